@@ -1,0 +1,117 @@
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { z } from 'zod';
+import type { Actor } from '../domain/case.ts';
+import { DomainError } from '../domain/errors.ts';
+import { timeOrderedId } from '../domain/ids.ts';
+import { appendAudit } from '../store/audit.repository.ts';
+import {
+  countUsers, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser,
+  type UserRow,
+} from '../store/users.repository.ts';
+import type { AppContext } from './context.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import { secretHash } from './secrets.ts';
+
+export const SESSION_TTL_MS = 12 * 3600_000;
+const SESSION_PURPOSE = 'session';
+const TOKEN_PURPOSE = 'api-token';
+
+export const ZUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、点、下划线或连字符 / 2–40 lower-case letters, digits, . _ -');
+export const ZPassword = z.string().min(10, '密码至少 10 位 / at least 10 characters').max(200);
+
+/** A staff actor from a user row. */
+export function userActor(row: UserRow): Actor {
+  return {
+    kind: 'user', id: row.id, username: row.username, displayName: row.display_name,
+    roles: JSON.parse(row.roles) as string[], isAdmin: row.is_admin === 1,
+  };
+}
+
+function randomSecret(ctx: AppContext, bytes: number): string {
+  return Buffer.from(ctx.random(bytes)).toString('base64url');
+}
+
+export type NewUser = { username: string; displayName?: string; password: string; roles: string[]; isAdmin: boolean };
+
+/** Creates a user (CLI `plaint user add`, first start's admin); audited. */
+export async function addUser(ctx: AppContext, user: NewUser, by: string): Promise<UserRow> {
+  ZUsername.parse(user.username);
+  ZPassword.parse(user.password);
+  const now = ctx.now().toISOString();
+  const row: UserRow = {
+    id: timeOrderedId(ctx.now(), ctx.random(10)),
+    username: user.username,
+    display_name: user.displayName ?? user.username,
+    password_hash: await argonHash(user.password),
+    roles: JSON.stringify(user.roles),
+    is_admin: user.isAdmin ? 1 : 0,
+    disabled: 0,
+    created_at: now,
+  };
+  try {
+    await ctx.store.db.transaction().execute(async (trx) => {
+      await insertUser(trx, row);
+      await appendAudit(trx, { at: now, actor: by, action: 'user.add', entityType: 'user', entityId: row.id, payload: { username: row.username, roles: user.roles, isAdmin: user.isAdmin } });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'username')) throw new DomainError('CONFLICT', `用户名“${user.username}”已存在 / username taken`);
+    throw err;
+  }
+  return row;
+}
+
+export function hasAnyUser(ctx: AppContext): Promise<number> {
+  return countUsers(ctx.store.db);
+}
+
+// Verifying against a fixed hash when the user does not exist keeps the timing the same.
+let dummyHash: Promise<string> | undefined;
+
+/** Checks a password and opens a session; returns the session secret for the cookie. */
+export async function login(ctx: AppContext, username: string, password: string): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
+  const user = await findUserByUsername(ctx.store.db, username);
+  dummyHash ??= argonHash('not a real password');
+  const ok = await argonVerify(user?.password_hash ?? (await dummyHash), password);
+  if (!user || !ok || user.disabled === 1) {
+    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误 / wrong username or password');
+  }
+  const sessionId = randomSecret(ctx, 32);
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await insertSession(trx, { id_hash: secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt });
+    await appendAudit(trx, { at: now.toISOString(), actor: `user:${user.id}`, action: 'auth.login', entityType: 'user', entityId: user.id, payload: {} });
+  });
+  return { sessionId, user, expiresAt };
+}
+
+export async function logout(ctx: AppContext, sessionId: string, actor: Actor): Promise<void> {
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId));
+    if (actor.kind === 'user') {
+      await appendAudit(trx, { at: ctx.now().toISOString(), actor: `user:${actor.id}`, action: 'auth.logout', entityType: 'user', entityId: actor.id, payload: {} });
+    }
+  });
+}
+
+export async function sessionUser(ctx: AppContext, sessionId: string): Promise<UserRow | undefined> {
+  return findSessionUser(ctx.store.db, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), ctx.now().toISOString());
+}
+
+export async function tokenUser(ctx: AppContext, token: string): Promise<UserRow | undefined> {
+  return findTokenUser(ctx.store.db, secretHash(ctx.secrets, TOKEN_PURPOSE, token));
+}
+
+/** Creates an API token for a user (`plaint token create --user NAME`); the token is shown once. */
+export async function createToken(ctx: AppContext, username: string, name: string, by: string): Promise<{ token: string; id: string }> {
+  const user = await findUserByUsername(ctx.store.db, username);
+  if (!user) throw new DomainError('NOT_FOUND', `用户“${username}”不存在 / no such user`);
+  const token = `plt_${randomSecret(ctx, 32)}`;
+  const now = ctx.now().toISOString();
+  const id = timeOrderedId(ctx.now(), ctx.random(10));
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await insertApiToken(trx, { id, user_id: user.id, name, token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token), created_at: now, revoked_at: null, last_used_at: null });
+    await appendAudit(trx, { at: now, actor: by, action: 'token.create', entityType: 'api_token', entityId: id, payload: { userId: user.id, name } });
+  });
+  return { token, id };
+}

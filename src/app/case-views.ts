@@ -1,0 +1,125 @@
+import type { Actor } from '../domain/case.ts';
+import { allowedActions } from '../domain/policy.ts';
+import { findState, type TAction, type TProcedure } from '../domain/procedure.schema.ts';
+import { maskSubmitter } from '../domain/masking.ts';
+import type { TSubmitter } from '../domain/submission.ts';
+import { toCaseState } from '../store/case.mapper.ts';
+import { listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow } from '../store/cases.repository.ts';
+import type { AppContext } from './context.ts';
+import { loadVisibleCase } from './perform.ts';
+import { decrypt } from './secrets.ts';
+
+/** An action as a UI needs it to draw a form. */
+export function describeAction(a: TAction) {
+  return { id: a.id, label: a.label, to: a.to ?? null, input: a.input, visibility: a.visibility };
+}
+
+function statusOf(procedure: TProcedure, status: string) {
+  return { id: status, label: findState(procedure, status)?.label ?? { 'zh-CN': status } };
+}
+
+function timelineEntry(e: CaseEventRow) {
+  return {
+    seq: Number(e.seq),
+    type: e.type,
+    action: e.action,
+    visibility: e.visibility,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
+    at: e.at,
+    input: JSON.parse(e.input) as Record<string, unknown>,
+    publicText: e.public_text ? JSON.parse(e.public_text) : null,
+  };
+}
+
+/** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
+export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
+  const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
+  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const events = await listEvents(ctx.store.db, row.id, false);
+  return {
+    ...summary(procedure, row),
+    description: row.description,
+    submitter: submitter ? maskSubmitter(submitter) : null,
+    respondents: JSON.parse(row.respondents),
+    data: state.data,
+    receivedBy: row.received_by,
+    allowedActions: allowedActions(actor, procedure, state).map(describeAction),
+    timeline: events.map(timelineEntry),
+    deadlines: [],
+  };
+}
+
+function summary(procedure: TProcedure | undefined, row: CaseRow) {
+  return {
+    id: row.id,
+    trackingNo: row.tracking_no,
+    procedure: { id: row.procedure_id, version: Number(row.procedure_version), name: procedure?.name ?? null },
+    kind: row.kind,
+    status: row.status,
+    statusLabel: procedure ? statusOf(procedure, row.status).label : null,
+    version: Number(row.version),
+    category: row.category,
+    severity: row.severity,
+    outcome: row.outcome,
+    assigneeId: row.assignee_id,
+    channel: row.channel,
+    subject: row.subject,
+    anonymous: row.anonymous === 1,
+    receivedAt: row.received_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+  };
+}
+
+/** A page of the inbox. */
+export async function caseList(ctx: AppContext, filter: CaseFilter) {
+  const { rows, hasMore } = await listCases(ctx.store.db, filter);
+  return {
+    items: rows.map((row) => summary(ctx.procedures.get(row.procedure_id, Number(row.procedure_version)), row)),
+    nextCursor: hasMore ? rows[rows.length - 1].id : null,
+  };
+}
+
+/**
+ * What the submitter sees with tracking number and receipt: status, the public timeline with
+ * only the inputs marked public, and the actions open to them. No staff names: staff are "处理人员".
+ */
+export async function publicCaseView(ctx: AppContext, row: CaseRow) {
+  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+  const state = toCaseState(row);
+  const actor: Actor = { kind: 'submitter', caseId: row.id };
+  const events = await listEvents(ctx.store.db, row.id, true);
+  return {
+    trackingNo: row.tracking_no,
+    procedure: { id: procedure.id, name: procedure.name },
+    kind: row.kind,
+    status: row.status,
+    statusLabel: statusOf(procedure, row.status).label,
+    version: Number(row.version),
+    subject: row.subject,
+    outcome: row.outcome ? procedure.outcomes.find((o) => o.id === row.outcome)?.label ?? null : null,
+    receivedAt: row.received_at,
+    closedAt: row.closed_at,
+    timeline: events.map((e) => publicEntry(procedure, e)),
+    allowedActions: allowedActions(actor, procedure, state).map(describeAction),
+    deadlines: [],
+  };
+}
+
+function publicEntry(procedure: TProcedure, e: CaseEventRow) {
+  const input = JSON.parse(e.input) as Record<string, unknown>;
+  const action = procedure.actions.find((a) => a.id === e.action);
+  const shown = action ? Object.fromEntries(action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]])) : {};
+  return {
+    at: e.at,
+    action: e.action,
+    status: e.to_status,
+    statusLabel: statusOf(procedure, e.to_status).label,
+    text: e.public_text ? JSON.parse(e.public_text) : null,
+    by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
+    details: shown,
+  };
+}

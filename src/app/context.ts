@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { openStore, type Store } from '../store/db.ts';
+import { migrateUp } from '../store/migrate.ts';
+import { BUILT_IN_DIR, readProcedureFiles, syncProcedures, type ProcedureRegistry } from './procedures.ts';
+import { loadSecrets, type Secrets } from './secrets.ts';
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  pgSchema?: string;
+  timeZone: string;
+  /** Extra procedure folders beside the built-in one. */
+  procedureDirs: string[];
+};
+
+/** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.PLAINT_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgSchema: env.PLAINT_PG_SCHEMA || undefined,
+    timeZone: env.PLAINT_TZ ?? 'Asia/Shanghai',
+    procedureDirs: (env.PLAINT_PROCEDURES_DIR ?? '').split(':').filter(Boolean),
+  };
+}
+
+/** Everything a use case needs; `now` and `random` are injected so tests can fix them. */
+export type AppContext = {
+  config: Config;
+  store: Store;
+  secrets: Secrets;
+  procedures: ProcedureRegistry;
+  now: () => Date;
+  random: (bytes: number) => Uint8Array;
+  close(): Promise<void>;
+};
+
+/** Opens the database, migrates it and records the procedures: what every command starts with. */
+export async function openApp(config: Config, overrides: Partial<Pick<AppContext, 'now' | 'random'>> = {}): Promise<AppContext> {
+  const store = openStore(config);
+  try {
+    await migrateUp(store);
+    const now = overrides.now ?? (() => new Date());
+    const files = [BUILT_IN_DIR, ...config.procedureDirs].flatMap(readProcedureFiles);
+    const procedures = await syncProcedures(store, files, now());
+    return {
+      config,
+      store,
+      secrets: loadSecrets(config.dataDir),
+      procedures,
+      now,
+      random: overrides.random ?? ((n) => randomBytes(n)),
+      close: () => store.close(),
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,128 @@
+import { DomainError } from '../domain/errors.ts';
+import { decideSubmission, type Intake } from '../domain/intake.ts';
+import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
+import type { Actor } from '../domain/case.ts';
+import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
+import { insertCase } from '../store/cases.repository.ts';
+import type { AppContext } from './context.ts';
+import { recordChange, digest } from './case-writes.ts';
+import { isUniqueViolation } from './db-errors.ts';
+import { decrypt, encrypt, secretHash } from './secrets.ts';
+
+export type SubmitResult = {
+  id: string;
+  trackingNo: string;
+  /** Shown once; only its keyed hash is stored. */
+  receipt: string;
+  status: string;
+  version: number;
+  deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+};
+
+export const RECEIPT_PURPOSE = 'receipt';
+const TRACKING_ATTEMPTS = 5;
+
+/**
+ * Registers a new case (the `submit` step of every procedure): one transaction writes the case,
+ * its first timeline event, the audit record and the acknowledgement in the outbox (INT-4).
+ * With an idempotency key, a retry of the same request returns the first result (same receipt).
+ */
+export async function submitCase(ctx: AppContext, intake: Intake, actor: Actor, idempotencyKey?: string): Promise<SubmitResult> {
+  const procedure = ctx.procedures.latest(intake.procedure);
+  if (!procedure) {
+    throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${intake.procedure}”的流程 / unknown procedure`, {
+      procedure: intake.procedure, known: ctx.procedures.latestAll().map((p) => p.id),
+    });
+  }
+  const scopedKey = idempotencyKey ? `submit:${actor.kind === 'user' ? actor.id : 'public'}:${idempotencyKey}` : undefined;
+  const requestHash = digest(intake);
+  if (scopedKey) {
+    const earlier = await replay(ctx, scopedKey, requestHash);
+    if (earlier) return earlier;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await registerOnce(ctx, procedure, intake, actor, scopedKey, requestHash);
+    } catch (err) {
+      if (scopedKey && isUniqueViolation(err, 'idempotency_keys')) {
+        // A concurrent retry with the same key committed first: answer as it did.
+        const earlier = await replay(ctx, scopedKey, requestHash);
+        if (earlier) return earlier;
+      }
+      if (isUniqueViolation(err, 'tracking_no') && attempt < TRACKING_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+}
+
+async function registerOnce(
+  ctx: AppContext,
+  procedure: NonNullable<ReturnType<AppContext['procedures']['latest']>>,
+  intake: Intake,
+  actor: Actor,
+  scopedKey: string | undefined,
+  requestHash: string,
+): Promise<SubmitResult> {
+  const now = ctx.now();
+  const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
+  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)) };
+  const created = decideSubmission(procedure, intake, actor, now, ids);
+  const receipt = formatReceipt(ctx.random(13));
+  const result: SubmitResult = {
+    id: ids.caseId,
+    trackingNo: ids.trackingNo,
+    receipt,
+    status: created.state.status,
+    version: created.state.version,
+    deadlines: [],
+  };
+  const at = now.toISOString();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await insertCase(trx, {
+      id: ids.caseId,
+      tracking_no: ids.trackingNo,
+      procedure_id: procedure.id,
+      procedure_version: procedure.version,
+      kind: created.state.kind,
+      status: created.state.status,
+      version: created.state.version,
+      category: created.state.category,
+      severity: created.state.severity,
+      outcome: null,
+      assignee_id: null,
+      channel: created.state.channel,
+      subject: created.subject,
+      description: created.description,
+      anonymous: created.anonymous ? 1 : 0,
+      submitter_enc: created.submitter ? encrypt(ctx.secrets, JSON.stringify(created.submitter)) : null,
+      respondents: JSON.stringify(created.respondents),
+      received_by: created.receivedBy,
+      receipt_hash: secretHash(ctx.secrets, RECEIPT_PURPOSE, receipt),
+      data: JSON.stringify(created.state.data),
+      received_at: created.state.receivedAt,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    });
+    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1 }, created.event, created.notifications);
+    if (scopedKey) {
+      await insertIdempotencyKey(trx, {
+        key: scopedKey,
+        request_hash: requestHash,
+        status_code: 201,
+        response_enc: encrypt(ctx.secrets, JSON.stringify(result)),
+        created_at: at,
+      });
+    }
+  });
+  return result;
+}
+
+async function replay(ctx: AppContext, key: string, requestHash: string): Promise<SubmitResult | undefined> {
+  const row = await findIdempotencyKey(ctx.store.db, key);
+  if (!row) return undefined;
+  if (row.request_hash !== requestHash) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于另一份提交 / this Idempotency-Key was used for a different submission');
+  }
+  return JSON.parse(decrypt(ctx.secrets, row.response_enc)) as SubmitResult;
+}

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { addUser, createToken } from './app/auth.ts';
+import { verifyAudit } from './app/audit.ts';
+import { ensureAdmin } from './app/bootstrap.ts';
+import { configFromEnv, openApp, type AppContext } from './app/context.ts';
+import { buildServer } from './http/server.ts';
+import { openStore } from './store/db.ts';
+import { migrateDown, migrateUp } from './store/migrate.ts';
+
+const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform
+
+用法 / usage: plaint <command> [options]
+
+  serve                         启动服务 / start the server (migrates, loads procedures, creates admin)
+  migrate [--down]              迁移数据库 / migrate the database (or undo the newest migration)
+  user add --username NAME [--password P] [--name 显示名] [--role ROLE …] [--admin]
+                                添加用户 / add a user (password read from PLAINT_NEW_PASSWORD if not given)
+  token create --user NAME [--name LABEL]
+                                创建 API 令牌（仅显示一次）/ create an API token (shown once)
+  verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
+
+环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
+  PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai)
+`;
+
+type Command = (args: string[]) => Promise<number>;
+
+async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await openApp(configFromEnv());
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const serve: Command = async () => {
+  const config = configFromEnv();
+  const ctx = await openApp(config);
+  const admin = await ensureAdmin(ctx);
+  if (admin.generatedPassword) {
+    console.log(`\n  已创建管理员账号 / created the admin account\n  用户名 / username: admin\n  密码 / password: ${admin.generatedPassword}\n  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n`);
+  }
+  const app = await buildServer(ctx, { logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1' });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Plaint on ${ctx.store.dialect} (${ctx.store.location}), procedures: ${ctx.procedures.latestAll().map((p) => `${p.id}@${p.version}`).join(', ')}`);
+  return -1; // keeps running
+};
+
+const migrate: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { down: { type: 'boolean' } } });
+  const store = openStore(configFromEnv());
+  try {
+    const lines = values.down ? await migrateDown(store) : await migrateUp(store);
+    console.log(lines.length ? lines.join('\n') : 'up to date');
+  } finally {
+    await store.close();
+  }
+  return 0;
+};
+
+const user: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'add') throw new UsageError('plaint user add --username NAME [--role ROLE …] [--admin]');
+  const { values } = parseArgs({
+    args: rest,
+    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', multiple: true }, admin: { type: 'boolean' } },
+  });
+  const password = values.password ?? process.env.PLAINT_NEW_PASSWORD;
+  if (!values.username || !password) throw new UsageError('--username and a password (--password or PLAINT_NEW_PASSWORD) are required');
+  return withApp(async (ctx) => {
+    const row = await addUser(ctx, { username: values.username!, displayName: values.name, password, roles: values.role ?? [], isAdmin: values.admin ?? false }, 'system:cli');
+    console.log(`已添加用户 / added user ${row.username} (${row.id})`);
+    return 0;
+  });
+};
+
+const token: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('plaint token create --user NAME [--name LABEL]');
+  const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.user) throw new UsageError('--user is required');
+  return withApp(async (ctx) => {
+    const { token: secret } = await createToken(ctx, values.user!, values.name ?? 'cli', 'system:cli');
+    console.log(secret);
+    return 0;
+  });
+};
+
+const verify: Command = async () => withApp(async (ctx) => {
+  const verdict = await verifyAudit(ctx);
+  if (verdict.ok) {
+    console.log(`审计链完整 / audit chain intact: ${verdict.records} records, head ${verdict.head.slice(0, 16)}…`);
+    return 0;
+  }
+  console.error(`审计链校验失败 / audit chain broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`);
+  return 1;
+});
+
+class UsageError extends Error {}
+
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify };
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help' || args.includes('--help')) {
+    console.log(HELP);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`未知命令 / unknown command: ${name}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await command(args);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`用法错误 / usage: ${(err as Error).message}`);
+      return 2;
+    }
+    console.error(`错误 / error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

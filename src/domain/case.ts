@@ -1,0 +1,71 @@
+import type { CaseKind, Channel } from './procedure.schema.ts';
+import type { TLabel } from './labels.ts';
+
+/** Who acts: a staff user (session or API token), the submitter (tracking number + receipt), or the system. */
+export type Actor =
+  | { kind: 'user'; id: string; username: string; displayName: string; roles: string[]; isAdmin: boolean }
+  | { kind: 'submitter'; caseId: string }
+  | { kind: 'system'; name: string };
+
+/** How an actor is written on the timeline and in the audit chain. */
+export type ActorRef = { kind: Actor['kind']; id: string | null; name: string };
+
+export function actorRef(actor: Actor): ActorRef {
+  switch (actor.kind) {
+    case 'user': return { kind: 'user', id: actor.id, name: actor.displayName };
+    case 'submitter': return { kind: 'submitter', id: null, name: '投诉人 / submitter' };
+    case 'system': return { kind: 'system', id: null, name: actor.name };
+  }
+}
+
+/** The parts of a case the engine reasons about (no personal data: that stays in the store, encrypted). */
+export type CaseState = {
+  id: string;
+  trackingNo: string;
+  procedureId: string;
+  procedureVersion: number;
+  kind: CaseKind;
+  status: string;
+  version: number;
+  category: string | null;
+  severity: string | null;
+  outcome: string | null;
+  assigneeId: string | null;
+  channel: Channel;
+  data: Record<string, unknown>;
+  receivedAt: string;
+  closedAt: string | null;
+};
+
+/** Columns an action may change. */
+export type CasePatch = Partial<Pick<CaseState, 'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt'>>;
+
+/** One entry of a case's timeline. */
+export type TimelineEvent = {
+  type: 'submitted' | 'action';
+  action: string;
+  visibility: 'public' | 'internal';
+  fromStatus: string | null;
+  toStatus: string;
+  actor: ActorRef;
+  at: string;
+  /** Validated input of the action, as given. */
+  input: Record<string, unknown>;
+  /** The sentence the submitter reads for a public event. */
+  publicText: TLabel | null;
+};
+
+/** A notification to send after commit (through the outbox). */
+export type Notification = {
+  /** `submitter`, `assignee` or `role:<role id>`. */
+  to: string;
+  template: string;
+  event: string;
+};
+
+export type Decision = {
+  patch: CasePatch;
+  event: TimelineEvent;
+  notifications: Notification[];
+  clocks: { start: string[]; stop: string[]; pause: string[]; resume: string[] };
+};

@@ -1,0 +1,61 @@
+/**
+ * The one catalogue of error codes. Every failure the API can report is one of these;
+ * the HTTP status for each is mapped in `http/errors.ts`, nowhere else.
+ */
+export const ErrorCodes = {
+  /** The request body, query or path did not match the expected shape. */
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  /** The body was not valid JSON. */
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  /** The body exceeds the size limit. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The content type is not accepted by this endpoint. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** No such resource, or the caller may not know that it exists. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** The procedure named in a submission is not loaded. */
+  UNKNOWN_PROCEDURE: 'UNKNOWN_PROCEDURE',
+  /** The procedure has no action with that id. */
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  /** The action exists but is not allowed in the case's current state. */
+  ACTION_NOT_ALLOWED: 'ACTION_NOT_ALLOWED',
+  /** A guard of the action failed (e.g. measures not all done). */
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  /** The case changed since the caller read it (`expectedVersion` is stale). */
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  /** An Idempotency-Key was reused with a different request body. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** No valid session or token. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Authenticated, but the caller's roles do not allow this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Wrong username or password. */
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** A unique value (username, …) is taken. */
+  CONFLICT: 'CONFLICT',
+  /** Too many requests; retry later. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The database is unreachable or overloaded. */
+  UNAVAILABLE: 'UNAVAILABLE',
+  /** A bug: logged with a reference, never with details to the caller. */
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** A failure with a stable code, a human message (zh-CN first) and optional details. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details ?? null;
+  }
+}
+
+/** For exhaustive switches: the compiler proves this is unreachable. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { DomainError } from './errors.ts';
+import { initialState, type Channel, type TProcedure } from './procedure.schema.ts';
+import { scalarSchema } from './input.ts';
+import { actorRef, type Actor, type CaseState, type Notification, type TimelineEvent } from './case.ts';
+import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts';
+import { zodDetails } from './zod-details.ts';
+
+/** A submission after the API shape is checked: a public one has channel `web` and no receivedAt. */
+export type Intake = Omit<TStaffSubmission, 'receivedAt'> & { receivedAt?: string };
+
+/** What a new case is made of; personal data is kept apart so the store can encrypt it. */
+export type NewCase = {
+  state: CaseState;
+  subject: string;
+  description: string;
+  anonymous: boolean;
+  submitter: TSubmitter | null;
+  respondents: TRespondent[];
+  receivedBy: string | null;
+  event: TimelineEvent;
+  notifications: Notification[];
+};
+
+const MAX_BACKDATE_DAYS = 366;
+
+/**
+ * Decides a new case from a submission (INT-1…INT-5, REG-1): pure. `ids` are drawn by the caller
+ * (randomness is I/O); `now` is the time of registration.
+ */
+export function decideSubmission(
+  procedure: TProcedure,
+  intake: Intake,
+  actor: Actor,
+  now: Date,
+  ids: { caseId: string; trackingNo: string },
+): NewCase {
+  const rules = procedure.intake;
+  const problems = checkIntake(procedure, intake, now);
+  if (problems.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', '提交内容不完整或不正确 / the submission is incomplete or invalid', { issues: problems });
+  }
+  const receivedAt = intake.receivedAt ? new Date(intake.receivedAt).toISOString() : now.toISOString();
+  const status = initialState(procedure);
+  const data: Record<string, unknown> = {};
+  if (intake.fields) data.fields = intake.fields;
+  if (intake.occurredAt) data.occurredAt = intake.occurredAt;
+  if (intake.location) data.location = intake.location;
+  if (intake.requestedOutcome) data.requestedOutcome = intake.requestedOutcome;
+  if (intake.thirdParty) data.thirdParty = intake.thirdParty;
+  if (intake.affirmTruthful) data.affirmedTruthfulAt = now.toISOString();
+  const state: CaseState = {
+    id: ids.caseId,
+    trackingNo: ids.trackingNo,
+    procedureId: procedure.id,
+    procedureVersion: procedure.version,
+    kind: intake.kind,
+    status,
+    version: 1,
+    category: intake.category ?? null,
+    severity: intake.severity ?? null,
+    outcome: null,
+    assigneeId: null,
+    channel: intake.channel,
+    data,
+    receivedAt,
+    closedAt: null,
+  };
+  return {
+    state,
+    subject: intake.subject,
+    description: intake.description,
+    anonymous: intake.anonymous,
+    submitter: intake.anonymous ? null : intake.submitter ?? null,
+    respondents: intake.respondents ?? [],
+    receivedBy: actor.kind === 'user' ? actor.id : null,
+    event: {
+      type: 'submitted',
+      action: 'submit',
+      visibility: 'public',
+      fromStatus: null,
+      toStatus: status,
+      actor: actorRef(actor),
+      at: now.toISOString(),
+      // The timeline keeps what was asked for, not who asked: identities live encrypted on the case.
+      input: { channel: intake.channel, kind: intake.kind, receivedAt, ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}) },
+      publicText: procedure.intake.publicText,
+    },
+    notifications: rules.notify.map((n) => ({ to: n.to, template: n.template, event: 'submit' })),
+  };
+}
+
+type Problem = { path: string; message: string };
+
+function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const { intake: rules } = procedure;
+  if (!rules.kinds.includes(intake.kind)) add('kind', `该流程只受理 ${rules.kinds.join(', ')} / this procedure takes ${rules.kinds.join(', ')}`);
+  if (!rules.channels.includes(intake.channel as Channel)) add('channel', `该流程不接受渠道 ${intake.channel} / channel not accepted`);
+  if (intake.category && !procedure.categories.some((c) => c.id === intake.category)) add('category', `未知类别 / unknown category; one of ${procedure.categories.map((c) => c.id).join(', ')}`);
+  if (intake.severity && !procedure.severities.some((s) => s.id === intake.severity)) add('severity', `未知严重程度 / unknown severity; one of ${procedure.severities.map((s) => s.id).join(', ')}`);
+  for (const key of rules.require) {
+    const value = intake[key];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) add(key, '必填 / required');
+  }
+  if (rules.requireTruthAffirmation && intake.affirmTruthful !== true) {
+    add('affirmTruthful', '请确认所述内容真实，无捏造、无恶意诽谤 / please affirm the statement is true');
+  }
+  if (intake.anonymous && intake.submitter) add('submitter', '匿名提交不填写身份信息 / an anonymous submission carries no identity');
+  if (!intake.anonymous) {
+    const s = intake.submitter;
+    if (!s) add('submitter', '实名提交需要姓名和联系方式 / a named submission needs a name and a contact');
+    else if (!s.phone && !s.email && !s.address) add('submitter', '请至少提供电话、邮箱或地址之一 / give a phone, e-mail or address');
+  }
+  if (intake.channel === 'third-party' && !intake.thirdParty) add('thirdParty', '第三方转来的投诉需注明来源机构 / name the third party');
+  if (intake.channel !== 'third-party' && intake.thirdParty) add('thirdParty', '仅第三方渠道填写 / only for channel third-party');
+  if (intake.receivedAt) {
+    const at = new Date(intake.receivedAt).getTime();
+    if (at > now.getTime() + 60_000) add('receivedAt', '收到时间不能晚于现在 / cannot be in the future');
+    if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) add('receivedAt', `收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前 / too far in the past`);
+  }
+  problems.push(...checkFields(procedure, intake.fields ?? {}));
+  return problems;
+}
+
+function checkFields(procedure: TProcedure, fields: Record<string, unknown>): Problem[] {
+  const shape = Object.fromEntries(procedure.intake.fields.map((f) => [f.name, f.required ? scalarSchema(procedure, f) : scalarSchema(procedure, f).optional()]));
+  const result = z.object(shape).strict().safeParse(fields);
+  return result.success ? [] : zodDetails(result.error, 'fields').issues;
+}

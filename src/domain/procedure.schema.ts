@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { ZLabel } from './labels.ts';
+
+/** Case kinds (SPEC §1). */
+export const CASE_KINDS = ['complaint', 'suggestion', 'report', 'appeal'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** Intake channels (INT-1). */
+export const CHANNELS = [
+  'web', 'email', 'phone', 'walk-in', 'letter', 'fax', 'wechat', 'box', 'third-party', 'api',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Case columns an action input may set directly; anything else goes under `data.<key>`. */
+export const CASE_TARGETS = ['category', 'severity', 'assignee', 'outcome'] as const;
+
+const ZId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case kebab-case, e.g. "customer-service"');
+const ZFieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
+const ZTarget = z.union([
+  z.enum(CASE_TARGETS),
+  z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/, 'a target is a case column or "data.<key>"'),
+]);
+
+const ZOption = z.object({ id: ZId, label: ZLabel }).strict();
+
+const ZFieldBase = {
+  name: ZFieldName,
+  label: ZLabel,
+  required: z.boolean().default(false),
+  /** Where the value lands on the case; without it the value is kept only on the timeline. */
+  sets: ZTarget.optional(),
+  help: ZLabel.optional(),
+  /** Shown to the submitter on the public timeline when the action is public (e.g. the reply text). */
+  public: z.boolean().default(false),
+};
+
+/** A scalar input field; `list` fields hold items made of these. */
+export const ZScalarField = z.discriminatedUnion('type', [
+  z.object({ ...ZFieldBase, type: z.literal('text'), maxLength: z.number().int().positive().max(2000).default(500) }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('longtext'), maxLength: z.number().int().positive().max(50000).default(20000) }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('enum'), options: z.array(ZOption).min(1) }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('category') }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('severity') }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('user') }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('date') }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('datetime') }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional() }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('boolean'), mustBeTrue: z.boolean().default(false) }).strict(),
+  z.object({ ...ZFieldBase, type: z.literal('rating'), max: z.number().int().min(2).max(10).default(5) }).strict(),
+]);
+export type TScalarField = z.infer<typeof ZScalarField>;
+
+export const ZListField = z.object({
+  ...ZFieldBase,
+  type: z.literal('list'),
+  minItems: z.number().int().min(0).default(0),
+  maxItems: z.number().int().positive().max(200).default(50),
+  /** When true the items are appended to the target list instead of replacing it. */
+  append: z.boolean().default(false),
+  items: z.array(ZScalarField).min(1),
+}).strict();
+
+export const ZField = z.union([ZScalarField, ZListField]);
+export type TField = z.infer<typeof ZField>;
+export type TListField = z.infer<typeof ZListField>;
+
+const ZState = z.object({
+  id: ZId,
+  label: ZLabel,
+  initial: z.boolean().default(false),
+  terminal: z.boolean().default(false),
+}).strict();
+
+/** The special role name of the person who submitted the case (acting with the receipt). */
+export const SUBMITTER_ROLE = 'submitter';
+
+const ZNotify = z.object({
+  to: z.union([z.literal('submitter'), z.literal('assignee'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
+  template: ZId,
+}).strict();
+
+/** Clock operations an action performs; the clocks themselves are declared at the top level. */
+const ZClockOps = z.object({
+  start: z.array(ZId).default([]),
+  stop: z.array(ZId).default([]),
+  pause: z.array(ZId).default([]),
+  resume: z.array(ZId).default([]),
+}).strict();
+
+/** Conditions that must hold before an action runs (checked by the engine). */
+const ZGuard = z.discriminatedUnion('type', [
+  /** Every item of `data.<list>` has `done: true`. */
+  z.object({ type: z.literal('all-items-done'), list: ZFieldName, message: ZLabel }).strict(),
+  /** `data.<key>` (or a case column) has a value. */
+  z.object({ type: z.literal('has-value'), target: ZTarget, message: ZLabel }).strict(),
+  /** `data.<key>` (or a case column) is still empty: a step that may be taken once. */
+  z.object({ type: z.literal('no-value'), target: ZTarget, message: ZLabel }).strict(),
+]);
+export type TGuard = z.infer<typeof ZGuard>;
+
+const ZAction = z.object({
+  id: ZId,
+  label: ZLabel,
+  from: z.array(ZId).min(1),
+  /** Omitted: the case stays in its state (a recorded step such as an interview note). */
+  to: ZId.optional(),
+  roles: z.array(ZId).min(1),
+  input: z.array(ZField).default([]),
+  /** `public` events are shown to the submitter on the tracking page. */
+  visibility: z.enum(['public', 'internal']).default('internal'),
+  /** What the submitter reads on the timeline for a public event. */
+  publicText: ZLabel.optional(),
+  /** Update one item of a list in `data`: the item at input `index`, merged with the other inputs. */
+  updatesItemOf: ZFieldName.optional(),
+  guards: z.array(ZGuard).default([]),
+  /** A value the action always sets, e.g. `outcome: invalid` for closing an invalid complaint. */
+  fixed: z.record(ZTarget, z.union([z.string(), z.number(), z.boolean()])).default({}),
+  clocks: ZClockOps.default({ start: [], stop: [], pause: [], resume: [] }),
+  notify: z.array(ZNotify).default([]),
+}).strict();
+export type TAction = z.infer<typeof ZAction>;
+
+/** Where clocks will live (issue 3): declared now so procedure files have one format. */
+const ZClock = z.object({
+  id: ZId,
+  label: ZLabel,
+  rule: z.string().optional(),
+  unit: z.enum(['hours', 'natural-days', 'working-days', 'calendar-months']),
+  length: z.number().positive(),
+  bySeverity: z.record(ZId, z.number().positive()).optional(),
+  startsOn: z.enum(['submit', 'action']).default('action'),
+}).strict();
+
+const ZIntake = z.object({
+  kinds: z.array(z.enum(CASE_KINDS)).min(1),
+  channels: z.array(z.enum(CHANNELS)).min(1),
+  /** INT-5: the submitter affirms the statement is true. */
+  requireTruthAffirmation: z.boolean().default(false),
+  /** Standard submission fields that this procedure makes mandatory. */
+  require: z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category'])).default([]),
+  /** Procedure-specific fields, submitted under `fields`. */
+  fields: z.array(ZScalarField).default([]),
+  /** Tracking number prefix per kind: TS-20261128-7K3Q9X. */
+  trackingPrefix: z.record(z.enum(CASE_KINDS), z.string().regex(/^[A-Z]{2,4}$/)).default({
+    complaint: 'TS', suggestion: 'JY', report: 'JB', appeal: 'SS',
+  }),
+  /** What the submitter reads on the timeline when the case is registered. */
+  publicText: ZLabel,
+  /** Who hears of a new case (INT-4: the submitter's acknowledgement; the handling desk). */
+  notify: z.array(ZNotify).default([]),
+}).strict();
+
+export const ZProcedure = z.object({
+  id: ZId,
+  version: z.number().int().positive(),
+  name: ZLabel,
+  description: ZLabel.optional(),
+  /** Seed documents (S1–S9) and SPEC requirement ids this definition implements. */
+  sources: z.array(z.string()).default([]),
+  implements: z.array(z.string()).default([]),
+  roles: z.array(z.object({ id: ZId, label: ZLabel }).strict()).min(1),
+  categories: z.array(ZOption).default([]),
+  severities: z.array(ZOption).default([]),
+  outcomes: z.array(ZOption).default([]),
+  intake: ZIntake,
+  states: z.array(ZState).min(2),
+  actions: z.array(ZAction).min(1),
+  clocks: z.array(ZClock).default([]),
+}).strict().superRefine(checkReferences);
+
+export type TProcedure = z.infer<typeof ZProcedure>;
+
+/** Cross-references zod cannot see: every state, role, clock and option an action names exists. */
+function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const states = new Set(p.states.map((s) => s.id));
+  const roles = new Set([...p.roles.map((r) => r.id), SUBMITTER_ROLE]);
+  const clocks = new Set(p.clocks.map((c) => c.id));
+  const initial = p.states.filter((s) => s.initial);
+  if (initial.length !== 1) issue(['states'], `exactly one state must be initial (found ${initial.length})`);
+  dupes(p.states.map((s) => s.id)).forEach((d) => issue(['states'], `duplicate state "${d}"`));
+  dupes(p.actions.map((a) => a.id)).forEach((d) => issue(['actions'], `duplicate action "${d}"`));
+  if (p.actions.some((a) => a.id === 'submit')) issue(['actions'], '"submit" is reserved for intake');
+  p.actions.forEach((a, i) => {
+    a.from.forEach((s, j) => { if (!states.has(s)) issue(['actions', i, 'from', j], `unknown state "${s}"`); });
+    if (a.to && !states.has(a.to)) issue(['actions', i, 'to'], `unknown state "${a.to}"`);
+    a.roles.forEach((r, j) => { if (!roles.has(r)) issue(['actions', i, 'roles', j], `unknown role "${r}"`); });
+    for (const op of ['start', 'stop', 'pause', 'resume'] as const) {
+      a.clocks[op].forEach((c, j) => { if (!clocks.has(c)) issue(['actions', i, 'clocks', op, j], `unknown clock "${c}"`); });
+    }
+    a.input.forEach((f, j) => {
+      if (f.type === 'category' && p.categories.length === 0) issue(['actions', i, 'input', j], 'a category field needs categories');
+      if (f.type === 'severity' && p.severities.length === 0) issue(['actions', i, 'input', j], 'a severity field needs severities');
+      if (f.sets === 'outcome' && p.outcomes.length === 0) issue(['actions', i, 'input', j], 'setting outcome needs outcomes');
+    });
+    dupes(a.input.map((f) => f.name)).forEach((d) => issue(['actions', i, 'input'], `duplicate field "${d}"`));
+    if (a.updatesItemOf && !a.input.some((f) => f.name === 'index' && f.type === 'integer')) {
+      issue(['actions', i, 'updatesItemOf'], 'updatesItemOf needs an integer input named "index"');
+    }
+    a.notify.forEach((n, j) => { if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`); });
+    if (a.visibility === 'public' && !a.publicText) issue(['actions', i, 'publicText'], 'a public action needs publicText');
+    const outcome = a.fixed.outcome;
+    if (outcome !== undefined && !p.outcomes.some((o) => o.id === outcome)) issue(['actions', i, 'fixed', 'outcome'], `unknown outcome "${String(outcome)}"`);
+  });
+  p.states.forEach((s, i) => {
+    if (!s.terminal && !p.actions.some((a) => a.from.includes(s.id) && a.to && a.to !== s.id)) {
+      issue(['states', i], `state "${s.id}" is not terminal but no action leaves it`);
+    }
+  });
+}
+
+// The shape before refinement, for typing checkReferences.
+const ZProcedureShape = z.object({
+  roles: z.array(z.object({ id: z.string() })),
+  categories: z.array(ZOption),
+  severities: z.array(ZOption),
+  outcomes: z.array(ZOption),
+  states: z.array(ZState),
+  actions: z.array(ZAction),
+  clocks: z.array(ZClock),
+});
+
+function dupes(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+/** A case's state definition, or undefined for an id the procedure does not know. */
+export function findState(p: TProcedure, id: string) {
+  return p.states.find((s) => s.id === id);
+}
+
+export function findAction(p: TProcedure, id: string): TAction | undefined {
+  return p.actions.find((a) => a.id === id);
+}
+
+export function initialState(p: TProcedure): string {
+  return p.states.find((s) => s.initial)!.id;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { login, logout, SESSION_TTL_MS } from '../app/auth.ts';
+import type { AppContext } from '../app/context.ts';
+import { SESSION_COOKIE, staffActor } from './authenticate.ts';
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/api/v1/auth/login', {
+      schema: {
+        tags: ['auth'], summary: '登录 / sign in',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+      },
+    }, async (request, reply) => {
+      const { sessionId, user, expiresAt } = await login(ctx, request.body.username, request.body.password);
+      void reply.setCookie(SESSION_COOKIE, sessionId, {
+        path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: SESSION_TTL_MS / 1000,
+      });
+      return { user: { id: user.id, username: user.username, displayName: user.display_name }, expiresAt };
+    });
+
+    app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出 / sign out' } }, async (request, reply) => {
+      const actor = await staffActor(ctx, request);
+      const session = request.cookies[SESSION_COOKIE];
+      if (session) await logout(ctx, session, actor);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
+      const actor = await staffActor(ctx, request);
+      return { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, isAdmin: actor.isAdmin };
+    });
+  };
+}

@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../domain/case.ts';
+import { DomainError } from '../domain/errors.ts';
+import { sessionUser, tokenUser, userActor } from '../app/auth.ts';
+import type { AppContext } from '../app/context.ts';
+
+export const SESSION_COOKIE = 'plaint_session';
+
+/**
+ * The staff actor behind a request: an `Authorization: Bearer` API token or the session cookie.
+ * Without either, UNAUTHENTICATED (401).
+ */
+export async function staffActor(ctx: AppContext, request: FastifyRequest): Promise<Actor & { kind: 'user' }> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await tokenUser(ctx, match[1]) : undefined;
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'API 令牌无效或已撤销 / invalid or revoked token');
+    return userActor(user) as Actor & { kind: 'user' };
+  }
+  const session = request.cookies[SESSION_COOKIE];
+  const user = session ? await sessionUser(ctx, session) : undefined;
+  if (!user) throw new DomainError('UNAUTHENTICATED', '请先登录 / please sign in');
+  return userActor(user) as Actor & { kind: 'user' };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireStaff` on staff routes. */
+    staff?: Actor & { kind: 'user' };
+  }
+}
+
+/** An onRequest hook: authentication comes before validation, so a stranger learns nothing from 400s. */
+export function requireStaff(ctx: AppContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.staff = await staffActor(ctx, request);
+  };
+}
+
+/** The staff actor set by `requireStaff`. */
+export function staffOf(request: FastifyRequest): Actor & { kind: 'user' } {
+  if (!request.staff) throw new Error('requireStaff hook missing on this route');
+  return request.staff;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.ts';
+import { caseList, staffCaseView } from '../app/case-views.ts';
+import { perform } from '../app/perform.ts';
+import { submitCase } from '../app/submit.ts';
+import { CASE_KINDS, CHANNELS } from '../domain/procedure.schema.ts';
+import { ZStaffSubmission } from '../domain/submission.ts';
+import { requireStaff, staffOf } from './authenticate.ts';
+import { ZActionBody, ZActionParam, ZIdempotencyKey } from './schemas.ts';
+
+const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
+
+const ZListQuery = z.object({
+  procedure: z.string().max(100).optional(),
+  status: z.string().max(500).optional().describe('comma-separated states'),
+  kind: z.enum(CASE_KINDS).optional(),
+  category: z.string().max(100).optional(),
+  severity: z.string().max(100).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
+}).strict();
+
+/** The staff side of cases: intake on someone's behalf, the inbox, the case, its actions. */
+export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('onRequest', requireStaff(ctx));
+
+    app.post('/api/v1/cases', {
+      schema: {
+        tags: ['cases'], summary: '代为登记（电话、来访、信件、第三方）/ staff intake',
+        body: ZStaffSubmission, headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+      },
+    }, async (request, reply) => {
+      const actor = staffOf(request);
+      const result = await submitCase(ctx, request.body, actor, request.headers['idempotency-key']);
+      return reply.status(201).send(result);
+    });
+
+    app.get('/api/v1/cases', { schema: { tags: ['cases'], summary: '案件列表 / the inbox', querystring: ZListQuery } }, async (request) => {
+      const actor = staffOf(request);
+      const q = request.query;
+      const assigneeId = q.assignee === 'me' ? actor.id : q.assignee === 'none' ? null : q.assignee;
+      return caseList(ctx, {
+        procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
+        severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
+      });
+    });
+
+    app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], summary: '案件详情 / a case', params: ZCaseParams } }, async (request) => {
+      const actor = staffOf(request);
+      return staffCaseView(ctx, request.params.id, actor);
+    });
+
+    app.post('/api/v1/cases/:id/actions/:action', {
+      schema: { tags: ['cases'], summary: '办理操作 / take an action', params: ZCaseParams.extend({ action: ZActionParam }), body: ZActionBody },
+    }, async (request) => {
+      const actor = staffOf(request);
+      return perform(ctx, request.params.id, request.params.action, request.body.input, actor, request.body.expectedVersion);
+    });
+  };
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { zodDetails } from '../domain/zod-details.ts';
+
+/** The one table from error code to HTTP status. */
+export const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  NOT_FOUND: 404,
+  UNKNOWN_PROCEDURE: 422,
+  UNKNOWN_ACTION: 404,
+  ACTION_NOT_ALLOWED: 409,
+  PRECONDITION_FAILED: 409,
+  VERSION_CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export type ErrorBody = { error: { code: string; message: string; details: unknown } };
+
+function body(code: ErrorCode, message: string, details: unknown = null): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+/** Fastify's own errors (parsing, limits, schema validation) in the API's error shape. */
+function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    return [400, body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', {
+      issues: err.validation.map((v) => ({ path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'), message: v.message })),
+    })];
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return [413, body('PAYLOAD_TOO_LARGE', '请求内容过大 / the request body is too large', { limitBytes: (err as { limit?: number }).limit ?? null })];
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return [415, body('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交 / send application/json', { contentType: null })];
+  }
+  if (err instanceof SyntaxError) return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return [err.statusCode, body(err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', err.message)];
+  }
+  return undefined;
+}
+
+/** Every error leaves the server in the shape `{ error: { code, message, details } }`; a 500 carries only a reference. */
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err instanceof DomainError) {
+    void reply.status(STATUS[err.code]).send(body(err.code, err.message, err.details));
+    return;
+  }
+  if (err instanceof ZodError) {
+    void reply.status(400).send(body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', zodDetails(err)));
+    return;
+  }
+  const mapped = fromFastify(err);
+  if (mapped) {
+    void reply.status(mapped[0]).send(mapped[1]);
+    return;
+  }
+  if (isDatabaseUnavailable(err)) {
+    request.log.error({ err }, 'database unavailable');
+    void reply.status(503).header('Retry-After', '5').send(body('UNAVAILABLE', '服务暂时不可用，请稍后重试 / temporarily unavailable; retry shortly'));
+    return;
+  }
+  const reference = randomUUID();
+  request.log.error({ err, reference }, 'unhandled error');
+  void reply.status(500).send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', 'SQLITE_BUSY'].includes(code);
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(404).send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${request.url.split('?')[0]}`));
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.ts';
+import { publicCaseView } from '../app/case-views.ts';
+import { perform } from '../app/perform.ts';
+import { openWithReceipt } from '../app/public-access.ts';
+import { submitCase } from '../app/submit.ts';
+import { ZPublicSubmission } from '../domain/submission.ts';
+import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
+
+const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
+const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
+
+/** What a citizen, customer or employee uses without an account (INT-2, INT-4). */
+export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/v1/public/procedures', { schema: { tags: ['public'], summary: '可提交的流程 / procedures open for submission' } }, async () => ({
+      items: ctx.procedures.latestAll().map((p) => ({
+        id: p.id, version: p.version, name: p.name, description: p.description ?? null,
+        kinds: p.intake.kinds, categories: p.categories, severities: p.severities,
+        requireTruthAffirmation: p.intake.requireTruthAffirmation, require: p.intake.require, fields: p.intake.fields,
+      })),
+    }));
+
+    app.post('/api/v1/public/cases', {
+      schema: {
+        tags: ['public'], summary: '提交投诉、建议或举报 / submit a case',
+        body: ZPublicSubmission,
+        headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+      },
+    }, async (request, reply) => {
+      const result = await submitCase(ctx, { ...request.body, channel: 'web' }, { kind: 'system', name: 'portal' }, request.headers['idempotency-key']);
+      const { id: _internalId, version: _version, ...shown } = result;
+      return reply.status(201).send(shown);
+    });
+
+    app.get('/api/v1/public/cases/:trackingNo', {
+      schema: { tags: ['public'], summary: '查询办理进度 / status and public timeline', params: ZTrackingParams, headers: ZReceiptHeaders },
+    }, async (request) => {
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt']);
+      return publicCaseView(ctx, row);
+    });
+
+    app.post('/api/v1/public/cases/:trackingNo/actions/:action', {
+      schema: {
+        tags: ['public'], summary: '提交人操作（评价、撤回等）/ the submitter acts',
+        params: ZTrackingParams.extend({ action: ZActionParam }), headers: ZReceiptHeaders, body: ZPublicActionBody,
+      },
+    }, async (request) => {
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt']);
+      const result = await perform(ctx, row.id, request.params.action, request.body.input, { kind: 'submitter', caseId: row.id }, request.body.expectedVersion);
+      return { trackingNo: result.trackingNo, status: result.status, version: result.version };
+    });
+  };
+}

@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context.ts';
+import { authRoutes } from './auth.routes.ts';
+import { benchRoutes } from './bench.routes.ts';
+import { caseRoutes } from './cases.routes.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { healthRoutes } from './health.routes.ts';
+import { publicRoutes } from './public.routes.ts';
+
+export type ServerOptions = {
+  logger?: boolean;
+  /** Largest accepted request body; bigger ones get 413. */
+  bodyLimit?: number;
+  /** Adds the benchmark baseline route (PLAINT_BENCH_ROUTES=1). */
+  benchRoutes?: boolean;
+};
+
+/** The HTTP API of DESIGN.md: thin routes over the use cases in `app/`. */
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Requests are logged by method, path and status only: no headers (receipts, tokens) and no
+    // client address (INT-2: nothing that identifies an anonymous submitter is kept).
+    logger: options.logger
+      ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }
+      : false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Plaint API', description: '投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform', version: '1' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'plaint_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(publicRoutes(ctx));
+  await app.register(caseRoutes(ctx));
+  // A one-row insert route that `npm run bench` measures submit against; never on in production.
+  if (options.benchRoutes) await app.register(benchRoutes(ctx));
+  return app;
+}

@@ -1,0 +1,53 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { auditHash, type AuditContent } from '../domain/audit-hash.ts';
+import type { AuditLogTable, Database } from './schema.ts';
+import type { Db } from './cases.repository.ts';
+
+export type AuditRow = Selectable<AuditLogTable>;
+export type AuditEntry = Omit<AuditContent, 'seq'>;
+
+/**
+ * Appends one record to the audit chain. Refuses to run outside a transaction: an audit record
+ * must commit or roll back together with the change it describes.
+ * Taking the head row's lock (UPDATE … RETURNING) serialises writers, so the chain has no forks.
+ */
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRow> {
+  if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
+  const head = await trx.updateTable('audit_head')
+    .set({ seq: sql`seq + 1` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  const seq = Number(head.seq);
+  const hash = auditHash(head.hash, { ...entry, seq });
+  const row: AuditRow = {
+    seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    payload: JSON.stringify(entry.payload ?? null),
+    prev_hash: head.hash,
+    hash,
+  };
+  await trx.insertInto('audit_log').values(row).execute();
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  return row;
+}
+
+/** A batch of the chain in order, for walking it without loading it whole. */
+export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit).execute();
+}
+
+export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+export async function listAudit(db: Db, filter: { entityId?: string; limit: number }): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  return query.orderBy('seq', 'desc').limit(filter.limit).execute();
+}

@@ -1,0 +1,83 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CaseEventTable, CaseTable, Database } from './schema.ts';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+
+export async function insertCase(db: Db, row: CaseRow): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+}
+
+export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at'>>;
+
+/**
+ * Applies changes only if the case is still at `expectedVersion`, and bumps the version.
+ * Returns false when another writer got there first (optimistic concurrency).
+ */
+export async function updateCaseIfVersion(db: Db, id: string, expectedVersion: number, changes: CaseChanges, updatedAt: string): Promise<boolean> {
+  const result = await db.updateTable('cases')
+    .set({ ...changes, version: expectedVersion + 1, updated_at: updatedAt })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertEvent(db: Db, row: CaseEventRow): Promise<void> {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+export async function listEvents(db: Db, caseId: string, onlyPublic: boolean): Promise<CaseEventRow[]> {
+  let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId);
+  if (onlyPublic) query = query.where('visibility', '=', 'public');
+  return query.orderBy('seq', 'asc').execute();
+}
+
+export type CaseFilter = {
+  procedureId?: string;
+  status?: string[];
+  kind?: string;
+  category?: string;
+  severity?: string;
+  channel?: string;
+  assigneeId?: string | null;
+  /** Plain substring search in subject and description (the indexed Chinese search comes later). */
+  text?: string;
+  /** Ids sort by creation time: the cursor is the last id of the previous page. */
+  beforeId?: string;
+  limit: number;
+};
+
+/** A page of cases, newest first. Fetches one extra row to know whether there is a next page. */
+export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: CaseRow[]; hasMore: boolean }> {
+  let query = db.selectFrom('cases').selectAll();
+  if (filter.procedureId) query = query.where('procedure_id', '=', filter.procedureId);
+  if (filter.status?.length) query = query.where('status', 'in', filter.status);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.category) query = query.where('category', '=', filter.category);
+  if (filter.severity) query = query.where('severity', '=', filter.severity);
+  if (filter.channel) query = query.where('channel', '=', filter.channel);
+  if (filter.assigneeId !== undefined) {
+    query = filter.assigneeId === null ? query.where('assignee_id', 'is', null) : query.where('assignee_id', '=', filter.assigneeId);
+  }
+  if (filter.text) {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([
+      eb('subject', 'like', eb.val(pattern)),
+      eb('description', 'like', eb.val(pattern)),
+      eb('tracking_no', '=', filter.text!),
+    ]));
+  }
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}

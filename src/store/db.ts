@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database as Schema } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Store = {
+  db: Kysely<Schema>;
+  dialect: Dialect;
+  /** Where the data lives, for log lines: a file path or a URL without its password. */
+  location: string;
+  close(): Promise<void>;
+};
+
+export type StoreConfig = {
+  /** postgres://… switches to PostgreSQL; otherwise SQLite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** PostgreSQL schema to use (tests give each run its own); default `public`. */
+  pgSchema?: string;
+};
+
+/** Opens the database the configuration names. The code above this line does not care which. */
+export function openStore(config: StoreConfig): Store {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.pgSchema);
+  return openSqlite(config.dataDir);
+}
+
+function openSqlite(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'plaint.sqlite');
+  const sqlite = new Database(file);
+  // WAL lets readers run beside the writer; NORMAL keeps commits durable across a process crash.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, schema?: string): Store {
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.PLAINT_PG_POOL ?? 10),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { db, dialect: 'postgres', location: schema ? `${shown} (schema ${schema})` : shown, close: () => db.destroy() };
+}
+
+/** Creates a PostgreSQL schema if missing (tests and multi-tenant setups). */
+export async function ensurePgSchema(url: string, schema: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Drops a PostgreSQL schema and everything in it (tests only). */
+export async function dropPgSchema(url: string, schema: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Store } from './db.ts';
+import * as initial from './migrations/202611282200_initial.ts';
+
+/** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
+const migrations: Record<string, Migration> = {
+  '202611282200_initial': initial,
+};
+
+function migrator(store: Store): Migrator {
+  return new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'plaint_migrations',
+    migrationLockTableName: 'plaint_migrations_lock',
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+/** Brings the schema to the newest version; returns one line per migration run. */
+export async function migrateUp(store: Store): Promise<string[]> {
+  return check(await migrator(store).migrateToLatest());
+}
+
+/** Undoes the newest migration. */
+export async function migrateDown(store: Store): Promise<string[]> {
+  return check(await migrator(store).migrateDown());
+}
+
+/** Undoes every migration (tests of `down`). */
+export async function migrateToZero(store: Store): Promise<string[]> {
+  const { NO_MIGRATIONS } = await import('kysely');
+  return check(await migrator(store).migrateTo(NO_MIGRATIONS));
+}

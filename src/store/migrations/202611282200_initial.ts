@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+
+/** The core tables of issue 2: cases, their timeline, the audit chain, the outbox, users and sessions. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createTable('procedures')
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('definition', 'text', (c) => c.notNull())
+    .addColumn('source_hash', 'text', (c) => c.notNull())
+    .addColumn('loaded_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('procedures_pk', ['id', 'version'])
+    .execute();
+
+  await db.schema.createTable('cases')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('tracking_no', 'text', (c) => c.notNull().unique())
+    .addColumn('procedure_id', 'text', (c) => c.notNull())
+    .addColumn('procedure_version', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('category', 'text')
+    .addColumn('severity', 'text')
+    .addColumn('outcome', 'text')
+    .addColumn('assignee_id', 'text')
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('anonymous', 'integer', (c) => c.notNull())
+    .addColumn('submitter_enc', 'text')
+    .addColumn('respondents', 'text', (c) => c.notNull())
+    .addColumn('received_by', 'text')
+    .addColumn('receipt_hash', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('closed_at', 'text')
+    .execute();
+  // The inbox filters by status or procedure and pages newest first by id (ids sort by time).
+  await db.schema.createIndex('cases_status_id').on('cases').columns(['status', 'id']).execute();
+  await db.schema.createIndex('cases_procedure_status_id').on('cases').columns(['procedure_id', 'status', 'id']).execute();
+  // "Mine": a handler's own cases.
+  await db.schema.createIndex('cases_assignee_id').on('cases').columns(['assignee_id', 'id']).execute();
+
+  await db.schema.createTable('case_events')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('visibility', 'text', (c) => c.notNull())
+    .addColumn('from_status', 'text')
+    .addColumn('to_status', 'text', (c) => c.notNull())
+    .addColumn('actor_kind', 'text', (c) => c.notNull())
+    .addColumn('actor_id', 'text')
+    .addColumn('actor_name', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('input', 'text', (c) => c.notNull())
+    .addColumn('public_text', 'text')
+    .addUniqueConstraint('case_events_case_seq', ['case_id', 'seq'])
+    .execute();
+
+  await db.schema.createTable('audit_log')
+    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text')
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('prev_hash', 'text', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createTable('audit_head')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  await db.insertInto('audit_head' as never).values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never).execute();
+
+  await db.schema.createTable('outbox')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('case_id', 'text')
+    .addColumn('recipient', 'text', (c) => c.notNull())
+    .addColumn('template', 'text', (c) => c.notNull())
+    .addColumn('event', 'text', (c) => c.notNull())
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .addColumn('last_error', 'text')
+    .execute();
+  // The dispatcher takes due pending rows in order.
+  await db.schema.createIndex('outbox_status_next').on('outbox').columns(['status', 'next_attempt_at']).execute();
+
+  await db.schema.createTable('idempotency_keys')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('request_hash', 'text', (c) => c.notNull())
+    .addColumn('status_code', 'integer', (c) => c.notNull())
+    .addColumn('response_enc', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema.createTable('users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('username', 'text', (c) => c.notNull().unique())
+    .addColumn('display_name', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('roles', 'text', (c) => c.notNull())
+    .addColumn('is_admin', 'integer', (c) => c.notNull())
+    .addColumn('disabled', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema.createTable('sessions')
+    .addColumn('id_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema.createTable('api_tokens')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .addColumn('last_used_at', 'text')
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['api_tokens', 'sessions', 'users', 'idempotency_keys', 'outbox', 'audit_head', 'audit_log', 'case_events', 'cases', 'procedures']) {
+    await db.schema.dropTable(table).execute();
+  }
+}

@@ -1,0 +1,13 @@
+import type { Selectable } from 'kysely';
+import type { ProcedureTable } from './schema.ts';
+import type { Db } from './cases.repository.ts';
+
+export type ProcedureRow = Selectable<ProcedureTable>;
+
+export async function allProcedureVersions(db: Db): Promise<ProcedureRow[]> {
+  return db.selectFrom('procedures').selectAll().orderBy('id').orderBy('version').execute();
+}
+
+export async function insertProcedureVersion(db: Db, row: ProcedureRow): Promise<void> {
+  await db.insertInto('procedures').values(row).execute();
+}

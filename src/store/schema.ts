@@ -1,0 +1,145 @@
+
+/**
+ * Table types. Times are ISO-8601 UTC strings (sortable as text on both databases), JSON is text,
+ * booleans are 0/1 integers: one representation that SQLite and PostgreSQL store alike.
+ */
+export type Database = {
+  procedures: ProcedureTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeyTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+};
+
+export type ProcedureTable = {
+  id: string;
+  version: number;
+  definition: string;
+  source_hash: string;
+  loaded_at: string;
+};
+
+export type CaseTable = {
+  id: string;
+  tracking_no: string;
+  procedure_id: string;
+  procedure_version: number;
+  kind: string;
+  status: string;
+  version: number;
+  category: string | null;
+  severity: string | null;
+  outcome: string | null;
+  assignee_id: string | null;
+  channel: string;
+  subject: string;
+  description: string;
+  anonymous: number;
+  /** AES-256-GCM ciphertext of the submitter's identity (CON-1, CON-4); null when anonymous. */
+  submitter_enc: string | null;
+  respondents: string;
+  received_by: string | null;
+  /** HMAC of the receipt; the receipt itself is shown once and never stored. */
+  receipt_hash: string;
+  data: string;
+  received_at: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+};
+
+export type CaseEventTable = {
+  id: string;
+  case_id: string;
+  /** The case version this event produced: the timeline's order and a guard against lost updates. */
+  seq: number;
+  type: string;
+  action: string;
+  visibility: string;
+  from_status: string | null;
+  to_status: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+  input: string;
+  public_text: string | null;
+};
+
+export type AuditLogTable = {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+};
+
+/** One row: the last sequence number and hash. Updating it serialises writers of the chain. */
+export type AuditHeadTable = {
+  id: number;
+  seq: number;
+  hash: string;
+};
+
+export type OutboxTable = {
+  id: string;
+  case_id: string | null;
+  recipient: string;
+  template: string;
+  event: string;
+  payload: string;
+  idempotency_key: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+};
+
+export type IdempotencyKeyTable = {
+  key: string;
+  request_hash: string;
+  status_code: number;
+  /** Encrypted: the first response carries the receipt, which must not sit in the database in clear. */
+  response_enc: string;
+  created_at: string;
+};
+
+export type UserTable = {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  roles: string;
+  is_admin: number;
+  disabled: number;
+  created_at: string;
+};
+
+export type SessionTable = {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+};
+
+export type ApiTokenTable = {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+};
+
