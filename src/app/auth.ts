@@ -49,7 +49,7 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     created_at: now,
   };
   try {
-    await ctx.store.db.transaction().execute(async (trx) => {
+    await ctx.store.transact(async (trx) => {
       await insertUser(trx, row);
       await appendAudit(trx, { at: now, actor: by, action: 'user.add', entityType: 'user', entityId: row.id, payload: { username: row.username, roles: user.roles, isAdmin: user.isAdmin } });
     });
@@ -78,7 +78,7 @@ export async function login(ctx: AppContext, username: string, password: string)
   const sessionId = randomSecret(ctx, 32);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transact(async (trx) => {
     await insertSession(trx, { id_hash: secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt });
     await appendAudit(trx, { at: now.toISOString(), actor: `user:${user.id}`, action: 'auth.login', entityType: 'user', entityId: user.id, payload: {} });
   });
@@ -86,7 +86,7 @@ export async function login(ctx: AppContext, username: string, password: string)
 }
 
 export async function logout(ctx: AppContext, sessionId: string, actor: Actor): Promise<void> {
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transact(async (trx) => {
     await deleteSession(trx, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId));
     if (actor.kind === 'user') {
       await appendAudit(trx, { at: ctx.now().toISOString(), actor: `user:${actor.id}`, action: 'auth.logout', entityType: 'user', entityId: actor.id, payload: {} });
@@ -109,7 +109,7 @@ export async function createToken(ctx: AppContext, username: string, name: strin
   const token = `plt_${randomSecret(ctx, 32)}`;
   const now = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transact(async (trx) => {
     await insertApiToken(trx, { id, user_id: user.id, name, token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token), created_at: now, revoked_at: null, last_used_at: null });
     await appendAudit(trx, { at: now, actor: by, action: 'token.create', entityType: 'api_token', entityId: id, payload: { userId: user.id, name } });
   });

@@ -26,10 +26,12 @@ export function digest(value: unknown): string {
 export async function recordChange(
   ctx: AppContext,
   trx: Transaction<Database>,
-  c: { id: string; trackingNo: string; version: number },
+  c: { id: string; trackingNo: string; version: number; submitterReachable: boolean },
   event: TimelineEvent,
   notifications: Notification[],
 ): Promise<void> {
+  // An anonymous submitter has no address to write to: they read the news on the tracking page.
+  const deliverable = notifications.filter((n) => n.to !== 'submitter' || c.submitterReachable);
   await insertEvent(trx, {
     id: timeOrderedId(new Date(event.at), ctx.random(10)),
     case_id: c.id,
@@ -54,8 +56,7 @@ export async function recordChange(
     entityId: c.id,
     payload: { trackingNo: c.trackingNo, version: c.version, from: event.fromStatus, to: event.toStatus, input: digest(event.input) },
   });
-  await insertOutbox(trx, notifications.map((n) => ({
-    id: timeOrderedId(new Date(event.at), ctx.random(10)),
+  await insertOutbox(trx, deliverable.map((n) => ({
     case_id: c.id,
     recipient: n.to,
     template: n.template,

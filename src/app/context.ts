@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { openStore, type Store } from '../store/db.ts';
 import { migrateUp } from '../store/migrate.ts';
 import { BUILT_IN_DIR, readProcedureFiles, syncProcedures, type ProcedureRegistry } from './procedures.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
+import { pooledRandom } from './random.ts';
 
 export type Config = {
   port: number;
@@ -56,7 +56,7 @@ export async function openApp(config: Config, overrides: Partial<Pick<AppContext
       secrets: loadSecrets(config.dataDir),
       procedures,
       now,
-      random: overrides.random ?? ((n) => randomBytes(n)),
+      random: overrides.random ?? pooledRandom(),
       close: () => store.close(),
     };
   } catch (err) {

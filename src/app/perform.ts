@@ -40,7 +40,7 @@ export async function perform(
   actor: Actor,
   expectedVersion?: number,
 ): Promise<PerformResult> {
-  const { state, procedure } = await loadVisibleCase(ctx, caseId, actor);
+  const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
   const version = expectedVersion ?? state.version;
   if (version !== state.version) throw versionConflict(state.version);
   const action = findAction(procedure, actionId);
@@ -48,10 +48,10 @@ export async function perform(
   const now = ctx.now();
   const decision = decide(procedure, state, actionId, input, actor, now, users);
   const next = version + 1;
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transact(async (trx) => {
     const updated = await updateCaseIfVersion(trx, state.id, version, toCaseChanges(decision.patch), now.toISOString());
     if (!updated) throw versionConflict(null);
-    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next }, decision.event, decision.notifications);
+    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, decision.event, decision.notifications);
   });
   return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next };
 }

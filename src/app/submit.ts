@@ -35,7 +35,8 @@ export async function submitCase(ctx: AppContext, intake: Intake, actor: Actor, 
     });
   }
   const scopedKey = idempotencyKey ? `submit:${actor.kind === 'user' ? actor.id : 'public'}:${idempotencyKey}` : undefined;
-  const requestHash = digest(intake);
+  // Only a request that may be retried needs its fingerprint.
+  const requestHash = scopedKey ? digest(intake) : '';
   if (scopedKey) {
     const earlier = await replay(ctx, scopedKey, requestHash);
     if (earlier) return earlier;
@@ -77,7 +78,7 @@ async function registerOnce(
     deadlines: [],
   };
   const at = now.toISOString();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transact(async (trx) => {
     await insertCase(trx, {
       id: ids.caseId,
       tracking_no: ids.trackingNo,
@@ -104,7 +105,8 @@ async function registerOnce(
       updated_at: at,
       closed_at: null,
     });
-    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1 }, created.event, created.notifications);
+    const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
+    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications);
     if (scopedKey) {
       await insertIdempotencyKey(trx, {
         key: scopedKey,

@@ -21,9 +21,28 @@ function base32(bytes: Uint8Array, length: number): string {
   return out;
 }
 
+// Building an Intl formatter costs far more than using one: keep one per time zone. Formatting
+// is still slow, and the answer cannot change within a minute (zone offsets change on whole
+// minutes), so the last answer is kept too.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+let lastStamp = { minute: -1, timeZone: '', stamp: '' };
+
 /** The calendar date of `now` in the organisation's time zone, as YYYYMMDD. */
 export function localDateStamp(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastStamp.minute === minute && lastStamp.timeZone === timeZone) return lastStamp.stamp;
+  const stamp = formatDateStamp(now, timeZone);
+  lastStamp = { minute, timeZone, stamp };
+  return stamp;
+}
+
+function formatDateStamp(now: Date, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}${get('month')}${get('day')}`;
 }

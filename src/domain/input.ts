@@ -3,8 +3,21 @@ import type { TField, TProcedure, TScalarField } from './procedure.schema.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Zod compiles a schema on first use; building one per request would pay that every time.
+// Field arrays belong to a loaded procedure and never change, so they key the cache.
+const inputSchemas = new WeakMap<TField[], z.ZodType<Record<string, unknown>>>();
+
 /** The zod schema of an action's input, built from its declared fields. Unknown keys are rejected. */
 export function inputSchema(procedure: TProcedure, fields: TField[]): z.ZodType<Record<string, unknown>> {
+  let schema = inputSchemas.get(fields);
+  if (!schema) {
+    schema = buildInputSchema(procedure, fields);
+    inputSchemas.set(fields, schema);
+  }
+  return schema;
+}
+
+function buildInputSchema(procedure: TProcedure, fields: TField[]): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
     const base = field.type === 'list'

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { DomainError } from './errors.ts';
 import { initialState, type Channel, type TProcedure } from './procedure.schema.ts';
-import { scalarSchema } from './input.ts';
+import { inputSchema } from './input.ts';
 import { actorRef, type Actor, type CaseState, type Notification, type TimelineEvent } from './case.ts';
 import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts';
 import { zodDetails } from './zod-details.ts';
@@ -125,7 +124,6 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
 }
 
 function checkFields(procedure: TProcedure, fields: Record<string, unknown>): Problem[] {
-  const shape = Object.fromEntries(procedure.intake.fields.map((f) => [f.name, f.required ? scalarSchema(procedure, f) : scalarSchema(procedure, f).optional()]));
-  const result = z.object(shape).strict().safeParse(fields);
+  const result = inputSchema(procedure, procedure.intake.fields).safeParse(fields);
   return result.success ? [] : zodDetails(result.error, 'fields').issues;
 }

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { auditHash, type AuditContent } from '../domain/audit-hash.ts';
 import type { AuditLogTable, Database } from './schema.ts';
 import type { Db } from './cases.repository.ts';
+import { insertRows, runCompiled } from './insert.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
 export type AuditEntry = Omit<AuditContent, 'seq'>;
@@ -9,16 +10,18 @@ export type AuditEntry = Omit<AuditContent, 'seq'>;
 /**
  * Appends one record to the audit chain. Refuses to run outside a transaction: an audit record
  * must commit or roll back together with the change it describes.
- * Taking the head row's lock (UPDATE … RETURNING) serialises writers, so the chain has no forks.
+ * Locking the head row serialises writers, so the chain has no forks.
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRow> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
-  const head = await trx.updateTable('audit_head')
-    .set({ seq: sql`seq + 1` })
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
-  const seq = Number(head.seq);
+  // PostgreSQL: lock the head row until commit so concurrent writers queue; SQLite has one writer.
+  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, `audit-head|${lock}`, () => {
+    const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    return lock ? query.forUpdate() : query;
+  }, [1]);
+  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+  const seq = Number(head.seq) + 1;
   const hash = auditHash(head.hash, { ...entry, seq });
   const row: AuditRow = {
     seq,
@@ -31,8 +34,8 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
     prev_hash: head.hash,
     hash,
   };
-  await trx.insertInto('audit_log').values(row).execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  await insertRows(trx, 'audit_log', [row]);
+  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1), [seq, hash, 1]);
   return row;
 }
 

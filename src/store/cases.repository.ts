@@ -1,12 +1,13 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
+import { insertRows } from './insert.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 
 export async function insertCase(db: Db, row: CaseRow): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
+  await insertRows(db, 'cases', [row]);
 }
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -33,7 +34,7 @@ export async function updateCaseIfVersion(db: Db, id: string, expectedVersion: n
 }
 
 export async function insertEvent(db: Db, row: CaseEventRow): Promise<void> {
-  await db.insertInto('case_events').values(row).execute();
+  await insertRows(db, 'case_events', [row]);
 }
 
 export async function listEvents(db: Db, caseId: string, onlyPublic: boolean): Promise<CaseEventRow[]> {

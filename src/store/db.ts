@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database as Schema } from './schema.ts';
+import { withStatementCache } from './statement-cache.ts';
+import { startCheckpointer } from './checkpointer.ts';
+import { groupCommit, plainTransactions, type Transact } from './transaction.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -12,6 +15,10 @@ export type Store = {
   dialect: Dialect;
   /** Where the data lives, for log lines: a file path or a URL without its password. */
   location: string;
+  /** The way to write atomically; on SQLite concurrent units share commits (see transaction.ts). */
+  transact: Transact;
+  /** PostgreSQL schema holding the tables (`public` unless configured). */
+  pgSchema?: string;
   close(): Promise<void>;
 };
 
@@ -38,8 +45,18 @@ function openSqlite(dataDir: string): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  // 64 MiB of page cache: the inbox's indexes stay in memory well past a million cases.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  // Checkpoints run in a worker (checkpointer.ts); this one only acts if the worker falls behind.
+  sqlite.pragma('wal_autocheckpoint = 20000');
+  const checkpointer = startCheckpointer(file);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const close = async () => {
+    await db.destroy();
+    await checkpointer.stop();
+  };
+  return { db, dialect: 'sqlite', location: file, transact: groupCommit(db), close };
 }
 
 function openPostgres(url: string, schema?: string): Store {
@@ -51,7 +68,7 @@ function openPostgres(url: string, schema?: string): Store {
   });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location: schema ? `${shown} (schema ${schema})` : shown, close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: schema ? `${shown} (schema ${schema})` : shown, transact: plainTransactions(db), pgSchema: schema ?? 'public', close: () => db.destroy() };
 }
 
 /** Creates a PostgreSQL schema if missing (tests and multi-tenant setups). */

@@ -13,6 +13,8 @@ function migrator(store: Store): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'plaint_migrations',
     migrationLockTableName: 'plaint_migrations_lock',
+    // Kysely looks for its tables in every schema unless told which: several schemas may hold them.
+    ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
   });
 }
 

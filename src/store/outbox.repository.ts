@@ -1,14 +1,15 @@
 import type { Selectable } from 'kysely';
 import type { OutboxTable } from './schema.ts';
 import type { Db } from './cases.repository.ts';
+import { insertRows } from './insert.ts';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
 /** Queues notifications in the caller's transaction; a dispatcher sends them after commit. */
 export async function insertOutbox(db: Db, rows: OutboxRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('outbox').values(rows).execute();
+  await insertRows(db, 'outbox', rows);
 }
 
 export async function listOutboxForCase(db: Db, caseId: string): Promise<OutboxRow[]> {
-  return db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('id', 'asc').execute();
+  return db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'asc').execute();
 }

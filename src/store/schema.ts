@@ -91,13 +91,12 @@ export type AuditHeadTable = {
 };
 
 export type OutboxTable = {
-  id: string;
+  idempotency_key: string;
   case_id: string | null;
   recipient: string;
   template: string;
   event: string;
   payload: string;
-  idempotency_key: string;
   status: string;
   attempts: number;
   next_attempt_at: string;

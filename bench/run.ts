@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: public submit vs. a one-row-insert baseline on the same fresh SQLite database.
+ *
+ * Starts `plaint serve` as a child process, loads both routes with autocannon, stops the server,
+ * verifies the audit chain with the CLI and writes the numbers to bench/results/. See bench/README.md.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const RESULTS_DIR = join(ROOT, 'bench/results');
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
+const WARMUP_S = 3;
+const TARGET_RATIO_PCT = 40;
+const TARGET_P99_MS = 50;
+
+type Target = { name: string; path: string; body: unknown };
+
+const TARGETS: Target[] = [
+  { name: 'one-row', path: '/api/v1/bench/one-row', body: { text: '电梯故障，三天没人修' } },
+  {
+    name: 'submit', path: '/api/v1/public/cases', body: {
+      procedure: 'customer-complaint', kind: 'complaint', subject: '电梯故障',
+      description: '小区3号楼电梯停运三天，物业无人处理，老人上下楼很困难。',
+      anonymous: true, requestedOutcome: '尽快修好电梯', affirmTruthful: true,
+    },
+  },
+];
+
+type Measured = { target: string; rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+
+/** Asks the OS for a port nobody is listening on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns `plaint serve`; its output is kept (tail only) for error messages. */
+function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return { child, output: () => out };
+}
+
+/** Polls GET /api/v1/health until it answers 200; fails early if the server exits. */
+async function waitForHealth(base: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
+    }
+    const ok = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not healthy after ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/** SIGTERM (graceful: closes the database), then SIGKILL if it takes longer than 10 s. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One autocannon run against one target. */
+async function load(base: string, target: Target, seconds: number): Promise<Measured> {
+  const r = await autocannon({
+    url: base + target.path, method: 'POST', connections: CONNECTIONS, duration: seconds, title: target.name,
+    headers: { 'content-type': 'application/json' }, body: JSON.stringify(target.body),
+  });
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
+  return {
+    target: target.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
+    non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes,
+  };
+}
+
+/** Runs `plaint verify-audit` against the (stopped) server's data directory. */
+function verifyAudit(env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
+  const run = spawnSync(TSX, ['src/cli.ts', 'verify-audit'], { cwd: ROOT, env, encoding: 'utf8' });
+  return { ok: run.status === 0, output: `[status ${run.status} ${run.signal}] ${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim() };
+}
+
+/** A verdict only means something when every request succeeded. */
+function verdict(met: boolean, valid: boolean): string {
+  return valid ? (met ? 'PASS' : 'MISS') : 'INVALID (failed requests)';
+}
+
+function printTable(rows: Measured[], ratioPct: number, submit: Measured, valid: boolean): void {
+  const pad = (v: string | number, n: number) => String(v).padStart(n);
+  console.log(`\n${'target'.padEnd(10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('errors', 8)}`);
+  for (const m of rows) {
+    console.log(`${m.target.padEnd(10)}${pad(m.rps.toFixed(1), 10)}${pad(m.p50, 9)}${pad(m.p99, 9)}${pad(m.non2xx, 9)}${pad(m.errors, 8)}`);
+  }
+  console.log(`\nsubmit / one-row throughput: ${ratioPct.toFixed(1)} %  (target ≥ ${TARGET_RATIO_PCT} %)  ${verdict(ratioPct >= TARGET_RATIO_PCT, valid)}`);
+  console.log(`submit p99: ${submit.p99} ms  (target ≤ ${TARGET_P99_MS} ms)  ${verdict(submit.p99 <= TARGET_P99_MS, valid)}`);
+}
+
+async function main(): Promise<number> {
+  if (!(DURATION_S > 0)) throw new Error(`BENCH_DURATION must be a positive number of seconds, not "${process.env.BENCH_DURATION}"`);
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'plaint-bench-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PLAINT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1',
+    PLAINT_ADMIN_PASSWORD: 'bench-admin-password', PLAINT_BENCH_ROUTES: '1', PLAINT_LOG: 'off',
+  };
+  delete env.DATABASE_URL; // always the fresh SQLite database, never a configured Postgres
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer(env);
+  try {
+    await waitForHealth(base, server.child, server.output);
+    const rows: Measured[] = [];
+    for (const target of TARGETS) {
+      console.log(`${target.name}: warm-up ${WARMUP_S} s, then ${DURATION_S} s × ${CONNECTIONS} connections …`);
+      await load(base, target, WARMUP_S);
+      rows.push(await load(base, target, DURATION_S));
+    }
+    await stopServer(server.child);
+
+    const audit = verifyAudit(env);
+    const [baseline, submit] = rows;
+    const ratioPct = (submit.rps / baseline.rps) * 100;
+    const failed = rows.filter((m) => m.non2xx > 0 || m.errors > 0);
+    printTable(rows, ratioPct, submit, failed.length === 0);
+    console.log(`\nverify-audit: ${audit.output}`);
+
+    const results = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}` },
+      parameters: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, database: 'sqlite (fresh)', targets: TARGETS },
+      results: rows,
+      ratioPct: Number(ratioPct.toFixed(2)),
+      targets: { ratioPct: TARGET_RATIO_PCT, p99Ms: TARGET_P99_MS, ratioMet: ratioPct >= TARGET_RATIO_PCT, p99Met: submit.p99 <= TARGET_P99_MS },
+      allRequestsSucceeded: failed.length === 0,
+      auditChain: { ok: audit.ok, output: audit.output },
+    };
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `submit-${results.at.replace(/:/g, '-')}.json`);
+    const json = JSON.stringify(results, null, 2) + '\n';
+    await writeFile(file, json);
+    await writeFile(join(RESULTS_DIR, 'latest-submit.json'), json);
+    console.log(`results: ${file}`);
+
+    // The targets are reported, not asserted; failed requests or a broken audit chain are errors.
+    for (const m of failed) {
+      console.error(`\n!!! ${m.target}: ${m.non2xx} non-2xx responses, ${m.errors} errors (${m.timeouts} timeouts); status codes ${JSON.stringify(m.statusCodes)}`);
+    }
+    if (!audit.ok) console.error('\n!!! the audit chain did not verify');
+    return failed.length > 0 || !audit.ok ? 1 : 0;
+  } finally {
+    await stopServer(server.child);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then((code) => process.exit(code), (err: Error) => {
+  console.error(`bench failed: ${err.message}`);
+  process.exit(1);
+});

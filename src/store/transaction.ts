@@ -1,0 +1,88 @@
+import { CompiledQuery, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Trx = Transaction<Database>;
+
+/** Runs `work` atomically: all of its writes commit, or none do. */
+export type Transact = <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
+
+/** PostgreSQL: one transaction per unit of work; the server commits many at once by itself. */
+export function plainTransactions(db: Kysely<Database>): Transact {
+  return (work) => db.transaction().execute(work);
+}
+
+type Unit = { work: (trx: Trx) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
+
+const MAX_UNITS_PER_COMMIT = 50;
+
+/**
+ * SQLite: group commit. A commit costs several times more than the statements of a typical
+ * unit (it writes every touched page to the WAL), and SQLite has one writer anyway. Units that
+ * arrive while a commit is running are queued and then run one after another in one database
+ * transaction, each inside its own SAVEPOINT: a unit that throws is rolled back alone and its
+ * caller gets the error; the others commit together. Nobody is answered before the commit that
+ * holds their writes has finished, so a success still means durable.
+ */
+export function groupCommit(db: Kysely<Database>): Transact {
+  const queue: Unit[] = [];
+  let running = false;
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) {
+        await commitBatch(db, queue.splice(0, MAX_UNITS_PER_COMMIT));
+        // Let the event loop read the requests that arrived meanwhile, so they join the next commit.
+        await yieldToIo();
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return <T>(work: (trx: Trx) => Promise<T>) => new Promise<T>((resolve, reject) => {
+    queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+    if (!running) {
+      running = true;
+      // better-sqlite3 is synchronous: without this turn of the event loop every request would
+      // reach the queue alone and commit alone.
+      setImmediate(() => void drain());
+    }
+  });
+}
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function commitBatch(db: Kysely<Database>, units: Unit[]): Promise<void> {
+  let trx: ControlledTransaction<Database>;
+  try {
+    trx = await db.startTransaction().execute();
+  } catch (err) {
+    units.forEach((u) => u.reject(err));
+    return;
+  }
+  const done: [Unit, unknown][] = [];
+  try {
+    for (const [i, unit] of units.entries()) {
+      // Plain statements rather than Kysely's savepoint builders: these run once per unit of work.
+      const name = `unit_${i}`;
+      await trx.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
+      try {
+        const value = await unit.work(trx);
+        await trx.executeQuery(CompiledQuery.raw(`release ${name}`));
+        done.push([unit, value]);
+      } catch (err) {
+        await trx.executeQuery(CompiledQuery.raw(`rollback to ${name}`));
+        await trx.executeQuery(CompiledQuery.raw(`release ${name}`));
+        unit.reject(err);
+      }
+    }
+    await trx.commit().execute();
+  } catch (err) {
+    await trx.rollback().execute().catch(() => {});
+    done.forEach(([unit]) => unit.reject(err));
+    // Units not yet run in this batch were neither resolved nor rejected: fail them too.
+    units.slice(done.length).forEach((u) => u.reject(err));
+    return;
+  }
+  done.forEach(([unit, value]) => unit.resolve(value));
+}

@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { BACKENDS } from './support/backends.ts';
+import { openStore, type Store } from '../src/store/db.ts';
+import { migrateToZero, migrateUp } from '../src/store/migrate.ts';
+
+async function tables(store: Store): Promise<string[]> {
+  const query = store.dialect === 'sqlite'
+    ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'plaint_migrations%'`
+    : sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_name not like 'plaint_migrations%'`;
+  return (await query.execute(store.db)).rows.map((r) => r.name).sort();
+}
+
+/** Migrations run up and down from the same code on both databases. */
+describe.each(BACKENDS)('migrations on $name', (backend) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => { for (const c of cleanups) await c(); });
+
+  it('up creates the tables, down removes them, up again restores them', async () => {
+    const { config, cleanup } = await backend.config();
+    const store = openStore(config);
+    cleanups.push(async () => { await store.close(); await cleanup(); });
+    await migrateUp(store);
+    const created = await tables(store);
+    expect(created).toEqual(['api_tokens', 'audit_head', 'audit_log', 'case_events', 'cases', 'idempotency_keys', 'outbox', 'procedures', 'sessions', 'users']);
+    expect(await migrateUp(store)).toEqual([]);
+    await migrateToZero(store);
+    expect(await tables(store)).toEqual([]);
+    await migrateUp(store);
+    expect(await tables(store)).toEqual(created);
+  });
+});

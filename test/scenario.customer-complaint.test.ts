@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../src/app/audit.ts';
+import { BACKENDS, TestClock } from './support/backends.ts';
+import { complaint, startHarness, type Harness } from './support/harness.ts';
+
+/**
+ * A customer complaint walked through S4 顾客投诉处理工作程序 and S5 处理投诉的工作制度, in the
+ * order the documents give, through the HTTP API: web submission → 24-hour forwarding →
+ * acceptance → responsible person → investigation → analysis and measures → resolution →
+ * written reply → satisfaction survey → closing and archive.
+ */
+describe.each(BACKENDS)('customer complaint from submission to closing on $name', (backend) => {
+  let h: Harness;
+  const clock = new TestClock('2026-11-30T01:00:00.000Z'); // Monday 09:00 in Shanghai
+  let clerk: { id: string; token: string };
+  let service: { id: string; token: string };
+  let manager: { id: string; token: string };
+  let warehouse: { id: string; token: string; username: string };
+  let trackingNo: string;
+  let receipt: string;
+  let caseId: string;
+  let version = 1;
+
+  beforeAll(async () => {
+    h = await startHarness(backend, clock);
+    clerk = await h.staff('store-clerk', ['intake-clerk']);
+    service = await h.staff('cs-li', ['customer-service']);
+    manager = await h.staff('cs-manager', ['customer-service-manager']);
+    warehouse = await h.staff('warehouse-wang', ['department-handler']);
+  });
+  afterAll(async () => h?.close());
+
+  async function act(token: string, action: string, input: Record<string, unknown>) {
+    clock.advance(30 * 60_000);
+    const res = await h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, { token, body: { input, expectedVersion: version } });
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    version = res.json().version;
+    return res.json();
+  }
+
+  async function publicView() {
+    const res = await h.call('GET', `/api/v1/public/cases/${trackingNo}`, { headers: { 'x-receipt': receipt } });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  }
+
+  it('S4 二.3 在线投诉: the customer submits on the website and gets a tracking number and receipt (INT-1, INT-4, INT-5)', async () => {
+    const res = await h.call('POST', '/api/v1/public/cases', { body: complaint() });
+    expect(res.statusCode).toBe(201);
+    ({ trackingNo, receipt } = res.json());
+    const list = (await h.call('GET', `/api/v1/cases?q=${trackingNo}`, { token: service.token })).json();
+    caseId = list.items[0].id;
+    expect(list.items[0]).toMatchObject({ status: 'received', channel: 'web', kind: 'complaint' });
+    const outbox = await h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).execute();
+    expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual(['role:customer-service/new-case', 'submitter/received']);
+  });
+
+  it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service (REG-2)', async () => {
+    await act(clerk.token, 'forward', { toUnit: '客服部', note: '顾客同时到门店反映' });
+  });
+
+  it('S5 四.2 审核投诉: customer service accepts and classifies it (ACC-1, CLS-1)', async () => {
+    await act(service.token, 'accept', { category: 'product-quality', note: '符合受理条件' });
+    const view = await publicView();
+    expect(view.status).toBe('accepted');
+    expect(view.statusLabel['zh-CN']).toBe('已受理');
+  });
+
+  it('S4 四.3 落实责任人: a responsible person is named with a target date (RTE-2)', async () => {
+    await act(manager.token, 'assign', { responsible: warehouse.username, departments: '仓储部、售后部', dueDate: '2026-12-04' });
+    const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(detail).toMatchObject({ status: 'assigned', assigneeId: warehouse.id, data: { targetDate: '2026-12-04' } });
+    const mine = (await h.call('GET', '/api/v1/cases?assignee=me', { token: warehouse.token })).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toEqual([caseId]);
+  });
+
+  it('S5 四.3 调查分析: the departments investigate and record statements and evidence (INV-1)', async () => {
+    await act(warehouse.token, 'start-investigation', { plan: '核对出库记录，上门检测' });
+    await act(warehouse.token, 'record-investigation', { type: 'statement', party: '送货员', summary: '送货时包装完好，未开箱验机' });
+    await act(warehouse.token, 'record-investigation', { type: 'site-check', summary: '上门检测：压缩机不启动', findings: '出厂质量问题' });
+    await act(service.token, 'contact-submitter', { method: 'phone', summary: '告知检测结果，顾客同意换货' });
+  });
+
+  it('S4 三.2, 四.1 / S5 四.4: cause analysed, outcome found, measures with owner and due date (RES-1, RES-2, RES-4)', async () => {
+    await act(service.token, 'decide', {
+      cause: '压缩机出厂缺陷，门店未执行开箱验机',
+      nature: '产品质量问题',
+      outcome: 'substantiated',
+      solution: '为顾客换新机并致歉，门店补充开箱验机流程',
+      measures: [
+        { type: 'exchange', description: '更换同型号新冰箱', owner: warehouse.username, dueDate: '2026-12-02' },
+        { type: 'apology', description: '门店店长电话致歉', owner: 'cs-li', dueDate: '2026-12-01' },
+      ],
+    });
+    const early = await h.call('POST', `/api/v1/cases/${caseId}/actions/resolve`, { token: service.token, body: { input: { summary: '已处理' }, expectedVersion: version } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('RES-2: each measure is recorded done, then the case is resolved', async () => {
+    await act(warehouse.token, 'update-measure', { index: 0, done: true, result: '12月1日已换新机' });
+    await act(service.token, 'update-measure', { index: 1, done: true, result: '店长已致电道歉' });
+    await act(service.token, 'resolve', { summary: '已为顾客换新机并致歉' });
+    const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(detail.data.measures).toEqual([
+      { type: 'exchange', description: '更换同型号新冰箱', owner: warehouse.id, dueDate: '2026-12-02', done: true, result: '12月1日已换新机' },
+      { type: 'apology', description: '门店店长电话致歉', owner: service.id, dueDate: '2026-12-01', done: true, result: '店长已致电道歉' },
+    ]);
+  });
+
+  it('S5 四.5 投诉回复: the result is answered in writing and kept (REP-1)', async () => {
+    await act(service.token, 'reply', { reply: '经调查，冰箱压缩机存在出厂缺陷。我们已于12月1日为您更换新机，并就门店未开箱验机向您致歉。', method: 'letter' });
+    const view = await publicView();
+    expect(view.status).toBe('replied');
+    const reply = view.timeline.find((e: { action: string }) => e.action === 'reply');
+    expect(reply.details.reply).toContain('更换新机');
+    expect(view.allowedActions.map((a: { id: string }) => a.id)).toEqual(['rate']);
+  });
+
+  it('S4 四.4 满意度调查: the customer rates the handling with the receipt, once (EVA-1)', async () => {
+    const rate = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, { headers: { 'x-receipt': receipt }, body: { input: { satisfaction: 5, comment: '处理及时，很满意' } } });
+    expect(rate.statusCode, rate.body).toBe(200);
+    version = rate.json().version;
+    const again = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, { headers: { 'x-receipt': receipt }, body: { input: { satisfaction: 1 } } });
+    expect(again.statusCode).toBe(409);
+    const staffOnly = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/close`, { headers: { 'x-receipt': receipt }, body: { input: {} } });
+    expect(staffOnly.statusCode).toBe(403);
+  });
+
+  it('S5 四.6 投诉归档: customer service closes the case', async () => {
+    await act(service.token, 'close', { note: '顾客满意，归档' });
+    const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(detail).toMatchObject({ status: 'closed', outcome: 'substantiated', closedAt: expect.any(String), allowedActions: [] });
+  });
+
+  it('the timeline tells the whole story in order, the public one only what the customer may read', async () => {
+    const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit', 'forward', 'accept', 'assign', 'start-investigation', 'record-investigation', 'record-investigation',
+      'contact-submitter', 'decide', 'update-measure', 'update-measure', 'resolve', 'reply', 'rate', 'close',
+    ]);
+    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(detail.version).toBe(15);
+    const view = await publicView();
+    expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'start-investigation', 'reply', 'rate', 'close']);
+    expect(view.outcome).toEqual({ 'zh-CN': '属实', en: 'Substantiated' });
+    const text = JSON.stringify(view);
+    expect(text).not.toContain('送货员');          // internal investigation stays internal (INV-2)
+    expect(text).not.toContain('cs-li');
+  });
+
+  it('the audit chain holds one record per step and verifies end to end (AUD-1)', async () => {
+    const records = await h.ctx.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', caseId).orderBy('seq').execute();
+    expect(records.map((r) => r.action)).toEqual([
+      'case.submit', 'case.forward', 'case.accept', 'case.assign', 'case.start-investigation', 'case.record-investigation',
+      'case.record-investigation', 'case.contact-submitter', 'case.decide', 'case.update-measure', 'case.update-measure',
+      'case.resolve', 'case.reply', 'case.rate', 'case.close',
+    ]);
+    expect(records.find((r) => r.action === 'case.rate')!.actor).toBe('submitter');
+    expect(JSON.stringify(records)).not.toContain('张三');
+    const verdict = await verifyAudit(h.ctx);
+    expect(verdict).toMatchObject({ ok: true });
+  });
+});

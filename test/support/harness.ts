@@ -1,0 +1,63 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { addUser, createToken } from '../../src/app/auth.ts';
+import type { AppContext } from '../../src/app/context.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { openTestApp, type Backend, type TestClock } from './backends.ts';
+
+export type Harness = {
+  ctx: AppContext;
+  http: FastifyInstance;
+  /** Creates a user with these roles and returns a bearer token for it. */
+  staff(username: string, roles: string[], options?: { isAdmin?: boolean }): Promise<{ id: string; token: string; username: string }>;
+  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+};
+
+/** A real server on a real database, driven through `inject` (the full HTTP stack without a socket). */
+export async function startHarness(backend: Backend, clock?: TestClock): Promise<Harness> {
+  const { ctx, cleanup } = await openTestApp(backend, clock);
+  const http = await buildServer(ctx, { bodyLimit: 64 * 1024 });
+  return {
+    ctx,
+    http,
+    async staff(username, roles, options = {}) {
+      const user = await addUser(ctx, { username, password: 'correct horse battery', roles, isAdmin: options.isAdmin ?? false, displayName: username }, 'system:test');
+      const { token } = await createToken(ctx, username, 'test', 'system:test');
+      return { id: user.id, token, username };
+    },
+    async call(method, url, options = {}) {
+      const headers: Record<string, string> = { ...(options.headers ?? {}) };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+      return http.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      });
+    },
+    async close() {
+      await http.close();
+      await cleanup();
+    },
+  };
+}
+
+/** A complete, valid public submission of a customer complaint; override what a test needs. */
+export function complaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    procedure: 'customer-complaint',
+    kind: 'complaint',
+    subject: '新买的冰箱不制冷',
+    description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了，多次打电话无人处理。',
+    anonymous: false,
+    submitter: { name: '张三', phone: '13812345678', email: 'zhangsan@example.com' },
+    respondents: [{ name: '人民路门店', type: 'business' }],
+    occurredAt: '2026-11-21T09:00:00+08:00',
+    location: '上海市人民路 100 号',
+    requestedOutcome: '更换一台新冰箱',
+    fields: { orderNo: 'SO-20261120-0042', productName: '双门冰箱 BCD-300', store: '人民路门店' },
+    affirmTruthful: true,
+    ...overrides,
+  };
+}
