@@ -8,5 +8,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores here: more parallel files only fight over them.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
