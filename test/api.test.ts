@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
@@ -195,6 +196,26 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(typeof body.error.message).toBe('string');
       expect(body.error).toHaveProperty('details');
       expect(await Promise.all([countRows('cases'), countRows('audit_log')])).toEqual(before);
+    });
+
+    it('never answers 500 to arbitrary JSON, at any public or staff write endpoint', async () => {
+      const { id } = (await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'phone' }) })).json();
+      const { trackingNo, receipt } = await submit();
+      const targets = [
+        (body: unknown) => h.call('POST', '/api/v1/public/cases', { body }),
+        (body: unknown) => h.call('POST', '/api/v1/cases', { token: clerk.token, body }),
+        (body: unknown) => h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body }),
+        (body: unknown) => h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/withdraw`, { headers: { 'x-receipt': receipt }, body: { input: body } }),
+        (body: unknown) => h.call('POST', '/api/v1/auth/login', { body }),
+      ];
+      // Bodies shaped like the real ones, with any field replaced by any JSON value.
+      const near = fc.record({ key: fc.constantFrom(...Object.keys(complaint()), 'input', 'expectedVersion', 'username'), value: fc.jsonValue() })
+        .map(({ key, value }) => ({ ...complaint(), input: { category: 'other' }, expectedVersion: 1, [key]: value }));
+      await fc.assert(fc.asyncProperty(fc.oneof(fc.jsonValue(), near), fc.integer({ min: 0, max: targets.length - 1 }), async (body, target) => {
+        const res = await targets[target](body);
+        expect(res.statusCode, res.body).toBeLessThan(500);
+        expect(res.json().error ?? res.json()).toBeTruthy();
+      }), { numRuns: 150 });
     });
 
     it('names the offending field in the details', async () => {
