@@ -86,7 +86,8 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(res.trackingNo).toMatch(/^TS-20261130-[0-9A-Z]{6}$/);
       expect(res.receipt).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
       expect(res.status).toBe('received');
-      expect(res.deadlines).toEqual([]);
+      // REG-2 / SLA-5: 24 hours to forward to customer service, from receipt (2026-11-30 10:00 Shanghai).
+      expect(res.deadlines).toEqual([{ clock: 'forwarding', dueAt: '2026-12-01T02:00:00.000Z', provisional: false }]);
     });
 
     it('registers an anonymous complaint without any identity', async () => {

@@ -8,10 +8,17 @@ import { listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
+import { extensionFields } from '../domain/extension.ts';
+import { clockStatus, type ClockNote } from '../domain/clocks.ts';
+import { caseClocks } from '../store/clocks.repository.ts';
+import { toClockState } from '../store/clock.mapper.ts';
 
 /** An action as a UI needs it to draw a form. */
-export function describeAction(a: TAction) {
-  return { id: a.id, label: a.label, to: a.to ?? null, input: a.input, visibility: a.visibility };
+export function describeAction(procedure: TProcedure) {
+  return (a: TAction) => ({
+    id: a.id, label: a.label, to: a.to ?? null, visibility: a.visibility,
+    input: a.extension ? extensionFields(procedure, a.extension) : a.input,
+  });
 }
 
 function statusOf(procedure: TProcedure, status: string) {
@@ -30,7 +37,30 @@ function timelineEntry(e: CaseEventRow) {
     at: e.at,
     input: JSON.parse(e.input) as Record<string, unknown>,
     publicText: e.public_text ? JSON.parse(e.public_text) : null,
+    clocks: JSON.parse(e.clocks) as ClockNote[],
   };
+}
+
+/** The deadlines of a case as the API shows them (SLA-1): each with its state now. */
+async function deadlines(ctx: AppContext, procedure: TProcedure, caseId: string) {
+  const now = ctx.now();
+  return (await caseClocks(ctx.store.db, caseId)).map(toClockState).map((c) => ({
+    clock: c.clock,
+    label: procedure.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock },
+    rule: procedure.clocks.find((d) => d.id === c.clock)?.rule ?? null,
+    status: clockStatus(c, now),
+    unit: c.unit,
+    length: c.length,
+    extendedBy: c.extendedBy,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    warnAt: c.warnAt,
+    pausedAt: c.pausedAt,
+    stoppedAt: c.stoppedAt,
+    breachedAt: c.breachedAt,
+    provisional: c.provisional,
+    calendarVersion: c.calendarVersion,
+  }));
 }
 
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
@@ -45,9 +75,10 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     respondents: JSON.parse(row.respondents),
     data: state.data,
     receivedBy: row.received_by,
-    allowedActions: allowedActions(actor, procedure, state).map(describeAction),
+    allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     timeline: events.map(timelineEntry),
-    deadlines: [],
+    deadlines: await deadlines(ctx, procedure, row.id),
+    escalatedAt: row.escalated_at,
   };
 }
 
@@ -104,8 +135,8 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     receivedAt: row.received_at,
     closedAt: row.closed_at,
     timeline: events.map((e) => publicEntry(procedure, e)),
-    allowedActions: allowedActions(actor, procedure, state).map(describeAction),
-    deadlines: [],
+    allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
+    deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
   };
 }
 
@@ -121,5 +152,6 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
     text: e.public_text ? JSON.parse(e.public_text) : null,
     by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
     details: shown,
+    deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({ label, op, dueAt, provisional, explanation })),
   };
 }

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { canonicalJson } from '../domain/audit-hash.ts';
 import type { ActorRef, Notification, TimelineEvent } from '../domain/case.ts';
+import type { ClockChange } from '../domain/clocks.ts';
+import { insertClocks, updateClock } from '../store/clocks.repository.ts';
+import { toClockColumns, toClockRow } from '../store/clock.mapper.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { insertEvent } from '../store/cases.repository.ts';
@@ -29,6 +32,7 @@ export async function recordChange(
   c: { id: string; trackingNo: string; version: number; submitterReachable: boolean },
   event: TimelineEvent,
   notifications: Notification[],
+  clockChanges: ClockChange[] = [],
 ): Promise<void> {
   // An anonymous submitter has no address to write to: they read the news on the tracking page.
   const deliverable = notifications.filter((n) => n.to !== 'submitter' || c.submitterReachable);
@@ -47,7 +51,12 @@ export async function recordChange(
     at: event.at,
     input: JSON.stringify(event.input),
     public_text: event.publicText ? JSON.stringify(event.publicText) : null,
+    clocks: JSON.stringify(event.clocks),
   });
+  for (const change of clockChanges) {
+    if (change.op === 'start') await insertClocks(trx, [toClockRow(timeOrderedId(new Date(event.at), ctx.random(10)), c.id, change.clock)]);
+    else await updateClock(trx, change.id, toClockColumns(change.set));
+  }
   await appendAudit(trx, {
     at: event.at,
     actor: auditActor(event.actor),

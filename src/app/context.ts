@@ -4,6 +4,8 @@ import { migrateUp } from '../store/migrate.ts';
 import { BUILT_IN_DIR, readProcedureFiles, syncProcedures, type ProcedureRegistry } from './procedures.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
 import { pooledRandom } from './random.ts';
+import { loadCalendar } from './calendar.ts';
+import type { Calendar } from '../domain/calendar.ts';
 
 export type Config = {
   port: number;
@@ -37,6 +39,8 @@ export type AppContext = {
   store: Store;
   secrets: Secrets;
   procedures: ProcedureRegistry;
+  /** The working-day calendar in force; replaced when days are imported (reloadCalendar). */
+  calendar: Calendar;
   now: () => Date;
   random: (bytes: number) => Uint8Array;
   close(): Promise<void>;
@@ -55,6 +59,7 @@ export async function openApp(config: Config, overrides: Partial<Pick<AppContext
       store,
       secrets: loadSecrets(config.dataDir),
       procedures,
+      calendar: await loadCalendar(store, config.timeZone),
       now,
       random: overrides.random ?? pooledRandom(),
       close: () => store.close(),

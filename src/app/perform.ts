@@ -9,6 +9,8 @@ import { findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.
 import { findUsersByRefs } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { recordChange } from './case-writes.ts';
+import { caseClocks } from '../store/clocks.repository.ts';
+import { toClockState } from '../store/clock.mapper.ts';
 
 export type PerformResult = { id: string; trackingNo: string; status: string; version: number };
 
@@ -46,12 +48,13 @@ export async function perform(
   const action = findAction(procedure, actionId);
   const users = action ? await resolveUsers(ctx, userRefs(action.input, input)) : new Map();
   const now = ctx.now();
-  const decision = decide(procedure, state, actionId, input, actor, now, users);
+  const clocks = (await caseClocks(ctx.store.db, state.id)).map(toClockState);
+  const decision = decide(procedure, state, actionId, input, actor, now, users, { calendar: ctx.calendar, clocks });
   const next = version + 1;
   await ctx.store.transact(async (trx) => {
     const updated = await updateCaseIfVersion(trx, state.id, version, toCaseChanges(decision.patch), now.toISOString());
     if (!updated) throw versionConflict(null);
-    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, decision.event, decision.notifications);
+    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, decision.event, decision.notifications, decision.clockChanges);
   });
   return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next };
 }

@@ -67,7 +67,7 @@ async function registerOnce(
   const now = ctx.now();
   const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
   const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)) };
-  const created = decideSubmission(procedure, intake, actor, now, ids);
+  const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar);
   const receipt = formatReceipt(ctx.random(13));
   const result: SubmitResult = {
     id: ids.caseId,
@@ -75,7 +75,7 @@ async function registerOnce(
     receipt,
     status: created.state.status,
     version: created.state.version,
-    deadlines: [],
+    deadlines: created.clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt, provisional: c.provisional })),
   };
   const at = now.toISOString();
   await ctx.store.transact(async (trx) => {
@@ -104,9 +104,11 @@ async function registerOnce(
       created_at: at,
       updated_at: at,
       closed_at: null,
+      escalated_at: null,
     });
     const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
-    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications);
+    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,
+      created.clocks.map((clock) => ({ op: 'start' as const, clock })));
     if (scopedKey) {
       await insertIdempotencyKey(trx, {
         key: scopedKey,

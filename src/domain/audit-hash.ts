@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth, so the same record always hashes the same. */
 export function canonicalJson(value: unknown): string {
+  // As JSON.stringify does: a Date (or anything with toJSON) is written as what toJSON returns.
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  }
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

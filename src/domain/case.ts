@@ -1,5 +1,6 @@
 import type { CaseKind, Channel } from './procedure.schema.ts';
 import type { TLabel } from './labels.ts';
+import type { ClockChange, ClockNote } from './clocks.ts';
 
 /** Who acts: a staff user (session or API token), the submitter (tracking number + receipt), or the system. */
 export type Actor =
@@ -53,6 +54,8 @@ export type TimelineEvent = {
   input: Record<string, unknown>;
   /** The sentence the submitter reads for a public event. */
   publicText: TLabel | null;
+  /** Deadlines started, stopped, paused, resumed or extended, each explained (SLA-1, SLA-3). */
+  clocks: ClockNote[];
 };
 
 /** A notification to send after commit (through the outbox). */
@@ -67,5 +70,5 @@ export type Decision = {
   patch: CasePatch;
   event: TimelineEvent;
   notifications: Notification[];
-  clocks: { start: string[]; stop: string[]; pause: string[]; resume: string[] };
+  clockChanges: ClockChange[];
 };

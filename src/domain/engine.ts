@@ -4,9 +4,15 @@ import { inputSchema } from './input.ts';
 import { allowedActions, holdsActionRole } from './policy.ts';
 import { actorRef, type Actor, type CasePatch, type CaseState, type Decision } from './case.ts';
 import { zodDetails } from './zod-details.ts';
+import type { Calendar } from './calendar.ts';
+import { planClockOps, type ClockPlan, type ClockState } from './clocks.ts';
+import { decideExtension, extensionFields, requestExtension } from './extension.ts';
 
 /** Users named in an input, resolved by the caller before deciding (the engine does no I/O). */
 export type UserDirectory = ReadonlyMap<string, { id: string; displayName: string }>;
+
+/** The calendar and the case's clocks, for actions that start, stop, pause, resume or extend them. */
+export type ClockContext = { calendar: Calendar; clocks: ClockState[] };
 
 /**
  * Decides what an action does to a case: pure, no I/O, no clock reads.
@@ -21,6 +27,7 @@ export function decide(
   actor: Actor,
   now: Date,
   users: UserDirectory = new Map(),
+  clockContext?: ClockContext,
 ): Decision {
   const action = findAction(procedure, actionId);
   if (!action) {
@@ -39,7 +46,8 @@ export function decide(
       action: action.id, requiredRoles: action.roles,
     });
   }
-  const parsed = inputSchema(procedure, action.input).safeParse(rawInput ?? {});
+  const fields = action.extension ? extensionFields(procedure, action.extension) : action.input;
+  const parsed = inputSchema(procedure, fields).safeParse(rawInput ?? {});
   if (!parsed.success) {
     throw new DomainError('VALIDATION_FAILED', `“${action.label['zh-CN']}”的输入不正确 / invalid input`, zodDetails(parsed.error, 'input'));
   }
@@ -47,11 +55,13 @@ export function decide(
   checkGuards(action.guards, current);
   const input = resolveUsers(action.input, parsed.data, users);
   const patch = applyInput(action, current, input);
-  Object.assign(patch, fixedValues(action));
+  Object.assign(patch, fixedValues(action, current, patch));
 
   const toStatus = action.to ?? current.status;
   if (toStatus !== current.status) patch.status = toStatus;
   if (findState(procedure, toStatus)?.terminal && !current.closedAt) patch.closedAt = now.toISOString();
+
+  const clockPlan = planClocks(procedure, action, current, patch, input, actor, now, clockContext);
 
   return {
     patch,
@@ -65,10 +75,37 @@ export function decide(
       at: now.toISOString(),
       input,
       publicText: action.publicText ?? null,
+      clocks: clockPlan.notes,
     },
     notifications: action.notify.map((n) => ({ to: n.to, template: n.template, event: action.id })),
-    clocks: action.clocks,
+    clockChanges: clockPlan.changes,
   };
+}
+
+/** The clock changes of an action: its declared operations, or the extension it requests or decides. */
+function planClocks(
+  procedure: TProcedure, action: TAction, current: CaseState, patch: CasePatch, input: Record<string, unknown>,
+  actor: Actor, now: Date, context: ClockContext | undefined,
+): ClockPlan {
+  const ops = action.clocks;
+  const needed = action.extension || ops.start.length + ops.stop.length + ops.pause.length + ops.resume.length > 0;
+  if (!needed) return { changes: [], notes: [] };
+  if (!context) throw new Error(`action ${action.id} changes clocks: the caller must pass the calendar and the case's clocks`);
+  const data = patch.data ?? current.data;
+  if (action.extension === 'request') {
+    const actorId = actor.kind === 'user' ? actor.id : actor.kind;
+    const request = requestExtension(procedure, current, context.clocks, input as { clock: string; length: number; reason: string }, actorId, now);
+    patch.data = { ...data, extensionRequest: request };
+    return { changes: [], notes: [] };
+  }
+  if (action.extension === 'decide') {
+    const decided = decideExtension(procedure, current, context.clocks, input.approve === true, actor, context.calendar, now);
+    const { extensionRequest: _closed, ...rest } = data;
+    patch.data = { ...rest, extensions: [...((data.extensions as unknown[]) ?? []), { ...decided.record, decidedAt: now.toISOString(), note: input.note ?? null }] };
+    return decided;
+  }
+  const severity = patch.severity ?? current.severity;
+  return planClockOps(procedure, ops, context.clocks, severity, now, context.calendar, typeof input.reason === 'string' ? input.reason : undefined);
 }
 
 /** The state a new case of this procedure starts in. */
@@ -77,21 +114,21 @@ export function startState(procedure: TProcedure): string {
 }
 
 /** Replaces usernames in `user` fields by the user ids the caller resolved; unknown names are a 400. */
-function resolveUsers(fields: TField[], input: Record<string, unknown>, users: UserDirectory): Record<string, unknown> {
+function resolveUsers(fields: TField[], input: Record<string, unknown>, users: UserDirectory, path = 'input'): Record<string, unknown> {
   const out: Record<string, unknown> = { ...input };
   for (const f of fields) {
     const value = out[f.name];
-    if (f.type === 'user' && typeof value === 'string') out[f.name] = lookup(users, value, f.name);
+    if (f.type === 'user' && typeof value === 'string') out[f.name] = lookup(users, value, `${path}.${f.name}`);
     if (f.type === 'list' && Array.isArray(value)) {
-      out[f.name] = value.map((item) => resolveUsers(f.items, item as Record<string, unknown>, users));
+      out[f.name] = value.map((item, i) => resolveUsers(f.items, item as Record<string, unknown>, users, `${path}.${f.name}.${i}`));
     }
   }
   return out;
 }
 
-function lookup(users: UserDirectory, ref: string, field: string): string {
+function lookup(users: UserDirectory, ref: string, path: string): string {
   const user = users.get(ref);
-  if (!user) throw new DomainError('VALIDATION_FAILED', `找不到用户“${ref}” / unknown user`, { issues: [{ path: `input.${field}`, message: 'unknown user' }] });
+  if (!user) throw new DomainError('VALIDATION_FAILED', `找不到用户“${ref}” / unknown user`, { issues: [{ path, message: 'unknown user' }] });
   return user.id;
 }
 
@@ -132,12 +169,15 @@ function applyInput(action: TAction, current: CaseState, input: Record<string, u
   return patch;
 }
 
-function fixedValues(action: TAction): CasePatch {
-  const patch: CasePatch = {};
+/** The values an action always sets, on top of what its input set. */
+function fixedValues(action: TAction, current: CaseState, patch: CasePatch): CasePatch {
+  const fixed: CasePatch = {};
   for (const [target, value] of Object.entries(action.fixed)) {
-    if (target === 'category' || target === 'severity' || target === 'outcome') patch[target] = String(value);
+    if (target.startsWith('data.')) fixed.data = { ...(fixed.data ?? patch.data ?? current.data), [target.slice('data.'.length)]: value };
+    else if (target === 'assignee') fixed.assigneeId = String(value);
+    else fixed[target as 'category' | 'severity' | 'outcome'] = String(value);
   }
-  return patch;
+  return fixed;
 }
 
 function checkGuards(guards: TGuard[], c: CaseState): void {
@@ -151,8 +191,9 @@ function checkGuards(guards: TGuard[], c: CaseState): void {
 function guardHolds(guard: TGuard, c: CaseState): boolean {
   switch (guard.type) {
     case 'all-items-done': {
+      // No list means nothing left undone (a decision may need no measures at all).
       const list = c.data[guard.list];
-      return Array.isArray(list) && list.every((item) => (item as { done?: unknown }).done === true);
+      return !Array.isArray(list) || list.every((item) => (item as { done?: unknown }).done === true);
     }
     case 'has-value':
       return hasValue(c, guard.target);

@@ -4,6 +4,8 @@ import { inputSchema } from './input.ts';
 import { actorRef, type Actor, type CaseState, type Notification, type TimelineEvent } from './case.ts';
 import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts';
 import { zodDetails } from './zod-details.ts';
+import type { Calendar } from './calendar.ts';
+import { startClock, type NewClock } from './clocks.ts';
 
 /** A submission after the API shape is checked: a public one has channel `web` and no receivedAt. */
 export type Intake = Omit<TStaffSubmission, 'receivedAt'> & { receivedAt?: string };
@@ -19,6 +21,8 @@ export type NewCase = {
   receivedBy: string | null;
   event: TimelineEvent;
   notifications: Notification[];
+  /** Clocks that run from receipt (`startsOn: submit`), e.g. REG-2's 24 hours to forward. */
+  clocks: NewClock[];
 };
 
 const MAX_BACKDATE_DAYS = 366;
@@ -33,6 +37,7 @@ export function decideSubmission(
   actor: Actor,
   now: Date,
   ids: { caseId: string; trackingNo: string },
+  calendar: Calendar,
 ): NewCase {
   const rules = procedure.intake;
   const problems = checkIntake(procedure, intake, now);
@@ -42,7 +47,7 @@ export function decideSubmission(
   const receivedAt = intake.receivedAt ? new Date(intake.receivedAt).toISOString() : now.toISOString();
   const status = initialState(procedure);
   const data: Record<string, unknown> = {};
-  if (intake.fields) data.fields = intake.fields;
+  if (intake.fields) data.fields = inputSchema(procedure, procedure.intake.fields).parse(intake.fields);
   if (intake.occurredAt) data.occurredAt = intake.occurredAt;
   if (intake.location) data.location = intake.location;
   if (intake.requestedOutcome) data.requestedOutcome = intake.requestedOutcome;
@@ -65,8 +70,13 @@ export function decideSubmission(
     receivedAt,
     closedAt: null,
   };
+  // Limits run from when the matter reached the organisation, not from when it was typed in.
+  const started = procedure.clocks
+    .filter((c) => c.startsOn === 'submit')
+    .map((def) => startClock(calendar, def, state.severity, new Date(receivedAt)));
   return {
     state,
+    clocks: started.map((s) => s.clock),
     subject: intake.subject,
     description: intake.description,
     anonymous: intake.anonymous,
@@ -84,6 +94,7 @@ export function decideSubmission(
       // The timeline keeps what was asked for, not who asked: identities live encrypted on the case.
       input: { channel: intake.channel, kind: intake.kind, receivedAt, ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}) },
       publicText: procedure.intake.publicText,
+      clocks: started.map((s) => s.note),
     },
     notifications: rules.notify.map((n) => ({ to: n.to, template: n.template, event: 'submit' })),
   };

@@ -6,11 +6,15 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
-/** 13812345678 → 138****5678 */
+/**
+ * 13812345678 → 138****5678 (a mobile number keeps 7 of 11 digits, as is customary); shorter
+ * numbers, such as a 7- or 8-digit landline, keep only their last 2 digits.
+ */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  if (digits.length >= 11) return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  if (digits.length <= 4) return '*'.repeat(digits.length);
+  return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
 }
 
 /** zhang.san@example.com → z***@example.com */

@@ -181,13 +181,34 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
     },
   ];
 
-  it.each(cases)('$name', ({ edit, path, problem }) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, { edit, path, problem }) => {
     const problems = problemsOf(variant(edit));
     expect(problems).toHaveLength(1);
     expect(problems[0].file).toBe(FILE);
     expect(problems[0].path).toBe(path);
     if (typeof problem === 'string') expect(problems[0].problem).toBe(problem);
     else expect(problems[0].problem).toMatch(problem);
+  });
+
+  // Same kind of cross-reference as the cases above, in places the checker does not look yet.
+  const unchecked: Case[] = [
+    {
+      name: 'notify to an unknown role in intake.notify (INT-4)',
+      edit: (raw) => { raw.intake.notify[1].to = 'role:complaints-desk'; },
+      path: 'intake.notify[1]',
+      problem: /unknown role "complaints-desk"/,
+    },
+    {
+      name: 'a fixed category that is not among the categories (CLS-1)',
+      edit: (raw) => { action(raw, 'close-invalid').fixed = { outcome: 'invalid', category: 'weather' }; },
+      path: 'actions[3](close-invalid).fixed.category',
+      problem: /weather/,
+    },
+  ];
+  it.each(unchecked.map((c) => [c.name, c] as const))('%s', (_, { edit, path, problem }) => {
+    const problems = problemsOf(variant(edit));
+    expect(problems.map((p) => p.path)).toEqual([path]);
+    expect(problems[0].problem).toMatch(problem);
   });
 
   it('reports every problem of a file at once, not only the first', () => {

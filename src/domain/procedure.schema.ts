@@ -114,6 +114,11 @@ const ZAction = z.object({
   /** Update one item of a list in `data`: the item at input `index`, merged with the other inputs. */
   updatesItemOf: ZFieldName.optional(),
   guards: z.array(ZGuard).default([]),
+  /**
+   * SLA-3: `request` asks to extend a running clock (input: clock, length, reason); `decide`
+   * approves or denies the open request (input: approve, note) — only the clock's approvers may.
+   */
+  extension: z.enum(['request', 'decide']).optional(),
   /** A value the action always sets, e.g. `outcome: invalid` for closing an invalid complaint. */
   fixed: z.record(ZTarget, z.union([z.string(), z.number(), z.boolean()])).default({}),
   clocks: ZClockOps.default({ start: [], stop: [], pause: [], resume: [] }),
@@ -121,16 +126,39 @@ const ZAction = z.object({
 }).strict();
 export type TAction = z.infer<typeof ZAction>;
 
-/** Where clocks will live (issue 3): declared now so procedure files have one format. */
+/** What happens when a clock runs out (SLA-7); each is carried out once, by the sweeper. */
+const ZBreachStep = z.union([
+  z.object({ notify: ZNotify }).strict(),
+  /** CLS-3: severity raised by rule, e.g. to `major` when a complaint stays unresolved. */
+  z.object({ raiseSeverity: ZId }).strict(),
+  /** SLA-6: the case is flagged for the supervising unit (督办). */
+  z.object({ escalate: z.literal(true) }).strict(),
+]);
+
+/** A time limit (SLA-1): which unit and length, when to warn, what a breach does, who may extend it. */
 const ZClock = z.object({
   id: ZId,
   label: ZLabel,
+  /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
   rule: z.string().optional(),
   unit: z.enum(['hours', 'natural-days', 'working-days', 'calendar-months']),
-  length: z.number().positive(),
-  bySeverity: z.record(ZId, z.number().positive()).optional(),
+  length: z.number().int().positive(),
+  /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
+  bySeverity: z.record(ZId, z.number().int().positive()).optional(),
+  /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
   startsOn: z.enum(['submit', 'action']).default('action'),
+  /** Share of the period after which the clock warns (SLA-7). */
+  warnAt: z.number().gt(0).lt(1).default(0.8),
+  warnNotify: z.array(ZNotify).default([]),
+  onBreach: z.array(ZBreachStep).default([]),
+  /** SLA-3: who approves an extension (by severity where the approver depends on it) and how much. */
+  extension: z.object({
+    approvers: z.array(ZId).min(1),
+    approversBySeverity: z.record(ZId, z.array(ZId).min(1)).optional(),
+    maxLength: z.number().int().positive(),
+  }).strict().optional(),
 }).strict();
+export type TClock = z.infer<typeof ZClock>;
 
 const ZIntake = z.object({
   kinds: z.array(z.enum(CASE_KINDS)).min(1),
@@ -180,6 +208,10 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   const initial = p.states.filter((s) => s.initial);
   if (initial.length !== 1) issue(['states'], `exactly one state must be initial (found ${initial.length})`);
   dupes(p.states.map((s) => s.id)).forEach((d) => issue(['states'], `duplicate state "${d}"`));
+  dupes(p.roles.map((r) => r.id)).forEach((d) => issue(['roles'], `duplicate role "${d}"`));
+  p.intake.notify.forEach((n, j) => {
+    if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['intake', 'notify', j], `unknown role "${n.to.slice(5)}"`);
+  });
   dupes(p.actions.map((a) => a.id)).forEach((d) => issue(['actions'], `duplicate action "${d}"`));
   if (p.actions.some((a) => a.id === 'submit')) issue(['actions'], '"submit" is reserved for intake');
   p.actions.forEach((a, i) => {
@@ -195,13 +227,33 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
       if (f.sets === 'outcome' && p.outcomes.length === 0) issue(['actions', i, 'input', j], 'setting outcome needs outcomes');
     });
     dupes(a.input.map((f) => f.name)).forEach((d) => issue(['actions', i, 'input'], `duplicate field "${d}"`));
+    if (a.clocks.pause.length > 0 && !a.input.some((f) => f.name === 'reason' && f.required)) {
+      issue(['actions', i, 'input'], 'an action that pauses a clock needs a required input "reason"');
+    }
+    if (a.extension && a.input.length > 0) issue(['actions', i, 'input'], 'extension actions have a built-in input; declare none');
     if (a.updatesItemOf && !a.input.some((f) => f.name === 'index' && f.type === 'integer')) {
       issue(['actions', i, 'updatesItemOf'], 'updatesItemOf needs an integer input named "index"');
     }
     a.notify.forEach((n, j) => { if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`); });
     if (a.visibility === 'public' && !a.publicText) issue(['actions', i, 'publicText'], 'a public action needs publicText');
-    const outcome = a.fixed.outcome;
-    if (outcome !== undefined && !p.outcomes.some((o) => o.id === outcome)) issue(['actions', i, 'fixed', 'outcome'], `unknown outcome "${String(outcome)}"`);
+    for (const [target, options] of [['outcome', p.outcomes], ['category', p.categories], ['severity', p.severities]] as const) {
+      const value = a.fixed[target];
+      if (value !== undefined && !options.some((o) => o.id === value)) issue(['actions', i, 'fixed', target], `unknown ${target} "${String(value)}"`);
+    }
+  });
+  const roleIds = new Set(p.roles.map((r) => r.id));
+  const severities = new Set(p.severities.map((s) => s.id));
+  p.clocks.forEach((c, i) => {
+    Object.keys(c.bySeverity ?? {}).forEach((s) => { if (!severities.has(s)) issue(['clocks', i, 'bySeverity', s], `unknown severity "${s}"`); });
+    c.extension?.approvers.forEach((r, j) => { if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approvers', j], `unknown role "${r}"`); });
+    Object.entries(c.extension?.approversBySeverity ?? {}).forEach(([s, rs]) => {
+      if (!severities.has(s)) issue(['clocks', i, 'extension', 'approversBySeverity', s], `unknown severity "${s}"`);
+      rs.forEach((r) => { if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approversBySeverity', s], `unknown role "${r}"`); });
+    });
+    c.onBreach.forEach((step, j) => {
+      if ('raiseSeverity' in step && !severities.has(step.raiseSeverity)) issue(['clocks', i, 'onBreach', j], `unknown severity "${step.raiseSeverity}"`);
+      if ('notify' in step && step.notify.to.startsWith('role:') && !roleIds.has(step.notify.to.slice(5))) issue(['clocks', i, 'onBreach', j], `unknown role "${step.notify.to.slice(5)}"`);
+    });
   });
   p.states.forEach((s, i) => {
     if (!s.terminal && !p.actions.some((a) => a.from.includes(s.id) && a.to && a.to !== s.id)) {
@@ -213,6 +265,7 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
 // The shape before refinement, for typing checkReferences.
 const ZProcedureShape = z.object({
   roles: z.array(z.object({ id: z.string() })),
+  intake: z.object({ notify: z.array(ZNotify) }),
   categories: z.array(ZOption),
   severities: z.array(ZOption),
   outcomes: z.array(ZOption),

@@ -22,7 +22,8 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
   }, [1]);
   if (!head) throw new Error('audit_head row is missing: the database was not migrated');
   const seq = Number(head.seq) + 1;
-  const hash = auditHash(head.hash, { ...entry, seq });
+  // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
+  const hash = auditHash(head.hash, { ...entry, payload: entry.payload ?? null, seq });
   const row: AuditRow = {
     seq,
     at: entry.at,

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Store } from './db.ts';
 import * as initial from './migrations/202611282200_initial.ts';
+import * as clocks from './migrations/202611282330_clocks.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
   '202611282200_initial': initial,
+  '202611282330_clocks': clocks,
 };
 
 function migrator(store: Store): Migrator {

@@ -14,6 +14,44 @@ export type Database = {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
+  clocks: ClockTable;
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+};
+
+export type ClockTable = {
+  id: string;
+  case_id: string;
+  clock: string;
+  unit: string;
+  length: number;
+  started_at: string;
+  due_at: string;
+  warn_at: string;
+  paused_at: string | null;
+  stopped_at: string | null;
+  warned_at: string | null;
+  breached_at: string | null;
+  provisional: number;
+  calendar_version: string;
+  extended_by: number;
+};
+
+/** Days an admin added: a new year's notice, a local holiday, a company closure. */
+export type CalendarDayTable = {
+  date: string;
+  kind: 'off' | 'work';
+  name: string;
+  source: string;
+  added_at: string;
+  added_by: string;
+};
+
+export type CalendarYearTable = {
+  year: number;
+  source: string;
+  added_at: string;
+  added_by: string;
 };
 
 export type ProcedureTable = {
@@ -51,6 +89,8 @@ export type CaseTable = {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** When a breach escalated the case to the supervising unit (SLA-6). */
+  escalated_at: string | null;
 };
 
 export type CaseEventTable = {
@@ -69,6 +109,7 @@ export type CaseEventTable = {
   at: string;
   input: string;
   public_text: string | null;
+  clocks: string;
 };
 
 export type AuditLogTable = {

@@ -1,0 +1,180 @@
+import type { Calendar, ClockUnit, Deadline } from './calendar.ts';
+import type { TLabel } from './labels.ts';
+import type { TClock, TProcedure } from './procedure.schema.ts';
+import { DomainError } from './errors.ts';
+
+/** A clock running (or run) on a case, as stored. */
+export type ClockState = {
+  id: string;
+  clock: string;
+  unit: ClockUnit;
+  length: number;
+  startedAt: string;
+  dueAt: string;
+  warnAt: string;
+  pausedAt: string | null;
+  stoppedAt: string | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  provisional: boolean;
+  calendarVersion: string;
+  /** Units added by approved extensions. */
+  extendedBy: number;
+};
+
+/** A clock that starts now; the store gives it an id. */
+export type NewClock = Omit<ClockState, 'id'>;
+
+/** What the timeline says about a clock change: which clock, what happened, the deadline explained. */
+export type ClockNote = {
+  clock: string;
+  label: TLabel;
+  op: 'start' | 'stop' | 'pause' | 'resume' | 'extend' | 'warn' | 'breach' | 'recompute';
+  dueAt: string | null;
+  provisional: boolean;
+  explanation: TLabel | null;
+  reason?: string;
+};
+
+export type ClockChange =
+  | { op: 'start'; clock: NewClock }
+  | { op: 'update'; id: string; set: Partial<Omit<ClockState, 'id' | 'clock'>> };
+
+export type ClockPlan = { changes: ClockChange[]; notes: ClockNote[] };
+
+export function clockDef(procedure: TProcedure, id: string): TClock {
+  const def = procedure.clocks.find((c) => c.id === id);
+  if (!def) throw new Error(`procedure ${procedure.id} has no clock ${id}`);
+  return def;
+}
+
+/** The clock's length for the case's severity (S9: 2/3/10 days by severity). */
+export function clockLength(def: TClock, severity: string | null): number {
+  return (severity && def.bySeverity?.[severity]) || def.length;
+}
+
+/** When a clock warns: `warnAt` of the period, counted in working time for working-day clocks. */
+export function warnInstant(calendar: Calendar, def: TClock, from: Date, dueAt: Date): Date {
+  if (def.unit === 'working-days') return calendar.addWorkingMs(from, Math.floor(calendar.workingMsBetween(from, dueAt) * def.warnAt));
+  return new Date(from.getTime() + Math.floor((dueAt.getTime() - from.getTime()) * def.warnAt));
+}
+
+function note(def: TClock, op: ClockNote['op'], deadline: Deadline | null, reason?: string): ClockNote {
+  return {
+    clock: def.id, label: def.label, op,
+    dueAt: deadline ? deadline.dueAt.toISOString() : null,
+    provisional: deadline?.provisional ?? false,
+    explanation: deadline?.explanation ?? null,
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** A new clock from `from`, with its deadline explained. */
+export function startClock(calendar: Calendar, def: TClock, severity: string | null, from: Date): { clock: NewClock; note: ClockNote } {
+  const length = clockLength(def, severity);
+  const deadline = calendar.deadline(from, length, def.unit);
+  return {
+    clock: {
+      clock: def.id, unit: def.unit, length,
+      startedAt: from.toISOString(), dueAt: deadline.dueAt.toISOString(),
+      warnAt: warnInstant(calendar, def, from, deadline.dueAt).toISOString(),
+      pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
+      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0,
+    },
+    note: note(def, 'start', deadline),
+  };
+}
+
+/**
+ * The clock changes an action asks for (start, stop, pause, resume), pure. A clock already
+ * running is not started twice; stopping or pausing one that is not running does nothing.
+ * A pause needs a reason (RULES.md: excluded time is a recorded pause with a reason).
+ */
+export function planClockOps(
+  procedure: TProcedure,
+  ops: { start: string[]; stop: string[]; pause: string[]; resume: string[] },
+  open: ClockState[],
+  severity: string | null,
+  now: Date,
+  calendar: Calendar,
+  reason?: string,
+): ClockPlan {
+  const plan: ClockPlan = { changes: [], notes: [] };
+  const running = (id: string) => open.filter((c) => c.clock === id && !c.stoppedAt);
+  for (const id of ops.stop) {
+    for (const c of running(id)) {
+      plan.changes.push({ op: 'update', id: c.id, set: { stoppedAt: now.toISOString(), pausedAt: null } });
+      plan.notes.push({ ...note(clockDef(procedure, id), 'stop', null), dueAt: c.dueAt });
+    }
+  }
+  for (const id of ops.pause) {
+    for (const c of running(id).filter((c) => !c.pausedAt)) {
+      if (!reason) throw new DomainError('VALIDATION_FAILED', '暂停计时需要说明理由 / a pause needs a reason', { issues: [{ path: 'input.reason', message: 'required' }] });
+      plan.changes.push({ op: 'update', id: c.id, set: { pausedAt: now.toISOString() } });
+      plan.notes.push({ ...note(clockDef(procedure, id), 'pause', null, reason), dueAt: c.dueAt });
+    }
+  }
+  for (const id of ops.resume) {
+    for (const c of running(id).filter((c) => c.pausedAt)) {
+      const def = clockDef(procedure, id);
+      const deadline = resumedDeadline(calendar, c, new Date(c.pausedAt!), now);
+      plan.changes.push({ op: 'update', id: c.id, set: {
+        pausedAt: null, dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
+        warnAt: warnInstant(calendar, def, new Date(c.startedAt), deadline.dueAt).toISOString(),
+      } });
+      plan.notes.push(note(def, 'resume', deadline));
+    }
+  }
+  for (const id of ops.start) {
+    if (running(id).length > 0) continue;
+    const { clock, note: started } = startClock(calendar, clockDef(procedure, id), severity, now);
+    plan.changes.push({ op: 'start', clock });
+    plan.notes.push(started);
+  }
+  return plan;
+}
+
+/**
+ * After a pause the time that was left is left again: working time for working-day clocks,
+ * elapsed time otherwise.
+ */
+export function resumedDeadline(calendar: Calendar, c: ClockState, pausedAt: Date, resumedAt: Date): Deadline {
+  const due = new Date(c.dueAt);
+  const pausedMs = resumedAt.getTime() - pausedAt.getTime();
+  let dueAt: Date;
+  if (c.unit === 'working-days') dueAt = calendar.addWorkingMs(resumedAt, calendar.workingMsBetween(pausedAt, due));
+  else dueAt = new Date(due.getTime() + pausedMs);
+  const provisional = c.provisional || calendar.spansUncovered(calendar.localDate(resumedAt), calendar.localDate(dueAt));
+  const at = calendar.formatLocal(dueAt);
+  const hours = Math.round(pausedMs / 360_000) / 10;
+  return {
+    dueAt, provisional, calendarVersion: calendar.version,
+    explanation: {
+      'zh-CN': `恢复计时：暂停的 ${hours} 小时不计入期限，现于 ${at} 截止`,
+      en: `resumed: the ${hours} hours paused do not count; now due ${at}`,
+    },
+  };
+}
+
+/** SLA-3: the clock's new deadline after an approved extension of `length` units. */
+export function extendedDeadline(calendar: Calendar, c: ClockState, length: number): Deadline {
+  // Counted on from the old deadline: its last day is the event day of the added period.
+  const lastMoment = new Date(new Date(c.dueAt).getTime() - 1);
+  const deadline = calendar.deadline(c.unit === 'hours' ? new Date(c.dueAt) : lastMoment, length, c.unit);
+  return { ...deadline, provisional: deadline.provisional || c.provisional };
+}
+
+/** Who may approve extending this clock on a case of this severity. */
+export function extensionApprovers(def: TClock, severity: string | null): string[] {
+  if (!def.extension) return [];
+  return (severity && def.extension.approversBySeverity?.[severity]) || def.extension.approvers;
+}
+
+/** The state of a clock as the API shows it. */
+export function clockStatus(c: ClockState, now: Date): 'running' | 'paused' | 'warning' | 'overdue' | 'met' | 'missed' {
+  if (c.stoppedAt) return c.stoppedAt <= c.dueAt ? 'met' : 'missed';
+  if (c.pausedAt) return 'paused';
+  if (c.breachedAt || now.toISOString() >= c.dueAt) return 'overdue';
+  if (c.warnedAt || now.toISOString() >= c.warnAt) return 'warning';
+  return 'running';
+}

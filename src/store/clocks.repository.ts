@@ -1,0 +1,52 @@
+import type { Selectable } from 'kysely';
+import { PostgresAdapter } from 'kysely';
+import type { ClockTable } from './schema.ts';
+import type { Db } from './cases.repository.ts';
+import { insertRows } from './insert.ts';
+
+export type ClockRow = Selectable<ClockTable>;
+
+export async function insertClocks(db: Db, rows: ClockRow[]): Promise<void> {
+  await insertRows(db, 'clocks', rows);
+}
+
+export async function caseClocks(db: Db, caseId: string): Promise<ClockRow[]> {
+  return db.selectFrom('clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
+}
+
+export type ClockColumns = Partial<Omit<ClockRow, 'id' | 'case_id' | 'clock'>>;
+
+export async function updateClock(db: Db, id: string, set: ClockColumns): Promise<void> {
+  if (Object.keys(set).length > 0) await db.updateTable('clocks').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Marks a clock warned or breached only if nobody did yet; false when another sweeper (another
+ * instance, a second run) got there first. This is what makes each warning and breach happen once.
+ */
+export async function markClock(db: Db, id: string, column: 'warned_at' | 'breached_at', at: string): Promise<boolean> {
+  const result = await db.updateTable('clocks').set({ [column]: at }).where('id', '=', id).where(column, 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Clocks whose warning point or deadline has passed and that are still open, oldest first,
+ * through the partial indexes of the migration. On PostgreSQL rows another sweeper holds are
+ * skipped (`FOR UPDATE SKIP LOCKED`), so concurrent sweepers share the work.
+ */
+export async function dueClocks(db: Db, kind: 'warn' | 'breach', now: string, limit: number): Promise<ClockRow[]> {
+  let query = db.selectFrom('clocks').selectAll()
+    .where('stopped_at', 'is', null).where('paused_at', 'is', null).where('breached_at', 'is', null);
+  query = kind === 'warn'
+    ? query.where('warned_at', 'is', null).where('warn_at', '<=', now).orderBy('warn_at')
+    : query.where('due_at', '<=', now).orderBy('due_at');
+  if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate().skipLocked();
+  return query.limit(limit).execute();
+}
+
+/** Open clocks counted in a year without data, for recomputation when its days arrive. */
+export async function openProvisionalClocks(db: Db, limit: number, afterId = ''): Promise<ClockRow[]> {
+  return db.selectFrom('clocks').selectAll()
+    .where('provisional', '=', 1).where('stopped_at', 'is', null).where('id', '>', afterId)
+    .orderBy('id').limit(limit).execute();
+}
