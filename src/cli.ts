@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { importCalendar, parseCalendarFile } from './app/calendar.ts';
+import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
 import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
 import { buildServer } from './http/server.ts';
+import { ZodError } from 'zod';
 import { openStore } from './store/db.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
 
@@ -18,6 +22,9 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   token create --user NAME [--name LABEL]
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
+  sweep                         运行一次计时检查 / warn and breach due clocks once
+  calendar show                 查看工作日历 / the calendar in force and the years it covers
+  calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai)
@@ -42,8 +49,11 @@ const serve: Command = async () => {
     console.log(`\n  已创建管理员账号 / created the admin account\n  用户名 / username: admin\n  密码 / password: ${admin.generatedPassword}\n  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n`);
   }
   const app = await buildServer(ctx, { logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1' });
+  const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
+  const stopSweeper = interval > 0 ? startSweeper(ctx, interval, (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg))) : async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await stopSweeper();
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -105,9 +115,33 @@ const verify: Command = async () => withApp(async (ctx) => {
   return 1;
 });
 
+const sweep: Command = async () => withApp(async (ctx) => {
+  const r = await sweepOnce(ctx);
+  console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
+  return 0;
+});
+
+const calendar: Command = async (args) => {
+  const [sub, file] = args;
+  if (sub === 'show') {
+    return withApp(async (ctx) => {
+      const years = ctx.calendar.coveredYears();
+      console.log(`${ctx.calendar.version}\n${ctx.calendar.data.source}\n覆盖年份 / years covered: ${years[0]}–${years[years.length - 1]} (${years.length})`);
+      return 0;
+    });
+  }
+  if (sub !== 'import' || !file) throw new UsageError('plaint calendar import FILE | plaint calendar show');
+  const days = parseCalendarFile(readFileSync(file, 'utf8'), file);
+  return withApp(async (ctx) => {
+    const r = await importCalendar(ctx, days, 'system:cli');
+    console.log(`已导入 / imported: ${days.offDays.length} 休息日 / days off, ${days.workDays.length} 调休工作日 / make-up days, years ${days.years.join(', ') || '—'}\n日历版本 / calendar ${r.calendarVersion}; 重新计算的期限 / deadlines recounted: ${r.recomputed}`);
+    return 0;
+  });
+};
+
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify };
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -123,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command(args);
   } catch (err) {
+    if (err instanceof ZodError) {
+      console.error(`输入有误 / invalid input:\n${err.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n')}`);
+      return 2;
+    }
     if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`用法错误 / usage: ${(err as Error).message}`);
       return 2;

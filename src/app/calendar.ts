@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Calendar, mergeCalendarData, type CalendarData } from '../domain/calendar.ts';
+import { Calendar, mergeCalendarData, type CalendarData, type Deadline } from '../domain/calendar.ts';
+import { clockDef, recomputedDeadline, warnInstant, type ClockState } from '../domain/clocks.ts';
 import type { Store } from '../store/db.ts';
+import { appendAudit } from '../store/audit.repository.ts';
+import { findCaseById, updateCaseIfVersion } from '../store/cases.repository.ts';
+import { updateClock } from '../store/clocks.repository.ts';
+import { toClockColumns, toClockState } from '../store/clock.mapper.ts';
+import type { AppContext } from './context.ts';
+import { recordChange } from './case-writes.ts';
+import { isVersionConflict, VersionConflict } from './version-conflict.ts';
 
 const BUILT_IN: CalendarData = JSON.parse(readFileSync(new URL('../domain/calendar-data/cn.json', import.meta.url), 'utf8'));
 
@@ -67,4 +75,91 @@ export function parseCalendarFile(text: string, fileName: string): TCalendarImpo
     (kind === 'off' ? raw.offDays : raw.workDays).push({ date, name: name.join(',') || (kind === 'off' ? '休息日' : '调休工作日') });
   }
   return ZCalendarImport.parse(raw);
+}
+
+/**
+ * Adds days (a new year's notice, a local holiday, a company closure) and covered years, then
+ * recounts every open deadline that was provisional or runs over a changed day; each recount is
+ * on its case's timeline. Audited. Returns how many deadlines were recounted.
+ */
+export async function importCalendar(ctx: AppContext, days: TCalendarImport, by: string): Promise<{ calendarVersion: string; recomputed: number }> {
+  const at = ctx.now().toISOString();
+  await ctx.store.transact(async (trx) => {
+    for (const [kind, list] of [['off', days.offDays], ['work', days.workDays]] as const) {
+      for (const d of list) {
+        await trx.deleteFrom('calendar_days').where('date', '=', d.date).execute();
+        await trx.insertInto('calendar_days').values({ date: d.date, kind, name: d.name, source: days.source, added_at: at, added_by: by }).execute();
+      }
+    }
+    for (const year of days.years) {
+      await trx.deleteFrom('calendar_years').where('year', '=', year).execute();
+      await trx.insertInto('calendar_years').values({ year, source: days.source, added_at: at, added_by: by }).execute();
+    }
+    await appendAudit(trx, {
+      at, actor: by, action: 'calendar.import', entityType: 'calendar', entityId: null,
+      payload: { source: days.source, years: days.years, offDays: days.offDays.length, workDays: days.workDays.length },
+    });
+  });
+  ctx.calendar = await loadCalendar(ctx.store, ctx.config.timeZone);
+  const changed = [...days.offDays, ...days.workDays].map((d) => d.date);
+  const recomputed = await recomputeDeadlines(ctx, changed);
+  return { calendarVersion: ctx.calendar.version, recomputed };
+}
+
+/** Recounts open deadlines that were provisional or whose period contains a changed day. */
+async function recomputeDeadlines(ctx: AppContext, changedDates: string[]): Promise<number> {
+  let count = 0;
+  const first = changedDates.length ? changedDates.reduce((a, b) => (a < b ? a : b)) : null;
+  const candidates = await ctx.store.db.selectFrom('clocks').selectAll()
+    .where('stopped_at', 'is', null)
+    .where((eb) => first ? eb.or([eb('provisional', '=', 1), eb('due_at', '>=', ctx.calendar.startOfDay(first).toISOString())]) : eb('provisional', '=', 1))
+    .orderBy('id').execute();
+  for (const row of candidates) {
+    const clock = toClockState(row);
+    if (clock.unit === 'hours') continue;
+    const deadline = recomputedDeadline(ctx.calendar, clock);
+    if (deadline.dueAt.toISOString() === clock.dueAt && deadline.provisional === clock.provisional) continue;
+    if (await recordRecount(ctx, row.case_id, clock, deadline)) count++;
+  }
+  return count;
+}
+
+async function recordRecount(ctx: AppContext, caseId: string, clock: ClockState, deadline: Deadline): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.store.transact(async (trx) => {
+        const row = await findCaseById(trx, caseId);
+        if (!row) return false;
+        const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+        const def = clockDef(procedure, clock.clock);
+        const at = ctx.now().toISOString();
+        const version = Number(row.version);
+        if (!(await updateCaseIfVersion(trx, row.id, version, {}, at))) throw new VersionConflict();
+        await updateClock(trx, clock.id, toClockColumns({
+          dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
+          warnAt: warnInstant(ctx.calendar, def, new Date(clock.startedAt), deadline.dueAt).toISOString(),
+          // A deadline moved later is no longer breached or warned; the sweeper looks at it again.
+          ...(deadline.dueAt.toISOString() > at ? { breachedAt: null, warnedAt: null } : {}),
+        }));
+        const before = ctx.calendar.formatLocal(new Date(clock.dueAt));
+        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, {
+          type: 'action', action: 'deadline-recomputed', visibility: 'internal', fromStatus: row.status, toStatus: row.status,
+          actor: { kind: 'system', id: null, name: '日历更新 / calendar update' }, at,
+          input: { clock: clock.clock, previousDueAt: clock.dueAt, calendarVersion: deadline.calendarVersion },
+          publicText: null,
+          clocks: [{
+            clock: def.id, label: def.label, op: 'recompute', dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional,
+            explanation: {
+              'zh-CN': `节假日安排更新后重新计算：原 ${before}，现 ${deadline.explanation['zh-CN']}`,
+              en: `recounted with the updated calendar: was ${before}, now ${deadline.explanation.en}`,
+            },
+          }],
+        }, []);
+        return true;
+      });
+    } catch (err) {
+      if (isVersionConflict(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
 }

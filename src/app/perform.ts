@@ -9,6 +9,7 @@ import { findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.
 import { findUsersByRefs } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { recordChange } from './case-writes.ts';
+import { VersionConflict } from './version-conflict.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 
@@ -44,7 +45,7 @@ export async function perform(
 ): Promise<PerformResult> {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
   const version = expectedVersion ?? state.version;
-  if (version !== state.version) throw versionConflict(state.version);
+  if (version !== state.version) throw new VersionConflict(state.version);
   const action = findAction(procedure, actionId);
   const users = action ? await resolveUsers(ctx, userRefs(action.input, input)) : new Map();
   const now = ctx.now();
@@ -53,14 +54,10 @@ export async function perform(
   const next = version + 1;
   await ctx.store.transact(async (trx) => {
     const updated = await updateCaseIfVersion(trx, state.id, version, toCaseChanges(decision.patch), now.toISOString());
-    if (!updated) throw versionConflict(null);
+    if (!updated) throw new VersionConflict();
     await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, decision.event, decision.notifications, decision.clockChanges);
   });
   return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next };
-}
-
-function versionConflict(current: number | null): DomainError {
-  return new DomainError('VERSION_CONFLICT', '案件已被他人更新，请刷新后重试 / the case changed since you read it; reload and retry', current === null ? {} : { currentVersion: current });
 }
 
 async function resolveUsers(ctx: AppContext, refs: string[]): Promise<UserDirectory> {

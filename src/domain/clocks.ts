@@ -20,6 +20,8 @@ export type ClockState = {
   calendarVersion: string;
   /** Units added by approved extensions. */
   extendedBy: number;
+  /** Time excluded by pauses so far, in the clock's own measure (working time for working days). */
+  pausedMs: number;
 };
 
 /** A clock that starts now; the store gives it an id. */
@@ -79,7 +81,7 @@ export function startClock(calendar: Calendar, def: TClock, severity: string | n
       startedAt: from.toISOString(), dueAt: deadline.dueAt.toISOString(),
       warnAt: warnInstant(calendar, def, from, deadline.dueAt).toISOString(),
       pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0,
+      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0, pausedMs: 0,
     },
     note: note(def, 'start', deadline),
   };
@@ -119,7 +121,7 @@ export function planClockOps(
       const def = clockDef(procedure, id);
       const deadline = resumedDeadline(calendar, c, new Date(c.pausedAt!), now);
       plan.changes.push({ op: 'update', id: c.id, set: {
-        pausedAt: null, dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
+        pausedAt: null, pausedMs: c.pausedMs + excludedMs(calendar, c, new Date(c.pausedAt!), now), dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
         warnAt: warnInstant(calendar, def, new Date(c.startedAt), deadline.dueAt).toISOString(),
       } });
       plan.notes.push(note(def, 'resume', deadline));
@@ -154,6 +156,22 @@ export function resumedDeadline(calendar: Calendar, c: ClockState, pausedAt: Dat
       en: `resumed: the ${hours} hours paused do not count; now due ${at}`,
     },
   };
+}
+
+/** The time a pause excluded, in the clock's own measure. */
+export function excludedMs(calendar: Calendar, c: ClockState, pausedAt: Date, resumedAt: Date): number {
+  return c.unit === 'working-days' ? calendar.workingMsBetween(pausedAt, resumedAt) : resumedAt.getTime() - pausedAt.getTime();
+}
+
+/**
+ * The deadline counted afresh with today's calendar (after a year's days were imported): the
+ * clock's length and extensions from its start, then the time its pauses excluded.
+ */
+export function recomputedDeadline(calendar: Calendar, c: ClockState): Deadline {
+  const base = calendar.deadline(new Date(c.startedAt), c.length + c.extendedBy, c.unit);
+  if (c.pausedMs === 0) return base;
+  const dueAt = c.unit === 'working-days' ? calendar.addWorkingMs(base.dueAt, c.pausedMs) : new Date(base.dueAt.getTime() + c.pausedMs);
+  return { ...base, dueAt, provisional: base.provisional || calendar.spansUncovered(calendar.localDate(base.dueAt), calendar.localDate(dueAt)) };
 }
 
 /** SLA-3: the clock's new deadline after an approved extension of `length` units. */

@@ -71,7 +71,7 @@ function runningForwardingClock(): ClockState {
     id: 'clock-1', clock: 'forwarding', unit: 'hours', length: 24,
     startedAt: '2026-11-30T01:00:00.000Z', dueAt: '2026-12-01T01:00:00.000Z', warnAt: '2026-11-30T19:00:00.000Z',
     pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-    provisional: false, calendarVersion: 'test', extendedBy: 0,
+    provisional: false, calendarVersion: 'test', extendedBy: 0, pausedMs: 0,
   };
 }
 

@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
 import { benchRoutes } from './bench.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
@@ -55,6 +56,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(authRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(calendarRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   return app;

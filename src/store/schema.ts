@@ -35,6 +35,7 @@ export type ClockTable = {
   provisional: number;
   calendar_version: string;
   extended_by: number;
+  paused_ms: number;
 };
 
 /** Days an admin added: a new year's notice, a local holiday, a company closure. */

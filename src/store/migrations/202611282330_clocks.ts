@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('provisional', 'integer', (c) => c.notNull())
     .addColumn('calendar_version', 'text', (c) => c.notNull())
     .addColumn('extended_by', 'integer', (c) => c.notNull())
+    // Time excluded by pauses, in the clock's own measure (working time for working-day clocks).
+    .addColumn('paused_ms', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('clocks_case').on('clocks').column('case_id').execute();
   // The sweeper's two queries read only clocks that can still warn or breach, in time order:

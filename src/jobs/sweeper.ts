@@ -1,0 +1,109 @@
+import { clockDef, type ClockNote, type ClockState } from '../domain/clocks.ts';
+import type { Notification, TimelineEvent } from '../domain/case.ts';
+import type { TProcedure } from '../domain/procedure.schema.ts';
+import type { AppContext } from '../app/context.ts';
+import { recordChange } from '../app/case-writes.ts';
+import { dueClocks, markClock } from '../store/clocks.repository.ts';
+import { findCaseById, updateCaseIfVersion, type CaseChanges } from '../store/cases.repository.ts';
+import { toClockState } from '../store/clock.mapper.ts';
+import { isVersionConflict, VersionConflict } from '../app/version-conflict.ts';
+
+export type SweepResult = { warned: number; breached: number; skipped: number };
+
+const SYSTEM = { kind: 'system' as const, id: null, name: '计时器 / clock sweeper' };
+const ATTEMPTS = 3;
+
+/**
+ * One pass of the clock sweeper (SLA-7): clocks past their warning point warn, clocks past their
+ * deadline breach and do what their procedure says (notify, raise severity, escalate). Each
+ * clock is handled in its own transaction that first marks it — only if nobody has — so a second
+ * run, or a second instance racing this one, does nothing twice. At most `limit` of each per pass.
+ */
+export async function sweepOnce(ctx: AppContext, limit = 500): Promise<SweepResult> {
+  const result: SweepResult = { warned: 0, breached: 0, skipped: 0 };
+  const now = ctx.now().toISOString();
+  for (const kind of ['breach', 'warn'] as const) {
+    for (const row of await dueClocks(ctx.store.db, kind, now, limit)) {
+      const done = await handle(ctx, toClockState(row), row.case_id, kind, now);
+      if (done) result[kind === 'warn' ? 'warned' : 'breached']++;
+      else result.skipped++;
+    }
+  }
+  return result;
+}
+
+async function handle(ctx: AppContext, clock: ClockState, caseId: string, kind: 'warn' | 'breach', now: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.store.transact(async (trx) => {
+        if (!(await markClock(trx, clock.id, kind === 'warn' ? 'warned_at' : 'breached_at', now))) return false;
+        const row = await findCaseById(trx, caseId);
+        if (!row) return false;
+        const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+        const { changes, notifications, note } = consequences(procedure, clock, kind, row.severity, ctx, now);
+        if (changes.severity === row.severity) delete changes.severity;
+        const version = Number(row.version);
+        if (!(await updateCaseIfVersion(trx, row.id, version, changes, now))) throw new VersionConflict();
+        const event: TimelineEvent = {
+          type: 'action', action: kind === 'warn' ? 'clock-warning' : 'clock-breached', visibility: 'internal',
+          fromStatus: row.status, toStatus: row.status, actor: SYSTEM, at: now,
+          input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) },
+          publicText: null, clocks: [note],
+        };
+        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, event, notifications);
+        return true;
+      });
+    } catch (err) {
+      // A person changed the case at the same moment: read it again and retry.
+      if (isVersionConflict(err) && attempt < ATTEMPTS) continue;
+      throw err;
+    }
+  }
+}
+
+/** What a warning or a breach does to the case, by the clock's definition (SLA-6, SLA-7, CLS-3). */
+function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | 'breach', severity: string | null, ctx: AppContext, now: string) {
+  const def = clockDef(procedure, clock.clock);
+  const changes: CaseChanges = {};
+  const notifications: Notification[] = [];
+  const due = ctx.calendar.formatLocal(new Date(clock.dueAt));
+  if (kind === 'warn') {
+    def.warnNotify.forEach((n) => notifications.push({ to: n.to, template: n.template, event: 'clock-warning' }));
+  } else {
+    for (const step of def.onBreach) {
+      if ('notify' in step) notifications.push({ to: step.notify.to, template: step.notify.template, event: 'clock-breached' });
+      if ('raiseSeverity' in step) changes.severity = step.raiseSeverity;
+      if ('escalate' in step) changes.escalated_at = now;
+    }
+  }
+  const label = def.label;
+  const rule = def.rule ? `，${def.rule}` : '';
+  const note: ClockNote = {
+    clock: def.id, label, op: kind, dueAt: clock.dueAt, provisional: clock.provisional,
+    explanation: kind === 'warn'
+      ? { 'zh-CN': `“${label['zh-CN']}”即将到期：${due} 截止（已过 ${Math.round(def.warnAt * 100)}%${rule}）`, en: `"${label.en ?? def.id}" is due soon: ${due} (${Math.round(def.warnAt * 100)} % elapsed)` }
+      : { 'zh-CN': `“${label['zh-CN']}”已超期：期限为 ${due}${rule}${changes.severity && changes.severity !== severity ? `；严重程度升为 ${changes.severity}` : ''}${changes.escalated_at ? '；已报上级督办' : ''}`, en: `"${label.en ?? def.id}" is overdue: it was due ${due}${changes.escalated_at ? '; escalated for supervision' : ''}` },
+  };
+  return { changes, notifications, note };
+}
+
+/** Runs the sweeper every `intervalMs` inside `plaint serve`; returns a stop function. */
+export function startSweeper(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      try {
+        const r = await sweepOnce(ctx);
+        if (r.warned + r.breached > 0) log(`sweeper: ${r.warned} warned, ${r.breached} breached`);
+      } catch (err) {
+        log('sweeper failed; will retry', err);
+      }
+    });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
