@@ -55,8 +55,13 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual(['role:customer-service/new-case', 'submitter/received']);
   });
 
-  it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service (REG-2)', async () => {
+  it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service within 24 hours (REG-2, SLA-5)', async () => {
+    const before = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(before.deadlines).toMatchObject([{ clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' }]);
+    expect((await publicView()).deadlines).toMatchObject([{ clock: 'forwarding', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' }]);
     await act(clerk.token, 'forward', { toUnit: '客服部', note: '顾客同时到门店反映' });
+    const after = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(after.deadlines[0]).toMatchObject({ clock: 'forwarding', status: 'met', stoppedAt: '2026-11-30T01:30:00.000Z' });
   });
 
   it('S5 四.2 审核投诉: customer service accepts and classifies it (ACC-1, CLS-1)', async () => {
