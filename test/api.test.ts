@@ -53,7 +53,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const cookie = setCookie.split(';')[0];
       const me = await h.call('GET', '/api/v1/me', { headers: { cookie } });
       expect(me.statusCode).toBe(200);
-      expect(me.json()).toMatchObject({ username: 'service', roles: ['customer-service'] });
+      expect(me.json()).toMatchObject({ username: 'service', grants: [{ role: 'customer-service', unitId: null, unitPath: null }] });
       const out = await h.call('POST', '/api/v1/auth/logout', { headers: { cookie } });
       expect(out.statusCode).toBe(204);
       const after = await h.call('GET', '/api/v1/me', { headers: { cookie } });

@@ -48,7 +48,7 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     const res = await call('POST', `/api/v1/cases/${id}/actions/${action}`, who, { input, expectedVersion: detail.version });
     return res;
   }
-  const deadlinesOf = async (id: string) => Object.fromEntries(((await call('GET', `/api/v1/cases/${id}`, 'handler')).json().deadlines as { clock: string }[]).map((d) => [d.clock, d])) as Record<string, { dueAt: string; status: string; provisional: boolean; extendedBy: number }>;
+  const deadlinesOf = async (id: string) => Object.fromEntries(((await call('GET', `/api/v1/cases/${id}`, 'handler')).json().deadlines as { clock: string }[]).map((d) => [d.clock, d])) as unknown as Record<string, { dueAt: string; status: string; provisional: boolean; extendedBy: number }>;
 
   it('starts the declared clocks with lengths by severity and explains each deadline on the timeline (SLA-1, SLA-2)', async () => {
     clock.set('2026-11-30T02:00:00.000Z');
@@ -102,8 +102,9 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     clock.set('2026-11-30T02:00:00.000Z');
     const id = await newCase();
     await act(id, 'accept', 'handler', { severity: 'minor' });
-    // Friday 22:00: resolution (2 days for 轻微) is overdue; feedback passed 80 % of its 5 working days at 21:12.
-    clock.set('2026-12-04T14:00:00.000Z');
+    // Saturday 00:30: resolution (2 days for 轻微) is overdue; feedback passed 80 % of its 5
+    // working days (4 of them, day 1 being Tuesday) at Friday 24:00.
+    clock.set('2026-12-04T16:30:00.000Z');
     const first = await sweepOnce(ctx);
     expect(first.breached).toBeGreaterThanOrEqual(1);
     expect(first.warned).toBeGreaterThanOrEqual(1);
@@ -111,7 +112,7 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     expect(again).toEqual({ warned: 0, breached: 0, skipped: 0 });
     const detail = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json();
     expect(detail.severity).toBe('major');
-    expect(detail.escalatedAt).toBe('2026-12-04T14:00:00.000Z');
+    expect(detail.escalatedAt).toBe('2026-12-04T16:30:00.000Z');
     expect(detail.timeline.filter((e: { action: string }) => e.action === 'clock-breached')).toHaveLength(1);
     expect(detail.timeline.filter((e: { action: string }) => e.action === 'clock-warning')).toHaveLength(1);
     const d = await deadlinesOf(id);

@@ -99,7 +99,7 @@ describe('the plaint CLI', () => {
     const server = await startServerProcess({ ...env, PLAINT_ADMIN_PASSWORD: 'irrelevant-here' });
     try {
       const me = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).json();
-      expect(me).toMatchObject({ username: 'hotline-1', roles: ['intake-clerk'] });
+      expect(me).toMatchObject({ username: 'hotline-1', grants: [{ role: 'intake-clerk', unitId: null }] });
     } finally {
       await server.stop();
     }

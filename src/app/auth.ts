@@ -10,6 +10,7 @@ import {
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
+import { findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
 import { secretHash } from './secrets.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -19,11 +20,12 @@ const TOKEN_PURPOSE = 'api-token';
 export const ZUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、点、下划线或连字符 / 2–40 lower-case letters, digits, . _ -');
 export const ZPassword = z.string().min(10, '密码至少 10 位 / at least 10 characters').max(200);
 
-/** A staff actor from a user row. */
-export function userActor(row: UserRow): Actor {
+/** A staff actor from a user row, with the roles they hold and where. */
+export async function userActor(ctx: AppContext, row: UserRow): Promise<Actor & { kind: 'user' }> {
+  const grants = await grantsOf(ctx.store.db, row.id);
   return {
-    kind: 'user', id: row.id, username: row.username, displayName: row.display_name,
-    roles: JSON.parse(row.roles) as string[], isAdmin: row.is_admin === 1,
+    kind: 'user', id: row.id, username: row.username, displayName: row.display_name, isAdmin: row.is_admin === 1,
+    grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
   };
 }
 
@@ -31,7 +33,8 @@ function randomSecret(ctx: AppContext, bytes: number): string {
   return Buffer.from(ctx.random(bytes)).toString('base64url');
 }
 
-export type NewUser = { username: string; displayName?: string; password: string; roles: string[]; isAdmin: boolean };
+/** A new user and the roles they hold: in an org unit (`role@unitId`) or in the whole organisation. */
+export type NewUser = { username: string; displayName?: string; password: string; roles: (string | { role: string; unitId: string | null })[]; isAdmin: boolean };
 
 /** Creates a user (CLI `plaint user add`, first start's admin); audited. */
 export async function addUser(ctx: AppContext, user: NewUser, by: string): Promise<UserRow> {
@@ -43,7 +46,6 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     username: user.username,
     display_name: user.displayName ?? user.username,
     password_hash: await argonHash(user.password),
-    roles: JSON.stringify(user.roles),
     is_admin: user.isAdmin ? 1 : 0,
     disabled: 0,
     created_at: now,
@@ -51,7 +53,12 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
   try {
     await ctx.store.transact(async (trx) => {
       await insertUser(trx, row);
-      await appendAudit(trx, { at: now, actor: by, action: 'user.add', entityType: 'user', entityId: row.id, payload: { username: row.username, roles: user.roles, isAdmin: user.isAdmin } });
+      const grants = user.roles.map((r) => (typeof r === 'string' ? { role: r, unitId: null } : r));
+      for (const g of grants) {
+        if (g.unitId && !(await findOrgUnit(trx, g.unitId))) throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
+        await insertGrant(trx, { id: timeOrderedId(ctx.now(), ctx.random(10)), user_id: row.id, role: g.role, org_unit_id: g.unitId, granted_by: by, granted_at: now });
+      }
+      await appendAudit(trx, { at: now, actor: by, action: 'user.add', entityType: 'user', entityId: row.id, payload: { username: row.username, grants, isAdmin: user.isAdmin } });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'username')) throw new DomainError('CONFLICT', `用户名“${user.username}”已存在 / username taken`);

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/case.ts';
-import { allowedActions } from '../domain/policy.ts';
+import { allowedActions, scope } from '../domain/policy.ts';
 import { findState, type TAction, type TProcedure } from '../domain/procedure.schema.ts';
 import { maskSubmitter } from '../domain/masking.ts';
 import type { TSubmitter } from '../domain/submission.ts';
@@ -106,7 +106,8 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
 }
 
 /** A page of the inbox. */
-export async function caseList(ctx: AppContext, filter: CaseFilter) {
+export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFilter, 'scope'>) {
+  const filter: CaseFilter = { ...query, scope: scope(actor, ctx.procedures.latestAll()) };
   const { rows, hasMore } = await listCases(ctx.store.db, filter);
   return {
     items: rows.map((row) => summary(ctx.procedures.get(row.procedure_id, Number(row.procedure_version)), row)),

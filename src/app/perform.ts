@@ -24,9 +24,9 @@ export async function loadVisibleCase(ctx: AppContext, caseId: string, actor: Ac
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
   const state = toCaseState(row);
-  if (!canSeeCase(actor, state)) throw notFound();
   const procedure = ctx.procedures.get(state.procedureId, state.procedureVersion);
   if (!procedure) throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
+  if (!canSeeCase(actor, procedure, state)) throw notFound();
   return { row, state, procedure };
 }
 

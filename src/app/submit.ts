@@ -2,6 +2,9 @@ import { DomainError } from '../domain/errors.ts';
 import { decideSubmission, type Intake } from '../domain/intake.ts';
 import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { Actor } from '../domain/case.ts';
+import { hasPermission } from '../domain/policy.ts';
+import type { TProcedure } from '../domain/procedure.schema.ts';
+import { findOrgUnit } from '../store/org.repository.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
 import { insertCase } from '../store/cases.repository.ts';
 import type { AppContext } from './context.ts';
@@ -58,7 +61,7 @@ export async function submitCase(ctx: AppContext, intake: Intake, actor: Actor, 
 
 async function registerOnce(
   ctx: AppContext,
-  procedure: NonNullable<ReturnType<AppContext['procedures']['latest']>>,
+  procedure: TProcedure,
   intake: Intake,
   actor: Actor,
   scopedKey: string | undefined,
@@ -66,7 +69,8 @@ async function registerOnce(
 ): Promise<SubmitResult> {
   const now = ctx.now();
   const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
-  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)) };
+  const orgUnit = await intakeUnit(ctx, procedure, intake.orgUnit, actor);
+  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)), orgUnit };
   const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar);
   const receipt = formatReceipt(ctx.random(13));
   const result: SubmitResult = {
@@ -105,6 +109,8 @@ async function registerOnce(
       updated_at: at,
       closed_at: null,
       escalated_at: null,
+      org_unit_id: created.state.orgUnitId,
+      org_unit_path: created.state.orgUnitPath,
     });
     const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
     await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,
@@ -120,6 +126,20 @@ async function registerOnce(
     }
   });
   return result;
+}
+
+/**
+ * The unit a new case belongs to, if one is named; staff may register cases only where one of
+ * their roles has the `intake` permission for the procedure.
+ */
+async function intakeUnit(ctx: AppContext, procedure: TProcedure, unitId: string | undefined, actor: Actor): Promise<{ id: string; path: string } | null> {
+  const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
+  if (unitId && !unit) throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', { issues: [{ path: 'orgUnit', message: 'unknown org unit' }] });
+  const path = unit?.path ?? null;
+  if (actor.kind === 'user' && !hasPermission(actor, procedure, path, 'intake')) {
+    throw new DomainError('FORBIDDEN', '您无权在该单位代为登记 / you may not register cases for this unit', { permission: 'intake' });
+  }
+  return unit ? { id: unit.id, path: unit.path } : null;
 }
 
 async function replay(ctx: AppContext, key: string, requestHash: string): Promise<SubmitResult | undefined> {

@@ -134,7 +134,8 @@ export class Calendar {
       const nominal = unit === 'natural-days' ? addDays(start, length) : addMonths(start, length);
       end = this.nextWorkingDay(nominal);
     }
-    const provisional = this.spansUncovered(start, end);
+    // The event day itself is not counted: only the days from day 1 on decide provisionality.
+    const provisional = this.spansUncovered(addDays(start, 1), end);
     return { dueAt: this.endOfDay(end), provisional, calendarVersion: this.version, explanation: this.daysText(start, end, length, unit, provisional) };
   }
 
@@ -154,6 +155,7 @@ export class Calendar {
 
   /** The instant at which `ms` of working time has passed after `from`. */
   addWorkingMs(from: Date, ms: number): Date {
+    if (ms <= 0) return from;
     let left = ms;
     let at = from.getTime();
     for (let d = this.localDate(from); ; d = addDays(d, 1)) {
@@ -285,7 +287,7 @@ export function mergeCalendarData(base: CalendarData, extra: { years: number[]; 
   }
   return {
     version: extra.version,
-    source: base.source,
+    source: `${base.source}; local additions`,
     years: [...new Set([...base.years, ...extra.years])].sort((a, b) => a - b),
     offDays,
     workDays,

@@ -3,8 +3,11 @@ import type { TLabel } from './labels.ts';
 import type { ClockChange, ClockNote } from './clocks.ts';
 
 /** Who acts: a staff user (session or API token), the submitter (tracking number + receipt), or the system. */
+/** A role held in an org unit (by its path `/a/b/`), or in the whole organisation (null). */
+export type Grant = { role: string; unitId: string | null; unitPath: string | null };
+
 export type Actor =
-  | { kind: 'user'; id: string; username: string; displayName: string; roles: string[]; isAdmin: boolean }
+  | { kind: 'user'; id: string; username: string; displayName: string; grants: Grant[]; isAdmin: boolean }
   | { kind: 'submitter'; caseId: string }
   | { kind: 'system'; name: string };
 
@@ -36,6 +39,9 @@ export type CaseState = {
   data: Record<string, unknown>;
   receivedAt: string;
   closedAt: string | null;
+  /** The owning org unit and its path; null: the organisation as a whole. */
+  orgUnitId: string | null;
+  orgUnitPath: string | null;
 };
 
 /** Columns an action may change. */

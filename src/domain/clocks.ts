@@ -55,10 +55,15 @@ export function clockLength(def: TClock, severity: string | null): number {
   return (severity && def.bySeverity?.[severity]) || def.length;
 }
 
-/** When a clock warns: `warnAt` of the period, counted in working time for working-day clocks. */
+/**
+ * When a clock warns: after `warnAt` of its period, counted in working time for working-day
+ * clocks. A day-counted period begins when day 1 begins — the day after the event (Art 201) —
+ * so 80 % of 5 working days is the end of the 4th working day.
+ */
 export function warnInstant(calendar: Calendar, def: TClock, from: Date, dueAt: Date): Date {
-  if (def.unit === 'working-days') return calendar.addWorkingMs(from, Math.floor(calendar.workingMsBetween(from, dueAt) * def.warnAt));
-  return new Date(from.getTime() + Math.floor((dueAt.getTime() - from.getTime()) * def.warnAt));
+  const periodStart = def.unit === 'hours' ? from : calendar.endOfDay(calendar.localDate(from));
+  if (def.unit === 'working-days') return calendar.addWorkingMs(periodStart, Math.floor(calendar.workingMsBetween(periodStart, dueAt) * def.warnAt));
+  return new Date(periodStart.getTime() + Math.floor((dueAt.getTime() - periodStart.getTime()) * def.warnAt));
 }
 
 function note(def: TClock, op: ClockNote['op'], deadline: Deadline | null, reason?: string): ClockNote {
@@ -137,18 +142,17 @@ export function planClockOps(
 }
 
 /**
- * After a pause the time that was left is left again: working time for working-day clocks,
- * elapsed time otherwise.
+ * After a pause the deadline moves on by the time the pause excluded: working time for
+ * working-day clocks (a weekend inside a pause costs nothing), elapsed time otherwise. The same
+ * rule holds for a clock paused after its deadline.
  */
 export function resumedDeadline(calendar: Calendar, c: ClockState, pausedAt: Date, resumedAt: Date): Deadline {
   const due = new Date(c.dueAt);
-  const pausedMs = resumedAt.getTime() - pausedAt.getTime();
-  let dueAt: Date;
-  if (c.unit === 'working-days') dueAt = calendar.addWorkingMs(resumedAt, calendar.workingMsBetween(pausedAt, due));
-  else dueAt = new Date(due.getTime() + pausedMs);
-  const provisional = c.provisional || calendar.spansUncovered(calendar.localDate(resumedAt), calendar.localDate(dueAt));
+  const excluded = excludedMs(calendar, c, pausedAt, resumedAt);
+  const dueAt = shiftDeadline(calendar, c.unit, due, excluded);
+  const provisional = c.provisional || calendar.spansUncovered(calendar.localDate(due), calendar.localDate(dueAt));
   const at = calendar.formatLocal(dueAt);
-  const hours = Math.round(pausedMs / 360_000) / 10;
+  const hours = Math.round(excluded / 360_000) / 10;
   return {
     dueAt, provisional, calendarVersion: calendar.version,
     explanation: {
@@ -168,10 +172,18 @@ export function excludedMs(calendar: Calendar, c: ClockState, pausedAt: Date, re
  * clock's length and extensions from its start, then the time its pauses excluded.
  */
 export function recomputedDeadline(calendar: Calendar, c: ClockState): Deadline {
-  const base = calendar.deadline(new Date(c.startedAt), c.length + c.extendedBy, c.unit);
-  if (c.pausedMs === 0) return base;
-  const dueAt = c.unit === 'working-days' ? calendar.addWorkingMs(base.dueAt, c.pausedMs) : new Date(base.dueAt.getTime() + c.pausedMs);
-  return { ...base, dueAt, provisional: base.provisional || calendar.spansUncovered(calendar.localDate(base.dueAt), calendar.localDate(dueAt)) };
+  // The same steps that made the deadline: the period, the pauses, then the extensions.
+  const base = calendar.deadline(new Date(c.startedAt), c.length, c.unit);
+  const dueAt = shiftDeadline(calendar, c.unit, base.dueAt, c.pausedMs);
+  const provisional = base.provisional || calendar.spansUncovered(calendar.localDate(base.dueAt), calendar.localDate(dueAt));
+  const shifted = { ...base, dueAt, provisional };
+  return c.extendedBy > 0 ? extendedDeadline(calendar, { ...c, dueAt: dueAt.toISOString(), provisional }, c.extendedBy) : shifted;
+}
+
+/** A deadline moved on by excluded time, in the clock's own measure. */
+function shiftDeadline(calendar: Calendar, unit: ClockUnit, due: Date, excludedMs: number): Date {
+  if (excludedMs <= 0) return due;
+  return unit === 'working-days' ? calendar.addWorkingMs(due, excludedMs) : new Date(due.getTime() + excludedMs);
 }
 
 /** SLA-3: the clock's new deadline after an approved extension of `length` units. */

@@ -36,13 +36,16 @@ function buildCase(overrides: Partial<CaseState> = {}): CaseState {
     data: {},
     receivedAt: '2026-11-30T01:00:00.000Z',
     closedAt: null,
+    orgUnitId: null,
+    orgUnitPath: null,
     ...overrides,
   };
 }
 
 function buildUser(roles: string[], overrides: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor {
   const name = roles.join('+') || 'nobody';
-  return { kind: 'user', id: `user-${name}`, username: name, displayName: `用户 ${name}`, roles, isAdmin: false, ...overrides };
+  const grants = roles.map((role) => ({ role, unitId: null, unitPath: null }));
+  return { kind: 'user', id: `user-${name}`, username: name, displayName: `用户 ${name}`, grants, isAdmin: false, ...overrides };
 }
 
 const service = buildUser(['customer-service']);

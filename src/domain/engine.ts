@@ -41,7 +41,7 @@ export function decide(
       `当前状态“${state?.label['zh-CN'] ?? current.status}”下不能执行“${action.label['zh-CN']}” / not allowed in state ${current.status}`,
       { action: action.id, status: current.status, allowedActions: allowedActions(actor, procedure, current).map((a) => a.id) });
   }
-  if (!holdsActionRole(actor, action)) {
+  if (!holdsActionRole(actor, action, current)) {
     throw new DomainError('FORBIDDEN', `您无权执行“${action.label['zh-CN']}” / your roles do not allow this action`, {
       action: action.id, requiredRoles: action.roles,
     });

@@ -3,6 +3,7 @@ import { clockDef, extendedDeadline, extensionApprovers, warnInstant, type Clock
 import { DomainError } from './errors.ts';
 import type { TField, TProcedure } from './procedure.schema.ts';
 import type { Actor, CaseState } from './case.ts';
+import { rolesFor } from './policy.ts';
 
 /** An extension asked for and not yet decided, kept on the case (SLA-3). */
 export type ExtensionRequest = { clock: string; length: number; reason: string; requestedBy: string; requestedAt: string };
@@ -54,7 +55,8 @@ export function decideExtension(procedure: TProcedure, c: CaseState, open: Clock
   if (!request) throw new DomainError('PRECONDITION_FAILED', '没有待审批的延期申请 / no extension request is open');
   const def = clockDef(procedure, request.clock);
   const approvers = extensionApprovers(def, c.severity);
-  const allowed = actor.kind === 'user' && (actor.isAdmin || approvers.some((r) => actor.roles.includes(r)));
+  const held = rolesFor(actor, c.orgUnitPath);
+  const allowed = actor.kind === 'user' && (actor.isAdmin || approvers.some((r) => held.includes(r)));
   if (!allowed) throw new DomainError('FORBIDDEN', '您无权审批该延期 / you may not decide this extension', { requiredRoles: approvers });
   const clock = runningClock(open, def.id);
   if (!approve || !clock) return { changes: [], notes: [], record: { ...request, approved: false } };

@@ -23,7 +23,7 @@ const NOW = new Date('2026-11-30T02:00:00.000Z');
 const DAY = 86_400_000;
 const IDS = { caseId: '01KB0000000000000000000000', trackingNo: 'TS-20261130-7K3Q9X' };
 const publicForm: Actor = { kind: 'system', name: 'public-web' };
-const hotline: Actor = { kind: 'user', id: 'user-hotline', username: 'hotline', displayName: '热线 小周', roles: ['intake-clerk'], isAdmin: false };
+const hotline: Actor = { kind: 'user', id: 'user-hotline', username: 'hotline', displayName: '热线 小周', grants: [{ role: 'intake-clerk', unitId: null, unitPath: null }], isAdmin: false };
 
 function buildIntake(overrides: Partial<Intake> = {}): Intake {
   return {
@@ -85,6 +85,8 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
       },
       receivedAt: NOW.toISOString(),
       closedAt: null,
+      orgUnitId: null,
+      orgUnitPath: null,
     });
     expect(created).toMatchObject({
       subject: '电水壶漏水',

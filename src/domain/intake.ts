@@ -36,7 +36,7 @@ export function decideSubmission(
   intake: Intake,
   actor: Actor,
   now: Date,
-  ids: { caseId: string; trackingNo: string },
+  ids: { caseId: string; trackingNo: string; orgUnit?: { id: string; path: string } | null },
   calendar: Calendar,
 ): NewCase {
   const rules = procedure.intake;
@@ -69,6 +69,8 @@ export function decideSubmission(
     data,
     receivedAt,
     closedAt: null,
+    orgUnitId: ids.orgUnit?.id ?? null,
+    orgUnitPath: ids.orgUnit?.path ?? null,
   };
   // Limits run from when the matter reached the organisation, not from when it was typed in.
   const started = procedure.clocks

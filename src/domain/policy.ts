@@ -1,25 +1,49 @@
-import type { TAction, TProcedure } from './procedure.schema.ts';
+import type { Permission, TAction, TProcedure } from './procedure.schema.ts';
 import { SUBMITTER_ROLE } from './procedure.schema.ts';
-import type { Actor, CaseState } from './case.ts';
+import type { Actor, CaseState, Grant } from './case.ts';
 
 /**
- * Access policy. This first version knows roles held anywhere; org-unit scope and recusal
- * (issue 4) are added here, in this one place, and nowhere else.
+ * The access policy, in one place: every read and every action asks it. A role held in an org
+ * unit applies to the cases of that unit and the units below it; a role held in the whole
+ * organisation applies everywhere. What a role allows comes from the case's procedure.
  */
 
+/** Whether a grant reaches a case owned by the unit at `casePath` (null: the organisation). */
+export function grantCovers(grant: Grant, casePath: string | null): boolean {
+  if (grant.unitPath === null) return true;
+  return casePath !== null && casePath.startsWith(grant.unitPath);
+}
+
+/** The roles the actor holds for a case in this unit. */
+export function rolesFor(actor: Actor, casePath: string | null): string[] {
+  if (actor.kind !== 'user') return [];
+  return [...new Set(actor.grants.filter((g) => grantCovers(g, casePath)).map((g) => g.role))];
+}
+
+/** Whether one of the actor's roles for the unit carries the permission in this procedure. */
+export function hasPermission(actor: Actor, procedure: TProcedure, casePath: string | null, permission: Permission): boolean {
+  if (actor.kind === 'user' && actor.isAdmin) return true;
+  const roles = rolesFor(actor, casePath);
+  return procedure.roles.some((r) => roles.includes(r.id) && r.permissions.includes(permission));
+}
+
 /** Whether the actor may know that the case exists. */
-export function canSeeCase(actor: Actor, c: Pick<CaseState, 'id'>): boolean {
+export function canSeeCase(actor: Actor, procedure: TProcedure, c: Pick<CaseState, 'id' | 'orgUnitPath'>): boolean {
   switch (actor.kind) {
-    case 'user': return true;
+    case 'user': return hasPermission(actor, procedure, c.orgUnitPath, 'read');
     case 'submitter': return actor.caseId === c.id;
     case 'system': return true;
   }
 }
 
-/** Whether the actor's roles allow the action (state is the engine's business). */
-export function holdsActionRole(actor: Actor, action: TAction): boolean {
+/** Whether the actor's roles for this case allow the action (state is the engine's business). */
+export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState, 'orgUnitPath'>): boolean {
   switch (actor.kind) {
-    case 'user': return actor.isAdmin || action.roles.some((r) => r !== SUBMITTER_ROLE && actor.roles.includes(r));
+    case 'user': {
+      if (actor.isAdmin) return true;
+      const roles = rolesFor(actor, c.orgUnitPath);
+      return action.roles.some((r) => r !== SUBMITTER_ROLE && roles.includes(r));
+    }
     case 'submitter': return action.roles.includes(SUBMITTER_ROLE);
     case 'system': return true;
   }
@@ -27,10 +51,27 @@ export function holdsActionRole(actor: Actor, action: TAction): boolean {
 
 /** Whether the actor may take the action on this case now. */
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
-  return canSeeCase(actor, c) && holdsActionRole(actor, action) && action.from.includes(c.status) && procedure.id === c.procedureId;
+  return canSeeCase(actor, procedure, c) && holdsActionRole(actor, action, c) && action.from.includes(c.status) && procedure.id === c.procedureId;
 }
 
 /** The actions this actor may take on the case now: what a UI shows as buttons. */
 export function allowedActions(actor: Actor, procedure: TProcedure, c: CaseState): TAction[] {
   return procedure.actions.filter((a) => can(actor, procedure, a, c));
+}
+
+/**
+ * The list filter for an actor (`scope`): per procedure, the unit paths under which the actor
+ * may read cases; `all` when a grant covers the whole organisation. The store turns it into SQL.
+ */
+export type Scope = { everything: true } | { everything: false; byProcedure: { procedureId: string; all: boolean; unitPaths: string[] }[] };
+
+export function scope(actor: Actor, procedures: TProcedure[]): Scope {
+  if (actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin)) return { everything: true };
+  if (actor.kind !== 'user') return { everything: false, byProcedure: [] };
+  const byProcedure = procedures.map((p) => {
+    const readers = new Set(p.roles.filter((r) => r.permissions.includes('read')).map((r) => r.id));
+    const grants = actor.grants.filter((g) => readers.has(g.role));
+    return { procedureId: p.id, all: grants.some((g) => g.unitPath === null), unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  }).filter((s) => s.all || s.unitPaths.length > 0);
+  return { everything: false, byProcedure };
 }

@@ -11,6 +11,10 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** What a role may do besides the actions that name it. */
+export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
 /** Case columns an action input may set directly; anything else goes under `data.<key>`. */
 export const CASE_TARGETS = ['category', 'severity', 'assignee', 'outcome'] as const;
 
@@ -187,7 +191,16 @@ export const ZProcedure = z.object({
   /** Seed documents (S1–S9) and SPEC requirement ids this definition implements. */
   sources: z.array(z.string()).default([]),
   implements: z.array(z.string()).default([]),
-  roles: z.array(z.object({ id: ZId, label: ZLabel }).strict()).min(1),
+  /**
+   * Roles and what holding one allows beyond the actions that name it: `read` (see cases in the
+   * holder's units), `intake` (register on someone's behalf), `identity:view` (see submitters
+   * unmasked, audited), `supervise` (督办 the units below).
+   */
+  roles: z.array(z.object({
+    id: ZId,
+    label: ZLabel,
+    permissions: z.array(z.enum(PERMISSIONS)).default(['read']),
+  }).strict()).min(1),
   categories: z.array(ZOption).default([]),
   severities: z.array(ZOption).default([]),
   outcomes: z.array(ZOption).default([]),

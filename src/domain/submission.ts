@@ -35,6 +35,8 @@ export const ZPublicSubmission = z.object({
   fields: z.record(z.string(), z.unknown()).optional(),
   /** INT-5: "I affirm this is true: no fabrication, no malicious defamation." */
   affirmTruthful: z.boolean().optional(),
+  /** The org unit the matter is addressed to (S8: a county bureau of the submitter's choice). */
+  orgUnit: z.string().regex(/^[0-9A-Z]{26}$/, 'an org unit id').optional(),
 }).strict();
 export type TPublicSubmission = z.infer<typeof ZPublicSubmission>;
 

@@ -29,7 +29,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
       const actor = await staffActor(ctx, request);
-      return { id: actor.id, username: actor.username, displayName: actor.displayName, roles: actor.roles, isAdmin: actor.isAdmin };
+      return { id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants, isAdmin: actor.isAdmin };
     });
   };
 }

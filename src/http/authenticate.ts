@@ -16,12 +16,12 @@ export async function staffActor(ctx: AppContext, request: FastifyRequest): Prom
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match ? await tokenUser(ctx, match[1]) : undefined;
     if (!user) throw new DomainError('UNAUTHENTICATED', 'API 令牌无效或已撤销 / invalid or revoked token');
-    return userActor(user) as Actor & { kind: 'user' };
+    return userActor(ctx, user);
   }
   const session = request.cookies[SESSION_COOKIE];
   const user = session ? await sessionUser(ctx, session) : undefined;
   if (!user) throw new DomainError('UNAUTHENTICATED', '请先登录 / please sign in');
-  return userActor(user) as Actor & { kind: 'user' };
+  return userActor(ctx, user);
 }
 
 declare module 'fastify' {

@@ -44,7 +44,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const actor = staffOf(request);
       const q = request.query;
       const assigneeId = q.assignee === 'me' ? actor.id : q.assignee === 'none' ? null : q.assignee;
-      return caseList(ctx, {
+      return caseList(ctx, actor, {
         procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
         severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
       });

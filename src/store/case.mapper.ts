@@ -21,6 +21,8 @@ export function toCaseState(row: CaseRow): CaseState {
     data: JSON.parse(row.data) as Record<string, unknown>,
     receivedAt: row.received_at,
     closedAt: row.closed_at,
+    orgUnitId: row.org_unit_id,
+    orgUnitPath: row.org_unit_path,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
 
@@ -56,11 +57,23 @@ export type CaseFilter = {
   /** Ids sort by creation time: the cursor is the last id of the previous page. */
   beforeId?: string;
   limit: number;
+  /** What the actor may read (policy.scope); nothing outside it is ever returned or counted. */
+  scope: Scope;
 };
+
+/** The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees. */
+function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
+  if (scope.everything) return eb.lit(true);
+  if (scope.byProcedure.length === 0) return eb.lit(false);
+  return eb.or(scope.byProcedure.map((s) => eb.and([
+    eb('procedure_id', '=', s.procedureId),
+    s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
+  ])));
+}
 
 /** A page of cases, newest first. Fetches one extra row to know whether there is a next page. */
 export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: CaseRow[]; hasMore: boolean }> {
-  let query = db.selectFrom('cases').selectAll();
+  let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, filter.scope));
   if (filter.procedureId) query = query.where('procedure_id', '=', filter.procedureId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
@@ -71,10 +84,12 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
     query = filter.assigneeId === null ? query.where('assignee_id', 'is', null) : query.where('assignee_id', '=', filter.assigneeId);
   }
   if (filter.text) {
+    // Unit paths hold only base32 ids and slashes; user text is escaped, with an explicit
+    // ESCAPE because SQLite has no default escape character (PostgreSQL's is the backslash).
     const pattern = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([
-      eb('subject', 'like', eb.val(pattern)),
-      eb('description', 'like', eb.val(pattern)),
+      sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
+      sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
       eb('tracking_no', '=', filter.text!),
     ]));
   }

@@ -15,8 +15,28 @@ export type Database = {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   clocks: ClockTable;
+  org_units: OrgUnitTable;
+  role_grants: RoleGrantTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+};
+
+export type OrgUnitTable = {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  path: string;
+  level: number;
+  created_at: string;
+};
+
+export type RoleGrantTable = {
+  id: string;
+  user_id: string;
+  role: string;
+  org_unit_id: string | null;
+  granted_by: string;
+  granted_at: string;
 };
 
 export type ClockTable = {
@@ -90,6 +110,9 @@ export type CaseTable = {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  org_unit_id: string | null;
+  /** `/<root id>/<child id>/…/`: the owning unit's path, for subtree filters. */
+  org_unit_path: string | null;
   /** When a breach escalated the case to the supervising unit (SLA-6). */
   escalated_at: string | null;
 };
@@ -161,7 +184,6 @@ export type UserTable = {
   username: string;
   display_name: string;
   password_hash: string;
-  roles: string;
   is_admin: number;
   disabled: number;
   created_at: string;

@@ -36,10 +36,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('closed_at', 'text')
+    // The owning org unit and its path (`/a/b/`): a subtree is one prefix match (scope, supervision).
+    .addColumn('org_unit_id', 'text')
+    .addColumn('org_unit_path', 'text')
     .execute();
   // The inbox filters by status and pages newest first by id (ids sort by time). Every index is
   // paid on each submission; more come when the inbox is measured at scale (issue 9).
   await db.schema.createIndex('cases_status_id').on('cases').columns(['status', 'id']).execute();
+  // Scope and supervision read a unit's subtree by path prefix.
+  await db.schema.createIndex('cases_unit_path_id').on('cases').columns(['org_unit_path', 'id']).execute();
   // "Mine": a handler's own cases.
   await db.schema.createIndex('cases_assignee_id').on('cases').columns(['assignee_id', 'id']).execute();
 
@@ -111,11 +116,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('roles', 'text', (c) => c.notNull())
     .addColumn('is_admin', 'integer', (c) => c.notNull())
     .addColumn('disabled', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+
+  // The organisation: company → department, or city bureau → county bureau → office.
+  await db.schema.createTable('org_units')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('parent_id', 'text', (c) => c.references('org_units.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('path', 'text', (c) => c.notNull().unique())
+    .addColumn('level', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // A role held in an org unit applies to its subtree; no unit means the whole organisation.
+  await db.schema.createTable('role_grants')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('org_unit_id', 'text', (c) => c.references('org_units.id'))
+    .addColumn('granted_by', 'text', (c) => c.notNull())
+    .addColumn('granted_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('role_grants_user').on('role_grants').column('user_id').execute();
 
   await db.schema.createTable('sessions')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
@@ -136,7 +161,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['api_tokens', 'sessions', 'users', 'idempotency_keys', 'outbox', 'audit_head', 'audit_log', 'case_events', 'cases', 'procedures']) {
+  for (const table of ['api_tokens', 'sessions', 'role_grants', 'org_units', 'users', 'idempotency_keys', 'outbox', 'audit_head', 'audit_log', 'case_events', 'cases', 'procedures']) {
     await db.schema.dropTable(table).execute();
   }
 }
