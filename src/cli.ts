@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
+import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
 import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
 import { buildServer } from './http/server.ts';
 import { ZodError } from 'zod';
+import { DomainError } from './domain/errors.ts';
 import { openStore } from './store/db.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
 
@@ -17,8 +19,12 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
 
   serve                         启动服务 / start the server (migrates, loads procedures, creates admin)
   migrate [--down]              迁移数据库 / migrate the database (or undo the newest migration)
-  user add --username NAME [--password P] [--name 显示名] [--role ROLE …] [--admin]
-                                添加用户 / add a user (password read from PLAINT_NEW_PASSWORD if not given)
+  user add --username NAME [--password P] [--name 显示名] [--role ROLE[@UNIT_ID] …] [--admin]
+                                添加用户 / add a user (password read from PLAINT_NEW_PASSWORD if not given);
+                                a role without @UNIT_ID applies to the whole organisation
+  unit add --name 名称 [--parent UNIT_ID]   添加组织单元 / add an org unit
+  unit list                     列出组织单元 / list org units
+  grant --user NAME --role ROLE [--unit UNIT_ID]   授予角色 / grant a role
   token create --user NAME [--name LABEL]
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
@@ -87,7 +93,11 @@ const user: Command = async (args) => {
   const password = values.password ?? process.env.PLAINT_NEW_PASSWORD;
   if (!values.username || !password) throw new UsageError('--username and a password (--password or PLAINT_NEW_PASSWORD) are required');
   return withApp(async (ctx) => {
-    const row = await addUser(ctx, { username: values.username!, displayName: values.name, password, roles: values.role ?? [], isAdmin: values.admin ?? false }, 'system:cli');
+    const roles = (values.role ?? []).map((r) => {
+      const [role, unitId] = r.split('@');
+      return { role, unitId: unitId || null };
+    });
+    const row = await addUser(ctx, { username: values.username!, displayName: values.name, password, roles, isAdmin: values.admin ?? false }, 'system:cli');
     console.log(`已添加用户 / added user ${row.username} (${row.id})`);
     return 0;
   });
@@ -139,9 +149,37 @@ const calendar: Command = async (args) => {
   });
 };
 
+const unit: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    return withApp(async (ctx) => {
+      for (const u of await orgUnits(ctx)) console.log(`${'  '.repeat(Number(u.level))}${u.name}  ${u.id}`);
+      return 0;
+    });
+  }
+  if (sub !== 'add') throw new UsageError('plaint unit add --name 名称 [--parent UNIT_ID] | plaint unit list');
+  const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, parent: { type: 'string' } } });
+  if (!values.name) throw new UsageError('--name is required');
+  return withApp(async (ctx) => {
+    const row = await addOrgUnit(ctx, { name: values.name!, ...(values.parent ? { parent: values.parent } : {}) }, 'system:cli');
+    console.log(row.id);
+    return 0;
+  });
+};
+
+const grant: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } } });
+  if (!values.user || !values.role) throw new UsageError('plaint grant --user NAME --role ROLE [--unit UNIT_ID]');
+  return withApp(async (ctx) => {
+    const g = await grantRole(ctx, values.user!, values.role!, values.unit ?? null, 'system:cli');
+    console.log(`已授予 / granted ${g.role}${g.orgUnitId ? ` @ ${g.orgUnitId}` : ''} (${g.id})`);
+    return 0;
+  });
+};
+
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar };
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -160,6 +198,10 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof ZodError) {
       console.error(`输入有误 / invalid input:\n${err.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n')}`);
       return 2;
+    }
+    if (err instanceof DomainError) {
+      console.error(`错误 / error: ${err.message}`);
+      return 1;
     }
     if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       console.error(`用法错误 / usage: ${(err as Error).message}`);

@@ -60,6 +60,18 @@ export function allowedActions(actor: Actor, procedure: TProcedure, c: CaseState
 }
 
 /**
+ * SLA-6: whether the actor supervises (督办) a case: a role with `supervise` held in a unit strictly
+ * above the case's unit, or in the whole organisation for any case owned by a unit.
+ */
+export function supervises(actor: Actor, procedure: TProcedure, casePath: string | null): Grant | undefined {
+  if (actor.kind !== 'user' || casePath === null) return undefined;
+  const supervisors = new Set(procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id));
+  const covering = actor.grants.filter((g) => supervisors.has(g.role) && (g.unitPath === null || (casePath.startsWith(g.unitPath) && casePath !== g.unitPath)));
+  // The nearest level above the case: the deepest covering grant.
+  return covering.sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
+}
+
+/**
  * The list filter for an actor (`scope`): per procedure, the unit paths under which the actor
  * may read cases; `all` when a grant covers the whole organisation. The store turns it into SQL.
  */

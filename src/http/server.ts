@@ -8,6 +8,8 @@ import { authRoutes } from './auth.routes.ts';
 import { benchRoutes } from './bench.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
+import { supervisionRoutes } from './supervision.routes.ts';
+import { adminRoutes } from './admin.routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
@@ -57,6 +59,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(publicRoutes(ctx));
   await app.register(caseRoutes(ctx));
   await app.register(calendarRoutes(ctx));
+  await app.register(supervisionRoutes(ctx));
+  await app.register(adminRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   return app;

@@ -19,7 +19,7 @@ export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<
   return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
 }
 
-export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at'>>;
+export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path'>>;
 
 /**
  * Applies changes only if the case is still at `expectedVersion`, and bumps the version.

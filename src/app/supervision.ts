@@ -1,0 +1,101 @@
+import type { Actor } from '../domain/case.ts';
+import { DomainError } from '../domain/errors.ts';
+import { supervises } from '../domain/policy.ts';
+import { clockStatus } from '../domain/clocks.ts';
+import { findCaseById, updateCaseIfVersion } from '../store/cases.repository.ts';
+import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
+import { toClockState } from '../store/clock.mapper.ts';
+import { toCaseState } from '../store/case.mapper.ts';
+import type { AppContext } from './context.ts';
+import { recordChange } from './case-writes.ts';
+import { notFound } from './perform.ts';
+import { VersionConflict } from './version-conflict.ts';
+
+const BOARD_LIMIT = 1000;
+
+/**
+ * The supervision board (督办, SLA-6): the overdue and at-risk cases of the units below the
+ * caller's, grouped by level and unit. Only open, running clocks count.
+ */
+export async function supervisionBoard(ctx: AppContext, actor: Actor) {
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  // Narrow in SQL to the subtrees the caller supervises in any procedure; the policy decides per row.
+  const supervising = actor.kind === 'user'
+    ? actor.grants.filter((g) => ctx.procedures.latestAll().some((p) => p.roles.some((r) => r.id === g.role && r.permissions.includes('supervise'))))
+    : [];
+  if (supervising.length === 0) return { at: nowIso, totals: { overdue: 0, atRisk: 0 }, levels: [] };
+  const paths = supervising.some((g) => g.unitPath === null) ? null : supervising.map((g) => g.unitPath!);
+  const rows = await ctx.store.db.selectFrom('clocks')
+    .innerJoin('cases', 'cases.id', 'clocks.case_id')
+    .selectAll('clocks')
+    .select(['cases.tracking_no', 'cases.subject', 'cases.status', 'cases.procedure_id', 'cases.procedure_version', 'cases.org_unit_id', 'cases.org_unit_path', 'cases.assignee_id', 'cases.severity', 'cases.escalated_at', 'cases.version'])
+    .where('clocks.stopped_at', 'is', null)
+    .where('clocks.paused_at', 'is', null)
+    .where('cases.org_unit_path', 'is not', null)
+    .where((eb) => (paths ? eb.or(paths.map((p) => eb('cases.org_unit_path', 'like', `${p}%`))) : eb.lit(true)))
+    .where((eb) => eb.or([eb('clocks.warn_at', '<=', nowIso), eb('clocks.due_at', '<=', nowIso)]))
+    .orderBy('clocks.due_at')
+    .limit(BOARD_LIMIT)
+    .execute();
+  const units = new Map((await listOrgUnits(ctx.store.db)).map((u) => [u.id, u]));
+  const groups = new Map<string, { unit: { id: string; name: string; level: number; path: string }; overdue: unknown[]; atRisk: unknown[] }>();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
+    if (!procedure || !supervises(actor, procedure, row.org_unit_path)) continue;
+    const status = clockStatus(toClockState(row), now);
+    const key = `${row.case_id}/${status}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const unit = units.get(row.org_unit_id!)!;
+    const group = groups.get(unit.id) ?? { unit: { id: unit.id, name: unit.name, level: Number(unit.level), path: unit.path }, overdue: [], atRisk: [] };
+    groups.set(unit.id, group);
+    const entry = {
+      caseId: row.case_id, trackingNo: row.tracking_no, subject: row.subject, status: row.status, severity: row.severity,
+      assigneeId: row.assignee_id, escalatedAt: row.escalated_at, version: Number(row.version),
+      clock: { clock: row.clock, label: procedure.clocks.find((c) => c.id === row.clock)?.label ?? null, dueAt: row.due_at, status },
+    };
+    (status === 'overdue' ? group.overdue : group.atRisk).push(entry);
+  }
+  const sorted = [...groups.values()].sort((a, b) => a.unit.level - b.unit.level || a.unit.name.localeCompare(b.unit.name, 'zh-CN'));
+  return {
+    at: nowIso,
+    totals: { overdue: sorted.reduce((n, g) => n + g.overdue.length, 0), atRisk: sorted.reduce((n, g) => n + g.atRisk.length, 0) },
+    levels: [...new Set(sorted.map((g) => g.unit.level))].map((level) => ({ level, units: sorted.filter((g) => g.unit.level === level) })),
+  };
+}
+
+type SupervisionStep = { kind: 'urge' | 'take-over'; note: string };
+
+/**
+ * 催办 (urge): recorded on the timeline and sent to the responsible person. 接管 (take over): the
+ * case moves to the supervisor's unit with the supervisor as responsible person. Only a
+ * supervisor of a unit above the case's may do either; to anyone else the case does not exist.
+ */
+export async function supervise(ctx: AppContext, actor: Actor, caseId: string, step: SupervisionStep) {
+  if (actor.kind !== 'user') throw notFound();
+  const row = await findCaseById(ctx.store.db, caseId);
+  if (!row) throw notFound();
+  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+  const grant = supervises(actor, procedure, row.org_unit_path);
+  if (!grant) throw notFound();
+  if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', { status: row.status, allowedActions: [] });
+  const at = ctx.now().toISOString();
+  const version = Number(row.version);
+  const target = step.kind === 'take-over' && grant.unitId ? await findOrgUnit(ctx.store.db, grant.unitId) : undefined;
+  await ctx.store.transact(async (trx) => {
+    const changes = step.kind === 'take-over'
+      ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null }
+      : {};
+    if (!(await updateCaseIfVersion(trx, row.id, version, changes, at))) throw new VersionConflict();
+    const state = toCaseState(row);
+    await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, {
+      type: 'action', action: step.kind === 'urge' ? 'supervision-urge' : 'supervision-take-over', visibility: 'internal',
+      fromStatus: state.status, toStatus: state.status, actor: { kind: 'user', id: actor.id, name: actor.displayName }, at,
+      input: { note: step.note, ...(step.kind === 'take-over' ? { fromUnit: row.org_unit_id, toUnit: target?.id ?? null } : {}) },
+      publicText: null, clocks: [],
+    }, step.kind === 'urge' ? [{ to: 'assignee', template: 'urged', event: 'supervision-urge' }] : []);
+  });
+  return { id: row.id, trackingNo: row.tracking_no, version: version + 1 };
+}
