@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,24 @@ describe('the plaint CLI', () => {
   it('exits 2 on an unknown command and on missing options', async () => {
     expect((await runCli(['frobnicate'], env)).code).toBe(2);
     expect((await runCli(['user', 'add'], env)).code).toBe(2);
+  });
+
+  it('imports a year of holidays from CSV, shows the calendar and sweeps (SLA-1, SLA-7)', async () => {
+    const csv = join(dataDir, '2027.csv');
+    writeFileSync(csv, '# source: 国办发明电（测试）\n# years: 2027\ndate,kind,name\n2027-01-01,off,元旦\n2027-02-06,work,春节调休\n');
+    const imported = await runCli(['calendar', 'import', csv], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('1 休息日');
+    const shown = await runCli(['calendar', 'show'], env);
+    expect(shown.stdout).toMatch(/2004–2027 \(24\)/);
+    const bad = join(dataDir, 'bad.csv');
+    writeFileSync(bad, '2027-13-01,off,坏日期\n');
+    const refused = await runCli(['calendar', 'import', bad], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('not a real date');
+    const swept = await runCli(['sweep'], env);
+    expect(swept.code, swept.stderr).toBe(0);
+    expect(swept.stdout).toContain('breached: 0');
   });
 
   it('migrates, adds a user and creates a token that the API accepts', async () => {

@@ -32,7 +32,10 @@ export async function loadCalendar(store: Store, timeZone: string): Promise<Cale
   return new Calendar(data, timeZone);
 }
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date');
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => {
+  const date = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+}, 'not a real date');
 
 /**
  * What an admin imports (API body or `plaint calendar import FILE`): days off and make-up working
