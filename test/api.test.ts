@@ -54,7 +54,13 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const me = await h.call('GET', '/api/v1/me', { headers: { cookie } });
       expect(me.statusCode).toBe(200);
       expect(me.json()).toMatchObject({ username: 'service', grants: [{ role: 'customer-service', unitId: null, unitPath: null }] });
-      const out = await h.call('POST', '/api/v1/auth/logout', { headers: { cookie } });
+      // A cookie alone cannot write: the CSRF token from the login must come with it.
+      const forged = await h.call('POST', '/api/v1/auth/logout', { headers: { cookie } });
+      expect(forged.statusCode).toBe(403);
+      expect(forged.json().error.details.reason).toBe('csrf');
+      const csrf = login.json().csrfToken as string;
+      expect(me.json().csrfToken).toBe(csrf);
+      const out = await h.call('POST', '/api/v1/auth/logout', { headers: { cookie, 'x-csrf-token': csrf } });
       expect(out.statusCode).toBe(204);
       const after = await h.call('GET', '/api/v1/me', { headers: { cookie } });
       expect(after.statusCode).toBe(401);

@@ -12,6 +12,7 @@ import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
 import { secretHash } from './secrets.ts';
+import { assertNotThrottled, LIMITS, recordFailure } from './throttle.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 const SESSION_PURPOSE = 'session';
@@ -74,12 +75,26 @@ export function hasAnyUser(ctx: AppContext): Promise<number> {
 // Verifying against a fixed hash when the user does not exist keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * The CSRF token of a session: derived from the session secret, so it needs no storage and
+ * means nothing without the cookie. Cookie-authenticated writes must echo it in X-CSRF-Token.
+ */
+export function csrfToken(ctx: AppContext, sessionId: string): string {
+  return secretHash(ctx.secrets, 'csrf', sessionId).slice(0, 32);
+}
+
 /** Checks a password and opens a session; returns the session secret for the cookie. */
-export async function login(ctx: AppContext, username: string, password: string): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
+export async function login(ctx: AppContext, username: string, password: string, client: string): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
+  const limits = [
+    { key: `login:${username.toLowerCase()}`, ...LIMITS.loginPerUser },
+    { key: `login-client:${client}`, ...LIMITS.loginPerClient },
+  ];
+  await assertNotThrottled(ctx, limits);
   const user = await findUserByUsername(ctx.store.db, username);
   dummyHash ??= argonHash('not a real password');
   const ok = await argonVerify(user?.password_hash ?? (await dummyHash), password);
   if (!user || !ok || user.disabled === 1) {
+    await recordFailure(ctx, limits);
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误 / wrong username or password');
   }
   const sessionId = randomSecret(ctx, 32);
@@ -105,20 +120,33 @@ export async function sessionUser(ctx: AppContext, sessionId: string): Promise<U
   return findSessionUser(ctx.store.db, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), ctx.now().toISOString());
 }
 
-export async function tokenUser(ctx: AppContext, token: string): Promise<UserRow | undefined> {
+export async function tokenUser(ctx: AppContext, token: string) {
   return findTokenUser(ctx.store.db, secretHash(ctx.secrets, TOKEN_PURPOSE, token));
 }
 
+/** Revokes a token: its owner or an admin may; audited. */
+export async function revokeToken(ctx: AppContext, tokenId: string, actor: Actor & { kind: 'user' }): Promise<void> {
+  const row = await ctx.store.db.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
+  if (!row || (row.user_id !== actor.id && !actor.isAdmin)) throw new DomainError('NOT_FOUND', '令牌不存在 / no such token');
+  const at = ctx.now().toISOString();
+  await ctx.store.transact(async (trx) => {
+    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
+    await appendAudit(trx, { at, actor: `user:${actor.id}`, action: 'token.revoke', entityType: 'api_token', entityId: tokenId, payload: { userId: row.user_id } });
+  });
+}
+
 /** Creates an API token for a user (`plaint token create --user NAME`); the token is shown once. */
-export async function createToken(ctx: AppContext, username: string, name: string, by: string): Promise<{ token: string; id: string }> {
+export type TokenScope = 'read' | 'write';
+
+export async function createToken(ctx: AppContext, username: string, name: string, by: string, scopes: TokenScope[] = ['read', 'write']): Promise<{ token: string; id: string }> {
   const user = await findUserByUsername(ctx.store.db, username);
   if (!user) throw new DomainError('NOT_FOUND', `用户“${username}”不存在 / no such user`);
   const token = `plt_${randomSecret(ctx, 32)}`;
   const now = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));
   await ctx.store.transact(async (trx) => {
-    await insertApiToken(trx, { id, user_id: user.id, name, token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token), created_at: now, revoked_at: null, last_used_at: null });
-    await appendAudit(trx, { at: now, actor: by, action: 'token.create', entityType: 'api_token', entityId: id, payload: { userId: user.id, name } });
+    await insertApiToken(trx, { id, user_id: user.id, name, token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token), created_at: now, revoked_at: null, last_used_at: null, scopes: JSON.stringify(scopes) });
+    await appendAudit(trx, { at: now, actor: by, action: 'token.create', entityType: 'api_token', entityId: id, payload: { userId: user.id, name, scopes } });
   });
   return { token, id };
 }

@@ -144,7 +144,9 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
 function publicEntry(procedure: TProcedure, e: CaseEventRow) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   const action = procedure.actions.find((a) => a.id === e.action);
-  const shown = action ? Object.fromEntries(action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]])) : {};
+  // Messages are written for the submitter to read; of an action only the fields marked public.
+  const isMessage = ['submitter-message', 'submitter-material', 'staff-message'].includes(e.action);
+  const shown = isMessage ? { text: input.text } : action ? Object.fromEntries(action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]])) : {};
   return {
     at: e.at,
     action: e.action,

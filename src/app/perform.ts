@@ -5,7 +5,7 @@ import { findAction, type TProcedure } from '../domain/procedure.schema.ts';
 import { userRefs } from '../domain/input.ts';
 import { canSeeCase } from '../domain/policy.ts';
 import { toCaseChanges, toCaseState } from '../store/case.mapper.ts';
-import { findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.repository.ts';
+import { caseExclusions, findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.repository.ts';
 import { findUsersByRefs } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { recordChange } from './case-writes.ts';
@@ -23,7 +23,7 @@ export function notFound(): DomainError {
 export async function loadVisibleCase(ctx: AppContext, caseId: string, actor: Actor): Promise<{ row: CaseRow; state: CaseState; procedure: TProcedure }> {
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
-  const state = toCaseState(row);
+  const state = { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) };
   const procedure = ctx.procedures.get(state.procedureId, state.procedureVersion);
   if (!procedure) throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
   if (!canSeeCase(actor, procedure, state)) throw notFound();

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/case.ts';
 import { hasPermission } from '../domain/policy.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
+import { blindIndexes } from './identity.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
 import { insertCase } from '../store/cases.repository.ts';
 import type { AppContext } from './context.ts';
@@ -111,6 +112,7 @@ async function registerOnce(
       escalated_at: null,
       org_unit_id: created.state.orgUnitId,
       org_unit_path: created.state.orgUnitPath,
+      ...blindIndexes(ctx, created.submitter),
     });
     const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
     await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,

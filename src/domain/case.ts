@@ -42,7 +42,12 @@ export type CaseState = {
   /** The owning org unit and its path; null: the organisation as a whole. */
   orgUnitId: string | null;
   orgUnitPath: string | null;
+  /** RTE-3: who must not see or act on the case (loaded with the case where access is decided). */
+  exclusions: Exclusion[];
 };
+
+/** A recusal: one user, or everyone holding a role in a unit (and the units below it). */
+export type Exclusion = { userId: string | null; unitPath: string | null };
 
 /** Columns an action may change. */
 export type CasePatch = Partial<Pick<CaseState, 'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt'>>;

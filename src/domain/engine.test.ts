@@ -38,6 +38,7 @@ function buildCase(overrides: Partial<CaseState> = {}): CaseState {
     closedAt: null,
     orgUnitId: null,
     orgUnitPath: null,
+    exclusions: [],
     ...overrides,
   };
 }

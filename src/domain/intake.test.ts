@@ -87,6 +87,7 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
       closedAt: null,
       orgUnitId: null,
       orgUnitPath: null,
+      exclusions: [],
     });
     expect(created).toMatchObject({
       subject: '电水壶漏水',

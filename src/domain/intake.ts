@@ -71,6 +71,7 @@ export function decideSubmission(
     closedAt: null,
     orgUnitId: ids.orgUnit?.id ?? null,
     orgUnitPath: ids.orgUnit?.path ?? null,
+    exclusions: [],
   };
   // Limits run from when the matter reached the organisation, not from when it was typed in.
   const started = procedure.clocks

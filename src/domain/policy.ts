@@ -1,6 +1,6 @@
 import type { Permission, TAction, TProcedure } from './procedure.schema.ts';
 import { SUBMITTER_ROLE } from './procedure.schema.ts';
-import type { Actor, CaseState, Grant } from './case.ts';
+import type { Actor, CaseState, Exclusion, Grant } from './case.ts';
 
 /**
  * The access policy, in one place: every read and every action asks it. A role held in an org
@@ -27,10 +27,20 @@ export function hasPermission(actor: Actor, procedure: TProcedure, casePath: str
   return procedure.roles.some((r) => roles.includes(r.id) && r.permissions.includes(permission));
 }
 
+/**
+ * RTE-3: whether the actor is recused from the case — named as a respondent, or a member of a
+ * unit the case excludes (a unit's grant holders, including its head). Admins are not exempt.
+ */
+export function isExcluded(actor: Actor, exclusions: Exclusion[]): boolean {
+  if (actor.kind !== 'user') return false;
+  return exclusions.some((x) => (x.userId !== null && x.userId === actor.id)
+    || (x.unitPath !== null && actor.grants.some((g) => g.unitPath !== null && g.unitPath.startsWith(x.unitPath!))));
+}
+
 /** Whether the actor may know that the case exists. */
-export function canSeeCase(actor: Actor, procedure: TProcedure, c: Pick<CaseState, 'id' | 'orgUnitPath'>): boolean {
+export function canSeeCase(actor: Actor, procedure: TProcedure, c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'>): boolean {
   switch (actor.kind) {
-    case 'user': return hasPermission(actor, procedure, c.orgUnitPath, 'read');
+    case 'user': return !isExcluded(actor, c.exclusions) && hasPermission(actor, procedure, c.orgUnitPath, 'read');
     case 'submitter': return actor.caseId === c.id;
     case 'system': return true;
   }
@@ -71,19 +81,34 @@ export function supervises(actor: Actor, procedure: TProcedure, casePath: string
   return covering.sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
 }
 
+/** AUD-1: whether the actor may read and verify the audit record (a role with `audit`, organisation-wide). */
+export function canAudit(actor: Actor, procedures: TProcedure[]): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.isAdmin) return true;
+  const auditors = new Set(procedures.flatMap((p) => p.roles.filter((r) => r.permissions.includes('audit')).map((r) => r.id)));
+  return actor.grants.some((g) => g.unitPath === null && auditors.has(g.role));
+}
+
 /**
  * The list filter for an actor (`scope`): per procedure, the unit paths under which the actor
  * may read cases; `all` when a grant covers the whole organisation. The store turns it into SQL.
  */
-export type Scope = { everything: true } | { everything: false; byProcedure: { procedureId: string; all: boolean; unitPaths: string[] }[] };
+export type Scope = {
+  everything: boolean;
+  byProcedure: { procedureId: string; all: boolean; unitPaths: string[] }[];
+  /** Recusal: cases excluding this user, or a unit above any of these paths, are left out. */
+  recused: { userId: string; memberPaths: string[] } | null;
+};
 
 export function scope(actor: Actor, procedures: TProcedure[]): Scope {
-  if (actor.kind === 'system' || (actor.kind === 'user' && actor.isAdmin)) return { everything: true };
-  if (actor.kind !== 'user') return { everything: false, byProcedure: [] };
+  if (actor.kind === 'system') return { everything: true, byProcedure: [], recused: null };
+  if (actor.kind !== 'user') return { everything: false, byProcedure: [], recused: null };
+  const recused = { userId: actor.id, memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  if (actor.isAdmin) return { everything: true, byProcedure: [], recused };
   const byProcedure = procedures.map((p) => {
     const readers = new Set(p.roles.filter((r) => r.permissions.includes('read')).map((r) => r.id));
     const grants = actor.grants.filter((g) => readers.has(g.role));
     return { procedureId: p.id, all: grants.some((g) => g.unitPath === null), unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
   }).filter((s) => s.all || s.unitPaths.length > 0);
-  return { everything: false, byProcedure };
+  return { everything: false, byProcedure, recused };
 }

@@ -12,7 +12,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** What a role may do besides the actions that name it. */
-export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise'] as const;
+export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'audit'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Case columns an action input may set directly; anything else goes under `data.<key>`. */
@@ -194,7 +194,8 @@ export const ZProcedure = z.object({
   /**
    * Roles and what holding one allows beyond the actions that name it: `read` (see cases in the
    * holder's units), `intake` (register on someone's behalf), `identity:view` (see submitters
-   * unmasked, audited), `supervise` (督办 the units below).
+   * unmasked, audited), `supervise` (督办 the units below), `audit` (read and verify the audit
+   * chain; only when held in the whole organisation).
    */
   roles: z.array(z.object({
     id: ZId,

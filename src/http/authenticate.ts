@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { sessionUser, tokenUser, userActor } from '../app/auth.ts';
+import { csrfToken, sessionUser, tokenUser, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 
 export const SESSION_COOKIE = 'plaint_session';
@@ -11,16 +11,24 @@ export const SESSION_COOKIE = 'plaint_session';
  * Without either, UNAUTHENTICATED (401).
  */
 export async function staffActor(ctx: AppContext, request: FastifyRequest): Promise<Actor & { kind: 'user' }> {
+  const writing = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match ? await tokenUser(ctx, match[1]) : undefined;
     if (!user) throw new DomainError('UNAUTHENTICATED', 'API 令牌无效或已撤销 / invalid or revoked token');
+    if (writing && !(JSON.parse(user.token_scopes) as string[]).includes('write')) {
+      throw new DomainError('FORBIDDEN', '该令牌只读 / this token is read-only', { scope: 'write' });
+    }
     return userActor(ctx, user);
   }
   const session = request.cookies[SESSION_COOKIE];
   const user = session ? await sessionUser(ctx, session) : undefined;
   if (!user) throw new DomainError('UNAUTHENTICATED', '请先登录 / please sign in');
+  // A cookie is sent by the browser on its own; a write must also prove it came from our page.
+  if (writing && request.headers['x-csrf-token'] !== csrfToken(ctx, session!)) {
+    throw new DomainError('FORBIDDEN', '缺少或错误的 CSRF 令牌 / missing or wrong X-CSRF-Token', { reason: 'csrf' });
+  }
   return userActor(ctx, user);
 }
 

@@ -4,6 +4,9 @@ import type { AppContext } from '../app/context.ts';
 import { caseList, staffCaseView } from '../app/case-views.ts';
 import { perform } from '../app/perform.ts';
 import { submitCase } from '../app/submit.ts';
+import { revealIdentity, sameSubmitterCases, ZUnmask } from '../app/identity.ts';
+import { messageToSubmitter } from '../app/contact.ts';
+import { linkRespondent, ZRespondentLink } from '../app/recusal.ts';
 import { CASE_KINDS, CHANNELS } from '../domain/procedure.schema.ts';
 import { ZStaffSubmission } from '../domain/submission.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
@@ -54,6 +57,25 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const actor = staffOf(request);
       return staffCaseView(ctx, request.params.id, actor);
     });
+
+    app.post('/api/v1/cases/:id/identity', {
+      schema: { tags: ['cases'], summary: '查看投诉人身份（记入审计）/ reveal the submitter (audited)', params: ZCaseParams, body: ZUnmask },
+    }, async (request) => revealIdentity(ctx, request.params.id, staffOf(request), request.body.reason));
+
+    app.get('/api/v1/cases/:id/same-submitter', {
+      schema: { tags: ['cases'], summary: '同一投诉人的其他案件 / other cases of the same submitter', params: ZCaseParams },
+    }, async (request) => ({ items: await sameSubmitterCases(ctx, request.params.id, staffOf(request)) }));
+
+    app.post('/api/v1/cases/:id/messages', {
+      schema: { tags: ['cases'], summary: '给投诉人留言（投诉人可见）/ write to the submitter', params: ZCaseParams, body: z.object({ text: z.string().trim().min(1).max(5000) }).strict() },
+    }, async (request, reply) => reply.status(201).send(await messageToSubmitter(ctx, request.params.id, staffOf(request), request.body.text)));
+
+    app.post('/api/v1/cases/:id/respondents/:index/link', {
+      schema: {
+        tags: ['cases'], summary: '关联被投诉人（回避）/ link a respondent to a user or unit (recusal)',
+        params: ZCaseParams.extend({ index: z.coerce.number().int().min(0).max(19) }), body: ZRespondentLink,
+      },
+    }, async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)));
 
     app.post('/api/v1/cases/:id/actions/:action', {
       schema: { tags: ['cases'], summary: '办理操作 / take an action', params: ZCaseParams.extend({ action: ZActionParam }), body: ZActionBody },

@@ -61,6 +61,8 @@ function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
 /** Every error leaves the server in the shape `{ error: { code, message, details } }`; a 500 carries only a reference. */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof DomainError) {
+    const retryAfter = (err.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
+    if (err.code === 'RATE_LIMITED' && retryAfter) void reply.header('Retry-After', String(retryAfter));
     void reply.status(STATUS[err.code]).send(body(err.code, err.message, err.details));
     return;
   }

@@ -4,6 +4,9 @@ import type { AppContext } from '../app/context.ts';
 import { publicCaseView } from '../app/case-views.ts';
 import { perform } from '../app/perform.ts';
 import { openWithReceipt } from '../app/public-access.ts';
+import { clientKey } from '../app/throttle.ts';
+import { messageFromSubmitter, ZMessage } from '../app/contact.ts';
+import { flagRetaliation, ZRetaliation } from '../app/recusal.ts';
 import { submitCase } from '../app/submit.ts';
 import { ZPublicSubmission } from '../domain/submission.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
@@ -37,8 +40,25 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/v1/public/cases/:trackingNo', {
       schema: { tags: ['public'], summary: '查询办理进度 / status and public timeline', params: ZTrackingParams, headers: ZReceiptHeaders },
     }, async (request) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt']);
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
       return publicCaseView(ctx, row);
+    });
+
+    app.post('/api/v1/public/cases/:trackingNo/messages', {
+      schema: { tags: ['public'], summary: '给处理人员留言或补充材料 / write to the handler or add material', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZMessage },
+    }, async (request, reply) => {
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
+      const result = await messageFromSubmitter(ctx, row.id, request.body);
+      return reply.status(201).send(result);
+    });
+
+    app.post('/api/v1/public/cases/:trackingNo/retaliation', {
+      schema: { tags: ['public'], summary: '反映遭受打击报复 / flag retaliation (CON-3)', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZRetaliation },
+    }, async (request, reply) => {
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
+      const opened = await flagRetaliation(ctx, row, request.body.description);
+      const { id: _id, ...shown } = opened;
+      return reply.status(201).send(shown);
     });
 
     app.post('/api/v1/public/cases/:trackingNo/actions/:action', {
@@ -47,7 +67,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: ZTrackingParams.extend({ action: ZActionParam }), headers: ZReceiptHeaders, body: ZPublicActionBody,
       },
     }, async (request) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt']);
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
       const result = await perform(ctx, row.id, request.params.action, request.body.input, { kind: 'submitter', caseId: row.id }, request.body.expectedVersion);
       return { trackingNo: result.trackingNo, status: result.status, version: result.version };
     });

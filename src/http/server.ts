@@ -10,6 +10,7 @@ import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
@@ -61,6 +62,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(calendarRoutes(ctx));
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(auditRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   return app;

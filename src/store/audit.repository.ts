@@ -50,8 +50,16 @@ export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; ha
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-export async function listAudit(db: Db, filter: { entityId?: string; limit: number }): Promise<AuditRow[]> {
+export type AuditFilter = { entityId?: string; actor?: string; action?: string; from?: string; to?: string; beforeSeq?: number; limit: number };
+
+/** A page of the audit record, newest first, with the filters an auditor needs. */
+export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[^a-z0-9.:-]/g, '')}%`);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  if (filter.beforeSeq) query = query.where('seq', '<', filter.beforeSeq);
   return query.orderBy('seq', 'desc').limit(filter.limit).execute();
 }

@@ -23,6 +23,7 @@ export function toCaseState(row: CaseRow): CaseState {
     closedAt: row.closed_at,
     orgUnitId: row.org_unit_id,
     orgUnitPath: row.org_unit_path,
+    exclusions: [],
   };
 }
 

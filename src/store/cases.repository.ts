@@ -19,7 +19,13 @@ export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<
   return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
 }
 
-export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path'>>;
+export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path' | 'respondents'>>;
+
+/** A case's recusals (RTE-3). */
+export async function caseExclusions(db: Db, caseId: string): Promise<{ userId: string | null; unitPath: string | null }[]> {
+  const rows = await db.selectFrom('case_exclusions').select(['user_id', 'unit_path']).where('case_id', '=', caseId).execute();
+  return rows.map((r) => ({ userId: r.user_id, unitPath: r.unit_path }));
+}
 
 /**
  * Applies changes only if the case is still at `expectedVersion`, and bumps the version.
@@ -63,12 +69,19 @@ export type CaseFilter = {
 
 /** The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees. */
 function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
-  if (scope.everything) return eb.lit(true);
+  const recused = scope.recused;
+  const notRecused = recused
+    ? eb.not(eb.exists(eb.selectFrom('case_exclusions as x').select('x.case_id').whereRef('x.case_id', '=', 'cases.id').where((xb) => xb.or([
+      xb('x.user_id', '=', recused.userId),
+      ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
+    ]))))
+    : eb.lit(true);
+  if (scope.everything) return notRecused;
   if (scope.byProcedure.length === 0) return eb.lit(false);
-  return eb.or(scope.byProcedure.map((s) => eb.and([
+  return eb.and([notRecused, eb.or(scope.byProcedure.map((s) => eb.and([
     eb('procedure_id', '=', s.procedureId),
     s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
-  ])));
+  ])))]);
 }
 
 /** A page of cases, newest first. Fetches one extra row to know whether there is a next page. */

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Store } from './db.ts';
 import * as initial from './migrations/202611282200_initial.ts';
 import * as clocks from './migrations/202611282330_clocks.ts';
+import * as access from './migrations/202611290000_access.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
   '202611282200_initial': initial,
   '202611282330_clocks': clocks,
+  '202611290000_access': access,
 };
 
 function migrator(store: Store): Migrator {

@@ -17,6 +17,8 @@ export type Database = {
   clocks: ClockTable;
   org_units: OrgUnitTable;
   role_grants: RoleGrantTable;
+  throttle: ThrottleTable;
+  case_exclusions: CaseExclusionTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
 };
@@ -115,6 +117,10 @@ export type CaseTable = {
   org_unit_path: string | null;
   /** When a breach escalated the case to the supervising unit (SLA-6). */
   escalated_at: string | null;
+  /** Keyed hashes (blind indexes) of the submitter's phone, e-mail and ID number: exact match only. */
+  submitter_phone_bidx: string | null;
+  submitter_email_bidx: string | null;
+  submitter_id_bidx: string | null;
 };
 
 export type CaseEventTable = {
@@ -204,5 +210,20 @@ export type ApiTokenTable = {
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** JSON list: `read` and/or `write`. */
+  scopes: string;
+};
+
+export type ThrottleTable = {
+  key: string;
+  count: number;
+  reset_at: string;
+};
+
+export type CaseExclusionTable = {
+  case_id: string;
+  user_id: string | null;
+  unit_path: string | null;
+  reason: string;
 };
 

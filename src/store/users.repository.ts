@@ -54,11 +54,11 @@ export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow & { token_id: string }) | undefined> {
+export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow & { token_id: string; token_scopes: string }) | undefined> {
   return db.selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select('api_tokens.id as token_id')
+    .select(['api_tokens.id as token_id', 'api_tokens.scopes as token_scopes'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.disabled', '=', 0)
