@@ -32,6 +32,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }
       : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
+    // X-Forwarded-* headers: throttles count the real client and session cookies get Secure.
+    trustProxy: process.env.PLAINT_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
