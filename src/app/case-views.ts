@@ -9,6 +9,7 @@ import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
 import { extensionFields } from '../domain/extension.ts';
+import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
@@ -79,6 +80,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     timeline: events.map(timelineEntry),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
+    attachments: await listAttachments(ctx, row.id, false),
   };
 }
 
@@ -138,6 +140,7 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
+    attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
 }
 

@@ -42,11 +42,13 @@ function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
     })];
   }
   switch (err.code) {
+    case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return [413, body('PAYLOAD_TOO_LARGE', '请求内容过大 / the request body is too large', { limitBytes: (err as { limit?: number }).limit ?? null })];
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return [415, body('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交 / send application/json', { contentType: null })];

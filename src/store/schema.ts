@@ -18,6 +18,8 @@ export type Database = {
   org_units: OrgUnitTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
+  attachments: AttachmentTable;
+  case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
@@ -212,6 +214,26 @@ export type ApiTokenTable = {
   last_used_at: string | null;
   /** JSON list: `read` and/or `write`. */
   scopes: string;
+};
+
+export type AttachmentTable = {
+  sha256: string;
+  size: number;
+  media_type: string;
+  content: Buffer;
+  created_at: string;
+};
+
+export type CaseAttachmentTable = {
+  id: string;
+  case_id: string;
+  sha256: string;
+  file_name: string;
+  /** `public`: the submitter sees it on the tracking page; `internal`: staff only. */
+  visibility: string;
+  added_by_kind: string;
+  added_by_id: string | null;
+  added_at: string;
 };
 
 export type ThrottleTable = {
