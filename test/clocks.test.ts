@@ -143,6 +143,47 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     expect(calendar.version).toMatch(/\+local-/);
   });
 
+  it('an appeal is its own linked case, kept from those who decided the original, within its period (APL-1, APL-4)', async () => {
+    clock.set('2026-11-30T02:00:00.000Z');
+    const res = await http.inject({ method: 'POST', url: '/api/v1/public/cases', payload: { ...submission } });
+    const { trackingNo, receipt } = res.json();
+    const id = (await call('GET', `/api/v1/cases?q=${trackingNo}`, 'handler')).json().items[0].id;
+    await act(id, 'accept', 'handler', { severity: 'minor' });
+    const early = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '处理结果不公正，要求重新调查' } });
+    expect(early.statusCode).toBe(409);
+    await act(id, 'close', 'handler');
+    const view = (await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })).json();
+    expect(view.canAppeal).toBe(true);
+    const appealed = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '处理结果不公正，要求重新调查' } });
+    expect(appealed.statusCode, appealed.body).toBe(201);
+    const opened = appealed.json();
+    expect(opened.trackingNo).toMatch(/^SS-/);
+    const appealCase = (await call('GET', `/api/v1/cases?q=${opened.trackingNo}`, 'manager')).json().items[0];
+    expect(appealCase).toMatchObject({ kind: 'appeal', status: 'received' });
+    expect((await call('GET', `/api/v1/cases/${appealCase.id}`, 'handler')).statusCode).toBe(404); // decided the original
+    const detail = (await call('GET', `/api/v1/cases/${appealCase.id}`, 'manager')).json();
+    expect(detail.data.appealOf).toBe(trackingNo);
+    const original = (await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })).json();
+    expect(original.timeline.at(-1)).toMatchObject({ action: 'appealed', details: { text: expect.stringContaining(opened.trackingNo) } });
+    clock.set('2027-01-15T02:00:00.000Z');
+    const late = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '再次申诉，理由同上' } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('PRECONDITION_FAILED');
+  });
+
+  it('routes a case whose department is recused to the role the procedure names (RTE-3, S6 中立调查)', async () => {
+    const { addOrgUnit } = await import('../src/app/org.ts');
+    const dept = await addOrgUnit(ctx, { name: '工程部' }, 'system:test');
+    const created = await http.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${tokens.handler}` }, payload: { ...submission, channel: 'phone', orgUnit: dept.id, respondents: [{ name: '工程部', type: 'department' }] } });
+    const id = created.json().id;
+    const res = await call('POST', `/api/v1/cases/${id}/respondents/0/link`, 'handler', { orgUnit: dept.id });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json();
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'recusal', input: { routedTo: 'role:general-manager' } });
+    const outbox = await ctx.store.db.selectFrom('outbox').select(['recipient', 'template']).where('case_id', '=', id).execute();
+    expect(outbox).toContainEqual({ recipient: 'role:general-manager', template: 'recusal-routed' });
+  });
+
   it('stops clocks and records whether each deadline was met', async () => {
     clock.set('2026-11-30T02:00:00.000Z');
     const id = await newCase();

@@ -139,6 +139,8 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     closedAt: row.closed_at,
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
+    /** APL-1: whether the submitter may appeal now (POST …/appeal). */
+    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)),
     deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
@@ -148,7 +150,7 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   const action = procedure.actions.find((a) => a.id === e.action);
   // Messages are written for the submitter to read; of an action only the fields marked public.
-  const isMessage = ['submitter-message', 'submitter-material', 'staff-message'].includes(e.action);
+  const isMessage = ['submitter-message', 'submitter-material', 'staff-message', 'appealed', 'appeal-opened', 'retaliation-flagged'].includes(e.action);
   const shown = isMessage ? { text: input.text } : action ? Object.fromEntries(action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]])) : {};
   return {
     at: e.at,

@@ -33,17 +33,20 @@ export async function linkRespondent(ctx: AppContext, caseId: string, index: num
   const unit = link.orgUnit ? await findOrgUnit(ctx.store.db, link.orgUnit) : undefined;
   if (link.orgUnit && !unit) throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', { issues: [{ path: 'orgUnit', message: 'unknown org unit' }] });
   respondents[index] = { ...respondents[index], ...(user ? { userId: user.id } : {}), ...(unit ? { orgUnitId: unit.id } : {}) };
-  // A case owned by the recused department (or a unit below it) is handled by the unit above.
-  const ownedByRecused = unit && row.org_unit_path?.startsWith(unit.path);
-  const above = ownedByRecused && unit.parent_id ? await findOrgUnit(ctx.store.db, unit.parent_id) : undefined;
+  // A case owned by the recused department (or a unit below it) goes where the procedure says:
+  // the unit above, or a role such as a neutral investigator (S6 中立调查机构).
+  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+  const toRole = procedure.recusal.routeTo.startsWith('role:') ? procedure.recusal.routeTo : null;
+  const ownedByRecused = Boolean(unit && row.org_unit_path?.startsWith(unit.path)) && !toRole;
+  const above = ownedByRecused && unit!.parent_id ? await findOrgUnit(ctx.store.db, unit!.parent_id) : undefined;
   return addCaseNote(ctx, row.id, {
     action: 'recusal', visibility: 'internal', actor: refOf(actor),
-    input: { respondent: index, excluded: (user ? 1 : 0) + (unit ? 1 : 0), ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}) },
+    input: { respondent: index, excluded: (user ? 1 : 0) + (unit ? 1 : 0), ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}), ...(toRole && unit ? { routedTo: toRole } : {}) },
     changes: {
       respondents: JSON.stringify(respondents),
       ...(ownedByRecused ? { org_unit_id: above?.id ?? null, org_unit_path: above?.path ?? null, assignee_id: null } : {}),
     },
-    notify: ownedByRecused ? supervisorsOf(ctx, row, 'recusal-routed') : [],
+    notify: toRole && unit ? [{ to: toRole, template: 'recusal-routed', event: 'recusal' }] : ownedByRecused ? supervisorsOf(ctx, row, 'recusal-routed') : [],
     alsoWrite: async (trx) => {
       const rows = [
         ...(user ? [{ case_id: row.id, user_id: user.id, unit_path: null, reason: `respondent ${index}` }] : []),

@@ -209,6 +209,18 @@ export const ZProcedure = z.object({
   states: z.array(ZState).min(2),
   actions: z.array(ZAction).min(1),
   clocks: z.array(ZClock).default([]),
+  /**
+   * APL-1, APL-4: the submitter may appeal from these states, within `withinDays` of closing; the
+   * appeal is a new linked case of kind `appeal` in `procedure` (this one by default), at the
+   * unit above, kept from everyone who acted on the original.
+   */
+  appeal: z.object({
+    procedure: ZId.optional(),
+    from: z.array(ZId).min(1),
+    withinDays: z.number().int().positive().optional(),
+  }).strict().optional(),
+  /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
+  recusal: z.object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) }).strict().default({ routeTo: 'parent' }),
 }).strict().superRefine(checkReferences);
 
 export type TProcedure = z.infer<typeof ZProcedure>;
@@ -256,6 +268,8 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
     }
   });
   const roleIds = new Set(p.roles.map((r) => r.id));
+  p.appeal?.from.forEach((s, j) => { if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`); });
+  if (p.recusal.routeTo.startsWith('role:') && !roleIds.has(p.recusal.routeTo.slice(5))) issue(['recusal', 'routeTo'], `unknown role "${p.recusal.routeTo.slice(5)}"`);
   const severities = new Set(p.severities.map((s) => s.id));
   p.clocks.forEach((c, i) => {
     Object.keys(c.bySeverity ?? {}).forEach((s) => { if (!severities.has(s)) issue(['clocks', i, 'bySeverity', s], `unknown severity "${s}"`); });
@@ -286,6 +300,8 @@ const ZProcedureShape = z.object({
   states: z.array(ZState),
   actions: z.array(ZAction),
   clocks: z.array(ZClock),
+  appeal: z.object({ from: z.array(z.string()) }).optional(),
+  recusal: z.object({ routeTo: z.string() }),
 });
 
 function dupes(ids: string[]): string[] {

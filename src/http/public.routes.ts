@@ -7,6 +7,7 @@ import { openWithReceipt } from '../app/public-access.ts';
 import { clientKey } from '../app/throttle.ts';
 import { messageFromSubmitter, ZMessage } from '../app/contact.ts';
 import { flagRetaliation, ZRetaliation } from '../app/recusal.ts';
+import { appeal, ZAppeal } from '../app/appeal.ts';
 import { submitCase } from '../app/submit.ts';
 import { ZPublicSubmission } from '../domain/submission.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
@@ -58,6 +59,14 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
       const opened = await flagRetaliation(ctx, row, request.body.description);
       const { id: _id, ...shown } = opened;
+      return reply.status(201).send(shown);
+    });
+
+    app.post('/api/v1/public/cases/:trackingNo/appeal', {
+      schema: { tags: ['public'], summary: '申诉 / appeal with reasons (APL-1)', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZAppeal },
+    }, async (request, reply) => {
+      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
+      const { id: _id, ...shown } = await appeal(ctx, row, request.body.reasons);
       return reply.status(201).send(shown);
     });
 
