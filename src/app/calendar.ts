@@ -5,12 +5,10 @@ import { Calendar, mergeCalendarData, type CalendarData, type Deadline } from '.
 import { clockDef, recomputedDeadline, warnInstant, type ClockState } from '../domain/clocks.ts';
 import type { Store } from '../store/db.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findCaseById, updateCaseIfVersion } from '../store/cases.repository.ts';
 import { updateClock } from '../store/clocks.repository.ts';
 import { toClockColumns, toClockState } from '../store/clock.mapper.ts';
 import type { AppContext } from './context.ts';
-import { recordChange } from './case-writes.ts';
-import { isVersionConflict, VersionConflict } from './version-conflict.ts';
+import { addCaseNote } from './case-notes.ts';
 
 const BUILT_IN: CalendarData = JSON.parse(readFileSync(new URL('../domain/calendar-data/cn.json', import.meta.url), 'utf8'));
 
@@ -128,41 +126,29 @@ async function recomputeDeadlines(ctx: AppContext, changedDates: string[]): Prom
 }
 
 async function recordRecount(ctx: AppContext, caseId: string, clock: ClockState, deadline: Deadline): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.store.transact(async (trx) => {
-        const row = await findCaseById(trx, caseId);
-        if (!row) return false;
-        const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-        const def = clockDef(procedure, clock.clock);
-        const at = ctx.now().toISOString();
-        const version = Number(row.version);
-        if (!(await updateCaseIfVersion(trx, row.id, version, {}, at))) throw new VersionConflict();
-        await updateClock(trx, clock.id, toClockColumns({
-          dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
-          warnAt: warnInstant(ctx.calendar, def, new Date(clock.startedAt), deadline.dueAt).toISOString(),
-          // A deadline moved later is no longer breached or warned; the sweeper looks at it again.
-          ...(deadline.dueAt.toISOString() > at ? { breachedAt: null, warnedAt: null } : {}),
-        }));
-        const before = ctx.calendar.formatLocal(new Date(clock.dueAt));
-        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, {
-          type: 'action', action: 'deadline-recomputed', visibility: 'internal', fromStatus: row.status, toStatus: row.status,
-          actor: { kind: 'system', id: null, name: '日历更新 / calendar update' }, at,
-          input: { clock: clock.clock, previousDueAt: clock.dueAt, calendarVersion: deadline.calendarVersion },
-          publicText: null,
-          clocks: [{
-            clock: def.id, label: def.label, op: 'recompute', dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional,
-            explanation: {
-              'zh-CN': `节假日安排更新后重新计算：原 ${before}，现 ${deadline.explanation['zh-CN']}`,
-              en: `recounted with the updated calendar: was ${before}, now ${deadline.explanation.en}`,
-            },
-          }],
-        }, []);
-        return true;
-      });
-    } catch (err) {
-      if (isVersionConflict(err) && attempt < 3) continue;
-      throw err;
-    }
-  }
+  const at = ctx.now().toISOString();
+  const before = ctx.calendar.formatLocal(new Date(clock.dueAt));
+  const done = await addCaseNote(ctx, caseId, {
+    action: 'deadline-recomputed', visibility: 'internal', actor: { kind: 'system', id: null, name: '日历更新 / calendar update' },
+    input: { clock: clock.clock, previousDueAt: clock.dueAt, calendarVersion: deadline.calendarVersion },
+    prepare: async (trx, row) => {
+      const def = clockDef(ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!, clock.clock);
+      await updateClock(trx, clock.id, toClockColumns({
+        dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
+        warnAt: warnInstant(ctx.calendar, def, new Date(clock.startedAt), deadline.dueAt).toISOString(),
+        // A deadline moved later is no longer breached or warned; the sweeper looks at it again.
+        ...(deadline.dueAt.toISOString() > at ? { breachedAt: null, warnedAt: null } : {}),
+      }));
+      return {
+        clocks: [{
+          clock: def.id, label: def.label, op: 'recompute', dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional,
+          explanation: {
+            'zh-CN': `节假日安排更新后重新计算：原 ${before}，现 ${deadline.explanation['zh-CN']}`,
+            en: `recounted with the updated calendar: was ${before}, now ${deadline.explanation.en}`,
+          },
+        }],
+      };
+    },
+  });
+  return done !== null;
 }

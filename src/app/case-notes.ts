@@ -1,6 +1,7 @@
 import type { Actor, ActorRef, Notification, TimelineEvent } from '../domain/case.ts';
 import { findCaseById, updateCaseIfVersion, type CaseChanges, type CaseRow } from '../store/cases.repository.ts';
 import type { Trx } from '../store/transaction.ts';
+import type { ClockNote } from '../domain/clocks.ts';
 import type { AppContext } from './context.ts';
 import { recordChange } from './case-writes.ts';
 import { notFound } from './perform.ts';
@@ -14,8 +15,15 @@ export type CaseNote = {
   input: Record<string, unknown>;
   notify?: Notification[];
   changes?: CaseChanges;
-  /** More writes in the same transaction (exclusions, a linked case's row). */
+  /** Deadlines the note concerns, explained on the timeline. */
+  clocks?: ClockNote[];
+  /** More writes in the same transaction (exclusions, a clock, a linked case's row). */
   alsoWrite?: (trx: Trx, row: CaseRow) => Promise<void>;
+  /**
+   * Runs first inside the transaction, on the case as it is now: returns what to add to the note,
+   * or false to write nothing (someone did it already).
+   */
+  prepare?: (trx: Trx, row: CaseRow) => Promise<false | Partial<Pick<CaseNote, 'input' | 'changes' | 'clocks' | 'notify'>>>;
 };
 
 /**
@@ -23,21 +31,24 @@ export type CaseNote = {
  * event, an audit record and outbox rows, in one transaction; retried if a person changed the
  * case at the same moment.
  */
-export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNote): Promise<{ version: number; trackingNo: string }> {
+export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNote): Promise<{ version: number; trackingNo: string } | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.store.transact(async (trx) => {
         const row = await findCaseById(trx, caseId);
         if (!row) throw notFound();
+        const prepared = note.prepare ? await note.prepare(trx, row) : {};
+        if (prepared === false) return null;
+        const full = { ...note, ...prepared };
         const at = ctx.now().toISOString();
         const version = Number(row.version);
-        if (!(await updateCaseIfVersion(trx, row.id, version, note.changes ?? {}, at))) throw new VersionConflict();
-        await note.alsoWrite?.(trx, row);
+        if (!(await updateCaseIfVersion(trx, row.id, version, full.changes ?? {}, at))) throw new VersionConflict();
+        await full.alsoWrite?.(trx, row);
         const event: TimelineEvent = {
-          type: 'action', action: note.action, visibility: note.visibility, fromStatus: row.status, toStatus: row.status,
-          actor: note.actor, at, input: note.input, publicText: null, clocks: [],
+          type: 'action', action: full.action, visibility: full.visibility, fromStatus: row.status, toStatus: row.status,
+          actor: full.actor, at, input: full.input, publicText: null, clocks: full.clocks ?? [],
         };
-        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, event, note.notify ?? []);
+        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, event, full.notify ?? []);
         return { version: version + 1, trackingNo: row.tracking_no };
       });
     } catch (err) {

@@ -2,14 +2,12 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { supervises } from '../domain/policy.ts';
 import { clockStatus } from '../domain/clocks.ts';
-import { findCaseById, updateCaseIfVersion } from '../store/cases.repository.ts';
+import { findCaseById } from '../store/cases.repository.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
-import { toCaseState } from '../store/case.mapper.ts';
 import type { AppContext } from './context.ts';
-import { recordChange } from './case-writes.ts';
+import { addCaseNote, refOf } from './case-notes.ts';
 import { notFound } from './perform.ts';
-import { VersionConflict } from './version-conflict.ts';
 
 const BOARD_LIMIT = 1000;
 
@@ -81,21 +79,14 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
   const grant = supervises(actor, procedure, row.org_unit_path);
   if (!grant) throw notFound();
   if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', { status: row.status, allowedActions: [] });
-  const at = ctx.now().toISOString();
-  const version = Number(row.version);
   const target = step.kind === 'take-over' && grant.unitId ? await findOrgUnit(ctx.store.db, grant.unitId) : undefined;
-  await ctx.store.transact(async (trx) => {
-    const changes = step.kind === 'take-over'
-      ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null }
-      : {};
-    if (!(await updateCaseIfVersion(trx, row.id, version, changes, at))) throw new VersionConflict();
-    const state = toCaseState(row);
-    await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, {
-      type: 'action', action: step.kind === 'urge' ? 'supervision-urge' : 'supervision-take-over', visibility: 'internal',
-      fromStatus: state.status, toStatus: state.status, actor: { kind: 'user', id: actor.id, name: actor.displayName }, at,
-      input: { note: step.note, ...(step.kind === 'take-over' ? { fromUnit: row.org_unit_id, toUnit: target?.id ?? null } : {}) },
-      publicText: null, clocks: [],
-    }, step.kind === 'urge' ? [{ to: 'assignee', template: 'urged', event: 'supervision-urge' }] : []);
+  const done = await addCaseNote(ctx, row.id, {
+    action: step.kind === 'urge' ? 'supervision-urge' : 'supervision-take-over',
+    visibility: 'internal',
+    actor: refOf(actor),
+    input: { note: step.note, ...(step.kind === 'take-over' ? { fromUnit: row.org_unit_id, toUnit: target?.id ?? null } : {}) },
+    changes: step.kind === 'take-over' ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null } : {},
+    notify: step.kind === 'urge' ? [{ to: 'assignee', template: 'urged', event: 'supervision-urge' }] : [],
   });
-  return { id: row.id, trackingNo: row.tracking_no, version: version + 1 };
+  return { id: row.id, trackingNo: row.tracking_no, version: done!.version };
 }

@@ -1,17 +1,15 @@
 import { clockDef, type ClockNote, type ClockState } from '../domain/clocks.ts';
-import type { Notification, TimelineEvent } from '../domain/case.ts';
+import type { Notification } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import type { AppContext } from '../app/context.ts';
-import { recordChange } from '../app/case-writes.ts';
+import { addCaseNote } from '../app/case-notes.ts';
 import { dueClocks, markClock } from '../store/clocks.repository.ts';
-import { findCaseById, updateCaseIfVersion, type CaseChanges } from '../store/cases.repository.ts';
+import type { CaseChanges } from '../store/cases.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
-import { isVersionConflict, VersionConflict } from '../app/version-conflict.ts';
 
 export type SweepResult = { warned: number; breached: number; skipped: number };
 
 const SYSTEM = { kind: 'system' as const, id: null, name: '计时器 / clock sweeper' };
-const ATTEMPTS = 3;
 
 /**
  * One pass of the clock sweeper (SLA-7): clocks past their warning point warn, clocks past their
@@ -33,32 +31,21 @@ export async function sweepOnce(ctx: AppContext, limit = 500): Promise<SweepResu
 }
 
 async function handle(ctx: AppContext, clock: ClockState, caseId: string, kind: 'warn' | 'breach', now: string): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.store.transact(async (trx) => {
-        if (!(await markClock(trx, clock.id, kind === 'warn' ? 'warned_at' : 'breached_at', now))) return false;
-        const row = await findCaseById(trx, caseId);
-        if (!row) return false;
-        const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-        const { changes, notifications, note } = consequences(procedure, clock, kind, row.severity, ctx, now);
-        if (changes.severity === row.severity) delete changes.severity;
-        const version = Number(row.version);
-        if (!(await updateCaseIfVersion(trx, row.id, version, changes, now))) throw new VersionConflict();
-        const event: TimelineEvent = {
-          type: 'action', action: kind === 'warn' ? 'clock-warning' : 'clock-breached', visibility: 'internal',
-          fromStatus: row.status, toStatus: row.status, actor: SYSTEM, at: now,
-          input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) },
-          publicText: null, clocks: [note],
-        };
-        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, event, notifications);
-        return true;
-      });
-    } catch (err) {
-      // A person changed the case at the same moment: read it again and retry.
-      if (isVersionConflict(err) && attempt < ATTEMPTS) continue;
-      throw err;
-    }
-  }
+  const done = await addCaseNote(ctx, caseId, {
+    action: kind === 'warn' ? 'clock-warning' : 'clock-breached',
+    visibility: 'internal',
+    actor: SYSTEM,
+    input: { clock: clock.clock },
+    prepare: async (trx, row) => {
+      // Marking the clock first, only if nobody has, is what makes this happen once.
+      if (!(await markClock(trx, clock.id, kind === 'warn' ? 'warned_at' : 'breached_at', now))) return false;
+      const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+      const { changes, notifications, note } = consequences(procedure, clock, kind, row.severity, ctx, now);
+      if (changes.severity === row.severity) delete changes.severity;
+      return { changes, clocks: [note], notify: notifications, input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) } };
+    },
+  });
+  return done !== null;
 }
 
 /** What a warning or a breach does to the case, by the clock's definition (SLA-6, SLA-7, CLS-3). */
