@@ -37,7 +37,6 @@ export async function recordChange(
   // An anonymous submitter has no address to write to: they read the news on the tracking page.
   const deliverable = notifications.filter((n) => n.to !== 'submitter' || c.submitterReachable);
   await insertEvent(trx, {
-    id: timeOrderedId(new Date(event.at), ctx.random(10)),
     case_id: c.id,
     seq: c.version,
     type: event.type,

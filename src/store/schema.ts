@@ -126,7 +126,6 @@ export type CaseTable = {
 };
 
 export type CaseEventTable = {
-  id: string;
   case_id: string;
   /** The case version this event produced: the timeline's order and a guard against lost updates. */
   seq: number;

@@ -16,7 +16,7 @@ export type Backend = {
 };
 
 async function requirePostgres(): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 15_000 });
   try {
     await client.connect();
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /** The core tables of issue 2: cases, their timeline, the audit chain, the outbox, users and sessions. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -45,11 +45,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_status_id').on('cases').columns(['status', 'id']).execute();
   // Scope and supervision read a unit's subtree by path prefix.
   await db.schema.createIndex('cases_unit_path_id').on('cases').columns(['org_unit_path', 'id']).execute();
-  // "Mine": a handler's own cases.
-  await db.schema.createIndex('cases_assignee_id').on('cases').columns(['assignee_id', 'id']).execute();
+  // "Mine": a handler's own cases. Partial: a new case has no assignee and adds no entry.
+  await db.schema.createIndex('cases_assignee_id').on('cases').columns(['assignee_id', 'id']).where(sql.ref('assignee_id'), 'is not', null).execute();
 
+  // Keyed by case and sequence: the timeline is read in that order, and the key forbids two
+  // events claiming the same case version.
   await db.schema.createTable('case_events')
-    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
@@ -63,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('input', 'text', (c) => c.notNull())
     .addColumn('public_text', 'text')
-    .addUniqueConstraint('case_events_case_seq', ['case_id', 'seq'])
+    .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
     .execute();
 
   await db.schema.createTable('audit_log')

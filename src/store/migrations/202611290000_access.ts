@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * Issue 4: blind indexes of the submitter's identity (exact-match lookup without plaintext),
@@ -8,10 +8,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('submitter_phone_bidx', 'text').execute();
   await db.schema.alterTable('cases').addColumn('submitter_email_bidx', 'text').execute();
   await db.schema.alterTable('cases').addColumn('submitter_id_bidx', 'text').execute();
-  // "The same phone raised this before" (INT-6) is one index lookup on a keyed hash.
-  await db.schema.createIndex('cases_phone_bidx').on('cases').column('submitter_phone_bidx').execute();
-  await db.schema.createIndex('cases_email_bidx').on('cases').column('submitter_email_bidx').execute();
-  await db.schema.createIndex('cases_id_bidx').on('cases').column('submitter_id_bidx').execute();
+  // "The same phone raised this before" (INT-6) is one index lookup on a keyed hash. Partial:
+  // anonymous submissions have none, and should not pay for three index entries each.
+  for (const [index, column] of [['cases_phone_bidx', 'submitter_phone_bidx'], ['cases_email_bidx', 'submitter_email_bidx'], ['cases_id_bidx', 'submitter_id_bidx']] as const) {
+    await db.schema.createIndex(index).on('cases').column(column).where(sql.ref(column), 'is not', null).execute();
+  }
 
   await db.schema.alterTable('api_tokens').addColumn('scopes', 'text', (c) => c.notNull().defaultTo('["read","write"]')).execute();
 
