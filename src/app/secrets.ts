@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -7,7 +7,7 @@ export type Secrets = {
   /** AES-256-GCM for personal data and stored responses. */
   encryptionKey: Buffer;
   /** HMAC for receipts, session ids and API tokens. */
-  hashKey: KeyObject;
+  hashKey: Buffer;
 };
 
 /**
@@ -18,7 +18,7 @@ export type Secrets = {
 export function loadSecrets(dataDir: string, fromEnv = process.env.PLAINT_SECRET_KEY): Secrets {
   const master = fromEnv ? decodeKey(fromEnv) : readOrCreateKeyFile(dataDir);
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
-  return { encryptionKey: derive('plaint/encryption/v1'), hashKey: createSecretKey(derive('plaint/hash/v1')) };
+  return { encryptionKey: derive('plaint/encryption/v1'), hashKey: derive('plaint/hash/v1') };
 }
 
 function decodeKey(text: string): Buffer {
