@@ -111,7 +111,14 @@ export function planClockOps(
   for (const id of ops.stop) {
     for (const c of running(id)) {
       plan.changes.push({ op: 'update', id: c.id, set: { stoppedAt: now.toISOString(), pausedAt: null } });
-      plan.notes.push({ ...note(clockDef(procedure, id), 'stop', null), dueAt: c.dueAt });
+      const due = calendar.formatLocal(new Date(c.dueAt));
+      const met = now.toISOString() <= c.dueAt;
+      plan.notes.push({
+        ...note(clockDef(procedure, id), 'stop', null), dueAt: c.dueAt,
+        explanation: met
+          ? { 'zh-CN': `计时结束：在期限（${due}）内完成`, en: `stopped: met the deadline (${due})` }
+          : { 'zh-CN': `计时结束：超过期限（${due}）完成`, en: `stopped: after the deadline (${due})` },
+      });
     }
   }
   for (const id of ops.pause) {
