@@ -114,8 +114,13 @@ describe('the plaint CLI', () => {
     expect(token.code, token.stderr).toBe(0);
     const secret = token.stdout.trim();
     expect(secret).toMatch(/^plt_/);
-    const server = await startServerProcess({ ...env, PLAINT_ADMIN_PASSWORD: 'irrelevant-here' });
+    const server = await startServerProcess({ ...env, PLAINT_ADMIN_PASSWORD: 'first-admin-password' });
     try {
+      // Users added from the CLI before the first start do not stand in for the admin account.
+      const admin = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'first-admin-password' }),
+      });
+      expect(admin.status).toBe(200);
       const me = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).json();
       expect(me).toMatchObject({ username: 'hotline-1', grants: [{ role: 'intake-clerk', unitId: null }] });
     } finally {

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
-  countUsers, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser,
+  countAdmins, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser,
   type UserRow,
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
@@ -68,8 +68,8 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
   return row;
 }
 
-export function hasAnyUser(ctx: AppContext): Promise<number> {
-  return countUsers(ctx.store.db);
+export function countAdministrators(ctx: AppContext): Promise<number> {
+  return countAdmins(ctx.store.db);
 }
 
 // Verifying against a fixed hash when the user does not exist keeps the timing the same.

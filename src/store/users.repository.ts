@@ -65,7 +65,8 @@ export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow
     .executeTakeFirst();
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+/** How many administrators exist (other users, e.g. added from the CLI first, do not count). */
+export async function countAdmins(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('is_admin', '=', 1).executeTakeFirstOrThrow();
   return Number(row.n);
 }
