@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { hasPermission } from '../domain/policy.ts';
+import { hasPermission, scope } from '../domain/policy.ts';
+import { findSameSubmitter } from '../store/cases.repository.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import type { AppContext } from './context.ts';
@@ -47,21 +48,9 @@ export async function revealIdentity(ctx: AppContext, caseId: string, actor: Act
 /** Earlier and later cases by the same submitter (same phone, e-mail or ID), within the actor's scope. */
 export async function sameSubmitterCases(ctx: AppContext, caseId: string, actor: Actor) {
   const { row } = await loadVisibleCase(ctx, caseId, actor);
-  const keys = [['submitter_phone_bidx', row.submitter_phone_bidx], ['submitter_email_bidx', row.submitter_email_bidx], ['submitter_id_bidx', row.submitter_id_bidx]] as const;
-  const present = keys.filter(([, v]) => v !== null);
-  if (present.length === 0) return [];
-  const rows = await ctx.store.db.selectFrom('cases').select(['id', 'procedure_id', 'procedure_version', 'org_unit_path', 'tracking_no', 'subject', 'status', 'received_at'])
-    .where('id', '!=', row.id)
-    .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value!))))
-    .orderBy('id', 'desc').limit(50).execute();
-  const visible = [];
-  for (const r of rows) {
-    try {
-      await loadVisibleCase(ctx, r.id, actor);
-      visible.push({ id: r.id, trackingNo: r.tracking_no, subject: r.subject, status: r.status, receivedAt: r.received_at });
-    } catch {
-      // Outside the actor's scope: not even its existence is shown.
-    }
-  }
-  return visible;
+  const keys = Object.fromEntries(([
+    ['submitter_phone_bidx', row.submitter_phone_bidx], ['submitter_email_bidx', row.submitter_email_bidx], ['submitter_id_bidx', row.submitter_id_bidx],
+  ] as const).filter(([, value]) => value !== null));
+  const rows = await findSameSubmitter(ctx.store.db, row.id, keys, scope(actor, ctx.procedures.latestAll()), 50);
+  return rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, subject: r.subject, status: r.status, receivedAt: r.received_at }));
 }

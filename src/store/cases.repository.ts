@@ -84,6 +84,17 @@ function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expres
   ])))]);
 }
 
+/** Other cases with any of the same blind-index values (same phone, e-mail or ID), within scope. */
+export async function findSameSubmitter(db: Db, caseId: string, keys: Partial<Record<'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx', string>>, scope: Scope, limit: number): Promise<CaseRow[]> {
+  const present = Object.entries(keys) as [keyof typeof keys, string][];
+  if (present.length === 0) return [];
+  return db.selectFrom('cases').selectAll()
+    .where((eb) => inScope(eb, scope))
+    .where('id', '!=', caseId)
+    .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value))))
+    .orderBy('id', 'desc').limit(limit).execute();
+}
+
 /** A page of cases, newest first. Fetches one extra row to know whether there is a next page. */
 export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: CaseRow[]; hasMore: boolean }> {
   let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, filter.scope));
