@@ -9,5 +9,6 @@ export default defineConfig({
     // Two cores here: more parallel files only fight over them.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/pg-global.ts'],
   },
 });

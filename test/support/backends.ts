@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { configFromEnv, openApp, type AppContext, type Config } from '../../src/app/context.ts';
-import { dropPgSchema, ensurePgSchema } from '../../src/store/db.ts';
+import { ensurePgSchema } from '../../src/store/db.ts';
 
 /** The PostgreSQL every integration test also runs on (CI starts it; it is never skipped). */
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,10 +45,8 @@ export const postgres: Backend = {
     const config: Config = { ...configFromEnv({}), dataDir: dir, databaseUrl: PG_URL, pgSchema: schema };
     return {
       config,
-      cleanup: async () => {
-        await dropPgSchema(PG_URL, schema);
-        rmSync(dir, { recursive: true, force: true });
-      },
+      // The schema itself is dropped after all files have run (pg-global.ts).
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
 };
