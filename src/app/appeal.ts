@@ -1,25 +1,34 @@
 import { z } from 'zod';
 import { addDays } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { TSubmitter } from '../domain/submission.ts';
+import type { TRespondent, TSubmitter } from '../domain/submission.ts';
 import { caseExclusions, type CaseRow } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { decrypt } from './secrets.ts';
-import { submitCase, type SubmitResult } from './submit.ts';
+import { writeNewCase, type SubmitResult } from './submit.ts';
+import type { Intake } from '../domain/intake.ts';
+import { insertLinks } from '../store/links.repository.ts';
 
 export const ZAppeal = z.object({ reasons: z.string().trim().min(5).max(20000) }).strict();
 
 /**
- * APL-1/APL-4: the submitter appeals with reasons. The appeal is its own case (kind `appeal`)
- * in the procedure's appeal procedure, at the unit above the original's, linked both ways, and
- * kept from everyone who acted on the original and from its recusals. Its clocks are its own.
+ * APL-1…APL-4: the submitter appeals with reasons. The appeal is its own case (kind `appeal`) in
+ * the procedure's appeal procedure, at the next level the procedure declares (the unit above, or
+ * the organisation level), linked to the original and kept from everyone who acted on it and from
+ * its recusals. Its clocks are its own. An appeal at the last level is final (终审): appealing it
+ * is refused. The new case, its link and the note on the original commit together.
  */
 export async function appeal(ctx: AppContext, original: CaseRow, reasons: string): Promise<SubmitResult> {
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
   const rule = procedure.appeal;
   if (!rule) throw new DomainError('ACTION_NOT_ALLOWED', '该流程不设申诉 / this procedure has no appeal', { status: original.status, allowedActions: [] });
+  const data = JSON.parse(original.data) as { appealLevel?: number; final?: boolean };
+  const level = original.kind === 'appeal' ? data.appealLevel ?? 1 : 0;
+  if (data.final || level >= rule.levels.length) {
+    throw new DomainError('ACTION_NOT_ALLOWED', '该申诉已是终审决定，不能再申诉 / this was the final appeal: its decision is final', { status: original.status, allowedActions: [], final: true });
+  }
   if (!rule.from.includes(original.status)) {
     throw new DomainError('ACTION_NOT_ALLOWED', '当前状态不能申诉 / an appeal is not possible in this state', { status: original.status, allowedActions: [] });
   }
@@ -29,21 +38,23 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   }
   const target = ctx.procedures.latest(rule.procedure ?? procedure.id);
   if (!target || !target.intake.kinds.includes('appeal')) throw new Error(`appeal procedure ${rule.procedure ?? procedure.id} does not take appeals`);
-  const unit = original.org_unit_id ? await findOrgUnit(ctx.store.db, original.org_unit_id) : undefined;
-  const above = unit?.parent_id ? await findOrgUnit(ctx.store.db, unit.parent_id) : unit;
+  const next = level + 1;
+  const step = rule.levels[next - 1]!;
+  const unit = step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id);
   const submitter = original.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter) : undefined;
-  const opened = await submitCase(ctx, {
+  const intake: Intake = {
     procedure: target.id,
     kind: 'appeal',
     subject: `申诉：${original.subject}`.slice(0, 200),
     description: reasons,
     anonymous: original.anonymous === 1,
     ...(submitter ? { submitter } : {}),
+    respondents: JSON.parse(original.respondents) as TRespondent[],
     requestedOutcome: '重新调查处理 / re-investigate',
     affirmTruthful: true,
     channel: original.channel as 'web',
-    ...(above ? { orgUnit: above.id } : {}),
-  }, { kind: 'system', name: '申诉 / appeal' });
+    fields: {},
+  };
   // APL-4: nobody who decided the original decides the appeal.
   const deciders = await ctx.store.db.selectFrom('case_events').select('actor_id').distinct()
     .where('case_id', '=', original.id).where('actor_kind', '=', 'user').where('actor_id', 'is not', null).execute();
@@ -51,19 +62,29 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     ...deciders.map((d) => ({ userId: d.actor_id, unitPath: null })),
     ...(await caseExclusions(ctx.store.db, original.id)),
   ];
-  await addCaseNote(ctx, opened.id, {
-    action: 'appeal-opened', visibility: 'public', actor: refOf({ kind: 'submitter', caseId: original.id }),
-    input: { appealOf: original.tracking_no, text: `对 ${original.tracking_no} 的处理结果提出申诉 / appeal against ${original.tracking_no}` },
-    alsoWrite: async (trx, row) => {
-      await trx.updateTable('cases').set({ data: JSON.stringify({ ...JSON.parse(row.data), appealOf: original.tracking_no }) }).where('id', '=', row.id).execute();
+  const actor = { kind: 'system', name: '申诉 / appeal' } as const;
+  let opened: SubmitResult | undefined;
+  await addCaseNote(ctx, original.id, {
+    action: 'appealed', visibility: 'public', actor: refOf({ kind: 'submitter', caseId: original.id }), input: {},
+    prepare: async (trx) => {
+      const now = ctx.now();
+      opened = await writeNewCase(ctx, trx, target, intake, actor, now, unit);
+      const appealData = { appealOf: original.tracking_no, appealLevel: next, appealLevelLabel: step.label, final: next === rule.levels.length };
+      const row = await trx.selectFrom('cases').select('data').where('id', '=', opened.id).executeTakeFirstOrThrow();
+      await trx.updateTable('cases').set({ data: JSON.stringify({ ...JSON.parse(row.data), ...appealData }) }).where('id', '=', opened.id).execute();
       if (exclusions.length > 0) {
-        await trx.insertInto('case_exclusions').values(exclusions.map((x) => ({ case_id: opened.id, user_id: x.userId, unit_path: x.unitPath, reason: `appeal of ${original.tracking_no}` }))).execute();
+        await trx.insertInto('case_exclusions').values(exclusions.map((x) => ({ case_id: opened!.id, user_id: x.userId, unit_path: x.unitPath, reason: `appeal of ${original.tracking_no}` }))).execute();
       }
+      await insertLinks(trx, [{ from_case_id: original.id, to_case_id: opened.id, kind: 'appeal', note: null, created_at: now.toISOString() }]);
+      const finalText = appealData.final ? '（终审）' : '';
+      return { input: { appeal: opened.trackingNo, level: next, final: appealData.final, text: `已向${step.label['zh-CN']}提出申诉${finalText}，申诉编号 ${opened.trackingNo} / appealed to ${step.label.en ?? 'the next level'}${appealData.final ? ' (final)' : ''} as ${opened.trackingNo}` } };
     },
   });
-  await addCaseNote(ctx, original.id, {
-    action: 'appealed', visibility: 'public', actor: refOf({ kind: 'submitter', caseId: original.id }),
-    input: { appeal: opened.trackingNo, text: `已提出申诉，申诉编号 ${opened.trackingNo} / appealed as ${opened.trackingNo}` },
-  });
-  return opened;
+  return opened!;
+}
+
+async function unitAbove(ctx: AppContext, unitId: string | null): Promise<{ id: string; path: string } | null> {
+  const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
+  const above = unit?.parent_id ? await findOrgUnit(ctx.store.db, unit.parent_id) : unit;
+  return above ? { id: above.id, path: above.path } : null;
 }

@@ -1,14 +1,15 @@
 import type { Actor } from '../domain/case.ts';
-import { allowedActions, scope } from '../domain/policy.ts';
+import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
 import { findState, type TAction, type TProcedure } from '../domain/procedure.schema.ts';
 import { maskSubmitter } from '../domain/masking.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { toCaseState } from '../store/case.mapper.ts';
-import { listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow } from '../store/cases.repository.ts';
+import { caseExclusions, listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow } from '../store/cases.repository.ts';
+import { linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
-import { extensionFields } from '../domain/extension.ts';
+import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
@@ -18,7 +19,7 @@ import { toClockState } from '../store/clock.mapper.ts';
 export function describeAction(procedure: TProcedure) {
   return (a: TAction) => ({
     id: a.id, label: a.label, to: a.to ?? null, visibility: a.visibility,
-    input: a.extension ? extensionFields(procedure, a.extension) : a.input,
+    input: actionFields(procedure, a),
   });
 }
 
@@ -81,7 +82,23 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),
+    links: await visibleLinks(ctx, row.id, actor),
   };
+}
+
+/** Linked cases (appeal, enforcement lead, retaliation, repeat …); `visible`: whether the actor may open it. */
+async function visibleLinks(ctx: AppContext, caseId: string, actor: Actor) {
+  const links = await linksOf(ctx.store.db, caseId);
+  return Promise.all(links.map(async (l) => {
+    const procedure = ctx.procedures.latest(l.procedure_id);
+    const exclusions = await caseExclusions(ctx.store.db, l.id);
+    const visible = Boolean(procedure) && canSeeCase(actor, procedure!, { id: l.id, orgUnitPath: l.org_unit_path, exclusions });
+    return {
+      kind: l.kind, direction: l.direction, note: l.note, at: l.created_at,
+      trackingNo: l.tracking_no, procedure: l.procedure_id, caseKind: l.case_kind, status: l.status,
+      ...(visible ? { caseId: l.id } : {}), visible,
+    };
+  }));
 }
 
 function summary(procedure: TProcedure | undefined, row: CaseRow) {
@@ -140,7 +157,9 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
-    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)),
+    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final,
+    /** APL-3: an appeal at the last level is final (终审). */
+    final: state.data.final === true,
     deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };

@@ -1,8 +1,15 @@
 import type { Actor, CaseState } from '../domain/case.ts';
-import { decide, type UserDirectory } from '../domain/engine.ts';
+import { decide, type UnitDirectory, type UserDirectory } from '../domain/engine.ts';
 import { DomainError } from '../domain/errors.ts';
 import { findAction, type TProcedure } from '../domain/procedure.schema.ts';
-import { userRefs } from '../domain/input.ts';
+import { unitRefs, userRefs } from '../domain/input.ts';
+import type { Intake } from '../domain/intake.ts';
+import type { CaseKind, Channel } from '../domain/procedure.schema.ts';
+import type { TRespondent, TSubmitter } from '../domain/submission.ts';
+import { insertLinks } from '../store/links.repository.ts';
+import { findOrgUnit } from '../store/org.repository.ts';
+import { decrypt } from './secrets.ts';
+import { writeNewCase } from './submit.ts';
 import { canSeeCase } from '../domain/policy.ts';
 import { toCaseChanges, toCaseState } from '../store/case.mapper.ts';
 import { caseExclusions, findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.repository.ts';
@@ -13,7 +20,7 @@ import { VersionConflict } from './version-conflict.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 
-export type PerformResult = { id: string; trackingNo: string; status: string; version: number };
+export type PerformResult = { id: string; trackingNo: string; status: string; version: number; opened?: { id: string; trackingNo: string } };
 
 export function notFound(): DomainError {
   return new DomainError('NOT_FOUND', '案件不存在 / no such case');
@@ -48,16 +55,52 @@ export async function perform(
   if (version !== state.version) throw new VersionConflict(state.version);
   const action = findAction(procedure, actionId);
   const users = action ? await resolveUsers(ctx, userRefs(action.input, input)) : new Map();
+  const units = action ? await resolveUnits(ctx, unitRefs(action.input, input)) : new Map();
   const now = ctx.now();
   const clocks = (await caseClocks(ctx.store.db, state.id)).map(toClockState);
-  const decision = decide(procedure, state, actionId, input, actor, now, users, { calendar: ctx.calendar, clocks });
+  const decision = decide(procedure, state, actionId, input, actor, now, users, { calendar: ctx.calendar, clocks }, units);
+  const opensIn = decision.opens ? ctx.procedures.latest(decision.opens.procedure) : undefined;
+  if (decision.opens && !opensIn) throw new Error(`action ${actionId} opens a case of procedure ${decision.opens.procedure}, which is not loaded`);
   const next = version + 1;
+  let opened: { id: string; trackingNo: string } | undefined;
   await ctx.store.transact(async (trx) => {
     const updated = await updateCaseIfVersion(trx, state.id, version, toCaseChanges(decision.patch), now.toISOString());
     if (!updated) throw new VersionConflict();
-    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, decision.event, decision.notifications, decision.clockChanges);
+    let event = decision.event;
+    if (decision.opens && opensIn) {
+      opened = await writeNewCase(ctx, trx, opensIn, linkedIntake(ctx, row, decision.opens.kind, opensIn), actor, now, unitOf(row));
+      await insertLinks(trx, [{ from_case_id: state.id, to_case_id: opened.id, kind: decision.opens.link, note: null, created_at: now.toISOString() }]);
+      event = { ...event, input: { ...event.input, opened: opened.trackingNo } };
+    }
+    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, event, decision.notifications, decision.clockChanges);
   });
-  return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next };
+  return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next, ...(opened ? { opened: { id: opened.id, trackingNo: opened.trackingNo } } : {}) };
+}
+
+function unitOf(row: CaseRow): { id: string; path: string } | null {
+  return row.org_unit_id && row.org_unit_path ? { id: row.org_unit_id, path: row.org_unit_path } : null;
+}
+
+/** ENF-1: the new case carries the matter, the parties and the unit of the case it came from. */
+function linkedIntake(ctx: AppContext, row: CaseRow, kind: CaseKind, target: TProcedure): Intake {
+  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : undefined;
+  const channel = target.intake.channels.includes(row.channel as Channel) ? (row.channel as Channel) : target.intake.channels[0];
+  return {
+    procedure: target.id, kind, subject: row.subject, description: row.description,
+    anonymous: row.anonymous === 1, ...(submitter ? { submitter } : {}),
+    respondents: JSON.parse(row.respondents) as TRespondent[],
+    affirmTruthful: true, channel, fields: {},
+    ...(target.intake.require.includes('requestedOutcome') ? { requestedOutcome: `转自 ${row.tracking_no} / from ${row.tracking_no}` } : {}),
+  };
+}
+
+async function resolveUnits(ctx: AppContext, ids: string[]): Promise<UnitDirectory> {
+  const directory = new Map<string, { id: string; path: string }>();
+  for (const id of new Set(ids)) {
+    const unit = await findOrgUnit(ctx.store.db, id);
+    if (unit) directory.set(unit.id, { id: unit.id, path: unit.path });
+  }
+  return directory;
 }
 
 async function resolveUsers(ctx: AppContext, refs: string[]): Promise<UserDirectory> {

@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
 import { submitCase, type SubmitResult } from './submit.ts';
+import { insertLinks } from '../store/links.repository.ts';
 
 export const ZRespondentLink = z.object({
   /** The respondent is this staff member (username or id). */
@@ -98,6 +99,7 @@ export async function flagRetaliation(ctx: AppContext, original: CaseRow, descri
       if (exclusions.length > 0) {
         await trx.insertInto('case_exclusions').values(exclusions.map((x) => ({ case_id: opened.id, user_id: x.userId, unit_path: x.unitPath, reason: `copied from ${original.tracking_no}` }))).execute();
       }
+      await insertLinks(trx, [{ from_case_id: original.id, to_case_id: opened.id, kind: 'retaliation', note: null, created_at: ctx.now().toISOString() }]);
     },
   });
   await addCaseNote(ctx, original.id, {

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.ts';
-import { decideSubmission, type Intake } from '../domain/intake.ts';
+import { decideSubmission, type EarlierCase, type Intake } from '../domain/intake.ts';
 import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { Actor } from '../domain/case.ts';
 import { hasPermission } from '../domain/policy.ts';
@@ -7,7 +7,10 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { blindIndexes } from './identity.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
-import { insertCase } from '../store/cases.repository.ts';
+import { findRepeatCandidates, insertCase } from '../store/cases.repository.ts';
+import { insertLinks } from '../store/links.repository.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.ts';
 import type { AppContext } from './context.ts';
 import { recordChange, digest } from './case-writes.ts';
 import { isUniqueViolation } from './db-errors.ts';
@@ -69,54 +72,12 @@ async function registerOnce(
   requestHash: string,
 ): Promise<SubmitResult> {
   const now = ctx.now();
-  const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
   const orgUnit = await intakeUnit(ctx, procedure, intake.orgUnit, actor);
-  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)), orgUnit };
-  const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar);
-  const receipt = formatReceipt(ctx.random(13));
-  const result: SubmitResult = {
-    id: ids.caseId,
-    trackingNo: ids.trackingNo,
-    receipt,
-    status: created.state.status,
-    version: created.state.version,
-    deadlines: created.clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt, provisional: c.provisional })),
-  };
+  const earlier = await earlierCases(ctx, procedure, intake, now);
   const at = now.toISOString();
+  let result: SubmitResult | undefined;
   await ctx.store.transact(async (trx) => {
-    await insertCase(trx, {
-      id: ids.caseId,
-      tracking_no: ids.trackingNo,
-      procedure_id: procedure.id,
-      procedure_version: procedure.version,
-      kind: created.state.kind,
-      status: created.state.status,
-      version: created.state.version,
-      category: created.state.category,
-      severity: created.state.severity,
-      outcome: null,
-      assignee_id: null,
-      channel: created.state.channel,
-      subject: created.subject,
-      description: created.description,
-      anonymous: created.anonymous ? 1 : 0,
-      submitter_enc: created.submitter ? encrypt(ctx.secrets, JSON.stringify(created.submitter)) : null,
-      respondents: JSON.stringify(created.respondents),
-      received_by: created.receivedBy,
-      receipt_hash: secretHash(ctx.secrets, RECEIPT_PURPOSE, receipt),
-      data: JSON.stringify(created.state.data),
-      received_at: created.state.receivedAt,
-      created_at: at,
-      updated_at: at,
-      closed_at: null,
-      escalated_at: null,
-      org_unit_id: created.state.orgUnitId,
-      org_unit_path: created.state.orgUnitPath,
-      ...blindIndexes(ctx, created.submitter),
-    });
-    const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
-    await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,
-      created.clocks.map((clock) => ({ op: 'start' as const, clock })));
+    result = await writeNewCase(ctx, trx, procedure, intake, actor, now, orgUnit, earlier);
     if (scopedKey) {
       await insertIdempotencyKey(trx, {
         key: scopedKey,
@@ -127,7 +88,78 @@ async function registerOnce(
       });
     }
   });
+  return result!;
+}
+
+/**
+ * Decides and writes a new case inside the caller's transaction: the case, its first event, audit
+ * record, outbox rows, clocks, and the links to the earlier cases it repeats. Also used by an
+ * action that opens a linked case (ENF-1), so both commit together.
+ */
+export async function writeNewCase(
+  ctx: AppContext, trx: Transaction<Database>, procedure: TProcedure, intake: Intake, actor: Actor, now: Date,
+  orgUnit: { id: string; path: string } | null, earlier: EarlierCase[] = [],
+): Promise<SubmitResult> {
+  const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
+  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)), orgUnit };
+  const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier);
+  const receipt = formatReceipt(ctx.random(13));
+  const result: SubmitResult = {
+    id: ids.caseId,
+    trackingNo: ids.trackingNo,
+    receipt,
+    status: created.state.status,
+    version: created.state.version,
+    deadlines: created.clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt, provisional: c.provisional })),
+  };
+  const at = now.toISOString();
+  await insertCase(trx, {
+    id: ids.caseId,
+    tracking_no: ids.trackingNo,
+    procedure_id: procedure.id,
+    procedure_version: procedure.version,
+    kind: created.state.kind,
+    status: created.state.status,
+    version: created.state.version,
+    category: created.state.category,
+    severity: created.state.severity,
+    outcome: null,
+    assignee_id: null,
+    channel: created.state.channel,
+    subject: created.subject,
+    description: created.description,
+    anonymous: created.anonymous ? 1 : 0,
+    submitter_enc: created.submitter ? encrypt(ctx.secrets, JSON.stringify(created.submitter)) : null,
+    respondents: JSON.stringify(created.respondents),
+    received_by: created.receivedBy,
+    receipt_hash: secretHash(ctx.secrets, RECEIPT_PURPOSE, receipt),
+    data: JSON.stringify(created.state.data),
+    received_at: created.state.receivedAt,
+    created_at: at,
+    updated_at: at,
+    closed_at: null,
+    escalated_at: null,
+    org_unit_id: created.state.orgUnitId,
+    org_unit_path: created.state.orgUnitPath,
+    ...blindIndexes(ctx, created.submitter),
+  });
+  const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
+  await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,
+    created.clocks.map((clock) => ({ op: 'start' as const, clock })));
+  await insertLinks(trx, earlier.map((e) => ({ from_case_id: e.id, to_case_id: ids.caseId, kind: 'repeat', note: null, created_at: at })));
   return result;
+}
+
+/** INT-6: the earlier cases this submission repeats, when the procedure looks for repeats. */
+async function earlierCases(ctx: AppContext, procedure: TProcedure, intake: Intake, now: Date): Promise<EarlierCase[]> {
+  const rule = procedure.intake.repeats;
+  if (!rule) return [];
+  const submitter = rule.match.includes('submitter') && !intake.anonymous ? intake.submitter ?? null : null;
+  const keys = submitter ? blindIndexes(ctx, submitter) : {};
+  const names = rule.match.includes('respondent') ? (intake.respondents ?? []).map((r) => r.name) : [];
+  const since = new Date(now.getTime() - rule.windowDays * 86_400_000).toISOString();
+  const rows = await findRepeatCandidates(ctx.store.db, procedure.id, since, keys as Record<string, string>, names);
+  return rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, open: r.closed_at === null }));
 }
 
 /**

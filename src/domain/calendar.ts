@@ -15,7 +15,8 @@ export type CalendarData = {
   workDays: Record<string, string>;
 };
 
-export type ClockUnit = 'hours' | 'natural-days' | 'working-days' | 'calendar-months';
+/** `same-day`: by 24:00 of the day the clock starts (S9 REP-2: the form is returned the day the work is done). */
+export type ClockUnit = 'hours' | 'same-day' | 'natural-days' | 'working-days' | 'calendar-months';
 
 export type DayKind =
   | { working: true; why: 'weekday' | 'make-up'; name?: string }
@@ -123,6 +124,10 @@ export class Calendar {
       return { dueAt, provisional: false, calendarVersion: this.version, explanation: this.hoursText(from, dueAt, length) };
     }
     const start = this.localDate(from);
+    if (unit === 'same-day') {
+      const provisional = this.spansUncovered(start, start);
+      return { dueAt: this.endOfDay(start), provisional, calendarVersion: this.version, explanation: { 'zh-CN': `${start} 24:00 截止 — 当日办结`, en: `due ${start} 24:00 — the same day` } };
+    }
     let end: string;
     if (unit === 'working-days') {
       end = start;
@@ -195,7 +200,7 @@ export class Calendar {
     return { 'zh-CN': `${at} 截止 — 自 ${since} 起 ${hours} 小时`, en: `due ${at} — ${hours} hours from ${since}` };
   }
 
-  private daysText(start: string, end: string, length: number, unit: Exclude<ClockUnit, 'hours'>, provisional: boolean) {
+  private daysText(start: string, end: string, length: number, unit: Exclude<ClockUnit, 'hours' | 'same-day'>, provisional: boolean) {
     const unitZh = { 'working-days': '个工作日', 'natural-days': '日', 'calendar-months': '个月' }[unit];
     const unitEn = { 'working-days': 'working days', 'natural-days': 'days', 'calendar-months': 'calendar months' }[unit];
     const { skippedZh, skippedEn, makeUpZh, makeUpEn } = this.describeRange(addDays(start, 1), end);

@@ -1,4 +1,4 @@
-import type { CaseKind, Channel } from './procedure.schema.ts';
+import type { CaseKind, Channel, LinkKind } from './procedure.schema.ts';
 import type { TLabel } from './labels.ts';
 import type { ClockChange, ClockNote } from './clocks.ts';
 
@@ -50,7 +50,13 @@ export type CaseState = {
 export type Exclusion = { userId: string | null; unitPath: string | null };
 
 /** Columns an action may change. */
-export type CasePatch = Partial<Pick<CaseState, 'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt'>>;
+export type CasePatch = Partial<Pick<CaseState, 'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt' | 'orgUnitId' | 'orgUnitPath'>>;
+
+/** RES-3: an action waiting for approval, kept on the case as `data.pendingApproval`. */
+export type PendingApproval = { action: string; input: Record<string, unknown>; roles: string[]; requestedBy: ActorRef; requestedAt: string };
+
+/** ENF-1: a new case the action opens, linked to this one (the caller creates it in the same transaction). */
+export type OpenCase = { procedure: string; kind: CaseKind; link: LinkKind };
 
 /** One entry of a case's timeline. */
 export type TimelineEvent = {
@@ -82,4 +88,5 @@ export type Decision = {
   event: TimelineEvent;
   notifications: Notification[];
   clockChanges: ClockChange[];
+  opens?: OpenCase;
 };

@@ -61,7 +61,7 @@ export function clockLength(def: TClock, severity: string | null): number {
  * so 80 % of 5 working days is the end of the 4th working day.
  */
 export function warnInstant(calendar: Calendar, def: TClock, from: Date, dueAt: Date): Date {
-  const periodStart = def.unit === 'hours' ? from : calendar.endOfDay(calendar.localDate(from));
+  const periodStart = def.unit === 'hours' || def.unit === 'same-day' ? from : calendar.endOfDay(calendar.localDate(from));
   if (def.unit === 'working-days') return calendar.addWorkingMs(periodStart, Math.floor(calendar.workingMsBetween(periodStart, dueAt) * def.warnAt));
   return new Date(periodStart.getTime() + Math.floor((dueAt.getTime() - periodStart.getTime()) * def.warnAt));
 }

@@ -521,6 +521,7 @@ describe('property: random walks through the customer-complaint procedure', () =
       case 'category': return fc.constantFrom(...procedure.categories.map((o) => o.id));
       case 'severity': return fc.constantFrom(...procedure.severities.map((o) => o.id));
       case 'user': return fc.constantFrom(...users.keys());
+      case 'unit': return fc.constant('01KZ0000000000000000000000');
       case 'date': return day;
       case 'datetime': return day.map((d) => `${d}T08:00:00+08:00`);
       case 'integer': return field.name === 'index' ? fc.nat({ max: 2 }) : fc.integer({ min: field.min ?? -100, max: field.max ?? 100 });

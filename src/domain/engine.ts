@@ -1,12 +1,15 @@
 import { DomainError } from './errors.ts';
 import { findAction, findState, initialState, type TAction, type TField, type TGuard, type TProcedure } from './procedure.schema.ts';
 import { inputSchema } from './input.ts';
-import { allowedActions, holdsActionRole } from './policy.ts';
-import { actorRef, type Actor, type CasePatch, type CaseState, type Decision } from './case.ts';
+import { allowedActions, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
+import { actorRef, type Actor, type CasePatch, type CaseState, type Decision, type PendingApproval } from './case.ts';
 import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
 import { planClockOps, type ClockPlan, type ClockState } from './clocks.ts';
 import { decideExtension, extensionFields, requestExtension } from './extension.ts';
+
+/** Org units named in an input, resolved by the caller before deciding. */
+export type UnitDirectory = ReadonlyMap<string, { id: string; path: string }>;
 
 /** Users named in an input, resolved by the caller before deciding (the engine does no I/O). */
 export type UserDirectory = ReadonlyMap<string, { id: string; displayName: string }>;
@@ -28,6 +31,7 @@ export function decide(
   now: Date,
   users: UserDirectory = new Map(),
   clockContext?: ClockContext,
+  units: UnitDirectory = new Map(),
 ): Decision {
   const action = findAction(procedure, actionId);
   if (!action) {
@@ -46,40 +50,127 @@ export function decide(
       action: action.id, requiredRoles: action.roles,
     });
   }
-  const fields = action.extension ? extensionFields(procedure, action.extension) : action.input;
+  checkApprovalState(action, current, actor);
+  const fields = actionFields(procedure, action);
   const parsed = inputSchema(procedure, fields).safeParse(rawInput ?? {});
   if (!parsed.success) {
     throw new DomainError('VALIDATION_FAILED', `“${action.label['zh-CN']}”的输入不正确 / invalid input`, zodDetails(parsed.error, 'input'));
   }
+  if (action.decidesApproval) return settleApproval(procedure, action, current, parsed.data as { approve: boolean; note?: string }, actor, now, clockContext, units);
   // Guards speak of the case as the actor found it.
   checkGuards(action.guards, current);
   const input = resolveUsers(action.input, parsed.data, users);
-  const patch = applyInput(action, current, input);
-  Object.assign(patch, fixedValues(action, current, patch));
+  if (needsApproval(action, current, actor)) return requestApproval(action, current, input, actor, now);
+  return takeEffect(procedure, action, current, input, actor, now, clockContext, units);
+}
+
+/** What an action does once it may: the patch, the state it leads to, its clocks, notices and the case it opens. */
+function takeEffect(
+  procedure: TProcedure, action: TAction, current: CaseState, input: Record<string, unknown>, actor: Actor, now: Date,
+  clockContext: ClockContext | undefined, units: UnitDirectory, extra: { eventAction?: string; eventInput?: Record<string, unknown>; base?: CasePatch } = {},
+): Decision {
+  const patch: CasePatch = { ...extra.base };
+  const working = patch.data ? { ...current, data: patch.data } : current;
+  Object.assign(patch, applyInput(action, working, input, units));
+  Object.assign(patch, fixedValues(action, working, patch));
 
   const toStatus = action.to ?? current.status;
   if (toStatus !== current.status) patch.status = toStatus;
   if (findState(procedure, toStatus)?.terminal && !current.closedAt) patch.closedAt = now.toISOString();
 
-  const clockPlan = planClocks(procedure, action, current, patch, input, actor, now, clockContext);
+  const clockPlan = planClocks(procedure, action, working, patch, input, actor, now, clockContext);
 
   return {
     patch,
     event: {
       type: 'action',
-      action: action.id,
+      action: extra.eventAction ?? action.id,
       visibility: action.visibility,
       fromStatus: current.status,
       toStatus,
       actor: actorRef(actor),
       at: now.toISOString(),
-      input,
+      input: extra.eventInput ?? input,
       publicText: action.publicText ?? null,
       clocks: clockPlan.notes,
     },
     notifications: action.notify.map((n) => ({ to: n.to, template: n.template, event: action.id })),
     clockChanges: clockPlan.changes,
+    ...(action.opens ? { opens: action.opens } : {}),
   };
+}
+
+/** The input an action takes: declared, or built in for extension and approval decisions. */
+export function actionFields(procedure: TProcedure, action: TAction): TField[] {
+  return action.decidesApproval ? APPROVAL_FIELDS : action.extension ? extensionFields(procedure, action.extension) : action.input;
+}
+
+/** The built-in input of an approval decision (RES-3). */
+const APPROVAL_FIELDS: TField[] = [
+  { name: 'approve', type: 'boolean', required: true, mustBeTrue: false, public: false, label: { 'zh-CN': '批准', en: 'Approve' } },
+  { name: 'note', type: 'longtext', required: false, maxLength: 5000, public: false, label: { 'zh-CN': '审批意见', en: 'Note' } },
+];
+
+function approvalApplies(action: TAction, c: CaseState): boolean {
+  if (!action.approval) return false;
+  const when = action.approval.when;
+  return !when || valueOf(c, when.target) === when.equals;
+}
+
+/** Whether the action must wait: it needs approval here and the actor cannot give it. */
+function needsApproval(action: TAction, c: CaseState, actor: Actor): boolean {
+  return approvalApplies(action, c) && !holdsAnyRole(actor, action.approval!.roles, c);
+}
+
+function checkApprovalState(action: TAction, c: CaseState, actor: Actor): void {
+  if (approvalAllows(actor, action, c)) return;
+  const pending = c.data.pendingApproval as PendingApproval | undefined;
+  if (action.decidesApproval && !pending) throw new DomainError('PRECONDITION_FAILED', '没有待审批的事项 / nothing awaits approval', { guard: 'approval' });
+  if (action.decidesApproval) throw new DomainError('FORBIDDEN', '您不是该事项的审批人 / you are not an approver of this step', { action: action.id, requiredRoles: pending!.roles });
+  throw new DomainError('PRECONDITION_FAILED', `“${pending!.action}”正在等待审批，审批前案件不能推进 / "${pending!.action}" awaits approval`, { guard: 'approval', pending: pending!.action });
+}
+
+/** RES-3: the action is recorded as pending; the approvers are told. Nothing else changes yet. */
+function requestApproval(action: TAction, current: CaseState, input: Record<string, unknown>, actor: Actor, now: Date): Decision {
+  const pending: PendingApproval = { action: action.id, input, roles: action.approval!.roles, requestedBy: actorRef(actor), requestedAt: now.toISOString() };
+  return {
+    patch: { data: { ...current.data, pendingApproval: pending } },
+    event: {
+      type: 'action', action: action.id, visibility: 'internal', fromStatus: current.status, toStatus: current.status,
+      actor: actorRef(actor), at: now.toISOString(), input: { ...input, awaitingApproval: action.approval!.roles }, publicText: null, clocks: [],
+    },
+    notifications: action.approval!.roles.map((r) => ({ to: `role:${r}`, template: 'approval-requested', event: action.id })),
+    clockChanges: [],
+  };
+}
+
+/** Approves (the pending action takes effect now, with the input it was requested with) or refuses it. */
+function settleApproval(
+  procedure: TProcedure, action: TAction, current: CaseState, decision: { approve: boolean; note?: string }, actor: Actor, now: Date,
+  clockContext: ClockContext | undefined, units: UnitDirectory,
+): Decision {
+  const pending = current.data.pendingApproval as PendingApproval;
+  const { pendingApproval: _settled, ...rest } = current.data;
+  const record = { action: pending.action, requestedBy: pending.requestedBy, requestedAt: pending.requestedAt, decidedBy: actorRef(actor), decidedAt: now.toISOString(), approved: decision.approve, note: decision.note ?? null };
+  const data = { ...rest, approvals: [...((rest.approvals as unknown[]) ?? []), record] };
+  const eventInput = { approve: decision.approve, note: decision.note ?? null, approvalOf: pending.action, requestedBy: pending.requestedBy.name };
+  if (!decision.approve) {
+    return {
+      patch: { data },
+      event: {
+        type: 'action', action: action.id, visibility: 'internal', fromStatus: current.status, toStatus: current.status,
+        actor: actorRef(actor), at: now.toISOString(), input: eventInput, publicText: null, clocks: [],
+      },
+      notifications: pending.requestedBy.id ? [{ to: 'assignee', template: 'approval-refused', event: action.id }] : [],
+      clockChanges: [],
+    };
+  }
+  const approved = findAction(procedure, pending.action);
+  if (!approved || !approved.from.includes(current.status)) {
+    throw new DomainError('PRECONDITION_FAILED', '待审批的操作在当前状态下已不适用，请驳回 / the pending step no longer applies here; refuse it', { guard: 'approval', pending: pending.action });
+  }
+  checkGuards(approved.guards, { ...current, data });
+  return takeEffect(procedure, approved, { ...current, data }, pending.input, actor, now, clockContext, units, { eventAction: action.id, eventInput: { ...eventInput, ...pending.input }, base: { data } });
 }
 
 /** The clock changes of an action: its declared operations, or the extension it requests or decides. */
@@ -133,7 +224,7 @@ function lookup(users: UserDirectory, ref: string, path: string): string {
 }
 
 /** Writes each input field with a `sets` target into a patch; list items keep a `done` flag for measures. */
-function applyInput(action: TAction, current: CaseState, input: Record<string, unknown>): CasePatch {
+function applyInput(action: TAction, current: CaseState, input: Record<string, unknown>, units: UnitDirectory): CasePatch {
   const patch: CasePatch = {};
   let data = current.data;
   const setData = (key: string, value: unknown) => { data = { ...data, [key]: value }; };
@@ -161,12 +252,26 @@ function applyInput(action: TAction, current: CaseState, input: Record<string, u
       }
     } else if (field.sets === 'assignee') {
       patch.assigneeId = value as string;
+    } else if (field.sets === 'orgUnit') {
+      Object.assign(patch, moveTo(current, units, value as string, `input.${field.name}`));
     } else {
       patch[field.sets as 'category' | 'severity' | 'outcome'] = value as string;
     }
   }
   if (data !== current.data) patch.data = data;
+  // A case handed to another unit waits for that unit to name its handler (unless named here).
+  if (patch.orgUnitId !== undefined && patch.assigneeId === undefined) patch.assigneeId = null;
   return patch;
+}
+
+/** RTE-1: a case moves to a unit within its own (a county bureau hands it to an office), never sideways. */
+function moveTo(current: CaseState, units: UnitDirectory, unitId: string, path: string): CasePatch {
+  const unit = units.get(unitId);
+  if (!unit) throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', { issues: [{ path, message: 'unknown org unit' }] });
+  if (current.orgUnitPath && !unit.path.startsWith(current.orgUnitPath)) {
+    throw new DomainError('VALIDATION_FAILED', '只能分办给本单位或下级单位 / a case goes only to its own unit or one below', { issues: [{ path, message: 'not within the case\'s unit' }] });
+  }
+  return { orgUnitId: unit.id, orgUnitPath: unit.path };
 }
 
 /** The values an action always sets, on top of what its input set. */
@@ -175,6 +280,7 @@ function fixedValues(action: TAction, current: CaseState, patch: CasePatch): Cas
   for (const [target, value] of Object.entries(action.fixed)) {
     if (target.startsWith('data.')) fixed.data = { ...(fixed.data ?? patch.data ?? current.data), [target.slice('data.'.length)]: value };
     else if (target === 'assignee') fixed.assigneeId = String(value);
+    else if (target === 'orgUnit') continue; // refused by the schema check: a fixed unit would name an id in a shared file
     else fixed[target as 'category' | 'severity' | 'outcome'] = String(value);
   }
   return fixed;
@@ -203,8 +309,13 @@ function guardHolds(guard: TGuard, c: CaseState): boolean {
 }
 
 function hasValue(c: CaseState, target: string): boolean {
-  const value = target.startsWith('data.')
-    ? c.data[target.slice('data.'.length)]
-    : c[target === 'assignee' ? 'assigneeId' : (target as 'category' | 'severity' | 'outcome')];
+  const value = valueOf(c, target);
   return value !== undefined && value !== null && value !== '';
+}
+
+/** A target's value on the case: `data.<key>` or a column. */
+function valueOf(c: CaseState, target: string): unknown {
+  if (target.startsWith('data.')) return c.data[target.slice('data.'.length)];
+  const column = ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ?? (target as 'category' | 'severity' | 'outcome');
+  return c[column];
 }

@@ -46,6 +46,8 @@ export function scalarSchema(procedure: TProcedure, field: TScalarField): z.ZodT
       return z.enum(procedure.severities.map((o) => o.id) as [string, ...string[]]);
     case 'user':
       return z.string().min(1).max(100);
+    case 'unit':
+      return z.string().regex(/^[0-9A-Z]{26}$/, 'an org unit id');
     case 'date':
       return z.string().regex(DATE, 'expected a date YYYY-MM-DD').refine(isRealDate, 'not a real date');
     case 'datetime':
@@ -86,4 +88,11 @@ export function userRefs(fields: TField[], input: unknown): string[] {
     }
   }
   return refs;
+}
+
+/** The `unit` fields' raw values in an input (top level only), for the caller to resolve. */
+export function unitRefs(fields: TField[], input: unknown): string[] {
+  if (!input || typeof input !== 'object') return [];
+  const values = input as Record<string, unknown>;
+  return fields.filter((f) => f.type === 'unit' && typeof values[f.name] === 'string').map((f) => values[f.name] as string);
 }

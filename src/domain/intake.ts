@@ -1,5 +1,5 @@
 import { DomainError } from './errors.ts';
-import { initialState, type Channel, type TProcedure } from './procedure.schema.ts';
+import { initialState, type CaseKind, type Channel, type TProcedure, type TScalarField } from './procedure.schema.ts';
 import { inputSchema } from './input.ts';
 import { actorRef, type Actor, type CaseState, type Notification, type TimelineEvent } from './case.ts';
 import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts';
@@ -38,6 +38,7 @@ export function decideSubmission(
   now: Date,
   ids: { caseId: string; trackingNo: string; orgUnit?: { id: string; path: string } | null },
   calendar: Calendar,
+  earlier: EarlierCase[] = [],
 ): NewCase {
   const rules = procedure.intake;
   const problems = checkIntake(procedure, intake, now);
@@ -47,7 +48,10 @@ export function decideSubmission(
   const receivedAt = intake.receivedAt ? new Date(intake.receivedAt).toISOString() : now.toISOString();
   const status = initialState(procedure);
   const data: Record<string, unknown> = {};
-  if (intake.fields) data.fields = inputSchema(procedure, procedure.intake.fields).parse(intake.fields);
+  if (intake.fields) data.fields = inputSchema(procedure, intakeFields(procedure, intake.kind)).parse(intake.fields);
+  for (const stamp of rules.stamps) data[stamp.set.slice('data.'.length)] = stampValue(stamp.byReceivedDate, calendar.localDate(new Date(receivedAt)));
+  const repeat = repeatsOf(procedure, earlier);
+  if (repeat.links.length > 0) data.repeatOf = repeat.links;
   if (intake.occurredAt) data.occurredAt = intake.occurredAt;
   if (intake.location) data.location = intake.location;
   if (intake.requestedOutcome) data.requestedOutcome = intake.requestedOutcome;
@@ -62,7 +66,7 @@ export function decideSubmission(
     status,
     version: 1,
     category: intake.category ?? null,
-    severity: intake.severity ?? null,
+    severity: repeat.severity ?? intake.severity ?? null,
     outcome: null,
     assigneeId: null,
     channel: intake.channel,
@@ -75,7 +79,7 @@ export function decideSubmission(
   };
   // Limits run from when the matter reached the organisation, not from when it was typed in.
   const started = procedure.clocks
-    .filter((c) => c.startsOn === 'submit')
+    .filter((c) => c.startsOn === 'submit' && (!c.kinds || c.kinds.includes(intake.kind)))
     .map((def) => startClock(calendar, def, state.severity, new Date(receivedAt)));
   return {
     state,
@@ -95,7 +99,11 @@ export function decideSubmission(
       actor: actorRef(actor),
       at: now.toISOString(),
       // The timeline keeps what was asked for, not who asked: identities live encrypted on the case.
-      input: { channel: intake.channel, kind: intake.kind, receivedAt, ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}) },
+      input: {
+        channel: intake.channel, kind: intake.kind, receivedAt,
+        ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}),
+        ...(repeat.links.length > 0 ? { repeatOf: repeat.links, ...(repeat.severity ? { severityRaisedTo: repeat.severity } : {}) } : {}),
+      },
       publicText: procedure.intake.publicText,
       clocks: started.map((s) => s.note),
     },
@@ -113,7 +121,7 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
   if (!rules.channels.includes(intake.channel as Channel)) add('channel', `该流程不接受渠道 ${intake.channel} / channel not accepted`);
   if (intake.category && !procedure.categories.some((c) => c.id === intake.category)) add('category', `未知类别 / unknown category; one of ${procedure.categories.map((c) => c.id).join(', ')}`);
   if (intake.severity && !procedure.severities.some((s) => s.id === intake.severity)) add('severity', `未知严重程度 / unknown severity; one of ${procedure.severities.map((s) => s.id).join(', ')}`);
-  for (const key of rules.require) {
+  for (const key of [...rules.require, ...(rules.requireByKind[intake.kind] ?? [])]) {
     const value = intake[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) add(key, '必填 / required');
   }
@@ -133,11 +141,40 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
     if (at > now.getTime() + 60_000) add('receivedAt', '收到时间不能晚于现在 / cannot be in the future');
     if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) add('receivedAt', `收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前 / too far in the past`);
   }
-  problems.push(...checkFields(procedure, intake.fields ?? {}));
+  problems.push(...checkFields(procedure, intake.kind, intake.fields ?? {}));
   return problems;
 }
 
-function checkFields(procedure: TProcedure, fields: Record<string, unknown>): Problem[] {
-  const result = inputSchema(procedure, procedure.intake.fields).safeParse(fields);
+function checkFields(procedure: TProcedure, kind: CaseKind, fields: Record<string, unknown>): Problem[] {
+  const result = inputSchema(procedure, intakeFields(procedure, kind)).safeParse(fields);
   return result.success ? [] : zodDetails(result.error, 'fields').issues;
+}
+
+// One stable array per procedure and kind, so the input schema cache (keyed by the array) hits.
+const fieldsByKind = new WeakMap<TProcedure, Map<CaseKind, TScalarField[]>>();
+
+/** The intake fields that apply to a kind of case (a field without `kinds` applies to all). */
+export function intakeFields(procedure: TProcedure, kind: CaseKind): TScalarField[] {
+  let byKind = fieldsByKind.get(procedure);
+  if (!byKind) fieldsByKind.set(procedure, (byKind = new Map()));
+  let fields = byKind.get(kind);
+  if (!fields) byKind.set(kind, (fields = procedure.intake.fields.filter((f) => !f.kinds || f.kinds.includes(kind))));
+  return fields;
+}
+
+/** MS-1: the first value whose `before` date is after the receipt date (or has no `before`). */
+function stampValue(byDate: { before?: string; value: string }[], receivedOn: string): string {
+  return (byDate.find((b) => !b.before || receivedOn < b.before) ?? byDate.at(-1)!).value;
+}
+
+/** An earlier case that the same submitter or respondent raised (found by the caller, INT-6). */
+export type EarlierCase = { id: string; trackingNo: string; open: boolean };
+
+/** INT-6, CLS-3: the repeats to link, and the severity a repeat of unresolved cases starts at. */
+function repeatsOf(procedure: TProcedure, earlier: EarlierCase[]): { links: string[]; ids: string[]; severity: string | null } {
+  const rule = procedure.intake.repeats;
+  if (!rule || earlier.length === 0) return { links: [], ids: [], severity: null };
+  const open = earlier.filter((e) => e.open).length;
+  const raise = rule.raiseSeverity && open >= rule.raiseSeverity.unresolvedAtLeast ? rule.raiseSeverity.to : null;
+  return { links: earlier.map((e) => e.trackingNo), ids: earlier.map((e) => e.id), severity: raise };
 }

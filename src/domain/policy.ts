@@ -1,6 +1,6 @@
 import type { Permission, TAction, TProcedure } from './procedure.schema.ts';
 import { SUBMITTER_ROLE } from './procedure.schema.ts';
-import type { Actor, CaseState, Exclusion, Grant } from './case.ts';
+import type { Actor, CaseState, Exclusion, Grant, PendingApproval } from './case.ts';
 
 /**
  * The access policy, in one place: every read and every action asks it. A role held in an org
@@ -61,7 +61,27 @@ export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState
 
 /** Whether the actor may take the action on this case now. */
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
-  return canSeeCase(actor, procedure, c) && holdsActionRole(actor, action, c) && action.from.includes(c.status) && procedure.id === c.procedureId;
+  return canSeeCase(actor, procedure, c) && holdsActionRole(actor, action, c) && action.from.includes(c.status) && procedure.id === c.procedureId
+    && approvalAllows(actor, action, c);
+}
+
+/**
+ * RES-3: while an action waits for approval the case does not move on — only the approval
+ * decision (by a holder of the named roles) and steps that leave the state as it is.
+ */
+export function approvalAllows(actor: Actor, action: TAction, c: Pick<CaseState, 'data' | 'orgUnitPath'>): boolean {
+  const pending = c.data.pendingApproval as PendingApproval | undefined;
+  if (action.decidesApproval) return Boolean(pending) && holdsAnyRole(actor, pending!.roles, c);
+  return !pending || !action.to;
+}
+
+/** Whether the actor holds one of these roles where the case is (admins and the system always). */
+export function holdsAnyRole(actor: Actor, roles: string[], c: Pick<CaseState, 'orgUnitPath'>): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind !== 'user') return false;
+  if (actor.isAdmin) return true;
+  const held = rolesFor(actor, c.orgUnitPath);
+  return roles.some((r) => held.includes(r));
 }
 
 /** The actions this actor may take on the case now: what a UI shows as buttons. */

@@ -16,7 +16,11 @@ export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'aud
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Case columns an action input may set directly; anything else goes under `data.<key>`. */
-export const CASE_TARGETS = ['category', 'severity', 'assignee', 'outcome'] as const;
+export const CASE_TARGETS = ['category', 'severity', 'assignee', 'outcome', 'orgUnit'] as const;
+
+/** Kinds of link between two cases (APL-4, ENF-1, CON-3, INT-6, MS-12, MS-13). */
+export const LINK_KINDS = ['appeal', 'enforcement-lead', 'retaliation', 'repeat', 'duplicate', 'related'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
 
 const ZId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case kebab-case, e.g. "customer-service"');
 const ZFieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
@@ -36,6 +40,8 @@ const ZFieldBase = {
   help: ZLabel.optional(),
   /** Shown to the submitter on the public timeline when the action is public (e.g. the reply text). */
   public: z.boolean().default(false),
+  /** Intake fields only: the field applies to these kinds of case (e.g. a report's leads). */
+  kinds: z.array(z.enum(CASE_KINDS)).optional(),
 };
 
 /** A scalar input field; `list` fields hold items made of these. */
@@ -46,6 +52,8 @@ export const ZScalarField = z.discriminatedUnion('type', [
   z.object({ ...ZFieldBase, type: z.literal('category') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('severity') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('user') }).strict(),
+  /** An org unit id; with `sets: orgUnit` the case moves there (RTE-1 分办) — only within the case's own unit. */
+  z.object({ ...ZFieldBase, type: z.literal('unit') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('date') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('datetime') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional() }).strict(),
@@ -127,6 +135,22 @@ const ZAction = z.object({
   fixed: z.record(ZTarget, z.union([z.string(), z.number(), z.boolean()])).default({}),
   clocks: ZClockOps.default({ start: [], stop: [], pause: [], resume: [] }),
   notify: z.array(ZNotify).default([]),
+  /**
+   * RES-3: the action takes effect only when a holder of one of these roles approves it. Taken by
+   * anyone else it is recorded as pending; the procedure's `approval: decide` action settles it.
+   * `when`: only if the case's `data.<key>` (or a column) equals the value, e.g. management involved.
+   */
+  approval: z.object({
+    roles: z.array(ZId).min(1),
+    when: z.object({ target: ZTarget, equals: z.union([z.string(), z.number(), z.boolean()]) }).strict().optional(),
+  }).strict().optional(),
+  /** `decide`: approves or refuses the pending action (built-in input: approve, note). */
+  decidesApproval: z.boolean().default(false),
+  /**
+   * ENF-1: the action also opens a new case, linked to this one (诉转案: an enforcement lead with its
+   * own clocks, which later steps of this case — a withdrawal — do not touch).
+   */
+  opens: z.object({ procedure: ZId, kind: z.enum(CASE_KINDS), link: z.enum(LINK_KINDS) }).strict().optional(),
 }).strict();
 export type TAction = z.infer<typeof ZAction>;
 
@@ -145,12 +169,14 @@ const ZClock = z.object({
   label: ZLabel,
   /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
   rule: z.string().optional(),
-  unit: z.enum(['hours', 'natural-days', 'working-days', 'calendar-months']),
+  unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
   length: z.number().int().positive(),
   /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
   bySeverity: z.record(ZId, z.number().int().positive()).optional(),
   /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
   startsOn: z.enum(['submit', 'action']).default('action'),
+  /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
+  kinds: z.array(z.enum(CASE_KINDS)).optional(),
   /** Share of the period after which the clock warns (SLA-7). */
   warnAt: z.number().gt(0).lt(1).default(0.8),
   warnNotify: z.array(ZNotify).default([]),
@@ -171,8 +197,27 @@ const ZIntake = z.object({
   requireTruthAffirmation: z.boolean().default(false),
   /** Standard submission fields that this procedure makes mandatory. */
   require: z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category'])).default([]),
-  /** Procedure-specific fields, submitted under `fields`. */
+  /** Standard fields mandatory only for some kinds, e.g. a `report` names who is involved (S2 3.2). */
+  requireByKind: z.partialRecord(z.enum(CASE_KINDS), z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category']))).default({}),
+  /** Procedure-specific fields, submitted under `fields`; `kinds` limits a field to those kinds. */
   fields: z.array(ZScalarField).default([]),
+  /** False: staff and other cases open it (an enforcement lead), the public portal does not. */
+  public: z.boolean().default(true),
+  /**
+   * INT-6, CLS-3: earlier cases of this procedure within `windowDays` with the same submitter
+   * (blind index) or the same respondent are linked as repeats; with `raiseSeverity`, a case
+   * raised again while `unresolvedAtLeast` earlier ones are still open starts at that severity.
+   */
+  repeats: z.object({
+    windowDays: z.number().int().positive().max(3650),
+    match: z.array(z.enum(['submitter', 'respondent'])).min(1),
+    raiseSeverity: z.object({ to: ZId, unresolvedAtLeast: z.number().int().positive().default(1) }).strict().optional(),
+  }).strict().optional(),
+  /** MS-1: a value stamped on every case by its receipt date (the regime in force when received). */
+  stamps: z.array(z.object({
+    set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+    byReceivedDate: z.array(z.object({ before: z.iso.date().optional(), value: z.string() }).strict()).min(1),
+  }).strict()).default([]),
   /** Tracking number prefix per kind: TS-20261128-7K3Q9X. */
   trackingPrefix: z.record(z.enum(CASE_KINDS), z.string().regex(/^[A-Z]{2,4}$/)).default({
     complaint: 'TS', suggestion: 'JY', report: 'JB', appeal: 'SS',
@@ -218,6 +263,12 @@ export const ZProcedure = z.object({
     procedure: ZId.optional(),
     from: z.array(ZId).min(1),
     withinDays: z.number().int().positive().optional(),
+    /**
+     * APL-1…3: the levels in order; the first appeal goes to the first. `parent`: the unit above
+     * the case's; `top`: the organisation level (senior management). The last level is final (终审).
+     */
+    levels: z.array(z.object({ label: ZLabel, routeTo: z.enum(['parent', 'top']) }).strict()).min(1)
+      .default([{ label: { 'zh-CN': '上一级', en: 'Next level' }, routeTo: 'parent' }]),
   }).strict().optional(),
   /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
   recusal: z.object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) }).strict().default({ routeTo: 'parent' }),
@@ -262,12 +313,23 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
     }
     a.notify.forEach((n, j) => { if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`); });
     if (a.visibility === 'public' && !a.publicText) issue(['actions', i, 'publicText'], 'a public action needs publicText');
+    a.input.forEach((f, j) => {
+      if (f.sets === 'orgUnit' && f.type !== 'unit') issue(['actions', i, 'input', j, 'sets'], 'only a unit field sets orgUnit');
+    });
+    a.approval?.roles.forEach((r, j) => { if (!roles.has(r)) issue(['actions', i, 'approval', 'roles', j], `unknown role "${r}"`); });
+    if (a.approval && !p.actions.some((b) => b.decidesApproval)) issue(['actions', i, 'approval'], 'an approval needs an action with decidesApproval: true');
+    if (a.approval && (a.extension || a.decidesApproval)) issue(['actions', i, 'approval'], 'extension and approval actions cannot themselves need approval');
+    if (a.decidesApproval && (a.input.length > 0 || a.to || a.extension)) issue(['actions', i, 'decidesApproval'], 'an approval decision has a built-in input and no "to" of its own');
     for (const [target, options] of [['outcome', p.outcomes], ['category', p.categories], ['severity', p.severities]] as const) {
       const value = a.fixed[target];
       if (value !== undefined && !options.some((o) => o.id === value)) issue(['actions', i, 'fixed', target], `unknown ${target} "${String(value)}"`);
     }
   });
   const roleIds = new Set(p.roles.map((r) => r.id));
+  const severityIds = new Set(p.severities.map((s) => s.id));
+  const raised = p.intake.repeats?.raiseSeverity?.to;
+  if (raised && !severityIds.has(raised)) issue(['intake', 'repeats', 'raiseSeverity', 'to'], `unknown severity "${raised}"`);
+  p.clocks.forEach((c, i) => { if (c.kinds && c.startsOn !== 'submit') issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit'); });
   p.appeal?.from.forEach((s, j) => { if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`); });
   if (p.recusal.routeTo.startsWith('role:') && !roleIds.has(p.recusal.routeTo.slice(5))) issue(['recusal', 'routeTo'], `unknown role "${p.recusal.routeTo.slice(5)}"`);
   const severities = new Set(p.severities.map((s) => s.id));
@@ -293,7 +355,7 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
 // The shape before refinement, for typing checkReferences.
 const ZProcedureShape = z.object({
   roles: z.array(z.object({ id: z.string() })),
-  intake: z.object({ notify: z.array(ZNotify) }),
+  intake: z.object({ notify: z.array(ZNotify), repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional() }),
   categories: z.array(ZOption),
   severities: z.array(ZOption),
   outcomes: z.array(ZOption),

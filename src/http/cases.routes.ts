@@ -1,3 +1,4 @@
+import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
@@ -76,6 +77,10 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: ZCaseParams.extend({ index: z.coerce.number().int().min(0).max(19) }), body: ZRespondentLink,
       },
     }, async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)));
+
+    app.post('/api/v1/cases/:id/links', {
+      schema: { tags: ['cases'], summary: '关联案件（重复、重复投诉、相关）/ link to an earlier case', params: ZCaseParams, body: ZLinkInput },
+    }, async (request) => linkCases(ctx, request.params.id, request.body, staffOf(request)));
 
     app.post('/api/v1/cases/:id/actions/:action', {
       schema: { tags: ['cases'], summary: '办理操作 / take an action', params: ZCaseParams.extend({ action: ZActionParam }), body: ZActionBody },

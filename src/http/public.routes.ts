@@ -10,6 +10,8 @@ import { flagRetaliation, ZRetaliation } from '../app/recusal.ts';
 import { appeal, ZAppeal } from '../app/appeal.ts';
 import { submitCase } from '../app/submit.ts';
 import { ZPublicSubmission } from '../domain/submission.ts';
+import { DomainError } from '../domain/errors.ts';
+import { listOrgUnits } from '../store/org.repository.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
@@ -19,11 +21,17 @@ const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() }
 export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/v1/public/procedures', { schema: { tags: ['public'], summary: '可提交的流程 / procedures open for submission' } }, async () => ({
-      items: ctx.procedures.latestAll().map((p) => ({
+      items: ctx.procedures.latestAll().filter((p) => p.intake.public).map((p) => ({
         id: p.id, version: p.version, name: p.name, description: p.description ?? null,
         kinds: p.intake.kinds, categories: p.categories, severities: p.severities,
-        requireTruthAffirmation: p.intake.requireTruthAffirmation, require: p.intake.require, fields: p.intake.fields,
+        requireTruthAffirmation: p.intake.requireTruthAffirmation, require: p.intake.require,
+        requireByKind: p.intake.requireByKind, fields: p.intake.fields,
       })),
+    }));
+
+    // S8: the submitter chooses the bureau (org unit) the matter goes to; names are public anyway.
+    app.get('/api/v1/public/org-units', { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } }, async () => ({
+      items: (await listOrgUnits(ctx.store.db)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
     }));
 
     app.post('/api/v1/public/cases', {
@@ -33,6 +41,9 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
       },
     }, async (request, reply) => {
+      if (ctx.procedures.latest(request.body.procedure)?.intake.public === false) {
+        throw new DomainError('UNKNOWN_PROCEDURE', '该流程不接受公众提交 / this procedure does not take submissions from the public', { procedure: request.body.procedure });
+      }
       const result = await submitCase(ctx, { ...request.body, channel: 'web' }, { kind: 'system', name: 'portal' }, request.headers['idempotency-key']);
       const { id: _internalId, version: _version, ...shown } = result;
       return reply.status(201).send(shown);

@@ -37,5 +37,7 @@ export function toCaseChanges(patch: CasePatch): CaseChanges {
   if (patch.assigneeId !== undefined) changes.assignee_id = patch.assigneeId;
   if (patch.data !== undefined) changes.data = JSON.stringify(patch.data);
   if (patch.closedAt !== undefined) changes.closed_at = patch.closedAt;
+  if (patch.orgUnitId !== undefined) changes.org_unit_id = patch.orgUnitId;
+  if (patch.orgUnitPath !== undefined) changes.org_unit_path = patch.orgUnitPath;
   return changes;
 }

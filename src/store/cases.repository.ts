@@ -121,3 +121,26 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
 }
+
+/**
+ * INT-6: earlier cases of a procedure received since `since` with the same submitter (any blind
+ * index) or naming one of the same respondents. Not scoped by policy: the caller only links them.
+ */
+export async function findRepeatCandidates(
+  db: Db, procedureId: string, since: string,
+  keys: Partial<Record<'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx', string>>,
+  respondentNames: string[], limit = 20,
+): Promise<Pick<CaseRow, 'id' | 'tracking_no' | 'closed_at'>[]> {
+  const present = (Object.entries(keys) as [keyof typeof keys, string | null][]).filter(([, v]) => v);
+  if (present.length === 0 && respondentNames.length === 0) return [];
+  // Respondents are stored as JSON text; a name is matched as the exact JSON string value.
+  const patterns = respondentNames.map((n) => `%"name":${JSON.stringify(n).replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  return db.selectFrom('cases').select(['id', 'tracking_no', 'closed_at'])
+    .where('procedure_id', '=', procedureId)
+    .where('received_at', '>=', since)
+    .where((eb) => eb.or([
+      ...present.map(([column, value]) => eb(column, '=', value!)),
+      ...patterns.map((p) => sql<SqlBool>`${eb.ref('respondents')} like ${p} escape '\\'`),
+    ]))
+    .orderBy('id', 'desc').limit(limit).execute();
+}

@@ -21,6 +21,7 @@ export type Database = {
   attachments: AttachmentTable;
   case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
+  case_links: CaseLinkTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
 };
@@ -248,3 +249,12 @@ export type CaseExclusionTable = {
   reason: string;
 };
 
+
+export type CaseLinkTable = {
+  from_case_id: string;
+  to_case_id: string;
+  /** appeal | enforcement-lead | retaliation | repeat | duplicate | related */
+  kind: string;
+  note: string | null;
+  created_at: string;
+};
