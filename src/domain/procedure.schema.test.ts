@@ -174,6 +174,30 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       problem: 'unknown role "quality-office"',
     },
     {
+      name: 'an approval with no action that decides it (RES-3)',
+      edit: (raw) => { action(raw, 'decide').approval = { roles: ['customer-service-manager'] }; },
+      path: 'actions[8](decide).approval',
+      problem: 'an approval needs an action with decidesApproval: true',
+    },
+    {
+      name: 'orgUnit set by a field that is not a unit (RTE-1)',
+      edit: (raw) => { action(raw, 'forward').input[0].sets = 'orgUnit'; },
+      path: 'actions[0](forward).input[0](toUnit).sets',
+      problem: 'only a unit field sets orgUnit',
+    },
+    {
+      name: 'a clock limited to some kinds that does not start on submit',
+      edit: (raw) => { raw.clocks[0].startsOn = 'action'; raw.clocks[0].kinds = ['appeal']; },
+      path: 'clocks[0](forwarding).kinds',
+      problem: 'kinds applies to clocks that start on submit',
+    },
+    {
+      name: 'repeats raising to a severity the procedure does not have (CLS-3)',
+      edit: (raw) => { raw.intake.repeats = { windowDays: 30, match: ['submitter'], raiseSeverity: { to: 'major' } }; },
+      path: 'intake.repeats.raiseSeverity.to',
+      problem: 'unknown severity "major"',
+    },
+    {
       name: 'an id that is not kebab-case',
       edit: (raw) => { action(raw, 'close').id = 'Close'; },
       path: 'actions[13](Close).id',

@@ -63,8 +63,10 @@ export class TestClock {
   advance(ms: number): void { this.current = new Date(this.current.getTime() + ms); }
 }
 
-export async function openTestApp(backend: Backend, clock?: TestClock): Promise<{ ctx: AppContext; config: Config; cleanup(): Promise<void> }> {
-  const { config, cleanup } = await backend.config();
+export async function openTestApp(backend: Backend, clock?: TestClock, procedureDirs?: string[]): Promise<{ ctx: AppContext; config: Config; cleanup(): Promise<void> }> {
+  const made = await backend.config();
+  const config = procedureDirs ? { ...made.config, procedureDirs } : made.config;
+  const { cleanup } = made;
   const ctx = await openApp(config, clock ? { now: clock.now } : {});
   return { ctx, config, cleanup: async () => { await ctx.close(); await cleanup(); } };
 }

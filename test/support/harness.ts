@@ -14,8 +14,8 @@ export type Harness = {
 };
 
 /** A real server on a real database, driven through `inject` (the full HTTP stack without a socket). */
-export async function startHarness(backend: Backend, clock?: TestClock): Promise<Harness> {
-  const { ctx, cleanup } = await openTestApp(backend, clock);
+export async function startHarness(backend: Backend, clock?: TestClock, options: { procedureDirs?: string[] } = {}): Promise<Harness> {
+  const { ctx, cleanup } = await openTestApp(backend, clock, options.procedureDirs);
   const http = await buildServer(ctx, { bodyLimit: 64 * 1024 });
   return {
     ctx,
