@@ -132,6 +132,11 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(staffOnly.statusCode).toBe(403);
   });
 
+  it('S5 六.2: the manager records the disciplinary follow-up for the delivery man at fault, internally (RES-2, CON-2)', async () => {
+    expect((await h.call('POST', `/api/v1/cases/${caseId}/actions/discipline`, { token: service.token, body: { input: { staff: '送货员小刘', measure: 'written-warning', reason: '未开箱验机' }, expectedVersion: version } })).statusCode).toBe(403);
+    await act(manager.token, 'discipline', { staff: '送货员小刘', measure: 'written-warning', reason: '送货时未按规定开箱验机' });
+  });
+
   it('S5 四.6 投诉归档: customer service closes the case', async () => {
     await act(service.token, 'close', { note: '顾客满意，归档' });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
@@ -142,10 +147,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
       'submit', 'forward', 'accept', 'assign', 'start-investigation', 'record-investigation', 'record-investigation',
-      'contact-submitter', 'decide', 'update-measure', 'update-measure', 'resolve', 'reply', 'rate', 'close',
+      'contact-submitter', 'decide', 'update-measure', 'update-measure', 'resolve', 'reply', 'rate', 'discipline', 'close',
     ]);
-    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    expect(detail.version).toBe(15);
+    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(detail.version).toBe(16);
     const view = await publicView();
     expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'start-investigation', 'reply', 'rate', 'close']);
     expect(view.outcome).toEqual({ 'zh-CN': '属实', en: 'Substantiated' });
@@ -159,11 +164,24 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(records.map((r) => r.action)).toEqual([
       'case.submit', 'case.forward', 'case.accept', 'case.assign', 'case.start-investigation', 'case.record-investigation',
       'case.record-investigation', 'case.contact-submitter', 'case.decide', 'case.update-measure', 'case.update-measure',
-      'case.resolve', 'case.reply', 'case.rate', 'case.close',
+      'case.resolve', 'case.reply', 'case.rate', 'case.discipline', 'case.close',
     ]);
     expect(records.find((r) => r.action === 'case.rate')!.actor).toBe('submitter');
     expect(JSON.stringify(records)).not.toContain('张三');
     const verdict = await verifyAudit(h.ctx);
     expect(verdict).toMatchObject({ ok: true });
+  });
+
+  it('S5 三.4 第三方投诉: a complaint passed on by the consumer association is registered with its body, reference and real received time (INT-1, REG-1, REG-2)', async () => {
+    const res = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: {
+      ...complaint(), channel: 'third-party', receivedAt: '2026-11-30T08:30:00+08:00',
+      thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: '消协转〔2026〕118号' },
+    } });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await h.call('GET', `/api/v1/cases/${res.json().id}`, { token: service.token })).json();
+    expect(detail).toMatchObject({ channel: 'third-party', receivedAt: '2026-11-30T00:30:00.000Z', receivedBy: clerk.id });
+    expect(detail.data.thirdParty).toEqual({ type: 'consumer-association', name: '市消费者协会', reference: '消协转〔2026〕118号' });
+    // The 24 hours run from when the association's letter arrived, not from when it was typed in.
+    expect(detail.deadlines[0]).toMatchObject({ clock: 'forwarding', dueAt: '2026-12-01T00:30:00.000Z' });
   });
 });
