@@ -12,6 +12,7 @@ import { buildServer } from './http/server.ts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain/errors.ts';
 import { openStore } from './store/db.ts';
+import { backupSqlite, restoreSqlite } from './store/backup.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
 
 const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform
@@ -32,6 +33,8 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   sweep                         运行一次计时检查 / warn and breach due clocks once
   calendar show                 查看工作日历 / the calendar in force and the years it covers
   calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
+  backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
+  restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai)
@@ -184,7 +187,31 @@ const grant: Command = async (args) => {
 
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant };
+const backup: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
+  const config = configFromEnv();
+  if (config.databaseUrl) {
+    console.error('PostgreSQL：请用 pg_dump 备份（见 docs/deploy.md）/ on PostgreSQL use pg_dump (docs/deploy.md)');
+    return 2;
+  }
+  if (!values.to) { console.error('用法 / usage: plaint backup --to DIR'); return 2; }
+  const manifest = await backupSqlite(config.dataDir, values.to, Boolean(process.env.PLAINT_SECRET_KEY));
+  console.log(`已备份 / backed up: ${Object.entries(manifest.files).map(([f, d]) => `${f} (${d.bytes} B)`).join(', ')} → ${values.to}`);
+  if (manifest.keyInEnvironment) console.log('注意：密钥来自 PLAINT_SECRET_KEY，请另行保管 / note: the key comes from PLAINT_SECRET_KEY — keep it safe separately');
+  return 0;
+};
+
+const restore: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { from: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const config = configFromEnv();
+  if (config.databaseUrl) { console.error('PostgreSQL：请用 pg_restore（见 docs/deploy.md）/ on PostgreSQL use pg_restore (docs/deploy.md)'); return 2; }
+  if (!values.from) { console.error('用法 / usage: plaint restore --from DIR [--force]'); return 2; }
+  const manifest = restoreSqlite(values.from, config.dataDir, values.force);
+  console.log(`已恢复 / restored the backup of ${manifest.at} into ${config.dataDir}`);
+  return 0;
+};
+
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, backup, restore };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
