@@ -12,7 +12,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** What a role may do besides the actions that name it. */
-export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'audit'] as const;
+export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'audit', 'records'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Case columns an action input may set directly; anything else goes under `data.<key>`. */
@@ -270,6 +270,17 @@ export const ZProcedure = z.object({
     levels: z.array(z.object({ label: ZLabel, routeTo: z.enum(['parent', 'top']) }).strict()).min(1)
       .default([{ label: { 'zh-CN': '上一级', en: 'Next level' }, routeTo: 'parent' }]),
   }).strict().optional(),
+  /**
+   * ARC-1, CON-4: how long after closing the personal data and the case record are kept; who
+   * answers personal-data requests (PIPL Art 44–51) and in how many working days. Holders of a role
+   * with the `records` permission put cases on legal hold and release them.
+   */
+  records: z.object({
+    personalDataYears: z.number().int().positive().max(100).default(3),
+    recordYears: z.number().int().positive().max(100).default(10),
+    requestsHandledBy: ZId.optional(),
+    requestWorkingDays: z.number().int().positive().max(60).default(15),
+  }).strict().default({ personalDataYears: 3, recordYears: 10, requestWorkingDays: 15 }),
   /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
   recusal: z.object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) }).strict().default({ routeTo: 'parent' }),
 }).strict().superRefine(checkReferences);
@@ -327,6 +338,8 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   });
   const roleIds = new Set(p.roles.map((r) => r.id));
   const severityIds = new Set(p.severities.map((s) => s.id));
+  if (p.records.recordYears < p.records.personalDataYears) issue(['records', 'recordYears'], 'the case record cannot go before its personal data');
+  if (p.records.requestsHandledBy && !roleIds.has(p.records.requestsHandledBy)) issue(['records', 'requestsHandledBy'], `unknown role "${p.records.requestsHandledBy}"`);
   const raised = p.intake.repeats?.raiseSeverity?.to;
   if (raised && !severityIds.has(raised)) issue(['intake', 'repeats', 'raiseSeverity', 'to'], `unknown severity "${raised}"`);
   p.clocks.forEach((c, i) => { if (c.kinds && c.startsOn !== 'submit') issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit'); });
@@ -364,6 +377,7 @@ const ZProcedureShape = z.object({
   clocks: z.array(ZClock),
   appeal: z.object({ from: z.array(z.string()) }).optional(),
   recusal: z.object({ routeTo: z.string() }),
+  records: z.object({ personalDataYears: z.number(), recordYears: z.number(), requestsHandledBy: z.string().optional() }),
 });
 
 function dupes(ids: string[]): string[] {

@@ -5,6 +5,7 @@ import * as clocks from './migrations/202611282330_clocks.ts';
 import * as access from './migrations/202611290000_access.ts';
 import * as attachments from './migrations/202611290100_attachments.ts';
 import * as links from './migrations/202611290200_links.ts';
+import * as records from './migrations/202611290300_records.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '202611290000_access': access,
   '202611290100_attachments': attachments,
   '202611290200_links': links,
+  '202611290300_records': records,
 };
 
 function migrator(store: Store): Migrator {

@@ -22,6 +22,7 @@ export type Database = {
   case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
   case_links: CaseLinkTable;
+  data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
 };
@@ -124,6 +125,11 @@ export type CaseTable = {
   submitter_phone_bidx: string | null;
   submitter_email_bidx: string | null;
   submitter_id_bidx: string | null;
+  /** Legal hold (ARC-1): retention skips the case while set. */
+  hold_reason: string | null;
+  held_at: string | null;
+  /** When retention replaced the personal data by pseudonyms (CON-4). */
+  deidentified_at: string | null;
 };
 
 export type CaseEventTable = {
@@ -257,4 +263,23 @@ export type CaseLinkTable = {
   kind: string;
   note: string | null;
   created_at: string;
+};
+
+/** PIPL Art 44–51: a submitter's request to see, correct or delete their personal data. */
+export type DataRequestTable = {
+  id: string;
+  case_id: string;
+  /** access | correct | delete */
+  type: string;
+  details: string;
+  /** open | fulfilled | refused */
+  status: string;
+  /** submitter | user:<id> (staff on the submitter's behalf) */
+  requested_by: string;
+  created_at: string;
+  due_at: string;
+  answered_at: string | null;
+  answered_by: string | null;
+  /** The answer with reasons (a refusal names the legal duty to keep). */
+  answer: string | null;
 };
