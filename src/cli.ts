@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { runRetention } from './app/retention.ts';
+import { archiveBundle, caseFile } from './app/archive.ts';
+import { findCaseByTrackingNo } from './store/cases.repository.ts';
 import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
+import { startPeriodic } from './jobs/periodic.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
@@ -33,6 +37,9 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   sweep                         运行一次计时检查 / warn and breach due clocks once
   calendar show                 查看工作日历 / the calendar in force and the years it covers
   calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
+  retention [--dry-run]         执行保存期限（去标识化、删除）/ de-identify and delete what is past its period
+  archive export (--case 编号 | --from 日期 --to 日期 [--unit ID]) --out FILE.zip
+                                导出归档材料 / export case files (one ZIP per case)
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
   restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
 
@@ -64,10 +71,18 @@ const serve: Command = async () => {
   }
   const app = await buildServer(ctx, { logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1' });
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
-  const stopSweeper = interval > 0 ? startSweeper(ctx, interval, (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg))) : async () => {};
+  const log = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
+  const stopSweeper = interval > 0 ? startSweeper(ctx, interval, log) : async () => {};
+  // CON-4: once a day, de-identify and delete what has passed its period (idempotent across instances).
+  const retentionEvery = Number(process.env.PLAINT_RETENTION_INTERVAL_MS ?? 86_400_000);
+  const stopRetention = retentionEvery > 0 ? startPeriodic('retention', retentionEvery, async () => {
+    const r = await runRetention(ctx, { dryRun: false });
+    return `${r.deidentified.length} de-identified, ${r.deleted.length} deleted, ${r.held.length} held`;
+  }, log) : async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await stopSweeper();
+    await stopRetention();
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -211,7 +226,40 @@ const restore: Command = async (args) => {
   return 0;
 };
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, backup, restore };
+const retention: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
+  return withApp(async (ctx) => {
+    const report = await runRetention(ctx, { dryRun: values['dry-run'] });
+    const verb = report.dryRun ? '将' : '已';
+    console.log(`${verb}去标识化 / de-identif${report.dryRun ? 'y' : 'ied'}: ${report.deidentified.length}  ${report.deidentified.join(' ')}`);
+    console.log(`${verb}删除 / delete${report.dryRun ? '' : 'd'}: ${report.deleted.length}  ${report.deleted.join(' ')}`);
+    console.log(`保全中跳过 / on legal hold, skipped: ${report.held.length}  ${report.held.join(' ')}`);
+    return 0;
+  });
+};
+
+const archive: Command = async (args) => {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { case: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } } });
+  if (positionals[0] !== 'export' || !values.out || (!values.case && !(values.from && values.to))) {
+    throw new UsageError('plaint archive export (--case TRACKING_NO | --from YYYY-MM-DD --to YYYY-MM-DD [--unit ID]) --out FILE.zip');
+  }
+  return withApp(async (ctx) => {
+    const actor = { kind: 'system' as const, name: 'cli:archive' };
+    if (values.case) {
+      const row = await findCaseByTrackingNo(ctx.store.db, values.case);
+      if (!row) throw new UsageError(`没有案件 ${values.case} / no such case`);
+      writeFileSync(values.out!, (await caseFile(ctx, row.id, actor)).zip);
+      console.log(`已导出 / exported ${values.case} → ${values.out}`);
+    } else {
+      const bundle = await archiveBundle(ctx, { from: `${values.from}T00:00:00.000Z`, to: `${values.to}T00:00:00.000Z`, ...(values.unit ? { unit: values.unit } : {}) }, actor);
+      writeFileSync(values.out!, bundle.zip);
+      console.log(`已导出 / exported ${bundle.count} 件 → ${values.out}`);
+    }
+    return 0;
+  });
+};
+
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, backup, restore, retention, archive };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

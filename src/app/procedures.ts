@@ -31,6 +31,11 @@ export class ProcedureRegistry {
     return v === undefined ? undefined : this.get(id, v);
   }
 
+  /** Every loaded version (cases keep the version they were opened under). */
+  all(): TProcedure[] {
+    return [...this.versions.values()];
+  }
+
   latestAll(): TProcedure[] {
     return [...this.latestVersion.entries()].map(([id, v]) => this.get(id, v)!);
   }

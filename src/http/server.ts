@@ -15,6 +15,7 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
+import { recordsRoutes } from './records.routes.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -68,6 +69,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(adminRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(attachmentRoutes(ctx));
+  await app.register(recordsRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   return app;

@@ -1,3 +1,4 @@
+import { startPeriodic } from './periodic.ts';
 import { clockDef, type ClockNote, type ClockState } from '../domain/clocks.ts';
 import type { Notification } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
@@ -76,21 +77,8 @@ function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | '
 
 /** Runs the sweeper every `intervalMs` inside `plaint serve`; returns a stop function. */
 export function startSweeper(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(async () => {
-      try {
-        const r = await sweepOnce(ctx);
-        if (r.warned + r.breached > 0) log(`sweeper: ${r.warned} warned, ${r.breached} breached`);
-      } catch (err) {
-        log('sweeper failed; will retry', err);
-      }
-    });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPeriodic('sweeper', intervalMs, async () => {
+    const r = await sweepOnce(ctx);
+    return r.warned + r.breached > 0 ? `${r.warned} warned, ${r.breached} breached` : null;
+  }, log);
 }
-

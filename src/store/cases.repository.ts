@@ -19,7 +19,8 @@ export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<
   return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
 }
 
-export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path' | 'respondents'>>;
+export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path' | 'respondents'
+  | 'subject' | 'description' | 'submitter_enc' | 'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx' | 'deidentified_at' | 'hold_reason' | 'held_at'>>;
 
 /** A case's recusals (RTE-3). */
 export async function caseExclusions(db: Db, caseId: string): Promise<{ userId: string | null; unitPath: string | null }[]> {
@@ -68,7 +69,7 @@ export type CaseFilter = {
 };
 
 /** The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees. */
-function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
+export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
   const recused = scope.recused;
   const notRecused = recused
     ? eb.not(eb.exists(eb.selectFrom('case_exclusions as x').select('x.case_id').whereRef('x.case_id', '=', 'cases.id').where((xb) => xb.or([
