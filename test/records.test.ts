@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../src/app/audit.ts';
+import { runRetention } from '../src/app/retention.ts';
+import type { AppContext } from '../src/app/context.ts';
+import { BACKENDS, TestClock } from './support/backends.ts';
+import { complaint, startHarness, type Harness } from './support/harness.ts';
+
+type Person = { name: string; phone: string; email: string };
+const PEOPLE: Record<string, Person> = {
+  expired: { name: '欧阳修', phone: '13811110001', email: 'ouyang@example.com' },
+  old: { name: '司马光', phone: '13811110002', email: 'sima@example.com' },
+  held: { name: '王安石', phone: '13811110003', email: 'wanganshi@example.com' },
+  recent: { name: '苏东坡', phone: '13811110004', email: 'sushi@example.com' },
+  open: { name: '范仲淹', phone: '13811110005', email: 'fan@example.com' },
+};
+
+/** Every text value in every table, to prove a name or number survives nowhere. */
+async function everything(ctx: AppContext): Promise<string> {
+  const tables = ctx.store.dialect === 'sqlite'
+    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)).rows.map((r) => r.name)
+    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(ctx.store.db)).rows.map((r) => r.name);
+  let all = '';
+  for (const table of tables) {
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(ctx.store.db)).rows;
+    all += JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
+  }
+  return all;
+}
+
+/**
+ * Records (issue 10, ARC-1, CON-4, PIPL): retention on a fixed clock over cases on both sides of
+ * each period, legal hold, personal-data requests, and the case file export.
+ */
+describe.each(BACKENDS)('records on $name', (backend) => {
+  let h: Harness;
+  const clock = new TestClock('2015-06-01T01:00:00.000Z');
+  let service: { id: string; token: string };
+  let manager: { id: string; token: string };
+  const cases: Record<string, { id: string; trackingNo: string; receipt: string }> = {};
+
+  async function open(key: string, at: string) {
+    clock.set(at);
+    const p = PEOPLE[key];
+    const res = await h.call('POST', '/api/v1/public/cases', { body: complaint({
+      subject: `${p.name}投诉冰箱不制冷`, description: `我是${p.name}，电话${p.phone}，邮箱${p.email}，住在上海市徐汇区漕溪北路88号。`,
+      submitter: { name: p.name, phone: p.phone, email: p.email }, respondents: [{ name: `${p.name}家门口的门店`, type: 'business' }],
+    }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const { trackingNo, receipt } = res.json();
+    const id = (await h.call('GET', `/api/v1/cases?q=${trackingNo}`, { token: service.token })).json().items[0].id;
+    cases[key] = { id, trackingNo, receipt };
+    await h.call('POST', `/api/v1/public/cases/${trackingNo}/messages`, { headers: { 'x-receipt': receipt }, body: { text: `请打我电话${p.phone}，${p.name}` } });
+  }
+  async function closeInvalid(key: string) {
+    const { id } = cases[key];
+    const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json();
+    const res = await h.call('POST', `/api/v1/cases/${id}/actions/close-invalid`, { token: service.token, body: {
+      input: { reply: `${PEOPLE[key].name}您好，经核实该冰箱已过保修期，我们仍可为您提供付费维修。`, reason: '超过保修期' }, expectedVersion: detail.version,
+    } });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(backend, clock);
+    service = await h.staff('cs-records', ['customer-service']);
+    manager = await h.staff('cs-manager-records', ['customer-service-manager']);
+    await open('expired', '2015-06-01T01:00:00.000Z');
+    await closeInvalid('expired');
+    await open('old', '2022-06-01T01:00:00.000Z');
+    await closeInvalid('old');
+    await open('held', '2022-06-02T01:00:00.000Z');
+    await closeInvalid('held');
+    await open('open', '2022-06-03T01:00:00.000Z');
+    await open('recent', '2026-06-01T01:00:00.000Z');
+    await closeInvalid('recent');
+    clock.set('2026-11-30T01:00:00.000Z');
+  });
+  afterAll(async () => h?.close());
+
+  it('puts a case on legal hold only for a records role, with a reason (ARC-1)', async () => {
+    const path = `/api/v1/cases/${cases.held.id}/hold`;
+    expect((await h.call('POST', path, { token: service.token, body: { reason: '诉讼中' } })).statusCode).toBe(403);
+    expect((await h.call('POST', path, { token: manager.token, body: {} })).statusCode).toBe(400);
+    const held = await h.call('POST', path, { token: manager.token, body: { reason: '（2026）沪0104民初1234号案件证据保全' } });
+    expect(held.statusCode, held.body).toBe(200);
+    expect((await h.call('POST', path, { token: manager.token, body: { reason: '再次' } })).statusCode).toBe(409);
+  });
+
+  it('shows in a dry run what retention would do, and changes nothing (CON-4)', async () => {
+    const before = await everything(h.ctx);
+    const report = await runRetention(h.ctx, { dryRun: true });
+    expect(report.deleted).toEqual([cases.expired.trackingNo]);
+    expect(report.deidentified).toEqual([cases.old.trackingNo]);
+    expect(report.held).toEqual([cases.held.trackingNo]);
+    const after = await everything(h.ctx);
+    expect(after.includes(PEOPLE.old.phone) && after.includes(PEOPLE.expired.phone)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length); // only the audit record of the dry run was added
+  });
+
+  it('de-identifies and deletes what has passed its period, keeps statistics, skips held cases (CON-4, ARC-1)', async () => {
+    const countBy = async () => (await h.ctx.store.db.selectFrom('cases').select(['status', 'outcome', 'category', 'channel']).where('id', '!=', cases.expired.id).orderBy('id').execute());
+    const statsBefore = await countBy();
+    const report = await runRetention(h.ctx, { dryRun: false });
+    expect(report).toMatchObject({ deleted: [cases.expired.trackingNo], deidentified: [cases.old.trackingNo], held: [cases.held.trackingNo] });
+
+    const all = await everything(h.ctx);
+    for (const key of ['expired', 'old'] as const) {
+      for (const value of Object.values(PEOPLE[key])) expect(all, `${key}: ${value}`).not.toContain(value);
+    }
+    for (const table of ['cases', 'case_events', 'clocks', 'outbox'] as const) {
+      const { n } = await h.ctx.store.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(table === 'cases' ? 'id' : 'case_id', '=', cases.expired.id).executeTakeFirstOrThrow();
+      expect(Number(n), table).toBe(0);
+    }
+    for (const key of ['held', 'recent', 'open'] as const) expect(all).toContain(PEOPLE[key].name); // encrypted identity aside, their text is intact
+
+    const old = (await h.call('GET', `/api/v1/cases/${cases.old.id}`, { token: service.token })).json();
+    expect(old.submitter).toBeNull();
+    expect(old.subject).toBe('[姓名]投诉冰箱不制冷');
+    expect(old.description).toContain('[手机号]');
+    expect(old.respondents[0].name).toMatch(/^被投诉方-[0-9a-f]{8}$/);
+    expect(old.data.submitterPseudonym).toMatch(/^当事人-[0-9a-f]{8}$/);
+    expect(old.timeline.at(-1)).toMatchObject({ action: 'deidentified' });
+    expect(await countBy()).toEqual(statsBefore);
+    expect((await h.call('GET', `/api/v1/cases/${cases.expired.id}`, { token: service.token })).statusCode).toBe(404);
+    const held = (await h.call('GET', `/api/v1/cases/${cases.held.id}`, { token: service.token })).json();
+    expect(held.submitter).not.toBeNull();
+
+    const audit = await h.ctx.store.db.selectFrom('audit_log').select(['action', 'payload']).where('action', 'in', ['retention.run', 'case.deleted']).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['retention.run', 'case.deleted', 'retention.run']);
+    expect(JSON.parse(audit[2].payload as string)).toMatchObject({ dryRun: false, deidentified: 1, deleted: 1, held: 1 });
+    expect((await verifyAudit(h.ctx)).ok).toBe(true);
+    // A second run finds nothing left to do.
+    expect(await runRetention(h.ctx, { dryRun: false })).toMatchObject({ deleted: [], deidentified: [] });
+  });
+
+  it('answers personal-data requests: access shows the data, a correction rewrites it, deletion of a held case is refused with reasons (PIPL Art 44–51)', async () => {
+    const pub = (key: string) => ({ headers: { 'x-receipt': cases[key].receipt } });
+    const asked = await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'access', details: '请提供我的全部个人信息' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    expect(asked.json()).toMatchObject({ status: 'open', dueAt: '2026-12-21T16:00:00.000Z' }); // 15 working days
+    const list = (await h.call('GET', '/api/v1/data-requests?status=open', { token: manager.token })).json().items;
+    expect(list).toMatchObject([{ trackingNo: cases.recent.trackingNo, type: 'access', overdue: false }]);
+    expect((await h.call('GET', '/api/v1/data-requests', { token: service.token })).json().items).toEqual([]);
+    expect((await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, { token: service.token, body: { decision: 'fulfil', answer: '已提供' } })).statusCode).toBe(404);
+    expect((await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '您的个人信息如下' } })).statusCode).toBe(200);
+    const seen = (await h.call('GET', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, pub('recent'))).json();
+    expect(seen.items[0]).toMatchObject({ status: 'fulfilled', yourData: { submitter: { name: PEOPLE.recent.name, phone: PEOPLE.recent.phone } } });
+
+    const correct = (await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'correct', details: '手机号已更换为13922223333' } })).json();
+    expect((await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已更正' } })).statusCode).toBe(400);
+    expect((await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已更正', correction: { phone: '13922223333' } } })).statusCode).toBe(200);
+    const masked = (await h.call('GET', `/api/v1/cases/${cases.recent.id}`, { token: manager.token })).json().submitter;
+    expect(masked.phone).toBe('139****3333');
+
+    const erase = (await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, { ...pub('held'), body: { type: 'delete', details: '请删除我的信息' } })).json();
+    expect((await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已删除' } })).statusCode).toBe(409);
+    expect((await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, { token: manager.token, body: { decision: 'refuse', answer: '该案件涉及诉讼，依法须保存至诉讼终结（个人信息保护法第四十七条）' } })).statusCode).toBe(200);
+    const refused = (await h.call('GET', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, pub('held'))).json();
+    expect(refused.items[0]).toMatchObject({ status: 'refused', answer: expect.stringContaining('第四十七条') });
+
+    const eraseRecent = (await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'delete', details: '请删除我的信息' } })).json();
+    expect((await h.call('POST', `/api/v1/data-requests/${eraseRecent.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已删除您的个人信息' } })).statusCode).toBe(200);
+    expect(await everything(h.ctx)).not.toContain('13922223333');
+    expect((await verifyAudit(h.ctx)).ok).toBe(true);
+  });
+
+  it('exports a case file with its timeline and a Chinese summary, and a bundle for a period (ARC-1)', async () => {
+    const res = await h.call('GET', `/api/v1/cases/${cases.held.id}/archive`, { token: service.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(['case.json', 'summary.html', 'timeline.json']);
+    const summary = strFromU8(files['summary.html']);
+    expect(summary).toContain('投诉处理归档材料');
+    expect(summary).toContain('王安石投诉冰箱不制冷');
+    expect(summary).toContain('138****0003'); // the submitter's details masked as the reader sees them
+    expect(JSON.parse(strFromU8(files['timeline.json'])).map((e: { action: string }) => e.action)).toContain('close-invalid');
+
+    const bundle = await h.call('GET', '/api/v1/archive?from=2022-01-01&to=2023-01-01', { token: service.token });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['x-case-count']).toBe('2');
+    expect(Object.keys(unzipSync(new Uint8Array(bundle.rawPayload))).sort()).toEqual([`${cases.held.trackingNo}.zip`, `${cases.old.trackingNo}.zip`].sort());
+  });
+});
