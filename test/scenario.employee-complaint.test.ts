@@ -50,11 +50,17 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
   afterAll(async () => h?.close());
 
+  // A case id passed as undefined must not silently fall back to the main case.
+  const given = (id: string | undefined, passed: number, at: number) => {
+    if (passed > at && !id) throw new Error('case id is undefined');
+  };
+
   async function versionOf(id: string) {
     return Number((await h.ctx.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
   }
 
   async function act(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
+    given(id, arguments.length, 3);
     clock.advance(30 * 60_000);
     const current = id === caseId ? version : await versionOf(id);
     const res = await h.call('POST', `/api/v1/cases/${id}/actions/${action}`, { token: who.token, body: { input, expectedVersion: current } });
@@ -64,10 +70,12 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function refused(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
+    given(id, arguments.length, 3);
     return h.call('POST', `/api/v1/cases/${id}/actions/${action}`, { token: who.token, body: { input, expectedVersion: await versionOf(id) } });
   }
 
   async function detail(who: Staff, id = caseId) {
+    given(id, arguments.length, 1);
     const res = await h.call('GET', `/api/v1/cases/${id}`, { token: who.token });
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
@@ -80,6 +88,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function outbox(id = caseId) {
+    given(id, arguments.length, 0);
     const rows = await h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', id).execute();
     return rows.map((o) => `${o.recipient}/${o.template}`);
   }
@@ -393,7 +402,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
 
   describe('S1 二.1 匿名建议箱', () => {
-    it('HR opens the box and enters an anonymous suggestion; no identity is kept and the receipt alone follows it (INT-2)', async () => {
+    it('HR opens the box and enters an anonymous suggestion; no identity is kept, no notice goes to an unknown author, the result is on the public record (INT-2)', async () => {
       clock.set('2026-12-14T02:00:00.000Z');
       const res = await h.call('POST', '/api/v1/cases', { token: u['hr-liu'].token, body: {
         procedure: 'employee-complaint', kind: 'suggestion', channel: 'box', anonymous: true, orgUnit: units.workshop,
@@ -414,6 +423,25 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       expect(view).toMatchObject({ status: 'replied', outcome: { 'zh-CN': '建议已采纳' } });
       expect(view.timeline.at(-1).details.result).toContain('排风扇');
       expect((await outbox(box.id)).filter((o) => o.startsWith('submitter/'))).toEqual([]);
+    });
+
+    it('an employee may instead complain anonymously on the web and follow it with the receipt alone (INT-2)', async () => {
+      const res = await h.call('POST', '/api/v1/public/cases', { body: {
+        procedure: 'employee-complaint', kind: 'complaint', anonymous: true, orgUnit: units.workshop,
+        subject: '夜班没有安排休息时间', description: '装配车间夜班连续工作8小时，中间没有安排休息和用餐时间。',
+        respondents: [{ name: '装配车间', type: 'department' }], occurredAt: '2026-12-10T23:00:00+08:00', location: '装配车间', affirmTruthful: true,
+      } });
+      expect(res.statusCode, res.body).toBe(201);
+      const web = res.json();
+      expect(web.id).toBeUndefined(); // the public answer names no internal id
+      web.id = (await h.call('GET', `/api/v1/cases?q=${web.trackingNo}`, { token: u['hr-liu'].token })).json().items[0].id;
+      const d = await detail(u['hr-liu'], web.id);
+      expect(d).toMatchObject({ channel: 'web', anonymous: true, submitter: null });
+      expect(await outbox(web.id)).toEqual(['role:hr-officer/new-case']);
+      const message = await h.call('POST', `/api/v1/public/cases/${web.trackingNo}/messages`, { headers: { 'x-receipt': web.receipt }, body: { text: '补充：12月每个夜班都如此' } });
+      expect(message.statusCode, message.body).toBe(201);
+      const wrong = await h.call('GET', `/api/v1/public/cases/${web.trackingNo}`, { headers: { 'x-receipt': `${web.receipt.slice(0, -1)}${web.receipt.endsWith('A') ? 'B' : 'A'}` } });
+      expect(wrong.statusCode).toBe(404);
     });
   });
 
