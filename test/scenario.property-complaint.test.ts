@@ -308,17 +308,31 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
     expect(await detail(other.id)).toMatchObject({ severity: null, links: [] });
   });
 
+  it('CLS-3: the receptionist cannot quietly accept the rule-raised 重大 complaint as 轻微 — the manager refuses (RES-3)', async () => {
+    await act(repeat.id, world.reception.token, 'accept', { severity: 'minor', category: 'facilities', note: '同一盏灯，按轻微处理' });
+    let d = await detail(repeat.id);
+    expect(d).toMatchObject({ status: 'received', severity: 'major', data: { pendingApproval: { action: 'accept', roles: ['manager', 'general-manager'] } } });
+    expect(deadline(d, 'resolution')).toBeUndefined();
+    expect(await outbox(repeat.id)).toEqual(expect.arrayContaining(['role:manager/approval-requested', 'role:general-manager/approval-requested']));
+    await refused(repeat.id, world.reception.token, 'decide-reclassification', { approve: true }, 403, 'FORBIDDEN');
+    await act(repeat.id, world.manager.token, 'decide-reclassification', { approve: false, note: '住户第二次反映仍未解决，应按重大投诉受理' });
+    d = await detail(repeat.id);
+    expect(d).toMatchObject({ status: 'received', severity: 'major' });
+    expect(d.data.pendingApproval).toBeUndefined();
+    expect(d.data.approvals).toMatchObject([{ action: 'accept', approved: false, decidedBy: { id: world.manager.id } }]);
+  });
+
   it('S9 三.3 重大投诉应当在2日给投诉的住户明确答复，解决事件不宜超过10日: two clocks (SLA-2)', async () => {
     await act(repeat.id, world.reception.token, 'accept-major', { basis: 'repeated-unresolved', category: 'facilities', note: '住户第二次反映仍未解决' });
     let d = await detail(repeat.id);
     expect(d).toMatchObject({ status: 'accepted', severity: 'major', data: { majorBasis: 'repeated-unresolved' } });
-    // Accepted Tuesday 12-01 10:30: answer by Thursday 12-03 24:00; resolved by Friday 12-11 24:00.
+    // Accepted Tuesday 12-01 11:30: answer by Thursday 12-03 24:00; resolved by Friday 12-11 24:00.
     expect(deadline(d, 'answer')).toMatchObject({ rule: 'SLA-2', length: 2, dueAt: '2026-12-03T16:00:00.000Z' });
     expect(deadline(d, 'resolution')).toMatchObject({ length: 10, dueAt: '2026-12-11T16:00:00.000Z' });
     expect(await outbox(repeat.id)).toEqual(expect.arrayContaining(['role:general-manager/major-complaint', 'role:manager/major-complaint']));
     await act(repeat.id, world.manager.token, 'answer', { answer: '李先生您好：楼道灯今天下午更换，工程部主管负责跟进。', method: 'phone' });
     d = await detail(repeat.id);
-    expect(deadline(d, 'answer')).toMatchObject({ status: 'met', stoppedAt: '2026-12-01T03:00:00.000Z' });
+    expect(deadline(d, 'answer')).toMatchObject({ status: 'met', stoppedAt: '2026-12-01T04:00:00.000Z' });
     expect(deadline(d, 'resolution')).toMatchObject({ status: 'running' });
     await refused(repeat.id, world.manager.token, 'answer', { answer: '再答复', method: 'phone' }, 409, 'PRECONDITION_FAILED');
   });
