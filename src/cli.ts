@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
+import { dispatchOnce, startDispatcher } from './jobs/dispatcher.ts';
+import { startMailListener } from './mail/listener.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
@@ -30,6 +32,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  dispatch                      投递一次待发通知 / deliver due notices once (e-mail, webhooks, robots, in-app)
   calendar show                 查看工作日历 / the calendar in force and the years it covers
   calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
 
@@ -62,8 +65,16 @@ const serve: Command = async () => {
   const app = await buildServer(ctx, { logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1' });
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
   const stopSweeper = interval > 0 ? startSweeper(ctx, interval, (msg, err) => (err ? app.log.error({ err }, msg) : app.log.info(msg))) : async () => {};
+  // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
+  const logTo = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
+  const dispatchEvery = config.channels.dispatchIntervalMs;
+  const stopDispatcher = dispatchEvery > 0 ? startDispatcher(ctx, dispatchEvery, logTo) : async () => {};
+  const mailIn = config.channels.mailIn ? await startMailListener(ctx, config.channels.mailIn, logTo) : undefined;
+  if (mailIn) app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await mailIn?.close();
+    await stopDispatcher();
     await stopSweeper();
     await app.close();
     await ctx.close();
@@ -130,6 +141,12 @@ const verify: Command = async () => withApp(async (ctx) => {
   return 1;
 });
 
+const dispatch: Command = async () => withApp(async (ctx) => {
+  const r = await dispatchOnce(ctx);
+  console.log(`已展开 / fanned out: ${r.fannedOut}, 已发送 / sent: ${r.sent}, 待重试 / to retry: ${r.failed}, 失败 / dead: ${r.dead}`);
+  return 0;
+});
+
 const sweep: Command = async () => withApp(async (ctx) => {
   const r = await sweepOnce(ctx);
   console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
@@ -184,7 +201,7 @@ const grant: Command = async (args) => {
 
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant };
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

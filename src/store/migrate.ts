@@ -4,6 +4,7 @@ import * as initial from './migrations/202611282200_initial.ts';
 import * as clocks from './migrations/202611282330_clocks.ts';
 import * as access from './migrations/202611290000_access.ts';
 import * as attachments from './migrations/202611290100_attachments.ts';
+import * as delivery from './migrations/202611290600_delivery.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '202611282330_clocks': clocks,
   '202611290000_access': access,
   '202611290100_attachments': attachments,
+  '202611290600_delivery': delivery,
 };
 
 function migrator(store: Store): Migrator {

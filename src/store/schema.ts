@@ -23,6 +23,9 @@ export type Database = {
   case_exclusions: CaseExclusionTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+  deliveries: DeliveryTable;
+  staff_notifications: StaffNotificationTable;
+  mail_threads: MailThreadTable;
 };
 
 export type OrgUnitTable = {
@@ -248,3 +251,37 @@ export type CaseExclusionTable = {
   reason: string;
 };
 
+
+/** One notice on one channel to one target (issue 7); see migration 202611290600_delivery. */
+export type DeliveryTable = {
+  id: string;
+  outbox_key: string;
+  case_id: string | null;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+};
+
+export type StaffNotificationTable = {
+  id: string;
+  user_id: string;
+  case_id: string | null;
+  event: string;
+  /** JSON label: { "zh-CN": …, "en": … } */
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type MailThreadTable = {
+  message_id: string;
+  case_id: string;
+  created_at: string;
+};
