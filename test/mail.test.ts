@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { submitCase } from '../src/app/submit.ts';
@@ -50,7 +50,7 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   const outcomes: MailOutcome[] = [];
   const logged: string[] = [];
   const clock = new TestClock('2026-11-30T02:00:00.000Z');
-  let client: nodemailer.Transporter;
+  let client: Transporter;
 
   beforeAll(async () => {
     sink = await smtpSink();

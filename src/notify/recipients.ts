@@ -1,6 +1,7 @@
 import { canSeeCase } from '../domain/policy.ts';
 import type { AppContext } from '../app/context.ts';
-import { userActor } from '../app/auth.ts';
+import { grantsOf } from '../store/org.repository.ts';
+import type { Actor } from '../domain/case.ts';
 import { decrypt } from '../app/secrets.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { caseExclusions, type CaseRow, type Db } from '../store/cases.repository.ts';
@@ -50,8 +51,14 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
   const users = await db.selectFrom('users').selectAll().where('id', 'in', ids).where('disabled', '=', 0).execute();
   const allowed: string[] = [];
   for (const user of users) {
+    // Read through `db` (the dispatcher's transaction): SQLite has one connection, and it is ours.
+    const grants = await grantsOf(db, user.id);
+    const actor: Actor = {
+      kind: 'user', id: user.id, username: user.username, displayName: user.display_name, isAdmin: user.is_admin === 1,
+      grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
+    };
     // Holding the role is not enough: the grant must cover the case's unit, and no recusal.
-    if (canSeeCase(await userActor(ctx, user), procedure, state)) allowed.push(user.id);
+    if (canSeeCase(actor, procedure, state)) allowed.push(user.id);
   }
   return allowed.sort();
 }
