@@ -4,6 +4,7 @@ import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
 import { dispatchOnce, startDispatcher } from './jobs/dispatcher.ts';
 import { startMailListener } from './mail/listener.ts';
+import { exportCommand, importCommand } from './transfer/commands.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
@@ -32,6 +33,10 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  import FILE.xlsx|csv --procedure ID [--dry-run] [--skip-invalid]
+                                导入历史案件 / load historical cases (all or nothing unless --skip-invalid)
+  export --out FILE.xlsx|csv [--procedure ID] [--with-identity]
+                                导出案件（同一格式）/ write cases in the import format
   dispatch                      投递一次待发通知 / deliver due notices once (e-mail, webhooks, robots, in-app)
   calendar show                 查看工作日历 / the calendar in force and the years it covers
   calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
@@ -201,7 +206,8 @@ const grant: Command = async (args) => {
 
 class UsageError extends Error {}
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch };
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch,
+  import: (args) => importCommand(args, withApp), export: (args) => exportCommand(args, withApp) };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
