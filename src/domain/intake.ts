@@ -52,6 +52,7 @@ export function decideSubmission(
   if (intake.location) data.location = intake.location;
   if (intake.requestedOutcome) data.requestedOutcome = intake.requestedOutcome;
   if (intake.thirdParty) data.thirdParty = intake.thirdParty;
+  if (intake.receivingPerson) data.receivingPerson = intake.receivingPerson;
   if (intake.affirmTruthful) data.affirmedTruthfulAt = now.toISOString();
   const state: CaseState = {
     id: ids.caseId,
@@ -95,7 +96,7 @@ export function decideSubmission(
       actor: actorRef(actor),
       at: now.toISOString(),
       // The timeline keeps what was asked for, not who asked: identities live encrypted on the case.
-      input: { channel: intake.channel, kind: intake.kind, receivedAt, ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}) },
+      input: { channel: intake.channel, kind: intake.kind, receivedAt, ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}), ...(intake.receivingPerson ? { receivingPerson: intake.receivingPerson } : {}) },
       publicText: procedure.intake.publicText,
       clocks: started.map((s) => s.note),
     },
