@@ -2,9 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
-import { dispatchOnce, startDispatcher } from './jobs/dispatcher.ts';
-import { startMailListener } from './mail/listener.ts';
-import { exportCommand, importCommand } from './transfer/commands.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
@@ -73,8 +70,10 @@ const serve: Command = async () => {
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const logTo = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
   const dispatchEvery = config.channels.dispatchIntervalMs;
+  // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
+  const { startDispatcher } = await import('./jobs/dispatcher.ts');
   const stopDispatcher = dispatchEvery > 0 ? startDispatcher(ctx, dispatchEvery, logTo) : async () => {};
-  const mailIn = config.channels.mailIn ? await startMailListener(ctx, config.channels.mailIn, logTo) : undefined;
+  const mailIn = config.channels.mailIn ? await (await import('./mail/listener.ts')).startMailListener(ctx, config.channels.mailIn, logTo) : undefined;
   if (mailIn) app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
@@ -147,6 +146,7 @@ const verify: Command = async () => withApp(async (ctx) => {
 });
 
 const dispatch: Command = async () => withApp(async (ctx) => {
+  const { dispatchOnce } = await import('./jobs/dispatcher.ts');
   const r = await dispatchOnce(ctx);
   console.log(`已展开 / fanned out: ${r.fannedOut}, 已发送 / sent: ${r.sent}, 待重试 / to retry: ${r.failed}, 失败 / dead: ${r.dead}`);
   return 0;
@@ -207,7 +207,9 @@ const grant: Command = async (args) => {
 class UsageError extends Error {}
 
 const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch,
-  import: (args) => importCommand(args, withApp), export: (args) => exportCommand(args, withApp) };
+  // exceljs is heavy: loaded only by the commands that use it.
+  import: async (args) => (await import('./transfer/commands.ts')).importCommand(args, withApp),
+  export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp) };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
