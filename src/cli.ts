@@ -35,6 +35,11 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  import FILE.xlsx|csv --procedure ID [--dry-run] [--skip-invalid]
+                                导入历史案件 / load historical cases (all or nothing unless --skip-invalid)
+  export --out FILE.xlsx|csv [--procedure ID] [--with-identity]
+                                导出案件（同一格式）/ write cases in the import format
+  dispatch                      投递一次待发通知 / deliver due notices once (e-mail, webhooks, robots, in-app)
   calendar show                 查看工作日历 / the calendar in force and the years it covers
   calendar import FILE          导入节假日安排 / add days off and make-up days (JSON, or CSV: date,off|work,name)
   retention [--dry-run]         执行保存期限（去标识化、删除）/ de-identify and delete what is past its period
@@ -79,8 +84,17 @@ const serve: Command = async () => {
     const r = await runRetention(ctx, { dryRun: false });
     return `${r.deidentified.length} de-identified, ${r.deleted.length} deleted, ${r.held.length} held`;
   }, log) : async () => {};
+  // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
+  const dispatchEvery = config.channels.dispatchIntervalMs;
+  // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
+  const { startDispatcher } = await import('./jobs/dispatcher.ts');
+  const stopDispatcher = dispatchEvery > 0 ? startDispatcher(ctx, dispatchEvery, log) : async () => {};
+  const mailIn = config.channels.mailIn ? await (await import('./mail/listener.ts')).startMailListener(ctx, config.channels.mailIn, log) : undefined;
+  if (mailIn) app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await mailIn?.close();
+    await stopDispatcher();
     await stopSweeper();
     await stopRetention();
     await app.close();
@@ -146,6 +160,13 @@ const verify: Command = async () => withApp(async (ctx) => {
   }
   console.error(`审计链校验失败 / audit chain broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`);
   return 1;
+});
+
+const dispatch: Command = async () => withApp(async (ctx) => {
+  const { dispatchOnce } = await import('./jobs/dispatcher.ts');
+  const r = await dispatchOnce(ctx);
+  console.log(`已展开 / fanned out: ${r.fannedOut}, 已发送 / sent: ${r.sent}, 待重试 / to retry: ${r.failed}, 失败 / dead: ${r.dead}`);
+  return 0;
 });
 
 const sweep: Command = async () => withApp(async (ctx) => {
@@ -259,7 +280,11 @@ const archive: Command = async (args) => {
   });
 };
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, backup, restore, retention, archive };
+const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch,
+  backup, restore, retention, archive,
+  // exceljs is heavy: loaded only by the commands that use it.
+  import: async (args) => (await import('./transfer/commands.ts')).importCommand(args, withApp),
+  export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp) };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -6,6 +6,7 @@ import { loadSecrets, type Secrets } from './secrets.ts';
 import { pooledRandom } from './random.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Calendar } from '../domain/calendar.ts';
+import { channelConfigFromEnv, type ChannelConfig } from '../notify/config.ts';
 
 export type Config = {
   port: number;
@@ -16,6 +17,8 @@ export type Config = {
   timeZone: string;
   /** Extra procedure folders beside the built-in one. */
   procedureDirs: string[];
+  /** E-mail in and out, webhooks, group robots, templates (issue 7). */
+  channels: ChannelConfig;
 };
 
 /** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */
@@ -30,6 +33,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     pgSchema: env.PLAINT_PG_SCHEMA || undefined,
     timeZone: env.PLAINT_TZ ?? 'Asia/Shanghai',
     procedureDirs: (env.PLAINT_PROCEDURES_DIR ?? '').split(':').filter(Boolean),
+    channels: channelConfigFromEnv(env),
   };
 }
 

@@ -121,6 +121,11 @@ async function scrubRelated(trx: Trx, caseId: string, names: string[]): Promise<
   for (const r of requests) {
     await trx.updateTable('data_requests').set({ details: redact(r.details, names).text, answer: r.answer === null ? null : redact(r.answer, names).text }).where('id', '=', r.id).execute();
   }
+  // In-app notices quote the case (its subject, a message).
+  const notices = await trx.selectFrom('staff_notifications').select(['id', 'title', 'body']).where('case_id', '=', caseId).execute();
+  for (const n of notices) {
+    await trx.updateTable('staff_notifications').set({ title: JSON.stringify(redactDeep(JSON.parse(n.title), names)), body: redact(n.body, names).text }).where('id', '=', n.id).execute();
+  }
   // Attachments are evidence full of personal data (photos, IDs, letters): they go.
   const attachments = await trx.selectFrom('case_attachments').select('sha256').where('case_id', '=', caseId).execute();
   await trx.deleteFrom('case_attachments').where('case_id', '=', caseId).execute();
@@ -141,7 +146,7 @@ async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
     const current = await findCaseById(trx, row.id);
     if (!current || current.hold_reason) return;
     const attachments = await trx.selectFrom('case_attachments').select('sha256').where('case_id', '=', row.id).execute();
-    for (const table of ['case_events', 'clocks', 'case_exclusions', 'case_attachments', 'outbox', 'data_requests'] as const) {
+    for (const table of ['case_events', 'clocks', 'case_exclusions', 'case_attachments', 'outbox', 'data_requests', 'deliveries', 'staff_notifications', 'mail_threads'] as const) {
       await trx.deleteFrom(table).where('case_id', '=', row.id).execute();
     }
     await trx.deleteFrom('case_links').where((eb) => eb.or([eb('from_case_id', '=', row.id), eb('to_case_id', '=', row.id)])).execute();

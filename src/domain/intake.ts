@@ -56,6 +56,7 @@ export function decideSubmission(
   if (intake.location) data.location = intake.location;
   if (intake.requestedOutcome) data.requestedOutcome = intake.requestedOutcome;
   if (intake.thirdParty) data.thirdParty = intake.thirdParty;
+  if (intake.receivingPerson) data.receivingPerson = intake.receivingPerson;
   if (intake.affirmTruthful) data.affirmedTruthfulAt = now.toISOString();
   const state: CaseState = {
     id: ids.caseId,
@@ -102,6 +103,7 @@ export function decideSubmission(
       input: {
         channel: intake.channel, kind: intake.kind, receivedAt,
         ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}),
+        ...(intake.receivingPerson ? { receivingPerson: intake.receivingPerson } : {}),
         ...(repeat.links.length > 0 ? { repeatOf: repeat.links, ...(repeat.severity ? { severityRaisedTo: repeat.severity } : {}) } : {}),
       },
       publicText: procedure.intake.publicText,
@@ -125,7 +127,8 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
     const value = intake[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) add(key, '必填 / required');
   }
-  if (rules.requireTruthAffirmation && intake.affirmTruthful !== true) {
+  // A mail cannot tick a box: e-mail cases are registered unaffirmed and the handler confirms.
+  if (rules.requireTruthAffirmation && intake.channel !== 'email' && intake.affirmTruthful !== true) {
     add('affirmTruthful', '请确认所述内容真实，无捏造、无恶意诽谤 / please affirm the statement is true');
   }
   if (intake.anonymous && intake.submitter) add('submitter', '匿名提交不填写身份信息 / an anonymous submission carries no identity');

@@ -47,6 +47,8 @@ export const ZStaffSubmission = ZPublicSubmission.extend({
   channel: z.enum(CHANNELS),
   /** When the matter actually reached the organisation (a call yesterday, a letter last week). */
   receivedAt: z.iso.datetime({ offset: true }).optional(),
+  /** REG-1: who took the call or the letter, when someone else types it in (recorded as said). */
+  receivingPerson: text(100).optional(),
   thirdParty: z.object({
     type: z.enum(THIRD_PARTY_TYPES),
     name: text(200),

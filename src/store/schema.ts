@@ -25,6 +25,9 @@ export type Database = {
   data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
+  deliveries: DeliveryTable;
+  staff_notifications: StaffNotificationTable;
+  mail_threads: MailThreadTable;
 };
 
 export type OrgUnitTable = {
@@ -282,4 +285,38 @@ export type DataRequestTable = {
   answered_by: string | null;
   /** The answer with reasons (a refusal names the legal duty to keep). */
   answer: string | null;
+};
+
+/** One notice on one channel to one target (issue 7); see migration 202611290600_delivery. */
+export type DeliveryTable = {
+  id: string;
+  outbox_key: string;
+  case_id: string | null;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+};
+
+export type StaffNotificationTable = {
+  id: string;
+  user_id: string;
+  case_id: string | null;
+  event: string;
+  /** JSON label: { "zh-CN": …, "en": … } */
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+};
+
+export type MailThreadTable = {
+  message_id: string;
+  case_id: string;
+  created_at: string;
 };

@@ -1,0 +1,81 @@
+import { canSeeCase } from '../domain/policy.ts';
+import type { AppContext } from '../app/context.ts';
+import { grantsOf } from '../store/org.repository.ts';
+import type { Actor } from '../domain/case.ts';
+import { decrypt } from '../app/secrets.ts';
+import type { TSubmitter } from '../domain/submission.ts';
+import { caseExclusions, type CaseRow, type Db } from '../store/cases.repository.ts';
+import { toCaseState } from '../store/case.mapper.ts';
+import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
+
+export type Target = { channel: 'email' | 'inapp' | 'webhook' | 'wecom' | 'dingtalk' | 'feishu'; target: string };
+
+/** The submitter's identity, decrypted only when a notice is about to go out. */
+export function submitterOf(ctx: AppContext, row: CaseRow): TSubmitter | null {
+  return row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+}
+
+/**
+ * Who and where one outbox notice goes: the submitter by e-mail (if they gave an address); the
+ * assignee and holders of `role:x` who may see the case in-app (recused staff get nothing,
+ * RTE-3); the outbound webhook every notice; group robots the staff notices only — a group chat
+ * is no place for what is said to the submitter.
+ */
+export async function targetsOf(ctx: AppContext, db: Db, outbox: OutboxRow, row: CaseRow | undefined): Promise<Target[]> {
+  const targets: Target[] = [];
+  if (row) {
+    if (outbox.recipient === 'submitter') {
+      if (submitterOf(ctx, row)?.email) targets.push({ channel: 'email', target: 'submitter' });
+    } else {
+      for (const userId of await staffRecipients(ctx, db, outbox.recipient, row)) targets.push({ channel: 'inapp', target: `user:${userId}` });
+    }
+  }
+  for (const hook of ctx.config.channels.hooks) {
+    if (hook.kind === 'webhook' || outbox.recipient !== 'submitter') targets.push({ channel: hook.kind, target: `hook:${hook.name}` });
+  }
+  return targets;
+}
+
+async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: CaseRow): Promise<string[]> {
+  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
+  if (!procedure) return [];
+  let ids: string[];
+  if (recipient === 'assignee') ids = row.assignee_id ? [row.assignee_id] : [];
+  else if (recipient.startsWith('role:')) {
+    const grants = await db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id')
+      .select('users.id').distinct().where('role_grants.role', '=', recipient.slice(5)).where('users.disabled', '=', 0).execute();
+    ids = grants.map((g) => g.id);
+  } else ids = [];
+  if (ids.length === 0) return [];
+  const state = { ...toCaseState(row), exclusions: await caseExclusions(db, row.id) };
+  const users = await db.selectFrom('users').selectAll().where('id', 'in', ids).where('disabled', '=', 0).execute();
+  const allowed: string[] = [];
+  for (const user of users) {
+    // Read through `db` (the dispatcher's transaction): SQLite has one connection, and it is ours.
+    const grants = await grantsOf(db, user.id);
+    const actor: Actor = {
+      kind: 'user', id: user.id, username: user.username, displayName: user.display_name, isAdmin: user.is_admin === 1,
+      grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
+    };
+    // Holding the role is not enough: the grant must cover the case's unit, and no recusal.
+    if (canSeeCase(actor, procedure, state)) allowed.push(user.id);
+  }
+  return allowed.sort();
+}
+
+export function deliveryRows(outbox: OutboxRow, targets: Target[], now: string): DeliveryRow[] {
+  return targets.map((t) => ({
+    id: `${outbox.idempotency_key}|${t.channel}|${t.target}`,
+    outbox_key: outbox.idempotency_key,
+    case_id: outbox.case_id,
+    channel: t.channel,
+    target: t.target,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: now,
+    lease_until: null,
+    created_at: now,
+    sent_at: null,
+    last_error: null,
+  }));
+}
