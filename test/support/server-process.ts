@@ -20,12 +20,14 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const port = await freePort();
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/cli.ts`, 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, cwd: ROOT,
+    // Its own process group: a kill reaches the node process tsx starts, not only tsx.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -33,8 +35,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
       if (res.ok) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not answer within 45 s:\n${output}`);
+      process.kill(-child.pid!, 'SIGKILL');
+      throw new Error(`server did not answer within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
