@@ -195,6 +195,8 @@ describe.each(BACKENDS)('procedure mechanisms on $name', (backend) => {
     const first = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, { headers: { 'x-receipt': receipt }, body: { reasons: '处理不公，要求上一级复查' } });
     expect(first.statusCode, first.body).toBe(201);
     const appeal1 = (await h.call('GET', `/api/v1/cases?q=${first.json().trackingNo}`, { token: senior.token })).json().items[0];
+    const again = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, { headers: { 'x-receipt': receipt }, body: { reasons: '再次对原处理结果申诉' } });
+    expect(again.statusCode).toBe(409); // one appeal per decision: the next step is on the appeal
     let c = await detail(appeal1.id);
     expect(c).toMatchObject({ kind: 'appeal', data: { appealOf: trackingNo, appealLevel: 1, final: false } });
     expect(c.deadlines.map((d: { clock: string }) => d.clock)).toEqual(['appeal-answer']);

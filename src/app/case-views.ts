@@ -121,6 +121,7 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
+    orgUnitId: row.org_unit_id,
   };
 }
 
@@ -157,12 +158,16 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
-    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final,
+    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final && !(await appealedAlready(ctx, row.id)),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
     deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
+}
+
+async function appealedAlready(ctx: AppContext, caseId: string): Promise<boolean> {
+  return Boolean(await ctx.store.db.selectFrom('case_links').select('to_case_id').where('from_case_id', '=', caseId).where('kind', '=', 'appeal').executeTakeFirst());
 }
 
 function publicEntry(procedure: TProcedure, e: CaseEventRow) {

@@ -42,12 +42,12 @@ export async function linkRespondent(ctx: AppContext, caseId: string, index: num
   const above = ownedByRecused && unit!.parent_id ? await findOrgUnit(ctx.store.db, unit!.parent_id) : undefined;
   return addCaseNote(ctx, row.id, {
     action: 'recusal', visibility: 'internal', actor: refOf(actor),
-    input: { respondent: index, excluded: (user ? 1 : 0) + (unit ? 1 : 0), ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}), ...(toRole && unit ? { routedTo: toRole } : {}) },
+    input: { respondent: index, excluded: (user ? 1 : 0) + (unit ? 1 : 0), ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}), ...(toRole ? { routedTo: toRole } : {}) },
     changes: {
       respondents: JSON.stringify(respondents),
       ...(ownedByRecused ? { org_unit_id: above?.id ?? null, org_unit_path: above?.path ?? null, assignee_id: null } : {}),
     },
-    notify: toRole && unit ? [{ to: toRole, template: 'recusal-routed', event: 'recusal' }] : ownedByRecused ? supervisorsOf(ctx, row, 'recusal-routed') : [],
+    notify: toRole ? [{ to: toRole, template: 'recusal-routed', event: 'recusal' }] : ownedByRecused ? supervisorsOf(ctx, row, 'recusal-routed') : [],
     alsoWrite: async (trx) => {
       const rows = [
         ...(user ? [{ case_id: row.id, user_id: user.id, unit_path: null, reason: `respondent ${index}` }] : []),
