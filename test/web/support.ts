@@ -123,6 +123,11 @@ export async function submitOnPortal(page: Page, base: string, o: {
   await form.getByLabel(/本人承诺/).check();
   if (o.shotName) await shot(page, o.shotName);
   await form.getByRole('button', { name: /提\s*交/ }).click();
+  await page.getByTestId('tracking-no').or(page.getByRole('alert')).or(page.locator('.ant-form-item-explain-error')).first().waitFor();
+  if (await page.getByTestId('tracking-no').count() === 0) {
+    await shot(page, `failed-submit-${Date.now()}`);
+    throw new Error(`submission failed: ${await page.locator('[role=alert], .ant-form-item-explain-error').allTextContents()}`);
+  }
   const trackingNo = (await page.getByTestId('tracking-no').textContent())!.trim();
   const receipt = (await page.getByTestId('receipt').textContent())!.trim();
   return { trackingNo, receipt };

@@ -117,7 +117,11 @@ function Parties({ c }: { c: StaffCase }) {
       ) : <p className="muted">{t('case.none')}</p>}
       {reveal.data && <Tag color="red">{t('case.shownAudited')}</Tag>}
       <Typography.Text strong>{t('intake.respondents')}</Typography.Text>
-      {c.respondents.length === 0 ? <p className="muted">{t('case.none')}</p> : <ul>{c.respondents.map((r, i) => <li key={i} className="user-text">{r.name} ({t(`respondent.${r.type}`)})</li>)}</ul>}
+      {c.respondents.length === 0 ? <p className="muted">{t('case.none')}</p> : (
+        <ul>{c.respondents.map((r, i) => (
+          <li key={i}><span className="user-text">{r.name}</span> ({t(`respondent.${r.type}`)}) {r.userId ? <Tag color="purple">{t('case.recused')}</Tag> : <RespondentLink caseId={c.id} index={i} name={r.name} />}</li>
+        ))}</ul>
+      )}
       <Modal open={open} title={t('case.showTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form name="reveal" layout="vertical" onFinish={(v) => reveal.mutate(v, { onSuccess: () => setOpen(false) })}>
           <Form.Item name="reason" label={t('case.showReason')} rules={[{ required: true, min: 2, message: t('form.minLength', { label: t('case.showReason'), n: 2 }) }]}><Input /></Form.Item>
@@ -126,6 +130,30 @@ function Parties({ c }: { c: StaffCase }) {
         </Form>
       </Modal>
     </Card>
+  );
+}
+
+/** Recusal: a respondent who is a colleague is linked to their account and no longer sees the case. */
+function RespondentLink({ caseId, index, name }: { caseId: string; index: number; name: string }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const link = useMutation({
+    mutationFn: (v: { user: string }) => api('POST', `/cases/${caseId}/respondents/${index}/link`, { body: v }),
+    onSuccess: async () => { setOpen(false); await client.invalidateQueries({ queryKey: ['case', caseId] }); },
+  });
+  return (
+    <>
+      <Button size="small" type="link" onClick={() => setOpen(true)}>{t('case.linkRespondent')}</Button>
+      <Modal open={open} title={`${t('case.linkRespondent')} · ${name}`} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <p className="muted">{t('case.linkRespondentHelp')}</p>
+        <Form name={`link-respondent-${index}`} layout="vertical" onFinish={(v) => link.mutate(v)}>
+          <Form.Item name="user" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('login.username') }) }]}><Input /></Form.Item>
+          <ErrorBox error={link.error} />
+          <Button type="primary" htmlType="submit" loading={link.isPending}>{t('case.linkRespondent')}</Button>
+        </Form>
+      </Modal>
+    </>
   );
 }
 
