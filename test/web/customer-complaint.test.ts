@@ -28,6 +28,12 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await phone.getByRole('link', { name: '开始填写 顾客投诉处理' }).waitFor();
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-home-375');
+    // English on request, Chinese by default and back again.
+    await phone.getByRole('button', { name: '切换语言' }).click();
+    await phone.getByRole('heading', { name: 'Raise a matter' }).waitFor();
+    await phone.getByRole('link', { name: 'Start Customer complaints' }).waitFor();
+    await phone.getByRole('button', { name: 'Switch language' }).click();
+    await phone.getByRole('heading', { name: '我要反映' }).waitFor();
     access = await submitOnPortal(phone, web.base, {
       procedureName: '顾客投诉处理', subject: '新买的冰箱不制冷', description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了。',
       anonymous: false, name: '张三', phone: '13812345678', requestedOutcome: '更换一台新冰箱', respondent: '人民路门店',

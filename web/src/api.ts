@@ -28,7 +28,7 @@ export async function api<T = unknown>(method: string, path: string, options: Op
       body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
     });
   } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器 / cannot reach the server');
+    throw new ApiError(0, 'NETWORK', 'NETWORK'); // ErrorBox shows error.network
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();

@@ -93,13 +93,13 @@ function Users() {
 type CalendarInfo = { version: string; source: string; timeZone: string; yearsCovered: number[] };
 
 /** Lines `2027-01-01,off,元旦` / `2027-02-07,work,春节调休` → the import body of POST /admin/calendar. */
-export function parseDays(text: string): { offDays: { date: string; name: string }[]; workDays: { date: string; name: string }[] } {
+export function parseDays(text: string, names: { off: string; work: string }): { offDays: { date: string; name: string }[]; workDays: { date: string; name: string }[] } {
   const offDays: { date: string; name: string }[] = [];
   const workDays: { date: string; name: string }[] = [];
   for (const line of text.split(/\r?\n/)) {
     const [date, kind, ...name] = line.split(/[,，]/).map((s) => s.trim());
     if (!date) continue;
-    (kind === 'work' ? workDays : offDays).push({ date, name: name.join(',') || (kind === 'work' ? '调休工作日' : '休息日') });
+    (kind === 'work' ? workDays : offDays).push({ date, name: name.join(',') || (kind === 'work' ? names.work : names.off) });
   }
   return { offDays, workDays };
 }
@@ -112,7 +112,7 @@ function CalendarAdmin() {
   const [form] = Form.useForm();
   const run = useMutation({
     mutationFn: (v: { source: string; years?: string; days?: string }) => api<{ recomputed?: number }>('POST', '/admin/calendar', {
-      body: { source: v.source, years: (v.years ?? '').split(/[,，\s]+/).filter(Boolean).map(Number), ...parseDays(v.days ?? '') },
+      body: { source: v.source, years: (v.years ?? '').split(/[,，\s]+/).filter(Boolean).map(Number), ...parseDays(v.days ?? '', { off: t('admin.defaultOff'), work: t('admin.defaultWork') }) },
     }),
     onSuccess: async () => { form.resetFields(); void message.success(t('admin.calendarImported')); await client.invalidateQueries({ queryKey: ['calendar'] }); },
   });
@@ -129,7 +129,7 @@ function CalendarAdmin() {
         <Form form={form} name="calendar" layout="vertical" onFinish={(v) => run.mutate(v)}>
           <Form.Item name="source" label={t('admin.source')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.source') }) }]}><Input placeholder={t('admin.sourceHint')} /></Form.Item>
           <Form.Item name="years" label={t('admin.years')} extra={t('admin.yearsHelp')}><Input placeholder="2027" /></Form.Item>
-          <Form.Item name="days" label={t('admin.days')} extra={t('admin.daysHelp')}><Input.TextArea rows={8} placeholder={'2027-01-01,off,元旦\n2027-02-07,work,春节调休'} /></Form.Item>
+          <Form.Item name="days" label={t('admin.days')} extra={t('admin.daysHelp')}><Input.TextArea rows={8} placeholder={t('admin.daysPlaceholder')} /></Form.Item>
           <ErrorBox error={run.error} />
           <Button type="primary" htmlType="submit" loading={run.isPending}>{t('admin.import')}</Button>
         </Form>

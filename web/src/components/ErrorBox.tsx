@@ -6,7 +6,7 @@ import { pickMessage, useI18n } from '../i18n.tsx';
 export function ErrorBox({ error }: { error: unknown }) {
   const { t, lang } = useI18n();
   if (!error) return null;
-  const message = error instanceof ApiError ? pickMessage(error.message, lang) : t('error.unexpected');
+  const message = error instanceof ApiError ? (error.code === 'NETWORK' ? t('error.network') : pickMessage(error.message, lang)) : t('error.unexpected');
   const issues = error instanceof ApiError ? error.details?.issues ?? [] : [];
   return (
     <Alert

@@ -6,7 +6,7 @@ export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
     <Button size="small" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} aria-label={t('app.switchLanguage')}>
-      {lang === 'en' ? '中文' : 'English'}
+      {t('app.otherLanguage')}
     </Button>
   );
 }
