@@ -7,7 +7,7 @@ import { act, buttonName, openCaseFromInbox, openTracking, shot, signIn, startWe
  * both ways between the handler and the reporter who has only the receipt, and an appeal filed
  * against the answer (APL-1).
  */
-describe('an anonymous report with messages both ways and an appeal', { timeout: 180_000 }, () => {
+describe('an anonymous report with messages both ways and an appeal', { timeout: 600_000 }, () => {
   let web: WebEnv;
   let phone: Page;
   let desk: Page;
@@ -21,7 +21,7 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
     phone = (await web.open(375)).page;
     desk = (await web.open(1440)).page;
     await signIn(desk, web.base, handler);
-  });
+  }, 300_000);
   afterAll(async () => web?.close());
 
   it('INT-2: the report is submitted anonymously; the workbench shows no identity', async () => {

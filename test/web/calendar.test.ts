@@ -7,7 +7,7 @@ import { ADMIN_PASSWORD, openCaseFromInbox, shot, signIn, startWeb, submitOnPort
  * while the calendar does not cover 2027; an admin adds the year's days off in the admin pages,
  * and the deadline moves and is no longer provisional.
  */
-describe('an admin adds a year of holidays and a provisional deadline changes', { timeout: 180_000 }, () => {
+describe('an admin adds a year of holidays and a provisional deadline changes', { timeout: 600_000 }, () => {
   let web: WebEnv;
   let desk: Page;
   let admin: Page;
@@ -23,7 +23,7 @@ describe('an admin adds a year of holidays and a provisional deadline changes', 
     await signIn(admin, web.base, { username: 'admin', password: ADMIN_PASSWORD });
     const phone = (await web.open(375)).page;
     ({ trackingNo } = await submitOnPortal(phone, web.base, { procedureName: '网页测试举报', subject: '仓库账实不符', description: '仓库盘点账实不符，疑有人私自出货。', anonymous: true }));
-  });
+  }, 300_000);
   afterAll(async () => web?.close());
 
   it('the deadline in the uncovered year is shown as provisional', async () => {

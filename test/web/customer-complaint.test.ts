@@ -6,7 +6,7 @@ import { act, buttonName, choose, openCaseFromInbox, openTracking, overflowX, sh
  * Issue 6, scenario 1: a named customer complaint submitted on the portal at 375 px, handled in
  * the workbench through to the written reply (RES-1, REP-1), rated on the portal (EVA-1), closed.
  */
-describe('a named customer complaint in the browser, portal to workbench and back', { timeout: 180_000 }, () => {
+describe('a named customer complaint in the browser, portal to workbench and back', { timeout: 600_000 }, () => {
   let web: WebEnv;
   let phone: Page;
   let desk: Page;
@@ -20,7 +20,7 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     warehouse = await web.staff('warehouse-wang', ['department-handler']);
     phone = (await web.open(375)).page;
     desk = (await web.open(1440)).page;
-  });
+  }, 300_000);
   afterAll(async () => web?.close());
 
   it('INT-1, INT-4, INT-5: the portal at 375 px generates the form from the procedure, and shows the receipt once', async () => {

@@ -6,7 +6,7 @@ import { openCaseFromInbox, shot, signIn, startWeb, submitOnPortal, type WebEnv 
  * Issue 6, scenario 3 (ACC-3 recusal): a handler who is the respondent of a complaint finds it
  * neither in the inbox nor by search nor by its address, while still seeing other cases.
  */
-describe('a handler who is a respondent cannot find the case', { timeout: 180_000 }, () => {
+describe('a handler who is a respondent cannot find the case', { timeout: 600_000 }, () => {
   let web: WebEnv;
   let desk: Page;
   let wangDesk: Page;
@@ -16,7 +16,7 @@ describe('a handler who is a respondent cannot find the case', { timeout: 180_00
 
   beforeAll(async () => {
     web = await startWeb();
-    const li = await web.staff('cs-li', ['customer-service']);
+    const li = await web.staff('cs-zhang', ['customer-service']);
     const wang = await web.staff('cs-wang', ['customer-service']);
     desk = (await web.open(1440)).page;
     wangDesk = (await web.open(1440)).page;
@@ -30,7 +30,7 @@ describe('a handler who is a respondent cannot find the case', { timeout: 180_00
     other = await submitOnPortal(phone, web.base, {
       procedureName: '顾客投诉处理', subject: '客服态度冷淡', description: '门店客服不理睬顾客。', anonymous: false, name: '赵六', phone: '13900002222', requestedOutcome: '改进服务',
     });
-  });
+  }, 300_000);
   afterAll(async () => web?.close());
 
   it('before the link the colleague sees both cases', async () => {

@@ -1,24 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../support/cli.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { ADMIN_PASSWORD } from './global-setup.ts';
 
 /**
  * The browser tests of issue 6: a real `plaint serve` child process on a fresh SQLite data dir,
  * serving the built web app (scripts/build-web.mjs, run by `pretest`), driven by Debian's
- * Chromium through playwright-core. No part of Plaint is faked.
+ * Chromium through playwright-core (both started once per run by global-setup.ts). No part of
+ * Plaint is faked.
  */
-export const ADMIN_PASSWORD = 'admin-web-test-1';
+export { ADMIN_PASSWORD };
 export const SHOTS = join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
 
 export type WebEnv = {
-  server: ServerProcess;
   base: string;
   browser: Browser;
-  /** Adds a staff user through the admin API; grants over the whole organisation unless a unit is given. */
+  /** Adds a staff user through the admin API; grants over the whole organisation. Names must be unique across scenarios. */
   staff(username: string, roles: string[]): Promise<{ username: string; password: string; id: string }>;
   /** A new browser context (own cookies) with a page, at a phone's or a desk's width. */
   open(width?: number): Promise<{ context: BrowserContext; page: Page }>;
@@ -27,18 +26,14 @@ export type WebEnv = {
   close(): Promise<void>;
 };
 
+/** Connects to the server and Chromium that test/web/global-setup.ts started for this run. */
 export async function startWeb(): Promise<WebEnv> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'plaint-web-'));
+  const shared = inject('web');
+  if (!shared) throw new Error('the browser scenarios need test/web/global-setup.ts (run them with `npm test` or `npx vitest run test/web`)');
   mkdirSync(SHOTS, { recursive: true });
-  const server = await startServerProcess({
-    PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: dataDir, PLAINT_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'), PLAINT_LOG: 'off',
-  });
-  const base = `http://127.0.0.1:${server.port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { base } = shared;
+  const browser = await chromium.connect(shared.wsEndpoint);
+  const contexts: BrowserContext[] = [];
   let adminCookie = '';
   let adminCsrf = '';
   const adminApi = async (method: string, path: string, body?: unknown) => {
@@ -54,7 +49,7 @@ export async function startWeb(): Promise<WebEnv> {
     });
   };
   return {
-    server, base, browser, adminApi,
+    base, browser, adminApi,
     staff: async (username, roles) => {
       const password = `${username}-pass-1234`;
       const res = await adminApi('POST', '/admin/users', { username, displayName: username, password, grants: roles.map((role) => ({ role, orgUnit: null })) });
@@ -63,14 +58,14 @@ export async function startWeb(): Promise<WebEnv> {
     },
     open: async (width = 1440) => {
       const context = await browser.newContext({ viewport: { width, height: width < 500 ? 800 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(60_000); // generous: the test machine's two cores are shared
       return { context, page };
     },
     close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

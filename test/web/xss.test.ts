@@ -9,7 +9,7 @@ const SCRIPT = '<script>window.__pwned = 1; alert(2)</script>';
  * Issue 6, scenario 5: free text holding markup is shown as text everywhere — portal tracking
  * page, inbox, case page, messages — and never runs (no dialog, no injected element).
  */
-describe('free text with markup renders as text', { timeout: 180_000 }, () => {
+describe('free text with markup renders as text', { timeout: 600_000 }, () => {
   let web: WebEnv;
   let phone: Page;
   let desk: Page;
@@ -30,7 +30,7 @@ describe('free text with markup renders as text', { timeout: 180_000 }, () => {
     desk = (await web.open(1440)).page;
     for (const page of [phone, desk]) page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await signIn(desk, web.base, handler);
-  });
+  }, 300_000);
   afterAll(async () => web?.close());
 
   it('the portal shows the submitted markup as text on the tracking page', async () => {
