@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // Timeouts guard against hangs, they measure nothing: on two shared cores with the browser
     // scenarios running beside them, CLI tests that spawn several processes need more than 30 s.
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Two cores here: more parallel files only fight over them.

@@ -42,12 +42,12 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
     expect((await sent).status()).toBe(201);
 
     await openTracking(phone, web.base, access);
-    await expect.poll(() => phone.getByTestId('message').allTextContents()).toEqual([expect.stringContaining('请问回扣是现金还是转账？')]);
+    await expect.poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining('请问回扣是现金还是转账？')]);
     await phone.locator('form#message').getByLabel('给处理人员留言').fill('是银行转账，我有转账截图。');
     const answered = phone.waitForResponse((r) => r.url().endsWith('/messages') && r.request().method() === 'POST');
     await phone.locator('form#message').getByRole('button', { name: buttonName('发送') }).click();
     expect((await answered).status()).toBe(201);
-    await expect.poll(() => phone.getByTestId('message').count()).toBe(2);
+    await expect.poll(() => phone.getByTestId('message').count(), { timeout: 60_000 }).toBe(2);
     await shot(phone, 'portal-messages-375');
 
     await desk.reload();
@@ -56,7 +56,7 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
 
   it('APL-1: after the answer the reporter appeals from the tracking page', async () => {
     await act(desk, '答复举报人', 'answer', async (form) => form.getByLabel('答复内容').fill('经调查，未发现收受回扣的证据。'));
-    await expect.poll(() => desk.getByTestId('status').textContent()).toBe('已答复');
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已答复');
 
     await openTracking(phone, web.base, access);
     expect(await phone.getByTestId('status').textContent()).toBe('已答复');

@@ -53,7 +53,7 @@ describe('an admin adds a year of holidays and a provisional deadline changes', 
     const posted = admin.waitForResponse((r) => r.url().endsWith('/admin/calendar') && r.request().method() === 'POST');
     await form.getByRole('button', { name: /导\s*入/ }).click();
     expect((await posted).status()).toBe(200);
-    await expect.poll(() => admin.getByTestId('years-covered').textContent()).toContain(year);
+    await expect.poll(() => admin.getByTestId('years-covered').textContent(), { timeout: 60_000 }).toContain(year);
 
     await desk.reload();
     const deadline = desk.getByTestId('deadline-answer');

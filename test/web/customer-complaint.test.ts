@@ -63,10 +63,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await shot(desk, 'workbench-inbox');
     await openCaseFromInbox(desk, web.base, access.trackingNo);
     // Parties masked until shown with a reason (CON-1), which the server audits.
-    await expect.poll(() => desk.getByTestId('submitter').textContent()).not.toContain('13812345678');
+    await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).not.toContain('13812345678');
     await shot(desk, 'workbench-case');
     await act(desk, '受理', 'accept', async (form) => choose(desk, form, '投诉类别', '产品质量'));
-    await expect.poll(() => desk.getByTestId('status').textContent()).toBe('已受理');
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已受理');
     await act(desk, '指定责任人', 'assign', async (form) => {
       await form.getByLabel('责任人').fill(warehouse.username);
       await form.getByLabel('要求完成日期').fill('2026-12-20');
@@ -82,11 +82,11 @@ describe('a named customer complaint in the browser, portal to workbench and bac
       await form.getByLabel('答复内容').fill('您好，经核实冰箱压缩机故障，已为您更换新机。');
       await choose(desk, form, '答复方式', '网上答复');
     });
-    await expect.poll(() => desk.getByTestId('status').textContent()).toBe('已答复');
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已答复');
     await desk.getByRole('button', { name: '显示身份' }).click();
     await desk.getByLabel('查看理由（记入审计）').fill('电话回访');
     await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();
-    await expect.poll(() => desk.getByTestId('submitter').textContent()).toContain('13812345678');
+    await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).toContain('13812345678');
   });
 
   it('EVA-1: the customer reads the reply on the tracking page and rates it; the handler closes the case', async () => {
@@ -104,7 +104,7 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await desk.reload();
     await desk.getByTestId('case-subject').waitFor();
     await act(desk, '办结归档', 'close');
-    await expect.poll(() => desk.getByTestId('status').textContent()).toBe('已办结');
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已办结');
     await openTracking(phone, web.base, access);
     expect(await phone.getByTestId('status').textContent()).toBe('已办结');
   });

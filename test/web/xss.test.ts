@@ -57,7 +57,7 @@ describe('free text with markup renders as text', { timeout: 600_000 }, () => {
     await assertInert(desk);
 
     await openTracking(phone, web.base, access);
-    await expect.poll(() => phone.getByTestId('message').allTextContents()).toEqual([expect.stringContaining(SCRIPT)]);
+    await expect.poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining(SCRIPT)]);
     await assertInert(phone);
   });
 });
