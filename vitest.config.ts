@@ -3,12 +3,14 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Timeouts guard against hangs, they measure nothing: on two shared cores with the browser
+    // scenarios running beside them, CLI tests that spawn several processes need more than 30 s.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Two cores here: more parallel files only fight over them.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
-    globalSetup: ['./test/support/pg-global.ts'],
+    globalSetup: ['./test/support/pg-global.ts', './test/web/global-setup.ts'],
   },
 });

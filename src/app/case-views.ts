@@ -12,7 +12,7 @@ import { decrypt } from './secrets.ts';
 import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
-import { caseClocks } from '../store/clocks.repository.ts';
+import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 
 /** An action as a UI needs it to draw a form. */
@@ -125,12 +125,28 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
   };
 }
 
-/** A page of the inbox. */
+/** A page of the inbox, each case with its nearest running deadline (the inbox's countdown). */
 export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFilter, 'scope'>) {
   const filter: CaseFilter = { ...query, scope: scope(actor, ctx.procedures.latestAll()) };
   const { rows, hasMore } = await listCases(ctx.store.db, filter);
+  const now = ctx.now();
+  // One query for the whole page, not one per row.
+  const clocks = rows.length === 0 ? [] : await runningClocks(ctx.store.db, rows.map((r) => r.id));
+  const nearest = new Map<string, ReturnType<typeof toClockState>>();
+  for (const row of clocks) {
+    const c = toClockState(row);
+    if (!nearest.has(row.case_id) || c.dueAt < nearest.get(row.case_id)!.dueAt) nearest.set(row.case_id, c);
+  }
   return {
-    items: rows.map((row) => summary(ctx.procedures.get(row.procedure_id, Number(row.procedure_version)), row)),
+    items: rows.map((row) => {
+      const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
+      const c = nearest.get(row.id);
+      const nextDue = c ? {
+        clock: c.clock, label: procedure?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock },
+        dueAt: c.dueAt, status: clockStatus(c, now), provisional: c.provisional,
+      } : null;
+      return { ...summary(procedure, row), nextDue };
+    }),
     nextCursor: hasMore ? rows[rows.length - 1].id : null,
   };
 }

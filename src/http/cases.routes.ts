@@ -23,10 +23,17 @@ const ZListQuery = z.object({
   severity: z.string().max(100).optional(),
   channel: z.enum(CHANNELS).optional(),
   assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
+  unit: z.literal('mine').optional().describe('"mine": cases of the units where you hold a role (and below)'),
+  due: z.enum(['soon', 'overdue']).optional().describe('cases with a running clock warned but not yet due (soon) or past due (overdue)'),
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
 }).strict();
+
+/** The units where the caller holds a role; a grant over the whole organisation has no unit. */
+function myUnitPaths(actor: ReturnType<typeof staffOf>): string[] {
+  return actor.kind === 'user' ? [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] : [];
+}
 
 /** The staff side of cases: intake on someone's behalf, the inbox, the case, its actions. */
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -51,6 +58,8 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return caseList(ctx, actor, {
         procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
         severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
+        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+        due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
       });
     });
 

@@ -26,6 +26,8 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         kinds: p.intake.kinds, categories: p.categories, severities: p.severities,
         requireTruthAffirmation: p.intake.requireTruthAffirmation, require: p.intake.require,
         requireByKind: p.intake.requireByKind, fields: p.intake.fields,
+        // For the web app's staff intake and inbox filters (issue 6): channels and state names.
+        channels: p.intake.channels, states: p.states.map((s) => ({ id: s.id, label: s.label })),
       })),
     }));
 

@@ -13,10 +13,11 @@ import { adminRoutes } from './admin.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
+import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
+import { registerWebApp } from './web.routes.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -42,7 +43,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
@@ -74,5 +74,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(notifyRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
+  // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.
+  await registerWebApp(app);
   return app;
 }

@@ -63,6 +63,10 @@ export type CaseFilter = {
   text?: string;
   /** Ids sort by creation time: the cursor is the last id of the previous page. */
   beforeId?: string;
+  /** Cases in these unit subtrees only (the inbox's "my unit"): path prefixes. */
+  unitPaths?: string[];
+  /** Cases with a running clock that is past due (`overdue`) or warned and not yet due (`soon`), at `now`. */
+  due?: { kind: 'soon' | 'overdue'; now: string };
   limit: number;
   /** What the actor may read (policy.scope); nothing outside it is ever returned or counted. */
   scope: Scope;
@@ -117,6 +121,20 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
       sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
       eb('tracking_no', '=', filter.text!),
     ]));
+  }
+  if (filter.unitPaths) {
+    const paths = filter.unitPaths;
+    query = query.where((eb) => (paths.length === 0 ? eb.lit(false) : eb.or(paths.map((p) => eb('org_unit_path', 'like', `${p}%`)))));
+  }
+  if (filter.due) {
+    const { kind, now } = filter.due;
+    query = query.where((eb) => eb.exists(eb.selectFrom('clocks').select('clocks.case_id')
+      .whereRef('clocks.case_id', '=', 'cases.id')
+      .where('clocks.stopped_at', 'is', null)
+      .where('clocks.paused_at', 'is', null)
+      .where((cb) => (kind === 'overdue'
+        ? cb('clocks.due_at', '<=', now)
+        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)])))));
   }
   if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
   const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();

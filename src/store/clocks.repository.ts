@@ -14,6 +14,11 @@ export async function caseClocks(db: Db, caseId: string): Promise<ClockRow[]> {
   return db.selectFrom('clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
 }
 
+/** The running (not stopped, not paused) clocks of a page of cases, in one query. */
+export async function runningClocks(db: Db, caseIds: string[]): Promise<ClockRow[]> {
+  return db.selectFrom('clocks').selectAll().where('case_id', 'in', caseIds).where('stopped_at', 'is', null).where('paused_at', 'is', null).execute();
+}
+
 export type ClockColumns = Partial<Omit<ClockRow, 'id' | 'case_id' | 'clock'>>;
 
 export async function updateClock(db: Db, id: string, set: ClockColumns): Promise<void> {

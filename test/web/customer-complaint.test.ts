@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { act, buttonName, choose, openCaseFromInbox, openTracking, overflowX, shot, signIn, startWeb, submitOnPortal, type WebEnv } from './support.ts';
+
+/**
+ * Issue 6, scenario 1: a named customer complaint submitted on the portal at 375 px, handled in
+ * the workbench through to the written reply (RES-1, REP-1), rated on the portal (EVA-1), closed.
+ */
+describe('a named customer complaint in the browser, portal to workbench and back', { timeout: 600_000 }, () => {
+  let web: WebEnv;
+  let phone: Page;
+  let desk: Page;
+  let access: { trackingNo: string; receipt: string };
+  let service: { username: string; password: string };
+  let warehouse: { username: string; password: string };
+
+  beforeAll(async () => {
+    web = await startWeb();
+    service = await web.staff('cs-li', ['customer-service']);
+    warehouse = await web.staff('warehouse-wang', ['department-handler']);
+    phone = (await web.open(375)).page;
+    desk = (await web.open(1440)).page;
+  }, 300_000);
+  afterAll(async () => web?.close());
+
+  it('INT-1, INT-4, INT-5: the portal at 375 px generates the form from the procedure, and shows the receipt once', async () => {
+    await phone.goto(web.base);
+    await phone.getByRole('link', { name: '开始填写 顾客投诉处理' }).waitFor();
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await shot(phone, 'portal-home-375');
+    // English on request, Chinese by default and back again.
+    await phone.getByRole('button', { name: '切换语言' }).click();
+    await phone.getByRole('heading', { name: 'Raise a matter' }).waitFor();
+    await phone.getByRole('link', { name: 'Start Customer complaints' }).waitFor();
+    await phone.getByRole('button', { name: 'Switch language' }).click();
+    await phone.getByRole('heading', { name: '我要反映' }).waitFor();
+    access = await submitOnPortal(phone, web.base, {
+      procedureName: '顾客投诉处理', subject: '新买的冰箱不制冷', description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了。',
+      anonymous: false, name: '张三', phone: '13812345678', requestedOutcome: '更换一台新冰箱', respondent: '人民路门店',
+      // The procedure's own intake fields (orderNo, productName, store) are generated from its YAML.
+      extra: async (page) => {
+        await page.locator('form#intake').getByLabel('订单号').fill('SO-20261120-0042');
+        expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      },
+      shotName: 'portal-submit-375',
+    });
+    expect(access.trackingNo).toMatch(/^TS-\d{8}-/);
+    expect(access.receipt.length).toBeGreaterThan(10);
+    await expect(phone.getByText('查询码只显示这一次，丢失后无法找回')).toBeTruthy();
+    expect(await phone.getByRole('alert').filter({ hasText: '无法找回' }).count()).toBe(1);
+    expect(await phone.getByRole('button', { name: buttonName('复制') }).count()).toBe(1);
+    expect(await phone.getByRole('button', { name: buttonName('打印') }).count()).toBe(1);
+    await shot(phone, 'portal-receipt-375');
+    // Shown once: a reload has no receipt to show.
+    await phone.reload();
+    await phone.getByText('此页面已不能再显示').waitFor();
+    expect(await phone.getByTestId('receipt').count()).toBe(0);
+  });
+
+  it('the handler finds it in the inbox and takes it through acceptance, investigation, decision and the written reply', async () => {
+    await signIn(desk, web.base, service);
+    await desk.getByRole('link', { name: access.trackingNo }).waitFor();
+    await shot(desk, 'workbench-inbox');
+    await openCaseFromInbox(desk, web.base, access.trackingNo);
+    // Parties masked until shown with a reason (CON-1), which the server audits.
+    await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).not.toContain('13812345678');
+    await shot(desk, 'workbench-case');
+    await act(desk, '受理', 'accept', async (form) => choose(desk, form, '投诉类别', '产品质量'));
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已受理');
+    await act(desk, '指定责任人', 'assign', async (form) => {
+      await form.getByLabel('责任人').fill(warehouse.username);
+      await form.getByLabel('要求完成日期').fill('2026-12-20');
+    });
+    await act(desk, '开始调查', 'start-investigation');
+    await act(desk, '制定处理方案', 'decide', async (form) => {
+      await form.getByLabel('原因分析').fill('压缩机故障');
+      await choose(desk, form, '核实结论', '属实');
+      await form.getByLabel('处理方案').fill('上门更换新冰箱');
+    });
+    await act(desk, '处理完毕', 'resolve', async (form) => form.getByLabel('处理结果').fill('已为顾客更换新冰箱'));
+    await act(desk, '书面答复', 'reply', async (form) => {
+      await form.getByLabel('答复内容').fill('您好，经核实冰箱压缩机故障，已为您更换新机。');
+      await choose(desk, form, '答复方式', '网上答复');
+    });
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已答复');
+    await desk.getByRole('button', { name: '显示身份' }).click();
+    await desk.getByLabel('查看理由（记入审计）').fill('电话回访');
+    await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();
+    await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).toContain('13812345678');
+  });
+
+  it('EVA-1: the customer reads the reply on the tracking page and rates it; the handler closes the case', async () => {
+    await openTracking(phone, web.base, access);
+    expect(await phone.getByTestId('status').textContent()).toBe('已答复');
+    await phone.getByText('已为您更换新机').first().waitFor();
+    expect(await overflowX(phone)).toBeLessThanOrEqual(0);
+    await shot(phone, 'portal-tracking-375');
+    await act(phone, '满意度评价', 'rate', async (form) => {
+      await form.locator('.ant-rate-star').nth(4).click();
+      await form.getByLabel('意见').fill('处理及时，满意');
+    });
+    await phone.getByText('已收到满意度评价').first().waitFor();
+
+    await desk.reload();
+    await desk.getByTestId('case-subject').waitFor();
+    await act(desk, '办结归档', 'close');
+    await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已办结');
+    await openTracking(phone, web.base, access);
+    expect(await phone.getByTestId('status').textContent()).toBe('已办结');
+  });
+});

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { ROOT } from '../support/cli.ts';
+import { startServerProcess } from '../support/server-process.ts';
+
+export const ADMIN_PASSWORD = 'admin-web-test-1';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    web: { base: string; wsEndpoint: string } | null;
+  }
+}
+
+/**
+ * One `plaint serve` on a fresh SQLite data dir and one Chromium for all the browser scenarios of
+ * a run (issue 6): starting them per file cost ~20 s each on two shared cores. Each scenario uses
+ * its own users and cases and its own browser contexts. Runs only when test/web is part of the run.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
+  if (filters.length > 0 && !filters.some((f) => f.includes('test/web'))) {
+    project.provide('web', null);
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'plaint-web-'));
+  const server = await startServerProcess({
+    PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: dataDir, PLAINT_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'), PLAINT_LOG: 'off',
+  });
+  const browser = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  project.provide('web', { base: `http://127.0.0.1:${server.port}`, wsEndpoint: browser.wsEndpoint() });
+  return async () => {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { ROOT } from '../support/cli.ts';
+import { ADMIN_PASSWORD } from './global-setup.ts';
+
+/**
+ * The browser tests of issue 6: a real `plaint serve` child process on a fresh SQLite data dir,
+ * serving the built web app (scripts/build-web.mjs, run by `pretest`), driven by Debian's
+ * Chromium through playwright-core (both started once per run by global-setup.ts). No part of
+ * Plaint is faked.
+ */
+export { ADMIN_PASSWORD };
+export const SHOTS = join(ROOT, 'test-results');
+
+export type WebEnv = {
+  base: string;
+  browser: Browser;
+  /** Adds a staff user through the admin API; grants over the whole organisation. Names must be unique across scenarios. */
+  staff(username: string, roles: string[]): Promise<{ username: string; password: string; id: string }>;
+  /** A new browser context (own cookies) with a page, at a phone's or a desk's width. */
+  open(width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** Calls the API as the admin. */
+  adminApi(method: string, path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+};
+
+/** Connects to the server and Chromium that test/web/global-setup.ts started for this run. */
+export async function startWeb(): Promise<WebEnv> {
+  const shared = inject('web');
+  if (!shared) throw new Error('the browser scenarios need test/web/global-setup.ts (run them with `npm test` or `npx vitest run test/web`)');
+  mkdirSync(SHOTS, { recursive: true });
+  const { base } = shared;
+  const browser = await chromium.connect(shared.wsEndpoint);
+  const contexts: BrowserContext[] = [];
+  let adminCookie = '';
+  let adminCsrf = '';
+  const adminApi = async (method: string, path: string, body?: unknown) => {
+    if (!adminCookie) {
+      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+      if (!res.ok) throw new Error(`admin login: ${res.status} ${await res.text()}`);
+      adminCookie = res.headers.get('set-cookie')!.split(';')[0];
+      adminCsrf = (await res.json()).csrfToken;
+    }
+    return fetch(`${base}/api/v1${path}`, {
+      method, headers: { cookie: adminCookie, 'x-csrf-token': adminCsrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  };
+  return {
+    base, browser, adminApi,
+    staff: async (username, roles) => {
+      const password = `${username}-pass-1234`;
+      const res = await adminApi('POST', '/admin/users', { username, displayName: username, password, grants: roles.map((role) => ({ role, orgUnit: null })) });
+      if (res.status !== 201) throw new Error(`add user ${username}: ${res.status} ${await res.text()}`);
+      return { username, password, id: (await res.json()).id };
+    },
+    open: async (width = 1440) => {
+      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 800 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(60_000); // generous: the test machine's two cores are shared
+      return { context, page };
+    },
+    close: async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks an option of the antd Select labelled `label` inside `scope`. */
+export async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** No horizontal scroll bar: the page fits the viewport (issue 6: no layout break at 375 px). */
+export async function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Signs in on the staff login page. */
+export async function signIn(page: Page, base: string, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${base}/staff/login`);
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(user.password);
+  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page.getByTestId('me').waitFor();
+}
+
+/** Submits the portal form of `procedureName` with the standard fields; returns tracking number and receipt. */
+export async function submitOnPortal(page: Page, base: string, o: {
+  procedureName: string; subject: string; description: string; anonymous: boolean; name?: string; phone?: string;
+  requestedOutcome?: string; respondent?: string; extra?: (page: Page) => Promise<void>; shotName?: string;
+}): Promise<{ trackingNo: string; receipt: string }> {
+  await page.goto(base);
+  await page.getByRole('link', { name: `开始填写 ${o.procedureName}` }).click();
+  const form = page.locator('form#intake');
+  await form.getByLabel('标题').fill(o.subject);
+  await form.getByLabel('具体情况').fill(o.description);
+  if (o.requestedOutcome) await form.getByLabel('诉求').fill(o.requestedOutcome);
+  if (o.respondent) {
+    await form.getByRole('button', { name: '添加被投诉对象' }).click();
+    await form.getByLabel('被投诉对象名称').fill(o.respondent);
+  }
+  if (o.anonymous) await form.getByLabel('匿名').check();
+  else {
+    await form.getByLabel('姓名').fill(o.name ?? '张三');
+    if (o.phone) await form.getByLabel('联系电话').fill(o.phone);
+  }
+  if (o.extra) await o.extra(page);
+  await form.getByLabel(/本人承诺/).check();
+  if (o.shotName) await shot(page, o.shotName);
+  await form.getByRole('button', { name: /提\s*交/ }).click();
+  await page.getByTestId('tracking-no').or(page.getByRole('alert')).or(page.locator('.ant-form-item-explain-error')).first().waitFor();
+  if (await page.getByTestId('tracking-no').count() === 0) {
+    await shot(page, `failed-submit-${Date.now()}`);
+    throw new Error(`submission failed: ${await page.locator('[role=alert], .ant-form-item-explain-error').allTextContents()}`);
+  }
+  const trackingNo = (await page.getByTestId('tracking-no').textContent())!.trim();
+  const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+  return { trackingNo, receipt };
+}
+
+/** Opens the tracking page with tracking number and receipt. */
+export async function openTracking(page: Page, base: string, access: { trackingNo: string; receipt: string }): Promise<void> {
+  await page.goto(`${base}/track`);
+  await page.getByLabel('查询编号').fill(access.trackingNo);
+  await page.getByLabel('查询码').fill(access.receipt);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await page.getByTestId('status').waitFor();
+}
+
+/** Finds a case in the inbox by its tracking number (the search box) and opens it. */
+export async function openCaseFromInbox(page: Page, base: string, trackingNo: string): Promise<void> {
+  await page.goto(`${base}/staff`);
+  await page.getByRole('searchbox', { name: '搜索标题、内容或编号' }).or(page.getByLabel('搜索标题、内容或编号')).first().fill(trackingNo);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: trackingNo }).click();
+  await page.getByTestId('case-subject').waitFor();
+}
+
+/** A button's accessible name: antd puts a space between two Chinese characters ("提 交"). */
+export function buttonName(label: string): RegExp {
+  return new RegExp(`^\\s*${[...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+}
+
+/**
+ * Performs an allowed action on the case page: opens its panel, lets `fill` fill its form,
+ * submits, and waits for the server's answer and the case to be read again.
+ */
+export async function act(page: Page, label: string, actionId: string, fill: (form: Locator) => Promise<void> = async () => undefined): Promise<void> {
+  await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
+  const form = page.locator(`form#action-${actionId}`);
+  await fill(form);
+  const posted = page.waitForResponse((r) => r.url().endsWith(`/actions/${actionId}`) && r.request().method() === 'POST');
+  const reread = page.waitForResponse((r) => /\/api\/v1\/(cases\/[0-9A-Z]{26}|public\/cases\/[^/]+)$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+  await form.getByRole('button', { name: buttonName(label) }).click();
+  const res = await posted;
+  if (res.status() !== 200) throw new Error(`${actionId}: ${res.status()} ${await res.text()}`);
+  await reread;
+}

@@ -1,0 +1,139 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { api } from '../api.ts';
+import { ErrorBox } from '../components/ErrorBox.tsx';
+import { useI18n } from '../i18n.tsx';
+
+type Unit = { id: string; parentId: string | null; name: string; level: number; path: string };
+
+/** Admin: org units, users and role grants, the working-day calendar. */
+export default function AdminPage() {
+  const { t } = useI18n();
+  return (
+    <Tabs items={[
+      { key: 'org', label: t('admin.org'), children: <OrgUnits /> },
+      { key: 'users', label: t('admin.users'), children: <Users /> },
+      { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+    ]} />
+  );
+}
+
+function useUnits() {
+  return useQuery({ queryKey: ['org-units'], queryFn: () => api<{ items: Unit[] }>('GET', '/admin/org-units').then((r) => r.items) });
+}
+
+function OrgUnits() {
+  const { t } = useI18n();
+  const units = useUnits();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const add = useMutation({
+    mutationFn: (v: { name: string; parent?: string }) => api('POST', '/admin/org-units', { body: v }),
+    onSuccess: async () => { form.resetFields(); await client.invalidateQueries({ queryKey: ['org-units'] }); },
+  });
+  return (
+    <>
+      <ErrorBox error={units.error} />
+      <Table<Unit> rowKey="id" size="small" loading={units.isLoading} dataSource={[...(units.data ?? [])].sort((a, b) => a.path.localeCompare(b.path))} pagination={false}
+        columns={[
+          { title: t('admin.unitName'), render: (_, u) => <span style={{ paddingLeft: (u.level - 1) * 16 }}>{u.name}</span> },
+          { title: t('admin.level'), dataIndex: 'level' },
+        ]} />
+      <Card title={t('admin.addUnit')} size="small" style={{ marginTop: 16, maxWidth: 520 }}>
+        <Form form={form} name="org-unit" layout="vertical" onFinish={(v) => add.mutate(v)}>
+          <Form.Item name="name" label={t('admin.unitName')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.unitName') }) }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="parent" label={t('admin.parent')}><Select allowClear options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item>
+          <ErrorBox error={add.error} />
+          <Button type="primary" htmlType="submit" loading={add.isPending}>{t('admin.add')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+function Users() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const units = useUnits();
+  const [form] = Form.useForm();
+  const add = useMutation({
+    mutationFn: (v: { username: string; displayName: string; password: string; grants?: { role: string; orgUnit?: string }[] }) =>
+      api<{ username: string }>('POST', '/admin/users', { body: { ...v, grants: (v.grants ?? []).map((g) => ({ role: g.role, orgUnit: g.orgUnit ?? null })) } }),
+    onSuccess: (u) => { form.resetFields(); void message.success(t('admin.userAdded', { name: u.username })); },
+  });
+  return (
+    <Card title={t('admin.addUser')} size="small" style={{ maxWidth: 640 }}>
+      <Form form={form} name="user" layout="vertical" onFinish={(v) => add.mutate(v)}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required', { label: t('login.username') }) }]}><Input autoComplete="off" /></Form.Item>
+        <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.displayName') }) }]}><Input /></Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required', { label: t('login.password') }) }]}><Input.Password autoComplete="new-password" /></Form.Item>
+        <Form.List name="grants">
+          {(items, { add: addGrant, remove }) => (
+            <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+              {items.map((item) => (
+                <Space key={item.key} wrap>
+                  <Form.Item name={[item.name, 'role']} noStyle rules={[{ required: true }]}><Input placeholder={t('admin.role')} aria-label={t('admin.role')} /></Form.Item>
+                  <Form.Item name={[item.name, 'orgUnit']} noStyle>
+                    <Select allowClear style={{ minWidth: 180 }} placeholder={t('admin.wholeOrg')} aria-label={t('admin.unit')} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+                  </Form.Item>
+                  <Button onClick={() => remove(item.name)}>{t('form.remove')}</Button>
+                </Space>
+              ))}
+              <Button onClick={() => addGrant({})}>{t('admin.addGrant')}</Button>
+            </Space>
+          )}
+        </Form.List>
+        <ErrorBox error={add.error} />
+        <Button type="primary" htmlType="submit" loading={add.isPending}>{t('admin.add')}</Button>
+      </Form>
+    </Card>
+  );
+}
+
+type CalendarInfo = { version: string; source: string; timeZone: string; yearsCovered: number[] };
+
+/** Lines `2027-01-01,off,元旦` / `2027-02-07,work,春节调休` → the import body of POST /admin/calendar. */
+export function parseDays(text: string, names: { off: string; work: string }): { offDays: { date: string; name: string }[]; workDays: { date: string; name: string }[] } {
+  const offDays: { date: string; name: string }[] = [];
+  const workDays: { date: string; name: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const [date, kind, ...name] = line.split(/[,，]/).map((s) => s.trim());
+    if (!date) continue;
+    (kind === 'work' ? workDays : offDays).push({ date, name: name.join(',') || (kind === 'work' ? names.work : names.off) });
+  }
+  return { offDays, workDays };
+}
+
+function CalendarAdmin() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const info = useQuery({ queryKey: ['calendar'], queryFn: () => api<CalendarInfo>('GET', '/calendar') });
+  const [form] = Form.useForm();
+  const run = useMutation({
+    mutationFn: (v: { source: string; years?: string; days?: string }) => api<{ recomputed?: number }>('POST', '/admin/calendar', {
+      body: { source: v.source, years: (v.years ?? '').split(/[,，\s]+/).filter(Boolean).map(Number), ...parseDays(v.days ?? '', { off: t('admin.defaultOff'), work: t('admin.defaultWork') }) },
+    }),
+    onSuccess: async () => { form.resetFields(); void message.success(t('admin.calendarImported')); await client.invalidateQueries({ queryKey: ['calendar'] }); },
+  });
+  return (
+    <>
+      <ErrorBox error={info.error} />
+      {info.isLoading ? <Skeleton active /> : info.data && (
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph>{t('admin.yearsCovered')}: <span data-testid="years-covered">{info.data.yearsCovered.map((y) => <Tag key={y}>{y}</Tag>)}</span></Typography.Paragraph>
+          <Typography.Paragraph className="muted">{t('admin.calendarVersion')}: {info.data.version} · {info.data.timeZone} · {info.data.source}</Typography.Paragraph>
+        </Card>
+      )}
+      <Card title={t('admin.importDays')} size="small" style={{ maxWidth: 640 }}>
+        <Form form={form} name="calendar" layout="vertical" onFinish={(v) => run.mutate(v)}>
+          <Form.Item name="source" label={t('admin.source')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.source') }) }]}><Input placeholder={t('admin.sourceHint')} /></Form.Item>
+          <Form.Item name="years" label={t('admin.years')} extra={t('admin.yearsHelp')}><Input placeholder="2027" /></Form.Item>
+          <Form.Item name="days" label={t('admin.days')} extra={t('admin.daysHelp')}><Input.TextArea rows={8} placeholder={t('admin.daysPlaceholder')} /></Form.Item>
+          <ErrorBox error={run.error} />
+          <Button type="primary" htmlType="submit" loading={run.isPending}>{t('admin.import')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}

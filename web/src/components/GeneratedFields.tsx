@@ -1,0 +1,99 @@
+import { Button, Checkbox, Form, Input, InputNumber, Rate, Select, Space } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
+import { useI18n } from '../i18n.tsx';
+import type { Field, Option, ScalarField } from '../types.ts';
+
+/**
+ * Form items generated from a procedure's declared fields (intake fields, an action's input).
+ * Nothing here knows a procedure: every procedure with the same YAML schema gets its forms.
+ */
+export function GeneratedFields({ fields, prefix = [], categories = [], severities = [] }: { fields: Field[]; prefix?: (string | number)[]; categories?: Option[]; severities?: Option[] }) {
+  return (
+    <>
+      {fields.map((f) => (f.type === 'list'
+        ? <ListItems key={f.name} field={f} prefix={prefix} categories={categories} severities={severities} />
+        : <ScalarItem key={f.name} field={f} name={[...prefix, f.name]} categories={categories} severities={severities} />))}
+    </>
+  );
+}
+
+function ListItems({ field, prefix, categories, severities }: { field: Extract<Field, { type: 'list' }>; prefix: (string | number)[]; categories: Option[]; severities: Option[] }) {
+  const { t, l } = useI18n();
+  return (
+    <Form.Item label={l(field.label, field.name)} required={field.required}>
+      <Form.List name={[...prefix, field.name]}>
+        {(items, { add, remove }) => (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {items.map((item, i) => (
+              <div key={item.key} className="list-item">
+                <div className="list-item-head">{t('form.item', { n: i + 1 })}
+                  <Button size="small" type="link" danger onClick={() => remove(item.name)}>{t('form.remove')}</Button>
+                </div>
+                {field.items.map((sub) => <ScalarItem key={sub.name} field={sub} name={[item.name, sub.name]} categories={categories} severities={severities} />)}
+              </div>
+            ))}
+            {items.length < (field.maxItems ?? 20) && <Button onClick={() => add({})}>{t('form.addItem', { label: l(field.label, field.name) })}</Button>}
+          </Space>
+        )}
+      </Form.List>
+    </Form.Item>
+  );
+}
+
+function ScalarItem({ field, name, categories, severities }: { field: ScalarField; name: NamePath; categories: Option[]; severities: Option[] }) {
+  const { t, l } = useI18n();
+  const label = l(field.label, field.name);
+  const rules = field.required ? [{ required: true, message: t('form.required', { label }) }] : [];
+  const options = (opts: Option[] = []) => opts.map((o) => ({ value: o.id, label: l(o.label, o.id) }));
+  const common = { name, label, rules, extra: field.help ? l(field.help) : undefined };
+  switch (field.type) {
+    case 'longtext':
+      return <Form.Item {...common}><Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} /></Form.Item>;
+    case 'enum':
+      return <Form.Item {...common}><Select options={options(field.options)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+    case 'category':
+      return <Form.Item {...common}><Select options={options(categories)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+    case 'severity':
+      return <Form.Item {...common}><Select options={options(severities)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+    case 'date':
+      return <Form.Item {...common}><Input type="date" /></Form.Item>;
+    case 'datetime':
+      return <Form.Item {...common}><Input type="datetime-local" /></Form.Item>;
+    case 'integer':
+    case 'number':
+      return <Form.Item {...common}><InputNumber min={field.min} max={field.max} precision={field.type === 'integer' ? 0 : undefined} style={{ width: '100%' }} /></Form.Item>;
+    case 'boolean':
+      return (
+        <Form.Item name={name} valuePropName="checked" rules={field.mustBeTrue ? [{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('form.mustConfirm')))) }] : []}>
+          <Checkbox>{label}</Checkbox>
+        </Form.Item>
+      );
+    case 'rating':
+      return <Form.Item {...common}><Rate count={field.max ?? 5} /></Form.Item>;
+    case 'user':
+      return <Form.Item {...common} extra={t('form.userHint')}><Input maxLength={100} /></Form.Item>;
+    default:
+      return <Form.Item {...common}><Input maxLength={field.maxLength} /></Form.Item>;
+  }
+}
+
+/**
+ * Form values → the input the API validates: empty optional values left out, datetime-local
+ * turned into an ISO instant with the browser's offset, booleans kept even when false.
+ */
+export function toInput(fields: Field[], values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values?.[f.name];
+    if (f.type === 'list') {
+      if (Array.isArray(v) && v.length > 0) out[f.name] = v.map((item) => toInput(f.items, item as Record<string, unknown>));
+      continue;
+    }
+    if (v === undefined || v === null || v === '') {
+      if (f.type === 'boolean' && f.required) out[f.name] = false;
+      continue;
+    }
+    out[f.name] = f.type === 'datetime' ? new Date(String(v)).toISOString() : v;
+  }
+  return out;
+}

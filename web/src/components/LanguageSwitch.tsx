@@ -1,0 +1,12 @@
+import { Button } from 'antd';
+import { useI18n } from '../i18n.tsx';
+
+/** 中文 first; one button switches to English and back. */
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <Button size="small" onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} aria-label={t('app.switchLanguage')}>
+      {t('app.otherLanguage')}
+    </Button>
+  );
+}

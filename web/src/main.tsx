@@ -1,0 +1,54 @@
+import { StrictMode, Suspense, lazy } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import type { ComponentType } from 'react';
+import zhCN from 'antd/es/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { PortalLayout } from './portal/PortalLayout.tsx';
+import { PortalHome } from './portal/PortalHome.tsx';
+import './styles.css';
+
+// Staff pages are their own chunks: the portal's first load stays small (issue 6, < 250 kB gzip).
+// antd's App (message, modal, notification) comes with the pages that use it, not the landing page.
+const withApp = (Page: ComponentType) => ({ default: () => <AntApp><Page /></AntApp> });
+const StaffApp = lazy(() => import('./workbench/StaffApp.tsx').then((m) => withApp(m.default)));
+// The portal's own forms load when a resident opens them; the landing page is the first load.
+const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx').then((m) => withApp(m.SubmitPage)));
+const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx').then((m) => withApp(m.ReceiptPage)));
+const TrackPage = lazy(() => import('./portal/TrackPage.tsx').then((m) => withApp(m.TrackPage)));
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+function Shell() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+        <Suspense fallback={<div className="page-loading"><Spin /></div>}>
+          <Routes>
+            <Route element={<PortalLayout />}>
+              <Route index element={<PortalHome />} />
+              <Route path="submit/:procedureId" element={<SubmitPage />} />
+              <Route path="receipt" element={<ReceiptPage />} />
+              <Route path="track" element={<TrackPage />} />
+            </Route>
+            <Route path="staff/*" element={<StaffApp />} />
+          </Routes>
+        </Suspense>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Shell />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,20 @@
+import { Link, Outlet } from 'react-router';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useI18n } from '../i18n.tsx';
+
+export function PortalLayout() {
+  const { t } = useI18n();
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand">{t('app.name')}</Link>
+        <nav>
+          <Link to="/track">{t('portal.trackLink')}</Link>
+          <Link to="/staff">{t('portal.staffLink')}</Link>
+          <LanguageSwitch />
+        </nav>
+      </header>
+      <main className="portal"><Outlet /></main>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, lazy, useEffect } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api, ApiError, setCsrfToken } from '../api.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { ErrorBox } from '../components/ErrorBox.tsx';
+import { useI18n } from '../i18n.tsx';
+import type { Me } from '../types.ts';
+import { LoginPage } from './LoginPage.tsx';
+import { InboxPage } from './InboxPage.tsx';
+import { CasePage } from './CasePage.tsx';
+import { IntakePage } from './IntakePage.tsx';
+import { SupervisionPage } from './SupervisionPage.tsx';
+
+// Admin is a chunk of its own: handlers never load it.
+const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        const me = await api<Me>('GET', '/me');
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+  });
+}
+
+/** The staff side under /staff: sign-in, then workbench, supervision and admin. */
+export default function StaffApp() {
+  const me = useMe();
+  if (me.isLoading) return <div className="page-loading"><Spin /></div>;
+  if (me.error) return <div className="staff-content"><ErrorBox error={me.error} /></div>;
+  return (
+    <Routes>
+      <Route path="login" element={me.data ? <Navigate to="/staff" replace /> : <LoginPage />} />
+      <Route path="*" element={me.data ? <Signed me={me.data} /> : <Navigate to="/staff/login" replace />} />
+    </Routes>
+  );
+}
+
+function Signed({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const location = useLocation();
+  useEffect(() => setCsrfToken(me.csrfToken), [me.csrfToken]);
+  const logout = async () => {
+    await api('POST', '/auth/logout').catch(() => undefined);
+    setCsrfToken(undefined);
+    client.clear();
+    navigate('/staff/login');
+  };
+  const selected = location.pathname.split('/')[2] || 'inbox';
+  const items = [
+    { key: 'inbox', label: <Link to="/staff">{t('nav.inbox')}</Link> },
+    { key: 'intake', label: <Link to="/staff/intake">{t('nav.intake')}</Link> },
+    { key: 'supervision', label: <Link to="/staff/supervision">{t('nav.supervision')}</Link> },
+    ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <header className="topbar">
+        <Link to="/staff" className="brand">{t('app.workbench')}</Link>
+        <Menu mode="horizontal" selectedKeys={[selected === 'cases' ? 'inbox' : selected]} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 0 }} />
+        <nav>
+          <span data-testid="me">{me.displayName}</span>
+          <LanguageSwitch />
+          <Button size="small" onClick={logout}>{t('nav.logout')}</Button>
+        </nav>
+      </header>
+      <div className="staff-content">
+        <Suspense fallback={<Spin />}>
+          <Routes>
+            <Route index element={<InboxPage me={me} />} />
+            <Route path="cases/:id" element={<CasePage />} />
+            <Route path="intake" element={<IntakePage />} />
+            <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="admin" element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />} />
+            <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
+          </Routes>
+        </Suspense>
+      </div>
+    </Layout>
+  );
+}
