@@ -271,8 +271,10 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
     await act(first.id, world.reception.token, 'accept', { severity: 'minor', category: 'facilities', residentDeadline: '2026-12-01' });
     const d = await detail(first.id);
     expect(d).toMatchObject({ status: 'accepted', severity: 'minor', data: { residentDeadline: '2026-12-01' } });
-    // Accepted Monday 11-30 09:30: two days, Wednesday 12-02 24:00.
-    expect(deadline(d, 'resolution')).toMatchObject({ length: 2, dueAt: '2026-12-02T16:00:00.000Z' });
+    // Accepted Monday 11-30 09:30; the resident asked for Tuesday 12-01, so the clock runs to 12-01 24:00
+    // instead of the two days (Wednesday 12-02 24:00).
+    expect(deadline(d, 'resolution')).toMatchObject({ dueAt: '2026-12-01T16:00:00.000Z' });
+    expect(d.timeline.at(-1).clocks.find((c: { clock: string }) => c.clock === 'resolution').explanation['zh-CN']).toBe('2026-12-01 24:00 截止 — 按要求的期限');
     expect(deadline(d, 'month')).toMatchObject({ dueAt: '2026-12-30T16:00:00.000Z' });
     const view = await publicView(first.trackingNo, first.receipt);
     expect(view.timeline.find((e: Event) => e.action === 'accept').details).toMatchObject({ residentDeadline: '2026-12-01' });
@@ -287,7 +289,7 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
     expect(notYours.details.requiredRoles).toEqual(['manager']);
     await act(first.id, world.manager.token, 'decide-extension', { approve: false, note: '库房有同型号灯具，不予延期' });
     const d = await detail(first.id);
-    expect(deadline(d, 'resolution')).toMatchObject({ status: 'running', extendedBy: 0, dueAt: '2026-12-02T16:00:00.000Z' });
+    expect(deadline(d, 'resolution')).toMatchObject({ status: 'running', extendedBy: 0, dueAt: '2026-12-01T16:00:00.000Z' });
     expect(d.data.extensionRequest).toBeUndefined();
     expect(d.data.extensions).toMatchObject([{ clock: 'resolution', length: 3, approved: false, note: '库房有同型号灯具，不予延期' }]);
     expect(d.timeline.at(-1)).toMatchObject({ action: 'decide-extension', input: { approve: false }, clocks: [] });

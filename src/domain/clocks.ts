@@ -92,6 +92,33 @@ export function startClock(calendar: Calendar, def: TClock, severity: string | n
   };
 }
 
+/** The date a clock runs to instead of its length (`dueFrom`), if the case holds one from today on. */
+function askedDate(def: TClock, severity: string | null, data: Record<string, unknown>, today: string): string | null {
+  if (!def.dueFrom || (def.dueFrom.severities && !def.dueFrom.severities.includes(severity ?? ''))) return null;
+  const value = data[def.dueFrom.target.slice('data.'.length)];
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= today ? value : null;
+}
+
+/** A clock that runs to 24:00 of a date someone asked for (S9 三.1), explained as such. */
+export function startClockUntil(calendar: Calendar, def: TClock, date: string, from: Date): { clock: NewClock; note: ClockNote } {
+  const dueAt = calendar.endOfDay(date);
+  const deadline: Deadline = {
+    dueAt, provisional: calendar.spansUncovered(calendar.localDate(from), date), calendarVersion: calendar.version,
+    explanation: { 'zh-CN': `${date} 24:00 截止 — 按要求的期限`, en: `due ${date} 24:00 — the date asked for` },
+  };
+  const days = Math.max(1, Math.ceil((dueAt.getTime() - from.getTime()) / 86_400_000));
+  return {
+    clock: {
+      clock: def.id, unit: 'natural-days', length: days,
+      startedAt: from.toISOString(), dueAt: dueAt.toISOString(),
+      warnAt: warnInstant(calendar, def, from, dueAt).toISOString(),
+      pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
+      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0, pausedMs: 0,
+    },
+    note: note(def, 'start', deadline),
+  };
+}
+
 /**
  * The clock changes an action asks for (start, stop, pause, resume), pure. A clock already
  * running is not started twice; stopping or pausing one that is not running does nothing.
@@ -105,6 +132,7 @@ export function planClockOps(
   now: Date,
   calendar: Calendar,
   reason?: string,
+  data: Record<string, unknown> = {},
 ): ClockPlan {
   const plan: ClockPlan = { changes: [], notes: [] };
   const running = (id: string) => open.filter((c) => c.clock === id && !c.stoppedAt);
@@ -141,7 +169,9 @@ export function planClockOps(
   }
   for (const id of ops.start) {
     if (running(id).length > 0) continue;
-    const { clock, note: started } = startClock(calendar, clockDef(procedure, id), severity, now);
+    const def = clockDef(procedure, id);
+    const asked = askedDate(def, severity, data, calendar.localDate(now));
+    const { clock, note: started } = asked ? startClockUntil(calendar, def, asked, now) : startClock(calendar, def, severity, now);
     plan.changes.push({ op: 'start', clock });
     plan.notes.push(started);
   }

@@ -196,7 +196,7 @@ function planClocks(
     return decided;
   }
   const severity = patch.severity ?? current.severity;
-  return planClockOps(procedure, ops, context.clocks, severity, now, context.calendar, typeof input.reason === 'string' ? input.reason : undefined);
+  return planClockOps(procedure, ops, context.clocks, severity, now, context.calendar, typeof input.reason === 'string' ? input.reason : undefined, data);
 }
 
 /** The state a new case of this procedure starts in. */

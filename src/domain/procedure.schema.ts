@@ -171,6 +171,11 @@ const ZClock = z.object({
   rule: z.string().optional(),
   unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
   length: z.number().int().positive(),
+  /**
+   * S9 三.1 "或按住户要求的期限": when the case holds this date (set by the action that starts the
+   * clock), the clock runs to its 24:00 instead of its length — for the listed severities only.
+   */
+  dueFrom: z.object({ target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/), severities: z.array(ZId).optional() }).strict().optional(),
   /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
   bySeverity: z.record(ZId, z.number().int().positive()).optional(),
   /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
