@@ -166,6 +166,14 @@ describe.each(BACKENDS)('records on $name', (backend) => {
     expect((await verifyAudit(h.ctx)).ok).toBe(true);
   });
 
+  it('keeps a closed case archived: no more material or messages (ARC-1)', async () => {
+    const { addAttachment } = await import('../src/app/attachments.ts');
+    await expect(addAttachment(h.ctx, cases.held.id, { name: '补充.txt', bytes: Buffer.from('补充材料：发票一张') }, { kind: 'submitter', caseId: cases.held.id }, 'public'))
+      .rejects.toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
+    const message = await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/messages`, { headers: { 'x-receipt': cases.held.receipt }, body: { text: '还有一点补充' } });
+    expect(message.statusCode).toBe(409);
+  });
+
   it('exports a case file with its timeline and a Chinese summary, and a bundle for a period (ARC-1)', async () => {
     const res = await h.call('GET', `/api/v1/cases/${cases.held.id}/archive`, { token: service.token });
     expect(res.statusCode).toBe(200);

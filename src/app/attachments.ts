@@ -29,6 +29,11 @@ export async function addAttachment(ctx: AppContext, caseId: string, file: { nam
     action: 'attachment-added', visibility, actor: refOf(actor),
     input: { attachment: id, name, sha256, size: file.bytes.length, mediaType },
     notify: actor.kind === 'submitter' ? [{ to: 'assignee', template: 'submitter-material', event: 'attachment-added' }] : [],
+    prepare: async (_trx, row) => {
+      // ARC-1: a closed case is archived: its file is complete and stays as it was.
+      if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结归档，不能再添加材料 / the case is closed and archived', { status: row.status, allowedActions: [] });
+      return {};
+    },
     alsoWrite: async (trx) => {
       const known = await trx.selectFrom('attachments').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
       if (!known) await trx.insertInto('attachments').values({ sha256, size: file.bytes.length, media_type: mediaType, content: file.bytes, created_at: at }).execute();

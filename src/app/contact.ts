@@ -22,6 +22,11 @@ export async function messageFromSubmitter(ctx: AppContext, caseId: string, mess
     actor: refOf({ kind: 'submitter', caseId }),
     input: { text: message.text },
     notify: [{ to: 'assignee', template: 'submitter-message', event: 'submitter-message' }],
+    prepare: async (_trx, row) => {
+      // ARC-1: a closed case is archived; disagreement goes through the appeal, not a message.
+      if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结归档，如有异议请提出申诉 / the case is closed: appeal if you disagree', { status: row.status, allowedActions: [] });
+      return {};
+    },
   });
 }
 

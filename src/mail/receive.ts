@@ -54,7 +54,8 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
   const messageId = (mail.messageId ?? createHash('sha256').update(raw).digest('hex')).trim();
 
   const thread = await threadOf(ctx, mail, sender.address);
-  if (thread) return reply(ctx, thread, messageId, text || '（空白邮件 / empty mail）', files);
+  // A closed case is archived (ARC-1): a later mail about it opens a new case instead.
+  if (thread && !thread.closed_at) return reply(ctx, thread, messageId, text || '（空白邮件 / empty mail）', files);
 
   const subject = [...(mail.subject?.trim() || '（无主题）/ (no subject)')].slice(0, 200).join('');
   const description = [...(text || subject)].slice(0, 20000).join('');
