@@ -5,9 +5,11 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext, Config } from '../src/app/context.ts';
 import { readTable, toCsv, writeXlsx } from '../src/transfer/table-file.ts';
-import { importCases } from '../src/transfer/import.ts';
+import { NO_RECEIPT, importCases } from '../src/transfer/import.ts';
 import { exportCases } from '../src/transfer/export.ts';
 import { submitterOf } from '../src/notify/recipients.ts';
+import { sameHash, secretHash } from '../src/app/secrets.ts';
+import { RECEIPT_PURPOSE } from '../src/app/submit.ts';
 import { BACKENDS, openTestApp } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
 
@@ -64,6 +66,9 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
       ['HIS-2024-0003', 'phone', '2024-03-05T06:30:00.000Z', 'delivery', 'received'],
     ]);
     expect(submitterOf(ctx, rows[0])).toEqual({ name: '客户1', phone: '13800000000' });
+    // Nobody holds a receipt for history: the stored marker matches no receipt's hash.
+    expect(rows.map((x) => x.receipt_hash)).toEqual([NO_RECEIPT, NO_RECEIPT]);
+    expect(sameHash(secretHash(ctx.secrets, RECEIPT_PURPOSE, 'ABCD-EFGH-JKMN-PQRS'), NO_RECEIPT)).toBe(false);
     // History sends nobody anything, and the import is one audit record.
     expect(await ctx.store.db.selectFrom('outbox').select('idempotency_key').execute()).toEqual([]);
     expect(await ctx.store.db.selectFrom('audit_log').select('action').where('action', '=', 'case.import').execute()).toHaveLength(1);
