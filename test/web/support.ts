@@ -76,8 +76,17 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Picks an option of the antd Select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+  const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).first();
+  // On a loaded machine a click can land while the dropdown is still opening and choose nothing:
+  // check that the select shows the option, and try again if it does not.
+  for (let attempt = 1; ; attempt++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    // antd 6 shows the chosen option as the title of the select's content box.
+    const shown = await field.locator('.ant-select-content').first().getAttribute('title', { timeout: 5_000 }).catch(() => null);
+    if (shown?.includes(option)) return;
+    if (attempt === 3) throw new Error(`could not choose "${option}" in "${label}" (shows "${shown}")`);
+  }
 }
 
 /** No horizontal scroll bar: the page fits the viewport (issue 6: no layout break at 375 px). */
