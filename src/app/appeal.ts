@@ -9,7 +9,7 @@ import type { AppContext } from './context.ts';
 import { decrypt } from './secrets.ts';
 import { writeNewCase, type SubmitResult } from './submit.ts';
 import type { Intake } from '../domain/intake.ts';
-import { insertLinks } from '../store/links.repository.ts';
+import { hasAppeal, insertLinks } from '../store/links.repository.ts';
 
 export const ZAppeal = z.object({ reasons: z.string().trim().min(5).max(20000) }).strict();
 
@@ -36,8 +36,7 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     const last = addDays(ctx.calendar.localDate(new Date(original.closed_at)), rule.withinDays);
     if (ctx.calendar.localDate(ctx.now()) > last) throw new DomainError('PRECONDITION_FAILED', `申诉期限已过（办结后 ${rule.withinDays} 日）/ the appeal period has ended`, { lastDay: last });
   }
-  const earlier = await ctx.store.db.selectFrom('case_links').select('to_case_id').where('from_case_id', '=', original.id).where('kind', '=', 'appeal').executeTakeFirst();
-  if (earlier) {
+  if (await hasAppeal(ctx.store.db, original.id)) {
     throw new DomainError('ACTION_NOT_ALLOWED', '已对该处理结果提出过申诉，请在申诉案件中继续 / this decision was appealed already: continue on the appeal', { status: original.status, allowedActions: [] });
   }
   const target = ctx.procedures.latest(rule.procedure ?? procedure.id);

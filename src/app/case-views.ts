@@ -5,7 +5,7 @@ import { maskSubmitter } from '../domain/masking.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { toCaseState } from '../store/case.mapper.ts';
 import { caseExclusions, listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow } from '../store/cases.repository.ts';
-import { linksOf } from '../store/links.repository.ts';
+import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
@@ -174,16 +174,12 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
-    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final && !(await appealedAlready(ctx, row.id)),
+    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final && !(await hasAppeal(ctx.store.db, row.id)),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
     deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
-}
-
-async function appealedAlready(ctx: AppContext, caseId: string): Promise<boolean> {
-  return Boolean(await ctx.store.db.selectFrom('case_links').select('to_case_id').where('from_case_id', '=', caseId).where('kind', '=', 'appeal').executeTakeFirst());
 }
 
 function publicEntry(procedure: TProcedure, e: CaseEventRow) {

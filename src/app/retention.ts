@@ -37,9 +37,10 @@ export async function runRetention(ctx: AppContext, options: { dryRun: boolean }
       if (!options.dryRun) await deleteCase(ctx, row);
       report.deleted.push(row.tracking_no);
     }
+    const handled = new Set([...report.deleted, ...report.held]);
     for (const row of await due(ctx, procedure, deidentifyBefore, true)) {
-      if (report.deleted.includes(row.tracking_no)) continue;
-      if (row.hold_reason) { if (!report.held.includes(row.tracking_no)) report.held.push(row.tracking_no); continue; }
+      if (handled.has(row.tracking_no)) continue;
+      if (row.hold_reason) { report.held.push(row.tracking_no); continue; }
       if (!options.dryRun) await deidentifyCase(ctx, row.id, '保存期限届满 / personal-data period ended');
       report.deidentified.push(row.tracking_no);
     }

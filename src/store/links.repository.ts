@@ -25,3 +25,8 @@ export async function linksOf(db: Db, caseId: string) {
     ...from.map((r) => ({ ...r, direction: 'from' as const })),
   ].sort((a, b) => a.created_at.localeCompare(b.created_at));
 }
+
+/** Whether the case's decision was appealed already (APL-1: one appeal per decision). */
+export async function hasAppeal(db: Db, caseId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('case_links').select('to_case_id').where('from_case_id', '=', caseId).where('kind', '=', 'appeal').executeTakeFirst());
+}
