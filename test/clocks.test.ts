@@ -113,8 +113,14 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     const detail = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json();
     expect(detail.severity).toBe('major');
     expect(detail.escalatedAt).toBe('2026-12-04T16:30:00.000Z');
-    expect(detail.timeline.filter((e: { action: string }) => e.action === 'clock-breached')).toHaveLength(1);
+    const breaches = detail.timeline.filter((e: { action: string }) => e.action === 'clock-breached');
+    expect(breaches).toHaveLength(1);
     expect(detail.timeline.filter((e: { action: string }) => e.action === 'clock-warning')).toHaveLength(1);
+    // The note names the raised severity by its label, as people read it, not by its id.
+    const note = breaches[0].clocks.find((c: { op: string }) => c.op === 'breach').explanation;
+    expect(note['zh-CN']).toContain('严重程度升为“重大”');
+    expect(note['zh-CN']).not.toContain('major');
+    expect(note.en).toContain('severity raised to "major"');
     const d = await deadlinesOf(id);
     expect(d.resolution.status).toBe('overdue');
     expect(d.feedback.status).toBe('warning');

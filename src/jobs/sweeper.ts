@@ -66,11 +66,15 @@ function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | '
   }
   const label = def.label;
   const rule = def.rule ? `，${def.rule}` : '';
+  // The note is read by people: name the raised severity as the procedure labels it, not by its id.
+  const raised = changes.severity && changes.severity !== severity ? procedure.severities.find((s) => s.id === changes.severity)?.label : undefined;
+  const raisedZh = raised ? `；严重程度升为“${raised['zh-CN']}”` : '';
+  const raisedEn = raised ? `; severity raised to "${raised.en ?? changes.severity}"` : '';
   const note: ClockNote = {
     clock: def.id, label, op: kind, dueAt: clock.dueAt, provisional: clock.provisional,
     explanation: kind === 'warn'
       ? { 'zh-CN': `“${label['zh-CN']}”即将到期：${due} 截止（已过 ${Math.round(def.warnAt * 100)}%${rule}）`, en: `"${label.en ?? def.id}" is due soon: ${due} (${Math.round(def.warnAt * 100)} % elapsed)` }
-      : { 'zh-CN': `“${label['zh-CN']}”已超期：期限为 ${due}${rule}${changes.severity && changes.severity !== severity ? `；严重程度升为 ${changes.severity}` : ''}${changes.escalated_at ? '；已报上级督办' : ''}`, en: `"${label.en ?? def.id}" is overdue: it was due ${due}${changes.escalated_at ? '; escalated for supervision' : ''}` },
+      : { 'zh-CN': `“${label['zh-CN']}”已超期：期限为 ${due}${rule}${raisedZh}${changes.escalated_at ? '；已报上级督办' : ''}`, en: `"${label.en ?? def.id}" is overdue: it was due ${due}${raisedEn}${changes.escalated_at ? '; escalated for supervision' : ''}` },
   };
   return { changes, notifications, note };
 }
