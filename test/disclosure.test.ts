@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
+import { runRetention } from '../src/app/retention.ts';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
@@ -179,5 +180,21 @@ describe.each(BACKENDS)('public disclosure (DIS-1, MS-15) on $name', (backend) =
     expect((await h.call('GET', '/api/v1/disclosures', { token: head.token })).json().items).toHaveLength(2);
     expect((await h.call('GET', '/api/v1/disclosures', { token: otherCounty.token })).json().items).toEqual([]);
     expect((await h.call('GET', `/api/v1/disclosures/${d.id}`, { token: otherCounty.token })).statusCode).toBe(404);
+  });
+
+  it('CON-4, ARC-1: retention still de-identifies and deletes a case that was published and led to an improvement action', async () => {
+    at('2026-11-13 09:00');
+    const [published] = (await h.call('GET', '/api/v1/disclosures?status=published', { token: head.token })).json().items as { id: string; caseId: string }[];
+    const { trackingNo } = (await h.call('GET', `/api/v1/cases/${published.caseId}`, { token: handler.token })).json();
+    const improvement = await h.call('POST', '/api/v1/improvements', { token: handler.token, body: { kind: 'training', title: '电器类投诉调解培训', causeCategory: 'goods-quality', orgUnit: countyA, cases: [published.caseId] } });
+    expect(improvement.statusCode, improvement.body).toBe(201);
+    at('2040-01-06 09:00'); // past the 10-year record period of every case here
+    const report = await runRetention(h.ctx, { dryRun: false });
+    expect(report.deleted).toContain(trackingNo);
+    expect(await h.ctx.store.db.selectFrom('disclosures').select('id').where('case_id', '=', published.caseId).execute()).toEqual([]);
+    expect((await h.call('GET', '/api/v1/public/disclosures')).json().items).toEqual([]);
+    // The improvement action stays (it is the organisation's record), without the deleted case.
+    expect((await h.call('GET', `/api/v1/improvements/${improvement.json().id}`, { token: handler.token })).json()).toMatchObject({ title: '电器类投诉调解培训', cases: [] });
+    expect(await verifyAudit(h.ctx)).toMatchObject({ ok: true });
   });
 });
