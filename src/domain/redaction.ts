@@ -88,14 +88,22 @@ const NAME_RULES: RegExp[] = [
 ];
 
 /** Words that end in a surname character: 保安师傅 is not a person named 安. */
-const ENDS_IN_SURNAME = new Set(['保安', '公安', '治安', '平安', '晚安', '早安', '西安', '长安', '主任', '宿管', '主管', '监管', '物管', '百姓', '老王', '银行', '电工', '木工', '员工', '分工', '人工', '商户', '钟表', '打车', '停车', '开车', '单车', '包车', '快车', '专车', '班车', '校车', '货车', '用车', '马车', '上车', '下车', '洗车', '修车']);
+const ENDS_IN_SURNAME = new Set(['公司', '上司', '保安', '公安', '治安', '平安', '晚安', '早安', '西安', '长安', '主任', '宿管', '主管', '监管', '物管', '百姓', '老王', '银行', '电工', '木工', '员工', '分工', '人工', '商户', '钟表', '打车', '停车', '开车', '单车', '包车', '快车', '专车', '班车', '校车', '货车', '用车', '马车', '上车', '下车', '洗车', '修车']);
+
+/**
+ * Surnames that are also everyday function words (向主管, 负责人应, 和经理): they count only with a
+ * given name and a title after it (向明先生), never by a preceding word alone.
+ */
+const FUNCTION_SURNAMES = new Set([...'向和于时全应成将司']);
 
 /** Replaces names recognised by surname and context; counts them under `name`. */
 function redactNamesBySurname(text: string, found: Record<string, number>): string {
   let out = text;
-  for (const rule of NAME_RULES) {
+  for (const [index, rule] of NAME_RULES.entries()) {
+    const byTitle = index === 0;
     out = out.replace(rule, (match: string, surname: string, given: string, offset: number, whole: string) => {
       if (surname.length === 1 && offset > 0 && ENDS_IN_SURNAME.has(whole[offset - 1] + surname)) return match;
+      if (FUNCTION_SURNAMES.has(surname) && (!byTitle || given.length === 0)) return match;
       if (given.length === 2 && ORDINARY_WORDS.has(given)) return match;
       if (surname.length === 1 && ORDINARY_WORDS.has(surname + (given[0] ?? ''))) return match;
       found.name = (found.name ?? 0) + 1;
