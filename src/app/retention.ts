@@ -95,7 +95,9 @@ export async function deidentifyCase(ctx: AppContext, caseId: string, why: strin
       const submitterKey = row.submitter_phone_bidx ?? row.submitter_email_bidx ?? row.submitter_id_bidx ?? row.id;
       const data = redactDeep(JSON.parse(row.data) as Record<string, unknown>, names);
       if (submitter) data.submitterPseudonym = pseudonym(ctx, '当事人', submitterKey);
-      const counts = await scrubRelated(trx, row.id, names);
+      // A published disclosure keeps the business's name: it is not personal data, and it is what DIS-1 discloses.
+      const personNames = [submitter?.name, submitter?.address, ...respondents.filter((r) => r.type === 'person').map((r) => r.name)].filter((n): n is string => Boolean(n));
+      const counts = await scrubRelated(trx, row.id, names, personNames);
       return {
         input: { reason: why, ...counts },
         changes: {
@@ -112,7 +114,7 @@ export async function deidentifyCase(ctx: AppContext, caseId: string, why: strin
 }
 
 /** The case's timeline inputs, personal-data requests and attachments, inside the transaction. */
-async function scrubRelated(trx: Trx, caseId: string, names: string[]): Promise<{ events: number; attachments: number }> {
+async function scrubRelated(trx: Trx, caseId: string, names: string[], personNames: string[]): Promise<{ events: number; attachments: number }> {
   const events = await trx.selectFrom('case_events').select(['seq', 'input']).where('case_id', '=', caseId).execute();
   for (const e of events) {
     const input = JSON.stringify(redactDeep(JSON.parse(e.input), names));
@@ -126,6 +128,11 @@ async function scrubRelated(trx: Trx, caseId: string, names: string[]): Promise<
   const notices = await trx.selectFrom('staff_notifications').select(['id', 'title', 'body']).where('case_id', '=', caseId).execute();
   for (const n of notices) {
     await trx.updateTable('staff_notifications').set({ title: JSON.stringify(redactDeep(JSON.parse(n.title), names)), body: redact(n.body, names).text }).where('id', '=', n.id).execute();
+  }
+  // A disclosure's text was redacted when proposed and edited; redact again with the names as they are now.
+  const disclosures = await trx.selectFrom('disclosures').select(['id', 'statement', 'result']).where('case_id', '=', caseId).execute();
+  for (const d of disclosures) {
+    await trx.updateTable('disclosures').set({ statement: redact(d.statement, personNames).text, result: redact(d.result, personNames).text }).where('id', '=', d.id).execute();
   }
   // Attachments are evidence full of personal data (photos, IDs, letters): they go.
   const attachments = await trx.selectFrom('case_attachments').select('sha256').where('case_id', '=', caseId).execute();
@@ -147,7 +154,8 @@ async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
     const current = await findCaseById(trx, row.id);
     if (!current || current.hold_reason) return;
     const attachments = await trx.selectFrom('case_attachments').select('sha256').where('case_id', '=', row.id).execute();
-    for (const table of ['case_events', 'clocks', 'case_exclusions', 'case_attachments', 'outbox', 'data_requests', 'deliveries', 'staff_notifications', 'mail_threads'] as const) {
+    // Issue 8: its disclosures go with it; an improvement action stays, without the link.
+    for (const table of ['case_events', 'clocks', 'case_exclusions', 'case_attachments', 'outbox', 'data_requests', 'deliveries', 'staff_notifications', 'mail_threads', 'disclosures', 'improvement_cases'] as const) {
       await trx.deleteFrom(table).where('case_id', '=', row.id).execute();
     }
     await trx.deleteFrom('case_links').where((eb) => eb.or([eb('from_case_id', '=', row.id), eb('to_case_id', '=', row.id)])).execute();

@@ -243,3 +243,26 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
     expect(problems.map((p) => p.path)).toEqual(['actions[1](accept).to', 'actions[11](reply).roles[0]']);
   });
 });
+
+/** DIS-1, MS-15: the `disclosure` key names a boolean consent field, known states and roles. */
+describe('the disclosure key', () => {
+  const withDisclosure = (disclosure: Raw, fields: Raw[] = [{ name: 'disclosureConsent', type: 'boolean', required: true, label: { 'zh-CN': '同意公示' } }]) => variant((raw) => {
+    raw.intake.fields = [...(raw.intake.fields ?? []), ...fields];
+    raw.disclosure = disclosure;
+  });
+  const valid = { consentField: 'disclosureConsent', from: ['closed'], proposedBy: ['customer-service'], reviewRole: 'customer-service-manager', respondentNoticeDays: 3 };
+
+  it('loads when everything it names exists', () => {
+    expect(parseProcedure(withDisclosure(valid), FILE).disclosure).toEqual(valid);
+  });
+
+  it('is optional: a procedure without it is never published', () => {
+    expect(parseProcedure(BUILT_IN, FILE).disclosure).toBeUndefined();
+  });
+
+  it('refuses a consent field that is not a boolean intake field, unknown states and roles', () => {
+    const problems = problemsOf(withDisclosure({ ...valid, consentField: 'orderNo', from: ['published'], reviewRole: 'editor' }, []));
+    expect(problems.map((p) => p.path).sort()).toEqual(['disclosure', 'disclosure.consentField', 'disclosure.from[0]'].sort());
+    expect(problems.map((p) => p.problem).join(' ')).toMatch(/not a boolean intake field.*|unknown state "published"|unknown role "editor"/);
+  });
+});

@@ -12,7 +12,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** What a role may do besides the actions that name it. */
-export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'audit', 'records'] as const;
+export const PERMISSIONS = ['read', 'intake', 'identity:view', 'supervise', 'audit', 'records', 'surveys'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Case columns an action input may set directly; anything else goes under `data.<key>`. */
@@ -233,6 +233,25 @@ const ZIntake = z.object({
   notify: z.array(ZNotify).default([]),
 }).strict();
 
+/**
+ * DIS-1, MS-15 (S8 一(五) 谁处理、谁公示): handled cases whose submitter consented at intake may be
+ * published. A holder of `proposedBy` proposes; the business respondent is told and has
+ * `respondentNoticeDays` working days before publishing; a holder of `reviewRole` reviews the
+ * automatically redacted text, may edit it, publishes and unpublishes.
+ */
+export const ZDisclosure = z.object({
+  /** The boolean intake field holding the submitter's consent. */
+  consentField: ZFieldName,
+  /** States in which a case counts as handled. */
+  from: z.array(ZId).min(1),
+  proposedBy: z.array(ZId).min(1),
+  reviewRole: ZId,
+  respondentNoticeDays: z.number().int().min(0).max(60),
+  /** Where the handling result is (e.g. `data.agreement`, the mediation result); the outcome label is used besides. */
+  result: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/).optional(),
+}).strict();
+export type TDisclosure = z.infer<typeof ZDisclosure>;
+
 export const ZProcedure = z.object({
   id: ZId,
   version: z.number().int().positive(),
@@ -288,6 +307,8 @@ export const ZProcedure = z.object({
   }).strict().default({ personalDataYears: 3, recordYears: 10, requestWorkingDays: 15 }),
   /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
   recusal: z.object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) }).strict().default({ routeTo: 'parent' }),
+  /** Public disclosure of handled cases (DIS-1); absent: this procedure's cases are never published. */
+  disclosure: ZDisclosure.optional(),
 }).strict().superRefine(checkReferences);
 
 export type TProcedure = z.infer<typeof ZProcedure>;
@@ -350,6 +371,13 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   p.clocks.forEach((c, i) => { if (c.kinds && c.startsOn !== 'submit') issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit'); });
   p.appeal?.from.forEach((s, j) => { if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`); });
   if (p.recusal.routeTo.startsWith('role:') && !roleIds.has(p.recusal.routeTo.slice(5))) issue(['recusal', 'routeTo'], `unknown role "${p.recusal.routeTo.slice(5)}"`);
+  if (p.disclosure) {
+    const d = p.disclosure;
+    const consent = p.intake.fields.find((f) => f.name === d.consentField);
+    if (!consent || consent.type !== 'boolean') issue(['disclosure', 'consentField'], `"${d.consentField}" is not a boolean intake field`);
+    d.from.forEach((s, j) => { if (!states.has(s)) issue(['disclosure', 'from', j], `unknown state "${s}"`); });
+    [...d.proposedBy, d.reviewRole].forEach((r) => { if (!roleIds.has(r)) issue(['disclosure'], `unknown role "${r}"`); });
+  }
   const severities = new Set(p.severities.map((s) => s.id));
   p.clocks.forEach((c, i) => {
     Object.keys(c.bySeverity ?? {}).forEach((s) => { if (!severities.has(s)) issue(['clocks', i, 'bySeverity', s], `unknown severity "${s}"`); });
@@ -373,7 +401,7 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
 // The shape before refinement, for typing checkReferences.
 const ZProcedureShape = z.object({
   roles: z.array(z.object({ id: z.string() })),
-  intake: z.object({ notify: z.array(ZNotify), repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional() }),
+  intake: z.object({ notify: z.array(ZNotify), fields: z.array(ZScalarField), repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional() }),
   categories: z.array(ZOption),
   severities: z.array(ZOption),
   outcomes: z.array(ZOption),
@@ -383,6 +411,7 @@ const ZProcedureShape = z.object({
   appeal: z.object({ from: z.array(z.string()) }).optional(),
   recusal: z.object({ routeTo: z.string() }),
   records: z.object({ personalDataYears: z.number(), recordYears: z.number(), requestsHandledBy: z.string().optional() }),
+  disclosure: ZDisclosure.optional(),
 });
 
 function dupes(ids: string[]): string[] {

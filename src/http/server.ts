@@ -17,6 +17,9 @@ import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
+import { disclosureRoutes } from './disclosures.routes.ts';
+import { improvementRoutes } from './improvements.routes.ts';
+import { surveyRoutes } from './surveys.routes.ts';
 import { registerWebApp } from './web.routes.ts';
 
 export type ServerOptions = {
@@ -72,6 +75,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(attachmentRoutes(ctx));
   await app.register(recordsRoutes(ctx));
   await app.register(notifyRoutes(ctx));
+  await app.register(disclosureRoutes(ctx));
+  await app.register(improvementRoutes(ctx));
+  await app.register(surveyRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.

@@ -28,6 +28,12 @@ export type Database = {
   deliveries: DeliveryTable;
   staff_notifications: StaffNotificationTable;
   mail_threads: MailThreadTable;
+  disclosures: DisclosureTable;
+  improvement_actions: ImprovementActionTable;
+  improvement_cases: ImprovementCaseTable;
+  surveys: SurveyTable;
+  survey_codes: SurveyCodeTable;
+  survey_responses: SurveyResponseTable;
 };
 
 export type OrgUnitTable = {
@@ -320,3 +326,77 @@ export type MailThreadTable = {
   case_id: string;
   created_at: string;
 };
+
+/** DIS-1, MS-15: one publishing of a handled case; see migration 202611300300. */
+export type DisclosureTable = {
+  id: string;
+  case_id: string;
+  procedure_id: string;
+  org_unit_path: string | null;
+  /** draft | notified | published | unpublished */
+  status: string;
+  business_name: string;
+  category: string | null;
+  category_label: string | null;
+  /** The redacted statement and handling result, as the reviewer left them. */
+  statement: string;
+  result: string;
+  handled_at: string | null;
+  /** JSON: what the automatic redaction found, by kind. */
+  redaction_found: string;
+  proposed_by: string;
+  proposed_at: string;
+  notified_at: string | null;
+  /** Not before this instant: the respondent's notice period (procedure `disclosure.respondentNoticeDays`). */
+  publishable_at: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  unpublished_at: string | null;
+  unpublished_by: string | null;
+  unpublish_reason: string | null;
+  version: number;
+};
+
+/** STA-2, STA-3: a corrective action or training item. */
+export type ImprovementActionTable = {
+  id: string;
+  /** corrective | training */
+  kind: string;
+  title: string;
+  description: string;
+  cause_category: string;
+  owner_id: string | null;
+  org_unit_id: string;
+  org_unit_path: string;
+  due_date: string | null;
+  /** open | in-progress | done */
+  status: string;
+  completion_note: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  version: number;
+};
+
+export type ImprovementCaseTable = { action_id: string; case_id: string };
+
+/** EVA-3: an anonymous employee survey. */
+export type SurveyTable = {
+  id: string;
+  title: string;
+  description: string;
+  /** JSON: [{ id, type: scale|text, text }] */
+  questions: string;
+  opens_at: string;
+  closes_at: string;
+  org_unit_id: string;
+  org_unit_path: string;
+  created_by: string;
+  created_at: string;
+};
+
+export type SurveyCodeTable = { code_hash: string; survey_id: string; used: number };
+
+/** Deliberately nothing that points to a person: no user, address, code or time of day. */
+export type SurveyResponseTable = { id: string; survey_id: string; answers: string; submitted_on: string };

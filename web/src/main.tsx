@@ -19,6 +19,8 @@ const StaffApp = lazy(() => import('./workbench/StaffApp.tsx').then((m) => withA
 const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx').then((m) => withApp(m.SubmitPage)));
 const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx').then((m) => withApp(m.ReceiptPage)));
 const TrackPage = lazy(() => import('./portal/TrackPage.tsx').then((m) => withApp(m.TrackPage)));
+const DisclosuresPage = lazy(() => import('./portal/DisclosuresPage.tsx').then((m) => withApp(m.DisclosuresPage)));
+const SurveyPage = lazy(() => import('./portal/SurveyPage.tsx').then((m) => withApp(m.SurveyPage)));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
@@ -33,6 +35,8 @@ function Shell() {
               <Route path="submit/:procedureId" element={<SubmitPage />} />
               <Route path="receipt" element={<ReceiptPage />} />
               <Route path="track" element={<TrackPage />} />
+              <Route path="disclosures" element={<DisclosuresPage />} />
+              <Route path="survey/:id" element={<SurveyPage />} />
             </Route>
             <Route path="staff/*" element={<StaffApp />} />
           </Routes>

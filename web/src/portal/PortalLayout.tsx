@@ -10,6 +10,7 @@ export function PortalLayout() {
         <Link to="/" className="brand">{t('app.name')}</Link>
         <nav>
           <Link to="/track">{t('portal.trackLink')}</Link>
+          <Link to="/disclosures">{t('disclosure.publicLink')}</Link>
           <Link to="/staff">{t('portal.staffLink')}</Link>
           <LanguageSwitch />
         </nav>

@@ -9,6 +9,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
 import type { StaffCase, StaffEntry } from '../types.ts';
+import { CaseFollowUp } from './CaseFollowUp.tsx';
 
 /** The case page: facts, parties (masked), clocks, timeline, notes vs messages, allowed actions. */
 export function CasePage() {
@@ -82,6 +83,7 @@ export function CasePage() {
               <div key={a.id}><a href={`/api/v1/cases/${c.id}/attachments/${a.id}`}>{a.name}</a> <span className="muted">{Math.ceil(a.size / 1024)} KB {a.visibility ?? ''}</span></div>
             ))}
           </Card>
+          <CaseFollowUp caseId={c.id} unitId={(c as StaffCase & { orgUnitId?: string | null }).orgUnitId ?? null} />
           <LinkedCases id={c.id} />
         </Col>
       </Row>

@@ -12,6 +12,9 @@ import { InboxPage } from './InboxPage.tsx';
 import { CasePage } from './CasePage.tsx';
 import { IntakePage } from './IntakePage.tsx';
 import { SupervisionPage } from './SupervisionPage.tsx';
+import { DisclosuresPage } from './DisclosuresPage.tsx';
+import { ImprovementsPage } from './ImprovementsPage.tsx';
+import { SurveysPage } from './SurveysPage.tsx';
 
 // Admin is a chunk of its own: handlers never load it.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
@@ -62,6 +65,9 @@ function Signed({ me }: { me: Me }) {
     { key: 'inbox', label: <Link to="/staff">{t('nav.inbox')}</Link> },
     { key: 'intake', label: <Link to="/staff/intake">{t('nav.intake')}</Link> },
     { key: 'supervision', label: <Link to="/staff/supervision">{t('nav.supervision')}</Link> },
+    { key: 'disclosures', label: <Link to="/staff/disclosures">{t('nav.disclosures')}</Link> },
+    { key: 'improvements', label: <Link to="/staff/improvements">{t('nav.improvements')}</Link> },
+    { key: 'surveys', label: <Link to="/staff/surveys">{t('nav.surveys')}</Link> },
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
   ];
   return (
@@ -82,6 +88,9 @@ function Signed({ me }: { me: Me }) {
             <Route path="cases/:id" element={<CasePage />} />
             <Route path="intake" element={<IntakePage />} />
             <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="disclosures" element={<DisclosuresPage />} />
+            <Route path="improvements" element={<ImprovementsPage />} />
+            <Route path="surveys" element={<SurveysPage />} />
             <Route path="admin" element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />} />
             <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
           </Routes>
