@@ -1,5 +1,7 @@
 import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
+import { addDays } from '../domain/calendar.ts';
+import { findOrgUnit } from '../store/org.repository.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { caseList, staffCaseView } from '../app/case-views.ts';
@@ -25,6 +27,9 @@ const ZListQuery = z.object({
   assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
   unit: z.literal('mine').optional().describe('"mine": cases of the units where you hold a role (and below)'),
   due: z.enum(['soon', 'overdue']).optional().describe('cases with a running clock warned but not yet due (soon) or past due (overdue)'),
+  orgUnit: z.string().regex(/^[0-9A-Z]{26}$/).optional().describe('cases of this org unit and the units below it'),
+  from: z.iso.date().optional().describe('received on or after this local day'),
+  to: z.iso.date().optional().describe('received on or before this local day'),
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
@@ -58,7 +63,11 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return caseList(ctx, actor, {
         procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
         severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
-        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : q.orgUnit ? [(await findOrgUnit(ctx.store.db, q.orgUnit))?.path ?? '/nonexistent/'] : undefined,
+        received: q.from || q.to ? {
+          from: q.from ? ctx.calendar.startOfDay(q.from).toISOString() : undefined,
+          to: q.to ? ctx.calendar.startOfDay(addDays(q.to, 1)).toISOString() : undefined,
+        } : undefined,
         due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
       });
     });

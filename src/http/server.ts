@@ -17,6 +17,7 @@ import { errorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
+import { statsRoutes } from './stats.routes.ts';
 import { registerWebApp } from './web.routes.ts';
 
 export type ServerOptions = {
@@ -72,6 +73,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(attachmentRoutes(ctx));
   await app.register(recordsRoutes(ctx));
   await app.register(notifyRoutes(ctx));
+  await app.register(statsRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.

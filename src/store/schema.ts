@@ -28,6 +28,7 @@ export type Database = {
   deliveries: DeliveryTable;
   staff_notifications: StaffNotificationTable;
   mail_threads: MailThreadTable;
+  monthly_reports: MonthlyReportTable;
 };
 
 export type OrgUnitTable = {
@@ -319,4 +320,20 @@ export type MailThreadTable = {
   message_id: string;
   case_id: string;
   created_at: string;
+};
+
+/** A month's statistics report for one org unit ('' = the whole organisation) (STA-1, issue 8). */
+export type MonthlyReportTable = {
+  id: string;
+  /** `YYYY-MM`, local calendar month. */
+  month: string;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string | null;
+  generated_at: string;
+  /** `system:monthly-report` or `user:<id>`. */
+  generated_by: string;
+  stats: string;
+  notable: string;
+  extra: string;
 };
