@@ -7,7 +7,7 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { monthOfHour, percentile, rate, workingDayDurations, type TCount } from '../domain/stats.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import {
-  clockCounts, closedDurations, dimensionCounts, hourCounts, linkCounts, respondentLists, satisfactionCounts, type StatsFilter,
+  caseSpans, clockCounts, dimensionCounts, hourCounts, linkCounts, type StatsFilter,
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
 
@@ -72,10 +72,11 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
   const db = ctx.store.db;
   const now = ctx.now().toISOString();
   const procedures = ctx.procedures.all();
-  const [dims, hours, clocks, spans, ratings, links, respondents, units] = await Promise.all([
-    dimensionCounts(db, filter), hourCounts(db, filter), clockCounts(db, filter, now), closedDurations(db, filter),
-    satisfactionCounts(db, ctx.store.dialect, filter), linkCounts(db, filter), respondentLists(db, filter), listOrgUnits(db),
+  const [dims, hours, clocks, spans, links, units] = await Promise.all([
+    dimensionCounts(db, ctx.store.dialect, filter), hourCounts(db, filter), clockCounts(db, filter, now), caseSpans(db, filter),
+    linkCounts(db, filter), listOrgUnits(db),
   ]);
+  const ratings = dims.filter((r) => r.closed && r.rating !== null) as (typeof dims[number] & { rating: number })[];
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitLabel = (id: string): TLabel => ({ 'zh-CN': unitName.get(id) ?? id, en: unitName.get(id) ?? id });
   const n = (r: { n: number }) => r.n;
@@ -88,7 +89,7 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     months.set(m, (months.get(m) ?? 0) + h.n);
   }
 
-  const durations = workingDayDurations(calendar, spans).sort((a, b) => a - b);
+  const durations = workingDayDurations(calendar, spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null)).sort((a, b) => a - b);
 
   const rated = new Set(procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id));
   const eligible = dims.filter((r) => r.closed && rated.has(r.procedure_id)).reduce((s, r) => s + r.n, 0);
@@ -103,8 +104,9 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
 
   const appealCases = dims.filter((r) => r.kind === 'appeal');
   const respondentCount = new Map<string, number>();
-  for (const list of respondents) {
-    for (const r of JSON.parse(list) as { name?: string }[]) {
+  for (const { respondents } of spans) {
+    if (respondents === '[]') continue;
+    for (const r of JSON.parse(respondents) as { name?: string }[]) {
       if (r.name) respondentCount.set(r.name, (respondentCount.get(r.name) ?? 0) + 1);
     }
   }

@@ -27,7 +27,19 @@ export function rate(part: number, whole: number): number | null {
  */
 export function workingDayDurations(calendar: Calendar, spans: { received_at: string; closed_at: string }[]): number[] {
   if (spans.length === 0) return [];
-  const pairs = spans.map((s) => [dayNumber(calendar.localDate(new Date(s.received_at))), dayNumber(calendar.localDate(new Date(s.closed_at)))] as const);
+  // Zone offsets are whole quarter hours and change on quarter hours: the local day is constant
+  // within each UTC quarter hour, so one calendar lookup per quarter hour serves every case in it.
+  const quarter = new Map<number, number>();
+  const localDay = (iso: string) => {
+    const q = Math.floor(Date.parse(iso) / 900_000);
+    let d = quarter.get(q);
+    if (d === undefined) {
+      d = dayNumber(calendar.localDate(new Date(q * 900_000)));
+      quarter.set(q, d);
+    }
+    return d;
+  };
+  const pairs = spans.map((s) => [localDay(s.received_at), localDay(s.closed_at)] as const);
   let lo = Infinity;
   let hi = -Infinity;
   for (const [a, b] of pairs) { lo = Math.min(lo, a, b); hi = Math.max(hi, a, b); }

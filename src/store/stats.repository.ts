@@ -27,23 +27,36 @@ function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'case
 
 export type DimensionRow = {
   procedure_id: string; kind: string; category: string | null; severity: string | null; channel: string;
-  org_unit_id: string | null; status: string; outcome: string | null; closed: number; n: number;
+  org_unit_id: string | null; status: string; outcome: string | null; closed: number; rating: number | null; n: number;
 };
+
+/** The submitter's rating (`data.satisfaction`, set by the rating input of EVA-1). */
+function ratingOf(dialect: Dialect) {
+  // JSON is text on both databases; this is the one place the two dialects are spelled apart.
+  return dialect === 'sqlite'
+    ? sql<number | string | null>`json_extract(cases.data, '$.satisfaction')`
+    : sql<number | string | null>`(cases.data::jsonb ->> 'satisfaction')`;
+}
 
 /**
  * Counts by every dimension at once: one pass over the period's cases, grouped by the combination;
  * the caller sums the combinations into each breakdown (far fewer rows than cases).
  */
-export async function dimensionCounts(db: Db, f: StatsFilter): Promise<DimensionRow[]> {
+export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter): Promise<DimensionRow[]> {
+  const rating = ratingOf(dialect);
   const rows = await periodCases(db, f)
     .select((eb) => [
       'cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome',
       eb.case().when('cases.closed_at', 'is not', null).then(1).else(0).end().as('closed'),
+      rating.as('rating'),
       eb.fn.countAll<number | string>().as('n'),
     ])
-    .groupBy(['cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome', 'closed'])
+    .groupBy(['cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome', 'closed', rating])
     .execute();
-  return rows.map((r) => ({ ...r, closed: Number(r.closed), n: Number(r.n) }));
+  return rows.map((r) => ({
+    ...r, closed: Number(r.closed), n: Number(r.n),
+    rating: r.rating === null || r.rating === '' || !Number.isFinite(Number(r.rating)) ? null : Number(r.rating),
+  }));
 }
 
 /** Cases per UTC hour of receipt (`YYYY-MM-DDTHH`): the caller folds hours into local months. */
@@ -74,26 +87,6 @@ export async function clockCounts(db: Db, f: StatsFilter, now: string): Promise<
   return rows.map((r) => ({ ...r, met: Number(r.met), missed: Number(r.missed), overdue: Number(r.overdue), running: Number(r.running) }));
 }
 
-/** Receipt and closing instants of the period's closed cases (for handling time in working days). */
-export async function closedDurations(db: Db, f: StatsFilter): Promise<{ received_at: string; closed_at: string }[]> {
-  const rows = await periodCases(db, f).select(['cases.received_at', 'cases.closed_at']).where('cases.closed_at', 'is not', null).execute();
-  return rows as { received_at: string; closed_at: string }[];
-}
-
-/** The submitter's rating (`data.satisfaction`, set by the rating input of EVA-1) per value. */
-export async function satisfactionCounts(db: Db, dialect: Dialect, f: StatsFilter): Promise<{ procedure_id: string; rating: number; n: number }[]> {
-  // JSON is text on both databases; this is the one place the two dialects are spelled apart.
-  const rating = dialect === 'sqlite'
-    ? sql<number | string | null>`json_extract(cases.data, '$.satisfaction')`
-    : sql<number | string | null>`(cases.data::jsonb ->> 'satisfaction')`;
-  const rows = await periodCases(db, f)
-    .where('cases.closed_at', 'is not', null)
-    .select(['cases.procedure_id', rating.as('rating'), (eb) => eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['cases.procedure_id', rating])
-    .execute();
-  return rows.filter((r) => r.rating !== null && r.rating !== '').map((r) => ({ procedure_id: r.procedure_id, rating: Number(r.rating), n: Number(r.n) }));
-}
-
 /**
  * Linked cases among the period's: how many are repeats of an earlier case (INT-6, `repeat`
  * links point from the earlier case to the repeat), and how many were appealed (APL-4).
@@ -108,10 +101,12 @@ export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: num
   return { repeats: Number(row?.repeats ?? 0), appealed: Number(row?.appealed ?? 0) };
 }
 
-/** The respondents named in the period's cases (JSON lists), for the top respondents. */
-export async function respondentLists(db: Db, f: StatsFilter): Promise<string[]> {
-  const rows = await periodCases(db, f).select('cases.respondents').where('cases.respondents', '!=', '[]').execute();
-  return rows.map((r) => r.respondents);
+/**
+ * Per case of the period: receipt and closing instants (handling time in working days is counted
+ * by the calendar, in the application) and the respondents named (JSON list, for the top ones).
+ */
+export async function caseSpans(db: Db, f: StatsFilter): Promise<{ received_at: string; closed_at: string | null; respondents: string }[]> {
+  return periodCases(db, f).select(['cases.received_at', 'cases.closed_at', 'cases.respondents']).execute();
 }
 
 export type NotableRow = { id: string; tracking_no: string; procedure_id: string; procedure_version: number; subject: string; status: string; severity: string | null; received_at: string; org_unit_id: string | null; overdue: number; appealed: number };
