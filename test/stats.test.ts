@@ -1,0 +1,153 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrgUnit } from '../src/app/org.ts';
+import { createToken } from '../src/app/auth.ts';
+import { BACKENDS, TestClock } from './support/backends.ts';
+import { complaint, startHarness, type Harness } from './support/harness.ts';
+
+/**
+ * Statistics (issue 8, STA-1) against a small dataset written through the real submit and
+ * perform paths on a fixed clock. Counts below are worked out by hand from the fixture:
+ *
+ *   October 2026 (Asia/Shanghai), customer-complaint, all entered by staff:
+ *   A1 甲 phone  Mon 10-12 10:00  accepted after 1 h (forwarding met), found substantiated, rated 4, closed Wed 10-14 → 2 working days
+ *   A2 甲 email  Mon 10-12 11:00  closed as invalid Tue 10-13 12:00 (forwarding 25 h: missed) → 1 working day
+ *   A3 甲 phone  Tue 10-13 09:00  left received: forwarding overdue at 10-20; linked as a repeat of A1
+ *   A4 甲 phone  Wed 10-14        names the manager as respondent → the manager is recused: not in their stats
+ *   A5 甲 phone  Sun 09-20        outside the period
+ *   B1 乙 phone  Mon 10-12        outside the manager's unit
+ */
+describe.each(BACKENDS)('statistics on $name', (backend) => {
+  let h: Harness;
+  const clock = new TestClock('2026-09-20T02:00:00.000Z');
+  const units: Record<string, string> = {};
+  const users: Record<string, { id: string; token: string; username: string }> = {};
+  const cases: Record<string, { id: string; trackingNo: string; version: number }> = {};
+
+  async function intake(key: string, at: string, who: string, unit: string, overrides: Record<string, unknown> = {}) {
+    clock.set(at);
+    const res = await h.call('POST', '/api/v1/cases', { token: users[who].token, body: complaint({ channel: 'phone', orgUnit: unit, subject: `案件 ${key}`, ...overrides }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: users[who].token })).json().items[0];
+    cases[key] = { id: detail.id, trackingNo: res.json().trackingNo, version: detail.version };
+  }
+  async function act(key: string, who: string, action: string, input: Record<string, unknown>, at?: string) {
+    if (at) clock.set(at); else clock.advance(10 * 60_000);
+    const res = await h.call('POST', `/api/v1/cases/${cases[key].id}/actions/${action}`, { token: users[who].token, body: { input, expectedVersion: cases[key].version } });
+    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+    cases[key].version = res.json().version;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(backend, clock);
+    const city = await addOrgUnit(h.ctx, { name: '市公司' }, 'system:test');
+    const countyA = await addOrgUnit(h.ctx, { name: '甲分公司', parent: city.id }, 'system:test');
+    const countyB = await addOrgUnit(h.ctx, { name: '乙分公司', parent: city.id }, 'system:test');
+    Object.assign(units, { city: city.id, countyA: countyA.id, countyB: countyB.id });
+    users.admin = await h.staff('stats-admin', [], { isAdmin: true });
+    const grant = async (name: string, role: string, unit: string) => {
+      const res = await h.call('POST', '/api/v1/admin/users', { token: users.admin.token, body: { username: name, displayName: name, password: 'correct horse battery', grants: [{ role, orgUnit: unit }] } });
+      expect(res.statusCode, res.body).toBe(201);
+      const { token } = await createToken(h.ctx, name, 't', 'system:test');
+      users[name] = { id: res.json().id, token, username: name };
+    };
+    await grant('mgr-a', 'customer-service-manager', units.countyA);
+    await grant('svc-a', 'customer-service', units.countyA);
+    await grant('svc-b', 'customer-service', units.countyB);
+
+    await intake('A5', '2026-09-20T02:00:00.000Z', 'svc-a', units.countyA);
+    await intake('A1', '2026-10-12T02:00:00.000Z', 'svc-a', units.countyA);
+    await intake('A2', '2026-10-12T03:00:00.000Z', 'svc-a', units.countyA, { channel: 'email' });
+    await intake('B1', '2026-10-12T04:00:00.000Z', 'svc-b', units.countyB);
+    await act('A1', 'svc-a', 'accept', { category: 'product-quality' }, '2026-10-12T03:00:00.000Z');
+    await act('A1', 'mgr-a', 'assign', { responsible: 'svc-a' });
+    await act('A1', 'svc-a', 'start-investigation', { plan: '核对出库记录' });
+    await act('A1', 'svc-a', 'decide', { cause: '压缩机出厂缺陷', nature: '产品质量问题', outcome: 'substantiated', solution: '换新机' });
+    await act('A1', 'svc-a', 'resolve', { summary: '已换新机' });
+    await act('A2', 'svc-a', 'close-invalid', { reply: '您好，该商品不在我司销售范围。', reason: '非本公司商品' }, '2026-10-13T04:00:00.000Z');
+    await intake('A3', '2026-10-13T01:00:00.000Z', 'svc-a', units.countyA, { respondents: [{ name: '解放路门店', type: 'business' }] });
+    clock.advance(60_000);
+    const link = await h.call('POST', `/api/v1/cases/${cases.A3.id}/links`, { token: users['svc-a'].token, body: { trackingNo: cases.A1.trackingNo, kind: 'repeat', note: '同一顾客再次反映' } });
+    expect(link.statusCode, link.body).toBe(200);
+    await act('A1', 'svc-a', 'reply', { reply: '已为您更换新机。', method: 'letter' }, '2026-10-14T02:00:00.000Z');
+    await act('A1', 'svc-a', 'rate', { satisfaction: 4 });
+    await act('A1', 'svc-a', 'close', { note: '归档' });
+    await intake('A4', '2026-10-14T03:00:00.000Z', 'svc-a', units.countyA, { respondents: [{ name: '客服主管老王', type: 'person' }] });
+    const recuse = await h.call('POST', `/api/v1/cases/${cases.A4.id}/respondents/0/link`, { token: users['svc-a'].token, body: { user: 'mgr-a' } });
+    expect(recuse.statusCode, recuse.body).toBe(200);
+    clock.set('2026-10-20T02:00:00.000Z');
+  });
+  afterAll(async () => h?.close());
+
+  const october = '/api/v1/stats?from=2026-10-01&to=2026-10-31';
+
+  it('a unit manager counts their subtree in the period, without the case they are recused from', async () => {
+    const res = await h.call('GET', october, { token: users['mgr-a'].token });
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    expect(s.total).toBe(3);
+    expect(s.closed).toBe(2);
+    const counts = (list: { key: string; count: number }[]) => Object.fromEntries(list.map((c) => [c.key, c.count]));
+    expect(counts(s.byChannel)).toEqual({ phone: 2, email: 1 });
+    expect(counts(s.byCategory)).toEqual({ 'product-quality': 1, '': 2 });
+    expect(counts(s.byState)).toEqual({ closed: 2, received: 1 });
+    expect(counts(s.byUnit)).toEqual({ [units.countyA]: 3 });
+    expect(counts(s.byProcedure)).toEqual({ 'customer-complaint': 3 });
+    expect(counts(s.byKind)).toEqual({ complaint: 3 });
+    expect(s.byCategory.find((c: { key: string }) => c.key === 'product-quality').label['zh-CN']).toBe('产品质量');
+    expect(s.byMonth).toEqual([{ month: '2026-10', count: 3 }]);
+    expect(s.onTime).toEqual([expect.objectContaining({ procedureId: 'customer-complaint', clock: 'forwarding', met: 1, missed: 1, overdue: 1, running: 0, rate: 0.3333 })]);
+    expect(s.handlingDays).toEqual({ count: 2, median: 1, p90: 2 });
+    expect(s.satisfaction).toEqual({ responses: 1, eligible: 2, responseRate: 0.5, average: 4, distribution: [{ rating: 4, count: 1 }] });
+    expect(s.substantiated).toEqual({ withFinding: 1, substantiated: 1, partly: 0, notSubstantiated: 0, rate: 1 });
+    expect(s.repeats).toEqual({ count: 1, rate: 0.3333 });
+    expect(s.appeals).toMatchObject({ appealed: 0, received: 0, byOutcome: [] });
+    expect(s.topRespondents).toEqual([{ name: '人民路门店', count: 2 }, { name: '解放路门店', count: 1 }]);
+  });
+
+  it('an admin counts every unit, the recused case and the other unit included; filters narrow it', async () => {
+    const all = (await h.call('GET', october, { token: users.admin.token })).json();
+    expect(all.total).toBe(5);
+    expect(Object.fromEntries(all.byUnit.map((c: { key: string; count: number }) => [c.key, c.count]))).toEqual({ [units.countyA]: 4, [units.countyB]: 1 });
+    const b = (await h.call('GET', `${october}&unit=${units.countyB}`, { token: users.admin.token })).json();
+    expect(b.total).toBe(1);
+    const sept = (await h.call('GET', '/api/v1/stats?from=2026-09-01&to=2026-09-30', { token: users.admin.token })).json();
+    expect(sept.total).toBe(1);
+    const outside = (await h.call('GET', `${october}&unit=${units.countyB}`, { token: users['mgr-a'].token })).json();
+    expect(outside.total).toBe(0);
+    const otherProcedure = (await h.call('GET', `${october}&procedure=property-complaint`, { token: users.admin.token })).json();
+    expect(otherProcedure.total).toBe(0);
+  });
+
+  it('a handler without a manager role is refused; bad periods are 400', async () => {
+    expect((await h.call('GET', october, { token: users['svc-a'].token })).statusCode).toBe(403);
+    expect((await h.call('GET', '/api/v1/stats?from=2026-10-31&to=2026-10-01', { token: users.admin.token })).statusCode).toBe(400);
+    expect((await h.call('GET', '/api/v1/stats?from=2026-10-01', { token: users.admin.token })).statusCode).toBe(400);
+    expect((await h.call('GET', october)).statusCode).toBe(401);
+  });
+
+  it('exports the same numbers as an Excel workbook with Chinese headers, one sheet per breakdown', async () => {
+    const res = await h.call('GET', `${october}&format=xlsx`, { token: users['mgr-a'].token });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概况', '按月', '按类别', '按严重程度', '按渠道', '按单位', '按时办结率', '满意度']));
+    const summary = wb.getWorksheet('概况')!;
+    const value = (label: string) => summary.getSheetValues().find((r) => Array.isArray(r) && r[1] === label) as unknown[];
+    expect(value('受理总数')[2]).toBe(3);
+    expect(value('满意度平均分')[2]).toBe(4);
+    const channels = wb.getWorksheet('按渠道')!;
+    expect(channels.getRow(1).values).toEqual([undefined, '渠道', '代码', '数量']);
+    expect(channels.getRow(2).values).toEqual([undefined, '电话', 'phone', 2]);
+    const onTime = wb.getWorksheet('按时办结率')!;
+    expect(onTime.getRow(2).values).toEqual([undefined, 'customer-complaint', '转交客服部门', 1, 1, 1, 0, 33.33]);
+  });
+
+  it('the inbox opens the cases behind a bar: period, unit and channel filters, recusal still applied', async () => {
+    const list = (await h.call('GET', `/api/v1/cases?from=2026-10-01&to=2026-10-31&orgUnit=${units.countyA}&channel=phone`, { token: users['mgr-a'].token })).json();
+    expect(list.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A3']);
+    const day = (await h.call('GET', `/api/v1/cases?from=2026-10-12&to=2026-10-12`, { token: users.admin.token })).json();
+    expect(day.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A2', '案件 B1']);
+  });
+});
