@@ -2,6 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
 import { createToken } from '../src/app/auth.ts';
+import { openApp } from '../src/app/context.ts';
+import { generateMonthlyReports, monthlyReportsDue } from '../src/app/monthly-report.ts';
+import { dispatchOnce } from '../src/jobs/dispatcher.ts';
+import { smtpSink, type SmtpSink } from './support/smtp-sink.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -77,7 +81,11 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect(recuse.statusCode, recuse.body).toBe(200);
     clock.set('2026-10-20T02:00:00.000Z');
   });
-  afterAll(async () => h?.close());
+  let sink: SmtpSink;
+  afterAll(async () => {
+    await h?.close();
+    await sink?.stop();
+  });
 
   const october = '/api/v1/stats?from=2026-10-01&to=2026-10-31';
 
@@ -149,5 +157,78 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect(list.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A3']);
     const day = (await h.call('GET', `/api/v1/cases?from=2026-10-12&to=2026-10-12`, { token: users.admin.token })).json();
     expect(day.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A2', '案件 B1']);
+  });
+
+  it('the monthly job waits for the configured day, then makes last month\'s reports once per unit and sends them (STA-1)', async () => {
+    sink = await smtpSink();
+    h.ctx.config.channels.smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+    h.ctx.config.reports = { day: 25, recipients: [{ unitId: null, email: 'boss@plaint.test' }, { unitId: units.countyA, email: 'head-a@plaint.test' }] };
+    clock.set('2026-11-24T10:00:00.000Z'); // 18:00 on the 24th in Shanghai
+    expect(await monthlyReportsDue(h.ctx)).toBeNull();
+    expect(await h.ctx.store.db.selectFrom('monthly_reports').select('id').execute()).toHaveLength(0);
+    clock.set('2026-11-24T16:30:00.000Z'); // 00:30 on the 25th
+    expect(await monthlyReportsDue(h.ctx)).toBe('4 monthly report(s) for 2026-10');
+    expect(await monthlyReportsDue(h.ctx)).toBeNull();
+    const again = await generateMonthlyReports(h.ctx, '2026-10', { by: 'system:test' });
+    expect(again.map((r) => r.created)).toEqual([false, false, false, false]);
+    const rows = await h.ctx.store.db.selectFrom('monthly_reports').selectAll().where('month', '=', '2026-10').execute();
+    expect(rows.map((r) => r.unit_name).sort()).toEqual(['乙分公司', '全组织 / Organisation', '市公司', '甲分公司'].sort());
+    const outbox = await h.ctx.store.db.selectFrom('outbox').select(['recipient', 'idempotency_key']).where('template', '=', 'monthly-report').execute();
+    // The organisation's report to the plain address; 甲's to its address and, in-app, its manager.
+    expect(outbox.map((o) => o.recipient).sort()).toEqual(['email:boss@plaint.test', 'email:head-a@plaint.test', `user:${users['mgr-a'].id}`].sort());
+    expect((await h.ctx.store.db.selectFrom('audit_log').select('seq').where('action', '=', 'report.generate').execute())).toHaveLength(4);
+
+    await dispatchOnce(h.ctx);
+    const mails = sink.mails.filter((m) => m.subject?.includes('月度统计'));
+    expect(mails.map((m) => (m.to as { text: string }).text).sort()).toEqual(['boss@plaint.test', 'head-a@plaint.test']);
+    const headA = mails.find((m) => (m.to as { text: string }).text === 'head-a@plaint.test')!;
+    expect(headA.subject).toBe('【月度统计】2026-10 甲分公司 / [Monthly report] 2026-10 甲分公司');
+    expect(headA.text).toContain('受理 4 件，已办结 2 件');
+    const notice = await h.ctx.store.db.selectFrom('staff_notifications').selectAll().where('user_id', '=', users['mgr-a'].id).where('event', '=', 'monthly-report').execute();
+    expect(notice).toHaveLength(1);
+  });
+
+  it('a report counts its unit\'s cases; a reader sees only reports of their units and not the cases they are recused from', async () => {
+    const list = (await h.call('GET', '/api/v1/reports?month=2026-10', { token: users['mgr-a'].token })).json();
+    expect(list.items.map((r: { unitName: string }) => r.unitName)).toEqual(['甲分公司']);
+    const all = (await h.call('GET', '/api/v1/reports', { token: users.admin.token })).json();
+    // The organisation first, then units in tree order (siblings by id, which the test does not fix).
+    expect(all.items.map((r: { unitName: string }) => r.unitName).slice(0, 2)).toEqual(['全组织 / Organisation', '市公司']);
+    expect(all.items.map((r: { unitName: string }) => r.unitName).slice(2).sort()).toEqual(['乙分公司', '甲分公司']);
+    expect(all.items).toHaveLength(4);
+    const orgReport = all.items.find((r: { unitId: string | null }) => r.unitId === null);
+    expect((await h.call('GET', `/api/v1/reports/${orgReport.id}`, { token: users['mgr-a'].token })).statusCode).toBe(404);
+    expect((await h.call('GET', '/api/v1/reports', { token: users['svc-a'].token })).statusCode).toBe(403);
+
+    const id = list.items[0].id;
+    const asAdmin = (await h.call('GET', `/api/v1/reports/${id}`, { token: users.admin.token })).json();
+    expect(asAdmin.stats.total).toBe(4); // the unit's report counts A4 too: it is the unit's document
+    const notable = (r: { notable: { trackingNo: string; reasons: string[] }[] }) => Object.fromEntries(r.notable.map((n) => [n.trackingNo, n.reasons]));
+    // Forwarding clocks (24 h): A2 closed late, A3 and A4 still open at the time of the report.
+    expect(notable(asAdmin)).toEqual({ [cases.A2.trackingNo]: ['overdue'], [cases.A3.trackingNo]: ['overdue'], [cases.A4.trackingNo]: ['overdue'] });
+    const asManager = (await h.call('GET', `/api/v1/reports/${id}`, { token: users['mgr-a'].token })).json();
+    expect(notable(asManager)).toEqual({ [cases.A2.trackingNo]: ['overdue'], [cases.A3.trackingNo]: ['overdue'] });
+    expect(asManager.extra).toEqual({ improvement: null, sections: [] });
+  });
+
+  it('two instances making the same month at once store each unit\'s report once', async () => {
+    const second = await openApp(h.ctx.config, { now: () => clock.now() });
+    try {
+      const [a, b] = await Promise.all([
+        generateMonthlyReports(h.ctx, '2026-09', { by: 'system:one' }),
+        generateMonthlyReports(second, '2026-09', { by: 'system:two' }),
+      ]);
+      const rows = await h.ctx.store.db.selectFrom('monthly_reports').selectAll().where('month', '=', '2026-09').execute();
+      expect(rows).toHaveLength(4);
+      for (const unit of [units.city, units.countyA, units.countyB, '']) {
+        expect(rows.filter((r) => r.unit_id === unit)).toHaveLength(1);
+        const made = [...a, ...b].filter((g) => g.unitId === unit);
+        expect(made.filter((g) => g.created)).toHaveLength(1);
+        expect(new Set(made.map((g) => g.id)).size).toBe(1);
+      }
+      expect((await h.ctx.store.db.selectFrom('audit_log').select('seq').where('action', '=', 'report.generate').execute())).toHaveLength(8);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { registerWebApp } from './web.routes.ts';
 
 export type ServerOptions = {
@@ -74,6 +75,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(recordsRoutes(ctx));
   await app.register(notifyRoutes(ctx));
   await app.register(statsRoutes(ctx));
+  await app.register(reportRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.
