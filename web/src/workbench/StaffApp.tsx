@@ -15,6 +15,10 @@ import { SupervisionPage } from './SupervisionPage.tsx';
 
 // Admin is a chunk of its own: handlers never load it.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+// Statistics and monthly reports (STA-1) carry ECharts: their own chunks, loaded on first visit.
+const DashboardPage = lazy(() => import('../stats/DashboardPage.tsx'));
+const ReportsPage = lazy(() => import('../stats/ReportsPage.tsx'));
+const ReportPage = lazy(() => import('../stats/ReportPage.tsx'));
 
 export function useMe() {
   return useQuery({
@@ -62,6 +66,8 @@ function Signed({ me }: { me: Me }) {
     { key: 'inbox', label: <Link to="/staff">{t('nav.inbox')}</Link> },
     { key: 'intake', label: <Link to="/staff/intake">{t('nav.intake')}</Link> },
     { key: 'supervision', label: <Link to="/staff/supervision">{t('nav.supervision')}</Link> },
+    { key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> },
+    { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> },
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
   ];
   return (
@@ -82,6 +88,9 @@ function Signed({ me }: { me: Me }) {
             <Route path="cases/:id" element={<CasePage />} />
             <Route path="intake" element={<IntakePage />} />
             <Route path="supervision" element={<SupervisionPage />} />
+            <Route path="stats" element={<DashboardPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="reports/:id" element={<ReportPage />} />
             <Route path="admin" element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />} />
             <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
           </Routes>
