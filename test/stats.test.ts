@@ -121,6 +121,8 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect(b.total).toBe(1);
     const sept = (await h.call('GET', '/api/v1/stats?from=2026-09-01&to=2026-09-30', { token: users.admin.token })).json();
     expect(sept.total).toBe(1);
+    const quarter = (await h.call('GET', '/api/v1/stats?from=2026-08-15&to=2026-11-10', { token: users.admin.token })).json();
+    expect(quarter.byMonth).toEqual([{ month: '2026-08', count: 0 }, { month: '2026-09', count: 1 }, { month: '2026-10', count: 5 }, { month: '2026-11', count: 0 }]);
     const outside = (await h.call('GET', `${october}&unit=${units.countyB}`, { token: users['mgr-a'].token })).json();
     expect(outside.total).toBe(0);
     const otherProcedure = (await h.call('GET', `${october}&procedure=property-complaint`, { token: users.admin.token })).json();

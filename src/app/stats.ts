@@ -83,7 +83,9 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
   const total = dims.reduce((s, r) => s + r.n, 0);
   const closed = dims.reduce((s, r) => s + (r.closed ? r.n : 0), 0);
 
+  // Every month of the period, the empty ones too: a trend with gaps left out would mislead.
   const months = new Map<string, number>();
+  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); m = nextMonth(m)) months.set(m, 0);
   for (const h of hours) {
     const m = monthOfHour(calendar, h.hour);
     months.set(m, (months.get(m) ?? 0) + h.n);
@@ -158,6 +160,11 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     topRespondents: [...respondentCount.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, 10),
     topCategories: byCategory.filter((c) => c.key !== '').slice(0, 5),
   };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 export type TStats = Awaited<ReturnType<typeof computeStats>>;
