@@ -164,7 +164,7 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
   it('the monthly job waits for the configured day, then makes last month\'s reports once per unit and sends them (STA-1)', async () => {
     sink = await smtpSink();
     h.ctx.config.channels.smtpUrl = `smtp://127.0.0.1:${sink.port}`;
-    h.ctx.config.reports = { day: 25, recipients: [{ unitId: null, email: 'boss@plaint.test' }, { unitId: units.countyA, email: 'head-a@plaint.test' }] };
+    h.ctx.config.reports = { day: 25, majorSeverities: ['major', 'grave'], recipients: [{ unitId: null, email: 'boss@plaint.test' }, { unitId: units.countyA, email: 'head-a@plaint.test' }] };
     clock.set('2026-11-24T10:00:00.000Z'); // 18:00 on the 24th in Shanghai
     expect(await monthlyReportsDue(h.ctx)).toBeNull();
     expect(await h.ctx.store.db.selectFrom('monthly_reports').select('id').execute()).toHaveLength(0);
@@ -232,5 +232,47 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     } finally {
       await second.close();
     }
+  });
+
+  it('counts appeals and their outcomes and findings across procedures; a report lists a grave, appealed case (APL-4, STA-1)', async () => {
+    // An internal complaint in 甲, received 11-02, found not substantiated and graded 严重, then appealed.
+    clock.set('2026-11-02T02:00:00.000Z');
+    const res = await h.call('POST', '/api/v1/public/cases', { body: {
+      procedure: 'internal-report', kind: 'complaint', subject: '案件 I1', description: '部门经理长期安排加班且不予调休。', anonymous: false,
+      submitter: { name: '钱七', phone: '13900002222' }, occurredAt: '2026-10-30T09:00:00+08:00', location: '三楼办公室', orgUnit: units.countyA, affirmTruthful: true,
+    } });
+    expect(res.statusCode, res.body).toBe(201);
+    const { trackingNo, receipt } = res.json();
+    const id = (await h.call('GET', `/api/v1/cases?q=${trackingNo}`, { token: users.admin.token })).json().items[0].id;
+    cases.I1 = { id, trackingNo, version: 1 };
+    await act('I1', 'admin', 'register', { category: 'work-methods', handler: 'stats-admin', summary: '加班与调休问题' });
+    await act('I1', 'admin', 'start-investigation', {});
+    await act('I1', 'admin', 'analyse', { nature: '管理方式问题', severity: 'grave', cause: '排班制度不清', outcome: 'not-substantiated', solution: '说明排班规定' });
+    await act('I1', 'admin', 'resolve', { summary: '已说明' });
+    await act('I1', 'admin', 'reply', { result: '经核实，加班均已按规定调休。', reasons: '查阅考勤记录', method: 'letter' });
+    clock.advance(3600_000);
+    const appeal = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, { headers: { 'x-receipt': receipt }, body: { reasons: '调休记录不全，要求复查' } });
+    expect(appeal.statusCode, appeal.body).toBe(201);
+
+    // The admin acted on I1, so the appeal is kept from them (APL-4) — and from their statistics.
+    const nov = (await h.call('GET', '/api/v1/stats?from=2026-11-01&to=2026-11-30', { token: users.admin.token })).json();
+    expect(nov.total).toBe(1);
+    expect(nov.appeals).toMatchObject({ appealed: 1, received: 0, rate: 1, byOutcome: [] });
+    expect(nov.substantiated).toEqual({ withFinding: 1, substantiated: 0, partly: 0, notSubstantiated: 1, rate: 0 });
+    expect(nov.bySeverity.find((c: { key: string }) => c.key === 'grave')).toMatchObject({ count: 1, label: { 'zh-CN': '严重' } });
+    // The customer-service manager holds no internal-report role: not in their statistics.
+    expect((await h.call('GET', '/api/v1/stats?from=2026-11-01&to=2026-11-30', { token: users['mgr-a'].token })).json().total).toBe(0);
+
+    // The organisation's report counts every case: the complaint and its appeal (open, at 市公司).
+    const made = await generateMonthlyReports(h.ctx, '2026-11', { by: 'system:test' });
+    const org = await h.ctx.store.db.selectFrom('monthly_reports').selectAll().where('id', '=', made.find((g) => g.unitId === '')!.id).executeTakeFirstOrThrow();
+    const orgStats = JSON.parse(org.stats);
+    expect(orgStats.total).toBe(2);
+    expect(Object.fromEntries(orgStats.byKind.map((c: { key: string; count: number }) => [c.key, c.count]))).toEqual({ complaint: 1, appeal: 1 });
+    expect(orgStats.appeals).toMatchObject({ appealed: 1, received: 1, rate: 0.5, byOutcome: [{ key: 'open', count: 1 }] });
+    expect(Object.fromEntries(orgStats.byUnit.map((c: { key: string; count: number }) => [c.key, c.count]))).toEqual({ [units.countyA]: 1, [units.city]: 1 });
+    const unitA = made.find((g) => g.unitId === units.countyA)!;
+    const report = (await h.call('GET', `/api/v1/reports/${unitA.id}`, { token: users.admin.token })).json();
+    expect(report.notable).toEqual([expect.objectContaining({ trackingNo, reasons: ['major', 'appealed'], severity: { 'zh-CN': '严重', en: 'Grave' } })]);
   });
 });

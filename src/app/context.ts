@@ -28,6 +28,11 @@ export type ReportConfig = {
   day: number;
   /** PLAINT_REPORT_RECIPIENTS: `a@x.cn` gets the organisation's report, `UNITID:b@x.cn` that unit's. */
   recipients: { unitId: string | null; email: string }[];
+  /**
+   * PLAINT_REPORT_MAJOR_SEVERITIES (default `major,grave`): the severity ids whose cases a report
+   * lists as notable — the built-in procedures' most severe levels (S9 重大投诉, S2 严重).
+   */
+  majorSeverities: string[];
 };
 
 /** Reads PLAINT_REPORT_DAY and PLAINT_REPORT_RECIPIENTS; a wrong value stops the start. */
@@ -39,7 +44,8 @@ export function reportConfigFromEnv(env: NodeJS.ProcessEnv): ReportConfig {
     if (!m) throw new Error(`PLAINT_REPORT_RECIPIENTS: "${entry}" is neither an e-mail address nor UNITID:address`);
     return { unitId: m[1] ?? null, email: m[2] };
   });
-  return { day, recipients };
+  const majorSeverities = (env.PLAINT_REPORT_MAJOR_SEVERITIES ?? 'major,grave').split(',').map((s) => s.trim()).filter(Boolean);
+  return { day, recipients, majorSeverities };
 }
 
 /** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */

@@ -39,8 +39,8 @@ async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | nu
   const period = monthRange(month);
   const everything: Scope = policyScope({ kind: 'system', name: 'monthly-report' }, ctx.procedures.latestAll());
   const stats = await computeStats(ctx, everything, { ...period, unitId: unit?.id });
-  // "Major": each procedure's first (most severe) severity level, e.g. S9 重大投诉.
-  const majors = [...new Set(ctx.procedures.latestAll().flatMap((p) => (p.severities[0] ? [p.severities[0].id] : [])))];
+  // "Major": the configured most severe levels (S9 重大投诉 `major`, S2 严重 `grave`).
+  const majors = ctx.config.reports.majorSeverities;
   const filter = {
     from: ctx.calendar.startOfDay(period.from).toISOString(),
     to: ctx.calendar.startOfDay(nextDay(period.to)).toISOString(),
