@@ -159,6 +159,11 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect(list.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A3']);
     const day = (await h.call('GET', `/api/v1/cases?from=2026-10-12&to=2026-10-12`, { token: users.admin.token })).json();
     expect(day.items.map((i: { subject: string }) => i.subject).sort()).toEqual(['案件 A1', '案件 A2', '案件 B1']);
+    const subjects = async (query: string, token: string) => (await h.call('GET', `/api/v1/cases?${query}`, { token })).json().items.map((i: { subject: string }) => i.subject).sort();
+    expect(await subjects(`orgUnit=${units.countyB}`, users['mgr-a'].token)).toEqual([]);
+    expect(await subjects('orgUnit=00000000000000000000000000', users.admin.token)).toEqual([]);
+    expect(await subjects(`orgUnit=${units.countyB}&from=2026-10-01&to=2026-10-31`, users.admin.token)).toEqual(['案件 B1']);
+    expect(await subjects(`unit=mine&orgUnit=${units.city}&from=2026-10-13&to=2026-10-31`, users['mgr-a'].token)).toEqual(['案件 A3']);
   });
 
   it('the monthly job waits for the configured day, then makes last month\'s reports once per unit and sends them (STA-1)', async () => {

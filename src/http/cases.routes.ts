@@ -1,7 +1,5 @@
 import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
-import { addDays } from '../domain/calendar.ts';
-import { findOrgUnit } from '../store/org.repository.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { caseList, staffCaseView } from '../app/case-views.ts';
@@ -63,11 +61,8 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return caseList(ctx, actor, {
         procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
         severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
-        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : q.orgUnit ? [(await findOrgUnit(ctx.store.db, q.orgUnit))?.path ?? '/nonexistent/'] : undefined,
-        received: q.from || q.to ? {
-          from: q.from ? ctx.calendar.startOfDay(q.from).toISOString() : undefined,
-          to: q.to ? ctx.calendar.startOfDay(addDays(q.to, 1)).toISOString() : undefined,
-        } : undefined,
+        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+        orgUnitId: q.orgUnit, receivedFrom: q.from, receivedTo: q.to,
         due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
       });
     });
