@@ -55,18 +55,90 @@ function toCounts(map: Map<string, number>, label: (key: string) => TLabel): TCo
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
+type Dims = Awaited<ReturnType<typeof dimensionCounts>>;
+type Tally = { met: number; missed: number; overdue: number; running: number };
+
+/** Every month of the period, the empty ones too: a trend with gaps left out would mislead. */
+function monthTrend(ctx: AppContext, period: StatsPeriod, hours: { hour: string; n: number }[]) {
+  const months = new Map<string, number>();
+  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); m = nextMonth(m)) months.set(m, 0);
+  for (const h of hours) {
+    const m = monthOfHour(ctx.calendar, h.hour);
+    months.set(m, (months.get(m) ?? 0) + h.n);
+  }
+  return [...months.entries()].map(([month, count]) => ({ month, count })).sort((a, b) => a.month.localeCompare(b.month));
+}
+
+/** EVA-1 ratings: average, distribution, and responses ÷ closed cases of procedures that ask for one. */
+function satisfactionOf(dims: Dims, procedures: TProcedure[]) {
+  const ratings = dims.filter((r) => r.closed && r.rating !== null) as (Dims[number] & { rating: number })[];
+  const rated = new Set(procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id));
+  const eligible = dims.filter((r) => r.closed && rated.has(r.procedure_id)).reduce((s, r) => s + r.n, 0);
+  const responses = ratings.reduce((s, r) => s + r.n, 0);
+  const sum = ratings.reduce((s, r) => s + r.rating * r.n, 0);
+  const distribution = [...sumBy(ratings, (r) => String(r.rating), (r) => r.n).entries()]
+    .map(([value, count]) => ({ rating: Number(value), count })).sort((a, b) => a.rating - b.rating);
+  return { responses, eligible, responseRate: rate(responses, eligible), average: responses === 0 ? null : Math.round((sum / responses) * 100) / 100, distribution };
+}
+
+/** RES-4 findings: (substantiated + partly) ÷ cases with one of the three findings. */
+function findingsOf(dims: Dims) {
+  const count = (o: string) => dims.filter((r) => r.outcome === o).reduce((s, r) => s + r.n, 0);
+  const sub = count(FINDINGS.substantiated);
+  const partly = count(FINDINGS.partly);
+  const notSub = count(FINDINGS.not);
+  return { withFinding: sub + partly + notSub, substantiated: sub, partly, notSubstantiated: notSub, rate: rate(sub + partly, sub + partly + notSub) };
+}
+
+/** The most named respondents (by name) of the period's cases. */
+function topRespondents(spans: { respondents: string }[], limit = 10) {
+  const counts = new Map<string, number>();
+  for (const { respondents } of spans) {
+    if (respondents === '[]') continue;
+    for (const r of JSON.parse(respondents) as { name?: string }[]) {
+      if (r.name) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/**
+ * Clocks per procedure and clock, and per owning unit. On time = met ÷ (met + missed + still
+ * running past due); a clock still within its time is not counted yet.
+ */
+function clockRates(ctx: AppContext, clocks: Awaited<ReturnType<typeof clockCounts>>, unitLabel: (id: string) => TLabel) {
+  const byClock = new Map<string, Tally & { procedureId: string; clock: string }>();
+  const byUnit = new Map<string, Tally>();
+  for (const c of clocks) {
+    const k = `${c.procedure_id}:${c.clock}`;
+    const e = byClock.get(k) ?? { procedureId: c.procedure_id, clock: c.clock, met: 0, missed: 0, overdue: 0, running: 0 };
+    const u = byUnit.get(c.org_unit_id ?? '') ?? { met: 0, missed: 0, overdue: 0, running: 0 };
+    for (const t of [e, u]) { t.met += c.met; t.missed += c.missed; t.overdue += c.overdue; t.running += c.running; }
+    byClock.set(k, e);
+    byUnit.set(c.org_unit_id ?? '', u);
+  }
+  const onTime = (t: Tally) => rate(t.met, t.met + t.missed + t.overdue);
+  return {
+    onTime: [...byClock.values()].map((c) => ({
+      ...c, label: ctx.procedures.latest(c.procedureId)?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock }, rate: onTime(c),
+    })).sort((a, b) => a.procedureId.localeCompare(b.procedureId) || a.clock.localeCompare(b.clock)),
+    onTimeByUnit: [...byUnit.entries()].map(([key, c]) => ({ key, label: key ? unitLabel(key) : { 'zh-CN': '未分配单位', en: 'No unit' }, ...c, rate: onTime(c) }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
+  };
+}
+
 /**
  * STA-1: the statistics of the cases received in a period (local days `from`..`to`, inclusive),
  * within `scope`, optionally one unit's subtree and one procedure. Every count is a GROUP BY in
- * the database over the period's rows; only the closed cases' durations come to the application.
+ * the database over the period's rows; only receipt and closing times (for working days) and the
+ * respondents' names come to the application row by row.
  */
 export async function computeStats(ctx: AppContext, scope: Scope, period: StatsPeriod) {
-  const { calendar } = ctx;
   const unit = period.unitId ? await findOrgUnit(ctx.store.db, period.unitId) : undefined;
   if (period.unitId && !unit) throw new DomainError('NOT_FOUND', '单位不存在 / no such org unit');
   const filter: StatsFilter = {
-    from: calendar.startOfDay(period.from).toISOString(),
-    to: calendar.startOfDay(addDays(period.to, 1)).toISOString(),
+    from: ctx.calendar.startOfDay(period.from).toISOString(),
+    to: ctx.calendar.startOfDay(addDays(period.to, 1)).toISOString(),
     scope, procedureId: period.procedureId, unitPath: unit?.path,
   };
   const db = ctx.store.db;
@@ -76,62 +148,18 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     dimensionCounts(db, ctx.store.dialect, filter), hourCounts(db, filter), clockCounts(db, filter, now), caseSpans(db, filter),
     linkCounts(db, filter), listOrgUnits(db),
   ]);
-  const ratings = dims.filter((r) => r.closed && r.rating !== null) as (typeof dims[number] & { rating: number })[];
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitLabel = (id: string): TLabel => ({ 'zh-CN': unitName.get(id) ?? id, en: unitName.get(id) ?? id });
   const n = (r: { n: number }) => r.n;
   const total = dims.reduce((s, r) => s + r.n, 0);
-  const closed = dims.reduce((s, r) => s + (r.closed ? r.n : 0), 0);
-
-  // Every month of the period, the empty ones too: a trend with gaps left out would mislead.
-  const months = new Map<string, number>();
-  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); m = nextMonth(m)) months.set(m, 0);
-  for (const h of hours) {
-    const m = monthOfHour(calendar, h.hour);
-    months.set(m, (months.get(m) ?? 0) + h.n);
-  }
-
-  const durations = workingDayDurations(calendar, spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null)).sort((a, b) => a - b);
-
-  const rated = new Set(procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id));
-  const eligible = dims.filter((r) => r.closed && rated.has(r.procedure_id)).reduce((s, r) => s + r.n, 0);
-  const responses = ratings.reduce((s, r) => s + r.n, 0);
-  const ratingSum = ratings.reduce((s, r) => s + r.rating * r.n, 0);
-  const distribution = [...sumBy(ratings, (r) => String(r.rating), n).entries()].map(([value, count]) => ({ rating: Number(value), count })).sort((a, b) => a.rating - b.rating);
-
-  const finding = (o: string) => dims.filter((r) => r.outcome === o).reduce((s, r) => s + r.n, 0);
-  const sub = finding(FINDINGS.substantiated);
-  const partly = finding(FINDINGS.partly);
-  const notSub = finding(FINDINGS.not);
-
+  const durations = workingDayDurations(ctx.calendar, spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null)).sort((a, b) => a - b);
   const appealCases = dims.filter((r) => r.kind === 'appeal');
-  const respondentCount = new Map<string, number>();
-  for (const { respondents } of spans) {
-    if (respondents === '[]') continue;
-    for (const r of JSON.parse(respondents) as { name?: string }[]) {
-      if (r.name) respondentCount.set(r.name, (respondentCount.get(r.name) ?? 0) + 1);
-    }
-  }
-
-  const byClock = new Map<string, { procedureId: string; clock: string; met: number; missed: number; overdue: number; running: number }>();
-  const byUnitClock = new Map<string, { met: number; missed: number; overdue: number; running: number }>();
-  for (const c of clocks) {
-    const k = `${c.procedure_id}:${c.clock}`;
-    const e = byClock.get(k) ?? { procedureId: c.procedure_id, clock: c.clock, met: 0, missed: 0, overdue: 0, running: 0 };
-    const u = byUnitClock.get(c.org_unit_id ?? '') ?? { met: 0, missed: 0, overdue: 0, running: 0 };
-    for (const t of [e, u]) { t.met += c.met; t.missed += c.missed; t.overdue += c.overdue; t.running += c.running; }
-    byClock.set(k, e);
-    byUnitClock.set(c.org_unit_id ?? '', u);
-  }
-  // On time: met ÷ (met + missed + still running past due); a clock still within its time is not counted yet.
-  const onTime = (t: { met: number; missed: number; overdue: number }) => rate(t.met, t.met + t.missed + t.overdue);
-
   const byCategory = toCounts(sumBy(dims, (r) => r.category, n), (k) => labelOf(procedures, (p) => p.categories, k));
   return {
     period: { from: period.from, to: period.to, unitId: period.unitId ?? null, unitName: unit?.name ?? null, procedureId: period.procedureId ?? null },
     generatedAt: now,
     total,
-    closed,
+    closed: dims.reduce((s, r) => s + (r.closed ? r.n : 0), 0),
     byProcedure: toCounts(sumBy(dims, (r) => r.procedure_id, n), (k) => ctx.procedures.latest(k)?.name ?? { 'zh-CN': k }),
     byKind: toCounts(sumBy(dims, (r) => r.kind, n), (k) => KIND_LABELS[k] ?? { 'zh-CN': k }),
     byCategory,
@@ -139,25 +167,18 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     byChannel: toCounts(sumBy(dims, (r) => r.channel, n), (k) => CHANNEL_LABELS[k] ?? { 'zh-CN': k }),
     byUnit: toCounts(sumBy(dims, (r) => r.org_unit_id, n), unitLabel),
     byState: toCounts(sumBy(dims, (r) => r.status, n), (k) => labelOf(procedures, (p) => p.states, k)),
-    byMonth: [...months.entries()].map(([month, count]) => ({ month, count })).sort((a, b) => a.month.localeCompare(b.month)),
-    onTime: [...byClock.values()].map((c) => ({
-      ...c, label: ctx.procedures.latest(c.procedureId)?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock }, rate: onTime(c),
-    })).sort((a, b) => a.procedureId.localeCompare(b.procedureId) || a.clock.localeCompare(b.clock)),
-    onTimeByUnit: [...byUnitClock.entries()].map(([key, c]) => ({ key, label: key ? unitLabel(key) : { 'zh-CN': '未分配单位', en: 'No unit' }, ...c, rate: onTime(c) }))
-      .sort((a, b) => a.key.localeCompare(b.key)),
+    byMonth: monthTrend(ctx, period, hours),
+    ...clockRates(ctx, clocks, unitLabel),
     handlingDays: { count: durations.length, median: percentile(durations, 50), p90: percentile(durations, 90) },
-    satisfaction: {
-      responses, eligible, responseRate: rate(responses, eligible),
-      average: responses === 0 ? null : Math.round((ratingSum / responses) * 100) / 100, distribution,
-    },
-    substantiated: { withFinding: sub + partly + notSub, substantiated: sub, partly, notSubstantiated: notSub, rate: rate(sub + partly, sub + partly + notSub) },
+    satisfaction: satisfactionOf(dims, procedures),
+    substantiated: findingsOf(dims),
     repeats: { count: links.repeats, rate: rate(links.repeats, total) },
     appeals: {
       appealed: links.appealed, rate: rate(links.appealed, total), received: appealCases.reduce((s, r) => s + r.n, 0),
       byOutcome: toCounts(sumBy(appealCases, (r) => r.outcome ?? (r.closed ? null : 'open'), n),
         (k) => (k === 'open' ? { 'zh-CN': '处理中', en: 'Open' } : labelOf(procedures, (p) => p.outcomes, k))),
     },
-    topRespondents: [...respondentCount.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, 10),
+    topRespondents: topRespondents(spans),
     topCategories: byCategory.filter((c) => c.key !== '').slice(0, 5),
   };
 }
