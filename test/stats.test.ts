@@ -134,6 +134,9 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect((await h.call('GET', '/api/v1/stats?from=2026-10-31&to=2026-10-01', { token: users.admin.token })).statusCode).toBe(400);
     expect((await h.call('GET', '/api/v1/stats?from=2026-10-01', { token: users.admin.token })).statusCode).toBe(400);
     expect((await h.call('GET', october)).statusCode).toBe(401);
+    // The web app shows the statistics menu by this flag.
+    expect((await h.call('GET', '/api/v1/me', { token: users['mgr-a'].token })).json().canSeeStats).toBe(true);
+    expect((await h.call('GET', '/api/v1/me', { token: users['svc-a'].token })).json().canSeeStats).toBe(false);
   });
 
   it('exports the same numbers as an Excel workbook with Chinese headers, one sheet per breakdown', async () => {

@@ -66,8 +66,7 @@ function Signed({ me }: { me: Me }) {
     { key: 'inbox', label: <Link to="/staff">{t('nav.inbox')}</Link> },
     { key: 'intake', label: <Link to="/staff/intake">{t('nav.intake')}</Link> },
     { key: 'supervision', label: <Link to="/staff/supervision">{t('nav.supervision')}</Link> },
-    { key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> },
-    { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> },
+    ...(me.canSeeStats ? [{ key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> }, { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> }] : []),
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
   ];
   return (
