@@ -45,11 +45,14 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   retention [--dry-run]         执行保存期限（去标识化、删除）/ de-identify and delete what is past its period
   archive export (--case 编号 | --from 日期 --to 日期 [--unit ID]) --out FILE.zip
                                 导出归档材料 / export case files (one ZIP per case)
+  report monthly --month YYYY-MM [--unit UNIT_ID]
+                                生成月度统计报告（已有则不重复）/ make a month's reports by hand (each unit once)
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
   restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
-  PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai)
+  PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),
+  PLAINT_REPORT_DAY (25: monthly reports of last month from this day), PLAINT_REPORT_RECIPIENTS (a@x,UNIT_ID:b@x)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -84,6 +87,10 @@ const serve: Command = async () => {
     const r = await runRetention(ctx, { dryRun: false });
     return `${r.deidentified.length} de-identified, ${r.deleted.length} deleted, ${r.held.length} held`;
   }, log) : async () => {};
+  // STA-1: from PLAINT_REPORT_DAY on, last month's reports are made (hourly check; once per unit and month).
+  const reportEvery = Number(process.env.PLAINT_REPORT_INTERVAL_MS ?? 3_600_000);
+  const { monthlyReportsDue } = await import('./app/monthly-report.ts');
+  const stopReports = reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const dispatchEvery = config.channels.dispatchIntervalMs;
   // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
@@ -97,6 +104,7 @@ const serve: Command = async () => {
     await stopDispatcher();
     await stopSweeper();
     await stopRetention();
+    await stopReports();
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -247,6 +255,19 @@ const restore: Command = async (args) => {
   return 0;
 };
 
+const report: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'monthly') throw new UsageError('plaint report monthly --month YYYY-MM [--unit UNIT_ID]');
+  const { values } = parseArgs({ args: rest, options: { month: { type: 'string' }, unit: { type: 'string' } } });
+  if (!values.month) throw new UsageError('plaint report monthly --month YYYY-MM [--unit UNIT_ID]');
+  const { generateMonthlyReports } = await import('./app/monthly-report.ts');
+  return withApp(async (ctx) => {
+    const made = await generateMonthlyReports(ctx, values.month!, { unitId: values.unit, by: 'system:cli' });
+    for (const r of made) console.log(`${r.month}\t${r.unitName}\t${r.id}\t${r.created ? '已生成 / generated' : '已存在 / already there'}`);
+    return 0;
+  });
+};
+
 const retention: Command = async (args) => {
   const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean', default: false } } });
   return withApp(async (ctx) => {
@@ -281,7 +302,7 @@ const archive: Command = async (args) => {
 };
 
 const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch,
-  backup, restore, retention, archive,
+  backup, restore, retention, archive, report,
   // exceljs is heavy: loaded only by the commands that use it.
   import: async (args) => (await import('./transfer/commands.ts')).importCommand(args, withApp),
   export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp) };

@@ -14,6 +14,8 @@ import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
+import { findOrgUnit } from '../store/org.repository.ts';
+import { addDays } from '../domain/calendar.ts';
 
 /** An action as a UI needs it to draw a form. */
 export function describeAction(procedure: TProcedure) {
@@ -125,9 +127,27 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
   };
 }
 
+/** The statistics' drill-down (STA-1): one unit's subtree, cases received between two local days (inclusive). */
+export type InboxPeriod = { orgUnitId?: string; receivedFrom?: string; receivedTo?: string };
+
 /** A page of the inbox, each case with its nearest running deadline (the inbox's countdown). */
-export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFilter, 'scope'>) {
-  const filter: CaseFilter = { ...query, scope: scope(actor, ctx.procedures.latestAll()) };
+export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFilter, 'scope' | 'received'> & InboxPeriod) {
+  const { orgUnitId, receivedFrom, receivedTo, ...rest } = query;
+  const filter: CaseFilter = { ...rest, scope: scope(actor, ctx.procedures.latestAll()) };
+  if (orgUnitId) {
+    // An unknown unit matches nothing (its path prefix is no case's). With "my units" as well,
+    // both must hold: the deeper of each pair of nested paths.
+    const unitPath = (await findOrgUnit(ctx.store.db, orgUnitId))?.path ?? '/-/';
+    filter.unitPaths = filter.unitPaths
+      ? [...new Set(filter.unitPaths.flatMap((p) => (unitPath.startsWith(p) ? [unitPath] : p.startsWith(unitPath) ? [p] : [])))]
+      : [unitPath];
+  }
+  if (receivedFrom || receivedTo) {
+    filter.received = {
+      from: receivedFrom ? ctx.calendar.startOfDay(receivedFrom).toISOString() : undefined,
+      to: receivedTo ? ctx.calendar.startOfDay(addDays(receivedTo, 1)).toISOString() : undefined,
+    };
+  }
   const { rows, hasMore } = await listCases(ctx.store.db, filter);
   const now = ctx.now();
   // One query for the whole page, not one per row.

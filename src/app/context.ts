@@ -19,7 +19,34 @@ export type Config = {
   procedureDirs: string[];
   /** E-mail in and out, webhooks, group robots, templates (issue 7). */
   channels: ChannelConfig;
+  /** STA-1 monthly reports: the day of the month they are made, and who gets them. */
+  reports: ReportConfig;
 };
+
+export type ReportConfig = {
+  /** PLAINT_REPORT_DAY (1–28, default 25): from this local day on, last month's reports are made. */
+  day: number;
+  /** PLAINT_REPORT_RECIPIENTS: `a@x.cn` gets the organisation's report, `UNITID:b@x.cn` that unit's. */
+  recipients: { unitId: string | null; email: string }[];
+  /**
+   * PLAINT_REPORT_MAJOR_SEVERITIES (default `major,grave`): the severity ids whose cases a report
+   * lists as notable — the built-in procedures' most severe levels (S9 重大投诉, S2 严重).
+   */
+  majorSeverities: string[];
+};
+
+/** Reads PLAINT_REPORT_DAY and PLAINT_REPORT_RECIPIENTS; a wrong value stops the start. */
+export function reportConfigFromEnv(env: NodeJS.ProcessEnv): ReportConfig {
+  const day = Number(env.PLAINT_REPORT_DAY ?? 25);
+  if (!Number.isInteger(day) || day < 1 || day > 28) throw new Error(`PLAINT_REPORT_DAY must be a day 1–28 (every month has it), not "${env.PLAINT_REPORT_DAY}"`);
+  const recipients = (env.PLAINT_REPORT_RECIPIENTS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
+    const m = /^(?:([0-9A-Z]{26}):)?([^\s@:,]+@[^\s@:,]+)$/.exec(entry);
+    if (!m) throw new Error(`PLAINT_REPORT_RECIPIENTS: "${entry}" is neither an e-mail address nor UNITID:address`);
+    return { unitId: m[1] ?? null, email: m[2] };
+  });
+  const majorSeverities = (env.PLAINT_REPORT_MAJOR_SEVERITIES ?? 'major,grave').split(',').map((s) => s.trim()).filter(Boolean);
+  return { day, recipients, majorSeverities };
+}
 
 /** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.PLAINT_TZ ?? 'Asia/Shanghai',
     procedureDirs: (env.PLAINT_PROCEDURES_DIR ?? '').split(':').filter(Boolean),
     channels: channelConfigFromEnv(env),
+    reports: reportConfigFromEnv(env),
   };
 }
 

@@ -132,3 +132,27 @@ export function scope(actor: Actor, procedures: TProcedure[]): Scope {
   }).filter((s) => s.all || s.unitPaths.length > 0);
   return { everything: false, byProcedure, recused };
 }
+
+/**
+ * STA-1: the cases counted in an actor's statistics. Statistics are a manager's view: a role
+ * that reads the procedure's cases and also holds `supervise` or `records` there (客服主管,
+ * 高级管理层, 上级部门负责人 …), over the units where that role is held; admins count everything.
+ * Recusal applies as everywhere: a case the actor is recused from is not counted.
+ * Null when the actor holds no such role (the API answers 403).
+ */
+export function statsScope(actor: Actor, procedures: TProcedure[]): Scope | null {
+  if (actor.kind === 'system') return scope(actor, procedures);
+  if (actor.kind !== 'user') return null;
+  if (actor.isAdmin) return scope(actor, procedures);
+  const managers = (p: TProcedure) => new Set(p.roles
+    .filter((r) => r.permissions.includes('read') && (r.permissions.includes('supervise') || r.permissions.includes('records')))
+    .map((r) => r.id));
+  const byProcedure = procedures.map((p) => {
+    const roles = managers(p);
+    const grants = actor.grants.filter((g) => roles.has(g.role));
+    return { procedureId: p.id, all: grants.some((g) => g.unitPath === null), unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  }).filter((s) => s.all || s.unitPaths.length > 0);
+  if (byProcedure.length === 0) return null;
+  const recused = { userId: actor.id, memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  return { everything: false, byProcedure, recused };
+}

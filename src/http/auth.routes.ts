@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { statsScope } from '../domain/policy.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { csrfToken, login, logout, revokeToken, SESSION_TTL_MS } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
@@ -33,6 +34,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const session = request.cookies[SESSION_COOKIE];
       return {
         id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants, isAdmin: actor.isAdmin,
+        // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
+        canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
         ...(session && !request.headers.authorization ? { csrfToken: csrfToken(ctx, session) } : {}),
       };
     });

@@ -25,6 +25,9 @@ const ZListQuery = z.object({
   assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
   unit: z.literal('mine').optional().describe('"mine": cases of the units where you hold a role (and below)'),
   due: z.enum(['soon', 'overdue']).optional().describe('cases with a running clock warned but not yet due (soon) or past due (overdue)'),
+  orgUnit: z.string().regex(/^[0-9A-Z]{26}$/).optional().describe('cases of this org unit and the units below it'),
+  from: z.iso.date().optional().describe('received on or after this local day'),
+  to: z.iso.date().optional().describe('received on or before this local day'),
   q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
@@ -59,6 +62,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
         severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
         unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+        orgUnitId: q.orgUnit, receivedFrom: q.from, receivedTo: q.to,
         due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
       });
     });

@@ -20,6 +20,8 @@ import { recordsRoutes } from './records.routes.ts';
 import { disclosureRoutes } from './disclosures.routes.ts';
 import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
+import { statsRoutes } from './stats.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { registerWebApp } from './web.routes.ts';
 
 export type ServerOptions = {
@@ -78,6 +80,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(disclosureRoutes(ctx));
   await app.register(improvementRoutes(ctx));
   await app.register(surveyRoutes(ctx));
+  await app.register(statsRoutes(ctx));
+  await app.register(reportRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.

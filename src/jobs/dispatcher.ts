@@ -1,7 +1,7 @@
 import type { AppContext } from '../app/context.ts';
 import { findCaseById } from '../store/cases.repository.ts';
 import { claimDeliveries, insertDeliveries, lockDueOutbox, markDelivered, markFailed, setOutboxStatus, type DeliveryRow } from '../store/delivery.repository.ts';
-import { renderNotice } from '../notify/content.ts';
+import { renderCaseless, renderNotice } from '../notify/content.ts';
 import { deliveryRows, targetsOf } from '../notify/recipients.ts';
 import { PermanentFailure, sendEmail, sendHook, sendInApp, type Notice } from '../notify/senders.ts';
 import { TemplateSet } from '../notify/templates.ts';
@@ -57,7 +57,7 @@ async function deliver(ctx: AppContext, delivery: DeliveryRow): Promise<'sent' |
   try {
     const outbox = await ctx.store.db.selectFrom('outbox').selectAll().where('idempotency_key', '=', delivery.outbox_key).executeTakeFirstOrThrow();
     const row = delivery.case_id ? await findCaseById(ctx.store.db, delivery.case_id) : undefined;
-    const rendered = row ? await renderNotice(ctx, templatesOf(ctx), ctx.store.db, outbox, row) : undefined;
+    const rendered = row ? await renderNotice(ctx, templatesOf(ctx), ctx.store.db, outbox, row) : renderCaseless(templatesOf(ctx), outbox);
     const notice: Notice = { delivery, outbox, row, rendered };
     if (delivery.channel === 'email') await sendEmail(ctx, notice);
     else if (delivery.channel === 'inapp') await sendInApp(ctx, notice);

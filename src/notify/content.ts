@@ -41,3 +41,9 @@ export async function templateVars(ctx: AppContext, db: Db, outbox: OutboxRow, r
 export async function renderNotice(ctx: AppContext, templates: TemplateSet, db: Db, outbox: OutboxRow, row: CaseRow): Promise<Rendered> {
   return render(templates.get(row.procedure_id, outbox.template), await templateVars(ctx, db, outbox, row));
 }
+
+/** A notice about no case (a monthly report): its values travel in the outbox payload (`vars`). */
+export function renderCaseless(templates: TemplateSet, outbox: OutboxRow): Rendered | undefined {
+  const { vars } = JSON.parse(outbox.payload) as { vars?: Record<string, string> };
+  return vars ? render(templates.get('', outbox.template), vars) : undefined;
+}

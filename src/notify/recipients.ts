@@ -23,6 +23,13 @@ export function submitterOf(ctx: AppContext, row: CaseRow): TSubmitter | null {
  */
 export async function targetsOf(ctx: AppContext, db: Db, outbox: OutboxRow, row: CaseRow | undefined): Promise<Target[]> {
   const targets: Target[] = [];
+  if (!row) {
+    // A notice about no case (a monthly report, STA-1) names its target itself: an address or a
+    // user. Robots and the webhook carry case events only.
+    if (outbox.recipient.startsWith('email:')) targets.push({ channel: 'email', target: outbox.recipient });
+    if (outbox.recipient.startsWith('user:')) targets.push({ channel: 'inapp', target: outbox.recipient });
+    return targets;
+  }
   if (row) {
     if (outbox.recipient === 'submitter') {
       if (submitterOf(ctx, row)?.email) targets.push({ channel: 'email', target: 'submitter' });

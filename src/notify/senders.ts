@@ -40,10 +40,18 @@ export function messageIdOf(deliveryId: string, from: string): string {
 }
 
 export async function sendEmail(ctx: AppContext, n: Notice): Promise<void> {
-  const to = n.row ? submitterOf(ctx, n.row) : null;
+  const to = n.row ? submitterOf(ctx, n.row) : n.delivery.target.startsWith('email:') ? { name: '', email: n.delivery.target.slice(6) } : null;
   if (!to?.email || !n.rendered) throw new PermanentFailure('no e-mail address on the case');
   const from = ctx.config.channels.mailFrom;
   const messageId = messageIdOf(n.delivery.id, from);
+  if (!n.row) {
+    // A report to a configured address: no case, so no thread to remember and no tracking number.
+    await transport(ctx).sendMail({
+      from, to: to.email, subject: `${n.rendered.subject['zh-CN']} / ${n.rendered.subject.en}`, text: bilingualText(n.rendered), messageId,
+      headers: { 'X-Plaint-Idempotency-Key': n.outbox.idempotency_key, 'Auto-Submitted': 'auto-generated' },
+    });
+    return;
+  }
   // Remember the Message-ID first: a reply's In-Reply-To then finds the case even if we crash here.
   await ctx.store.db.insertInto('mail_threads').values({ message_id: messageId, case_id: n.row!.id, created_at: ctx.now().toISOString() })
     .onConflict((oc) => oc.column('message_id').doNothing()).execute();

@@ -67,6 +67,8 @@ export type CaseFilter = {
   unitPaths?: string[];
   /** Cases with a running clock that is past due (`overdue`) or warned and not yet due (`soon`), at `now`. */
   due?: { kind: 'soon' | 'overdue'; now: string };
+  /** Received in [from, to) (ISO instants): the dashboard's drill-down into a period (STA-1). */
+  received?: { from?: string; to?: string };
   limit: number;
   /** What the actor may read (policy.scope); nothing outside it is ever returned or counted. */
   scope: Scope;
@@ -136,6 +138,8 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
         ? cb('clocks.due_at', '<=', now)
         : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)])))));
   }
+  if (filter.received?.from) query = query.where('received_at', '>=', filter.received.from);
+  if (filter.received?.to) query = query.where('received_at', '<', filter.received.to);
   if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
   const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };

@@ -28,8 +28,11 @@ export async function runCompiled<R>(db: Db, key: string, build: () => Compilabl
  */
 export async function insertRows<T extends keyof Database & string>(db: Db, table: T, rows: Database[T][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object);
+  // Sorted: the compiled SQL is shared by every caller with the same table and counts, so the
+  // column order must not depend on the order in which a caller happened to write the keys.
+  const columns = Object.keys(rows[0] as object).sort();
   const parameters: unknown[] = [];
   for (const row of rows) for (const c of columns) parameters.push((row as Record<string, unknown>)[c]);
-  await runCompiled(db, `insert|${table}|${rows.length}|${columns.length}`, () => db.insertInto(table).values(rows as never), parameters);
+  const ordered = () => rows.map((row) => Object.fromEntries(columns.map((c) => [c, (row as Record<string, unknown>)[c]])));
+  await runCompiled(db, `insert|${table}|${rows.length}|${columns.length}`, () => db.insertInto(table).values(ordered() as never), parameters);
 }

@@ -7,6 +7,7 @@ import * as attachments from './migrations/202611290100_attachments.ts';
 import * as links from './migrations/202611290200_links.ts';
 import * as records from './migrations/202611290300_records.ts';
 import * as delivery from './migrations/202611290600_delivery.ts';
+import * as stats from './migrations/202611300200_stats.ts';
 import * as disclosureImprovementSurveys from './migrations/202611300300_disclosure_improvement_surveys.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '202611290200_links': links,
   '202611290300_records': records,
   '202611290600_delivery': delivery,
+  '202611300200_stats': stats,
   '202611300300_disclosure_improvement_surveys': disclosureImprovementSurveys,
 };
 

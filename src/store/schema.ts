@@ -34,6 +34,7 @@ export type Database = {
   surveys: SurveyTable;
   survey_codes: SurveyCodeTable;
   survey_responses: SurveyResponseTable;
+  monthly_reports: MonthlyReportTable;
 };
 
 export type OrgUnitTable = {
@@ -400,3 +401,18 @@ export type SurveyCodeTable = { code_hash: string; survey_id: string; used: numb
 
 /** Deliberately nothing that points to a person: no user, address, code or time of day. */
 export type SurveyResponseTable = { id: string; survey_id: string; answers: string; submitted_on: string };
+/** A month's statistics report for one org unit ('' = the whole organisation) (STA-1, issue 8). */
+export type MonthlyReportTable = {
+  id: string;
+  /** `YYYY-MM`, local calendar month. */
+  month: string;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string | null;
+  generated_at: string;
+  /** `system:monthly-report` or `user:<id>`. */
+  generated_by: string;
+  stats: string;
+  notable: string;
+  extra: string;
+};

@@ -11,7 +11,7 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    web: { base: string; wsEndpoint: string } | null;
+    web: { base: string; wsEndpoint: string; dataDir: string } | null;
   }
 }
 
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'), PLAINT_LOG: 'off',
   });
   const browser = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  project.provide('web', { base: `http://127.0.0.1:${server.port}`, wsEndpoint: browser.wsEndpoint() });
+  project.provide('web', { base: `http://127.0.0.1:${server.port}`, wsEndpoint: browser.wsEndpoint(), dataDir });
   return async () => {
     await browser.close();
     await server.stop();

@@ -16,6 +16,8 @@ export const SHOTS = join(ROOT, 'test-results');
 
 export type WebEnv = {
   base: string;
+  /** The server's data folder (SQLite), for CLI commands beside it. */
+  dataDir: string;
   browser: Browser;
   /** Adds a staff user through the admin API; grants over the whole organisation. Names must be unique across scenarios. */
   staff(username: string, roles: string[]): Promise<{ username: string; password: string; id: string }>;
@@ -49,7 +51,7 @@ export async function startWeb(): Promise<WebEnv> {
     });
   };
   return {
-    base, browser, adminApi,
+    base, dataDir: shared.dataDir, browser, adminApi,
     staff: async (username, roles) => {
       const password = `${username}-pass-1234`;
       const res = await adminApi('POST', '/admin/users', { username, displayName: username, password, grants: roles.map((role) => ({ role, orgUnit: null })) });

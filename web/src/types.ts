@@ -60,4 +60,4 @@ export type StaffCase = CaseSummary & {
   escalatedAt: string | null; attachments: { id: string; name: string; size: number; mediaType: string; visibility?: string }[];
 };
 
-export type Me = { id: string; username: string; displayName: string; isAdmin: boolean; grants: { role: string; unitId: string | null; unitPath: string | null }[]; csrfToken?: string };
+export type Me = { id: string; username: string; displayName: string; isAdmin: boolean; grants: { role: string; unitId: string | null; unitPath: string | null }[]; canSeeStats?: boolean; csrfToken?: string };

@@ -29,7 +29,8 @@ export function InboxPage({ me }: { me: Me }) {
   if (preset === 'unit') query.set('unit', 'mine');
   if (preset === 'due-soon') query.set('due', 'soon');
   if (preset === 'overdue') query.set('due', 'overdue');
-  for (const key of ['procedure', 'status', 'severity', 'category', 'q']) if (params.get(key)) query.set(key, params.get(key)!);
+  // from/to/orgUnit/channel/kind come from a statistics chart's bar (STA-1 drill-down).
+  for (const key of ['procedure', 'status', 'severity', 'category', 'q', 'from', 'to', 'orgUnit', 'channel', 'kind']) if (params.get(key)) query.set(key, params.get(key)!);
   if (cursor) query.set('cursor', cursor);
   const list = useQuery({
     queryKey: ['cases', query.toString()],
@@ -64,6 +65,14 @@ export function InboxPage({ me }: { me: Me }) {
         <Select aria-label={t('inbox.severity')} placeholder={t('inbox.severity')} allowClear style={{ minWidth: 120 }} value={params.get('severity') ?? undefined} disabled={!procedure?.severities.length}
           onChange={(v) => set('severity', v)} options={opts(procedure?.severities)} />
       </div>
+      {(params.get('from') || params.get('orgUnit') || params.get('channel')) && (
+        <div className="filters" data-testid="drill-filter">
+          <Tag closable onClose={() => { const next = new URLSearchParams(params); for (const k of ['from', 'to', 'orgUnit', 'channel', 'kind']) next.delete(k); setCursors([]); setParams(next); }}>
+            {params.get('from') ? t('inbox.period', { from: params.get('from')!, to: params.get('to') ?? '…' }) : t('inbox.clearPeriod')}
+            {params.get('channel') ? ` · ${t(`channel.${params.get('channel')}`)}` : ''}
+          </Tag>
+        </div>
+      )}
       <ErrorBox error={list.error} />
       <Table<CaseSummary>
         rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items ?? []} pagination={false} scroll={{ x: 900 }}

@@ -18,6 +18,10 @@ import { SurveysPage } from './SurveysPage.tsx';
 
 // Admin is a chunk of its own: handlers never load it.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
+// Statistics and monthly reports (STA-1) carry ECharts: their own chunks, loaded on first visit.
+const DashboardPage = lazy(() => import('../stats/DashboardPage.tsx'));
+const ReportsPage = lazy(() => import('../stats/ReportsPage.tsx'));
+const ReportPage = lazy(() => import('../stats/ReportPage.tsx'));
 
 export function useMe() {
   return useQuery({
@@ -68,6 +72,7 @@ function Signed({ me }: { me: Me }) {
     { key: 'disclosures', label: <Link to="/staff/disclosures">{t('nav.disclosures')}</Link> },
     { key: 'improvements', label: <Link to="/staff/improvements">{t('nav.improvements')}</Link> },
     { key: 'surveys', label: <Link to="/staff/surveys">{t('nav.surveys')}</Link> },
+    ...(me.canSeeStats ? [{ key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> }, { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> }] : []),
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
   ];
   return (
@@ -91,6 +96,9 @@ function Signed({ me }: { me: Me }) {
             <Route path="disclosures" element={<DisclosuresPage />} />
             <Route path="improvements" element={<ImprovementsPage />} />
             <Route path="surveys" element={<SurveysPage />} />
+            <Route path="stats" element={<DashboardPage />} />
+            <Route path="reports" element={<ReportsPage />} />
+            <Route path="reports/:id" element={<ReportPage />} />
             <Route path="admin" element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />} />
             <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
           </Routes>

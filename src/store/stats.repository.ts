@@ -1,0 +1,142 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Scope } from '../domain/policy.ts';
+import { inScope, type Db } from './cases.repository.ts';
+import type { Dialect } from './db.ts';
+import type { Database } from './schema.ts';
+
+/** Which cases a statistic counts: received in [from, to), within the scope, optionally narrowed. */
+export type StatsFilter = {
+  /** ISO instants: received_at >= from and < to. */
+  from: string;
+  to: string;
+  scope: Scope;
+  procedureId?: string;
+  /** An org unit's path: that unit and the units below it. */
+  unitPath?: string;
+};
+
+function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'cases', object> {
+  let q = db.selectFrom('cases')
+    .where('cases.received_at', '>=', f.from)
+    .where('cases.received_at', '<', f.to)
+    .where((eb) => inScope(eb, f.scope));
+  if (f.procedureId) q = q.where('cases.procedure_id', '=', f.procedureId);
+  if (f.unitPath) q = q.where('cases.org_unit_path', 'like', `${f.unitPath}%`);
+  return q;
+}
+
+export type DimensionRow = {
+  procedure_id: string; kind: string; category: string | null; severity: string | null; channel: string;
+  org_unit_id: string | null; status: string; outcome: string | null; closed: number; rating: number | null; n: number;
+};
+
+/** The submitter's rating (`data.satisfaction`, set by the rating input of EVA-1). */
+function ratingOf(dialect: Dialect) {
+  // JSON is text on both databases; this is the one place the two dialects are spelled apart.
+  return dialect === 'sqlite'
+    ? sql<number | string | null>`json_extract(cases.data, '$.satisfaction')`
+    : sql<number | string | null>`(cases.data::jsonb ->> 'satisfaction')`;
+}
+
+/**
+ * Counts by every dimension at once: one pass over the period's cases, grouped by the combination;
+ * the caller sums the combinations into each breakdown (far fewer rows than cases).
+ */
+export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter): Promise<DimensionRow[]> {
+  const rating = ratingOf(dialect);
+  const rows = await periodCases(db, f)
+    .select((eb) => [
+      'cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome',
+      eb.case().when('cases.closed_at', 'is not', null).then(1).else(0).end().as('closed'),
+      rating.as('rating'),
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome', 'closed', rating])
+    .execute();
+  return rows.map((r) => ({
+    ...r, closed: Number(r.closed), n: Number(r.n),
+    rating: r.rating === null || r.rating === '' || !Number.isFinite(Number(r.rating)) ? null : Number(r.rating),
+  }));
+}
+
+/** Cases per UTC hour of receipt (`YYYY-MM-DDTHH`): the caller folds hours into local months. */
+export async function hourCounts(db: Db, f: StatsFilter): Promise<{ hour: string; n: number }[]> {
+  const hour = sql<string>`substr(cases.received_at, 1, 13)`;
+  const rows = await periodCases(db, f).select([hour.as('hour'), (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy(hour).execute();
+  return rows.map((r) => ({ hour: r.hour, n: Number(r.n) }));
+}
+
+export type ClockCountRow = { procedure_id: string; clock: string; met: number; missed: number; overdue: number; running: number; org_unit_id: string | null };
+
+/**
+ * Clocks of the period's cases, per procedure, clock and owning unit: met (stopped by the due
+ * time), missed (stopped late), overdue (still running past due or marked breached) and running.
+ */
+export async function clockCounts(db: Db, f: StatsFilter, now: string): Promise<ClockCountRow[]> {
+  const rows = await periodCases(db, f)
+    .innerJoin('clocks', 'clocks.case_id', 'cases.id')
+    .select((eb) => [
+      'cases.procedure_id', 'clocks.clock', 'cases.org_unit_id',
+      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is not', null), eb('clocks.breached_at', 'is', null), eb(eb.ref('clocks.stopped_at'), '<=', eb.ref('clocks.due_at'))])).then(1).else(0).end()).as('met'),
+      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is not', null), eb.or([eb('clocks.breached_at', 'is not', null), eb(eb.ref('clocks.stopped_at'), '>', eb.ref('clocks.due_at'))])])).then(1).else(0).end()).as('missed'),
+      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is', null), eb.or([eb('clocks.breached_at', 'is not', null), eb('clocks.due_at', '<=', now)])])).then(1).else(0).end()).as('overdue'),
+      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is', null), eb('clocks.breached_at', 'is', null), eb('clocks.due_at', '>', now)])).then(1).else(0).end()).as('running'),
+    ])
+    .groupBy(['cases.procedure_id', 'clocks.clock', 'cases.org_unit_id'])
+    .execute();
+  return rows.map((r) => ({ ...r, met: Number(r.met), missed: Number(r.missed), overdue: Number(r.overdue), running: Number(r.running) }));
+}
+
+/**
+ * Linked cases among the period's: how many are repeats of an earlier case (INT-6, `repeat`
+ * links point from the earlier case to the repeat), and how many were appealed (APL-4).
+ */
+export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: number; appealed: number }> {
+  const row = await periodCases(db, f)
+    .select((eb) => [
+      eb.fn.sum<number | string>(eb.case().when(eb.exists(eb.selectFrom('case_links as l').select('l.to_case_id').whereRef('l.to_case_id', '=', 'cases.id').where('l.kind', '=', 'repeat'))).then(1).else(0).end()).as('repeats'),
+      eb.fn.sum<number | string>(eb.case().when(eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal'))).then(1).else(0).end()).as('appealed'),
+    ])
+    .executeTakeFirst();
+  return { repeats: Number(row?.repeats ?? 0), appealed: Number(row?.appealed ?? 0) };
+}
+
+/**
+ * Per case of the period: receipt and closing instants (handling time in working days is counted
+ * by the calendar, in the application) and the respondents named (JSON list, for the top ones).
+ */
+export async function caseSpans(db: Db, f: StatsFilter): Promise<{ received_at: string; closed_at: string | null; respondents: string }[]> {
+  return periodCases(db, f).select(['cases.received_at', 'cases.closed_at', 'cases.respondents']).execute();
+}
+
+export type NotableRow = { id: string; tracking_no: string; procedure_id: string; procedure_version: number; subject: string; status: string; severity: string | null; received_at: string; org_unit_id: string | null; overdue: number; appealed: number };
+
+/**
+ * The period's notable cases for a report: a clock overdue or missed, the procedure's most severe
+ * level (`severities` given by the caller), or appealed. Capped: a report lists, it does not dump.
+ */
+export async function notableCases(db: Db, f: StatsFilter, severities: string[], now: string, limit: number): Promise<NotableRow[]> {
+  const rows = await periodCases(db, f)
+    .select((eb) => {
+      const overdue = eb.exists(eb.selectFrom('clocks as k').select('k.case_id').whereRef('k.case_id', '=', 'cases.id').where((kb) => kb.or([
+        kb('k.breached_at', 'is not', null),
+        kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
+        kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
+      ])));
+      const appealed = eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal'));
+      return ['cases.id', 'cases.tracking_no', 'cases.procedure_id', 'cases.procedure_version', 'cases.subject', 'cases.status', 'cases.severity', 'cases.received_at', 'cases.org_unit_id',
+        eb.case().when(overdue).then(1).else(0).end().as('overdue'),
+        eb.case().when(appealed).then(1).else(0).end().as('appealed')];
+    })
+    .where((eb) => eb.or([
+      ...(severities.length ? [eb('cases.severity', 'in', severities)] : []),
+      eb.exists(eb.selectFrom('clocks as k').select('k.case_id').whereRef('k.case_id', '=', 'cases.id').where((kb) => kb.or([
+        kb('k.breached_at', 'is not', null),
+        kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
+        kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
+      ]))),
+      eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal')),
+    ]))
+    .orderBy('cases.id', 'asc').limit(limit).execute();
+  return rows.map((r) => ({ ...r, procedure_version: Number(r.procedure_version), overdue: Number(r.overdue), appealed: Number(r.appealed) }));
+}
