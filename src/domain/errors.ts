@@ -37,6 +37,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The database is unreachable or overloaded. */
   UNAVAILABLE: 'UNAVAILABLE',
+  /** The database cannot be reached (connection refused or lost, timed out, shutting down); retry later. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** A bug: logged with a reference, never with details to the caller. */
   INTERNAL: 'INTERNAL',
 } as const;

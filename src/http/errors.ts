@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import { zodDetails } from '../domain/zod-details.ts';
+import { isDatabaseUnavailable } from '../app/db-errors.ts';
 
 /** The one table from error code to HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -24,6 +25,7 @@ export const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -78,18 +80,14 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return;
   }
   if (isDatabaseUnavailable(err)) {
-    request.log.error({ err }, 'database unavailable');
-    void reply.status(503).header('Retry-After', '5').send(body('UNAVAILABLE', '服务暂时不可用，请稍后重试 / temporarily unavailable; retry shortly'));
+    // Logged without the stack's noise for the caller: the message names no host or credentials.
+    request.log.error({ code: (err as { code?: string }).code, message: err.message }, 'database unavailable');
+    void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
     return;
   }
   const reference = randomUUID();
   request.log.error({ err, reference }, 'unhandled error');
   void reply.status(500).send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
-}
-
-function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', 'SQLITE_BUSY'].includes(code);
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
