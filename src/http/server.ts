@@ -13,7 +13,7 @@ import { adminRoutes } from './admin.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
-import { errorHandler } from './errors.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './errors.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
@@ -39,6 +39,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
     // X-Forwarded-* headers: throttles count the real client and session cookies get Secure.
     trustProxy: process.env.PLAINT_TRUST_PROXY === '1',
+    // Errors before routing and requests the HTTP parser refuses answer in the API's error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
