@@ -89,6 +89,11 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
     return;
   }
+  // Backstop for text PostgreSQL cannot store (NUL is refused earlier, http/input-guard.ts).
+  if (['22021', '22P05'].includes((err as { code?: string }).code ?? '')) {
+    void reply.status(400).send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
+    return;
+  }
   const reference = randomUUID();
   request.log.error({ err, reference }, 'unhandled error');
   void reply.status(500).send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));

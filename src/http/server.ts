@@ -14,6 +14,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './errors.ts';
+import { rejectNul } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
@@ -48,6 +49,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', rejectNul);
 
   await app.register(cookie);
   await app.register(swagger, {
