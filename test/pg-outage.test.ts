@@ -127,6 +127,7 @@ describe('PostgreSQL outage through a cut proxy', () => {
     const log = server.output();
     expect(log).toMatch(/sweeper failed; will retry/);
     expect(log).toMatch(/dispatcher failed; will retry/);
+    expect(log).toMatch(/retention failed; will retry/);
     expect(log).not.toMatch(/unhandled|uncaught/i);
 
     // The database comes back: the same process recovers without a restart.
