@@ -448,6 +448,16 @@ describe.each(BACKENDS)('fuzz findings, fixed, on $name', (backend) => {
     }
   });
 
+  it('refuses an audit cursor past a 32-bit integer with 400 (it was a 500 on PostgreSQL)', async () => {
+    const admin = await h.staff('fuzz-finding-admin', [], { isAdmin: true });
+    for (const before of ['2147483648', '3000000000', '9007199254740991']) {
+      const res = await h.call('GET', `/api/v1/audit?before=${before}`, { token: admin.token });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await h.call('GET', '/api/v1/audit?before=2147483647', { token: admin.token })).statusCode).toBe(200);
+  });
+
   it('answers a path that is not valid percent-encoded UTF-8 in the API error shape', async () => {
     const res = await h.http.inject({ method: 'GET', url: '/api/v1/public/cases/%c0%ae%c0%ae' });
     expect(res.statusCode).toBe(400);

@@ -89,9 +89,15 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
     return;
   }
-  // Backstop for text PostgreSQL cannot store (NUL is refused earlier, http/input-guard.ts).
-  if (['22021', '22P05'].includes((err as { code?: string }).code ?? '')) {
+  // Backstops for values PostgreSQL cannot hold — text with NUL (refused earlier, http/input-guard.ts),
+  // numbers past a column's range — which only a request can have brought in.
+  const code = (err as { code?: string }).code ?? '';
+  if (code === '22021' || code === '22P05') {
     void reply.status(400).send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
+    return;
+  }
+  if (code === '22003') {
+    void reply.status(400).send(body('VALIDATION_FAILED', '数值超出范围 / a number is out of range'));
     return;
   }
   const reference = randomUUID();

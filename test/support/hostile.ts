@@ -97,7 +97,8 @@ function fitting(schema: JsonSchema | undefined, depth: number): fc.Arbitrary<un
       if (schema.pattern === '^[0-9A-Z]{26}$') return fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKMNPQRSTVWXYZ'), minLength: 26, maxLength: 26 });
       return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 60, 60), unit: 'grapheme' });
     }
-    case 'integer': return fc.integer({ min: Math.max(schema.minimum ?? -1000, -1e9), max: Math.min(schema.maximum ?? 1000, 1e9) });
+    // In range, or at the edges of 32- and 53-bit integers where databases and JavaScript differ.
+    case 'integer': return fc.oneof(fc.integer({ min: Math.max(schema.minimum ?? -1000, -1e9), max: Math.min(schema.maximum ?? 1000, 1e9) }), fc.constantFrom(...EDGE_NUMBERS));
     case 'number': return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
     case 'boolean': return fc.boolean();
     case 'null': return fc.constant(null);
