@@ -84,7 +84,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return;
   }
   if (isDatabaseUnavailable(err)) {
-    // Logged without the stack's noise for the caller: the message names no host or credentials.
+    // One line per request: in an outage every request fails alike, and the stack adds nothing.
     request.log.error({ code: (err as { code?: string }).code, message: err.message }, 'database unavailable');
     void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
     return;
