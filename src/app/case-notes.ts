@@ -35,6 +35,11 @@ export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNot
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.store.transact(async (trx) => {
+        // PostgreSQL: notes on one case wait for each other instead of failing. Without the row
+        // lock, two instances writing notes to the same case read the same version, one loses,
+        // and after a few retries under load a message nobody conflicted with was refused (409).
+        // (SQLite has one writer: units never interleave.)
+        if (ctx.store.dialect === 'postgres') await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
         const row = await findCaseById(trx, caseId);
         if (!row) throw notFound();
         const prepared = note.prepare ? await note.prepare(trx, row) : {};

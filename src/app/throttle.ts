@@ -17,8 +17,18 @@ export function clientKey(ctx: AppContext, address: string): string {
   return secretHash(ctx.secrets, 'client', address).slice(0, 32);
 }
 
+/**
+ * A key as the database gives it back. Keys carry user input (a username); the drivers store a
+ * lone UTF-16 surrogate as U+FFFD, so a key compared in JavaScript must be converted the same way
+ * or the row read back matches no limit (a 500 found by the fuzz test, issue 9).
+ */
+function stored(limits: Limit[]): Limit[] {
+  return limits.map((l) => ({ ...l, key: Buffer.from(l.key, 'utf8').toString('utf8') }));
+}
+
 /** Refuses with 429 and Retry-After while any of the keys has used up its failures. */
-export async function assertNotThrottled(ctx: AppContext, limits: Limit[]): Promise<void> {
+export async function assertNotThrottled(ctx: AppContext, given: Limit[]): Promise<void> {
+  const limits = stored(given);
   const now = ctx.now().toISOString();
   const rows = await ctx.store.db.selectFrom('throttle').selectAll().where('key', 'in', limits.map((l) => l.key)).execute();
   for (const row of rows) {
@@ -31,7 +41,8 @@ export async function assertNotThrottled(ctx: AppContext, limits: Limit[]): Prom
 }
 
 /** Counts one failure against each key; a key whose window has passed starts again at 1. */
-export async function recordFailure(ctx: AppContext, limits: Limit[]): Promise<void> {
+export async function recordFailure(ctx: AppContext, given: Limit[]): Promise<void> {
+  const limits = stored(given);
   const now = ctx.now();
   await ctx.store.transact(async (trx) => {
     for (const limit of limits) {

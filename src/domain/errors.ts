@@ -9,6 +9,10 @@ export const ErrorCodes = {
   MALFORMED_JSON: 'MALFORMED_JSON',
   /** The body exceeds the size limit. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The request's headers (cookies, tokens) are larger than the server reads (16 KiB). */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  /** The client did not send its request in time. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** The content type is not accepted by this endpoint. */
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** No such resource, or the caller may not know that it exists. */
@@ -37,6 +41,8 @@ export const ErrorCodes = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The database is unreachable or overloaded. */
   UNAVAILABLE: 'UNAVAILABLE',
+  /** The database cannot be reached (connection refused or lost, timed out, shutting down); retry later. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** A bug: logged with a reference, never with details to the caller. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -12,7 +12,18 @@ export function sniffMediaType(bytes: Uint8Array): AcceptedType | null {
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
   if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
-  return isPlainText(bytes) ? 'text/plain' : null;
+  return isPlainText(bytes) && !looksLikeMarkup(bytes) ? 'text/plain' : null;
+}
+
+/**
+ * HTML, SVG and XML pass as UTF-8 text, but a browser that sniffs them (or a handler who saves and
+ * opens the file) runs their scripts. As WHATWG's sniffing does, text that begins — after
+ * whitespace and a byte-order mark — with `<` and a tag, comment or processing instruction is
+ * markup, and is refused rather than served back as "text".
+ */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  return /^<[!?/a-zA-Z]/.test(head);
 }
 
 function isPlainText(bytes: Uint8Array): boolean {

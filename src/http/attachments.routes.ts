@@ -16,11 +16,18 @@ const ZTracking = z.string().min(1).max(40);
 /** The one file of a multipart upload, read whole (it is at most 10 MB). */
 async function uploadedFile(request: FastifyRequest): Promise<{ name?: string; bytes: Buffer; visibility?: string }> {
   if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 / upload as multipart/form-data');
-  const file = await request.file();
-  if (!file) throw new DomainError('VALIDATION_FAILED', '没有文件 / no file', { issues: [{ path: 'file', message: 'required' }] });
-  const bytes = await file.toBuffer();
-  const visibility = (file.fields.visibility as { value?: string } | undefined)?.value;
-  return { name: file.filename, bytes, visibility };
+  try {
+    const file = await request.file();
+    if (!file) throw new DomainError('VALIDATION_FAILED', '没有文件 / no file', { issues: [{ path: 'file', message: 'required' }] });
+    const bytes = await file.toBuffer();
+    const visibility = (file.fields.visibility as { value?: string } | undefined)?.value;
+    return { name: file.filename, bytes, visibility };
+  } catch (err) {
+    // The multipart parser's own limits carry a status (413 …); anything else it throws — no
+    // boundary, a body cut short — is the client's malformed request, not a server error.
+    if (err instanceof DomainError || (err as { statusCode?: number }).statusCode) throw err;
+    throw new DomainError('VALIDATION_FAILED', '上传内容格式错误或不完整 / the multipart body is malformed or incomplete', { reason: (err as Error).message });
+  }
 }
 
 function send(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {

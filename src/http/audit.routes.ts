@@ -13,7 +13,8 @@ const ZQuery = z.object({
   action: z.string().max(60).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  before: z.coerce.number().int().positive().optional(),
+  // `seq` is a 32-bit integer on PostgreSQL: a larger cursor was a 500 there (found by the fuzz test).
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict();
 

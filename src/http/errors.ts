@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import { zodDetails } from '../domain/zod-details.ts';
+import { isDatabaseUnavailable } from '../app/db-errors.ts';
 
 /** The one table from error code to HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_FOUND: 404,
   UNKNOWN_PROCEDURE: 422,
@@ -24,6 +29,7 @@ export const STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -78,8 +84,20 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return;
   }
   if (isDatabaseUnavailable(err)) {
-    request.log.error({ err }, 'database unavailable');
-    void reply.status(503).header('Retry-After', '5').send(body('UNAVAILABLE', '服务暂时不可用，请稍后重试 / temporarily unavailable; retry shortly'));
+    // One line per request: in an outage every request fails alike, and the stack adds nothing.
+    request.log.error({ code: (err as { code?: string }).code, message: err.message }, 'database unavailable');
+    void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
+    return;
+  }
+  // Backstops for values PostgreSQL cannot hold — text with NUL (refused earlier, http/input-guard.ts),
+  // numbers past a column's range — which only a request can have brought in.
+  const code = (err as { code?: string }).code ?? '';
+  if (code === '22021' || code === '22P05') {
+    void reply.status(400).send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
+    return;
+  }
+  if (code === '22003') {
+    void reply.status(400).send(body('VALIDATION_FAILED', '数值超出范围 / a number is out of range'));
     return;
   }
   const reference = randomUUID();
@@ -87,9 +105,31 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   void reply.status(500).send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
 }
 
-function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', 'SQLITE_BUSY'].includes(code);
+/**
+ * Errors Fastify raises before routing (FST_ERR_BAD_URL: a path that is not valid percent-encoded
+ * UTF-8, such as `%c0%ae`) would otherwise leave in Fastify's own shape.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send(body('VALIDATION_FAILED', '地址格式错误 / the URL is not valid', { reason: 'bad percent-encoding' }));
+    return;
+  }
+  errorHandler(err, request, reply);
+}
+
+/**
+ * A request Node's HTTP parser refuses (headers over 16 KiB, bytes that are not HTTP, too slow)
+ * never reaches Fastify's routes; it is answered here, on the socket, still in the API's shape.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, answer] = err.code === 'HPE_HEADER_OVERFLOW'
+    ? [431, body('HEADERS_TOO_LARGE', '请求头过大（例如 Cookie 过多）/ the request headers are too large', { limitBytes: 16 * 1024 })]
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, body('REQUEST_TIMEOUT', '请求超时 / the request took too long to arrive')]
+      : [400, body('VALIDATION_FAILED', '请求格式错误 / malformed HTTP request')];
+  const text = JSON.stringify(answer);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {

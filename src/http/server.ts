@@ -13,7 +13,8 @@ import { adminRoutes } from './admin.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
-import { errorHandler } from './errors.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './errors.ts';
+import { rejectNul } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
@@ -44,12 +45,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
     // X-Forwarded-* headers: throttles count the real client and session cookies get Secure.
     trustProxy: process.env.PLAINT_TRUST_PROXY === '1',
+    // Errors before routing and requests the HTTP parser refuses answer in the API's error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', rejectNul);
 
   await app.register(cookie);
   await app.register(swagger, {

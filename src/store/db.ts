@@ -64,11 +64,32 @@ function openPostgres(url: string, schema?: string): Store {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.PLAINT_PG_POOL ?? 10),
+    // While the database is unreachable a request waits at most this long for a connection, then
+    // fails (503) instead of hanging until the client gives up.
+    connectionTimeoutMillis: Number(process.env.PLAINT_PG_CONNECT_TIMEOUT_MS ?? 5000),
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection that dies (database restarted, network cut) emits `error` on its client; with no
+  // listener that is an uncaught exception and the whole process stops. Idle clients report to
+  // the pool, checked-out ones (Kysely adds no listener) to their own: both are logged and dropped,
+  // and the query that was using the connection fails with an error the API answers as 503.
+  const lost = connectionLossLogger();
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, dialect: 'postgres', location: schema ? `${shown} (schema ${schema})` : shown, transact: plainTransactions(db), pgSchema: schema ?? 'public', close: () => db.destroy() };
+}
+
+/** Logs a lost database connection once per 10 s at most: an outage kills every pooled connection at once. */
+function connectionLossLogger(): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    const now = Date.now();
+    if (now - last < 10_000) return;
+    last = now;
+    console.error(`数据库连接中断 / database connection lost: ${err.message}`);
+  };
 }
 
 /** Creates a PostgreSQL schema if missing (tests and multi-tenant setups). */
