@@ -14,6 +14,7 @@ import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
+import { procedureVersion } from './procedure-admin.ts';
 
 /** An action as a UI needs it to draw a form. */
 export function describeAction(procedure: TProcedure) {
@@ -156,7 +157,7 @@ export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFi
  * only the inputs marked public, and the actions open to them. No staff names: staff are "处理人员".
  */
 export async function publicCaseView(ctx: AppContext, row: CaseRow) {
-  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+  const procedure = (await procedureVersion(ctx, row.procedure_id, Number(row.procedure_version)))!;
   const state = toCaseState(row);
   const actor: Actor = { kind: 'submitter', caseId: row.id };
   const events = await listEvents(ctx.store.db, row.id, true);

@@ -10,6 +10,8 @@ import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { procedureRoutes } from './procedures.routes.ts';
+import { tokenRoutes } from './tokens.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
@@ -18,6 +20,7 @@ import { healthRoutes } from './health.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { registerWebApp } from './web.routes.ts';
+import { keepProceduresFresh } from '../app/procedure-admin.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -46,6 +49,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
+  // Several instances on one PostgreSQL: a version uploaded on another instance is found here
+  // within PROCEDURE_REFRESH_MS (one small query per interval), or at once when a case names it.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await keepProceduresFresh(ctx);
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -68,6 +76,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(calendarRoutes(ctx));
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(procedureRoutes(ctx));
+  await app.register(tokenRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(attachmentRoutes(ctx));
   await app.register(recordsRoutes(ctx));

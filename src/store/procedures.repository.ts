@@ -11,3 +11,7 @@ export async function allProcedureVersions(db: Db): Promise<ProcedureRow[]> {
 export async function insertProcedureVersion(db: Db, row: ProcedureRow): Promise<void> {
   await db.insertInto('procedures').values(row).execute();
 }
+
+export async function findProcedureVersion(db: Db, id: string, version: number): Promise<ProcedureRow | undefined> {
+  return db.selectFrom('procedures').selectAll().where('id', '=', id).where('version', '=', version).executeTakeFirst();
+}
