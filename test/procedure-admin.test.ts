@@ -185,6 +185,20 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
     expect(JSON.stringify(portal)).not.toMatch(/噪音/);
   });
 
+  it('timelines name each step by the procedure’s label; the public one shows only public steps', async () => {
+    await addUser(ctx, { username: 'demo-h', password: 'correct horse battery', roles: ['demo-handler'], isAdmin: false }, 'system:test');
+    const demoHandler = (await createToken(ctx, 'demo-h', 't', 'system:test')).token;
+    const c = await submitDemo();
+    const done = await call('POST', `/api/v1/cases/${c.id}/actions/finish`, demoHandler, { input: {}, expectedVersion: 1 });
+    expect(done.statusCode, done.body).toBe(200);
+    const staff = (await call('GET', `/api/v1/cases/${c.id}`, demoHandler)).json();
+    const finish = staff.timeline.find((e: { action: string }) => e.action === 'finish');
+    expect(finish).toMatchObject({ actionLabel: { 'zh-CN': '办结', en: 'Finish' }, toStatusLabel: { 'zh-CN': '已办结', en: 'Done' } });
+    expect(staff.timeline.find((e: { action: string }) => e.action === 'submit').actionLabel).toBeNull();
+    const pub = (await http.inject({ method: 'GET', url: `/api/v1/public/cases/${c.trackingNo}`, headers: { 'x-receipt': c.receipt } })).json();
+    expect(pub.timeline.map((e: { action: string; actionLabel: unknown }) => [e.action, e.actionLabel])).toEqual([['submit', null], ['finish', { 'zh-CN': '办结', en: 'Finish' }]]);
+  });
+
   it('a second instance on the same database finds versions the first uploaded', async () => {
     const other = await openApp(secondConfig, { now: clock.now });
     const otherHttp = await buildServer(other);

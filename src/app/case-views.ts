@@ -28,11 +28,28 @@ function statusOf(procedure: TProcedure, status: string) {
   return { id: status, label: findState(procedure, status)?.label ?? { 'zh-CN': status } };
 }
 
-function timelineEntry(e: CaseEventRow) {
+/**
+ * The procedure's label for an event's action, or null for steps that are not procedure actions
+ * (messages, recusal, clock warnings …), which the web app names from its locale files.
+ */
+function actionLabel(procedure: TProcedure, actionId: string) {
+  return procedure.actions.find((a) => a.id === actionId)?.label ?? null;
+}
+
+/** The labels of an action's input fields, so a timeline shows 答复内容 rather than `reply`. */
+function inputLabels(procedure: TProcedure, actionId: string) {
+  const action = procedure.actions.find((a) => a.id === actionId);
+  return action ? Object.fromEntries(action.input.map((f) => [f.name, f.label])) : {};
+}
+
+function timelineEntry(procedure: TProcedure, e: CaseEventRow) {
   return {
     seq: Number(e.seq),
     type: e.type,
     action: e.action,
+    actionLabel: actionLabel(procedure, e.action),
+    toStatusLabel: statusOf(procedure, e.to_status).label,
+    inputLabels: inputLabels(procedure, e.action),
     visibility: e.visibility,
     fromStatus: e.from_status,
     toStatus: e.to_status,
@@ -79,7 +96,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     data: state.data,
     receivedBy: row.received_by,
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
-    timeline: events.map(timelineEntry),
+    timeline: events.map((e) => timelineEntry(procedure, e)),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),
@@ -192,6 +209,7 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
   return {
     at: e.at,
     action: e.action,
+    actionLabel: actionLabel(procedure, e.action),
     status: e.to_status,
     statusLabel: statusOf(procedure, e.to_status).label,
     text: e.public_text ? JSON.parse(e.public_text) : null,
