@@ -42,7 +42,23 @@ function inputLabels(procedure: TProcedure, actionId: string) {
   return action ? Object.fromEntries(action.input.map((f) => [f.name, f.label])) : {};
 }
 
+/**
+ * Labels for choice values in an event's input (an enum option, a category, a severity), so a
+ * timeline shows 网上答复 rather than `portal`.
+ */
+function valueLabels(procedure: TProcedure, actionId: string, input: Record<string, unknown>) {
+  const action = procedure.actions.find((a) => a.id === actionId);
+  const out: Record<string, { 'zh-CN': string; en?: string }> = {};
+  for (const f of action?.input ?? []) {
+    const options = f.type === 'enum' ? f.options : f.type === 'category' ? procedure.categories : f.type === 'severity' ? procedure.severities : undefined;
+    const label = options?.find((o) => o.id === input[f.name])?.label;
+    if (label) out[f.name] = label;
+  }
+  return out;
+}
+
 function timelineEntry(procedure: TProcedure, e: CaseEventRow) {
+  const input = JSON.parse(e.input) as Record<string, unknown>;
   return {
     seq: Number(e.seq),
     type: e.type,
@@ -50,12 +66,13 @@ function timelineEntry(procedure: TProcedure, e: CaseEventRow) {
     actionLabel: actionLabel(procedure, e.action),
     toStatusLabel: statusOf(procedure, e.to_status).label,
     inputLabels: inputLabels(procedure, e.action),
+    valueLabels: valueLabels(procedure, e.action, input),
     visibility: e.visibility,
     fromStatus: e.from_status,
     toStatus: e.to_status,
     actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
     at: e.at,
-    input: JSON.parse(e.input) as Record<string, unknown>,
+    input,
     publicText: e.public_text ? JSON.parse(e.public_text) : null,
     clocks: JSON.parse(e.clocks) as ClockNote[],
   };
@@ -215,6 +232,7 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
     text: e.public_text ? JSON.parse(e.public_text) : null,
     by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
     details: shown,
+    valueLabels: valueLabels(procedure, e.action, shown),
     deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({ label, op, dueAt, provisional, explanation })),
   };
 }

@@ -101,6 +101,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     const publicSteps = await phone.getByTestId('timeline-action').allTextContents();
     expect(publicSteps).toEqual(expect.arrayContaining(['提交登记', '受理', '书面答复']));
     expect(publicSteps).not.toContain('指定责任人');
+    // A choice shows its label: the reply channel reads 网上答复, not its id.
+    const replied = phone.getByTestId('timeline-entry').filter({ hasText: '书面答复' });
+    expect(await replied.textContent()).toContain('网上答复');
+    expect(await replied.textContent()).not.toContain('portal');
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-tracking-375');
     await act(phone, '满意度评价', 'rate', async (form) => {

@@ -59,7 +59,7 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
             <div data-testid="timeline-entry">
               <div className="muted">{formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} · <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong> · {l(e.statusLabel, e.status)}</div>
               {e.text && <div>{l(e.text)}</div>}
-              {Object.entries(e.details).map(([k, v]) => <div key={k} className="user-text">{typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}</div>)}
+              {Object.entries(e.details).map(([k, v]) => <div key={k} className="user-text">{e.valueLabels?.[k] ? l(e.valueLabels[k], String(v)) : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}</div>)}
               {e.deadlines.map((d, i) => <div key={i} className="muted">{l(d.label)}: {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}</div>)}
             </div>
           ),
