@@ -38,8 +38,11 @@ export function UsersAdmin() {
                 {u.isAdmin && <Tag color="gold">{t('admin.isAdmin')}</Tag>}
                 {u.disabled && <Tag color="red">{t('admin.disabled')}</Tag>}
                 {u.grants.map((g) => (
-                  <Tag key={g.id} closable closeIcon={<span aria-label={t('admin.revokeGrant')}>×</span>} onClose={(e) => { e.preventDefault(); revoke.mutate(g.id); }}>
+                  <Tag key={g.id}>
                     {g.role} @ {g.orgUnitName ?? t('admin.wholeOrg')}
+                    {/* A real button, so revoking is reachable from the keyboard. */}
+                    <Button type="text" size="small" aria-label={`${t('admin.revokeGrant')} ${g.role}`} title={t('admin.revokeGrant')}
+                      onClick={() => revoke.mutate(g.id)} disabled={revoke.isPending} style={{ height: 'auto', padding: '0 2px', marginLeft: 2 }}>×</Button>
                   </Tag>
                 ))}
                 {!u.isAdmin && u.grants.length === 0 && <span className="muted">{t('case.none')}</span>}
