@@ -5,7 +5,7 @@ import { ZLabel } from '../domain/labels.ts';
 import { ProcedureFileError, parseProcedure } from '../domain/procedure.parse.ts';
 import { ZProcedure, type TProcedure } from '../domain/procedure.schema.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { allProcedureVersions, findProcedureVersion, insertProcedureVersion } from '../store/procedures.repository.ts';
+import { allProcedureVersions, findProcedureVersion, insertProcedureVersion, procedureVersionKeys } from '../store/procedures.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { definitionHash } from './procedures.ts';
@@ -17,8 +17,10 @@ import { definitionHash } from './procedures.ts';
 export async function refreshProcedures(ctx: AppContext): Promise<number> {
   ctx.procedures.checkedAt = ctx.now().getTime();
   let added = 0;
-  for (const row of await allProcedureVersions(ctx.store.db)) {
-    if (ctx.procedures.get(row.id, Number(row.version))) continue;
+  for (const key of await procedureVersionKeys(ctx.store.db)) {
+    if (ctx.procedures.get(key.id, Number(key.version))) continue;
+    const row = await findProcedureVersion(ctx.store.db, key.id, Number(key.version));
+    if (!row) continue;
     ctx.procedures.add(ZProcedure.parse(JSON.parse(row.definition)));
     added++;
   }
