@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Popconfirm, Radio, Select, Table, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
+import { formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useUsers } from './UsersAdmin.tsx';
 
 type Token = { id: string; userId: string; username: string; label: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
 
 /** API tokens for integrations: created for a user with a scope (the secret shown once), listed, revoked. */
 export function TokensAdmin() {
