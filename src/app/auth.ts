@@ -5,12 +5,12 @@ import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
-  countAdmins, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser,
+  countAdmins, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser, listApiTokens, listUsers, markTokenUsed,
   type UserRow,
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
-import { findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
+import { allGrants, findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
 import { secretHash } from './secrets.ts';
 import { assertNotThrottled, LIMITS, recordFailure } from './throttle.ts';
 
@@ -120,8 +120,36 @@ export async function sessionUser(ctx: AppContext, sessionId: string): Promise<U
   return findSessionUser(ctx.store.db, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), ctx.now().toISOString());
 }
 
+/** How stale a token's "last used" may be: it is written at most once per this interval, not on every request. */
+export const TOKEN_USE_GRANULARITY_MS = 60_000;
+
 export async function tokenUser(ctx: AppContext, token: string) {
-  return findTokenUser(ctx.store.db, secretHash(ctx.secrets, TOKEN_PURPOSE, token));
+  const user = await findTokenUser(ctx.store.db, secretHash(ctx.secrets, TOKEN_PURPOSE, token));
+  const now = ctx.now();
+  if (user && (!user.token_last_used_at || Math.abs(now.getTime() - Date.parse(user.token_last_used_at)) >= TOKEN_USE_GRANULARITY_MS)) {
+    await markTokenUsed(ctx.store.db, user.token_id, now.toISOString());
+  }
+  return user;
+}
+
+/** Every API token for the admin page: who, label, scopes, when created and last used, whether revoked. Never the secret. */
+export async function listTokens(ctx: AppContext) {
+  return (await listApiTokens(ctx.store.db)).map((t) => ({
+    id: t.id, userId: t.user_id, username: t.username, label: t.name, scopes: JSON.parse(t.scopes) as TokenScope[],
+    createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at,
+  }));
+}
+
+/** Every user with the roles they hold and where; never a password hash. */
+export async function listUsersWithGrants(ctx: AppContext) {
+  const grants = new Map<string, { id: string; role: string; orgUnitId: string | null; orgUnitName: string | null }[]>();
+  for (const g of await allGrants(ctx.store.db)) {
+    grants.set(g.user_id, [...(grants.get(g.user_id) ?? []), { id: g.id, role: g.role, orgUnitId: g.org_unit_id, orgUnitName: g.unit_name }]);
+  }
+  return (await listUsers(ctx.store.db)).map((u) => ({
+    id: u.id, username: u.username, displayName: u.display_name, isAdmin: u.is_admin === 1, disabled: u.disabled === 1, createdAt: u.created_at,
+    grants: grants.get(u.id) ?? [],
+  }));
 }
 
 /** Revokes a token: its owner or an admin may; audited. */

@@ -16,6 +16,7 @@ import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addDays } from '../domain/calendar.ts';
+import { procedureVersion } from './procedure-admin.ts';
 
 /** An action as a UI needs it to draw a form. */
 export function describeAction(procedure: TProcedure) {
@@ -29,17 +30,51 @@ function statusOf(procedure: TProcedure, status: string) {
   return { id: status, label: findState(procedure, status)?.label ?? { 'zh-CN': status } };
 }
 
-function timelineEntry(e: CaseEventRow) {
+/**
+ * The procedure's label for an event's action, or null for steps that are not procedure actions
+ * (messages, recusal, clock warnings …), which the web app names from its locale files.
+ */
+function actionLabel(procedure: TProcedure, actionId: string) {
+  return procedure.actions.find((a) => a.id === actionId)?.label ?? null;
+}
+
+/** The labels of an action's input fields, so a timeline shows 答复内容 rather than `reply`. */
+function inputLabels(procedure: TProcedure, actionId: string) {
+  const action = procedure.actions.find((a) => a.id === actionId);
+  return action ? Object.fromEntries(action.input.map((f) => [f.name, f.label])) : {};
+}
+
+/**
+ * Labels for choice values in an event's input (an enum option, a category, a severity), so a
+ * timeline shows 网上答复 rather than `portal`.
+ */
+function valueLabels(procedure: TProcedure, actionId: string, input: Record<string, unknown>) {
+  const action = procedure.actions.find((a) => a.id === actionId);
+  const out: Record<string, { 'zh-CN': string; en?: string }> = {};
+  for (const f of action?.input ?? []) {
+    const options = f.type === 'enum' ? f.options : f.type === 'category' ? procedure.categories : f.type === 'severity' ? procedure.severities : undefined;
+    const label = options?.find((o) => o.id === input[f.name])?.label;
+    if (label) out[f.name] = label;
+  }
+  return out;
+}
+
+function timelineEntry(procedure: TProcedure, e: CaseEventRow) {
+  const input = JSON.parse(e.input) as Record<string, unknown>;
   return {
     seq: Number(e.seq),
     type: e.type,
     action: e.action,
+    actionLabel: actionLabel(procedure, e.action),
+    toStatusLabel: statusOf(procedure, e.to_status).label,
+    inputLabels: inputLabels(procedure, e.action),
+    valueLabels: valueLabels(procedure, e.action, input),
     visibility: e.visibility,
     fromStatus: e.from_status,
     toStatus: e.to_status,
     actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name },
     at: e.at,
-    input: JSON.parse(e.input) as Record<string, unknown>,
+    input,
     publicText: e.public_text ? JSON.parse(e.public_text) : null,
     clocks: JSON.parse(e.clocks) as ClockNote[],
   };
@@ -80,7 +115,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     data: state.data,
     receivedBy: row.received_by,
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
-    timeline: events.map(timelineEntry),
+    timeline: events.map((e) => timelineEntry(procedure, e)),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),
@@ -176,7 +211,7 @@ export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFi
  * only the inputs marked public, and the actions open to them. No staff names: staff are "处理人员".
  */
 export async function publicCaseView(ctx: AppContext, row: CaseRow) {
-  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
+  const procedure = (await procedureVersion(ctx, row.procedure_id, Number(row.procedure_version)))!;
   const state = toCaseState(row);
   const actor: Actor = { kind: 'submitter', caseId: row.id };
   const events = await listEvents(ctx.store.db, row.id, true);
@@ -211,11 +246,13 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
   return {
     at: e.at,
     action: e.action,
+    actionLabel: actionLabel(procedure, e.action),
     status: e.to_status,
     statusLabel: statusOf(procedure, e.to_status).label,
     text: e.public_text ? JSON.parse(e.public_text) : null,
     by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
     details: shown,
+    valueLabels: valueLabels(procedure, e.action, shown),
     deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({ label, op, dueAt, provisional, explanation })),
   };
 }

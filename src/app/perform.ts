@@ -19,6 +19,7 @@ import { recordChange } from './case-writes.ts';
 import { VersionConflict } from './version-conflict.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
+import { procedureVersion } from './procedure-admin.ts';
 
 export type PerformResult = { id: string; trackingNo: string; status: string; version: number; opened?: { id: string; trackingNo: string } };
 
@@ -31,7 +32,7 @@ export async function loadVisibleCase(ctx: AppContext, caseId: string, actor: Ac
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
   const state = { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) };
-  const procedure = ctx.procedures.get(state.procedureId, state.procedureVersion);
+  const procedure = await procedureVersion(ctx, state.procedureId, state.procedureVersion);
   if (!procedure) throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
   if (!canSeeCase(actor, procedure, state)) throw notFound();
   return { row, state, procedure };

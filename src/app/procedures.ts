@@ -14,6 +14,8 @@ export const BUILT_IN_DIR = fileURLToPath(new URL('../procedures/', import.meta.
 export class ProcedureRegistry {
   private readonly versions = new Map<string, TProcedure>();
   private readonly latestVersion = new Map<string, number>();
+  /** When this registry last compared itself with the database (ms since epoch; see refreshProcedures). */
+  checkedAt = 0;
 
   add(p: TProcedure): void {
     this.versions.set(`${p.id}@${p.version}`, p);
@@ -49,7 +51,8 @@ export function readProcedureFiles(dir: string): TProcedure[] {
     .map((f) => parseProcedure(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
 }
 
-function definitionHash(p: TProcedure): string {
+/** The hash recorded with a version: a changed definition under the same number is caught by it. */
+export function definitionHash(p: TProcedure): string {
   return createHash('sha256').update(canonicalJson(p)).digest('hex');
 }
 
@@ -77,6 +80,7 @@ export async function syncProcedures(store: Store, files: TProcedure[], now: Dat
     }
   }
   const registry = new ProcedureRegistry();
+  registry.checkedAt = now.getTime();
   for (const row of await allProcedureVersions(store.db)) registry.add(ZProcedure.parse(JSON.parse(row.definition)));
   return registry;
 }

@@ -15,6 +15,7 @@ import type { AppContext } from './context.ts';
 import { recordChange, digest } from './case-writes.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { decrypt, encrypt, secretHash } from './secrets.ts';
+import { latestProcedure } from './procedure-admin.ts';
 
 export type SubmitResult = {
   id: string;
@@ -35,7 +36,7 @@ const TRACKING_ATTEMPTS = 5;
  * With an idempotency key, a retry of the same request returns the first result (same receipt).
  */
 export async function submitCase(ctx: AppContext, intake: Intake, actor: Actor, idempotencyKey?: string): Promise<SubmitResult> {
-  const procedure = ctx.procedures.latest(intake.procedure);
+  const procedure = await latestProcedure(ctx, intake.procedure);
   if (!procedure) {
     throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${intake.procedure}”的流程 / unknown procedure`, {
       procedure: intake.procedure, known: ctx.procedures.latestAll().map((p) => p.id),

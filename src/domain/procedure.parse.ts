@@ -1,11 +1,14 @@
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ZProcedure, type TProcedure } from './procedure.schema.ts';
 
-/** A procedure file that cannot be loaded: each problem names the file and the path in it. */
+/** One problem of a procedure file: where (path in the definition, line in the text) and what. */
+export type ProcedureProblem = { file: string; path: string; problem: string; line?: number };
+
+/** A procedure file that cannot be loaded: each problem names the file, the path in it and, where known, the line. */
 export class ProcedureFileError extends Error {
-  readonly problems: { file: string; path: string; problem: string }[];
-  constructor(problems: { file: string; path: string; problem: string }[]) {
+  readonly problems: ProcedureProblem[];
+  constructor(problems: ProcedureProblem[]) {
     super(problems.map((p) => `${p.file}: ${p.path || '(root)'}: ${p.problem}`).join('\n'));
     this.name = 'ProcedureFileError';
     this.problems = problems;
@@ -14,19 +17,44 @@ export class ProcedureFileError extends Error {
 
 /** Parses and validates one procedure definition; `file` is only used to name the source in errors. */
 export function parseProcedure(text: string, file: string): TProcedure {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text, { prettyErrors: true });
-  } catch (err) {
-    throw new ProcedureFileError([{ file, path: '', problem: `not valid YAML: ${(err as Error).message}` }]);
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0];
+    throw new ProcedureFileError([{ file, path: '', problem: `not valid YAML: ${first.message}`, ...(first.linePos ? { line: first.linePos[0].line } : {}) }]);
   }
+  const raw: unknown = doc.toJS();
   const result = ZProcedure.safeParse(raw);
-  if (!result.success) throw new ProcedureFileError(describeIssues(result.error.issues, raw, file));
+  if (!result.success) {
+    throw new ProcedureFileError(result.error.issues.map((i) => {
+      const line = lineOf(doc.contents, i.path, lines);
+      return { file, path: readablePath(i.path, raw), problem: i.message, ...(line ? { line } : {}) };
+    }));
+  }
   return result.data;
 }
 
-function describeIssues(issues: z.core.$ZodIssue[], raw: unknown, file: string) {
-  return issues.map((i) => ({ file, path: readablePath(i.path, raw), problem: i.message }));
+/**
+ * The line of the deepest node of `path` the text has (a missing key points at its parent), so
+ * an editor can mark where a problem is.
+ */
+function lineOf(root: unknown, path: z.core.$ZodIssue['path'], lines: LineCounter): number | undefined {
+  let node = root as YamlNode | null | undefined;
+  let at = node?.range?.[0];
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) break;
+      at = (pair.key as YamlNode | null)?.range?.[0] ?? at;
+      node = pair.value as YamlNode | null;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as YamlNode | undefined;
+      if (!item) break;
+      at = item.range?.[0] ?? at;
+      node = item;
+    } else break;
+  }
+  return at === undefined ? undefined : lines.linePos(at).line;
 }
 
 /** `actions[3](accept).to` — array entries named by their id so a reader finds them in the YAML. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { addOrgUnit, grantRole, orgUnits, revokeGrant, userGrants, ZOrgUnitInput } from '../app/org.ts';
-import { addUser, ZPassword, ZUsername } from '../app/auth.ts';
+import { addUser, listUsersWithGrants, ZPassword, ZUsername } from '../app/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
@@ -26,6 +26,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const u = await addOrgUnit(ctx, request.body, by(request));
       return reply.status(201).send({ id: u.id, parentId: u.parent_id, name: u.name, level: Number(u.level), path: u.path });
     });
+
+    app.get('/api/v1/admin/users', { schema: { tags: ['admin'], summary: '用户及其角色 / users and their grants' } }, async () => ({
+      items: await listUsersWithGrants(ctx),
+    }));
 
     app.post('/api/v1/admin/users', {
       schema: {

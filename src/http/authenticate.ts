@@ -51,3 +51,8 @@ export function staffOf(request: FastifyRequest): Actor & { kind: 'user' } {
   if (!request.staff) throw new Error('requireStaff hook missing on this route');
   return request.staff;
 }
+
+/** A preHandler for admin-only routes (after `requireStaff`). */
+export async function requireAdmin(request: FastifyRequest): Promise<void> {
+  if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
+}

@@ -13,6 +13,7 @@ import { ZPublicSubmission } from '../domain/submission.ts';
 import { DomainError } from '../domain/errors.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
+import { latestProcedure } from '../app/procedure-admin.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
 const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
@@ -43,7 +44,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
       },
     }, async (request, reply) => {
-      if (ctx.procedures.latest(request.body.procedure)?.intake.public === false) {
+      if ((await latestProcedure(ctx, request.body.procedure))?.intake.public === false) {
         throw new DomainError('UNKNOWN_PROCEDURE', '该流程不接受公众提交 / this procedure does not take submissions from the public', { procedure: request.body.procedure });
       }
       const result = await submitCase(ctx, { ...request.body, channel: 'web' }, { kind: 'system', name: 'portal' }, request.headers['idempotency-key']);

@@ -10,6 +10,8 @@ import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { procedureRoutes } from './procedures.routes.ts';
+import { tokenRoutes } from './tokens.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { notifyRoutes } from './notify.routes.ts';
@@ -24,6 +26,7 @@ import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { registerWebApp } from './web.routes.ts';
+import { keepProceduresFresh } from '../app/procedure-admin.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -56,6 +59,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectNul);
 
+  // Several instances on one PostgreSQL: a version uploaded on another instance is found here
+  // within PROCEDURE_REFRESH_MS (one small query per interval), or at once when a case names it.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await keepProceduresFresh(ctx);
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -78,6 +86,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(calendarRoutes(ctx));
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(procedureRoutes(ctx));
+  await app.register(tokenRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(attachmentRoutes(ctx));
   await app.register(recordsRoutes(ctx));

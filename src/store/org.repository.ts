@@ -37,3 +37,13 @@ export async function grantsOf(db: Db, userId: string): Promise<(RoleGrantRow & 
     .orderBy('role_grants.granted_at')
     .execute();
 }
+
+/** Every grant with its unit's name, for the admin's user list. */
+export async function allGrants(db: Db): Promise<(RoleGrantRow & { unit_name: string | null })[]> {
+  return db.selectFrom('role_grants')
+    .leftJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
+    .selectAll('role_grants')
+    .select(['org_units.name as unit_name'])
+    .orderBy('role_grants.granted_at')
+    .execute();
+}

@@ -54,11 +54,11 @@ export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow & { token_id: string; token_scopes: string }) | undefined> {
+export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow & { token_id: string; token_scopes: string; token_last_used_at: string | null }) | undefined> {
   return db.selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.scopes as token_scopes'])
+    .select(['api_tokens.id as token_id', 'api_tokens.scopes as token_scopes', 'api_tokens.last_used_at as token_last_used_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.disabled', '=', 0)
@@ -69,4 +69,22 @@ export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow
 export async function countAdmins(db: Db): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('is_admin', '=', 1).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function markTokenUsed(db: Db, tokenId: string, at: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', tokenId).execute();
+}
+
+/** Every user without the password hash, in the order they were added. */
+export async function listUsers(db: Db): Promise<Omit<UserRow, 'password_hash'>[]> {
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'created_at']).orderBy('created_at').orderBy('id').execute();
+}
+
+/** Every API token (never its hash) with its user's name, newest first. */
+export async function listApiTokens(db: Db) {
+  return db.selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.user_id', 'users.username', 'api_tokens.name', 'api_tokens.scopes', 'api_tokens.created_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
+    .orderBy('api_tokens.id', 'desc')
+    .execute();
 }

@@ -83,6 +83,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
       await choose(desk, form, '答复方式', '网上答复');
     });
     await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已答复');
+    // The timeline names each step by the procedure's label, not its id.
+    const steps = await desk.getByTestId('timeline-action').allTextContents();
+    expect(steps).toEqual(expect.arrayContaining(['提交登记', '受理', '指定责任人', '书面答复']));
+    expect(steps).not.toContain('reply');
     await desk.getByRole('button', { name: '显示身份' }).click();
     await desk.getByLabel('查看理由（记入审计）').fill('电话回访');
     await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();
@@ -93,6 +97,14 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await openTracking(phone, web.base, access);
     expect(await phone.getByTestId('status').textContent()).toBe('已答复');
     await phone.getByText('已为您更换新机').first().waitFor();
+    // Public steps by their labels; internal ones (assignment, investigation) are not on the public timeline.
+    const publicSteps = await phone.getByTestId('timeline-action').allTextContents();
+    expect(publicSteps).toEqual(expect.arrayContaining(['提交登记', '受理', '书面答复']));
+    expect(publicSteps).not.toContain('指定责任人');
+    // A choice shows its label: the reply channel reads 网上答复, not its id.
+    const replied = phone.getByTestId('timeline-entry').filter({ hasText: '书面答复' });
+    expect(await replied.textContent()).toContain('网上答复');
+    expect(await replied.textContent()).not.toContain('portal');
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-tracking-375');
     await act(phone, '满意度评价', 'rate', async (form) => {

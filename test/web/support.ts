@@ -72,6 +72,18 @@ export async function startWeb(): Promise<WebEnv> {
   };
 }
 
+/** Calls the API as a staff user through a session of its own (login, cookie, CSRF token), like the web app does. */
+export async function userApi(base: string, user: { username: string; password: string }): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+  if (!res.ok) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const csrf = (await res.json()).csrfToken as string;
+  return (method, path, body) => fetch(`${base}/api/v1${path}`, {
+    method, headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -31,8 +31,8 @@ export type Deadline = {
 };
 
 export type PublicEntry = {
-  at: string; action: string; status: string; statusLabel: Label; text: Label; by: 'submitter' | 'staff';
-  details: Record<string, unknown>; deadlines: { label: Label; op: string; dueAt: string | null; provisional: boolean; explanation?: Label | string | null }[];
+  at: string; action: string; actionLabel: Label; status: string; statusLabel: Label; text: Label; by: 'submitter' | 'staff';
+  details: Record<string, unknown>; valueLabels?: Record<string, Label>; deadlines: { label: Label; op: string; dueAt: string | null; provisional: boolean; explanation?: Label | string | null }[];
 };
 
 export type PublicCase = {
@@ -49,7 +49,8 @@ export type CaseSummary = {
 };
 
 export type StaffEntry = {
-  seq: number; type: string; action: string; visibility: string; fromStatus: string | null; toStatus: string;
+  seq: number; type: string; action: string; actionLabel: Label; visibility: string; fromStatus: string | null; toStatus: string; toStatusLabel: Label;
+  inputLabels: Record<string, Label>; valueLabels: Record<string, Label>;
   actor: { kind: string; id: string | null; name: string | null }; at: string; input: Record<string, unknown>;
   publicText: Label; clocks: { label: Label; op: string; dueAt: string | null; explanation?: Label | string | null }[];
 };

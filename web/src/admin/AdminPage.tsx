@@ -1,26 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
+import { CategoriesAdmin } from './CategoriesAdmin.tsx';
+import { ProceduresAdmin } from './ProceduresAdmin.tsx';
+import { TokensAdmin } from './TokensAdmin.tsx';
+import { UsersAdmin } from './UsersAdmin.tsx';
+import { useUnits, type Unit } from './queries.ts';
 
-type Unit = { id: string; parentId: string | null; name: string; level: number; path: string };
 
-/** Admin: org units, users and role grants, the working-day calendar. */
+const TABS = ['org', 'users', 'procedures', 'categories', 'tokens', 'calendar'] as const;
+
+/** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar. */
 export default function AdminPage() {
   const { t } = useI18n();
+  // The open tab is in the address (?tab=procedures), so a page can be linked and reloaded.
+  const [params, setParams] = useSearchParams();
+  const tab = TABS.find((k) => k === params.get('tab')) ?? 'org';
   return (
-    <Tabs items={[
+    <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key }, { replace: true })} destroyOnHidden items={[
       { key: 'org', label: t('admin.org'), children: <OrgUnits /> },
-      { key: 'users', label: t('admin.users'), children: <Users /> },
+      { key: 'users', label: t('admin.users'), children: <UsersAdmin /> },
+      { key: 'procedures', label: t('admin.procedures'), children: <ProceduresAdmin /> },
+      { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
+      { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
       { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
     ]} />
   );
 }
 
-function useUnits() {
-  return useQuery({ queryKey: ['org-units'], queryFn: () => api<{ items: Unit[] }>('GET', '/admin/org-units').then((r) => r.items) });
-}
 
 function OrgUnits() {
   const { t } = useI18n();
@@ -48,45 +58,6 @@ function OrgUnits() {
         </Form>
       </Card>
     </>
-  );
-}
-
-function Users() {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const units = useUnits();
-  const [form] = Form.useForm();
-  const add = useMutation({
-    mutationFn: (v: { username: string; displayName: string; password: string; grants?: { role: string; orgUnit?: string }[] }) =>
-      api<{ username: string }>('POST', '/admin/users', { body: { ...v, grants: (v.grants ?? []).map((g) => ({ role: g.role, orgUnit: g.orgUnit ?? null })) } }),
-    onSuccess: (u) => { form.resetFields(); void message.success(t('admin.userAdded', { name: u.username })); },
-  });
-  return (
-    <Card title={t('admin.addUser')} size="small" style={{ maxWidth: 640 }}>
-      <Form form={form} name="user" layout="vertical" onFinish={(v) => add.mutate(v)}>
-        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required', { label: t('login.username') }) }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item name="displayName" label={t('admin.displayName')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('admin.displayName') }) }]}><Input /></Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required', { label: t('login.password') }) }]}><Input.Password autoComplete="new-password" /></Form.Item>
-        <Form.List name="grants">
-          {(items, { add: addGrant, remove }) => (
-            <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
-              {items.map((item) => (
-                <Space key={item.key} wrap>
-                  <Form.Item name={[item.name, 'role']} noStyle rules={[{ required: true }]}><Input placeholder={t('admin.role')} aria-label={t('admin.role')} /></Form.Item>
-                  <Form.Item name={[item.name, 'orgUnit']} noStyle>
-                    <Select allowClear style={{ minWidth: 180 }} placeholder={t('admin.wholeOrg')} aria-label={t('admin.unit')} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-                  </Form.Item>
-                  <Button onClick={() => remove(item.name)}>{t('form.remove')}</Button>
-                </Space>
-              ))}
-              <Button onClick={() => addGrant({})}>{t('admin.addGrant')}</Button>
-            </Space>
-          )}
-        </Form.List>
-        <ErrorBox error={add.error} />
-        <Button type="primary" htmlType="submit" loading={add.isPending}>{t('admin.add')}</Button>
-      </Form>
-    </Card>
   );
 }
 

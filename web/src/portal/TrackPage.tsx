@@ -3,6 +3,7 @@ import { App, Button, Card, Collapse, Descriptions, Form, Input, Skeleton, Tag, 
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
+import { eventLabel } from '../components/eventLabel.ts';
 import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -56,9 +57,9 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
           color: e.by === 'submitter' ? 'gray' : 'blue',
           children: (
             <div data-testid="timeline-entry">
-              <div className="muted">{formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} · {l(e.statusLabel, e.status)}</div>
+              <div className="muted">{formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} · <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong> · {l(e.statusLabel, e.status)}</div>
               {e.text && <div>{l(e.text)}</div>}
-              {Object.entries(e.details).map(([k, v]) => <div key={k} className="user-text">{typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}</div>)}
+              {Object.entries(e.details).map(([k, v]) => <div key={k} className="user-text">{e.valueLabels?.[k] ? l(e.valueLabels[k], String(v)) : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}</div>)}
               {e.deadlines.map((d, i) => <div key={i} className="muted">{l(d.label)}: {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}</div>)}
             </div>
           ),

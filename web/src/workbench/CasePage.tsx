@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
+import { eventLabel, fieldLabel, fieldValue } from '../components/eventLabel.ts';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
 import type { StaffCase, StaffEntry } from '../types.ts';
@@ -95,9 +96,9 @@ function Entry({ e }: { e: StaffEntry }) {
   const { t, l } = useI18n();
   return (
     <div data-testid="timeline-entry">
-      <div className="muted">{formatTime(e.at)} · {e.actor.name ?? t(`actor.${e.actor.kind}`)} · {e.action}{e.fromStatus !== e.toStatus ? ` → ${e.toStatus}` : ''}</div>
+      <div className="muted">{formatTime(e.at)} · {e.actor.name ?? t(`actor.${e.actor.kind}`)} · <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong>{e.fromStatus !== e.toStatus ? ` → ${l(e.toStatusLabel, e.toStatus)}` : ''}</div>
       {e.publicText && <div>{l(e.publicText)}</div>}
-      {Object.entries(e.input).map(([k, v]) => <div key={k} className="user-text"><span className="muted">{k}: </span>{typeof v === 'string' ? v : JSON.stringify(v)}</div>)}
+      {Object.entries(e.input).map(([k, v]) => <div key={k} className="user-text"><span className="muted">{fieldLabel(k, e.inputLabels?.[k], t, l)}: </span>{fieldValue(k, v, e.valueLabels?.[k], t, l)}</div>)}
       {e.clocks.map((d, i) => <div key={i} className="muted">{l(d.label)}: {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}</div>)}
     </div>
   );
