@@ -55,7 +55,11 @@ function encodeSegment(value: string): string {
 /** Header values carry bytes, not characters: keep them to what HTTP can carry. */
 const headerSafe = (s: string) => s.replace(/[^\t\x20-\x7e]/g, '?').slice(0, 20_000);
 
-/** The state a rejected request must not touch: every table but `throttle`, which counts failed guesses by design. */
+/**
+ * The state a rejected request must not touch: every table but `throttle`, which counts failed
+ * guesses by design, and a token's `last_used_at`, which records that the token was presented
+ * (at most once a minute), whatever the request then asked for.
+ */
 async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: number }> {
   const skip = new Set(['throttle', 'kysely_migration', 'kysely_migration_lock']);
   const tables = (await ctx.store.db.introspection.getTables())
@@ -63,7 +67,8 @@ async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: n
     .map((t) => t.name).sort();
   const hash = createHash('sha256');
   for (const name of tables) {
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows;
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows
+      .map((r) => (name === 'api_tokens' ? { ...r, last_used_at: undefined } : r));
     hash.update(`${name}:${rows.length}\n`);
     for (const line of rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).sort()) hash.update(line);
   }

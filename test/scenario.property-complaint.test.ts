@@ -377,7 +377,7 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
     expect(deadline(d, 'month')).toMatchObject({ status: 'overdue', breachedAt: '2026-12-31T01:00:00.000Z' });
     const breach = d.timeline.find((e: Event) => e.action === 'clock-breached' && e.input.clock === 'month');
     expect(breach.input).toMatchObject({ severity: 'major' });
-    expect(breach.clocks[0].explanation['zh-CN']).toContain('严重程度升为 major');
+    expect(breach.clocks[0].explanation['zh-CN']).toContain('严重程度升为“重大投诉”');
     // A second pass does nothing twice.
     await sweepOnce(world.h.ctx);
     const notices = (await outbox(first.id)).filter((o) => o === 'role:general-manager/unresolved-month');
