@@ -246,6 +246,32 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     expect(section.note['zh-CN']).toBe('月末未完成 1 项，本月完成 1 项');
   });
 
+  it('statistics give the employee surveys open in the period: answers, codes, scale average, withheld below three (EVA-3, STA-1)', async () => {
+    clock.set('2026-10-01T01:00:00.000Z');
+    const survey = async (unit: string, title: string, answers: number[][]) => {
+      const res = await h.call('POST', '/api/v1/surveys', { token: users.admin.token, body: {
+        title, orgUnit: unit, codes: 5, opensAt: '2026-10-01T00:00:00+08:00', closesAt: '2026-10-31T00:00:00+08:00',
+        questions: [{ type: 'scale', text: '对处理流程满意吗' }, { type: 'scale', text: '对处理结果满意吗' }, { type: 'text', text: '建议', required: false }],
+      } });
+      expect(res.statusCode, res.body).toBe(201);
+      const created = res.json();
+      for (const [i, [q1, q2]] of answers.entries()) {
+        const answer = await h.call('POST', `/api/v1/public/surveys/${created.id}/responses`, { body: { code: created.codes[i], answers: { q1, q2, q3: '多培训' } } });
+        expect(answer.statusCode, answer.body).toBe(201);
+      }
+      return created.id as string;
+    };
+    clock.set('2026-10-15T02:00:00.000Z');
+    const a = await survey(units.countyA, '甲分公司十月员工满意度', [[4, 5], [2, 5], [3, 5]]);
+    const b = await survey(units.countyB, '乙分公司十月员工满意度', [[1, 1], [2, 2]]);
+    const asManager = (await h.call('GET', '/api/v1/stats?from=2026-10-01&to=2026-10-31', { token: users['mgr-a'].token })).json();
+    expect(asManager.employeeSurveys).toEqual([expect.objectContaining({ id: a, responses: 3, codesIssued: 5, responseRate: 0.6, withheld: false, average: 4 })]);
+    const asAdmin = (await h.call('GET', '/api/v1/stats?from=2026-10-01&to=2026-10-31', { token: users.admin.token })).json();
+    expect(asAdmin.employeeSurveys.map((v: { id: string; withheld: boolean; average: number | null }) => [v.id, v.withheld, v.average]).sort()).toEqual([[a, false, 4], [b, true, null]].sort());
+    const september = (await h.call('GET', '/api/v1/stats?from=2026-09-01&to=2026-09-30', { token: users.admin.token })).json();
+    expect(september.employeeSurveys).toEqual([]);
+  });
+
   it('two instances making the same month at once store each unit\'s report once', async () => {
     const second = await openApp(h.ctx.config, { now: () => clock.now() });
     try {

@@ -40,6 +40,10 @@ export function statsSheets(s: TStats): Sheet[] {
     { name: '满意度', headers: ['评分', '数量'], rows: s.satisfaction.distribution.map((d) => [d.rating, d.count]) },
     counts('申诉结果', '结果', s.appeals.byOutcome),
     { name: '被投诉对象', headers: ['被投诉对象', '数量'], rows: s.topRespondents.map((r) => [r.name, r.count]) },
+    {
+      name: '员工满意度调查', headers: ['问卷', '开始', '截止', '发放码数', '答卷数', '答卷率（%）', '量表平均分'],
+      rows: s.employeeSurveys.map((v) => [v.title, v.opensAt, v.closesAt, v.codesIssued, v.responses, pct(v.responseRate), v.withheld ? '不足 3 份，不公布' : v.average]),
+    },
   ];
 }
 

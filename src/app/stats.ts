@@ -10,6 +10,7 @@ import {
   caseSpans, clockCounts, dimensionCounts, hourCounts, linkCounts, type StatsFilter,
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
+import { surveySummaries } from './surveys.ts';
 
 export const KIND_LABELS: Record<string, TLabel> = {
   complaint: { 'zh-CN': '投诉', en: 'Complaint' }, suggestion: { 'zh-CN': '建议', en: 'Suggestion' },
@@ -180,7 +181,15 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     },
     topRespondents: topRespondents(spans),
     topCategories: byCategory.filter((c) => c.key !== '').slice(0, 5),
+    employeeSurveys: await surveySummaries(ctx, { from: filter.from, to: filter.to, unitPaths: surveyPaths(scope, unit?.path) }),
   };
+}
+
+/** The unit subtrees whose employee surveys (EVA-3) a stats reader sees: their scope, narrowed to the unit asked for. */
+function surveyPaths(scope: Scope, unitPath: string | undefined): string[] | 'all' {
+  const covered = scope.everything || scope.byProcedure.some((b) => b.all) ? 'all' : [...new Set(scope.byProcedure.flatMap((b) => b.unitPaths))];
+  if (!unitPath) return covered;
+  return covered === 'all' || covered.some((p) => unitPath.startsWith(p)) ? [unitPath] : covered.filter((p) => p.startsWith(unitPath));
 }
 
 function nextMonth(month: string): string {

@@ -188,3 +188,28 @@ export async function surveyResults(ctx: AppContext, id: string, actor: Actor) {
     }),
   };
 }
+
+/**
+ * EVA-3 in statistics (STA-1): the surveys open during a period (ISO instants, `to` exclusive)
+ * in units a stats reader covers, each with its response count and the mean of its scale answers.
+ * The same floor as the results page: below `MIN_RESPONSES` nothing but the count is given.
+ */
+export async function surveySummaries(ctx: AppContext, period: { from: string; to: string; unitPaths: string[] | 'all' }) {
+  const rows = await ctx.store.db.selectFrom('surveys').selectAll()
+    .where('opens_at', '<', period.to).where('closes_at', '>', period.from).orderBy('opens_at').limit(200).execute();
+  const visible = rows.filter((r) => period.unitPaths === 'all' || period.unitPaths.some((p) => r.org_unit_path.startsWith(p)));
+  return Promise.all(visible.map(async (r) => {
+    const responses = await ctx.store.db.selectFrom('survey_responses').select('answers').where('survey_id', '=', r.id).execute();
+    const issued = await ctx.store.db.selectFrom('survey_codes').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', r.id).executeTakeFirstOrThrow();
+    const scale = new Set((JSON.parse(r.questions) as Question[]).filter((q) => q.type === 'scale').map((q) => q.id));
+    const withheld = responses.length < MIN_RESPONSES;
+    const values = withheld ? [] : responses.flatMap((x) => Object.entries(JSON.parse(x.answers) as Record<string, unknown>)
+      .filter(([k, v]) => scale.has(k) && typeof v === 'number').map(([, v]) => v as number));
+    const codesIssued = Number(issued.n);
+    return {
+      id: r.id, title: r.title, orgUnitId: r.org_unit_id, opensAt: r.opens_at, closesAt: r.closes_at,
+      responses: responses.length, codesIssued, responseRate: codesIssued ? responses.length / codesIssued : null, withheld,
+      average: values.length ? Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100 : null,
+    };
+  }));
+}

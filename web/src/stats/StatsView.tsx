@@ -85,6 +85,16 @@ export function StatsView({ stats, onDrill, print }: { stats: Stats; onDrill?: (
           </Card>
         </Col>
         <Col xs={24} lg={12}>
+          <Card size="small" title={t('stats.employeeSurveys')}>
+            <Table size="small" pagination={false} rowKey="id" dataSource={s.employeeSurveys} data-testid="stats-surveys"
+              columns={[
+                { title: t('stats.survey'), dataIndex: 'title', render: (v: string) => <span className="user-text">{v}</span> },
+                { title: t('stats.surveyResponses'), render: (_: unknown, v: Stats['employeeSurveys'][number]) => `${v.responses} / ${v.codesIssued}`, align: 'right' as const },
+                { title: t('stats.surveyAverage'), render: (_: unknown, v: Stats['employeeSurveys'][number]) => (v.withheld ? t('stats.surveyWithheld') : v.average ?? '—'), align: 'right' as const },
+              ]} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
           <Card size="small" title={t('stats.appeals')}>
             <Table size="small" pagination={false} rowKey="key" dataSource={s.appeals.byOutcome}
               columns={[{ title: t('stats.outcome'), render: (_: unknown, c: Count) => label(c) }, { title: t('stats.count'), dataIndex: 'count', align: 'right' as const }]} />

@@ -20,6 +20,8 @@ export type Stats = {
   appeals: { appealed: number; rate: number | null; received: number; byOutcome: Count[] };
   topRespondents: { name: string; count: number }[];
   topCategories: Count[];
+  /** EVA-3: employee surveys open in the period; below three answers only the count is given. */
+  employeeSurveys: { id: string; title: string; opensAt: string; closesAt: string; responses: number; codesIssued: number; responseRate: number | null; withheld: boolean; average: number | null }[];
 };
 
 export type ReportSummary = { id: string; month: string; unitId: string | null; unitName: string; generatedAt: string; generatedBy: string; total: number; closed: number };
