@@ -7,6 +7,7 @@ import * as attachments from './migrations/202611290100_attachments.ts';
 import * as links from './migrations/202611290200_links.ts';
 import * as records from './migrations/202611290300_records.ts';
 import * as delivery from './migrations/202611290600_delivery.ts';
+import * as search from './migrations/202611300400_search.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '202611290200_links': links,
   '202611290300_records': records,
   '202611290600_delivery': delivery,
+  '202611300400_search': search,
 };
 
 function migrator(store: Store): Migrator {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 /**
  * Table types. Times are ISO-8601 UTC strings (sortable as text on both databases), JSON is text,
@@ -28,6 +29,10 @@ export type Database = {
   deliveries: DeliveryTable;
   staff_notifications: StaffNotificationTable;
   mail_threads: MailThreadTable;
+  case_search: CaseSearchTable;
+  case_respondents: CaseRespondentTable;
+  /** SQLite only: the FTS5 index over case_search.tokens (migration 202611300400_search). */
+  case_fts: { rowid: number; tokens: string; case_fts: string };
 };
 
 export type OrgUnitTable = {
@@ -319,4 +324,19 @@ export type MailThreadTable = {
   message_id: string;
   case_id: string;
   created_at: string;
+};
+
+/** A case's segmented text (store/search.ts); `doc` grows with each case indexed: newest first. */
+export type CaseSearchTable = {
+  doc: Generated<number>;
+  case_id: string;
+  tokens: string;
+};
+
+/** One respondent name of a case, for repeat detection (INT-6) by index instead of a JSON scan. */
+export type CaseRespondentTable = {
+  case_id: string;
+  procedure_id: string;
+  name: string;
+  received_at: string;
 };

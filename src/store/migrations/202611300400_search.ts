@@ -1,0 +1,72 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { searchTokens } from '../search.ts';
+
+/**
+ * Issue 9 (a million cases): the Chinese full-text index, a respondent-name key for repeat
+ * detection (INT-6), and the inbox indexes measured at 1M cases (bench/README.md).
+ *
+ * `case_search` holds each case's segmented tokens (search.ts) under an integer key `doc` that
+ * grows with each indexed case, so "newest first" is the index's own order. SQLite indexes it with
+ * an FTS5 table whose content is `case_search` (kept by triggers); PostgreSQL with a GIN index.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  await db.schema.createTable('case_search')
+    // SQLite: INTEGER PRIMARY KEY is the rowid (stable across VACUUM, unlike an implicit rowid).
+    .addColumn('doc', pg ? 'bigint' : 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey()))
+    .addColumn('case_id', 'text', (c) => c.notNull().unique())
+    .addColumn('tokens', 'text', (c) => c.notNull())
+    .execute();
+  if (pg) {
+    await sql`create index case_search_tokens on case_search using gin (array_to_tsvector(string_to_array(tokens, ' ')))`.execute(db);
+  } else {
+    await sql`create virtual table case_fts using fts5(tokens, content='case_search', content_rowid='doc', tokenize='unicode61 remove_diacritics 0', detail='none')`.execute(db);
+    await sql`create trigger case_search_ai after insert on case_search begin insert into case_fts(rowid, tokens) values (new.doc, new.tokens); end`.execute(db);
+    await sql`create trigger case_search_ad after delete on case_search begin insert into case_fts(case_fts, rowid, tokens) values ('delete', old.doc, old.tokens); end`.execute(db);
+    await sql`create trigger case_search_au after update on case_search begin
+      insert into case_fts(case_fts, rowid, tokens) values ('delete', old.doc, old.tokens);
+      insert into case_fts(rowid, tokens) values (new.doc, new.tokens); end`.execute(db);
+  }
+
+  // INT-6 looks for earlier cases naming the same respondent: one row per (case, name).
+  await db.schema.createTable('case_respondents')
+    .addColumn('case_id', 'text', (c) => c.notNull())
+    .addColumn('procedure_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('case_respondents_name').on('case_respondents').columns(['procedure_id', 'name', 'received_at']).execute();
+  await db.schema.createIndex('case_respondents_case').on('case_respondents').column('case_id').execute();
+
+  // Inbox filters at 1M cases: each a (column, id) pair so a page of 50 is read newest first.
+  await db.schema.createIndex('cases_procedure_id').on('cases').columns(['procedure_id', 'id']).execute();
+  await db.schema.createIndex('cases_severity_id').on('cases').columns(['severity', 'id']).execute();
+  await db.schema.createIndex('cases_category_id').on('cases').columns(['category', 'id']).execute();
+
+  // Existing cases, oldest first so that `doc` follows their age.
+  let after = '';
+  for (;;) {
+    const rows = await sql<{ id: string; tracking_no: string; subject: string; description: string; procedure_id: string; respondents: string; received_at: string }>`
+      select id, tracking_no, subject, description, procedure_id, respondents, received_at from cases where id > ${after} order by id limit 1000`.execute(db);
+    if (rows.rows.length === 0) break;
+    for (const r of rows.rows) {
+      await sql`insert into case_search (case_id, tokens) values (${r.id}, ${searchTokens(r.subject, r.description, r.tracking_no)})`.execute(db);
+      for (const name of respondentNames(r.respondents)) {
+        await sql`insert into case_respondents (case_id, procedure_id, name, received_at) values (${r.id}, ${r.procedure_id}, ${name}, ${r.received_at})`.execute(db);
+      }
+    }
+    after = rows.rows[rows.rows.length - 1].id;
+  }
+}
+
+function respondentNames(json: string): string[] {
+  const list = JSON.parse(json) as { name?: unknown }[];
+  return [...new Set(list.map((r) => r.name).filter((n): n is string => typeof n === 'string' && n.length > 0))];
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const index of ['cases_category_id', 'cases_severity_id', 'cases_procedure_id']) await db.schema.dropIndex(index).execute();
+  await db.schema.dropTable('case_respondents').execute();
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`drop table case_fts`.execute(db);
+  await db.schema.dropTable('case_search').execute();
+}
