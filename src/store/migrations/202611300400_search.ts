@@ -21,6 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create index case_search_tokens on case_search using gin (array_to_tsvector(string_to_array(tokens, ' ')))`.execute(db);
   } else {
     await sql`create virtual table case_fts using fts5(tokens, content='case_search', content_rowid='doc', tokenize='unicode61 remove_diacritics 0', detail='none')`.execute(db);
+    // Deleting a row removes its tokens from the index itself, not only marks them deleted: redacted
+    // or deleted text must leave no trace (CON-4, retention).
+    await sql`insert into case_fts(case_fts, rank) values ('secure-delete', 1)`.execute(db);
     await sql`create trigger case_search_ai after insert on case_search begin insert into case_fts(rowid, tokens) values (new.doc, new.tokens); end`.execute(db);
     await sql`create trigger case_search_ad after delete on case_search begin insert into case_fts(case_fts, rowid, tokens) values ('delete', old.doc, old.tokens); end`.execute(db);
     await sql`create trigger case_search_au after update on case_search begin
