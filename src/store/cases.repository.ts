@@ -152,20 +152,22 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   const tokens = filter.text ? queryTokens(filter.text) : [];
   const fullText = tokens.length > 0 && indexable(tokens);
   let query: SelectQueryBuilder<Database, 'cases', CaseRow>;
-  let order: 'id' | 'doc' = 'id';
+  // The page's order: the id (time order), or the index's key on a full-text query — for SQLite the
+  // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
+  let order: 'id' | 'case_search.doc' | 'case_fts.rowid' = 'id';
   if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
     const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
     query = db.selectFrom('cases').innerJoin('case_search', 'case_search.case_id', 'cases.id').selectAll('cases')
       .where(sql<SqlBool>`array_to_tsvector(string_to_array(case_search.tokens, ' ')) @@ ${tsquery}::tsquery`) as unknown as typeof query;
-    order = 'doc';
+    order = 'case_search.doc';
   } else if (fullText) {
     // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
     // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
     query = db.selectFrom('case_fts').innerJoin('case_search', 'case_search.doc', 'case_fts.rowid').innerJoin('cases', 'cases.id', 'case_search.case_id')
       .selectAll('cases').where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
-    order = 'doc';
+    order = 'case_fts.rowid';
   } else {
     query = db.selectFrom('cases').selectAll();
   }
@@ -196,20 +198,20 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   }
   if (filter.due) {
     const { kind, now } = filter.due;
-    query = query.where((eb) => eb.exists(eb.selectFrom('clocks').select('clocks.case_id')
-      .whereRef('clocks.case_id', '=', 'cases.id')
+    // The running clocks' partial index (clocks_running) gives the few candidate cases.
+    query = query.where('cases.id', 'in', (eb) => eb.selectFrom('clocks').select('clocks.case_id')
       .where('clocks.stopped_at', 'is', null)
       .where('clocks.paused_at', 'is', null)
       .where((cb) => (kind === 'overdue'
         ? cb('clocks.due_at', '<=', now)
-        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)])))));
+        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]))));
   }
   let rows: CaseRow[];
-  if (order === 'doc') {
-    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseRow>;
+  if (order !== 'id') {
+    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseRow>;
     const cursor = filter.beforeId;
-    const paged = cursor ? byDoc.where('case_search.doc', '<', (eb) => eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor)) : byDoc;
-    rows = await paged.orderBy('case_search.doc', 'desc').limit(filter.limit + 1).execute();
+    const paged = cursor ? byDoc.where(order, '<', (eb) => eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor)) : byDoc;
+    rows = await paged.orderBy(order, 'desc').limit(filter.limit + 1).execute();
   } else {
     if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
     rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();

@@ -45,6 +45,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_procedure_id').on('cases').columns(['procedure_id', 'id']).execute();
   await db.schema.createIndex('cases_severity_id').on('cases').columns(['severity', 'id']).execute();
   await db.schema.createIndex('cases_category_id').on('cases').columns(['category', 'id']).execute();
+  // "Due soon" and "overdue" start from the running clocks (a few per cent of all), not from every case.
+  await db.schema.createIndex('clocks_running').on('clocks').columns(['due_at', 'warn_at', 'case_id'])
+    .where(sql.ref('stopped_at'), 'is', null).where(sql.ref('paused_at'), 'is', null)
+    .execute();
 
   // Existing cases, oldest first so that `doc` follows their age.
   let after = '';
@@ -68,6 +72,7 @@ function respondentNames(json: string): string[] {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('clocks_running').execute();
   for (const index of ['cases_category_id', 'cases_severity_id', 'cases_procedure_id']) await db.schema.dropIndex(index).execute();
   await db.schema.dropTable('case_respondents').execute();
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`drop table case_fts`.execute(db);
