@@ -47,6 +47,11 @@ export type DatasetOptions = {
   /** Staff accounts to create (handlers of the leaf units); their password is DATASET_PASSWORD. */
   handlers?: number;
   progress?: (done: number, total: number) => void;
+  /**
+   * Leaves the warnings and breaches of open clocks to the sweeper (warned_at and breached_at
+   * empty): the cluster bench checks that two instances sweep each exactly once.
+   */
+  pendingSweeps?: boolean;
 };
 
 export type DatasetUser = { username: string; id: string; unitId: string | null; unitPath: string | null; roles: string[] };
@@ -217,8 +222,10 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
     const row = await addUser(ctx, { username: `handler${i + 1}`, password: DATASET_PASSWORD, roles: roles.map((role) => ({ role, unitId: leaf.id })), isAdmin: false }, 'system:dataset');
     users.push({ username: row.username, id: row.id, unitId: leaf.id, unitPath: leaf.path, roles });
   }
-  const supervisor = await addUser(ctx, { username: 'supervisor', password: DATASET_PASSWORD, roles: roles.map((role) => ({ role, unitId: null })), isAdmin: false }, 'system:dataset');
-  users.push({ username: supervisor.username, id: supervisor.id, unitId: null, unitPath: null, roles });
+  // Every role of every procedure over the whole organisation: the role-addressed notices reach someone.
+  const allRoles = [...new Set(procedures.flatMap((p) => p.roles.map((r) => r.id)))];
+  const supervisor = await addUser(ctx, { username: 'supervisor', password: DATASET_PASSWORD, roles: allRoles.map((role) => ({ role, unitId: null })), isAdmin: false }, 'system:dataset');
+  users.push({ username: supervisor.username, id: supervisor.id, unitId: null, unitPath: null, roles: allRoles });
   const handlersByLeaf = new Map<string, DatasetUser[]>();
   for (const u of users) if (u.unitId) handlersByLeaf.set(u.unitId, [...(handlersByLeaf.get(u.unitId) ?? []), u]);
 
@@ -336,8 +343,9 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
         clocks.push({
           id: timeOrderedId(received, bytes(10)), case_id: id, clock: clock.id, unit: clock.unit, length: clock.length,
           started_at: at, due_at: due.toISOString(), warn_at: warn.toISOString(), paused_at: null,
-          stopped_at: open ? null : closedIso, warned_at: warn < now && (open || (closedIso && closedIso > warn.toISOString())) ? warn.toISOString() : null,
-          breached_at: breached ? due.toISOString() : null, provisional: 0, calendar_version: 'dataset', extended_by: 0, paused_ms: 0,
+          stopped_at: open ? null : closedIso,
+          warned_at: warn < now && (open ? !opts.pendingSweeps : Boolean(closedIso && closedIso > warn.toISOString())) ? warn.toISOString() : null,
+          breached_at: breached && !opts.pendingSweeps ? due.toISOString() : null, provisional: 0, calendar_version: 'dataset', extended_by: 0, paused_ms: 0,
         });
       }
       if (rnd() < 0.005 && leafHandlers.length) {

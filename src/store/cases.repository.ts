@@ -159,7 +159,7 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
     const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
     query = db.selectFrom('cases').innerJoin('case_search', 'case_search.case_id', 'cases.id').selectAll('cases')
-      .where(sql<SqlBool>`array_to_tsvector(string_to_array(case_search.tokens, ' ')) @@ ${tsquery}::tsquery`) as unknown as typeof query;
+      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`) as unknown as typeof query;
     order = 'case_search.doc';
   } else if (fullText) {
     // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
