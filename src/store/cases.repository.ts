@@ -5,6 +5,9 @@ import { insertRows } from './insert.ts';
 import { indexable, queryTokens, searchTokens } from './search.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
+
+/** Candidate cases read per step of a due-filtered page (listCases). */
+const DUE_CHUNK = 500;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 
@@ -196,15 +199,32 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
     const paths = filter.unitPaths;
     query = query.where((eb) => (paths.length === 0 ? eb.lit(false) : eb.or(paths.map((p) => eb('org_unit_path', 'like', `${p}%`)))));
   }
+  const dueCondition = (kind: 'soon' | 'overdue', now: string) => (cb: ExpressionBuilder<Database, 'clocks'>) => cb.and([
+    cb('clocks.stopped_at', 'is', null),
+    cb('clocks.paused_at', 'is', null),
+    kind === 'overdue' ? cb('clocks.due_at', '<=', now) : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]),
+  ]);
+  if (filter.due && order === 'id') {
+    // From the running clocks' index (clocks_running), newest case first, a chunk of candidate
+    // cases at a time; each chunk is checked against scope and filters, until the page is full.
+    // The cost follows the open cases, not all cases, and the page stops early when they match.
+    const { kind, now } = filter.due;
+    const rows: CaseRow[] = [];
+    let before = filter.beforeId;
+    for (;;) {
+      let candidates = db.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now));
+      if (before) candidates = candidates.where('clocks.case_id', '<', before);
+      const chunk = (await candidates.orderBy('clocks.case_id', 'desc').limit(DUE_CHUNK).execute()).map((r) => r.case_id);
+      if (chunk.length === 0) break;
+      rows.push(...await query.where('cases.id', 'in', [...new Set(chunk)]).orderBy('id', 'desc').limit(filter.limit + 1 - rows.length).execute());
+      if (rows.length > filter.limit || chunk.length < DUE_CHUNK) break;
+      before = chunk[chunk.length - 1];
+    }
+    return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+  }
   if (filter.due) {
     const { kind, now } = filter.due;
-    // The running clocks' partial index (clocks_running) gives the few candidate cases.
-    query = query.where('cases.id', 'in', (eb) => eb.selectFrom('clocks').select('clocks.case_id')
-      .where('clocks.stopped_at', 'is', null)
-      .where('clocks.paused_at', 'is', null)
-      .where((cb) => (kind === 'overdue'
-        ? cb('clocks.due_at', '<=', now)
-        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]))));
+    query = query.where('cases.id', 'in', (eb) => eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)));
   }
   let rows: CaseRow[];
   if (order !== 'id') {
