@@ -138,3 +138,36 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     expect(found).toBe(summary.words['退款'] + 1); // and the one submitted above
   });
 });
+
+/** The search migration indexes the cases that exist when it runs (an upgrade of a live database). */
+describe.each(BACKENDS)('search migration on $name', (backend) => {
+  it('backfills the tokens and respondent keys of existing cases', async () => {
+    const { openStore } = await import('../src/store/db.ts');
+    const { migrateDown, migrateUp } = await import('../src/store/migrate.ts');
+    const { insertCases, findRepeatCandidates } = await import('../src/store/cases.repository.ts');
+    const { config, cleanup } = await backend.config();
+    const store = openStore(config);
+    try {
+      await migrateUp(store);
+      const row = {
+        id: '01KB0000000000000000000001', tracking_no: 'TS-20261130-MIGR01', procedure_id: 'customer-complaint', procedure_version: 1, kind: 'complaint',
+        status: 'received', version: 1, category: null, severity: null, outcome: null, assignee_id: null, channel: 'web', subject: '物业公司乱收费',
+        description: '电梯坏了没人修', anonymous: 1, submitter_enc: null, respondents: JSON.stringify([{ name: '幸福物业', type: 'business' }]), received_by: null,
+        receipt_hash: 'x', data: '{}', received_at: '2026-11-30T01:00:00.000Z', created_at: '2026-11-30T01:00:00.000Z', updated_at: '2026-11-30T01:00:00.000Z',
+        closed_at: null, org_unit_id: null, org_unit_path: null, escalated_at: null, submitter_phone_bidx: null, submitter_email_bidx: null, submitter_id_bidx: null,
+        hold_reason: null, held_at: null, deidentified_at: null,
+      };
+      await store.transact((trx) => insertCases(trx, [row]));
+      expect(await migrateDown(store)).toEqual(['Down 202611300400_search: Success']);
+      expect(await migrateUp(store)).toEqual(['Up 202611300400_search: Success']);
+      const tokens = await store.db.selectFrom('case_search').select(['case_id', 'tokens']).execute();
+      expect(tokens.map((t) => t.case_id)).toEqual([row.id]);
+      expect(tokens[0].tokens.split(' ')).toEqual(expect.arrayContaining(['物业', '物业公司', '电梯', 'migr01']));
+      expect(await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福物业'])).toMatchObject([{ id: row.id }]);
+      expect(await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福'])).toEqual([]);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});
