@@ -149,14 +149,15 @@ function printGrowth(all: SizeResult[]): void {
   for (const db of ['sqlite', 'postgres'] as const) {
     const runs = all.filter((r) => r.db === db).sort((a, b) => a.n - b.n);
     if (runs.length === 0) continue;
-    console.log(`\n${db}: server-time p95 (ms) by size — target inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`);
-    console.log(`${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(10)).join('')}   largest`);
+    console.log(`\n${db}: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`);
+    console.log(`${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(14)).join('')}   largest`);
     for (const [i, q] of runs[0].queries.entries()) {
-      const values = runs.map((r) => r.queries[i]?.injectP95 ?? NaN);
-      const last = values[values.length - 1];
+      const values = runs.map((r) => r.queries[i]);
+      const last = values[values.length - 1]?.injectP95 ?? NaN;
       const target = q.kind === 'inbox' ? INBOX_TARGET_MS : SEARCH_TARGET_MS;
-      console.log(`${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => v.toFixed(1).padStart(10)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`);
+      console.log(`${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => `${v.injectP50.toFixed(1)} / ${v.injectP95.toFixed(1)}`.padStart(14)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`);
     }
+    console.log(`load average (1 min) during each size: ${runs.map((r) => r.loadavgBefore[0].toFixed(2)).join(', ')}`);
   }
 }
 
