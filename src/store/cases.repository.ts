@@ -6,7 +6,7 @@ import { indexable, queryTokens, searchTokens } from './search.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
-/** Candidate cases read per step of a due-filtered page (listCases). */
+/** Candidate cases read per step of a page driven by a selective filter (listCases). */
 const DUE_CHUNK = 500;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
@@ -204,17 +204,27 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
     cb('clocks.paused_at', 'is', null),
     kind === 'overdue' ? cb('clocks.due_at', '<=', now) : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]),
   ]);
-  if (filter.due && order === 'id') {
-    // From the running clocks' index (clocks_running), newest case first, a chunk of candidate
-    // cases at a time; each chunk is checked against scope and filters, until the page is full.
-    // The cost follows the open cases, not all cases, and the page stops early when they match.
-    const { kind, now } = filter.due;
+  // A selective filter with its own ordered index drives the page: candidate case ids come from
+  // that index newest first, a chunk at a time, and each chunk is checked against scope and the
+  // other filters until the page is full. The cost follows the filter's own rows (open clocks,
+  // one person's cases), whatever the planner guesses about how they overlap the scope.
+  const driver = order !== 'id' ? undefined
+    : filter.due ? (before: string | undefined) => {
+      let candidates = db.selectFrom('clocks').select('clocks.case_id as id').where(dueCondition(filter.due!.kind, filter.due!.now));
+      if (before) candidates = candidates.where('clocks.case_id', '<', before);
+      return candidates.orderBy('clocks.case_id', 'desc').limit(DUE_CHUNK);
+    }
+    : typeof filter.assigneeId === 'string' ? (before: string | undefined) => {
+      let candidates = db.selectFrom('cases').select('cases.id').where('cases.assignee_id', '=', filter.assigneeId as string);
+      if (before) candidates = candidates.where('cases.id', '<', before);
+      return candidates.orderBy('cases.id', 'desc').limit(DUE_CHUNK);
+    }
+    : undefined;
+  if (driver) {
     const rows: CaseRow[] = [];
     let before = filter.beforeId;
     for (;;) {
-      let candidates = db.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now));
-      if (before) candidates = candidates.where('clocks.case_id', '<', before);
-      const chunk = (await candidates.orderBy('clocks.case_id', 'desc').limit(DUE_CHUNK).execute()).map((r) => r.case_id);
+      const chunk = (await driver(before).execute()).map((r) => r.id);
       if (chunk.length === 0) break;
       rows.push(...await query.where('cases.id', 'in', [...new Set(chunk)]).orderBy('id', 'desc').limit(filter.limit + 1 - rows.length).execute());
       if (rows.length > filter.limit || chunk.length < DUE_CHUNK) break;
