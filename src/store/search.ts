@@ -29,7 +29,9 @@ function clean(words: string[]): string[] {
 export function searchTokens(subject: string, description: string, trackingNo: string): string {
   const j = segmenter();
   const tokens = new Set(clean([...j.cutForSearch(subject, false), ...j.cutForSearch(description, false)]));
-  tokens.add(trackingNo.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+  // The tracking number whole (without its dashes) and in parts: TS-20261129-WJJ0N2 is found by either.
+  const whole = trackingNo.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (whole) tokens.add(whole);
   for (const part of clean([trackingNo])) tokens.add(part);
   return [...tokens].join(' ');
 }
