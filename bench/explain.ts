@@ -23,7 +23,7 @@ const actor = await userActor(ctx, user);
 const params = new URLSearchParams(qs);
 let captured: CompiledQuery | undefined;
 const db = url
-  ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined }) }), log: (e) => { captured ??= e.query; } })
+  ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options: [schema ? `-c search_path=${schema}` : '', process.env.EXPLAIN_PG_OPTIONS ?? ''].join(' ').trim() || undefined }) }), log: (e) => { captured ??= e.query; } })
   : new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(join(dir, 'plaint.sqlite')) }), log: (e) => { captured ??= e.query; } });
 const unitPaths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
 const t = performance.now();
