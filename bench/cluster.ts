@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { dropPgSchema, ensurePgSchema } from '../src/store/db.ts';
-import { generateDataset } from './dataset.ts';
+import { ensurePgDatabase, generateDataset } from './dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -169,6 +169,7 @@ async function run(instances: number): Promise<Run> {
 }
 
 async function main(): Promise<number> {
+  await ensurePgDatabase(PG_URL);
   const one = await run(1);
   const two = await run(2);
   const ratio = two.rps / one.rps;

@@ -374,6 +374,22 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
   };
 }
 
+/** Creates the PostgreSQL database of a URL if it does not exist (bench_9a). */
+export async function ensurePgDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 // ---- CLI --------------------------------------------------------------------------------------
 
 function arg(name: string): string | undefined {
@@ -393,6 +409,7 @@ export async function ensureDataset(out: string, n: number, opts: { seed?: numbe
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   if (opts.databaseUrl && opts.pgSchema) {
+    await ensurePgDatabase(opts.databaseUrl);
     const { dropPgSchema } = await import('../src/store/db.ts');
     await dropPgSchema(opts.databaseUrl, opts.pgSchema);
     await ensurePgSchema(opts.databaseUrl, opts.pgSchema);

@@ -24,7 +24,7 @@ import { sql } from 'kysely';
 import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
 import { createToken } from '../src/app/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { ensureDataset, type DatasetSummary } from './dataset.ts';
+import { ensureDataset, ensurePgDatabase, type DatasetSummary } from './dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench/results');
@@ -127,21 +127,6 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
   } finally {
     await app.close();
     await ctx.close();
-  }
-}
-
-async function ensurePgDatabase(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: u.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '')}"`);
-  } finally {
-    await client.end();
   }
 }
 
