@@ -5,7 +5,7 @@
  * verifies the audit chain with the CLI and writes the numbers to bench/results/. See bench/README.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const WARMUP_S = 3;
 const TARGET_RATIO_PCT = 40;
 const TARGET_P99_MS = 50;
+/** A prepared data directory (bench/dataset.ts) to copy and serve instead of an empty database (issue 9). */
+const PREPARED = process.env.BENCH_SUBMIT_DATA;
 
 type Target = { name: string; path: string; body: unknown };
 
@@ -119,6 +121,11 @@ function printTable(rows: Measured[], ratioPct: number, submit: Measured, valid:
 async function main(): Promise<number> {
   if (!(DURATION_S > 0)) throw new Error(`BENCH_DURATION must be a positive number of seconds, not "${process.env.BENCH_DURATION}"`);
   const dataDir = await mkdtemp(join(os.tmpdir(), 'plaint-bench-'));
+  if (PREPARED) {
+    // A copy: the run adds cases, and the cached dataset must stay as generated.
+    console.log(`copying ${PREPARED} …`);
+    await cp(PREPARED, dataDir, { recursive: true });
+  }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env, PLAINT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1',
@@ -147,7 +154,7 @@ async function main(): Promise<number> {
     const results = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}` },
-      parameters: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, database: 'sqlite (fresh)', targets: TARGETS },
+      parameters: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, database: PREPARED ? `sqlite (copy of ${PREPARED})` : 'sqlite (fresh)', targets: TARGETS },
       results: rows,
       ratioPct: Number(ratioPct.toFixed(2)),
       targets: { ratioPct: TARGET_RATIO_PCT, p99Ms: TARGET_P99_MS, ratioMet: ratioPct >= TARGET_RATIO_PCT, p99Met: submit.p99 <= TARGET_P99_MS },
@@ -158,7 +165,7 @@ async function main(): Promise<number> {
     const file = join(RESULTS_DIR, `submit-${results.at.replace(/:/g, '-')}.json`);
     const json = JSON.stringify(results, null, 2) + '\n';
     await writeFile(file, json);
-    await writeFile(join(RESULTS_DIR, 'latest-submit.json'), json);
+    await writeFile(join(RESULTS_DIR, PREPARED ? 'latest-submit-prepared.json' : 'latest-submit.json'), json);
     console.log(`results: ${file}`);
 
     // The targets are reported, not asserted; failed requests or a broken audit chain are errors.

@@ -102,6 +102,11 @@ describe.each(BACKENDS)('records on $name', (backend) => {
   it('de-identifies and deletes what has passed its period, keeps statistics, skips held cases (CON-4, ARC-1)', async () => {
     const countBy = async () => (await h.ctx.store.db.selectFrom('cases').select(['status', 'outcome', 'category', 'channel']).where('id', '!=', cases.expired.id).orderBy('id').execute());
     const statsBefore = await countBy();
+    const found = async (q: string) => (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`, { token: service.token })).json().items.map((c: { id: string }) => c.id);
+    // The full-text index (issue 9) finds them by name and phone before retention …
+    for (const key of ['expired', 'old'] as const) {
+      for (const value of [PEOPLE[key].name, PEOPLE[key].phone]) expect(await found(value), `${key}: ${value}`).toEqual([cases[key].id]);
+    }
     const report = await runRetention(h.ctx, { dryRun: false });
     expect(report).toMatchObject({ deleted: [cases.expired.trackingNo], deidentified: [cases.old.trackingNo], held: [cases.held.trackingNo] });
 
@@ -114,6 +119,14 @@ describe.each(BACKENDS)('records on $name', (backend) => {
       expect(Number(n), table).toBe(0);
     }
     for (const key of ['held', 'recent', 'open'] as const) expect(all).toContain(PEOPLE[key].name); // encrypted identity aside, their text is intact
+    // … and not after: the index followed the redaction and the deletion; the rest of the text is still found.
+    for (const key of ['expired', 'old'] as const) {
+      for (const value of [PEOPLE[key].name, PEOPLE[key].phone]) expect(await found(value), `${key}: ${value}`).toEqual([]);
+    }
+    expect(await found(cases.expired.trackingNo)).toEqual([]);
+    expect(await found('冰箱')).toContain(cases.old.id);
+    expect(await found('冰箱')).not.toContain(cases.expired.id);
+    expect(await found(PEOPLE.held.name)).toEqual([cases.held.id]);
 
     const old = (await h.call('GET', `/api/v1/cases/${cases.old.id}`, { token: service.token })).json();
     expect(old.submitter).toBeNull();

@@ -2,7 +2,7 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { redact, redactDeep } from '../domain/redaction.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { findCaseById, type CaseRow } from '../store/cases.repository.ts';
+import { deleteCaseIndexes, findCaseById, type CaseRow } from '../store/cases.repository.ts';
 import type { Trx } from '../store/transaction.ts';
 import { addCaseNote } from './case-notes.ts';
 import type { AppContext } from './context.ts';
@@ -159,6 +159,7 @@ async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
       await trx.deleteFrom(table).where('case_id', '=', row.id).execute();
     }
     await trx.deleteFrom('case_links').where((eb) => eb.or([eb('from_case_id', '=', row.id), eb('to_case_id', '=', row.id)])).execute();
+    await deleteCaseIndexes(trx, row.id);
     await trx.deleteFrom('cases').where('id', '=', row.id).execute();
     await deleteOrphanBlobs(trx, attachments.map((a) => a.sha256));
     await appendAudit(trx, {

@@ -63,3 +63,28 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
   if (filter.beforeSeq) query = query.where('seq', '<', filter.beforeSeq);
   return query.orderBy('seq', 'desc').limit(filter.limit).execute();
 }
+
+/**
+ * Appends many records to the chain at once (bulk loads: the dataset generator of issue 9): the
+ * head is read once, the hashes are chained here, the rows go in multi-row inserts and the head
+ * moves once. Same chain, same hashes as one `appendAudit` per record.
+ */
+export async function appendAuditBatch(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
+  if (!trx.isTransaction) throw new Error('appendAuditBatch must run inside a transaction');
+  if (entries.length === 0) return;
+  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  const head = await (lock ? query.forUpdate() : query).executeTakeFirst();
+  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    seq += 1;
+    const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
+    rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
+    prev = hash;
+  }
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(trx, 'audit_log', rows.slice(i, i + 1000));
+  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+}

@@ -1,14 +1,45 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
+import { indexable, queryTokens, searchTokens } from './search.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
+
+/** Candidate cases read per step of a page driven by a selective filter (listCases). */
+const DUE_CHUNK = 500;
 export type CaseRow = Selectable<CaseTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 
 export async function insertCase(db: Db, row: CaseRow): Promise<void> {
-  await insertRows(db, 'cases', [row]);
+  await insertCases(db, [row]);
+}
+
+/**
+ * Writes new cases with what indexes them: the search tokens (store/search.ts) and the respondent
+ * names (INT-6). The one way cases are created — submit, intake, import and the dataset generator
+ * (bench/dataset.ts) — so the search index cannot miss a case. Multi-row inserts: callers pass up
+ * to 500 rows (parameter limits).
+ */
+export async function insertCases(db: Db, rows: CaseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await insertRows(db, 'cases', rows);
+  const search = rows.map((r) => ({ case_id: r.id, tokens: searchTokens(r.subject, r.description, r.tracking_no) }));
+  await insertRows(db, 'case_search', search as never);
+  const names = rows.flatMap((r) => respondentKeys(r));
+  for (let i = 0; i < names.length; i += 2000) await insertRows(db, 'case_respondents', names.slice(i, i + 2000));
+}
+
+function respondentKeys(r: Pick<CaseRow, 'id' | 'procedure_id' | 'received_at' | 'respondents'>) {
+  const list = JSON.parse(r.respondents) as { name?: unknown }[];
+  const names = new Set(list.map((x) => x.name).filter((n): n is string => typeof n === 'string' && n.length > 0));
+  return [...names].map((name) => ({ case_id: r.id, procedure_id: r.procedure_id, name, received_at: r.received_at }));
+}
+
+/** Removes a case's search tokens and respondent keys (the case itself is being deleted). */
+export async function deleteCaseIndexes(db: Db, caseId: string): Promise<void> {
+  await db.deleteFrom('case_search').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('case_respondents').where('case_id', '=', caseId).execute();
 }
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -38,7 +69,21 @@ export async function updateCaseIfVersion(db: Db, id: string, expectedVersion: n
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  // Corrections and de-identification change the text: the index follows in the same transaction,
+  // so redacted words can no longer be found.
+  if (changes.subject !== undefined || changes.description !== undefined || changes.respondents !== undefined) {
+    const row = await db.selectFrom('cases').select(['id', 'tracking_no', 'subject', 'description', 'procedure_id', 'received_at', 'respondents']).where('id', '=', id).executeTakeFirstOrThrow();
+    if (changes.subject !== undefined || changes.description !== undefined) {
+      await db.updateTable('case_search').set({ tokens: searchTokens(row.subject, row.description, row.tracking_no) }).where('case_id', '=', id).execute();
+    }
+    if (changes.respondents !== undefined) {
+      await db.deleteFrom('case_respondents').where('case_id', '=', id).execute();
+      const keys = respondentKeys(row);
+      if (keys.length) await insertRows(db, 'case_respondents', keys);
+    }
+  }
+  return true;
 }
 
 export async function insertEvent(db: Db, row: CaseEventRow): Promise<void> {
@@ -59,7 +104,7 @@ export type CaseFilter = {
   severity?: string;
   channel?: string;
   assigneeId?: string | null;
-  /** Plain substring search in subject and description (the indexed Chinese search comes later). */
+  /** Full-text search of subject, description and tracking number (store/search.ts). */
   text?: string;
   /** Ids sort by creation time: the cursor is the last id of the previous page. */
   beforeId?: string;
@@ -102,9 +147,36 @@ export async function findSameSubmitter(db: Db, caseId: string, keys: Partial<Re
     .orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** A page of cases, newest first. Fetches one extra row to know whether there is a next page. */
+/**
+ * A page of cases, newest first. Fetches one extra row to know whether there is a next page.
+ * With `text`, the page comes from the full-text index (store/search.ts) in the index's order —
+ * the order cases were indexed, which is their arrival in Plaint (imported history ranks as of its
+ * import) — or, for a query of one-character words only, from a substring scan (see `indexable`).
+ */
 export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: CaseRow[]; hasMore: boolean }> {
-  let query = db.selectFrom('cases').selectAll().where((eb) => inScope(eb, filter.scope));
+  const tokens = filter.text ? queryTokens(filter.text) : [];
+  const fullText = tokens.length > 0 && indexable(tokens);
+  let query: SelectQueryBuilder<Database, 'cases', CaseRow>;
+  // The page's order: the id (time order), or the index's key on a full-text query — for SQLite the
+  // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
+  let order: 'id' | 'case_search.doc' | 'case_fts.rowid' = 'id';
+  if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
+    // Each lexeme quoted for tsquery ('' escapes a quote), all required.
+    const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
+    query = db.selectFrom('cases').innerJoin('case_search', 'case_search.case_id', 'cases.id').selectAll('cases')
+      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`) as unknown as typeof query;
+    order = 'case_search.doc';
+  } else if (fullText) {
+    // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
+    // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope.
+    const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+    query = db.selectFrom('case_fts').innerJoin('case_search', 'case_search.doc', 'case_fts.rowid').innerJoin('cases', 'cases.id', 'case_search.case_id')
+      .selectAll('cases').where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
+    order = 'case_fts.rowid';
+  } else {
+    query = db.selectFrom('cases').selectAll();
+  }
+  query = query.where((eb) => inScope(eb, filter.scope));
   if (filter.procedureId) query = query.where('procedure_id', '=', filter.procedureId);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
@@ -114,9 +186,10 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   if (filter.assigneeId !== undefined) {
     query = filter.assigneeId === null ? query.where('assignee_id', 'is', null) : query.where('assignee_id', '=', filter.assigneeId);
   }
-  if (filter.text) {
-    // Unit paths hold only base32 ids and slashes; user text is escaped, with an explicit
-    // ESCAPE because SQLite has no default escape character (PostgreSQL's is the backslash).
+  if (filter.text && !fullText) {
+    // No word of two characters or more (费, a lone letter): a substring scan. Unit paths hold
+    // only base32 ids and slashes; user text is escaped, with an explicit ESCAPE because SQLite
+    // has no default escape character (PostgreSQL's is the backslash).
     const pattern = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     query = query.where((eb) => eb.or([
       sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
@@ -128,20 +201,55 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
     const paths = filter.unitPaths;
     query = query.where((eb) => (paths.length === 0 ? eb.lit(false) : eb.or(paths.map((p) => eb('org_unit_path', 'like', `${p}%`)))));
   }
-  if (filter.due) {
-    const { kind, now } = filter.due;
-    query = query.where((eb) => eb.exists(eb.selectFrom('clocks').select('clocks.case_id')
-      .whereRef('clocks.case_id', '=', 'cases.id')
-      .where('clocks.stopped_at', 'is', null)
-      .where('clocks.paused_at', 'is', null)
-      .where((cb) => (kind === 'overdue'
-        ? cb('clocks.due_at', '<=', now)
-        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)])))));
-  }
   if (filter.received?.from) query = query.where('received_at', '>=', filter.received.from);
   if (filter.received?.to) query = query.where('received_at', '<', filter.received.to);
-  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  const dueCondition = (kind: 'soon' | 'overdue', now: string) => (cb: ExpressionBuilder<Database, 'clocks'>) => cb.and([
+    cb('clocks.stopped_at', 'is', null),
+    cb('clocks.paused_at', 'is', null),
+    kind === 'overdue' ? cb('clocks.due_at', '<=', now) : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]),
+  ]);
+  // A selective filter with its own ordered index drives the page: candidate case ids come from
+  // that index newest first, a chunk at a time, and each chunk is checked against scope and the
+  // other filters until the page is full. The cost follows the filter's own rows (open clocks,
+  // one person's cases), whatever the planner guesses about how they overlap the scope.
+  const driver = order !== 'id' ? undefined
+    : filter.due ? (before: string | undefined) => {
+      let candidates = db.selectFrom('clocks').select('clocks.case_id as id').where(dueCondition(filter.due!.kind, filter.due!.now));
+      if (before) candidates = candidates.where('clocks.case_id', '<', before);
+      return candidates.orderBy('clocks.case_id', 'desc').limit(DUE_CHUNK);
+    }
+    : typeof filter.assigneeId === 'string' ? (before: string | undefined) => {
+      let candidates = db.selectFrom('cases').select('cases.id').where('cases.assignee_id', '=', filter.assigneeId as string);
+      if (before) candidates = candidates.where('cases.id', '<', before);
+      return candidates.orderBy('cases.id', 'desc').limit(DUE_CHUNK);
+    }
+    : undefined;
+  if (driver) {
+    const rows: CaseRow[] = [];
+    let before = filter.beforeId;
+    for (;;) {
+      const chunk = (await driver(before).execute()).map((r) => r.id);
+      if (chunk.length === 0) break;
+      rows.push(...await query.where('cases.id', 'in', [...new Set(chunk)]).orderBy('id', 'desc').limit(filter.limit + 1 - rows.length).execute());
+      if (rows.length > filter.limit || chunk.length < DUE_CHUNK) break;
+      before = chunk[chunk.length - 1];
+    }
+    return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+  }
+  if (filter.due) {
+    const { kind, now } = filter.due;
+    query = query.where('cases.id', 'in', (eb) => eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)));
+  }
+  let rows: CaseRow[];
+  if (order !== 'id') {
+    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseRow>;
+    const cursor = filter.beforeId;
+    const paged = cursor ? byDoc.where(order, '<', (eb) => eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor)) : byDoc;
+    rows = await paged.orderBy(order, 'desc').limit(filter.limit + 1).execute();
+  } else {
+    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+    rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  }
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
 }
 
@@ -156,14 +264,20 @@ export async function findRepeatCandidates(
 ): Promise<Pick<CaseRow, 'id' | 'tracking_no' | 'closed_at'>[]> {
   const present = (Object.entries(keys) as [keyof typeof keys, string | null][]).filter(([, v]) => v);
   if (present.length === 0 && respondentNames.length === 0) return [];
-  // Respondents are stored as JSON text; a name is matched as the exact JSON string value.
-  const patterns = respondentNames.map((n) => `%"name":${JSON.stringify(n).replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  return db.selectFrom('cases').select(['id', 'tracking_no', 'closed_at'])
+  // Two indexed lookups, merged here: the blind indexes, and the respondent-name key table
+  // (case_respondents) instead of a LIKE over every case's respondents JSON.
+  const bySubmitter = present.length === 0 ? [] : await db.selectFrom('cases').select(['id', 'tracking_no', 'closed_at'])
     .where('procedure_id', '=', procedureId)
     .where('received_at', '>=', since)
-    .where((eb) => eb.or([
-      ...present.map(([column, value]) => eb(column, '=', value!)),
-      ...patterns.map((p) => sql<SqlBool>`${eb.ref('respondents')} like ${p} escape '\\'`),
-    ]))
+    .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value!))))
     .orderBy('id', 'desc').limit(limit).execute();
+  const byRespondent = respondentNames.length === 0 ? [] : await db.selectFrom('case_respondents as r').innerJoin('cases', 'cases.id', 'r.case_id')
+    .select(['cases.id', 'cases.tracking_no', 'cases.closed_at'])
+    .where('r.procedure_id', '=', procedureId)
+    .where('r.name', 'in', [...new Set(respondentNames)])
+    .where('r.received_at', '>=', since)
+    .orderBy('cases.id', 'desc').limit(limit).execute();
+  const seen = new Map<string, Pick<CaseRow, 'id' | 'tracking_no' | 'closed_at'>>();
+  for (const row of [...bySubmitter, ...byRespondent]) seen.set(row.id, row);
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);
 }

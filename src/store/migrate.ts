@@ -9,6 +9,7 @@ import * as records from './migrations/202611290300_records.ts';
 import * as delivery from './migrations/202611290600_delivery.ts';
 import * as stats from './migrations/202611300200_stats.ts';
 import * as disclosureImprovementSurveys from './migrations/202611300300_disclosure_improvement_surveys.ts';
+import * as search from './migrations/202611300400_search.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '202611290600_delivery': delivery,
   '202611300200_stats': stats,
   '202611300300_disclosure_improvement_surveys': disclosureImprovementSurveys,
+  '202611300400_search': search,
 };
 
 function migrator(store: Store): Migrator {

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 /**
  * Table types. Times are ISO-8601 UTC strings (sortable as text on both databases), JSON is text,
@@ -35,6 +36,10 @@ export type Database = {
   survey_codes: SurveyCodeTable;
   survey_responses: SurveyResponseTable;
   monthly_reports: MonthlyReportTable;
+  case_search: CaseSearchTable;
+  case_respondents: CaseRespondentTable;
+  /** SQLite only: the FTS5 index over case_search.tokens (migration 202611300400_search). */
+  case_fts: { rowid: number; tokens: string; case_fts: string };
 };
 
 export type OrgUnitTable = {
@@ -401,6 +406,7 @@ export type SurveyCodeTable = { code_hash: string; survey_id: string; used: numb
 
 /** Deliberately nothing that points to a person: no user, address, code or time of day. */
 export type SurveyResponseTable = { id: string; survey_id: string; answers: string; submitted_on: string };
+
 /** A month's statistics report for one org unit ('' = the whole organisation) (STA-1, issue 8). */
 export type MonthlyReportTable = {
   id: string;
@@ -415,4 +421,19 @@ export type MonthlyReportTable = {
   stats: string;
   notable: string;
   extra: string;
+};
+
+/** A case's segmented text (store/search.ts); `doc` grows with each case indexed: newest first. */
+export type CaseSearchTable = {
+  doc: Generated<number>;
+  case_id: string;
+  tokens: string;
+};
+
+/** One respondent name of a case, for repeat detection (INT-6) by index instead of a JSON scan. */
+export type CaseRespondentTable = {
+  case_id: string;
+  procedure_id: string;
+  name: string;
+  received_at: string;
 };

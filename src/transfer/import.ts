@@ -7,6 +7,7 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { insertRows } from '../store/insert.ts';
+import { insertCases } from '../store/cases.repository.ts';
 import type { CaseEventTable, CaseTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
 
@@ -91,7 +92,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   await redrawTaken(ctx, procedure, cases.filter((_, i) => !good[i].row.trackingNo), used);
   await ctx.store.transact(async (trx) => {
     for (let i = 0; i < cases.length; i += CHUNK) {
-      await insertRows(trx, 'cases', cases.slice(i, i + CHUNK));
+      await insertCases(trx, cases.slice(i, i + CHUNK));
       await insertRows(trx, 'case_events', events.slice(i, i + CHUNK));
       opts.progress?.('write', Math.min(i + CHUNK, cases.length), cases.length);
     }

@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:scale` (issue 9): the inbox and the Chinese full-text search at 100k, 300k and
+ * 1M cases on SQLite and at 100k and 1M on PostgreSQL, from datasets made by bench/dataset.ts
+ * (cached under bench/.data/, reused across runs).
+ *
+ * For each database and size: opens the data with the dataset's clock, builds the HTTP server and
+ * times every query twice — server time through `app.inject` (routing, validation, policy, SQL,
+ * serialisation; no socket) and over real HTTP on 127.0.0.1 (keep-alive). Reports p50/p95 per
+ * query and how they grow from the smallest size to the largest. Targets (issue 9): inbox
+ * p95 ≤ 20 ms, search p95 ≤ 50 ms at 1M, server time.
+ *
+ *   BENCH_SCALE_SIZES=100000,300000,1000000   SQLite sizes ('' skips SQLite)
+ *   BENCH_SCALE_PG_SIZES=100000,1000000       PostgreSQL sizes ('' skips PostgreSQL)
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/bench_9a   (one schema per size: d<N>)
+ *   BENCH_SCALE_RUNS=40                       timed runs per query (after 5 unrecorded)
+ *   BENCH_N=100000                            shorthand: that one size on both databases
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
+import { createToken } from '../src/app/auth.ts';
+import { buildServer } from '../src/http/server.ts';
+import { ensureDataset, ensurePgDatabase, type DatasetSummary } from './dataset.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS_DIR = join(ROOT, 'bench/results');
+const DATA_DIR = join(ROOT, 'bench/.data');
+const sizes = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+const N = process.env.BENCH_N;
+const SQLITE_SIZES = sizes(process.env.BENCH_SCALE_SIZES ?? N, '100000,300000,1000000');
+const PG_SIZES = sizes(process.env.BENCH_SCALE_PG_SIZES ?? N, '100000,1000000');
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_9a';
+const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 40);
+const WARMUP = 5;
+const INBOX_TARGET_MS = 20;
+const SEARCH_TARGET_MS = 50;
+
+type Query = { name: string; kind: 'inbox' | 'search'; who: 'handler' | 'supervisor'; path: string };
+
+function queries(summary: DatasetSummary): Query[] {
+  const inbox = (name: string, who: Query['who'], qs: string): Query => ({ name, kind: 'inbox', who, path: `/api/v1/cases?limit=50${qs}` });
+  const search = (word: string, who: Query['who']): Query => ({ name: `"${word}" (${who})`, kind: 'search', who, path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}` });
+  void summary;
+  return [
+    inbox('all (supervisor)', 'supervisor', ''),
+    inbox('all in scope (handler)', 'handler', ''),
+    inbox('mine (assignee=me)', 'handler', '&assignee=me'),
+    inbox('my unit', 'handler', '&unit=mine'),
+    inbox('due soon', 'handler', '&due=soon'),
+    inbox('overdue', 'handler', '&due=overdue'),
+    inbox('overdue (supervisor)', 'supervisor', '&due=overdue'),
+    inbox('procedure', 'supervisor', '&procedure=employee-complaint'),
+    inbox('state received', 'supervisor', '&status=received'),
+    inbox('open states', 'handler', '&status=received,accepted,assigned,investigating'),
+    inbox('severity', 'supervisor', '&severity=major'),
+    inbox('category', 'supervisor', '&procedure=property-complaint&category=fees'),
+    inbox('unassigned (assignee=none)', 'handler', '&assignee=none&status=received'),
+    search('物业', 'supervisor'),
+    search('物业', 'handler'),
+    search('电梯', 'supervisor'),
+    search('退款', 'supervisor'),
+    search('加班费', 'handler'),
+    search('白蚁', 'supervisor'),
+    search('物业 电梯 维修', 'supervisor'),
+  ];
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const round = (v: number) => Math.round(v * 100) / 100;
+
+type Measured = { name: string; kind: string; rows: number; injectP50: number; injectP95: number; httpP50: number; httpP95: number };
+type SizeResult = { db: 'sqlite' | 'postgres'; n: number; loadavgBefore: number[]; loadavgAfter: number[]; queries: Measured[]; generatedSeconds: number };
+
+async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeResult> {
+  const dir = join(DATA_DIR, `${db}-${n}`);
+  const pgSchema = db === 'postgres' ? `d${n}` : undefined;
+  const databaseUrl = db === 'postgres' ? PG_URL : undefined;
+  const t = performance.now();
+  console.log(`\n[${db} ${n.toLocaleString('en')}] dataset ${dir} …`);
+  const summary = await ensureDataset(dir, n, { databaseUrl, pgSchema, log: (l) => console.log(l) });
+  console.log(`  ready in ${((performance.now() - t) / 1000).toFixed(1)} s (${summary.cases.toLocaleString('en')} cases, ${summary.open} open, ${summary.overdue} overdue)`);
+  const now = new Date(summary.now);
+  const ctx: AppContext = await openApp({ ...configFromEnv({}), dataDir: dir, databaseUrl, pgSchema }, { now: () => now });
+  const app = await buildServer(ctx);
+  try {
+    const handler = summary.users.find((u) => u.username === 'handler1')!;
+    const tokens = {
+      handler: (await createToken(ctx, handler.username, `bench-${Date.now()}`, 'system:bench')).token,
+      supervisor: (await createToken(ctx, 'supervisor', `bench-${Date.now()}`, 'system:bench')).token,
+    };
+    if (db === 'sqlite') await sql`pragma optimize`.execute(ctx.store.db);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const loadavgBefore = os.loadavg();
+    const results: Measured[] = [];
+    for (const q of queries(summary)) {
+      const headers = { authorization: `Bearer ${tokens[q.who]}` };
+      let rows = 0;
+      const inject: number[] = [];
+      const http: number[] = [];
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'GET', url: q.path, headers });
+        const dt = performance.now() - t0;
+        if (res.statusCode !== 200) throw new Error(`${q.path}: ${res.statusCode} ${res.body}`);
+        if (i === 0) rows = res.json().items.length;
+        if (i >= WARMUP) inject.push(dt);
+      }
+      for (let i = 0; i < WARMUP + RUNS; i++) {
+        const t0 = performance.now();
+        const res = await fetch(address + q.path, { headers });
+        await res.arrayBuffer();
+        const dt = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`${q.path}: ${res.status}`);
+        if (i >= WARMUP) http.push(dt);
+      }
+      inject.sort((a, b) => a - b);
+      http.sort((a, b) => a - b);
+      const m = { name: q.name, kind: q.kind, rows, injectP50: round(pct(inject, 50)), injectP95: round(pct(inject, 95)), httpP50: round(pct(http, 50)), httpP95: round(pct(http, 95)) };
+      results.push(m);
+      console.log(`  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`);
+    }
+    return { db, n, loadavgBefore, loadavgAfter: os.loadavg(), queries: results, generatedSeconds: summary.seconds };
+  } finally {
+    await app.close();
+    await ctx.close();
+  }
+}
+
+function printGrowth(all: SizeResult[]): void {
+  for (const db of ['sqlite', 'postgres'] as const) {
+    const runs = all.filter((r) => r.db === db).sort((a, b) => a.n - b.n);
+    if (runs.length === 0) continue;
+    console.log(`\n${db}: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`);
+    console.log(`${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(14)).join('')}   largest`);
+    for (const [i, q] of runs[0].queries.entries()) {
+      const values = runs.map((r) => r.queries[i]);
+      const last = values[values.length - 1]?.injectP95 ?? NaN;
+      const target = q.kind === 'inbox' ? INBOX_TARGET_MS : SEARCH_TARGET_MS;
+      console.log(`${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => `${v.injectP50.toFixed(1)} / ${v.injectP95.toFixed(1)}`.padStart(14)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`);
+    }
+    console.log(`load average (1 min) during each size: ${runs.map((r) => r.loadavgBefore[0].toFixed(2)).join(', ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const all: SizeResult[] = [];
+  for (const n of SQLITE_SIZES) all.push(await measureSize('sqlite', n));
+  if (PG_SIZES.length) {
+    await ensurePgDatabase(PG_URL);
+    for (const n of PG_SIZES) all.push(await measureSize('postgres', n));
+  }
+  printGrowth(all);
+  const record = {
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20) },
+    parameters: { runs: RUNS, warmup: WARMUP, sqliteSizes: SQLITE_SIZES, pgSizes: PG_SIZES, targets: { inboxP95Ms: INBOX_TARGET_MS, searchP95Ms: SEARCH_TARGET_MS } },
+    results: all,
+  };
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const json = `${JSON.stringify(record, null, 2)}\n`;
+  await writeFile(join(RESULTS_DIR, `scale-${record.at.replace(/:/g, '-')}.json`), json);
+  await writeFile(join(RESULTS_DIR, 'latest-scale.json'), json);
+}
+
+main().then(() => process.exit(0), (err: Error) => {
+  console.error(err);
+  process.exit(1);
+});

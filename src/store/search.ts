@@ -1,0 +1,55 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+/**
+ * Chinese full-text search (SPEC ARC-1, issue 9). Text is segmented here, in the process, with
+ * jieba's search mode (`cutForSearch`: 物业公司 gives 物业, 公司 and 物业公司, so a 2-character word
+ * is found inside a longer one). The tokens, lower-cased and space-separated, go into
+ * `case_search.tokens`; SQLite indexes them with an FTS5 `unicode61` table (`case_fts`, external
+ * content kept by triggers), PostgreSQL with a GIN index on `array_to_tsvector(tokens)` — the same
+ * tokens on both, so both find the same cases. Measured (STACK.md, bench/README.md): jieba
+ * segments a case in ~4 µs, Intl.Segmenter is about twice as slow and has no search mode.
+ */
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  // The dictionary takes ~200 ms to load: on first use, not at import.
+  return (jieba ??= Jieba.withDict(dict));
+}
+
+/** Letters and digits only: punctuation and spaces are separators. */
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+function clean(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) for (const part of w.toLowerCase().split(SEPARATORS)) if (part) out.push(part);
+  return out;
+}
+
+/** The searchable tokens of a case: subject, description and tracking number, each token once. */
+export function searchTokens(subject: string, description: string, trackingNo: string): string {
+  const j = segmenter();
+  const tokens = new Set(clean([...j.cutForSearch(subject, false), ...j.cutForSearch(description, false)]));
+  // The tracking number whole (without its dashes) and in parts: TS-20261129-WJJ0N2 is found by either.
+  const whole = trackingNo.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (whole) tokens.add(whole);
+  for (const part of clean([trackingNo])) tokens.add(part);
+  return [...tokens].join(' ');
+}
+
+/**
+ * The words of a query: jieba's ordinary mode (物业费 stays one word, which the search mode of the
+ * indexed text also produced), every one required. Empty when the query holds no letter or digit.
+ */
+export function queryTokens(query: string): string[] {
+  return [...new Set(clean(segmenter().cut(query, false)))].slice(0, 16);
+}
+
+/**
+ * Whether a query is served by the index. A query of one-character words only (费, 张) is not: the
+ * index holds a single character only where it stood alone, so such a query falls back to a
+ * substring scan (LIKE) of subject and description — exact, but it reads cases newest first until
+ * the page is full, which is slow for a character that is rare in a million cases.
+ */
+export function indexable(tokens: string[]): boolean {
+  return tokens.some((t) => [...t].length >= 2);
+}
