@@ -1,16 +1,22 @@
 /**
- * The statistics query (STA-1) against an ALREADY-POPULATED database: `tsx bench/stats.ts [db]`
- * with the SQLite file (`…/plaint.sqlite`, or its folder) as argument or in PLAINT_BENCH_DB, or
- * a postgres:// URL. Runs the one-month statistics repeatedly — organisation-wide (system scope)
- * and as a unit manager — and prints p50/p95/max. The month is PLAINT_BENCH_MONTH (YYYY-MM) or
- * the month of the newest case. Target: ≤ 500 ms at 1,000,000 cases on SQLite (issue 8).
+ * The statistics query (STA-1): `tsx bench/stats.ts [db]`. Without an argument (as in `npm run
+ * bench`) it uses the shared generated dataset of BENCH_N (1,000,000) cases on SQLite
+ * (bench/dataset.ts, cached in bench/.data/sqlite-<N>, generated on first use) and writes
+ * bench/results/latest-stats.json; or give a populated SQLite file (`…/plaint.sqlite`, or its
+ * folder) or a postgres:// URL as argument or in PLAINT_BENCH_DB. Runs one month's statistics
+ * repeatedly — organisation-wide (system scope) and as a unit manager — and prints p50/p95/max.
+ * The month is PLAINT_BENCH_MONTH (YYYY-MM) or the last whole month before the newest case.
+ * Target: ≤ 500 ms at 1,000,000 cases on SQLite (issue 8).
  */
-import { basename, dirname } from 'node:path';
-import { statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { ensureDataset } from './dataset.ts';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { computeStats } from '../src/app/stats.ts';
 import { scope, statsScope, type Scope } from '../src/domain/policy.ts';
-import { monthRange } from '../src/domain/stats.ts';
+import { monthRange, previousMonth } from '../src/domain/stats.ts';
 
 export type StatsBenchResult = { label: string; runs: number; p50: number; p95: number; max: number; total: number };
 
@@ -34,7 +40,8 @@ export async function benchStats(target: string, options: { runs?: number; month
   try {
     const newest = await ctx.store.db.selectFrom('cases').select('received_at').orderBy('received_at', 'desc').limit(1).executeTakeFirst();
     if (!newest) throw new Error('the database has no cases: populate it first (bench/dataset.ts)');
-    const month = options.month ?? ctx.calendar.localDate(new Date(newest.received_at)).slice(0, 7);
+    // The last whole month, as the monthly report (STA-1) counts it.
+    const month = options.month ?? previousMonth(ctx.calendar.localDate(new Date(newest.received_at)));
     const period = monthRange(month);
     const scopes: { label: string; scope: Scope }[] = [{ label: `${month} organisation-wide`, scope: scope({ kind: 'system', name: 'bench' }, ctx.procedures.latestAll()) }];
     // A unit manager: the first top-level unit, every procedure's manager roles held there.
@@ -66,13 +73,19 @@ export async function benchStats(target: string, options: { runs?: number; month
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const target = process.argv[2] ?? process.env.PLAINT_BENCH_DB;
+  let target = process.argv[2] ?? process.env.PLAINT_BENCH_DB;
   if (!target) {
-    console.error('usage: tsx bench/stats.ts <path to plaint.sqlite | data folder | postgres:// URL>  (or PLAINT_BENCH_DB)');
-    process.exit(2);
+    const n = Number(process.env.BENCH_N ?? 1_000_000);
+    target = fileURLToPath(new URL(`./.data/sqlite-${n}`, import.meta.url));
+    console.log(`stats: dataset of ${n.toLocaleString('en')} cases in ${target} (generated on first use) …`);
+    await ensureDataset(target, n, { log: (l) => console.log(l) });
   }
+  const loadavgBefore = os.loadavg();
   const results = await benchStats(target, { runs: Number(process.env.BENCH_RUNS ?? 20), month: process.env.PLAINT_BENCH_MONTH });
   for (const r of results) {
     console.log(`stats ${r.label}: ${r.total} cases in the month; ${r.runs} runs p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target ≤ 500 ms)`);
   }
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest-stats.json'), `${JSON.stringify({ at: new Date().toISOString(), target, loadavgBefore, loadavgAfter: os.loadavg(), results }, null, 2)}\n`);
 }
