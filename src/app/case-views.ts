@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/case.ts';
 import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
-import { findState, type TAction, type TProcedure } from '../domain/procedure.schema.ts';
+import { findState, type TAction, type TField, type TProcedure } from '../domain/procedure.schema.ts';
+import type { TLabel } from '../domain/labels.ts';
 import { maskSubmitter } from '../domain/masking.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { toCaseState } from '../store/case.mapper.ts';
@@ -59,6 +60,31 @@ function valueLabels(procedure: TProcedure, actionId: string, input: Record<stri
   return out;
 }
 
+/**
+ * What each key of a case's data is called and, for choices, what its value is called: action
+ * fields that set `data.<key>` and the intake's own fields (`fields.<name>`), so the case page
+ * shows 调解协议 and 网上答复 rather than `agreement` and `portal`. Built-in keys (诉求, 发生时间 …)
+ * are named by the web app's locale files.
+ */
+function dataLabels(procedure: TProcedure, data: Record<string, unknown>) {
+  const labels: Record<string, TLabel> = {};
+  const values: Record<string, TLabel> = {};
+  const describe = (key: string, f: TField, value: unknown) => {
+    labels[key] ??= f.label;
+    const options = f.type === 'enum' ? f.options : f.type === 'category' ? procedure.categories : f.type === 'severity' ? procedure.severities : undefined;
+    const label = options?.find((o) => o.id === value)?.label;
+    if (label) values[key] = label;
+  };
+  for (const action of procedure.actions) {
+    for (const f of action.input) {
+      if (f.sets?.startsWith('data.')) describe(f.sets.slice('data.'.length), f, data[f.sets.slice('data.'.length)]);
+    }
+  }
+  const fields = (data.fields ?? {}) as Record<string, unknown>;
+  for (const f of procedure.intake.fields) describe(`fields.${f.name}`, f, fields[f.name]);
+  return { dataLabels: labels, dataValueLabels: values };
+}
+
 function timelineEntry(procedure: TProcedure, e: CaseEventRow) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   return {
@@ -113,6 +139,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     submitter: submitter ? maskSubmitter(submitter) : null,
     respondents: JSON.parse(row.respondents),
     data: state.data,
+    ...dataLabels(procedure, state.data),
     receivedBy: row.received_by,
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     timeline: events.map((e) => timelineEntry(procedure, e)),

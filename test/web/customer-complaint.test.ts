@@ -87,6 +87,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     const steps = await desk.getByTestId('timeline-action').allTextContents();
     expect(steps).toEqual(expect.arrayContaining(['提交登记', '受理', '指定责任人', '书面答复']));
     expect(steps).not.toContain('reply');
+    // The case's data is named as the procedure names it, choices by their label, not by keys and ids.
+    const data = (await desk.getByTestId('case-data').textContent()) ?? '';
+    for (const shown of ['订单号', 'SO-20261120-0042', '诉求', '更换一台新冰箱', '原因分析', '压缩机故障', '答复方式', '网上答复', '承诺属实时间']) expect(data).toContain(shown);
+    expect(data).not.toMatch(/orderNo|requestedOutcome|affirmedTruthfulAt|replyMethod|portal|\{"/);
     await desk.getByRole('button', { name: '显示身份' }).click();
     await desk.getByLabel('查看理由（记入审计）').fill('电话回访');
     await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();

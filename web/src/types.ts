@@ -57,7 +57,7 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string; submitter: Record<string, string> | null; respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
-  data: Record<string, unknown>; allowedActions: ActionInfo[]; timeline: StaffEntry[]; deadlines: Deadline[];
+  data: Record<string, unknown>; dataLabels: Record<string, Label>; dataValueLabels: Record<string, Label>; allowedActions: ActionInfo[]; timeline: StaffEntry[]; deadlines: Deadline[];
   escalatedAt: string | null; attachments: { id: string; name: string; size: number; mediaType: string; visibility?: string }[];
 };
 

@@ -28,5 +28,6 @@ export function fieldValue(name: string, value: unknown, label: Label, t: (key: 
     if (named !== `${name}.${value}`) return named;
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatTime(value);
+  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

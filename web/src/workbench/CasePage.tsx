@@ -53,8 +53,12 @@ export function CasePage() {
             </Descriptions>
             <Typography.Paragraph className="user-text" data-testid="case-description">{c.description}</Typography.Paragraph>
             {Object.keys(c.data).length > 0 && (
-              <Descriptions column={1} size="small" bordered>
-                {Object.entries(c.data).map(([k, v]) => <Descriptions.Item key={k} label={k}><span className="user-text">{typeof v === 'string' ? v : JSON.stringify(v)}</span></Descriptions.Item>)}
+              <Descriptions column={1} size="small" bordered data-testid="case-data">
+                {caseDataEntries(c.data).map(([k, v]) => (
+                  <Descriptions.Item key={k} label={fieldLabel(k.replace(/^fields\./, ''), c.dataLabels[k], t, l)}>
+                    <span className="user-text">{fieldValue(k, v, c.dataValueLabels[k], t, l)}</span>
+                  </Descriptions.Item>
+                ))}
               </Descriptions>
             )}
           </Card>
@@ -187,4 +191,10 @@ function LinkedCases({ id }: { id: string }) {
       )}
     </Card>
   );
+}
+
+/** The case's data as rows: the intake's own fields (`fields`) one by one, then the rest. */
+function caseDataEntries(data: Record<string, unknown>): [string, unknown][] {
+  const { fields, ...rest } = data as { fields?: Record<string, unknown> };
+  return [...Object.entries(fields ?? {}).map(([k, v]) => [`fields.${k}`, v] as [string, unknown]), ...Object.entries(rest)];
 }
