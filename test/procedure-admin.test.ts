@@ -5,31 +5,10 @@ import { openApp, type AppContext } from '../src/app/context.ts';
 import { PROCEDURE_REFRESH_MS } from '../src/app/procedure-admin.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
+import { demoProcedureYaml } from './support/demo-procedure.ts';
 
 /** A small procedure only these tests upload (no built-in procedure is touched). */
-function demo(version: number, extra = ''): string {
-  return `id: upload-demo
-version: ${version}
-name: { zh-CN: 上传测试流程, en: Upload demo }
-roles:
-  - { id: demo-handler, label: { zh-CN: 测试处理人, en: Demo handler }, permissions: [read, intake] }
-categories:
-  - { id: noise, label: { zh-CN: 噪音, en: Noise } }
-intake:
-  kinds: [complaint]
-  channels: [web, phone]
-  publicText: { zh-CN: 已登记。, en: Registered. }
-states:
-  - { id: received, initial: true, label: { zh-CN: 已登记, en: Received } }
-  - { id: done, terminal: true, label: { zh-CN: 已办结, en: Done } }
-actions:
-  - id: finish
-    label: { zh-CN: 办结, en: Finish }
-    from: [received]
-    to: done
-    roles: [demo-handler]${extra}
-`;
-}
+const demo = (version: number, extra = '') => demoProcedureYaml('upload-demo', version, { zh: '上传测试流程', en: 'Upload demo' }, extra);
 
 type Call = (method: string, url: string, token?: string, body?: unknown) => Promise<{ statusCode: number; json(): any; body: string }>;
 function caller(http: FastifyInstance): Call {

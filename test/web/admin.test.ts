@@ -1,29 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD, buttonName, choose, overflowX, shot, signIn, startWeb, type WebEnv } from './support.ts';
+import { demoProcedureYaml } from '../support/demo-procedure.ts';
 
 /** A procedure only this scenario uploads: the other browser scenarios' procedures never change. */
-const DEMO = `id: web-admin-demo
-version: 1
-name: { zh-CN: 管理测试流程, en: Admin demo }
-roles:
-  - { id: demo-handler, label: { zh-CN: 测试处理人, en: Demo handler }, permissions: [read, intake] }
-categories:
-  - { id: noise, label: { zh-CN: 噪音, en: Noise } }
-intake:
-  kinds: [complaint]
-  channels: [web, phone]
-  publicText: { zh-CN: 已登记。, en: Registered. }
-states:
-  - { id: received, initial: true, label: { zh-CN: 已登记, en: Received } }
-  - { id: done, terminal: true, label: { zh-CN: 已办结, en: Done } }
-actions:
-  - id: finish
-    label: { zh-CN: 办结, en: Finish }
-    from: [received]
-    to: done
-    roles: [demo-handler]
-`;
+const DEMO = demoProcedureYaml('web-admin-demo', 1, { zh: '管理测试流程', en: 'Admin demo' });
 
 /**
  * Issue 6, admin pages: a procedure version with an error is refused with the problem shown next
