@@ -35,6 +35,18 @@ describe('the web app is served at / and the API keeps its 404s', () => {
     }
   });
 
+  it('pages carry a content security policy: own scripts only, no framing, no referrer', async () => {
+    for (const url of ['/', '/staff/admin']) {
+      const res = await app.inject({ url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
   it('hashed assets are cached for a year; a missing asset is a 404, not the page', async () => {
     const asset = await app.inject({ url: '/assets/app-1234.js' });
     expect(asset.statusCode).toBe(200);

@@ -36,6 +36,8 @@ export async function startWeb(): Promise<WebEnv> {
   const { base } = shared;
   const browser = await chromium.connect(shared.wsEndpoint);
   const contexts: BrowserContext[] = [];
+  // Anything the pages' content security policy blocked: the app must run within it.
+  const blocked: string[] = [];
   let adminCookie = '';
   let adminCsrf = '';
   const adminApi = async (method: string, path: string, body?: unknown) => {
@@ -63,11 +65,13 @@ export async function startWeb(): Promise<WebEnv> {
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(60_000); // generous: the test machine's two cores are shared
+      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(`${page.url()}: ${m.text()}`); });
       return { context, page };
     },
     close: async () => {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
+      if (blocked.length > 0) throw new Error(`the content security policy blocked:\n${blocked.join('\n')}`);
     },
   };
 }
