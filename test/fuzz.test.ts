@@ -62,9 +62,12 @@ const headerSafe = (s: string) => s.replace(/[^\t\x20-\x7e]/g, '?').slice(0, 20_
  */
 async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: number }> {
   const skip = new Set(['throttle', 'kysely_migration', 'kysely_migration_lock']);
-  const tables = (await ctx.store.db.introspection.getTables())
-    .filter((t) => !skip.has(t.name) && !t.isView && (ctx.store.dialect === 'sqlite' || t.schema === ctx.store.pgSchema))
-    .map((t) => t.name).sort();
+  // Only this test's own schema is read: Kysely's introspection walks every schema in the
+  // database, and other test files create and drop theirs meanwhile (it failed on a vanished one).
+  const names = ctx.store.dialect === 'sqlite'
+    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)).rows
+    : (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = ${ctx.store.pgSchema}`.execute(ctx.store.db)).rows;
+  const tables = names.map((t) => t.name).filter((name) => !skip.has(name)).sort();
   const hash = createHash('sha256');
   for (const name of tables) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows
