@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startWeb, type WebEnv } from './support.ts';
+
+/**
+ * Issue 6, quality: forms are keyboard reachable. Tabbing from the top of the page reaches every
+ * visible field and the submit button of the portal's intake form and of the staff sign-in, and
+ * the sign-in form submits with Enter.
+ */
+describe('forms are keyboard reachable', { timeout: 300_000 }, () => {
+  let web: WebEnv;
+  let page: Page;
+
+  beforeAll(async () => {
+    web = await startWeb();
+    page = (await web.open(375)).page;
+  });
+  afterAll(async () => web?.close());
+
+  /** Presses Tab until focus has left `form` after entering it; returns what was focused inside, in order. */
+  async function tabThrough(form: string, limit = 80): Promise<string[]> {
+    const seen: string[] = [];
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate((sel) => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || !el.closest(sel)) return null;
+        return el.id || el.getAttribute('name') || el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName;
+      }, form);
+      if (focused !== null) seen.push(focused);
+      else if (seen.length > 0) break;
+    }
+    return seen;
+  }
+
+  /** The visible fields of a form that a person fills in, by id (antd gives each the form item's name). */
+  async function visibleFields(form: string): Promise<string[]> {
+    return page.locator(`${form} input:not([type=hidden]), ${form} textarea`).evaluateAll((els) => els
+      .filter((e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLInputElement).disabled)
+      .map((e) => e.id).filter(Boolean));
+  }
+
+  it('the portal intake form: every visible field and the submit button by Tab alone', async () => {
+    await page.goto(web.base);
+    await page.getByRole('link', { name: '开始填写 顾客投诉处理' }).click();
+    await page.locator('form#intake').getByLabel('标题').waitFor();
+    const fields = await visibleFields('form#intake');
+    expect(fields.length).toBeGreaterThan(5);
+    const reached = await tabThrough('form#intake', 150);
+    for (const id of fields) expect(reached, `field ${id}`).toContain(id);
+    expect(reached.some((r) => /提\s*交/.test(r))).toBe(true);
+  });
+
+  it('the staff sign-in: user name, password and the button by Tab; Enter signs in', async () => {
+    await page.goto(`${web.base}/staff`);
+    await page.getByLabel('用户名').waitFor();
+    const fields = await visibleFields('form');
+    const reached = await tabThrough('form');
+    for (const id of fields) expect(reached, `field ${id}`).toContain(id);
+    await page.getByLabel('用户名').focus();
+    await page.keyboard.type('admin');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('me').waitFor();
+  });
+});
