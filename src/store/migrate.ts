@@ -8,6 +8,7 @@ import * as links from './migrations/202611290200_links.ts';
 import * as records from './migrations/202611290300_records.ts';
 import * as delivery from './migrations/202611290600_delivery.ts';
 import * as search from './migrations/202611300400_search.ts';
+import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '202611290300_records': records,
   '202611290600_delivery': delivery,
   '202611300400_search': search,
+  '202611300500_inbox_status_unit': inboxStatusUnit,
 };
 
 function migrator(store: Store): Migrator {
