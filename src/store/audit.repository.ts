@@ -7,38 +7,83 @@ import { insertRows, runCompiled } from './insert.ts';
 export type AuditRow = Selectable<AuditLogTable>;
 export type AuditEntry = Omit<AuditContent, 'seq'>;
 
+/** Transactions whose audit records wait until just before commit (see `deferAudit`). */
+const deferred = new WeakMap<Transaction<Database>, AuditEntry[]>();
+
+/**
+ * From now on, `appendAudit` in this transaction queues its records; `flushAudit` writes them.
+ * PostgreSQL's `store.transact` (transaction.ts) does this for every unit of work: the chain's head
+ * row is then locked only for the audit insert and the commit, not for the whole transaction, so
+ * concurrent writers — of this instance and of others — wait on each other for less time (issue 9,
+ * bench/README.md "Two instances"). The records and their hashes are exactly those an immediate
+ * append would have written; only their place in the transaction moves.
+ */
+export function deferAudit(trx: Transaction<Database>): void {
+  deferred.set(trx, []);
+}
+
+/** Writes the records `appendAudit` queued in this transaction, in order: the last statement before commit. */
+export async function flushAudit(trx: Transaction<Database>): Promise<void> {
+  const entries = deferred.get(trx);
+  deferred.delete(trx);
+  if (entries && entries.length > 0) await writeAudit(trx, entries);
+}
+
 /**
  * Appends one record to the audit chain. Refuses to run outside a transaction: an audit record
- * must commit or roll back together with the change it describes.
+ * must commit or roll back together with the change it describes. In a transaction that defers
+ * (`deferAudit`) the record is written by `flushAudit` just before commit; otherwise now.
  * Locking the head row serialises writers, so the chain has no forks.
  */
-export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRow> {
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
+  const queue = deferred.get(trx);
+  if (queue) queue.push(entry);
+  else await writeAudit(trx, [entry]);
+}
+
+async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
   // PostgreSQL: lock the head row until commit so concurrent writers queue; SQLite has one writer.
-  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, `audit-head|${lock}`, () => {
+  const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, `audit-head|${pg}`, () => {
     const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    return lock ? query.forUpdate() : query;
+    return pg ? query.forUpdate() : query;
   }, [1]);
   if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-  const seq = Number(head.seq) + 1;
-  // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
-  const hash = auditHash(head.hash, { ...entry, payload: entry.payload ?? null, seq });
-  const row: AuditRow = {
-    seq,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    payload: JSON.stringify(entry.payload ?? null),
-    prev_hash: head.hash,
-    hash,
-  };
-  await insertRows(trx, 'audit_log', [row]);
-  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1), [seq, hash, 1]);
-  return row;
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    seq += 1;
+    // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
+    const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
+    rows.push({
+      seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      payload: JSON.stringify(entry.payload ?? null),
+      prev_hash: prev,
+      hash,
+    });
+    prev = hash;
+  }
+  if (pg) {
+    // One round trip for the records and the head while the head is locked: a data-modifying CTE.
+    const parameters: unknown[] = [];
+    for (const row of rows) parameters.push(...AUDIT_COLUMNS.map((c) => row[c]));
+    parameters.push(seq, prev, 1);
+    await runCompiled(trx, `audit-append|${rows.length}`, () => trx.with('appended', (db) => db.insertInto('audit_log').values(rows))
+      .updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), parameters);
+    return;
+  }
+  await insertRows(trx, 'audit_log', rows);
+  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), [seq, prev, 1]);
 }
+
+const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'payload', 'prev_hash', 'hash'] as const satisfies readonly (keyof AuditRow)[];
 
 /** A batch of the chain in order, for walking it without loading it whole. */
 export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
