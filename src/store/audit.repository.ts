@@ -1,5 +1,5 @@
-import { PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { auditHash, type AuditContent } from '../domain/audit-hash.ts';
+import { CompiledQuery, PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { auditHash, canonicalJson, type AuditContent } from '../domain/audit-hash.ts';
 import type { AuditLogTable, Database } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 import { insertRows, runCompiled } from './insert.ts';
@@ -43,12 +43,12 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
 }
 
 async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
-  // PostgreSQL: lock the head row until commit so concurrent writers queue; SQLite has one writer.
-  const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, `audit-head|${pg}`, () => {
-    const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    return pg ? query.forUpdate() : query;
-  }, [1]);
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const entry of entries) await appendInDatabase(trx, entry);
+    return;
+  }
+  // SQLite has one writer: read the head, chain here, write.
+  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, 'audit-head|false', () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1), [1]);
   if (!head) throw new Error('audit_head row is missing: the database was not migrated');
   let seq = Number(head.seq);
   let prev = head.hash;
@@ -57,33 +57,37 @@ async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Pr
     seq += 1;
     // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
     const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
-    rows.push({
-      seq,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      payload: JSON.stringify(entry.payload ?? null),
-      prev_hash: prev,
-      hash,
-    });
+    rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
     prev = hash;
-  }
-  if (pg) {
-    // One round trip for the records and the head while the head is locked: a data-modifying CTE.
-    const parameters: unknown[] = [];
-    for (const row of rows) parameters.push(...AUDIT_COLUMNS.map((c) => row[c]));
-    parameters.push(seq, prev, 1);
-    await runCompiled(trx, `audit-append|${rows.length}`, () => trx.with('appended', (db) => db.insertInto('audit_log').values(rows))
-      .updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), parameters);
-    return;
   }
   await insertRows(trx, 'audit_log', rows);
   await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), [seq, prev, 1]);
 }
 
-const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'payload', 'prev_hash', 'hash'] as const satisfies readonly (keyof AuditRow)[];
+/**
+ * PostgreSQL: locks the head, chains and writes one record and moves the head in ONE statement,
+ * so the head is held for that statement and the commit — no round trip back to Node in between,
+ * where a busy event loop kept it locked for milliseconds (bench/README.md, "Two instances").
+ * The hash is the same `auditHash` (domain/audit-hash.ts): sha256 of the previous hash, a newline
+ * and the record's canonical JSON, whose keys sort `seq` last — so the JSON is a prefix built here
+ * and the sequence number the database appends. Tests verify every chain with the JavaScript hash.
+ */
+async function appendInDatabase(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  const content = canonicalJson({ ...entry, payload: entry.payload ?? null, seq: 0 });
+  if (!content.endsWith(',"seq":0}')) throw new Error('audit content no longer ends with its seq: appendInDatabase needs updating');
+  const prefix = content.slice(0, -'0}'.length);
+  const result = await trx.executeQuery(CompiledQuery.raw(APPEND_SQL, [entry.at, entry.actor, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.payload ?? null), prefix]));
+  if (Number(result.numAffectedRows ?? 0) !== 1) throw new Error('audit_head row is missing: the database was not migrated');
+}
+
+const APPEND_SQL = `with head as (select seq, hash from audit_head where id = 1 for update),
+appended as (
+  insert into audit_log (seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash)
+  select head.seq + 1, $1, $2, $3, $4, $5, $6, head.hash,
+    encode(sha256(convert_to(head.hash || chr(10) || $7::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
+  from head
+  returning seq, hash)
+update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1`;
 
 /** A batch of the chain in order, for walking it without loading it whole. */
 export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
