@@ -10,6 +10,11 @@
  * kind, one delivery per notice and target) and that the audit chain verifies.
  *
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/bench_9a  BENCH_DURATION=15  BENCH_CLUSTER_N=20000
+ *   BENCH_CLUSTER_INSTANCES=1,2   the runs to make (e.g. 1 to study one instance)
+ *
+ * During the measured load it samples pg_stat_activity every 100 ms: what the database's client
+ * connections were doing (running on CPU, waiting for a lock — Lock/transactionid is a writer
+ * queued behind another's row lock, e.g. the audit-chain head —, reading the client, I/O, idle).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { dropPgSchema, ensurePgSchema } from '../src/store/db.ts';
 import { ensurePgDatabase, generateDataset } from './dataset.ts';
@@ -31,6 +37,7 @@ const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/b
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 const N = Number(process.env.BENCH_CLUSTER_N ?? 20_000);
 const CONNECTIONS = 50;
+const INSTANCES = (process.env.BENCH_CLUSTER_INSTANCES ?? '1,2').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const TARGET_RATIO = 1.6;
 
 const BODY = JSON.stringify({
@@ -95,7 +102,37 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-type Run = { instances: number; rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; sweep: Record<string, number>; exactlyOnce: boolean; auditOk: boolean; loadavg: number[] };
+/**
+ * Samples what the schema's client connections are doing every 100 ms until stopped; returns, per
+ * state (`active: CPU`, `active: Lock/transactionid`, `idle in transaction: Client/ClientRead` …),
+ * the average number of connections in it.
+ */
+function sampleWaits(url: string): { stop(): Promise<Record<string, number>> } {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await pool.query<{ k: string; n: string }>(`select state || ': ' || coalesce(wait_event_type || '/' || wait_event, 'CPU') as k, count(*) as n
+        from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+        and state is not null and state <> 'idle' and query not like '%pg_stat_activity%' group by 1`).catch(() => ({ rows: [] }));
+      samples += 1;
+      for (const r of rows) counts.set(r.k, (counts.get(r.k) ?? 0) + Number(r.n));
+      await new Promise((res) => setTimeout(res, 100));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await pool.end();
+      return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, Math.round((n / Math.max(1, samples)) * 100) / 100]));
+    },
+  };
+}
+
+type Run = { instances: number; rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; sweep: Record<string, number>; exactlyOnce: boolean; auditOk: boolean; loadavg: number[]; waits: Record<string, number> };
 
 async function run(instances: number): Promise<Run> {
   const schema = `cluster_${instances}_${Date.now().toString(36)}`;
@@ -119,13 +156,17 @@ async function run(instances: number): Promise<Run> {
       }));
     }
     for (const [i, c] of children.entries()) await waitForHealth(`http://127.0.0.1:${ports[i]}`, c.child, c.output);
+    console.log(`  pids: bench, proxy and autocannon ${process.pid}; instances ${children.map((c) => c.child.pid).join(', ')} (tsx wrappers: the servers are their node children)`);
     proxy = await startProxy(ports);
     const url = `http://127.0.0.1:${proxy.port}/api/v1/public/cases`;
     const shoot = (seconds: number) => autocannon({ url, method: 'POST', connections: CONNECTIONS, duration: seconds, headers: { 'content-type': 'application/json' }, body: BODY });
     console.log(`${instances} instance(s): ${summary.cases} cases loaded, ${summary.open} open; warm-up 3 s, then ${DURATION_S} s × ${CONNECTIONS} connections …`);
     await shoot(3);
+    const sampler = sampleWaits(PG_URL);
     const r = await shoot(DURATION_S);
+    const waits = await sampler.stop();
     const loadavg = os.loadavg();
+    console.log(`  pg_stat_activity (share of samples × connections): ${Object.entries(waits).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
     // Let the sweepers and dispatchers finish what is due, then check exactly-once.
     const check = await openApp({ ...configFromEnv({}), dataDir, databaseUrl: PG_URL, pgSchema: schema });
@@ -155,7 +196,7 @@ async function run(instances: number): Promise<Run> {
       const audit = spawnSync(TSX, ['src/cli.ts', 'verify-audit'], { cwd: ROOT, env: { ...process.env, PLAINT_DATA_DIR: dataDir, DATABASE_URL: PG_URL, PLAINT_PG_SCHEMA: schema }, encoding: 'utf8' });
       return {
         instances, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors,
-        sweep, exactlyOnce, auditOk: audit.status === 0, loadavg,
+        sweep, exactlyOnce, auditOk: audit.status === 0, loadavg, waits,
       };
     } finally {
       await check.close();
@@ -170,21 +211,23 @@ async function run(instances: number): Promise<Run> {
 
 async function main(): Promise<number> {
   await ensurePgDatabase(PG_URL);
-  const one = await run(1);
-  const two = await run(2);
-  const ratio = two.rps / one.rps;
+  const runs: Run[] = [];
+  for (const n of INSTANCES) runs.push(await run(n));
+  const one = runs.find((r) => r.instances === 1);
+  const two = runs.find((r) => r.instances === 2);
+  const ratio = one && two ? two.rps / one.rps : NaN;
   console.log(`\ninstances   req/s    p50 ms   p99 ms   non-2xx  errors  exactly-once  audit   load`);
-  for (const r of [one, two]) {
+  for (const r of runs) {
     console.log(`${String(r.instances).padEnd(9)}${r.rps.toFixed(1).padStart(8)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.non2xx).padStart(10)}${String(r.errors).padStart(8)}  ${String(r.exactlyOnce).padEnd(12)}  ${String(r.auditOk).padEnd(6)}  ${r.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`          sweep: ${JSON.stringify(r.sweep)}`);
   }
   console.log(`\ntwo / one instance throughput: ${ratio.toFixed(2)}×  (target ≥ ${TARGET_RATIO}×)  ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}  — ${os.cpus().length} CPUs shared by both instances, PostgreSQL, the proxy and the load generator`);
-  const record = { at: new Date().toISOString(), cpus: os.cpus().length, parameters: { durationSeconds: DURATION_S, connections: CONNECTIONS, datasetCases: N }, runs: [one, two], ratio, target: TARGET_RATIO };
+  const record = { at: new Date().toISOString(), cpus: os.cpus().length, parameters: { durationSeconds: DURATION_S, connections: CONNECTIONS, datasetCases: N }, runs, ratio, target: TARGET_RATIO };
   await mkdir(RESULTS_DIR, { recursive: true });
   const json = `${JSON.stringify(record, null, 2)}\n`;
   await writeFile(join(RESULTS_DIR, `cluster-${record.at.replace(/:/g, '-')}.json`), json);
   await writeFile(join(RESULTS_DIR, 'latest-cluster.json'), json);
-  const bad = [one, two].filter((r) => !r.exactlyOnce || !r.auditOk || r.non2xx > 0 || r.errors > 0);
+  const bad = runs.filter((r) => !r.exactlyOnce || !r.auditOk || r.non2xx > 0 || r.errors > 0);
   for (const r of bad) console.error(`!!! ${r.instances} instance(s): exactly-once ${r.exactlyOnce}, audit ${r.auditOk}, non-2xx ${r.non2xx}, errors ${r.errors}`);
   return bad.length ? 1 : 0;
 }

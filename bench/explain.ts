@@ -2,6 +2,8 @@
  * Prints the SQL and the plan of inbox and search queries on a generated dataset (issue 9):
  *   npx tsx bench/explain.ts <data dir> ['<query string>'] [handler1|supervisor] [postgres url] [schema]
  * e.g. npx tsx bench/explain.ts bench/.data/sqlite-1000000 'q=物业' handler1
+ * EXPLAIN_STATEMENT=2 explains the page's second statement (chunked filters run several); EXPLAIN_PG_OPTIONS
+ * adds connection options, e.g. '-c max_parallel_workers_per_gather=0' as the server's pool sets.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +24,9 @@ const user = await ctx.store.db.selectFrom('users').selectAll().where('username'
 const actor = await userActor(ctx, user);
 const params = new URLSearchParams(qs);
 let captured: CompiledQuery | undefined;
+const timings: string[] = [];
 const db = url
-  ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options: [schema ? `-c search_path=${schema}` : '', process.env.EXPLAIN_PG_OPTIONS ?? ''].join(' ').trim() || undefined }) }), log: (e) => { captured ??= e.query; } })
+  ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options: [schema ? `-c search_path=${schema}` : '', process.env.EXPLAIN_PG_OPTIONS ?? ''].join(' ').trim() || undefined }) }), log: (e) => { if (timings.length + 1 === Number(process.env.EXPLAIN_STATEMENT ?? 1)) captured = e.query; timings.push(e.queryDurationMillis.toFixed(1)); } })
   : new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(join(dir, 'plaint.sqlite')) }), log: (e) => { captured ??= e.query; } });
 const unitPaths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
 const t = performance.now();
@@ -33,7 +36,7 @@ const { rows } = await listCases(db, {
   assigneeId: params.get('assignee') === 'me' ? actor.id : undefined, unitPaths: params.get('unit') ? unitPaths : undefined,
   due: params.get('due') ? { kind: params.get('due') as 'soon', now: summary.now } : undefined,
 });
-console.log(`${rows.length} rows in ${(performance.now() - t).toFixed(1)} ms\n${captured!.sql}\n${JSON.stringify(captured!.parameters)}`);
+console.log(`${rows.length} rows in ${(performance.now() - t).toFixed(1)} ms (${timings.length} statements: ${timings.join(', ')} ms)\n${captured!.sql}\n${JSON.stringify(captured!.parameters)}`);
 const plan = url
   ? await sql.raw(`explain (analyze, buffers) ${captured!.sql.replace(/\$(\d+)/g, (_m, i) => `'${String(captured!.parameters[Number(i) - 1]).replace(/'/g, "''")}'`)}`).execute(db)
   : await sql.raw(`explain query plan ${captured!.sql.replace(/\?/g, () => 'NULL')}`).execute(db);

@@ -77,3 +77,75 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
     expect(out.stderr).toContain(`#${snapshot.length - 1}`);
   });
 });
+
+/**
+ * Issue 9: on PostgreSQL every write locks the audit chain's head row, so how long a unit of work
+ * holds it bounds the write throughput of all instances together. A unit appends its audit record
+ * as its last statement before commit, so the head is not held while the rest of the unit runs.
+ */
+describe('the audit head on postgres is locked only from the audit insert to commit', () => {
+  it('a second writer appends and commits while the first is still inside its transaction; the chain verifies in commit order', async () => {
+    const { postgres } = await import('./support/backends.ts');
+    const { openStore } = await import('../src/store/db.ts');
+    const { migrateUp } = await import('../src/store/migrate.ts');
+    const { appendAudit, auditBatch } = await import('../src/store/audit.repository.ts');
+    const { auditHash } = await import('../src/domain/audit-hash.ts');
+    const { config, cleanup } = await postgres.config();
+    const store = openStore(config);
+    try {
+      await migrateUp(store);
+      let releaseFirst!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => { releaseFirst = resolve; });
+      let firstAppended!: () => void;
+      const firstHasAppended = new Promise<void>((resolve) => { firstAppended = resolve; });
+      const entry = (action: string) => ({ at: '2026-11-30T02:00:00.000Z', actor: 'system:test', action, entityType: 'case', entityId: action, payload: { n: 1 } });
+      const first = store.transact(async (trx) => {
+        await appendAudit(trx, entry('first'));
+        firstAppended();
+        // The rest of the unit (outbox rows, links, an idempotency key …) would run here.
+        await firstMayCommit;
+      });
+      await firstHasAppended;
+      // Before issue 9 this waited for the first transaction's row lock: it never finished.
+      const second = store.transact((trx) => appendAudit(trx, entry('second')));
+      const winner = await Promise.race([second.then(() => 'second'), new Promise((r) => setTimeout(() => r('timeout'), 3000))]);
+      releaseFirst();
+      await Promise.all([first, second]);
+      expect(winner).toBe('second');
+      const rows = await auditBatch(store.db, 0, 100);
+      const ours = rows.filter((r) => r.actor === 'system:test');
+      expect(ours.map((r) => r.action)).toEqual(['second', 'first']);
+      // Every record links to the one before and its hash is the hash of its content.
+      for (const [i, r] of rows.entries()) {
+        if (i > 0) expect(r.prev_hash).toBe(rows[i - 1].hash);
+        expect(r.hash).toBe(auditHash(r.prev_hash, { seq: r.seq, at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, payload: JSON.parse(r.payload) }));
+      }
+      const head = await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+      expect([Number(head.seq), head.hash]).toEqual([rows[rows.length - 1].seq, rows[rows.length - 1].hash]);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+
+  it('records of a unit that fails are not written, and the next unit continues the chain', async () => {
+    const { postgres } = await import('./support/backends.ts');
+    const { openStore } = await import('../src/store/db.ts');
+    const { migrateUp } = await import('../src/store/migrate.ts');
+    const { appendAudit, auditBatch } = await import('../src/store/audit.repository.ts');
+    const { config, cleanup } = await postgres.config();
+    const store = openStore(config);
+    try {
+      await migrateUp(store);
+      const entry = (action: string) => ({ at: '2026-11-30T02:00:00.000Z', actor: 'system:test', action, entityType: 'case', entityId: action, payload: null });
+      await expect(store.transact(async (trx) => { await appendAudit(trx, entry('lost')); throw new Error('boom'); })).rejects.toThrow('boom');
+      await store.transact(async (trx) => { await appendAudit(trx, entry('a')); await appendAudit(trx, entry('b')); });
+      const ours = (await auditBatch(store.db, 0, 100)).filter((r) => r.actor === 'system:test');
+      expect(ours.map((r) => r.action)).toEqual(['a', 'b']);
+      expect(ours[1].prev_hash).toBe(ours[0].hash);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});

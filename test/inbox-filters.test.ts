@@ -84,3 +84,53 @@ describe.each(BACKENDS)('inbox filters for the workbench on $name', (backend) =>
     expect(p.states[0]).toEqual({ id: 'received', label: { 'zh-CN': '已登记', en: 'Received' } });
   });
 });
+
+/**
+ * Issue 9: "overdue" pages for a unit-scoped reader, page after page, with a case that has two
+ * overdue clocks (PostgreSQL checks the scope while it walks the clocks; SQLite filters chunks).
+ */
+describe.each(BACKENDS)('overdue pages in scope on $name', (backend) => {
+  it('pages through exactly the overdue cases in scope, newest first, each once', async () => {
+    const { openStore } = await import('../src/store/db.ts');
+    const { migrateUp } = await import('../src/store/migrate.ts');
+    const { insertCases, listCases } = await import('../src/store/cases.repository.ts');
+    const { insertClocks } = await import('../src/store/clocks.repository.ts');
+    const { config, cleanup } = await backend.config();
+    const store = openStore(config);
+    try {
+      await migrateUp(store);
+      const at = '2026-11-01T01:00:00.000Z';
+      const now = '2026-11-30T01:00:00.000Z';
+      const rows = Array.from({ length: 60 }, (_, i) => ({
+        id: `01KB${String(i).padStart(22, '0')}`, tracking_no: `TS-20261101-P${String(i).padStart(5, '0')}`, procedure_id: 'customer-complaint', procedure_version: 1, kind: 'complaint',
+        status: 'accepted', version: 1, category: null, severity: null, outcome: null, assignee_id: null, channel: 'web', subject: '电梯', description: '电梯坏了',
+        anonymous: 1, submitter_enc: null, respondents: '[]', received_by: null, receipt_hash: 'x', data: '{}', received_at: at, created_at: at, updated_at: at,
+        closed_at: null, org_unit_id: null, org_unit_path: i % 3 === 0 ? '/a/' : '/b/', escalated_at: null, submitter_phone_bidx: null, submitter_email_bidx: null,
+        submitter_id_bidx: null, hold_reason: null, held_at: null, deidentified_at: null,
+      }));
+      await store.transact((trx) => insertCases(trx, rows));
+      // Every case but the last five has an overdue clock; case 30 has two.
+      const clock = (id: string, caseId: string) => ({
+        id, case_id: caseId, clock: 'feedback', unit: 'working-days', length: 5, started_at: at, due_at: '2026-11-08T01:00:00.000Z', warn_at: '2026-11-06T01:00:00.000Z',
+        paused_at: null, stopped_at: null, warned_at: null, breached_at: null, provisional: 0, calendar_version: 'v', extended_by: 0, paused_ms: 0,
+      });
+      const clocks = rows.slice(0, 55).map((r, i) => clock(`C${String(i).padStart(25, '0')}`, r.id));
+      clocks.push(clock('D0000000000000000000000030', rows[30].id));
+      await store.transact((trx) => insertClocks(trx, clocks));
+      const scope = { everything: false, byProcedure: [{ procedureId: 'customer-complaint', all: false, unitPaths: ['/a/'] }], recused: null };
+      const seen: string[] = [];
+      let beforeId: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const { rows: got, hasMore } = await listCases(store.db, { scope, limit: 4, beforeId, due: { kind: 'overdue', now } });
+        seen.push(...got.map((r) => r.id));
+        if (!hasMore) break;
+        beforeId = got[got.length - 1].id;
+      }
+      const expected = rows.slice(0, 55).filter((r) => r.org_unit_path === '/a/').map((r) => r.id).reverse();
+      expect(seen).toEqual(expected);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});

@@ -158,8 +158,9 @@ describe.each(BACKENDS)('search migration on $name', (backend) => {
         hold_reason: null, held_at: null, deidentified_at: null,
       };
       await store.transact((trx) => insertCases(trx, [row]));
+      expect(await migrateDown(store)).toEqual(['Down 202611300500_inbox_status_unit: Success']);
       expect(await migrateDown(store)).toEqual(['Down 202611300400_search: Success']);
-      expect(await migrateUp(store)).toEqual(['Up 202611300400_search: Success']);
+      expect(await migrateUp(store)).toEqual(['Up 202611300400_search: Success', 'Up 202611300500_inbox_status_unit: Success']);
       const tokens = await store.db.selectFrom('case_search').select(['case_id', 'tokens']).execute();
       expect(tokens.map((t) => t.case_id)).toEqual([row.id]);
       expect(tokens[0].tokens.split(' ')).toEqual(expect.arrayContaining(['物业', '物业公司', '电梯', 'migr01']));

@@ -1,5 +1,5 @@
-import { PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { auditHash, type AuditContent } from '../domain/audit-hash.ts';
+import { CompiledQuery, PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { auditHash, canonicalJson, type AuditContent } from '../domain/audit-hash.ts';
 import type { AuditLogTable, Database } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 import { insertRows, runCompiled } from './insert.ts';
@@ -7,38 +7,87 @@ import { insertRows, runCompiled } from './insert.ts';
 export type AuditRow = Selectable<AuditLogTable>;
 export type AuditEntry = Omit<AuditContent, 'seq'>;
 
+/** Transactions whose audit records wait until just before commit (see `deferAudit`). */
+const deferred = new WeakMap<Transaction<Database>, AuditEntry[]>();
+
+/**
+ * From now on, `appendAudit` in this transaction queues its records; `flushAudit` writes them.
+ * PostgreSQL's `store.transact` (transaction.ts) does this for every unit of work: the chain's head
+ * row is then locked only for the audit insert and the commit, not for the whole transaction, so
+ * concurrent writers — of this instance and of others — wait on each other for less time (issue 9,
+ * bench/README.md "Two instances"). The records and their hashes are exactly those an immediate
+ * append would have written; only their place in the transaction moves.
+ */
+export function deferAudit(trx: Transaction<Database>): void {
+  deferred.set(trx, []);
+}
+
+/** Writes the records `appendAudit` queued in this transaction, in order: the last statement before commit. */
+export async function flushAudit(trx: Transaction<Database>): Promise<void> {
+  const entries = deferred.get(trx);
+  deferred.delete(trx);
+  if (entries && entries.length > 0) await writeAudit(trx, entries);
+}
+
 /**
  * Appends one record to the audit chain. Refuses to run outside a transaction: an audit record
- * must commit or roll back together with the change it describes.
+ * must commit or roll back together with the change it describes. In a transaction that defers
+ * (`deferAudit`) the record is written by `flushAudit` just before commit; otherwise now.
  * Locking the head row serialises writers, so the chain has no forks.
  */
-export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRow> {
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
-  // PostgreSQL: lock the head row until commit so concurrent writers queue; SQLite has one writer.
-  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, `audit-head|${lock}`, () => {
-    const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-    return lock ? query.forUpdate() : query;
-  }, [1]);
-  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-  const seq = Number(head.seq) + 1;
-  // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
-  const hash = auditHash(head.hash, { ...entry, payload: entry.payload ?? null, seq });
-  const row: AuditRow = {
-    seq,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    payload: JSON.stringify(entry.payload ?? null),
-    prev_hash: head.hash,
-    hash,
-  };
-  await insertRows(trx, 'audit_log', [row]);
-  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1), [seq, hash, 1]);
-  return row;
+  const queue = deferred.get(trx);
+  if (queue) queue.push(entry);
+  else await writeAudit(trx, [entry]);
 }
+
+async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const entry of entries) await appendInDatabase(trx, entry);
+    return;
+  }
+  // SQLite has one writer: read the head, chain here, write.
+  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, 'audit-head|false', () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1), [1]);
+  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    seq += 1;
+    // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
+    const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
+    rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
+    prev = hash;
+  }
+  await insertRows(trx, 'audit_log', rows);
+  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), [seq, prev, 1]);
+}
+
+/**
+ * PostgreSQL: locks the head, chains and writes one record and moves the head in ONE statement,
+ * so the head is held for that statement and the commit — no round trip back to Node in between,
+ * where a busy event loop kept it locked for milliseconds (bench/README.md, "Two instances").
+ * The hash is the same `auditHash` (domain/audit-hash.ts): sha256 of the previous hash, a newline
+ * and the record's canonical JSON, whose keys sort `seq` last — so the JSON is a prefix built here
+ * and the sequence number the database appends. Tests verify every chain with the JavaScript hash.
+ */
+async function appendInDatabase(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  const content = canonicalJson({ ...entry, payload: entry.payload ?? null, seq: 0 });
+  if (!content.endsWith(',"seq":0}')) throw new Error('audit content no longer ends with its seq: appendInDatabase needs updating');
+  const prefix = content.slice(0, -'0}'.length);
+  const result = await trx.executeQuery(CompiledQuery.raw(APPEND_SQL, [entry.at, entry.actor, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.payload ?? null), prefix]));
+  if (Number(result.numAffectedRows ?? 0) !== 1) throw new Error('audit_head row is missing: the database was not migrated');
+}
+
+const APPEND_SQL = `with head as (select seq, hash from audit_head where id = 1 for update),
+appended as (
+  insert into audit_log (seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash)
+  select head.seq + 1, $1, $2, $3, $4, $5, $6, head.hash,
+    encode(sha256(convert_to(head.hash || chr(10) || $7::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
+  from head
+  returning seq, hash)
+update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1`;
 
 /** A batch of the chain in order, for walking it without loading it whole. */
 export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {

@@ -67,7 +67,7 @@ function openPostgres(url: string, schema?: string): Store {
     // While the database is unreachable a request waits at most this long for a connection, then
     // fails (503) instead of hanging until the client gives up.
     connectionTimeoutMillis: Number(process.env.PLAINT_PG_CONNECT_TIMEOUT_MS ?? 5000),
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: pgSessionOptions(schema, process.env.PLAINT_PG_PARALLEL_WORKERS),
   });
   // A connection that dies (database restarted, network cut) emits `error` on its client; with no
   // listener that is an uncaught exception and the whole process stops. Idle clients report to
@@ -90,6 +90,29 @@ function connectionLossLogger(): (err: Error) => void {
     last = now;
     console.error(`数据库连接中断 / database connection lost: ${err.message}`);
   };
+}
+
+/**
+ * Settings for every connection of the pool, sent at connect time (no extra round trip).
+ *
+ * Parallel query is off unless `PLAINT_PG_PARALLEL_WORKERS` says otherwise: the pool serves short
+ * OLTP statements (an inbox page reads a few thousand index entries and stops after 51 rows), and
+ * for those PostgreSQL's parallel plans cost more than they save — starting the workers, a Gather
+ * Merge, and two more processes competing for the same cores as the server itself. At 1M cases on
+ * the 2-core bench machine (bench/README.md, "A million cases") the handler's unit-scoped pages
+ * ran 2–4× faster without it (search 物业 for a handler: 13.4 → 5.2 ms; my unit: 7.2 → 1.5 ms), and
+ * the p95 under load fell most. Set it to 2 or more on a machine with cores to spare for long
+ * reports; the server's own `max_parallel_workers_per_gather` applies with `default`.
+ */
+export function pgSessionOptions(schema: string | undefined, parallelWorkers: string | undefined): string | undefined {
+  const options: string[] = [];
+  if (schema) options.push(`-c search_path=${schema}`);
+  const workers = parallelWorkers?.trim() || '0';
+  if (workers !== 'default') {
+    if (!/^\d{1,3}$/.test(workers)) throw new Error(`PLAINT_PG_PARALLEL_WORKERS must be a number or "default", not ${workers}`);
+    options.push(`-c max_parallel_workers_per_gather=${Number(workers)}`);
+  }
+  return options.length ? options.join(' ') : undefined;
 }
 
 /** Creates a PostgreSQL schema if missing (tests and multi-tenant setups). */

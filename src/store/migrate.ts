@@ -10,6 +10,7 @@ import * as delivery from './migrations/202611290600_delivery.ts';
 import * as stats from './migrations/202611300200_stats.ts';
 import * as disclosureImprovementSurveys from './migrations/202611300300_disclosure_improvement_surveys.ts';
 import * as search from './migrations/202611300400_search.ts';
+import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '202611300200_stats': stats,
   '202611300300_disclosure_improvement_surveys': disclosureImprovementSurveys,
   '202611300400_search': search,
+  '202611300500_inbox_status_unit': inboxStatusUnit,
 };
 
 function migrator(store: Store): Migrator {

@@ -1,14 +1,25 @@
 import { CompiledQuery, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { deferAudit, flushAudit } from './audit.repository.ts';
 
 export type Trx = Transaction<Database>;
 
 /** Runs `work` atomically: all of its writes commit, or none do. */
 export type Transact = <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
 
-/** PostgreSQL: one transaction per unit of work; the server commits many at once by itself. */
+/**
+ * PostgreSQL: one transaction per unit of work; the server commits many at once by itself. The
+ * unit's audit records are written last, just before commit (audit.repository.ts `deferAudit`), so
+ * the audit chain's head row — which every writer of every instance locks — is held for the
+ * audit insert and the commit only.
+ */
 export function plainTransactions(db: Kysely<Database>): Transact {
-  return (work) => db.transaction().execute(work);
+  return (work) => db.transaction().execute(async (trx) => {
+    deferAudit(trx);
+    const value = await work(trx);
+    await flushAudit(trx);
+    return value;
+  });
 }
 
 type Unit = { work: (trx: Trx) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
