@@ -92,7 +92,13 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     for (const shown of ['订单号', 'SO-20261120-0042', '诉求', '更换一台新冰箱', '原因分析', '压缩机故障', '答复方式', '网上答复', '承诺属实时间']) expect(data).toContain(shown);
     expect(data).not.toMatch(/orderNo|requestedOutcome|affirmedTruthfulAt|replyMethod|portal|\{"/);
     await desk.getByRole('button', { name: '显示身份' }).click();
-    await desk.getByLabel('查看理由（记入审计）').fill('电话回访');
+    // The dialog opens with an animation: under load a value typed too early can be lost (the form
+    // then refuses an empty reason), so check it holds the reason before submitting.
+    const reason = desk.locator('form#reveal').getByLabel('查看理由（记入审计）');
+    await expect.poll(async () => {
+      if ((await reason.inputValue()) !== '电话回访') await reason.fill('电话回访');
+      return reason.inputValue();
+    }, { timeout: 60_000 }).toBe('电话回访');
     await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();
     await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).toContain('13812345678');
   });
