@@ -16,22 +16,19 @@
  * connections were doing (running on CPU, waiting for a lock — Lock/transactionid is a writer
  * queued behind another's row lock, e.g. the audit-chain head —, reading the client, I/O, idle).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { dropPgSchema, ensurePgSchema } from '../src/store/db.ts';
 import { ensurePgDatabase, generateDataset } from './dataset.ts';
+import { freePort, ROOT, startServer as startInstance, stopServer as stop, TSX, waitForHealth } from './server-process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_9a';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
@@ -45,17 +42,6 @@ const BODY = JSON.stringify({
   description: '小区3号楼电梯停运三天，物业无人处理，老人上下楼很困难。', anonymous: true, requestedOutcome: '尽快修好电梯', affirmTruthful: true,
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A small round-robin reverse proxy (node:http, keep-alive to the instances). */
 function startProxy(backends: number[]): Promise<{ port: number; close(): Promise<void> }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   let next = 0;
@@ -72,34 +58,6 @@ function startProxy(backends: number[]): Promise<{ port: number; close(): Promis
     port: (server.address() as { port: number }).port,
     close: () => new Promise<void>((r) => { agent.destroy(); server.close(() => r()); server.closeAllConnections(); }),
   })));
-}
-
-function startInstance(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000); };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return { child, output: () => out };
-}
-
-async function waitForHealth(base: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`instance exited:\n${output()}`);
-    if (await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`instance not healthy:\n${output()}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**
@@ -155,7 +113,7 @@ async function run(instances: number): Promise<Run> {
         PLAINT_RETENTION_INTERVAL_MS: '0',
       }));
     }
-    for (const [i, c] of children.entries()) await waitForHealth(`http://127.0.0.1:${ports[i]}`, c.child, c.output);
+    for (const [i, c] of children.entries()) await waitForHealth(`http://127.0.0.1:${ports[i]}`, c.child, c.output, 90_000);
     console.log(`  pids: bench, proxy and autocannon ${process.pid}; instances ${children.map((c) => c.child.pid).join(', ')} (tsx wrappers: the servers are their node children)`);
     proxy = await startProxy(ports);
     const url = `http://127.0.0.1:${proxy.port}/api/v1/public/cases`;

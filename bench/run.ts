@@ -4,16 +4,13 @@
  * Starts `plaint serve` as a child process, loads both routes with autocannon, stops the server,
  * verifies the audit chain with the CLI and writes the numbers to bench/results/. See bench/README.md.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort, ROOT, startServer, stopServer, TSX, waitForHealth } from './server-process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const RESULTS_DIR = join(ROOT, 'bench/results');
 
 const CONNECTIONS = 50;
@@ -38,51 +35,6 @@ const TARGETS: Target[] = [
 ];
 
 type Measured = { target: string; rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
-
-/** Asks the OS for a port nobody is listening on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Spawns `plaint serve`; its output is kept (tail only) for error messages. */
-function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000); };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return { child, output: () => out };
-}
-
-/** Polls GET /api/v1/health until it answers 200; fails early if the server exits. */
-async function waitForHealth(base: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
-    }
-    const ok = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not healthy after ${timeoutMs / 1000} s:\n${output()}`);
-}
-
-/** SIGTERM (graceful: closes the database), then SIGKILL if it takes longer than 10 s. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** One autocannon run against one target. */
 async function load(base: string, target: Target, seconds: number): Promise<Measured> {
