@@ -42,14 +42,8 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
   else await writeAudit(trx, [entry]);
 }
 
-async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    for (const entry of entries) await appendInDatabase(trx, entry);
-    return;
-  }
-  // SQLite has one writer: read the head, chain here, write.
-  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, 'audit-head|false', () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1), [1]);
-  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+/** Chains entries after the head: their rows, and the head that follows them. */
+function chain(head: { seq: number | string; hash: string }, entries: AuditEntry[]): { rows: AuditRow[]; seq: number; prev: string } {
   let seq = Number(head.seq);
   let prev = head.hash;
   const rows: AuditRow[] = [];
@@ -60,6 +54,18 @@ async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Pr
     rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
     prev = hash;
   }
+  return { rows, seq, prev };
+}
+
+async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const entry of entries) await appendInDatabase(trx, entry);
+    return;
+  }
+  // SQLite has one writer: read the head, chain here, write.
+  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, 'audit-head|false', () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1), [1]);
+  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
+  const { rows, seq, prev } = chain(head, entries);
   await insertRows(trx, 'audit_log', rows);
   await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), [seq, prev, 1]);
 }
@@ -125,15 +131,7 @@ export async function appendAuditBatch(trx: Transaction<Database>, entries: Audi
   const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
   const head = await (lock ? query.forUpdate() : query).executeTakeFirst();
   if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-  let seq = Number(head.seq);
-  let prev = head.hash;
-  const rows: AuditRow[] = [];
-  for (const entry of entries) {
-    seq += 1;
-    const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
-    rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
-    prev = hash;
-  }
+  const { rows, seq, prev } = chain(head, entries);
   for (let i = 0; i < rows.length; i += 1000) await insertRows(trx, 'audit_log', rows.slice(i, i + 1000));
   await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
 }
