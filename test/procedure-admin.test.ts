@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
-import { PROCEDURE_REFRESH_MS } from '../src/app/procedure-admin.ts';
+import { SHARED_REFRESH_MS } from '../src/app/instance-sync.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { demoProcedureYaml } from './support/demo-procedure.ts';
@@ -202,9 +202,19 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
       const detail = await call2('GET', `/api/v1/cases/${c.id}`, admin);
       expect(detail.statusCode, detail.body).toBe(200);
 
-      clock.advance(PROCEDURE_REFRESH_MS);
+      clock.advance(SHARED_REFRESH_MS);
       const onSecond = await submitDemo(call2);
       expect(onSecond.version).toBe(6);
+      // Calendar days imported on the first instance count on the second after the interval too.
+      const before = (await call2('GET', '/api/v1/calendar', admin)).json();
+      expect(before.yearsCovered).not.toContain(2027);
+      const imported = await call('POST', '/api/v1/admin/calendar', admin, { source: '国务院办公厅通知（测试）', years: [2027], offDays: [{ date: '2027-01-01', name: '元旦' }] });
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect((await call2('GET', '/api/v1/calendar', admin)).json().version).toBe(before.version); // within the interval
+      clock.advance(SHARED_REFRESH_MS);
+      const after = (await call2('GET', '/api/v1/calendar', admin)).json();
+      expect(after.yearsCovered).toContain(2027);
+      expect(after.version).toBe(imported.json().calendarVersion);
       const listed = (await call2('GET', '/api/v1/admin/procedures', admin)).json().items.find((p: { id: string }) => p.id === 'upload-demo');
       expect(listed.latestVersion).toBe(6);
       // The second instance refuses a stale number just like the first.

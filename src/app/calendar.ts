@@ -30,6 +30,18 @@ export async function loadCalendar(store: Store, timeZone: string): Promise<Cale
   return new Calendar(data, timeZone);
 }
 
+/**
+ * Days another instance imported (several instances on one PostgreSQL; see instance-sync.ts): the
+ * calendar is read again and replaced when its version — a digest of the stored days — changed.
+ * The importing instance has already recounted the open deadlines in the database.
+ */
+export async function refreshCalendar(ctx: AppContext): Promise<boolean> {
+  const stored = await loadCalendar(ctx.store, ctx.config.timeZone);
+  if (stored.version === ctx.calendar.version) return false;
+  ctx.calendar = stored;
+  return true;
+}
+
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((d) => {
   const date = new Date(`${d}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);

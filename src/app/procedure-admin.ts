@@ -27,14 +27,6 @@ export async function refreshProcedures(ctx: AppContext): Promise<number> {
   return added;
 }
 
-/** How long an instance trusts its registry before it looks for versions other instances uploaded. */
-export const PROCEDURE_REFRESH_MS = 5_000;
-
-/** Re-reads the recorded versions when the last look is older than `PROCEDURE_REFRESH_MS` (one query per interval, not per request). */
-export async function keepProceduresFresh(ctx: AppContext): Promise<void> {
-  if (Math.abs(ctx.now().getTime() - ctx.procedures.checkedAt) >= PROCEDURE_REFRESH_MS) await refreshProcedures(ctx);
-}
-
 /** A recorded version, looking in the database when this instance has not seen it yet (another instance uploaded it). */
 export async function procedureVersion(ctx: AppContext, id: string, version: number): Promise<TProcedure | undefined> {
   const known = ctx.procedures.get(id, version);

@@ -26,7 +26,7 @@ import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { registerWebApp } from './web.routes.ts';
-import { keepProceduresFresh } from '../app/procedure-admin.ts';
+import { keepInSync } from '../app/instance-sync.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -59,10 +59,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectNul);
 
-  // Several instances on one PostgreSQL: a version uploaded on another instance is found here
-  // within PROCEDURE_REFRESH_MS (one small query per interval), or at once when a case names it.
+  // Several instances on one PostgreSQL: a procedure version or calendar days imported on another
+  // instance are found here within SHARED_REFRESH_MS, a version at once when a case names it.
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) await keepProceduresFresh(ctx);
+    if (request.url.startsWith('/api/')) await keepInSync(ctx);
   });
   await app.register(cookie);
   await app.register(swagger, {

@@ -7,7 +7,7 @@ import { addCaseNote } from '../app/case-notes.ts';
 import { dueClocks, markClock } from '../store/clocks.repository.ts';
 import type { CaseChanges } from '../store/cases.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
-import { keepProceduresFresh } from '../app/procedure-admin.ts';
+import { keepInSync } from '../app/instance-sync.ts';
 
 export type SweepResult = { warned: number; breached: number; skipped: number };
 
@@ -20,8 +20,9 @@ const SYSTEM = { kind: 'system' as const, id: null, name: '计时器 / clock swe
  * run, or a second instance racing this one, does nothing twice. At most `limit` of each per pass.
  */
 export async function sweepOnce(ctx: AppContext, limit = 500): Promise<SweepResult> {
-  // A clock of a case opened on another instance under a version uploaded there needs that version here.
-  await keepProceduresFresh(ctx);
+  // A clock of a case opened on another instance under a version uploaded there needs that version
+  // here, and deadlines are counted with the days any instance imported.
+  await keepInSync(ctx);
   const result: SweepResult = { warned: 0, breached: 0, skipped: 0 };
   const now = ctx.now().toISOString();
   for (const kind of ['breach', 'warn'] as const) {
