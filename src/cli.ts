@@ -13,6 +13,7 @@ import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
 import v8 from 'node:v8';
 import { buildServer } from './http/server.ts';
+import { publicWriteLimitFromEnv } from './http/public-limit.ts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain/errors.ts';
 import { openStore } from './store/db.ts';
@@ -52,6 +53,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),
+  PLAINT_PUBLIC_WRITE_LIMIT (60 public writes per address per minute; 0 = off),
   PLAINT_REPORT_DAY (25: monthly reports of last month from this day), PLAINT_REPORT_RECIPIENTS (a@x,UNIT_ID:b@x)
 `;
 
@@ -77,7 +79,9 @@ const serve: Command = async () => {
   if (admin.generatedPassword) {
     console.log(`\n  已创建管理员账号 / created the admin account\n  用户名 / username: admin\n  密码 / password: ${admin.generatedPassword}\n  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n`);
   }
-  const app = await buildServer(ctx, { logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1' });
+  const app = await buildServer(ctx, {
+    logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1', publicWriteLimit: publicWriteLimitFromEnv(),
+  });
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
   const log = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
   const stopSweeper = interval > 0 ? startSweeper(ctx, interval, log) : async () => {};

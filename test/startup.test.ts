@@ -44,6 +44,24 @@ describe('first and second start on the embedded database', () => {
       await server.stop();
     }
   });
+
+  it('limits public writes per client address (PLAINT_PUBLIC_WRITE_LIMIT): the next one is 429 with Retry-After, reading goes on', async () => {
+    const server = await startServerProcess({ ...env, PLAINT_PUBLIC_WRITE_LIMIT: '3' });
+    try {
+      const submit = () => fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ procedure: 'customer-complaint', kind: 'complaint', subject: '电梯故障', description: '3号楼电梯停运三天。', anonymous: true, requestedOutcome: '尽快修好电梯', affirmTruthful: true }),
+      });
+      for (let i = 0; i < 3; i++) expect((await submit()).status).toBe(201);
+      const refused = await submit();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused.json()).error).toMatchObject({ code: 'RATE_LIMITED', details: { limitPerMinute: 3 } });
+      expect((await fetch(`http://127.0.0.1:${server.port}/api/v1/public/procedures`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 describe('start on PostgreSQL with PLAINT_ADMIN_PASSWORD', () => {

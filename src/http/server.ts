@@ -27,6 +27,7 @@ import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
+import { publicWriteLimit } from './public-limit.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -34,6 +35,8 @@ export type ServerOptions = {
   bodyLimit?: number;
   /** Adds the benchmark baseline route (PLAINT_BENCH_ROUTES=1). */
   benchRoutes?: boolean;
+  /** Public writes per client address per minute (public-limit.ts); 0 or absent: no limit. */
+  publicWriteLimit?: number;
 };
 
 /** The HTTP API of DESIGN.md: thin routes over the use cases in `app/`. */
@@ -58,6 +61,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectNul);
+  if (options.publicWriteLimit) app.addHook('onRequest', publicWriteLimit(options.publicWriteLimit));
 
   // Several instances on one PostgreSQL: a procedure version or calendar days imported on another
   // instance are found here within SHARED_REFRESH_MS, a version at once when a case names it.

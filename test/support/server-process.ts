@@ -19,7 +19,8 @@ export type ServerProcess = { child: ChildProcess; port: number; output(): strin
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/cli.ts`, 'serve'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, cwd: ROOT,
+    // Tests load the public API from one address: no per-address limit unless a test sets one.
+    env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env, PORT: String(port), HOST: '127.0.0.1' }, cwd: ROOT,
     // Its own process group: a kill reaches the node process tsx starts, not only tsx.
     detached: true,
   });
