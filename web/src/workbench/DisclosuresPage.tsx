@@ -64,7 +64,7 @@ export function DisclosureModal({ id, onClose }: { id: string; onClose(): void }
             <Descriptions.Item label={t('case.trackingNo')}><Link to={`/staff/cases/${d.caseId}`}>{d.trackingNo}</Link></Descriptions.Item>
             <Descriptions.Item label={t('disclosure.business')}><span className="user-text">{d.business}</span></Descriptions.Item>
             <Descriptions.Item label={t('disclosure.status')}><Tag color={COLOR[d.status]} data-testid="disclosure-status">{t(`disclosure.status.${d.status}`)}</Tag></Descriptions.Item>
-            <Descriptions.Item label={t('disclosure.redacted')}>{Object.entries(d.redactionFound).map(([k, n]) => `${k} × ${n}`).join('，') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('disclosure.redacted')}>{Object.entries(d.redactionFound).map(([k, n]) => `${t(`redaction.${k}`)} × ${n}`).join('，') || '—'}</Descriptions.Item>
             {d.publishableAt && <Descriptions.Item label={t('disclosure.publishableAt')}>{formatTime(d.publishableAt)}</Descriptions.Item>}
             {d.unpublishReason && <Descriptions.Item label={t('disclosure.unpublishReason')}>{d.unpublishReason}</Descriptions.Item>}
           </Descriptions>
