@@ -99,7 +99,11 @@ export async function choose(page: Page, scope: Locator | Page, label: string, o
   // check that the select shows the option, and try again if it does not.
   for (let attempt = 1; ; attempt++) {
     await scope.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    // The dropdown can also close under the pointer while it is still moving into place (the click
+    // was intercepted, then the option was gone); a bounded click lets the loop open it again
+    // instead of waiting the page's whole timeout for an option that is no longer shown.
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first()
+      .click({ timeout: 10_000 }).catch((err: Error) => { if (attempt === 3) throw err; });
     // antd 6 shows the chosen option as the title of the select's content box.
     const shown = await field.locator('.ant-select-content').first().getAttribute('title', { timeout: 5_000 }).catch(() => null);
     if (shown?.includes(option)) return;
