@@ -187,9 +187,9 @@ export function buttonName(label: string): RegExp {
  * submits, and waits for the server's answer and the case to be read again.
  */
 export async function act(page: Page, label: string, actionId: string, fill: (form: Locator) => Promise<void> = async () => undefined): Promise<void> {
-  await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
   const form = page.locator(`form#action-${actionId}`);
   for (let attempt = 1; ; attempt++) {
+    if (!(await form.isVisible())) await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
     await fill(form);
     const posted = page.waitForResponse((r) => r.url().endsWith(`/actions/${actionId}`) && r.request().method() === 'POST', { timeout: 30_000 });
     const reread = page.waitForResponse((r) => /\/api\/v1\/(cases\/[0-9A-Z]{26}|public\/cases\/[^/]+)$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
@@ -199,6 +199,13 @@ export async function act(page: Page, label: string, actionId: string, fill: (fo
     // once in CI with no request sent): fill in and submit again rather than wait forever.
     const res = await posted.catch((err: Error) => { if (attempt === 3) throw err; return null; });
     if (!res) continue;
+    if (res.status() === 409 && attempt < 3) {
+      // The case changed since the page read it (the sweeper warned a clock, the submitter wrote):
+      // the server says reload and retry, and so does a person.
+      await page.reload();
+      await page.locator('.ant-collapse-header').filter({ hasText: label }).first().waitFor();
+      continue;
+    }
     if (res.status() !== 200) throw new Error(`${actionId}: ${res.status()} ${await res.text()}`);
     await reread;
     return;
