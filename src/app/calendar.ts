@@ -12,33 +12,44 @@ import { addCaseNote } from './case-notes.ts';
 
 const BUILT_IN: CalendarData = JSON.parse(readFileSync(new URL('../domain/calendar-data/cn.json', import.meta.url), 'utf8'));
 
+/** The days admins added, and the calendar version they make with the built-in data. */
+async function storedDays(store: Store) {
+  const days = await store.db.selectFrom('calendar_days').selectAll().orderBy('date').execute();
+  const years = await store.db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
+  if (days.length === 0 && years.length === 0) return { days, years, version: BUILT_IN.version };
+  const digest = createHash('sha256').update(JSON.stringify([days.map((d) => [d.date, d.kind, d.name]), years.map((y) => Number(y.year))])).digest('hex').slice(0, 10);
+  return { days, years, version: `${BUILT_IN.version}+local-${digest}` };
+}
+
+function buildCalendar(stored: Awaited<ReturnType<typeof storedDays>>, timeZone: string): Calendar {
+  const { days, years, version } = stored;
+  if (version === BUILT_IN.version) return new Calendar(BUILT_IN, timeZone);
+  return new Calendar(mergeCalendarData(BUILT_IN, {
+    version,
+    years: years.map((y) => Number(y.year)),
+    offDays: Object.fromEntries(days.filter((d) => d.kind === 'off').map((d) => [d.date, d.name])),
+    workDays: Object.fromEntries(days.filter((d) => d.kind === 'work').map((d) => [d.date, d.name])),
+  }), timeZone);
+}
+
 /**
  * The calendar in force: the built-in Chinese days (cn.json) with the days admins added on top.
  * Its version names both, so a deadline records exactly which data counted it.
  */
 export async function loadCalendar(store: Store, timeZone: string): Promise<Calendar> {
-  const days = await store.db.selectFrom('calendar_days').selectAll().orderBy('date').execute();
-  const years = await store.db.selectFrom('calendar_years').selectAll().orderBy('year').execute();
-  if (days.length === 0 && years.length === 0) return new Calendar(BUILT_IN, timeZone);
-  const digest = createHash('sha256').update(JSON.stringify([days.map((d) => [d.date, d.kind, d.name]), years.map((y) => Number(y.year))])).digest('hex').slice(0, 10);
-  const data = mergeCalendarData(BUILT_IN, {
-    version: `${BUILT_IN.version}+local-${digest}`,
-    years: years.map((y) => Number(y.year)),
-    offDays: Object.fromEntries(days.filter((d) => d.kind === 'off').map((d) => [d.date, d.name])),
-    workDays: Object.fromEntries(days.filter((d) => d.kind === 'work').map((d) => [d.date, d.name])),
-  });
-  return new Calendar(data, timeZone);
+  return buildCalendar(await storedDays(store), timeZone);
 }
 
 /**
  * Days another instance imported (several instances on one PostgreSQL; see instance-sync.ts): the
- * calendar is read again and replaced when its version — a digest of the stored days — changed.
- * The importing instance has already recounted the open deadlines in the database.
+ * calendar is rebuilt only when its version — a digest of the stored days — changed, so the
+ * periodic look costs two small queries. The importing instance has already recounted the open
+ * deadlines in the database.
  */
 export async function refreshCalendar(ctx: AppContext): Promise<boolean> {
-  const stored = await loadCalendar(ctx.store, ctx.config.timeZone);
+  const stored = await storedDays(ctx.store);
   if (stored.version === ctx.calendar.version) return false;
-  ctx.calendar = stored;
+  ctx.calendar = buildCalendar(stored, ctx.config.timeZone);
   return true;
 }
 
