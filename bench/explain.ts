@@ -26,19 +26,48 @@ const params = new URLSearchParams(qs);
 let captured: CompiledQuery | undefined;
 const timings: string[] = [];
 const db = url
-  ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, options: [schema ? `-c search_path=${schema}` : '', process.env.EXPLAIN_PG_OPTIONS ?? ''].join(' ').trim() || undefined }) }), log: (e) => { if (timings.length + 1 === Number(process.env.EXPLAIN_STATEMENT ?? 1)) captured = e.query; timings.push(e.queryDurationMillis.toFixed(1)); } })
-  : new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Database(join(dir, 'plaint.sqlite')) }), log: (e) => { captured ??= e.query; } });
+  ? new Kysely<Schema>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({
+          connectionString: url,
+          options:
+            [schema ? `-c search_path=${schema}` : '', process.env.EXPLAIN_PG_OPTIONS ?? ''].join(' ').trim() ||
+            undefined,
+        }),
+      }),
+      log: (e) => {
+        if (timings.length + 1 === Number(process.env.EXPLAIN_STATEMENT ?? 1)) captured = e.query;
+        timings.push(e.queryDurationMillis.toFixed(1));
+      },
+    })
+  : new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: new Database(join(dir, 'plaint.sqlite')) }),
+      log: (e) => {
+        captured ??= e.query;
+      },
+    });
 const unitPaths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
 const t = performance.now();
 const { rows } = await listCases(db, {
-  scope: scope(actor, ctx.procedures.latestAll()), limit: 50, text: params.get('q') ?? undefined,
-  procedureId: params.get('procedure') ?? undefined, status: params.get('status')?.split(','), severity: params.get('severity') ?? undefined,
-  assigneeId: params.get('assignee') === 'me' ? actor.id : undefined, unitPaths: params.get('unit') ? unitPaths : undefined,
+  scope: scope(actor, ctx.procedures.latestAll()),
+  limit: 50,
+  text: params.get('q') ?? undefined,
+  procedureId: params.get('procedure') ?? undefined,
+  status: params.get('status')?.split(','),
+  severity: params.get('severity') ?? undefined,
+  assigneeId: params.get('assignee') === 'me' ? actor.id : undefined,
+  unitPaths: params.get('unit') ? unitPaths : undefined,
   due: params.get('due') ? { kind: params.get('due') as 'soon', now: summary.now } : undefined,
 });
-console.log(`${rows.length} rows in ${(performance.now() - t).toFixed(1)} ms (${timings.length} statements: ${timings.join(', ')} ms)\n${captured!.sql}\n${JSON.stringify(captured!.parameters)}`);
+console.log(
+  `${rows.length} rows in ${(performance.now() - t).toFixed(1)} ms (${timings.length} statements: ${timings.join(', ')} ms)\n${captured!.sql}\n${JSON.stringify(captured!.parameters)}`,
+);
 const plan = url
-  ? await sql.raw(`explain (analyze, buffers) ${captured!.sql.replace(/\$(\d+)/g, (_m, i) => `'${String(captured!.parameters[Number(i) - 1]).replace(/'/g, "''")}'`)}`).execute(db)
+  ? await sql
+      .raw(
+        `explain (analyze, buffers) ${captured!.sql.replace(/\$(\d+)/g, (_m, i) => `'${String(captured!.parameters[Number(i) - 1]).replace(/'/g, "''")}'`)}`,
+      )
+      .execute(db)
   : await sql.raw(`explain query plan ${captured!.sql.replace(/\?/g, () => 'NULL')}`).execute(db);
 for (const r of plan.rows as Record<string, unknown>[]) console.log(Object.values(r).join(' '));
 await db.destroy();

@@ -26,33 +26,65 @@ type Target = { name: string; path: string; body: unknown };
 const TARGETS: Target[] = [
   { name: 'one-row', path: '/api/v1/bench/one-row', body: { text: '电梯故障，三天没人修' } },
   {
-    name: 'submit', path: '/api/v1/public/cases', body: {
-      procedure: 'customer-complaint', kind: 'complaint', subject: '电梯故障',
+    name: 'submit',
+    path: '/api/v1/public/cases',
+    body: {
+      procedure: 'customer-complaint',
+      kind: 'complaint',
+      subject: '电梯故障',
       description: '小区3号楼电梯停运三天，物业无人处理，老人上下楼很困难。',
-      anonymous: true, requestedOutcome: '尽快修好电梯', affirmTruthful: true,
+      anonymous: true,
+      requestedOutcome: '尽快修好电梯',
+      affirmTruthful: true,
     },
   },
 ];
 
-type Measured = { target: string; rps: number; p50: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+type Measured = {
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+};
 
 /** One autocannon run against one target. */
 async function load(base: string, target: Target, seconds: number): Promise<Measured> {
   const r = await autocannon({
-    url: base + target.path, method: 'POST', connections: CONNECTIONS, duration: seconds, title: target.name,
-    headers: { 'content-type': 'application/json' }, body: JSON.stringify(target.body),
+    url: base + target.path,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: seconds,
+    title: target.name,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(target.body),
   });
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
   return {
-    target: target.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
-    non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statusCodes,
+    target: target.name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
   };
 }
 
 /** Runs `plaint verify-audit` against the (stopped) server's data directory. */
 function verifyAudit(env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
   const run = spawnSync(TSX, ['src/cli.ts', 'verify-audit'], { cwd: ROOT, env, encoding: 'utf8' });
-  return { ok: run.status === 0, output: `[status ${run.status} ${run.signal}] ${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim() };
+  return {
+    ok: run.status === 0,
+    output:
+      `[status ${run.status} ${run.signal}] ${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`.trim(),
+  };
 }
 
 /** A verdict only means something when every request succeeded. */
@@ -62,16 +94,25 @@ function verdict(met: boolean, valid: boolean): string {
 
 function printTable(rows: Measured[], ratioPct: number, submit: Measured, valid: boolean): void {
   const pad = (v: string | number, n: number) => String(v).padStart(n);
-  console.log(`\n${'target'.padEnd(10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('errors', 8)}`);
+  console.log(
+    `\n${'target'.padEnd(10)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('non-2xx', 9)}${pad('errors', 8)}`,
+  );
   for (const m of rows) {
-    console.log(`${m.target.padEnd(10)}${pad(m.rps.toFixed(1), 10)}${pad(m.p50, 9)}${pad(m.p99, 9)}${pad(m.non2xx, 9)}${pad(m.errors, 8)}`);
+    console.log(
+      `${m.target.padEnd(10)}${pad(m.rps.toFixed(1), 10)}${pad(m.p50, 9)}${pad(m.p99, 9)}${pad(m.non2xx, 9)}${pad(m.errors, 8)}`,
+    );
   }
-  console.log(`\nsubmit / one-row throughput: ${ratioPct.toFixed(1)} %  (target ≥ ${TARGET_RATIO_PCT} %)  ${verdict(ratioPct >= TARGET_RATIO_PCT, valid)}`);
-  console.log(`submit p99: ${submit.p99} ms  (target ≤ ${TARGET_P99_MS} ms)  ${verdict(submit.p99 <= TARGET_P99_MS, valid)}`);
+  console.log(
+    `\nsubmit / one-row throughput: ${ratioPct.toFixed(1)} %  (target ≥ ${TARGET_RATIO_PCT} %)  ${verdict(ratioPct >= TARGET_RATIO_PCT, valid)}`,
+  );
+  console.log(
+    `submit p99: ${submit.p99} ms  (target ≤ ${TARGET_P99_MS} ms)  ${verdict(submit.p99 <= TARGET_P99_MS, valid)}`,
+  );
 }
 
 async function main(): Promise<number> {
-  if (!(DURATION_S > 0)) throw new Error(`BENCH_DURATION must be a positive number of seconds, not "${process.env.BENCH_DURATION}"`);
+  if (!(DURATION_S > 0))
+    throw new Error(`BENCH_DURATION must be a positive number of seconds, not "${process.env.BENCH_DURATION}"`);
   const dataDir = await mkdtemp(join(os.tmpdir(), 'plaint-bench-'));
   if (PREPARED) {
     // A copy: the run adds cases, and the cached dataset must stay as generated.
@@ -80,8 +121,13 @@ async function main(): Promise<number> {
   }
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PLAINT_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1',
-    PLAINT_ADMIN_PASSWORD: 'bench-admin-password', PLAINT_BENCH_ROUTES: '1', PLAINT_LOG: 'off',
+    ...process.env,
+    PLAINT_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PLAINT_ADMIN_PASSWORD: 'bench-admin-password',
+    PLAINT_BENCH_ROUTES: '1',
+    PLAINT_LOG: 'off',
   };
   delete env.DATABASE_URL; // always the fresh SQLite database, never a configured Postgres
   const base = `http://127.0.0.1:${port}`;
@@ -105,11 +151,28 @@ async function main(): Promise<number> {
 
     const results = {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}` },
-      parameters: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, database: PREPARED ? `sqlite (copy of ${PREPARED})` : 'sqlite (fresh)', targets: TARGETS },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        node: process.version,
+        totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
+        platform: `${os.platform()} ${os.release()}`,
+      },
+      parameters: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        warmupSeconds: WARMUP_S,
+        database: PREPARED ? `sqlite (copy of ${PREPARED})` : 'sqlite (fresh)',
+        targets: TARGETS,
+      },
       results: rows,
       ratioPct: Number(ratioPct.toFixed(2)),
-      targets: { ratioPct: TARGET_RATIO_PCT, p99Ms: TARGET_P99_MS, ratioMet: ratioPct >= TARGET_RATIO_PCT, p99Met: submit.p99 <= TARGET_P99_MS },
+      targets: {
+        ratioPct: TARGET_RATIO_PCT,
+        p99Ms: TARGET_P99_MS,
+        ratioMet: ratioPct >= TARGET_RATIO_PCT,
+        p99Met: submit.p99 <= TARGET_P99_MS,
+      },
       allRequestsSucceeded: failed.length === 0,
       auditChain: { ok: audit.ok, output: audit.output },
     };
@@ -122,7 +185,9 @@ async function main(): Promise<number> {
 
     // The targets are reported, not asserted; failed requests or a broken audit chain are errors.
     for (const m of failed) {
-      console.error(`\n!!! ${m.target}: ${m.non2xx} non-2xx responses, ${m.errors} errors (${m.timeouts} timeouts); status codes ${JSON.stringify(m.statusCodes)}`);
+      console.error(
+        `\n!!! ${m.target}: ${m.non2xx} non-2xx responses, ${m.errors} errors (${m.timeouts} timeouts); status codes ${JSON.stringify(m.statusCodes)}`,
+      );
     }
     if (!audit.ok) console.error('\n!!! the audit chain did not verify');
     return failed.length > 0 || !audit.ok ? 1 : 0;
@@ -132,7 +197,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: Error) => {
-  console.error(`bench failed: ${err.message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`bench failed: ${err.message}`);
+    process.exit(1);
+  },
+);

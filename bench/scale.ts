@@ -29,7 +29,12 @@ import { ensureDataset, ensurePgDatabase, type DatasetSummary } from './dataset.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench/results');
 const DATA_DIR = join(ROOT, 'bench/.data');
-const sizes = (value: string | undefined, fallback: string) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+const sizes = (value: string | undefined, fallback: string) =>
+  (value ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
 const N = process.env.BENCH_N;
 const SQLITE_SIZES = sizes(process.env.BENCH_SCALE_SIZES ?? N, '100000,300000,1000000');
 const PG_SIZES = sizes(process.env.BENCH_SCALE_PG_SIZES ?? N, '100000,1000000');
@@ -42,8 +47,18 @@ const SEARCH_TARGET_MS = 50;
 type Query = { name: string; kind: 'inbox' | 'search'; who: 'handler' | 'supervisor'; path: string };
 
 function queries(summary: DatasetSummary): Query[] {
-  const inbox = (name: string, who: Query['who'], qs: string): Query => ({ name, kind: 'inbox', who, path: `/api/v1/cases?limit=50${qs}` });
-  const search = (word: string, who: Query['who']): Query => ({ name: `"${word}" (${who})`, kind: 'search', who, path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}` });
+  const inbox = (name: string, who: Query['who'], qs: string): Query => ({
+    name,
+    kind: 'inbox',
+    who,
+    path: `/api/v1/cases?limit=50${qs}`,
+  });
+  const search = (word: string, who: Query['who']): Query => ({
+    name: `"${word}" (${who})`,
+    kind: 'search',
+    who,
+    path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}`,
+  });
   void summary;
   return [
     inbox('all (supervisor)', 'supervisor', ''),
@@ -69,11 +84,27 @@ function queries(summary: DatasetSummary): Query[] {
   ];
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (v: number) => Math.round(v * 100) / 100;
 
-type Measured = { name: string; kind: string; rows: number; injectP50: number; injectP95: number; httpP50: number; httpP95: number };
-type SizeResult = { db: 'sqlite' | 'postgres'; n: number; loadavgBefore: number[]; loadavgAfter: number[]; queries: Measured[]; generatedSeconds: number };
+type Measured = {
+  name: string;
+  kind: string;
+  rows: number;
+  injectP50: number;
+  injectP95: number;
+  httpP50: number;
+  httpP95: number;
+};
+type SizeResult = {
+  db: 'sqlite' | 'postgres';
+  n: number;
+  loadavgBefore: number[];
+  loadavgAfter: number[];
+  queries: Measured[];
+  generatedSeconds: number;
+};
 
 async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeResult> {
   const dir = join(DATA_DIR, `${db}-${n}`);
@@ -82,9 +113,14 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
   const t = performance.now();
   console.log(`\n[${db} ${n.toLocaleString('en')}] dataset ${dir} …`);
   const summary = await ensureDataset(dir, n, { databaseUrl, pgSchema, log: (l) => console.log(l) });
-  console.log(`  ready in ${((performance.now() - t) / 1000).toFixed(1)} s (${summary.cases.toLocaleString('en')} cases, ${summary.open} open, ${summary.overdue} overdue)`);
+  console.log(
+    `  ready in ${((performance.now() - t) / 1000).toFixed(1)} s (${summary.cases.toLocaleString('en')} cases, ${summary.open} open, ${summary.overdue} overdue)`,
+  );
   const now = new Date(summary.now);
-  const ctx: AppContext = await openApp({ ...configFromEnv({}), dataDir: dir, databaseUrl, pgSchema }, { now: () => now });
+  const ctx: AppContext = await openApp(
+    { ...configFromEnv({}), dataDir: dir, databaseUrl, pgSchema },
+    { now: () => now },
+  );
   const app = await buildServer(ctx);
   try {
     const handler = summary.users.find((u) => u.username === 'handler1')!;
@@ -119,9 +155,19 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
       }
       inject.sort((a, b) => a - b);
       http.sort((a, b) => a - b);
-      const m = { name: q.name, kind: q.kind, rows, injectP50: round(pct(inject, 50)), injectP95: round(pct(inject, 95)), httpP50: round(pct(http, 50)), httpP95: round(pct(http, 95)) };
+      const m = {
+        name: q.name,
+        kind: q.kind,
+        rows,
+        injectP50: round(pct(inject, 50)),
+        injectP95: round(pct(inject, 95)),
+        httpP50: round(pct(http, 50)),
+        httpP95: round(pct(http, 95)),
+      };
       results.push(m);
-      console.log(`  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`);
+      console.log(
+        `  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`,
+      );
     }
     return { db, n, loadavgBefore, loadavgAfter: os.loadavg(), queries: results, generatedSeconds: summary.seconds };
   } finally {
@@ -134,13 +180,19 @@ function printGrowth(all: SizeResult[]): void {
   for (const db of ['sqlite', 'postgres'] as const) {
     const runs = all.filter((r) => r.db === db).sort((a, b) => a.n - b.n);
     if (runs.length === 0) continue;
-    console.log(`\n${db}: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`);
-    console.log(`${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(14)).join('')}   largest`);
+    console.log(
+      `\n${db}: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`,
+    );
+    console.log(
+      `${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(14)).join('')}   largest`,
+    );
     for (const [i, q] of runs[0].queries.entries()) {
       const values = runs.map((r) => r.queries[i]);
       const last = values[values.length - 1]?.injectP95 ?? NaN;
       const target = q.kind === 'inbox' ? INBOX_TARGET_MS : SEARCH_TARGET_MS;
-      console.log(`${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => `${v.injectP50.toFixed(1)} / ${v.injectP95.toFixed(1)}`.padStart(14)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`);
+      console.log(
+        `${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => `${v.injectP50.toFixed(1)} / ${v.injectP95.toFixed(1)}`.padStart(14)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`,
+      );
     }
     console.log(`load average (1 min) during each size: ${runs.map((r) => r.loadavgBefore[0].toFixed(2)).join(', ')}`);
   }
@@ -156,8 +208,19 @@ async function main(): Promise<void> {
   printGrowth(all);
   const record = {
     at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20) },
-    parameters: { runs: RUNS, warmup: WARMUP, sqliteSizes: SQLITE_SIZES, pgSizes: PG_SIZES, targets: { inboxP95Ms: INBOX_TARGET_MS, searchP95Ms: SEARCH_TARGET_MS } },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
+    },
+    parameters: {
+      runs: RUNS,
+      warmup: WARMUP,
+      sqliteSizes: SQLITE_SIZES,
+      pgSizes: PG_SIZES,
+      targets: { inboxP95Ms: INBOX_TARGET_MS, searchP95Ms: SEARCH_TARGET_MS },
+    },
     results: all,
   };
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -166,7 +229,10 @@ async function main(): Promise<void> {
   await writeFile(join(RESULTS_DIR, 'latest-scale.json'), json);
 }
 
-main().then(() => process.exit(0), (err: Error) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -21,22 +21,36 @@ export function freePort(): Promise<number> {
 /** Spawns `plaint serve`; its output is kept (tail only) for error messages. */
 export function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   // The load comes from one address: no per-address limit on public writes (public-limit.ts).
-  const child = spawn(TSX, ['src/cli.ts', 'serve'], { cwd: ROOT, env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['src/cli.ts', 'serve'], {
+    cwd: ROOT,
+    env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  const keep = (chunk: Buffer) => { out = (out + chunk.toString()).slice(-8000); };
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-8000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   return { child, output: () => out };
 }
 
 /** Polls GET /api/v1/health until it answers 200; fails early if the server exits. */
-export async function waitForHealth(base: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealth(
+  base: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
     }
-    const ok = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }

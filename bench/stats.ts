@@ -25,31 +25,72 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Runs the month's statistics `runs` times per scope and returns the timings in ms. */
-export async function benchStats(target: string, options: { runs?: number; month?: string } = {}): Promise<StatsBenchResult[]> {
+export async function benchStats(
+  target: string,
+  options: { runs?: number; month?: string } = {},
+): Promise<StatsBenchResult[]> {
   const runs = options.runs ?? 20;
   const isPg = target.startsWith('postgres://') || target.startsWith('postgresql://');
   let dataDir = target;
   if (!isPg) {
     if (statSync(target).isFile()) {
-      if (basename(target) !== 'plaint.sqlite') throw new Error('the SQLite file must be named plaint.sqlite (Plaint opens <dir>/plaint.sqlite)');
+      if (basename(target) !== 'plaint.sqlite')
+        throw new Error('the SQLite file must be named plaint.sqlite (Plaint opens <dir>/plaint.sqlite)');
       dataDir = dirname(target);
     }
   }
-  const config = { ...configFromEnv({}), dataDir: isPg ? configFromEnv({}).dataDir : dataDir, databaseUrl: isPg ? target : undefined };
+  const config = {
+    ...configFromEnv({}),
+    dataDir: isPg ? configFromEnv({}).dataDir : dataDir,
+    databaseUrl: isPg ? target : undefined,
+  };
   const ctx = await openApp(config);
   try {
-    const newest = await ctx.store.db.selectFrom('cases').select('received_at').orderBy('received_at', 'desc').limit(1).executeTakeFirst();
+    const newest = await ctx.store.db
+      .selectFrom('cases')
+      .select('received_at')
+      .orderBy('received_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (!newest) throw new Error('the database has no cases: populate it first (bench/dataset.ts)');
     // The last whole month, as the monthly report (STA-1) counts it.
     const month = options.month ?? previousMonth(ctx.calendar.localDate(new Date(newest.received_at)));
     const period = monthRange(month);
-    const scopes: { label: string; scope: Scope }[] = [{ label: `${month} organisation-wide`, scope: scope({ kind: 'system', name: 'bench' }, ctx.procedures.latestAll()) }];
+    const scopes: { label: string; scope: Scope }[] = [
+      {
+        label: `${month} organisation-wide`,
+        scope: scope({ kind: 'system', name: 'bench' }, ctx.procedures.latestAll()),
+      },
+    ];
     // A unit manager: the first top-level unit, every procedure's manager roles held there.
-    const unit = await ctx.store.db.selectFrom('org_units').selectAll().where('level', '=', 1).orderBy('id').limit(1).executeTakeFirst()
-      ?? await ctx.store.db.selectFrom('org_units').selectAll().orderBy('level').limit(1).executeTakeFirst();
+    const unit =
+      (await ctx.store.db
+        .selectFrom('org_units')
+        .selectAll()
+        .where('level', '=', 1)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst()) ??
+      (await ctx.store.db.selectFrom('org_units').selectAll().orderBy('level').limit(1).executeTakeFirst());
     if (unit) {
-      const grants = ctx.procedures.latestAll().flatMap((p) => p.roles.filter((r) => r.permissions.includes('supervise') || r.permissions.includes('records')).map((r) => ({ role: r.id, unitPath: unit.path, unitId: unit.id })));
-      const manager = statsScope({ kind: 'user', id: 'BENCHMANAGER00000000000000', username: 'bench', displayName: 'bench', isAdmin: false, grants }, ctx.procedures.latestAll());
+      const grants = ctx.procedures
+        .latestAll()
+        .flatMap((p) =>
+          p.roles
+            .filter((r) => r.permissions.includes('supervise') || r.permissions.includes('records'))
+            .map((r) => ({ role: r.id, unitPath: unit.path, unitId: unit.id })),
+        );
+      const manager = statsScope(
+        {
+          kind: 'user',
+          id: 'BENCHMANAGER00000000000000',
+          username: 'bench',
+          displayName: 'bench',
+          isAdmin: false,
+          grants,
+        },
+        ctx.procedures.latestAll(),
+      );
       if (manager) scopes.push({ label: `${month} manager of ${unit.name}`, scope: manager });
     }
     const results: StatsBenchResult[] = [];
@@ -64,7 +105,14 @@ export async function benchStats(target: string, options: { runs?: number; month
         total = stats.total;
       }
       times.sort((a, b) => a - b);
-      results.push({ label: s.label, runs, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1], total });
+      results.push({
+        label: s.label,
+        runs,
+        p50: quantile(times, 0.5),
+        p95: quantile(times, 0.95),
+        max: times[times.length - 1],
+        total,
+      });
     }
     return results;
   } finally {
@@ -81,11 +129,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     await ensureDataset(target, n, { log: (l) => console.log(l) });
   }
   const loadavgBefore = os.loadavg();
-  const results = await benchStats(target, { runs: Number(process.env.BENCH_RUNS ?? 20), month: process.env.PLAINT_BENCH_MONTH });
+  const results = await benchStats(target, {
+    runs: Number(process.env.BENCH_RUNS ?? 20),
+    month: process.env.PLAINT_BENCH_MONTH,
+  });
   for (const r of results) {
-    console.log(`stats ${r.label}: ${r.total} cases in the month; ${r.runs} runs p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target ≤ 500 ms)`);
+    console.log(
+      `stats ${r.label}: ${r.total} cases in the month; ${r.runs} runs p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target ≤ 500 ms)`,
+    );
   }
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest-stats.json'), `${JSON.stringify({ at: new Date().toISOString(), target, loadavgBefore, loadavgAfter: os.loadavg(), results }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'latest-stats.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), target, loadavgBefore, loadavgAfter: os.loadavg(), results }, null, 2)}\n`,
+  );
 }

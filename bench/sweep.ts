@@ -51,14 +51,30 @@ type SizeResult = {
   loadRowsPerSecond: number;
   dueQuery: { runs: number; rows: number; medianMs: number; p95Ms: number; minMs: number; maxMs: number };
   warnQuery: { runs: number; rows: number; medianMs: number; p95Ms: number };
-  sweep: { limit: number; ms: number; result: SweepResult; handled: number; clocksPerSecond: number; breachedInDb: number };
+  sweep: {
+    limit: number;
+    ms: number;
+    result: SweepResult;
+    handled: number;
+    clocksPerSecond: number;
+    breachedInDb: number;
+  };
   plans: Plan[];
 };
 
-type DialectResult = { dialect: Dialect; server?: string; sizes: SizeResult[]; ratios?: { from: number; to: number; dueQueryMedian: number; sweepMs: number; sweepMsPerClock: number } };
+type DialectResult = {
+  dialect: Dialect;
+  server?: string;
+  sizes: SizeResult[];
+  ratios?: { from: number; to: number; dueQueryMedian: number; sweepMs: number; sweepMsPerClock: number };
+};
 
 function parseSizes(text: string): number[] {
-  const sizes = text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const sizes = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < DUE_EVERY)) {
     throw new Error(`BENCH_SWEEP_SIZES must be a comma-separated list of integers ≥ ${DUE_EVERY}, not "${text}"`);
   }
@@ -164,12 +180,19 @@ const insertSql = new Map<string, string>();
  * 13 000 parameters through the query builder for every batch would cost more than inserting them.
  * Every row of a table has the same keys in the same order.
  */
-async function insertBatch<T extends 'cases' | 'clocks'>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+async function insertBatch<T extends 'cases' | 'clocks'>(
+  db: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
   const columns = Object.keys(rows[0]);
   const key = `${db.getExecutor().adapter.constructor.name}|${table}|${rows.length}|${columns.join(',')}`;
   let text = insertSql.get(key);
   if (text === undefined) {
-    text = db.insertInto(table).values(rows as never).compile().sql;
+    text = db
+      .insertInto(table)
+      .values(rows as never)
+      .compile().sql;
     insertSql.set(key, text);
   }
   const parameters: unknown[] = [];
@@ -199,7 +222,9 @@ async function bulkLoad(ctx: AppContext, n: number): Promise<number> {
     });
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
-      process.stdout.write(`    … ${to.toLocaleString('en')} / ${n.toLocaleString('en')} loaded (${((lastReport - started) / 1000).toFixed(0)} s)\n`);
+      process.stdout.write(
+        `    … ${to.toLocaleString('en')} / ${n.toLocaleString('en')} loaded (${((lastReport - started) / 1000).toFixed(0)} s)\n`,
+      );
     }
   }
   return (performance.now() - started) / 1000;
@@ -226,7 +251,9 @@ function capturing(db: Kysely<Database>): { db: Kysely<Database>; last: () => Co
 async function explain(ctx: AppContext, query: CompiledQuery): Promise<string[]> {
   const db = ctx.store.db;
   if (ctx.store.dialect === 'sqlite') {
-    const r = await db.executeQuery<{ id: number; parent: number; detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]));
+    const r = await db.executeQuery<{ id: number; parent: number; detail: string }>(
+      CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+    );
     const depth = new Map<number, number>([[0, 0]]);
     return r.rows.map((row) => {
       const d = (depth.get(row.parent) ?? 0) + 1;
@@ -234,7 +261,9 @@ async function explain(ctx: AppContext, query: CompiledQuery): Promise<string[]>
       return `${'  '.repeat(d - 1)}${row.detail}`;
     });
   }
-  const r = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]));
+  const r = await db.executeQuery<{ 'QUERY PLAN': string }>(
+    CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]),
+  );
   return r.rows.map((row) => row['QUERY PLAN']);
 }
 
@@ -257,7 +286,8 @@ async function timeQuery(ctx: AppContext, kind: 'breach' | 'warn', now: string) 
     const t0 = performance.now();
     const rows = await dueClocks(ctx.store.db, kind, now, SWEEP_LIMIT);
     samples.push(performance.now() - t0);
-    if (rows.length !== first.length) throw new Error(`${kind} query returned ${rows.length} rows, then ${first.length}`);
+    if (rows.length !== first.length)
+      throw new Error(`${kind} query returned ${rows.length} rows, then ${first.length}`);
   }
   return { rows: first.length, samples, compiled };
 }
@@ -272,14 +302,21 @@ async function measure(ctx: AppContext, n: number): Promise<SizeResult> {
   if (ctx.store.dialect === 'sqlite') await sql`analyze`.execute(ctx.store.db);
   else await sql`analyze cases, clocks`.execute(ctx.store.db);
 
-  const counted = await ctx.store.db.selectFrom('clocks').select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('due_at', '<=', now).where('breached_at', 'is', null).executeTakeFirstOrThrow();
+  const counted = await ctx.store.db
+    .selectFrom('clocks')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('due_at', '<=', now)
+    .where('breached_at', 'is', null)
+    .executeTakeFirstOrThrow();
   if (Number(counted.n) !== due) throw new Error(`expected ${due} due clocks, found ${counted.n}`);
 
   const breach = await timeQuery(ctx, 'breach', now);
   const warn = await timeQuery(ctx, 'warn', now);
   const plans: Plan[] = [];
-  for (const [query, q] of [['breach', breach], ['warn', warn]] as const) {
+  for (const [query, q] of [
+    ['breach', breach],
+    ['warn', warn],
+  ] as const) {
     if (q.compiled) plans.push({ query, sql: q.compiled.sql, plan: await explain(ctx, q.compiled) });
   }
 
@@ -288,17 +325,31 @@ async function measure(ctx: AppContext, n: number): Promise<SizeResult> {
   const result = await sweepOnce(ctx, SWEEP_LIMIT);
   const sweepMs = performance.now() - t0;
   const handled = result.breached + result.warned;
-  const breachedInDb = await ctx.store.db.selectFrom('clocks').select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('breached_at', '=', now).executeTakeFirstOrThrow();
-  if (Number(breachedInDb.n) !== result.breached) throw new Error(`sweep reported ${result.breached} breaches, the database has ${breachedInDb.n}`);
+  const breachedInDb = await ctx.store.db
+    .selectFrom('clocks')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('breached_at', '=', now)
+    .executeTakeFirstOrThrow();
+  if (Number(breachedInDb.n) !== result.breached)
+    throw new Error(`sweep reported ${result.breached} breaches, the database has ${breachedInDb.n}`);
 
   const b = stats(breach.samples);
   const w = stats(warn.samples);
   return {
-    n, due, loadSeconds: Number(loadSeconds.toFixed(2)), loadRowsPerSecond: Math.round((2 * n) / loadSeconds),
+    n,
+    due,
+    loadSeconds: Number(loadSeconds.toFixed(2)),
+    loadRowsPerSecond: Math.round((2 * n) / loadSeconds),
     dueQuery: { runs: QUERY_RUNS, rows: breach.rows, ...b },
     warnQuery: { runs: QUERY_RUNS, rows: warn.rows, medianMs: w.medianMs, p95Ms: w.p95Ms },
-    sweep: { limit: SWEEP_LIMIT, ms: Number(sweepMs.toFixed(1)), result, handled, clocksPerSecond: Math.round(handled / (sweepMs / 1000)), breachedInDb: Number(breachedInDb.n) },
+    sweep: {
+      limit: SWEEP_LIMIT,
+      ms: Number(sweepMs.toFixed(1)),
+      result,
+      handled,
+      clocksPerSecond: Math.round(handled / (sweepMs / 1000)),
+      breachedInDb: Number(breachedInDb.n),
+    },
     plans,
   };
 }
@@ -310,16 +361,24 @@ async function runSize(dialect: Dialect, n: number): Promise<{ size: SizeResult;
   const dataDir = await mkdtemp(join(os.tmpdir(), 'plaint-bench-sweep-'));
   const schema = dialect === 'postgres' ? `bench_sweep_${randomBytes(6).toString('hex')}` : undefined;
   const cleanup = async () => {
-    if (schema) await dropPgSchema(PG_URL, schema).catch((err: Error) => console.error(`could not drop schema ${schema}: ${err.message}`));
+    if (schema)
+      await dropPgSchema(PG_URL, schema).catch((err: Error) =>
+        console.error(`could not drop schema ${schema}: ${err.message}`),
+      );
     await rm(dataDir, { recursive: true, force: true });
   };
   return withCleanup(cleanup, async () => {
     if (schema) await ensurePgSchema(PG_URL, schema);
-    const ctx = await openApp({
-      ...configFromEnv({}), dataDir,
-      databaseUrl: schema ? PG_URL : undefined, pgSchema: schema,
-      procedureDirs: [FIXTURE_PROCEDURES],
-    }, { now: () => new Date(FIXED_NOW) });
+    const ctx = await openApp(
+      {
+        ...configFromEnv({}),
+        dataDir,
+        databaseUrl: schema ? PG_URL : undefined,
+        pgSchema: schema,
+        procedureDirs: [FIXTURE_PROCEDURES],
+      },
+      { now: () => new Date(FIXED_NOW) },
+    );
     const close = () => ctx.close();
     return withCleanup(close, async () => {
       let server: string | undefined;
@@ -343,18 +402,26 @@ function printPlans(dialect: Dialect, n: number, plans: Plan[]): void {
 function printTable(r: DialectResult): void {
   const col = (v: string | number, w: number) => String(v).padStart(w);
   console.log(`\n${r.dialect}${r.server ? ` (${r.server.split(' on ')[0]})` : ''}`);
-  console.log(`${col('N', 10)}${col('due', 8)}${col('load s', 9)}${col('query med ms', 14)}${col('p95 ms', 9)}${col('sweep ms', 10)}${col('swept', 7)}${col('clocks/s', 10)}`);
+  console.log(
+    `${col('N', 10)}${col('due', 8)}${col('load s', 9)}${col('query med ms', 14)}${col('p95 ms', 9)}${col('sweep ms', 10)}${col('swept', 7)}${col('clocks/s', 10)}`,
+  );
   for (const s of r.sizes) {
-    console.log(`${col(s.n, 10)}${col(s.due, 8)}${col(s.loadSeconds.toFixed(1), 9)}${col(s.dueQuery.medianMs.toFixed(2), 14)}${col(s.dueQuery.p95Ms.toFixed(2), 9)}${col(s.sweep.ms.toFixed(0), 10)}${col(s.sweep.handled, 7)}${col(s.sweep.clocksPerSecond, 10)}`);
+    console.log(
+      `${col(s.n, 10)}${col(s.due, 8)}${col(s.loadSeconds.toFixed(1), 9)}${col(s.dueQuery.medianMs.toFixed(2), 14)}${col(s.dueQuery.p95Ms.toFixed(2), 9)}${col(s.sweep.ms.toFixed(0), 10)}${col(s.sweep.handled, 7)}${col(s.sweep.clocksPerSecond, 10)}`,
+    );
   }
   if (r.ratios) {
-    console.log(`ratio ${r.ratios.to.toLocaleString('en')} / ${r.ratios.from.toLocaleString('en')}: due query ${r.ratios.dueQueryMedian.toFixed(2)}×, sweep ${r.ratios.sweepMs.toFixed(2)}× (per swept clock ${r.ratios.sweepMsPerClock.toFixed(2)}×)  (open clocks ${(r.ratios.to / r.ratios.from).toFixed(0)}×; ≈1 means it follows the due count)`);
+    console.log(
+      `ratio ${r.ratios.to.toLocaleString('en')} / ${r.ratios.from.toLocaleString('en')}: due query ${r.ratios.dueQueryMedian.toFixed(2)}×, sweep ${r.ratios.sweepMs.toFixed(2)}× (per swept clock ${r.ratios.sweepMsPerClock.toFixed(2)}×)  (open clocks ${(r.ratios.to / r.ratios.from).toFixed(0)}×; ≈1 means it follows the due count)`,
+    );
   }
 }
 
 async function main(): Promise<number> {
   const dialects: Dialect[] = WITH_PG ? ['sqlite', 'postgres'] : ['sqlite'];
-  console.log(`sweep benchmark: sizes ${SIZES.map((n) => n.toLocaleString('en')).join(', ')}; ${100 / DUE_EVERY} % due; sweepOnce limit ${SWEEP_LIMIT}; databases ${dialects.join(', ')}`);
+  console.log(
+    `sweep benchmark: sizes ${SIZES.map((n) => n.toLocaleString('en')).join(', ')}; ${100 / DUE_EVERY} % due; sweepOnce limit ${SWEEP_LIMIT}; databases ${dialects.join(', ')}`,
+  );
   const results: DialectResult[] = [];
   for (const dialect of dialects) {
     console.log(`\n${dialect}:`);
@@ -369,27 +436,50 @@ async function main(): Promise<number> {
         printPlans(dialect, n, size.plans);
         printed = shape;
       }
-      console.log(`  N = ${n.toLocaleString('en')}: load ${size.loadSeconds.toFixed(1)} s, due query median ${size.dueQuery.medianMs.toFixed(2)} ms, sweep ${size.sweep.ms.toFixed(0)} ms (${JSON.stringify(size.sweep.result)})`);
+      console.log(
+        `  N = ${n.toLocaleString('en')}: load ${size.loadSeconds.toFixed(1)} s, due query median ${size.dueQuery.medianMs.toFixed(2)} ms, sweep ${size.sweep.ms.toFixed(0)} ms (${JSON.stringify(size.sweep.result)})`,
+      );
     }
     if (r.sizes.length >= 2) {
       const a = r.sizes[0];
       const b = r.sizes[r.sizes.length - 1];
       r.ratios = {
-        from: a.n, to: b.n, dueQueryMedian: Number((b.dueQuery.medianMs / a.dueQuery.medianMs).toFixed(3)), sweepMs: Number((b.sweep.ms / a.sweep.ms).toFixed(3)),
-        sweepMsPerClock: Number(((b.sweep.ms / b.sweep.handled) / (a.sweep.ms / a.sweep.handled)).toFixed(3)),
+        from: a.n,
+        to: b.n,
+        dueQueryMedian: Number((b.dueQuery.medianMs / a.dueQuery.medianMs).toFixed(3)),
+        sweepMs: Number((b.sweep.ms / a.sweep.ms).toFixed(3)),
+        sweepMsPerClock: Number((b.sweep.ms / b.sweep.handled / (a.sweep.ms / a.sweep.handled)).toFixed(3)),
       };
     }
     results.push(r);
   }
 
   for (const r of results) printTable(r);
-  console.log(`\nswept = clocks the pass handled (breached + warned); with more than ${SWEEP_LIMIT} due, one pass breaches ${SWEEP_LIMIT} and warns ${SWEEP_LIMIT} more.`);
+  console.log(
+    `\nswept = clocks the pass handled (breached + warned); with more than ${SWEEP_LIMIT} due, one pass breaches ${SWEEP_LIMIT} and warns ${SWEEP_LIMIT} more.`,
+  );
 
   const at = new Date().toISOString();
   const out = {
     at,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20), platform: `${os.platform()} ${os.release()}` },
-    parameters: { sizes: SIZES, dueFraction: 1 / DUE_EVERY, sweepLimit: SWEEP_LIMIT, queryRuns: QUERY_RUNS, rowsPerInsert: ROWS_PER_INSERT, rowsPerTransaction: ROWS_PER_TRANSACTION, now: FIXED_NOW.toISOString(), procedure: 'clock-demo@1', clock: 'feedback (working-days, 5)' },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      totalMemoryMiB: Math.round(os.totalmem() / 2 ** 20),
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    parameters: {
+      sizes: SIZES,
+      dueFraction: 1 / DUE_EVERY,
+      sweepLimit: SWEEP_LIMIT,
+      queryRuns: QUERY_RUNS,
+      rowsPerInsert: ROWS_PER_INSERT,
+      rowsPerTransaction: ROWS_PER_TRANSACTION,
+      now: FIXED_NOW.toISOString(),
+      procedure: 'clock-demo@1',
+      clock: 'feedback (working-days, 5)',
+    },
     results,
   };
   await mkdir(RESULTS_DIR, { recursive: true });
@@ -401,7 +491,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (err: Error) => {
-  console.error(`sweep bench failed: ${err.stack ?? err.message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`sweep bench failed: ${err.stack ?? err.message}`);
+    process.exit(1);
+  },
+);

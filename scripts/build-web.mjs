@@ -14,9 +14,15 @@ function newest(path) {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
+const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'package-lock.json']
+  .map((p) => join(root, p))
+  .filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (!stale && !process.argv.includes('--force')) process.exit(0);
 console.log('building the web app (vite build) …');
-const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'web/vite.config.ts')], { stdio: 'inherit', cwd: root });
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(root, 'web/vite.config.ts')],
+  { stdio: 'inherit', cwd: root },
+);
 process.exit(result.status ?? 1);

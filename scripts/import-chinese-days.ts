@@ -21,7 +21,11 @@ const label = (value: string) => {
   return `${zh} / ${en}`;
 };
 const sorted = (days: Record<string, string>) =>
-  Object.fromEntries(Object.entries(days).sort(([a], [b]) => a.localeCompare(b)).map(([d, v]) => [d, label(v)]));
+  Object.fromEntries(
+    Object.entries(days)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([d, v]) => [d, label(v)]),
+  );
 
 const years = [...new Set(Object.keys(raw.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 const data = {
@@ -32,4 +36,6 @@ const data = {
   workDays: sorted(raw.workdays),
 };
 writeFileSync(new URL('../src/domain/calendar-data/cn.json', import.meta.url), JSON.stringify(data, null, 1) + '\n');
-console.log(`${data.version}: ${Object.keys(data.offDays).length} days off, ${Object.keys(data.workDays).length} make-up working days`);
+console.log(
+  `${data.version}: ${Object.keys(data.offDays).length} days off, ${Object.keys(data.workDays).length} make-up working days`,
+);

@@ -77,31 +77,47 @@ const serve: Command = async () => {
   const ctx = await openApp(config);
   const admin = await ensureAdmin(ctx);
   if (admin.generatedPassword) {
-    console.log(`\n  已创建管理员账号 / created the admin account\n  用户名 / username: admin\n  密码 / password: ${admin.generatedPassword}\n  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n`);
+    console.log(
+      `\n  已创建管理员账号 / created the admin account\n  用户名 / username: admin\n  密码 / password: ${admin.generatedPassword}\n  （仅显示这一次，请妥善保存 / shown only this once: keep it safe）\n`,
+    );
   }
   const app = await buildServer(ctx, {
-    logger: process.env.PLAINT_LOG !== 'off', benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1', publicWriteLimit: publicWriteLimitFromEnv(),
+    logger: process.env.PLAINT_LOG !== 'off',
+    benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1',
+    publicWriteLimit: publicWriteLimitFromEnv(),
   });
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
   const log = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
   const stopSweeper = interval > 0 ? startSweeper(ctx, interval, log) : async () => {};
   // CON-4: once a day, de-identify and delete what has passed its period (idempotent across instances).
   const retentionEvery = Number(process.env.PLAINT_RETENTION_INTERVAL_MS ?? 86_400_000);
-  const stopRetention = retentionEvery > 0 ? startPeriodic('retention', retentionEvery, async () => {
-    const r = await runRetention(ctx, { dryRun: false });
-    return `${r.deidentified.length} de-identified, ${r.deleted.length} deleted, ${r.held.length} held`;
-  }, log) : async () => {};
+  const stopRetention =
+    retentionEvery > 0
+      ? startPeriodic(
+          'retention',
+          retentionEvery,
+          async () => {
+            const r = await runRetention(ctx, { dryRun: false });
+            return `${r.deidentified.length} de-identified, ${r.deleted.length} deleted, ${r.held.length} held`;
+          },
+          log,
+        )
+      : async () => {};
   // STA-1: from PLAINT_REPORT_DAY on, last month's reports are made (hourly check; once per unit and month).
   const reportEvery = Number(process.env.PLAINT_REPORT_INTERVAL_MS ?? 3_600_000);
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
-  const stopReports = reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
+  const stopReports =
+    reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const dispatchEvery = config.channels.dispatchIntervalMs;
   // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
   const { startDispatcher } = await import('./jobs/dispatcher.ts');
   const stopDispatcher = dispatchEvery > 0 ? startDispatcher(ctx, dispatchEvery, log) : async () => {};
-  const mailIn = config.channels.mailIn ? await (await import('./mail/listener.ts')).startMailListener(ctx, config.channels.mailIn, log) : undefined;
-  if (mailIn) app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
+  const mailIn = config.channels.mailIn
+    ? await (await import('./mail/listener.ts')).startMailListener(ctx, config.channels.mailIn, log)
+    : undefined;
+  if (mailIn)
+    app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await mailIn?.close();
@@ -116,7 +132,12 @@ const serve: Command = async () => {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Plaint on ${ctx.store.dialect} (${ctx.store.location}), procedures: ${ctx.procedures.latestAll().map((p) => `${p.id}@${p.version}`).join(', ')}`);
+  app.log.info(
+    `Plaint on ${ctx.store.dialect} (${ctx.store.location}), procedures: ${ctx.procedures
+      .latestAll()
+      .map((p) => `${p.id}@${p.version}`)
+      .join(', ')}`,
+  );
   return -1; // keeps running
 };
 
@@ -137,16 +158,27 @@ const user: Command = async (args) => {
   if (sub !== 'add') throw new UsageError('plaint user add --username NAME [--role ROLE …] [--admin]');
   const { values } = parseArgs({
     args: rest,
-    options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', multiple: true }, admin: { type: 'boolean' } },
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      admin: { type: 'boolean' },
+    },
   });
   const password = values.password ?? process.env.PLAINT_NEW_PASSWORD;
-  if (!values.username || !password) throw new UsageError('--username and a password (--password or PLAINT_NEW_PASSWORD) are required');
+  if (!values.username || !password)
+    throw new UsageError('--username and a password (--password or PLAINT_NEW_PASSWORD) are required');
   return withApp(async (ctx) => {
     const roles = (values.role ?? []).map((r) => {
       const [role, unitId] = r.split('@');
       return { role, unitId: unitId || null };
     });
-    const row = await addUser(ctx, { username: values.username!, displayName: values.name, password, roles, isAdmin: values.admin ?? false }, 'system:cli');
+    const row = await addUser(
+      ctx,
+      { username: values.username!, displayName: values.name, password, roles, isAdmin: values.admin ?? false },
+      'system:cli',
+    );
     console.log(`已添加用户 / added user ${row.username} (${row.id})`);
     return 0;
   });
@@ -164,35 +196,44 @@ const token: Command = async (args) => {
   });
 };
 
-const verify: Command = async () => withApp(async (ctx) => {
-  const verdict = await verifyAudit(ctx);
-  if (verdict.ok) {
-    console.log(`审计链完整 / audit chain intact: ${verdict.records} records, head ${verdict.head.slice(0, 16)}…`);
+const verify: Command = async () =>
+  withApp(async (ctx) => {
+    const verdict = await verifyAudit(ctx);
+    if (verdict.ok) {
+      console.log(`审计链完整 / audit chain intact: ${verdict.records} records, head ${verdict.head.slice(0, 16)}…`);
+      return 0;
+    }
+    console.error(
+      `审计链校验失败 / audit chain broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`,
+    );
+    return 1;
+  });
+
+const dispatch: Command = async () =>
+  withApp(async (ctx) => {
+    const { dispatchOnce } = await import('./jobs/dispatcher.ts');
+    const r = await dispatchOnce(ctx);
+    console.log(
+      `已展开 / fanned out: ${r.fannedOut}, 已发送 / sent: ${r.sent}, 待重试 / to retry: ${r.failed}, 失败 / dead: ${r.dead}`,
+    );
     return 0;
-  }
-  console.error(`审计链校验失败 / audit chain broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`);
-  return 1;
-});
+  });
 
-const dispatch: Command = async () => withApp(async (ctx) => {
-  const { dispatchOnce } = await import('./jobs/dispatcher.ts');
-  const r = await dispatchOnce(ctx);
-  console.log(`已展开 / fanned out: ${r.fannedOut}, 已发送 / sent: ${r.sent}, 待重试 / to retry: ${r.failed}, 失败 / dead: ${r.dead}`);
-  return 0;
-});
-
-const sweep: Command = async () => withApp(async (ctx) => {
-  const r = await sweepOnce(ctx);
-  console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
-  return 0;
-});
+const sweep: Command = async () =>
+  withApp(async (ctx) => {
+    const r = await sweepOnce(ctx);
+    console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
+    return 0;
+  });
 
 const calendar: Command = async (args) => {
   const [sub, file] = args;
   if (sub === 'show') {
     return withApp(async (ctx) => {
       const years = ctx.calendar.coveredYears();
-      console.log(`${ctx.calendar.version}\n${ctx.calendar.data.source}\n覆盖年份 / years covered: ${years[0]}–${years[years.length - 1]} (${years.length})`);
+      console.log(
+        `${ctx.calendar.version}\n${ctx.calendar.data.source}\n覆盖年份 / years covered: ${years[0]}–${years[years.length - 1]} (${years.length})`,
+      );
       return 0;
     });
   }
@@ -200,7 +241,9 @@ const calendar: Command = async (args) => {
   const days = parseCalendarFile(readFileSync(file, 'utf8'), file);
   return withApp(async (ctx) => {
     const r = await importCalendar(ctx, days, 'system:cli');
-    console.log(`已导入 / imported: ${days.offDays.length} 休息日 / days off, ${days.workDays.length} 调休工作日 / make-up days, years ${days.years.join(', ') || '—'}\n日历版本 / calendar ${r.calendarVersion}; 重新计算的期限 / deadlines recounted: ${r.recomputed}`);
+    console.log(
+      `已导入 / imported: ${days.offDays.length} 休息日 / days off, ${days.workDays.length} 调休工作日 / make-up days, years ${days.years.join(', ') || '—'}\n日历版本 / calendar ${r.calendarVersion}; 重新计算的期限 / deadlines recounted: ${r.recomputed}`,
+    );
     return 0;
   });
 };
@@ -217,14 +260,21 @@ const unit: Command = async (args) => {
   const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, parent: { type: 'string' } } });
   if (!values.name) throw new UsageError('--name is required');
   return withApp(async (ctx) => {
-    const row = await addOrgUnit(ctx, { name: values.name!, ...(values.parent ? { parent: values.parent } : {}) }, 'system:cli');
+    const row = await addOrgUnit(
+      ctx,
+      { name: values.name!, ...(values.parent ? { parent: values.parent } : {}) },
+      'system:cli',
+    );
     console.log(row.id);
     return 0;
   });
 };
 
 const grant: Command = async (args) => {
-  const { values } = parseArgs({ args, options: { user: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { user: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' } },
+  });
   if (!values.user || !values.role) throw new UsageError('plaint grant --user NAME --role ROLE [--unit UNIT_ID]');
   return withApp(async (ctx) => {
     const g = await grantRole(ctx, values.user!, values.role!, values.unit ?? null, 'system:cli');
@@ -242,18 +292,37 @@ const backup: Command = async (args) => {
     console.error('PostgreSQL：请用 pg_dump 备份（见 docs/deploy.md）/ on PostgreSQL use pg_dump (docs/deploy.md)');
     return 2;
   }
-  if (!values.to) { console.error('用法 / usage: plaint backup --to DIR'); return 2; }
+  if (!values.to) {
+    console.error('用法 / usage: plaint backup --to DIR');
+    return 2;
+  }
   const manifest = await backupSqlite(config.dataDir, values.to, Boolean(process.env.PLAINT_SECRET_KEY));
-  console.log(`已备份 / backed up: ${Object.entries(manifest.files).map(([f, d]) => `${f} (${d.bytes} B)`).join(', ')} → ${values.to}`);
-  if (manifest.keyInEnvironment) console.log('注意：密钥来自 PLAINT_SECRET_KEY，请另行保管 / note: the key comes from PLAINT_SECRET_KEY — keep it safe separately');
+  console.log(
+    `已备份 / backed up: ${Object.entries(manifest.files)
+      .map(([f, d]) => `${f} (${d.bytes} B)`)
+      .join(', ')} → ${values.to}`,
+  );
+  if (manifest.keyInEnvironment)
+    console.log(
+      '注意：密钥来自 PLAINT_SECRET_KEY，请另行保管 / note: the key comes from PLAINT_SECRET_KEY — keep it safe separately',
+    );
   return 0;
 };
 
 const restore: Command = async (args) => {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
   const config = configFromEnv();
-  if (config.databaseUrl) { console.error('PostgreSQL：请用 pg_restore（见 docs/deploy.md）/ on PostgreSQL use pg_restore (docs/deploy.md)'); return 2; }
-  if (!values.from) { console.error('用法 / usage: plaint restore --from DIR [--force]'); return 2; }
+  if (config.databaseUrl) {
+    console.error('PostgreSQL：请用 pg_restore（见 docs/deploy.md）/ on PostgreSQL use pg_restore (docs/deploy.md)');
+    return 2;
+  }
+  if (!values.from) {
+    console.error('用法 / usage: plaint restore --from DIR [--force]');
+    return 2;
+  }
   const manifest = restoreSqlite(values.from, config.dataDir, values.force);
   console.log(`已恢复 / restored the backup of ${manifest.at} into ${config.dataDir}`);
   return 0;
@@ -267,7 +336,8 @@ const report: Command = async (args) => {
   const { generateMonthlyReports } = await import('./app/monthly-report.ts');
   return withApp(async (ctx) => {
     const made = await generateMonthlyReports(ctx, values.month!, { unitId: values.unit, by: 'system:cli' });
-    for (const r of made) console.log(`${r.month}\t${r.unitName}\t${r.id}\t${r.created ? '已生成 / generated' : '已存在 / already there'}`);
+    for (const r of made)
+      console.log(`${r.month}\t${r.unitName}\t${r.id}\t${r.created ? '已生成 / generated' : '已存在 / already there'}`);
     return 0;
   });
 };
@@ -277,17 +347,33 @@ const retention: Command = async (args) => {
   return withApp(async (ctx) => {
     const report = await runRetention(ctx, { dryRun: values['dry-run'] });
     const verb = report.dryRun ? '将' : '已';
-    console.log(`${verb}去标识化 / de-identif${report.dryRun ? 'y' : 'ied'}: ${report.deidentified.length}  ${report.deidentified.join(' ')}`);
-    console.log(`${verb}删除 / delete${report.dryRun ? '' : 'd'}: ${report.deleted.length}  ${report.deleted.join(' ')}`);
+    console.log(
+      `${verb}去标识化 / de-identif${report.dryRun ? 'y' : 'ied'}: ${report.deidentified.length}  ${report.deidentified.join(' ')}`,
+    );
+    console.log(
+      `${verb}删除 / delete${report.dryRun ? '' : 'd'}: ${report.deleted.length}  ${report.deleted.join(' ')}`,
+    );
     console.log(`保全中跳过 / on legal hold, skipped: ${report.held.length}  ${report.held.join(' ')}`);
     return 0;
   });
 };
 
 const archive: Command = async (args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { case: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      case: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      unit: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
   if (positionals[0] !== 'export' || !values.out || (!values.case && !(values.from && values.to))) {
-    throw new UsageError('plaint archive export (--case TRACKING_NO | --from YYYY-MM-DD --to YYYY-MM-DD [--unit ID]) --out FILE.zip');
+    throw new UsageError(
+      'plaint archive export (--case TRACKING_NO | --from YYYY-MM-DD --to YYYY-MM-DD [--unit ID]) --out FILE.zip',
+    );
   }
   return withApp(async (ctx) => {
     const actor = { kind: 'system' as const, name: 'cli:archive' };
@@ -297,7 +383,15 @@ const archive: Command = async (args) => {
       writeFileSync(values.out!, (await caseFile(ctx, row.id, actor)).zip);
       console.log(`已导出 / exported ${values.case} → ${values.out}`);
     } else {
-      const bundle = await archiveBundle(ctx, { from: `${values.from}T00:00:00.000Z`, to: `${values.to}T00:00:00.000Z`, ...(values.unit ? { unit: values.unit } : {}) }, actor);
+      const bundle = await archiveBundle(
+        ctx,
+        {
+          from: `${values.from}T00:00:00.000Z`,
+          to: `${values.to}T00:00:00.000Z`,
+          ...(values.unit ? { unit: values.unit } : {}),
+        },
+        actor,
+      );
       writeFileSync(values.out!, bundle.zip);
       console.log(`已导出 / exported ${bundle.count} 件 → ${values.out}`);
     }
@@ -305,11 +399,26 @@ const archive: Command = async (args) => {
   });
 };
 
-const commands: Record<string, Command> = { serve, migrate, user, token, 'verify-audit': verify, sweep, calendar, unit, grant, dispatch,
-  backup, restore, retention, archive, report,
+const commands: Record<string, Command> = {
+  serve,
+  migrate,
+  user,
+  token,
+  'verify-audit': verify,
+  sweep,
+  calendar,
+  unit,
+  grant,
+  dispatch,
+  backup,
+  restore,
+  retention,
+  archive,
+  report,
   // exceljs is heavy: loaded only by the commands that use it.
   import: async (args) => (await import('./transfer/commands.ts')).importCommand(args, withApp),
-  export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp) };
+  export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp),
+};
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -326,7 +435,9 @@ async function main(argv: string[]): Promise<number> {
     return await command(args);
   } catch (err) {
     if (err instanceof ZodError) {
-      console.error(`输入有误 / invalid input:\n${err.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n')}`);
+      console.error(
+        `输入有误 / invalid input:\n${err.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n')}`,
+      );
       return 2;
     }
     if (err instanceof DomainError) {

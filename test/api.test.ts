@@ -18,7 +18,10 @@ describe.each(BACKENDS)('API on $name', (backend) => {
   afterAll(async () => h?.close());
 
   async function countRows(table: 'cases' | 'case_events' | 'audit_log' | 'outbox'): Promise<number> {
-    const row = await h.ctx.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await h.ctx.store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -39,12 +42,16 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/public/cases', '/api/v1/cases/{id}/actions/{action}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/public/cases', '/api/v1/cases/{id}/actions/{action}']),
+    );
   });
 
   describe('sessions and tokens', () => {
     it('logs in with a session cookie that is httpOnly and SameSite, and logs out server-side', async () => {
-      const login = await h.call('POST', '/api/v1/auth/login', { body: { username: 'service', password: 'correct horse battery' } });
+      const login = await h.call('POST', '/api/v1/auth/login', {
+        body: { username: 'service', password: 'correct horse battery' },
+      });
       expect(login.statusCode).toBe(200);
       const setCookie = String(login.headers['set-cookie']);
       expect(setCookie).toMatch(/plaint_session=/);
@@ -53,7 +60,10 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const cookie = setCookie.split(';')[0];
       const me = await h.call('GET', '/api/v1/me', { headers: { cookie } });
       expect(me.statusCode).toBe(200);
-      expect(me.json()).toMatchObject({ username: 'service', grants: [{ role: 'customer-service', unitId: null, unitPath: null }] });
+      expect(me.json()).toMatchObject({
+        username: 'service',
+        grants: [{ role: 'customer-service', unitId: null, unitPath: null }],
+      });
       // A cookie alone cannot write: the CSRF token from the login must come with it.
       const forged = await h.call('POST', '/api/v1/auth/logout', { headers: { cookie } });
       expect(forged.statusCode).toBe(403);
@@ -67,7 +77,9 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     });
 
     it('refuses a wrong password with 401 in the error shape', async () => {
-      const res = await h.call('POST', '/api/v1/auth/login', { body: { username: 'service', password: 'wrong password!' } });
+      const res = await h.call('POST', '/api/v1/auth/login', {
+        body: { username: 'service', password: 'wrong password!' },
+      });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
     });
@@ -98,14 +110,22 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
     it('registers an anonymous complaint without any identity', async () => {
       const res = await submit({ anonymous: true, submitter: undefined });
-      const row = await h.ctx.store.db.selectFrom('cases').selectAll().where('tracking_no', '=', res.trackingNo).executeTakeFirstOrThrow();
+      const row = await h.ctx.store.db
+        .selectFrom('cases')
+        .selectAll()
+        .where('tracking_no', '=', res.trackingNo)
+        .executeTakeFirstOrThrow();
       expect(row.anonymous).toBe(1);
       expect(row.submitter_enc).toBeNull();
     });
 
     it('stores the receipt only as a hash and the identity only encrypted', async () => {
       const res = await submit();
-      const row = await h.ctx.store.db.selectFrom('cases').selectAll().where('tracking_no', '=', res.trackingNo).executeTakeFirstOrThrow();
+      const row = await h.ctx.store.db
+        .selectFrom('cases')
+        .selectAll()
+        .where('tracking_no', '=', res.trackingNo)
+        .executeTakeFirstOrThrow();
       const stored = JSON.stringify(row);
       expect(stored).not.toContain(res.receipt);
       expect(stored).not.toContain(res.receipt.replace(/-/g, ''));
@@ -120,7 +140,11 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const view = await h.call('GET', `/api/v1/public/cases/${res.trackingNo}`, { headers: { 'x-receipt': typed } });
       expect(view.statusCode).toBe(200);
       const body = view.json();
-      expect(body).toMatchObject({ trackingNo: res.trackingNo, status: 'received', statusLabel: { 'zh-CN': '已登记' } });
+      expect(body).toMatchObject({
+        trackingNo: res.trackingNo,
+        status: 'received',
+        statusLabel: { 'zh-CN': '已登记' },
+      });
       expect(body.timeline).toHaveLength(1);
       expect(body.timeline[0].text['zh-CN']).toContain('已登记');
       expect(JSON.stringify(body)).not.toContain('13812345678');
@@ -129,8 +153,12 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
     it('answers a wrong receipt exactly like an unknown tracking number', async () => {
       const res = await submit();
-      const wrong = await h.call('GET', `/api/v1/public/cases/${res.trackingNo}`, { headers: { 'x-receipt': 'AAAA-AAAA-AAAA-AAAA-AAAA' } });
-      const missing = await h.call('GET', '/api/v1/public/cases/TS-20261130-ZZZZZZ', { headers: { 'x-receipt': res.receipt } });
+      const wrong = await h.call('GET', `/api/v1/public/cases/${res.trackingNo}`, {
+        headers: { 'x-receipt': 'AAAA-AAAA-AAAA-AAAA-AAAA' },
+      });
+      const missing = await h.call('GET', '/api/v1/public/cases/TS-20261130-ZZZZZZ', {
+        headers: { 'x-receipt': res.receipt },
+      });
       const none = await h.call('GET', `/api/v1/public/cases/${res.trackingNo}`);
       const garbage = await h.call('GET', '/api/v1/public/cases/hello', { headers: { 'x-receipt': res.receipt } });
       for (const r of [wrong, missing, none, garbage]) {
@@ -148,7 +176,10 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(second.statusCode).toBe(201);
       expect(second.json()).toEqual(first.json());
       expect(await countRows('cases')).toBe(before + 1);
-      const other = await h.call('POST', '/api/v1/public/cases', { body: complaint({ subject: '另一件事' }), headers: { 'idempotency-key': 'retry-1' } });
+      const other = await h.call('POST', '/api/v1/public/cases', {
+        body: complaint({ subject: '另一件事' }),
+        headers: { 'idempotency-key': 'retry-1' },
+      });
       expect(other.statusCode).toBe(422);
       expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await countRows('cases')).toBe(before + 1);
@@ -157,7 +188,11 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     it('creates one case for concurrent retries with the same key', async () => {
       const before = await countRows('cases');
       const body = complaint({ subject: '并发重试' });
-      const results = await Promise.all([1, 2, 3, 4].map(() => h.call('POST', '/api/v1/public/cases', { body, headers: { 'idempotency-key': 'race-1' } })));
+      const results = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          h.call('POST', '/api/v1/public/cases', { body, headers: { 'idempotency-key': 'race-1' } }),
+        ),
+      );
       expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
       expect(new Set(results.map((r) => r.json().trackingNo)).size).toBe(1);
       expect(await countRows('cases')).toBe(before + 1);
@@ -174,23 +209,105 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
   describe('bad input writes nothing and never 500s', () => {
     const cases: [string, () => Promise<import('fastify').LightMyRequestResponse>, number, string][] = [
-      ['malformed JSON', () => h.call('POST', '/api/v1/public/cases', { rawBody: '{"procedure": "customer-' }), 400, 'MALFORMED_JSON'],
+      [
+        'malformed JSON',
+        () => h.call('POST', '/api/v1/public/cases', { rawBody: '{"procedure": "customer-' }),
+        400,
+        'MALFORMED_JSON',
+      ],
       ['an empty body', () => h.call('POST', '/api/v1/public/cases', { rawBody: '' }), 400, 'MALFORMED_JSON'],
       ['a JSON array', () => h.call('POST', '/api/v1/public/cases', { rawBody: '[1,2]' }), 400, 'VALIDATION_FAILED'],
-      ['wrong types', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ anonymous: 'yes', subject: 42 }) }), 400, 'VALIDATION_FAILED'],
-      ['an unknown field', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ priority: 'high' }) }), 400, 'VALIDATION_FAILED'],
-      ['an unknown nested field', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ submitter: { name: '张三', phone: '13812345678', wechat: 'x' } }) }), 400, 'VALIDATION_FAILED'],
-      ['an unknown procedure field', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ fields: { colour: 'red' } }) }), 400, 'VALIDATION_FAILED'],
-      ['a blank subject', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ subject: '   ' }) }), 400, 'VALIDATION_FAILED'],
-      ['no truthfulness affirmation (INT-5)', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ affirmTruthful: false }) }), 400, 'VALIDATION_FAILED'],
-      ['identity on an anonymous submission', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ anonymous: true }) }), 400, 'VALIDATION_FAILED'],
-      ['a named submission without contact', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ submitter: { name: '张三' } }) }), 400, 'VALIDATION_FAILED'],
-      ['an unknown category', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ category: 'weather' }) }), 400, 'VALIDATION_FAILED'],
-      ['a kind the procedure does not take', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ kind: 'report' }) }), 400, 'VALIDATION_FAILED'],
-      ['an unknown procedure', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ procedure: 'no-such-procedure' }) }), 422, 'UNKNOWN_PROCEDURE'],
-      ['an oversize body', () => h.call('POST', '/api/v1/public/cases', { body: complaint({ description: '长'.repeat(40_000) }) }), 413, 'PAYLOAD_TOO_LARGE'],
-      ['text/plain', () => h.call('POST', '/api/v1/public/cases', { rawBody: 'hello', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
-      ['a bad Idempotency-Key', () => h.call('POST', '/api/v1/public/cases', { body: complaint(), headers: { 'idempotency-key': 'x'.repeat(300) } }), 400, 'VALIDATION_FAILED'],
+      [
+        'wrong types',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ anonymous: 'yes', subject: 42 }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown field',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ priority: 'high' }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown nested field',
+        () =>
+          h.call('POST', '/api/v1/public/cases', {
+            body: complaint({ submitter: { name: '张三', phone: '13812345678', wechat: 'x' } }),
+          }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown procedure field',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ fields: { colour: 'red' } }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a blank subject',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ subject: '   ' }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'no truthfulness affirmation (INT-5)',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ affirmTruthful: false }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'identity on an anonymous submission',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ anonymous: true }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a named submission without contact',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ submitter: { name: '张三' } }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown category',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ category: 'weather' }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a kind the procedure does not take',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ kind: 'report' }) }),
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an unknown procedure',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ procedure: 'no-such-procedure' }) }),
+        422,
+        'UNKNOWN_PROCEDURE',
+      ],
+      [
+        'an oversize body',
+        () => h.call('POST', '/api/v1/public/cases', { body: complaint({ description: '长'.repeat(40_000) }) }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'text/plain',
+        () => h.call('POST', '/api/v1/public/cases', { rawBody: 'hello', headers: { 'content-type': 'text/plain' } }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
+      [
+        'a bad Idempotency-Key',
+        () =>
+          h.call('POST', '/api/v1/public/cases', {
+            body: complaint(),
+            headers: { 'idempotency-key': 'x'.repeat(300) },
+          }),
+        400,
+        'VALIDATION_FAILED',
+      ],
       ['an unknown route', () => h.call('GET', '/api/v1/nothing-here'), 404, 'NOT_FOUND'],
     ];
 
@@ -206,27 +323,46 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     });
 
     it('never answers 500 to arbitrary JSON, at any public or staff write endpoint', async () => {
-      const { id } = (await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'phone' }) })).json();
+      const { id } = (
+        await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'phone' }) })
+      ).json();
       const { trackingNo, receipt } = await submit();
       const targets = [
         (body: unknown) => h.call('POST', '/api/v1/public/cases', { body }),
         (body: unknown) => h.call('POST', '/api/v1/cases', { token: clerk.token, body }),
         (body: unknown) => h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body }),
-        (body: unknown) => h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/withdraw`, { headers: { 'x-receipt': receipt }, body: { input: body } }),
+        (body: unknown) =>
+          h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/withdraw`, {
+            headers: { 'x-receipt': receipt },
+            body: { input: body },
+          }),
         (body: unknown) => h.call('POST', '/api/v1/auth/login', { body }),
       ];
       // Bodies shaped like the real ones, with any field replaced by any JSON value.
-      const near = fc.record({ key: fc.constantFrom(...Object.keys(complaint()), 'input', 'expectedVersion', 'username'), value: fc.jsonValue() })
+      const near = fc
+        .record({
+          key: fc.constantFrom(...Object.keys(complaint()), 'input', 'expectedVersion', 'username'),
+          value: fc.jsonValue(),
+        })
         .map(({ key, value }) => ({ ...complaint(), input: { category: 'other' }, expectedVersion: 1, [key]: value }));
-      await fc.assert(fc.asyncProperty(fc.oneof(fc.jsonValue(), near), fc.integer({ min: 0, max: targets.length - 1 }), async (body, target) => {
-        const res = await targets[target](body);
-        expect(res.statusCode, res.body).toBeLessThan(500);
-        expect(res.json().error ?? res.json()).toBeTruthy();
-      }), { numRuns: 150 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(fc.jsonValue(), near),
+          fc.integer({ min: 0, max: targets.length - 1 }),
+          async (body, target) => {
+            const res = await targets[target](body);
+            expect(res.statusCode, res.body).toBeLessThan(500);
+            expect(res.json().error ?? res.json()).toBeTruthy();
+          },
+        ),
+        { numRuns: 150 },
+      );
     });
 
     it('names the offending field in the details', async () => {
-      const res = await h.call('POST', '/api/v1/public/cases', { body: complaint({ submitter: { name: '张三', phone: 'call me' } }) });
+      const res = await h.call('POST', '/api/v1/public/cases', {
+        body: complaint({ submitter: { name: '张三', phone: 'call me' } }),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details.issues[0].path).toBe('body.submitter.phone');
     });
@@ -251,42 +387,77 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     it('records a third-party complaint with the body that passed it on', async () => {
       const res = await h.call('POST', '/api/v1/cases', {
         token: clerk.token,
-        body: complaint({ channel: 'third-party', thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' } }),
+        body: complaint({
+          channel: 'third-party',
+          thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' },
+        }),
       });
       expect(res.statusCode, res.body).toBe(201);
       const detail = (await h.call('GET', `/api/v1/cases/${res.json().id}`, { token: service.token })).json();
-      expect(detail.data.thirdParty).toEqual({ type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' });
+      expect(detail.data.thirdParty).toEqual({
+        type: 'consumer-association',
+        name: '市消费者协会',
+        reference: 'XF-2026-118',
+      });
     });
 
     it('refuses a received time in the future and a third party without its name', async () => {
-      const future = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'letter', receivedAt: '2026-12-05T09:00:00+08:00' }) });
+      const future = await h.call('POST', '/api/v1/cases', {
+        token: clerk.token,
+        body: complaint({ channel: 'letter', receivedAt: '2026-12-05T09:00:00+08:00' }),
+      });
       expect(future.statusCode).toBe(400);
       expect(future.json().error.details.issues[0].path).toBe('receivedAt');
-      const party = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'third-party' }) });
+      const party = await h.call('POST', '/api/v1/cases', {
+        token: clerk.token,
+        body: complaint({ channel: 'third-party' }),
+      });
       expect(party.statusCode).toBe(400);
     });
   });
 
   describe('actions', () => {
     async function staffCase() {
-      const res = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'walk-in' }) });
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: clerk.token,
+        body: complaint({ channel: 'walk-in' }),
+      });
       return res.json() as { id: string; trackingNo: string };
     }
 
     it('lists allowed actions for the actor and refuses others with 409 and the list', async () => {
       const { id } = await staffCase();
       const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json();
-      expect(detail.allowedActions.map((a: { id: string }) => a.id)).toEqual(['forward', 'accept', 'reject', 'close-invalid', 'withdraw', 'add-note']);
-      const res = await h.call('POST', `/api/v1/cases/${id}/actions/reply`, { token: service.token, body: { input: { reply: '好', method: 'letter' }, expectedVersion: 1 } });
+      expect(detail.allowedActions.map((a: { id: string }) => a.id)).toEqual([
+        'forward',
+        'accept',
+        'reject',
+        'close-invalid',
+        'withdraw',
+        'add-note',
+      ]);
+      const res = await h.call('POST', `/api/v1/cases/${id}/actions/reply`, {
+        token: service.token,
+        body: { input: { reply: '好', method: 'letter' }, expectedVersion: 1 },
+      });
       expect(res.statusCode).toBe(409);
-      expect(res.json().error).toMatchObject({ code: 'ACTION_NOT_ALLOWED', details: { status: 'received', allowedActions: detail.allowedActions.map((a: { id: string }) => a.id) } });
+      expect(res.json().error).toMatchObject({
+        code: 'ACTION_NOT_ALLOWED',
+        details: { status: 'received', allowedActions: detail.allowedActions.map((a: { id: string }) => a.id) },
+      });
     });
 
     it('answers 403 when the role does not allow the action, 404 for an unknown action or case', async () => {
       const { id } = await staffCase();
-      const forbidden = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: clerk.token, body: { input: { category: 'product-quality' }, expectedVersion: 1 } });
+      const forbidden = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: clerk.token,
+        body: { input: { category: 'product-quality' }, expectedVersion: 1 },
+      });
       expect(forbidden.statusCode).toBe(403);
-      const unknown = await h.call('POST', `/api/v1/cases/${id}/actions/teleport`, { token: service.token, body: { input: {}, expectedVersion: 1 } });
+      const unknown = await h.call('POST', `/api/v1/cases/${id}/actions/teleport`, {
+        token: service.token,
+        body: { input: {}, expectedVersion: 1 },
+      });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error.code).toBe('UNKNOWN_ACTION');
       const noCase = await h.call('GET', '/api/v1/cases/0000000000AAAAAAAAAAAAAAAA', { token: service.token });
@@ -295,7 +466,10 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
     it('validates action input from its definition', async () => {
       const { id } = await staffCase();
-      const res = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body: { input: { category: 'weather', extra: 1 }, expectedVersion: 1 } });
+      const res = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: service.token,
+        body: { input: { category: 'weather', extra: 1 }, expectedVersion: 1 },
+      });
       expect(res.statusCode).toBe(400);
       const paths = res.json().error.details.issues.map((i: { path: string }) => i.path);
       expect(paths).toEqual(expect.arrayContaining(['input.category', 'input']));
@@ -303,14 +477,22 @@ describe.each(BACKENDS)('API on $name', (backend) => {
 
     it('refuses a stale expectedVersion with 409 and writes nothing', async () => {
       const { id } = await staffCase();
-      const ok = await h.call('POST', `/api/v1/cases/${id}/actions/add-note`, { token: service.token, body: { input: { note: '已致电顾客' }, expectedVersion: 1 } });
+      const ok = await h.call('POST', `/api/v1/cases/${id}/actions/add-note`, {
+        token: service.token,
+        body: { input: { note: '已致电顾客' }, expectedVersion: 1 },
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json().version).toBe(2);
       const before = await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')]);
-      const stale = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body: { input: { category: 'product-quality' }, expectedVersion: 1 } });
+      const stale = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: service.token,
+        body: { input: { category: 'product-quality' }, expectedVersion: 1 },
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
-      expect(await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')])).toEqual(before);
+      expect(await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')])).toEqual(
+        before,
+      );
       const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json();
       expect(detail).toMatchObject({ status: 'received', version: 2 });
     });
@@ -318,8 +500,14 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     it('lets exactly one of two concurrent writers at the same version win', async () => {
       const { id } = await staffCase();
       const [a, b] = await Promise.all([
-        h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body: { input: { category: 'product-quality' }, expectedVersion: 1 } }),
-        h.call('POST', `/api/v1/cases/${id}/actions/reject`, { token: service.token, body: { input: { reasonCode: 'other', reason: '不属于本公司' }, expectedVersion: 1 } }),
+        h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+          token: service.token,
+          body: { input: { category: 'product-quality' }, expectedVersion: 1 },
+        }),
+        h.call('POST', `/api/v1/cases/${id}/actions/reject`, {
+          token: service.token,
+          body: { input: { reasonCode: 'other', reason: '不属于本公司' }, expectedVersion: 1 },
+        }),
       ]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       const events = await h.ctx.store.db.selectFrom('case_events').select('seq').where('case_id', '=', id).execute();
@@ -329,10 +517,22 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     it('writes the timeline event, audit record and outbox row with every action', async () => {
       const { id } = await staffCase();
       const before = await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')]);
-      const res = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: service.token, body: { input: { category: 'service-attitude' }, expectedVersion: 1 } });
+      const res = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: service.token,
+        body: { input: { category: 'service-attitude' }, expectedVersion: 1 },
+      });
       expect(res.statusCode).toBe(200);
-      expect(await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')])).toEqual([before[0] + 1, before[1] + 1, before[2] + 1]);
-      const outbox = await h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', id).where('event', '=', 'accept').executeTakeFirstOrThrow();
+      expect(await Promise.all([countRows('case_events'), countRows('audit_log'), countRows('outbox')])).toEqual([
+        before[0] + 1,
+        before[1] + 1,
+        before[2] + 1,
+      ]);
+      const outbox = await h.ctx.store.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('case_id', '=', id)
+        .where('event', '=', 'accept')
+        .executeTakeFirstOrThrow();
       expect(outbox).toMatchObject({ recipient: 'submitter', template: 'accepted', status: 'pending' });
     });
   });
@@ -341,25 +541,41 @@ describe.each(BACKENDS)('API on $name', (backend) => {
     it('filters and pages with a cursor, newest first, without repeats', async () => {
       for (let i = 0; i < 7; i++) {
         clock.advance(1000);
-        await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'letter', subject: `分页测试 ${i}`, fields: { store: '分页门店' } }) });
+        await h.call('POST', '/api/v1/cases', {
+          token: clerk.token,
+          body: complaint({ channel: 'letter', subject: `分页测试 ${i}`, fields: { store: '分页门店' } }),
+        });
       }
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
         const query: string = `channel=letter&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = (await h.call('GET', `/api/v1/cases?${query}`, { token: service.token })).json() as { items: { id: string; subject: string; channel: string }[]; nextCursor: string | null };
+        const page = (await h.call('GET', `/api/v1/cases?${query}`, { token: service.token })).json() as {
+          items: { id: string; subject: string; channel: string }[];
+          nextCursor: string | null;
+        };
         expect(page.items.length).toBeLessThanOrEqual(3);
         page.items.forEach((item) => expect(item.channel).toBe('letter'));
         seen.push(...page.items.map((i) => i.subject));
         cursor = page.nextCursor;
       } while (cursor);
       const paging = seen.filter((s) => s.startsWith('分页测试'));
-      expect(paging).toEqual(['分页测试 6', '分页测试 5', '分页测试 4', '分页测试 3', '分页测试 2', '分页测试 1', '分页测试 0']);
+      expect(paging).toEqual([
+        '分页测试 6',
+        '分页测试 5',
+        '分页测试 4',
+        '分页测试 3',
+        '分页测试 2',
+        '分页测试 1',
+        '分页测试 0',
+      ]);
     });
 
     it('finds cases by words of the subject and by tracking number', async () => {
       const created = await submit({ subject: '洗衣机漏水严重' });
-      const bySubject = (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('漏水')}`, { token: service.token })).json();
+      const bySubject = (
+        await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('漏水')}`, { token: service.token })
+      ).json();
       expect(bySubject.items.map((i: { trackingNo: string }) => i.trackingNo)).toContain(created.trackingNo);
       const byNo = (await h.call('GET', `/api/v1/cases?q=${created.trackingNo}`, { token: service.token })).json();
       expect(byNo.items).toHaveLength(1);

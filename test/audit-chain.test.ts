@@ -21,7 +21,10 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
     for (let i = 0; i < 4; i++) {
       const res = await h.call('POST', '/api/v1/cases', { token: staff.token, body: complaint({ channel: 'phone' }) });
       const id = res.json().id;
-      await h.call('POST', `/api/v1/cases/${id}/actions/accept`, { token: staff.token, body: { input: { category: 'other' }, expectedVersion: 1 } });
+      await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: staff.token,
+        body: { input: { category: 'other' }, expectedVersion: 1 },
+      });
     }
     snapshot = await h.ctx.store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     expect(snapshot.length).toBeGreaterThanOrEqual(10);
@@ -31,9 +34,16 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
   // Each test tampers with a fresh copy of the same chain.
   beforeEach(async () => {
     await h.ctx.store.db.deleteFrom('audit_log').execute();
-    await h.ctx.store.db.insertInto('audit_log').values(snapshot as never).execute();
+    await h.ctx.store.db
+      .insertInto('audit_log')
+      .values(snapshot as never)
+      .execute();
     const last = snapshot[snapshot.length - 1] as { seq: number; hash: string };
-    await h.ctx.store.db.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+    await h.ctx.store.db
+      .updateTable('audit_head')
+      .set({ seq: last.seq, hash: last.hash })
+      .where('id', '=', 1)
+      .execute();
   });
 
   const verify = () => runCli(['verify-audit'], cliEnv(config));
@@ -54,9 +64,30 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
 
   it('catches an edit that recomputes the row hash but cannot fix the next link', async () => {
     const { auditHash } = await import('../src/domain/audit-hash.ts');
-    const row = snapshot[4] as { seq: number; at: string; actor: string; action: string; entity_type: string; entity_id: string; payload: string; prev_hash: string };
-    const forged = auditHash(row.prev_hash, { seq: row.seq, at: row.at, actor: row.actor, action: 'case.reject', entityType: row.entity_type, entityId: row.entity_id, payload: JSON.parse(row.payload) });
-    await h.ctx.store.db.updateTable('audit_log').set({ action: 'case.reject', hash: forged }).where('seq', '=', row.seq).execute();
+    const row = snapshot[4] as {
+      seq: number;
+      at: string;
+      actor: string;
+      action: string;
+      entity_type: string;
+      entity_id: string;
+      payload: string;
+      prev_hash: string;
+    };
+    const forged = auditHash(row.prev_hash, {
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      action: 'case.reject',
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      payload: JSON.parse(row.payload),
+    });
+    await h.ctx.store.db
+      .updateTable('audit_log')
+      .set({ action: 'case.reject', hash: forged })
+      .where('seq', '=', row.seq)
+      .execute();
     const out = await verify();
     expect(out.code).toBe(1);
     expect(out.stderr).toContain(`#${row.seq + 1}`);
@@ -71,7 +102,10 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
   });
 
   it('notices the newest records removed from the end', async () => {
-    await h.ctx.store.db.deleteFrom('audit_log').where('seq', '>', snapshot.length - 2).execute();
+    await h.ctx.store.db
+      .deleteFrom('audit_log')
+      .where('seq', '>', snapshot.length - 2)
+      .execute();
     const out = await verify();
     expect(out.code).toBe(1);
     expect(out.stderr).toContain(`#${snapshot.length - 1}`);
@@ -95,10 +129,21 @@ describe('the audit head on postgres is locked only from the audit insert to com
     try {
       await migrateUp(store);
       let releaseFirst!: () => void;
-      const firstMayCommit = new Promise<void>((resolve) => { releaseFirst = resolve; });
+      const firstMayCommit = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
       let firstAppended!: () => void;
-      const firstHasAppended = new Promise<void>((resolve) => { firstAppended = resolve; });
-      const entry = (action: string) => ({ at: '2026-11-30T02:00:00.000Z', actor: 'system:test', action, entityType: 'case', entityId: action, payload: { n: 1 } });
+      const firstHasAppended = new Promise<void>((resolve) => {
+        firstAppended = resolve;
+      });
+      const entry = (action: string) => ({
+        at: '2026-11-30T02:00:00.000Z',
+        actor: 'system:test',
+        action,
+        entityType: 'case',
+        entityId: action,
+        payload: { n: 1 },
+      });
       const first = store.transact(async (trx) => {
         await appendAudit(trx, entry('first'));
         firstAppended();
@@ -108,7 +153,10 @@ describe('the audit head on postgres is locked only from the audit insert to com
       await firstHasAppended;
       // Before issue 9 this waited for the first transaction's row lock: it never finished.
       const second = store.transact((trx) => appendAudit(trx, entry('second')));
-      const winner = await Promise.race([second.then(() => 'second'), new Promise((r) => setTimeout(() => r('timeout'), 3000))]);
+      const winner = await Promise.race([
+        second.then(() => 'second'),
+        new Promise((r) => setTimeout(() => r('timeout'), 3000)),
+      ]);
       releaseFirst();
       await Promise.all([first, second]);
       expect(winner).toBe('second');
@@ -118,7 +166,17 @@ describe('the audit head on postgres is locked only from the audit insert to com
       // Every record links to the one before and its hash is the hash of its content.
       for (const [i, r] of rows.entries()) {
         if (i > 0) expect(r.prev_hash).toBe(rows[i - 1].hash);
-        expect(r.hash).toBe(auditHash(r.prev_hash, { seq: r.seq, at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, payload: JSON.parse(r.payload) }));
+        expect(r.hash).toBe(
+          auditHash(r.prev_hash, {
+            seq: r.seq,
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            entityType: r.entity_type,
+            entityId: r.entity_id,
+            payload: JSON.parse(r.payload),
+          }),
+        );
       }
       const head = await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
       expect([Number(head.seq), head.hash]).toEqual([rows[rows.length - 1].seq, rows[rows.length - 1].hash]);
@@ -137,9 +195,24 @@ describe('the audit head on postgres is locked only from the audit insert to com
     const store = openStore(config);
     try {
       await migrateUp(store);
-      const entry = (action: string) => ({ at: '2026-11-30T02:00:00.000Z', actor: 'system:test', action, entityType: 'case', entityId: action, payload: null });
-      await expect(store.transact(async (trx) => { await appendAudit(trx, entry('lost')); throw new Error('boom'); })).rejects.toThrow('boom');
-      await store.transact(async (trx) => { await appendAudit(trx, entry('a')); await appendAudit(trx, entry('b')); });
+      const entry = (action: string) => ({
+        at: '2026-11-30T02:00:00.000Z',
+        actor: 'system:test',
+        action,
+        entityType: 'case',
+        entityId: action,
+        payload: null,
+      });
+      await expect(
+        store.transact(async (trx) => {
+          await appendAudit(trx, entry('lost'));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      await store.transact(async (trx) => {
+        await appendAudit(trx, entry('a'));
+        await appendAudit(trx, entry('b'));
+      });
       const ours = (await auditBatch(store.db, 0, 100)).filter((r) => r.actor === 'system:test');
       expect(ours.map((r) => r.action)).toEqual(['a', 'b']);
       expect(ours[1].prev_hash).toBe(ours[0].hash);

@@ -8,8 +8,14 @@ import { runCli } from './support/cli.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 const submission = {
-  procedure: 'customer-complaint', kind: 'complaint', subject: '电梯故障', description: '3号楼电梯停运三天，无人处理。',
-  anonymous: false, submitter: { name: '赵六', phone: '13700001234' }, requestedOutcome: '尽快修好', affirmTruthful: true,
+  procedure: 'customer-complaint',
+  kind: 'complaint',
+  subject: '电梯故障',
+  description: '3号楼电梯停运三天，无人处理。',
+  anonymous: false,
+  submitter: { name: '赵六', phone: '13700001234' },
+  requestedOutcome: '尽快修好',
+  affirmTruthful: true,
 };
 
 /**
@@ -19,19 +25,34 @@ const submission = {
  */
 describe('plaint backup and restore on SQLite', () => {
   const dirs: string[] = [];
-  const tempDir = async (name: string) => { const d = await mkdtemp(join(tmpdir(), `plaint-${name}-`)); dirs.push(d); return d; };
-  afterAll(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
+  const tempDir = async (name: string) => {
+    const d = await mkdtemp(join(tmpdir(), `plaint-${name}-`));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
 
   it('makes a consistent online copy under load and restores it', async () => {
     const dataDir = await tempDir('live');
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: dataDir, PLAINT_LOG: 'off', PLAINT_ADMIN_PASSWORD: 'correct horse battery', PLAINT_SWEEP_INTERVAL_MS: '0' };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: dataDir,
+      PLAINT_LOG: 'off',
+      PLAINT_ADMIN_PASSWORD: 'correct horse battery',
+      PLAINT_SWEEP_INTERVAL_MS: '0',
+    };
     const server = await startServerProcess(env);
     const acknowledged: { trackingNo: string; at: number }[] = [];
     let running = true;
     const load = (async () => {
       while (running) {
         const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(submission),
         });
         if (res.status === 201) acknowledged.push({ trackingNo: (await res.json()).trackingNo, at: Date.now() });
       }
@@ -66,10 +87,15 @@ describe('plaint backup and restore on SQLite', () => {
       const refused = await runCli(['restore', '--from', backupDir], { ...env, PLAINT_DATA_DIR: restoredDir });
       expect(refused.code).not.toBe(0);
       expect(refused.stderr).toContain('--force');
-      expect((await runCli(['restore', '--from', backupDir, '--force'], { ...env, PLAINT_DATA_DIR: restoredDir })).code).toBe(0);
+      expect(
+        (await runCli(['restore', '--from', backupDir, '--force'], { ...env, PLAINT_DATA_DIR: restoredDir })).code,
+      ).toBe(0);
       const key = join(backupDir, 'secret.key');
       await writeFile(key, `${(await readFile(key, 'utf8')).trim()}x`);
-      const damaged = await runCli(['restore', '--from', backupDir, '--force'], { ...env, PLAINT_DATA_DIR: restoredDir });
+      const damaged = await runCli(['restore', '--from', backupDir, '--force'], {
+        ...env,
+        PLAINT_DATA_DIR: restoredDir,
+      });
       expect(damaged.code).not.toBe(0);
       expect(damaged.stderr).toContain('damaged');
     } finally {
@@ -80,7 +106,11 @@ describe('plaint backup and restore on SQLite', () => {
   }, 180_000);
 
   it('points PostgreSQL users to pg_dump instead of copying files', async () => {
-    const result = await runCli(['backup', '--to', '/tmp/none'], { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    const result = await runCli(['backup', '--to', '/tmp/none'], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('pg_dump');
   }, 60_000);

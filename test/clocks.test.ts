@@ -9,7 +9,13 @@ import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
-const submission = { procedure: 'clock-demo', kind: 'complaint', subject: '电梯停运', description: '3号楼电梯停运两天', anonymous: true };
+const submission = {
+  procedure: 'clock-demo',
+  kind: 'complaint',
+  subject: '电梯停运',
+  description: '3号楼电梯停运两天',
+  anonymous: true,
+};
 
 /** Clocks through the HTTP API and the sweeper, with a clock the test moves (SLA-1…SLA-7). */
 describe.each(BACKENDS)('clocks on $name', (backend) => {
@@ -24,8 +30,17 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     cleanup = made.cleanup;
     ctx = await openApp({ ...made.config, procedureDirs: [FIXTURES] }, { now: clock.now });
     http = await buildServer(ctx);
-    for (const [name, roles, isAdmin] of [['handler', ['handler'], false], ['manager', ['manager'], false], ['gm', ['general-manager'], false], ['admin', [], true]] as const) {
-      await addUser(ctx, { username: name, password: 'correct horse battery', roles: [...roles], isAdmin }, 'system:test');
+    for (const [name, roles, isAdmin] of [
+      ['handler', ['handler'], false],
+      ['manager', ['manager'], false],
+      ['gm', ['general-manager'], false],
+      ['admin', [], true],
+    ] as const) {
+      await addUser(
+        ctx,
+        { username: name, password: 'correct horse battery', roles: [...roles], isAdmin },
+        'system:test',
+      );
       tokens[name] = (await createToken(ctx, name, 't', 'system:test')).token;
     }
   });
@@ -36,19 +51,38 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
   });
 
   const call = (method: 'GET' | 'POST', url: string, who: string, body?: unknown) =>
-    http.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(body ? { payload: body as object } : {}) });
+    http.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${tokens[who]}` },
+      ...(body ? { payload: body as object } : {}),
+    });
 
   async function newCase(): Promise<string> {
-    const res = await http.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${tokens.handler}` }, payload: { ...submission, channel: 'phone' } });
+    const res = await http.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { authorization: `Bearer ${tokens.handler}` },
+      payload: { ...submission, channel: 'phone' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id;
   }
   async function act(id: string, action: string, who: string, input: Record<string, unknown> = {}) {
     const detail = (await call('GET', `/api/v1/cases/${id}`, who)).json();
-    const res = await call('POST', `/api/v1/cases/${id}/actions/${action}`, who, { input, expectedVersion: detail.version });
+    const res = await call('POST', `/api/v1/cases/${id}/actions/${action}`, who, {
+      input,
+      expectedVersion: detail.version,
+    });
     return res;
   }
-  const deadlinesOf = async (id: string) => Object.fromEntries(((await call('GET', `/api/v1/cases/${id}`, 'handler')).json().deadlines as { clock: string }[]).map((d) => [d.clock, d])) as unknown as Record<string, { dueAt: string; status: string; provisional: boolean; extendedBy: number }>;
+  const deadlinesOf = async (id: string) =>
+    Object.fromEntries(
+      ((await call('GET', `/api/v1/cases/${id}`, 'handler')).json().deadlines as { clock: string }[]).map((d) => [
+        d.clock,
+        d,
+      ]),
+    ) as unknown as Record<string, { dueAt: string; status: string; provisional: boolean; extendedBy: number }>;
 
   it('starts the declared clocks with lengths by severity and explains each deadline on the timeline (SLA-1, SLA-2)', async () => {
     clock.set('2026-11-30T02:00:00.000Z');
@@ -56,12 +90,14 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     expect((await act(id, 'accept', 'handler', { severity: 'important' })).statusCode).toBe(200);
     const d = await deadlinesOf(id);
     expect(d.resolution).toMatchObject({ dueAt: '2026-12-03T16:00:00.000Z', status: 'running', provisional: false }); // 3 days for 重要
-    expect(d.feedback.dueAt).toBe('2026-12-07T16:00:00.000Z');   // 5 working days: Tue–Fri and Monday
+    expect(d.feedback.dueAt).toBe('2026-12-07T16:00:00.000Z'); // 5 working days: Tue–Fri and Monday
     expect(d['wb-feedback'].dueAt).toBe('2027-03-01T16:00:00.000Z'); // 2027-02-28 is a Sunday …
-    expect(d['wb-feedback'].provisional).toBe(true);                 // … in a year without data yet
+    expect(d['wb-feedback'].provisional).toBe(true); // … in a year without data yet
     const timeline = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json().timeline;
     const notes = timeline.find((e: { action: string }) => e.action === 'accept').clocks;
-    expect(notes.find((n: { clock: string }) => n.clock === 'feedback').explanation['zh-CN']).toBe('2026-12-07 24:00 截止 — 自 2026-11-30 起 5 个工作日，跳过 12-05 周六、12-06 周日');
+    expect(notes.find((n: { clock: string }) => n.clock === 'feedback').explanation['zh-CN']).toBe(
+      '2026-12-07 24:00 截止 — 自 2026-11-30 起 5 个工作日，跳过 12-05 周六、12-06 周日',
+    );
   });
 
   it('excludes paused time: working time for working-day clocks, elapsed time otherwise; a pause needs a reason', async () => {
@@ -83,9 +119,17 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     clock.set('2026-11-30T02:00:00.000Z');
     const id = await newCase();
     await act(id, 'accept', 'handler', { severity: 'important' });
-    expect((await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 9, reason: '需要厂家配件' })).statusCode).toBe(400);
-    expect((await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 2, reason: '需要厂家配件' })).statusCode).toBe(200);
-    expect((await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 1, reason: '再申请' })).statusCode).toBe(409);
+    expect(
+      (await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 9, reason: '需要厂家配件' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 2, reason: '需要厂家配件' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await act(id, 'request-extension', 'handler', { clock: 'resolution', length: 1, reason: '再申请' })).statusCode,
+    ).toBe(409);
     const byManager = await act(id, 'decide-extension', 'manager', { approve: true });
     expect(byManager.statusCode).toBe(403); // 重要: the general manager approves
     expect((await act(id, 'decide-extension', 'gm', { approve: true, note: '同意' })).statusCode).toBe(200);
@@ -125,7 +169,10 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     expect(d.resolution.status).toBe('overdue');
     expect(d.feedback.status).toBe('warning');
     const outbox = await ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', id).execute();
-    expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual(['role:handler/due-soon', 'role:manager/overdue']);
+    expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual([
+      'role:handler/due-soon',
+      'role:manager/overdue',
+    ]);
   });
 
   it('recounts provisional deadlines when the next year’s days are imported, on each timeline; only admins import (SLA-1)', async () => {
@@ -134,7 +181,12 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     await act(id, 'accept', 'handler', { severity: 'minor' });
     let d = await deadlinesOf(id);
     expect(d.feedback).toMatchObject({ dueAt: '2027-01-04T16:00:00.000Z', provisional: true }); // Dec 29–31, Jan 1 counted as a working day, Jan 4
-    const body = { source: '国办发明电〔2026〕X号（测试）', years: [2027], offDays: [{ date: '2027-01-01', name: '元旦' }], workDays: [] };
+    const body = {
+      source: '国办发明电〔2026〕X号（测试）',
+      years: [2027],
+      offDays: [{ date: '2027-01-01', name: '元旦' }],
+      workDays: [],
+    };
     expect((await call('POST', '/api/v1/admin/calendar', 'handler', body)).statusCode).toBe(403);
     const res = await call('POST', '/api/v1/admin/calendar', 'admin', body);
     expect(res.statusCode, res.body).toBe(200);
@@ -142,7 +194,9 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     d = await deadlinesOf(id);
     expect(d.feedback).toMatchObject({ dueAt: '2027-01-05T16:00:00.000Z', provisional: false });
     const timeline = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json().timeline;
-    const recount = timeline.filter((e: { action: string }) => e.action === 'deadline-recomputed').map((e: { clocks: { clock: string }[] }) => e.clocks[0].clock);
+    const recount = timeline
+      .filter((e: { action: string }) => e.action === 'deadline-recomputed')
+      .map((e: { clocks: { clock: string }[] }) => e.clocks[0].clock);
     expect(recount).toContain('feedback');
     const calendar = (await call('GET', '/api/v1/calendar', 'handler')).json();
     expect(calendar.yearsCovered).toContain(2027);
@@ -155,12 +209,24 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     const { trackingNo, receipt } = res.json();
     const id = (await call('GET', `/api/v1/cases?q=${trackingNo}`, 'handler')).json().items[0].id;
     await act(id, 'accept', 'handler', { severity: 'minor' });
-    const early = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '处理结果不公正，要求重新调查' } });
+    const early = await http.inject({
+      method: 'POST',
+      url: `/api/v1/public/cases/${trackingNo}/appeal`,
+      headers: { 'x-receipt': receipt },
+      payload: { reasons: '处理结果不公正，要求重新调查' },
+    });
     expect(early.statusCode).toBe(409);
     await act(id, 'close', 'handler');
-    const view = (await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })).json();
+    const view = (
+      await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })
+    ).json();
     expect(view.canAppeal).toBe(true);
-    const appealed = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '处理结果不公正，要求重新调查' } });
+    const appealed = await http.inject({
+      method: 'POST',
+      url: `/api/v1/public/cases/${trackingNo}/appeal`,
+      headers: { 'x-receipt': receipt },
+      payload: { reasons: '处理结果不公正，要求重新调查' },
+    });
     expect(appealed.statusCode, appealed.body).toBe(201);
     const opened = appealed.json();
     expect(opened.trackingNo).toMatch(/^SS-/);
@@ -169,10 +235,20 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     expect((await call('GET', `/api/v1/cases/${appealCase.id}`, 'handler')).statusCode).toBe(404); // decided the original
     const detail = (await call('GET', `/api/v1/cases/${appealCase.id}`, 'manager')).json();
     expect(detail.data.appealOf).toBe(trackingNo);
-    const original = (await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })).json();
-    expect(original.timeline.at(-1)).toMatchObject({ action: 'appealed', details: { text: expect.stringContaining(opened.trackingNo) } });
+    const original = (
+      await http.inject({ method: 'GET', url: `/api/v1/public/cases/${trackingNo}`, headers: { 'x-receipt': receipt } })
+    ).json();
+    expect(original.timeline.at(-1)).toMatchObject({
+      action: 'appealed',
+      details: { text: expect.stringContaining(opened.trackingNo) },
+    });
     clock.set('2027-01-15T02:00:00.000Z');
-    const late = await http.inject({ method: 'POST', url: `/api/v1/public/cases/${trackingNo}/appeal`, headers: { 'x-receipt': receipt }, payload: { reasons: '再次申诉，理由同上' } });
+    const late = await http.inject({
+      method: 'POST',
+      url: `/api/v1/public/cases/${trackingNo}/appeal`,
+      headers: { 'x-receipt': receipt },
+      payload: { reasons: '再次申诉，理由同上' },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('PRECONDITION_FAILED');
   });
@@ -180,13 +256,27 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
   it('routes a case whose department is recused to the role the procedure names (RTE-3, S6 中立调查)', async () => {
     const { addOrgUnit } = await import('../src/app/org.ts');
     const dept = await addOrgUnit(ctx, { name: '工程部' }, 'system:test');
-    const created = await http.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${tokens.handler}` }, payload: { ...submission, channel: 'phone', orgUnit: dept.id, respondents: [{ name: '工程部', type: 'department' }] } });
+    const created = await http.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { authorization: `Bearer ${tokens.handler}` },
+      payload: {
+        ...submission,
+        channel: 'phone',
+        orgUnit: dept.id,
+        respondents: [{ name: '工程部', type: 'department' }],
+      },
+    });
     const id = created.json().id;
     const res = await call('POST', `/api/v1/cases/${id}/respondents/0/link`, 'handler', { orgUnit: dept.id });
     expect(res.statusCode, res.body).toBe(200);
     const detail = (await call('GET', `/api/v1/cases/${id}`, 'handler')).json();
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'recusal', input: { routedTo: 'role:general-manager' } });
-    const outbox = await ctx.store.db.selectFrom('outbox').select(['recipient', 'template']).where('case_id', '=', id).execute();
+    const outbox = await ctx.store.db
+      .selectFrom('outbox')
+      .select(['recipient', 'template'])
+      .where('case_id', '=', id)
+      .execute();
     expect(outbox).toContainEqual({ recipient: 'role:general-manager', template: 'recusal-routed' });
   });
 
@@ -210,24 +300,47 @@ describe('two sweepers racing on PostgreSQL', () => {
     const a = await openApp({ ...made.config, procedureDirs: [FIXTURES] }, { now: clock.now });
     const b = await openApp({ ...made.config, procedureDirs: [FIXTURES] }, { now: clock.now });
     try {
-      await addUser(a, { username: 'handler', password: 'correct horse battery', roles: ['handler'], isAdmin: false }, 'system:test');
+      await addUser(
+        a,
+        { username: 'handler', password: 'correct horse battery', roles: ['handler'], isAdmin: false },
+        'system:test',
+      );
       const token = (await createToken(a, 'handler', 't', 'system:test')).token;
       const http = await buildServer(a);
       const N = 40;
       for (let i = 0; i < N; i++) {
-        const created = (await http.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` }, payload: { ...submission, channel: 'phone' } })).json();
-        await http.inject({ method: 'POST', url: `/api/v1/cases/${created.id}/actions/accept`, headers: { authorization: `Bearer ${token}` }, payload: { input: { severity: 'minor' }, expectedVersion: 1 } });
+        const created = (
+          await http.inject({
+            method: 'POST',
+            url: '/api/v1/cases',
+            headers: { authorization: `Bearer ${token}` },
+            payload: { ...submission, channel: 'phone' },
+          })
+        ).json();
+        await http.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${created.id}/actions/accept`,
+          headers: { authorization: `Bearer ${token}` },
+          payload: { input: { severity: 'minor' }, expectedVersion: 1 },
+        });
       }
       await http.close();
       clock.set('2027-06-30T02:00:00.000Z'); // every clock long overdue
       const [ra, rb] = await Promise.all([sweepOnce(a, 1000), sweepOnce(b, 1000)]);
       // resolution, feedback and wb-feedback breach on every case: 3 per case, shared between the two.
       expect(ra.breached + rb.breached).toBe(3 * N);
-      const events = await a.store.db.selectFrom('case_events').select(['case_id', 'input']).where('action', '=', 'clock-breached').execute();
+      const events = await a.store.db
+        .selectFrom('case_events')
+        .select(['case_id', 'input'])
+        .where('action', '=', 'clock-breached')
+        .execute();
       expect(events).toHaveLength(3 * N);
       const perClock = new Set(events.map((e) => `${e.case_id}/${JSON.parse(e.input).clock}`));
       expect(perClock.size).toBe(3 * N);
-      expect(await Promise.all([sweepOnce(a), sweepOnce(b)])).toEqual([{ warned: 0, breached: 0, skipped: 0 }, { warned: 0, breached: 0, skipped: 0 }]);
+      expect(await Promise.all([sweepOnce(a), sweepOnce(b)])).toEqual([
+        { warned: 0, breached: 0, skipped: 0 },
+        { warned: 0, breached: 0, skipped: 0 },
+      ]);
     } finally {
       await a.close();
       await b.close();

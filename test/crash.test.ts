@@ -26,12 +26,19 @@ async function kill(server: ServerProcess): Promise<void> {
  */
 describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
   const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => { for (const c of cleanups) await c(); });
+  afterAll(async () => {
+    for (const c of cleanups) await c();
+  });
 
   it(`loses nothing acknowledged and duplicates nothing across ${KILLS} kills`, async () => {
     const { config, cleanup } = await backend.config();
     cleanups.push(cleanup);
-    const env = cliEnv(config, { PLAINT_ADMIN_PASSWORD: 'correct horse battery', PLAINT_LOG: 'off', PLAINT_SWEEP_INTERVAL_MS: '500', PLAINT_DISPATCH_INTERVAL_MS: '500' });
+    const env = cliEnv(config, {
+      PLAINT_ADMIN_PASSWORD: 'correct horse battery',
+      PLAINT_LOG: 'off',
+      PLAINT_SWEEP_INTERVAL_MS: '500',
+      PLAINT_DISPATCH_INTERVAL_MS: '500',
+    });
     let server = await startServerProcess(env);
     cleanups.push(() => kill(server));
 
@@ -51,11 +58,18 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
         const body = JSON.stringify(complaint({ subject: `断电后重试 ${key}` }));
         for (;;) {
           const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
-            method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body, signal: AbortSignal.timeout(20_000),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body,
+            signal: AbortSignal.timeout(20_000),
           }).catch(() => undefined);
           if (res?.status === 201) {
             const shown = await res.json();
-            acks.set(key, { key, trackingNo: shown.trackingNo, deadlines: shown.deadlines.map((d: { clock: string }) => d.clock) });
+            acks.set(key, {
+              key,
+              trackingNo: shown.trackingNo,
+              deadlines: shown.deadlines.map((d: { clock: string }) => d.clock),
+            });
             answersPerKey.set(key, (answersPerKey.get(key) ?? new Set()).add(shown.trackingNo));
             ackedSinceStart++;
             break;
@@ -96,7 +110,12 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
     const verified = await runCli(['verify-audit'], env);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
 
-    const ctx = await openApp({ ...configFromEnv({}), dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: config.pgSchema });
+    const ctx = await openApp({
+      ...configFromEnv({}),
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      pgSchema: config.pgSchema,
+    });
     try {
       const db = ctx.store.db;
       const cases = await db.selectFrom('cases').select(['id', 'tracking_no', 'subject', 'version']).execute();
@@ -108,7 +127,16 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
       // One case per key: no retry made a second one, and no unacknowledged attempt left one behind.
       expect(cases).toHaveLength(acks.size);
       expect(new Set(cases.map((c) => c.subject)).size).toBe(cases.length);
-      expect(Number((await db.selectFrom('idempotency_keys').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(acks.size);
+      expect(
+        Number(
+          (
+            await db
+              .selectFrom('idempotency_keys')
+              .select((e) => e.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(acks.size);
 
       // Each case has exactly the clocks submission starts: none lost, none doubled.
       const expected = [...acks.values()][0].deadlines.slice().sort();
@@ -126,13 +154,19 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
       const events = await db.selectFrom('case_events').select(['case_id', 'seq']).execute();
       expect(events).toHaveLength(cases.length);
       expect(new Set(events.map((e) => e.case_id)).size).toBe(cases.length);
-      const audited = await db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'case.submit').execute();
+      const audited = await db
+        .selectFrom('audit_log')
+        .select(['entity_id'])
+        .where('action', '=', 'case.submit')
+        .execute();
       expect(audited).toHaveLength(cases.length);
       expect(new Set(audited.map((a) => a.entity_id)).size).toBe(cases.length);
     } finally {
       await ctx.close();
     }
-    console.info(`crash on ${backend.name}: ${acks.size} cases acknowledged, ${unanswered} attempts unanswered and retried, ${KILLS} kills`);
+    console.info(
+      `crash on ${backend.name}: ${acks.size} cases acknowledged, ${unanswered} attempts unanswered and retried, ${KILLS} kills`,
+    );
     // Proof that the kills happened mid-traffic: some requests went unanswered and were retried.
     expect(unanswered).toBeGreaterThan(0);
   }, 300_000);

@@ -9,7 +9,17 @@ import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, sqlite } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
-import { CONTENT_TYPES, EDGE_STRINGS, fromSchema, hostileString, hostileValue, RAW_BODIES, TRAVERSAL, upload, type JsonSchema } from './support/hostile.ts';
+import {
+  CONTENT_TYPES,
+  EDGE_STRINGS,
+  fromSchema,
+  hostileString,
+  hostileValue,
+  RAW_BODIES,
+  TRAVERSAL,
+  upload,
+  type JsonSchema,
+} from './support/hostile.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 /**
@@ -29,12 +39,19 @@ const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 330);
 const CHUNK = 110;
 
 /** The operations of the published OpenAPI document (GET /api/docs/json is the same document). */
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }): Operation[] {
+function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Param[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
+}): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       ops.push({
-        method: method.toUpperCase(), path, params: op.parameters ?? [],
+        method: method.toUpperCase(),
+        path,
+        params: op.parameters ?? [],
         body: op.requestBody?.content['application/json']?.schema,
         multipart: path.endsWith('/attachments') && method === 'post',
       });
@@ -64,16 +81,28 @@ async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: n
   const skip = new Set(['throttle', 'kysely_migration', 'kysely_migration_lock']);
   // Only this test's own schema is read: Kysely's introspection walks every schema in the
   // database, and other test files create and drop theirs meanwhile (it failed on a vanished one).
-  const names = ctx.store.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)).rows
-    : (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = ${ctx.store.pgSchema}`.execute(ctx.store.db)).rows;
-  const tables = names.map((t) => t.name).filter((name) => !skip.has(name)).sort();
+  const names =
+    ctx.store.dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)).rows
+      : (
+          await sql<{
+            name: string;
+          }>`select tablename as name from pg_tables where schemaname = ${ctx.store.pgSchema}`.execute(ctx.store.db)
+        ).rows;
+  const tables = names
+    .map((t) => t.name)
+    .filter((name) => !skip.has(name))
+    .sort();
   const hash = createHash('sha256');
   for (const name of tables) {
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows
-      .map((r) => (name === 'api_tokens' ? { ...r, last_used_at: undefined } : r));
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows.map(
+      (r) => (name === 'api_tokens' ? { ...r, last_used_at: undefined } : r),
+    );
     hash.update(`${name}:${rows.length}\n`);
-    for (const line of rows.map((r) => JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).sort()) hash.update(line);
+    for (const line of rows
+      .map((r) => JSON.stringify(r, (_k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)))
+      .sort())
+      hash.update(line);
   }
   const head = await ctx.store.db.selectFrom('audit_head').select('seq').executeTakeFirst();
   return { hash: hash.digest('hex'), auditSeq: Number(head?.seq ?? 0) };
@@ -88,10 +117,18 @@ function checkErrorShape(status: number, body: string, what: string): void {
     throw new Error(`${what}: ${status} with a body that is not JSON: ${body.slice(0, 300)}`);
   }
   const error = parsed?.error;
-  if (!error || typeof error.code !== 'string' || !/^[A-Z_]+$/.test(error.code) || typeof error.message !== 'string' || !error.message || !('details' in error)) {
+  if (
+    !error ||
+    typeof error.code !== 'string' ||
+    !/^[A-Z_]+$/.test(error.code) ||
+    typeof error.message !== 'string' ||
+    !error.message ||
+    !('details' in error)
+  ) {
     throw new Error(`${what}: ${status} not in the API error shape: ${body.slice(0, 300)}`);
   }
-  if (/\n\s+at |node_modules|\.ts:\d+|\/src\//.test(body)) throw new Error(`${what}: ${status} leaks a stack trace: ${body.slice(0, 300)}`);
+  if (/\n\s+at |node_modules|\.ts:\d+|\/src\//.test(body))
+    throw new Error(`${what}: ${status} leaks a stack trace: ${body.slice(0, 300)}`);
 }
 
 describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (inject)', (backend) => {
@@ -101,7 +138,17 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
   let app: FastifyInstance;
   let cleanup: () => Promise<void> = async () => {};
   let ops: Operation[] = [];
-  const known = { caseId: '', trackingNo: '', receipt: '', attachmentId: '', userIds: [] as string[], adminToken: '', handlerToken: '', session: '', csrf: '' };
+  const known = {
+    caseId: '',
+    trackingNo: '',
+    receipt: '',
+    attachmentId: '',
+    userIds: [] as string[],
+    adminToken: '',
+    handlerToken: '',
+    session: '',
+    csrf: '',
+  };
   let sentTotal = 0;
 
   beforeAll(async () => {
@@ -110,15 +157,30 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     app = await buildServer(ctx);
     await app.ready();
     ops = operationsOf(app.swagger() as never);
-    const admin = await addUser(ctx, { username: 'fuzz-admin', password: 'correct horse battery', roles: [], isAdmin: true, displayName: '管理员' }, 'system:test');
-    const handler = await addUser(ctx, {
-      username: 'fuzz-handler', password: 'correct horse battery', isAdmin: false, displayName: '处理人',
-      roles: ['customer-service', 'customer-service-manager', 'auditor'].map((role) => ({ role, unitId: null })),
-    }, 'system:test');
+    const admin = await addUser(
+      ctx,
+      { username: 'fuzz-admin', password: 'correct horse battery', roles: [], isAdmin: true, displayName: '管理员' },
+      'system:test',
+    );
+    const handler = await addUser(
+      ctx,
+      {
+        username: 'fuzz-handler',
+        password: 'correct horse battery',
+        isAdmin: false,
+        displayName: '处理人',
+        roles: ['customer-service', 'customer-service-manager', 'auditor'].map((role) => ({ role, unitId: null })),
+      },
+      'system:test',
+    );
     known.userIds = [admin.id, handler.id];
     known.adminToken = (await createToken(ctx, 'fuzz-admin', 'fuzz', 'system:test')).token;
     known.handlerToken = (await createToken(ctx, 'fuzz-handler', 'fuzz', 'system:test')).token;
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'fuzz-handler', password: 'correct horse battery' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'fuzz-handler', password: 'correct horse battery' },
+    });
     expect(login.statusCode).toBe(200);
     known.session = login.cookies.find((c) => c.name === 'plaint_session')!.value;
     known.csrf = login.json().csrfToken;
@@ -129,9 +191,16 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('png')]);
     const b = 'seed-boundary';
     const added = await app.inject({
-      method: 'POST', url: `/api/v1/public/cases/${known.trackingNo}/attachments`,
+      method: 'POST',
+      url: `/api/v1/public/cases/${known.trackingNo}/attachments`,
       headers: { 'x-receipt': known.receipt, 'content-type': `multipart/form-data; boundary=${b}` },
-      payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), png, Buffer.from(`\r\n--${b}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        png,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
     });
     expect(added.statusCode, added.body).toBe(201);
     known.attachmentId = added.json().id;
@@ -145,28 +214,50 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
 
   function authHeaders(auth: Auth, badPick: number, csrfRight: boolean): Record<string, string> {
     switch (auth) {
-      case 'anonymous': return {};
-      case 'handler-token': return { authorization: `Bearer ${known.handlerToken}` };
-      case 'admin-token': return { authorization: `Bearer ${known.adminToken}` };
-      case 'handler-session': return { cookie: `plaint_session=${known.session}`, ...(csrfRight ? { 'x-csrf-token': known.csrf } : { 'x-csrf-token': 'wrong' }) };
-      case 'bad': return [
-        { authorization: `Bearer ${'x'.repeat(20_000)}` }, { authorization: 'Basic Zm9vOmJhcg==' }, { authorization: 'Bearer' }, { authorization: 'Bearer plt_../../etc/passwd' },
-        { cookie: `plaint_session=${'a'.repeat(100_000)}` }, { cookie: '%%%=;;;=;plaint_session' }, { cookie: `${Array.from({ length: 2000 }, (_, i) => `c${i}=v`).join('; ')}` },
-        { cookie: `plaint_session=${known.session}` /* no CSRF token */ },
-      ][badPick % 8];
+      case 'anonymous':
+        return {};
+      case 'handler-token':
+        return { authorization: `Bearer ${known.handlerToken}` };
+      case 'admin-token':
+        return { authorization: `Bearer ${known.adminToken}` };
+      case 'handler-session':
+        return {
+          cookie: `plaint_session=${known.session}`,
+          ...(csrfRight ? { 'x-csrf-token': known.csrf } : { 'x-csrf-token': 'wrong' }),
+        };
+      case 'bad':
+        return [
+          { authorization: `Bearer ${'x'.repeat(20_000)}` },
+          { authorization: 'Basic Zm9vOmJhcg==' },
+          { authorization: 'Bearer' },
+          { authorization: 'Bearer plt_../../etc/passwd' },
+          { cookie: `plaint_session=${'a'.repeat(100_000)}` },
+          { cookie: '%%%=;;;=;plaint_session' },
+          { cookie: `${Array.from({ length: 2000 }, (_, i) => `c${i}=v`).join('; ')}` },
+          { cookie: `plaint_session=${known.session}` /* no CSRF token */ },
+        ][badPick % 8];
     }
   }
 
   /** A value for a path parameter: a real one, a plausible one, or an attack on the path. */
   function pathValue(op: Operation, name: string): fc.Arbitrary<string> {
-    const real: string[] = name === 'trackingNo' ? [known.trackingNo]
-      : name === 'action' ? ['accept', 'reject', 'assign', 'withdraw', 'rate', 'close-invalid', 'forward']
-        : name === 'index' ? ['0', '1', '19', '20', '-1', '1.5', '1e3']
-          : [known.caseId, known.attachmentId, ...known.userIds];
+    const real: string[] =
+      name === 'trackingNo'
+        ? [known.trackingNo]
+        : name === 'action'
+          ? ['accept', 'reject', 'assign', 'withdraw', 'rate', 'close-invalid', 'forward']
+          : name === 'index'
+            ? ['0', '1', '19', '20', '-1', '1.5', '1e3']
+            : [known.caseId, known.attachmentId, ...known.userIds];
     const schema = op.params.find((p) => p.in === 'path' && p.name === name)?.schema;
     return fc.oneof(
       { weight: 5, arbitrary: fc.constantFrom(...real).map(encodeSegment) },
-      { weight: 2, arbitrary: fromSchema(schema).map((v) => encodeSegment(typeof v === 'string' ? v : JSON.stringify(v) ?? 'undefined')) },
+      {
+        weight: 2,
+        arbitrary: fromSchema(schema).map((v) =>
+          encodeSegment(typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined')),
+        ),
+      },
       { weight: 2, arbitrary: fc.constantFrom(...TRAVERSAL) },
       { weight: 2, arbitrary: hostileString.map((s) => encodeSegment(s.slice(0, 5000))) },
     );
@@ -176,7 +267,8 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
   function baseBody(op: Operation): Record<string, unknown> | undefined {
     const p = op.path;
     if (p === '/api/v1/public/cases' || p === '/api/v1/cases') return complaint();
-    if (p.endsWith('/messages')) return { text: '补充一点情况', ...(p.startsWith('/api/v1/public') ? { kind: 'material' } : {}) };
+    if (p.endsWith('/messages'))
+      return { text: '补充一点情况', ...(p.startsWith('/api/v1/public') ? { kind: 'material' } : {}) };
     if (p.endsWith('/retaliation')) return { description: '提交投诉后被调岗' };
     if (p.endsWith('/appeal')) return { reasons: '处理结果不公平，请复查' };
     if (p.includes('/actions/')) return { input: { category: 'product-quality', note: '受理' }, expectedVersion: 1 };
@@ -190,7 +282,11 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     return fc.oneof(
       fc.constant(base),
       fc.tuple(fc.constantFrom(...keys), hostileValue).map(([k, v]) => ({ ...base, [k]: v })),
-      fc.constantFrom(...keys).map((k) => { const copy = { ...base }; delete copy[k]; return copy; }),
+      fc.constantFrom(...keys).map((k) => {
+        const copy = { ...base };
+        delete copy[k];
+        return copy;
+      }),
       fc.tuple(fc.string({ maxLength: 12 }), hostileValue).map(([k, v]) => ({ ...base, [k]: v })),
       fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...EDGE_STRINGS)).map(([k, v]) => ({ ...base, [k]: v })),
     );
@@ -203,48 +299,91 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     const body: fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> = op.multipart
       ? upload.map((u) => ({ payload: u.payload, contentType: u.contentType }))
       : fc.oneof(
-        { weight: 4, arbitrary: (base ? mutate(base) : fromSchema(op.body ?? { type: 'object' })).map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' })) },
-        { weight: 1, arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ payload: raw, contentType: 'application/json' })) },
-        { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CONTENT_TYPES), fc.constantFrom('{"text":"x"}', 'a=b', '<x/>')).map(([contentType, payload]) => ({ payload, contentType })) },
-        { weight: 1, arbitrary: fc.constant({}) },
-      );
-    return fc.record({
-      auth: fc.constantFrom<Auth>('anonymous', 'handler-token', 'handler-session', 'admin-token', 'bad'),
-      badPick: fc.nat(),
-      csrfRight: fc.boolean(),
-      path: fc.tuple(...pathNames.map((n) => pathValue(op, n))),
-      query: fc.tuple(...queryParams.map((p) => fc.option(fromSchema(p.schema), { freq: 2 })), fc.option(fc.tuple(fc.string({ maxLength: 8 }), hostileString), { freq: 5 })),
-      receipt: fc.oneof(fc.constant(known.receipt), fc.constant(known.receipt.toLowerCase()), hostileString.map(headerSafe), fc.constant(undefined)),
-      idempotencyKey: fc.option(fc.oneof(fc.string({ maxLength: 30 }), hostileString).map(headerSafe), { freq: 3 }),
-      body,
-      ip: fc.ipV4(),
-    }).map((r) => {
-      // Signing out would end the session every later request uses; logout gets the other auths.
-      if (op.path === '/api/v1/auth/logout' && r.auth === 'handler-session') r.auth = 'anonymous';
-      let url = op.path;
-      pathNames.forEach((n, i) => (url = url.replace(`{${n}}`, r.path[i])));
-      const search: string[] = [];
-      queryParams.forEach((p, i) => {
-        const v = r.query[i];
-        if (v !== null) search.push(`${encodeURIComponent(p.name)}=${encodeSegment(typeof v === 'string' ? v : JSON.stringify(v) ?? '')}`);
+          {
+            weight: 4,
+            arbitrary: (base ? mutate(base) : fromSchema(op.body ?? { type: 'object' })).map((v) => ({
+              payload: JSON.stringify(v) ?? 'null',
+              contentType: 'application/json',
+            })),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(...RAW_BODIES).map((raw) => ({ payload: raw, contentType: 'application/json' })),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...CONTENT_TYPES), fc.constantFrom('{"text":"x"}', 'a=b', '<x/>'))
+              .map(([contentType, payload]) => ({ payload, contentType })),
+          },
+          { weight: 1, arbitrary: fc.constant({}) },
+        );
+    return fc
+      .record({
+        auth: fc.constantFrom<Auth>('anonymous', 'handler-token', 'handler-session', 'admin-token', 'bad'),
+        badPick: fc.nat(),
+        csrfRight: fc.boolean(),
+        path: fc.tuple(...pathNames.map((n) => pathValue(op, n))),
+        query: fc.tuple(
+          ...queryParams.map((p) => fc.option(fromSchema(p.schema), { freq: 2 })),
+          fc.option(fc.tuple(fc.string({ maxLength: 8 }), hostileString), { freq: 5 }),
+        ),
+        receipt: fc.oneof(
+          fc.constant(known.receipt),
+          fc.constant(known.receipt.toLowerCase()),
+          hostileString.map(headerSafe),
+          fc.constant(undefined),
+        ),
+        idempotencyKey: fc.option(fc.oneof(fc.string({ maxLength: 30 }), hostileString).map(headerSafe), { freq: 3 }),
+        body,
+        ip: fc.ipV4(),
+      })
+      .map((r) => {
+        // Signing out would end the session every later request uses; logout gets the other auths.
+        if (op.path === '/api/v1/auth/logout' && r.auth === 'handler-session') r.auth = 'anonymous';
+        let url = op.path;
+        pathNames.forEach((n, i) => (url = url.replace(`{${n}}`, r.path[i])));
+        const search: string[] = [];
+        queryParams.forEach((p, i) => {
+          const v = r.query[i];
+          if (v !== null)
+            search.push(
+              `${encodeURIComponent(p.name)}=${encodeSegment(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`,
+            );
+        });
+        const extra = r.query[queryParams.length] as [string, string] | null;
+        if (extra) search.push(`${encodeSegment(extra[0])}=${encodeSegment(extra[1].slice(0, 20_000))}`);
+        if (search.length) url += `?${search.join('&')}`;
+        const headers: Record<string, string> = {
+          ...authHeaders(r.auth, r.badPick, r.csrfRight),
+          'x-forwarded-for': r.ip,
+        };
+        if (r.receipt !== undefined) headers['x-receipt'] = r.receipt;
+        if (r.idempotencyKey !== null) headers['idempotency-key'] = r.idempotencyKey;
+        const withBody = op.method !== 'GET' && op.method !== 'DELETE' && r.body.payload !== undefined;
+        if (withBody && r.body.contentType) headers['content-type'] = r.body.contentType;
+        return {
+          auth: r.auth,
+          method: op.method,
+          url,
+          headers,
+          ...(withBody ? { payload: r.body.payload } : {}),
+          remoteAddress: r.ip,
+        } as Sent & { auth: Auth };
       });
-      const extra = r.query[queryParams.length] as [string, string] | null;
-      if (extra) search.push(`${encodeSegment(extra[0])}=${encodeSegment(extra[1].slice(0, 20_000))}`);
-      if (search.length) url += `?${search.join('&')}`;
-      const headers: Record<string, string> = { ...authHeaders(r.auth, r.badPick, r.csrfRight), 'x-forwarded-for': r.ip };
-      if (r.receipt !== undefined) headers['x-receipt'] = r.receipt;
-      if (r.idempotencyKey !== null) headers['idempotency-key'] = r.idempotencyKey;
-      const withBody = op.method !== 'GET' && op.method !== 'DELETE' && r.body.payload !== undefined;
-      if (withBody && r.body.contentType) headers['content-type'] = r.body.contentType;
-      return { auth: r.auth, method: op.method, url, headers, ...(withBody ? { payload: r.body.payload } : {}), remoteAddress: r.ip } as Sent & { auth: Auth };
-    });
   }
 
   const resetThrottle = () => ctx.store.db.deleteFrom('throttle').execute();
 
   async function send(sent: Sent & { remoteAddress?: string }): Promise<LightMyRequestResponse> {
     sentTotal++;
-    return app.inject({ method: sent.method as InjectOptions['method'], url: sent.url, headers: sent.headers, payload: sent.payload, remoteAddress: sent.remoteAddress });
+    return app.inject({
+      method: sent.method as InjectOptions['method'],
+      url: sent.url,
+      headers: sent.headers,
+      payload: sent.payload,
+      remoteAddress: sent.remoteAddress,
+    });
   }
 
   function check(res: LightMyRequestResponse, sent: Sent): void {
@@ -264,11 +403,14 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
         await resetThrottle();
         const before = await stateDigest(ctx);
         let accepted = false;
-        await fc.assert(fc.asyncProperty(requestFor(op), async (sent) => {
-          const res = await send(sent);
-          check(res, sent);
-          if (res.statusCode < 400 && sent.method !== 'GET') accepted = true;
-        }), { numRuns: Math.min(CHUNK, runsPerOperation - chunk * CHUNK), endOnFailure: true });
+        await fc.assert(
+          fc.asyncProperty(requestFor(op), async (sent) => {
+            const res = await send(sent);
+            check(res, sent);
+            if (res.statusCode < 400 && sent.method !== 'GET') accepted = true;
+          }),
+          { numRuns: Math.min(CHUNK, runsPerOperation - chunk * CHUNK), endOnFailure: true },
+        );
         if (accepted) continue;
         // Nothing in this batch was accepted: nothing may have changed (reads included).
         const after = await stateDigest(ctx);
@@ -284,8 +426,12 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
   it('sends every broken body, deep JSON and wrong content type to every operation that takes a body', async () => {
     let refusedGroups = 0;
     for (const op of ops.filter((o) => o.method !== 'GET')) {
-      const url = op.path.replace('{trackingNo}', known.trackingNo).replace('{id}', known.caseId).replace('{attachment}', known.attachmentId)
-        .replace('{action}', 'accept').replace('{index}', '0');
+      const url = op.path
+        .replace('{trackingNo}', known.trackingNo)
+        .replace('{id}', known.caseId)
+        .replace('{attachment}', known.attachmentId)
+        .replace('{action}', 'accept')
+        .replace('{index}', '0');
       for (const auth of ['anonymous', 'admin-token', 'handler-session'] as Auth[]) {
         if (op.path === '/api/v1/auth/logout' && auth === 'handler-session') continue;
         await resetThrottle();
@@ -296,7 +442,12 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
           ...CONTENT_TYPES.map((contentType) => ({ contentType, payload: '{"text":"x"}' as string | Buffer })),
         ];
         for (const { contentType, payload } of sends) {
-          const sent = { method: op.method, url, headers: { ...authHeaders(auth, 0, true), 'content-type': contentType, 'x-receipt': known.receipt }, payload };
+          const sent = {
+            method: op.method,
+            url,
+            headers: { ...authHeaders(auth, 0, true), 'content-type': contentType, 'x-receipt': known.receipt },
+            payload,
+          };
           const res = await send(sent);
           check(res, sent);
           if (res.statusCode < 400) accepted = true;
@@ -328,8 +479,16 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
         [`/api/v1/cases/${known.caseId}/attachments`, { authorization: `Bearer ${known.handlerToken}` }],
       ] as const) {
         const res = await app.inject({
-          method: 'POST', url, headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}` },
-          payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`), Buffer.from(content), Buffer.from(`\r\n--${b}--\r\n`)]),
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': `multipart/form-data; boundary=${b}` },
+          payload: Buffer.concat([
+            Buffer.from(
+              `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+            ),
+            Buffer.from(content),
+            Buffer.from(`\r\n--${b}--\r\n`),
+          ]),
         });
         expect(res.statusCode, `${name}: ${res.body}`).toBe(415);
         expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -338,9 +497,14 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     // A part larger than the 10 MB limit is refused as too large, and nothing is kept.
     const huge = Buffer.alloc(11 * 1024 * 1024, 0x61);
     const res = await app.inject({
-      method: 'POST', url: `/api/v1/public/cases/${known.trackingNo}/attachments`,
+      method: 'POST',
+      url: `/api/v1/public/cases/${known.trackingNo}/attachments`,
       headers: { 'x-receipt': known.receipt, 'content-type': `multipart/form-data; boundary=${b}` },
-      payload: Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n`), huge, Buffer.from(`\r\n--${b}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n`),
+        huge,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
     });
     expect(res.statusCode).toBe(413);
     checkErrorShape(res.statusCode, res.body, 'huge part');
@@ -352,39 +516,76 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
 describe('hostile input over real HTTP to plaint serve', () => {
   it('stays up and never answers 5xx to generated requests on the wire', async () => {
     const { config, cleanup } = await sqlite.config();
-    const server = await startServerProcess({ PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: config.dataDir, PLAINT_LOG: 'off', PLAINT_ADMIN_PASSWORD: 'correct horse battery', PLAINT_SWEEP_INTERVAL_MS: '0' });
+    const server = await startServerProcess({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: config.dataDir,
+      PLAINT_LOG: 'off',
+      PLAINT_ADMIN_PASSWORD: 'correct horse battery',
+      PLAINT_SWEEP_INTERVAL_MS: '0',
+    });
     let sent = 0;
     try {
       const doc = await (await fetch(`http://127.0.0.1:${server.port}/api/docs/json`)).json();
       const ops = operationsOf(doc);
       expect(ops.length).toBeGreaterThan(40);
-      const wire = (method: string, path: string, headers: Record<string, string>, payload?: string | Buffer) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path, headers, timeout: 30_000 }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
+      const wire = (method: string, path: string, headers: Record<string, string>, payload?: string | Buffer) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = httpRequest(
+            { host: '127.0.0.1', port: server.port, method, path, headers, timeout: 30_000 },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8') }));
+              res.on('error', reject);
+            },
+          );
+          req.on('error', reject);
+          req.on('timeout', () => req.destroy(new Error('timeout')));
+          if (payload !== undefined) req.end(payload);
+          else req.end();
         });
-        req.on('error', reject);
-        req.on('timeout', () => req.destroy(new Error('timeout')));
-        if (payload !== undefined) req.end(payload); else req.end();
-      });
-      const requests = fc.sample(fc.record({
-        op: fc.constantFrom(...ops),
-        segment: fc.oneof(fc.constantFrom(...TRAVERSAL), hostileString.map((s) => encodeSegment(s.slice(0, 3000)))),
-        body: fc.oneof(hostileValue.map((v) => JSON.stringify(v) ?? 'null'), fc.constantFrom(...RAW_BODIES)),
-        contentType: fc.oneof(fc.constant('application/json'), fc.constantFrom(...CONTENT_TYPES)),
-        header: fc.constantFrom<Record<string, string>>({}, { cookie: `plaint_session=${'a'.repeat(64 * 1024)}` }, { authorization: 'Bearer plt_x' }, { 'x-receipt': 'R-'.repeat(5000) }, { 'idempotency-key': '\t' }),
-      }), { numRuns: 1500, seed: 9 });
+      const requests = fc.sample(
+        fc.record({
+          op: fc.constantFrom(...ops),
+          segment: fc.oneof(
+            fc.constantFrom(...TRAVERSAL),
+            hostileString.map((s) => encodeSegment(s.slice(0, 3000))),
+          ),
+          body: fc.oneof(
+            hostileValue.map((v) => JSON.stringify(v) ?? 'null'),
+            fc.constantFrom(...RAW_BODIES),
+          ),
+          contentType: fc.oneof(fc.constant('application/json'), fc.constantFrom(...CONTENT_TYPES)),
+          header: fc.constantFrom<Record<string, string>>(
+            {},
+            { cookie: `plaint_session=${'a'.repeat(64 * 1024)}` },
+            { authorization: 'Bearer plt_x' },
+            { 'x-receipt': 'R-'.repeat(5000) },
+            { 'idempotency-key': '\t' },
+          ),
+        }),
+        { numRuns: 1500, seed: 9 },
+      );
       for (const r of requests) {
         const path = r.op.path.replace(/\{\w+\}/g, r.segment);
         const withBody = r.op.method !== 'GET' && r.op.method !== 'DELETE';
         let res: { status: number; body: string };
         try {
-          res = await wire(r.op.method, path, { ...r.header, ...(withBody ? { 'content-type': r.contentType } : {}) }, withBody ? r.body : undefined);
+          res = await wire(
+            r.op.method,
+            path,
+            { ...r.header, ...(withBody ? { 'content-type': r.contentType } : {}) },
+            withBody ? r.body : undefined,
+          );
         } catch (err) {
           // Node refuses to send some of our own bytes (ERR_INVALID_CHAR / ERR_UNESCAPED_CHARACTERS): not the server's doing.
-          if (/ERR_INVALID_CHAR|ERR_UNESCAPED_CHARACTERS|Invalid character/.test(`${(err as { code?: string }).code} ${(err as Error).message}`)) continue;
+          if (
+            /ERR_INVALID_CHAR|ERR_UNESCAPED_CHARACTERS|Invalid character/.test(
+              `${(err as { code?: string }).code} ${(err as Error).message}`,
+            )
+          )
+            continue;
           throw err;
         }
         sent++;
@@ -406,11 +607,19 @@ describe('hostile input over real HTTP to plaint serve', () => {
 /** One regression test per failure the fuzzer found (issue 9); each failed before its fix. */
 describe.each(BACKENDS)('fuzz findings, fixed, on $name', (backend) => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(backend); });
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  });
   afterAll(async () => h?.close());
 
   it('counts failed logins for a username with a lone surrogate instead of failing with 500 (throttle keys as stored)', async () => {
-    const attempt = () => h.http.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":"x\\udc00y","password":"correct horse battery"}' });
+    const attempt = () =>
+      h.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"username":"x\\udc00y","password":"correct horse battery"}',
+      });
     for (let i = 0; i < 10; i++) {
       const res = await attempt();
       expect(res.statusCode, res.body).toBe(401);
@@ -427,15 +636,29 @@ describe.each(BACKENDS)('fuzz findings, fixed, on $name', (backend) => {
     for (const [contentType, payload] of [
       ['multipart/form-data', '{"text":"x"}'],
       ['multipart/form-data; boundary=', 'anything'],
-      ['multipart/form-data; boundary=cut', '--cut\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG'],
+      [
+        'multipart/form-data; boundary=cut',
+        '--cut\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\x89PNG',
+      ],
     ]) {
       for (const [url, headers] of [
         [`/api/v1/public/cases/${submitted.trackingNo}/attachments`, { 'x-receipt': submitted.receipt }],
-        [`/api/v1/cases/${(await h.call('GET', '/api/v1/cases', { token: staff.token })).json().items[0].id}/attachments`, { authorization: `Bearer ${staff.token}` }],
+        [
+          `/api/v1/cases/${(await h.call('GET', '/api/v1/cases', { token: staff.token })).json().items[0].id}/attachments`,
+          { authorization: `Bearer ${staff.token}` },
+        ],
       ] as const) {
-        const res = await h.http.inject({ method: 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
+        const res = await h.http.inject({
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': contentType },
+          payload,
+        });
         expect(res.statusCode, `${contentType}: ${res.body}`).toBe(400);
-        expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('multipart') });
+        expect(res.json().error).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          message: expect.stringContaining('multipart'),
+        });
       }
     }
   });
@@ -447,11 +670,25 @@ describe.each(BACKENDS)('fuzz findings, fixed, on $name', (backend) => {
       ['POST', '/api/v1/auth/login', JSON.stringify({ username: 'a\u0000', password: 'correct horse battery' })],
       ['GET', '/api/v1/public/cases/TS-1%00', undefined],
     ] as const) {
-      const before = await h.ctx.store.db.selectFrom('cases').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const res = await h.http.inject({ method, url, headers: { 'content-type': 'application/json', 'x-receipt': 'AAAA-AAAA' }, payload });
+      const before = await h.ctx.store.db
+        .selectFrom('cases')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const res = await h.http.inject({
+        method,
+        url,
+        headers: { 'content-type': 'application/json', 'x-receipt': 'AAAA-AAAA' },
+        payload,
+      });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
-      expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ message: 'contains U+0000' }] } });
-      const after = await h.ctx.store.db.selectFrom('cases').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ message: 'contains U+0000' }] },
+      });
+      const after = await h.ctx.store.db
+        .selectFrom('cases')
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     }
   });
@@ -469,18 +706,35 @@ describe.each(BACKENDS)('fuzz findings, fixed, on $name', (backend) => {
   it('answers a path that is not valid percent-encoded UTF-8 in the API error shape', async () => {
     const res = await h.http.inject({ method: 'GET', url: '/api/v1/public/cases/%c0%ae%c0%ae' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('/'), details: { reason: 'bad percent-encoding' } } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('/'),
+        details: { reason: 'bad percent-encoding' },
+      },
+    });
   });
 });
 
 describe('requests the HTTP parser refuses', () => {
   it('answers headers over 16 KiB with 431 in the API error shape, and keeps serving', async () => {
     const { config, cleanup } = await sqlite.config();
-    const server = await startServerProcess({ PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: config.dataDir, PLAINT_LOG: 'off', PLAINT_ADMIN_PASSWORD: 'correct horse battery', PLAINT_SWEEP_INTERVAL_MS: '0' });
+    const server = await startServerProcess({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: config.dataDir,
+      PLAINT_LOG: 'off',
+      PLAINT_ADMIN_PASSWORD: 'correct horse battery',
+      PLAINT_SWEEP_INTERVAL_MS: '0',
+    });
     try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { cookie: `plaint_session=${'a'.repeat(64 * 1024)}` } });
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, {
+        headers: { cookie: `plaint_session=${'a'.repeat(64 * 1024)}` },
+      });
       expect(res.status).toBe(431);
-      expect(await res.json()).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('/'), details: { limitBytes: 16384 } } });
+      expect(await res.json()).toEqual({
+        error: { code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('/'), details: { limitBytes: 16384 } },
+      });
       expect((await fetch(`http://127.0.0.1:${server.port}/api/v1/health`)).status).toBe(200);
     } finally {
       await server.stop();

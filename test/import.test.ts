@@ -13,8 +13,38 @@ import { RECEIPT_PURPOSE } from '../src/app/submit.ts';
 import { BACKENDS, openTestApp } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
 
-const HEADER = ['受理编号', '类型', '渠道', '收到时间', '主题', '内容', '匿名', '投诉人', '电话', '邮箱', '类别', '状态', '结论', '办结时间'];
-const good = (i: number) => [`HIS-2024-${String(i).padStart(4, '0')}`, '投诉', '电话', '2024-03-05 14:30', `历史投诉 ${i}`, '送货延误三天。', '否', `客户${i}`, '13800000000', '', 'delivery', '', '', ''];
+const HEADER = [
+  '受理编号',
+  '类型',
+  '渠道',
+  '收到时间',
+  '主题',
+  '内容',
+  '匿名',
+  '投诉人',
+  '电话',
+  '邮箱',
+  '类别',
+  '状态',
+  '结论',
+  '办结时间',
+];
+const good = (i: number) => [
+  `HIS-2024-${String(i).padStart(4, '0')}`,
+  '投诉',
+  '电话',
+  '2024-03-05 14:30',
+  `历史投诉 ${i}`,
+  '送货延误三天。',
+  '否',
+  `客户${i}`,
+  '13800000000',
+  '',
+  'delivery',
+  '',
+  '',
+  '',
+];
 const mixed = () => [
   HEADER,
   good(1),
@@ -31,7 +61,15 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
   let config: Config;
   let cleanup: () => Promise<void>;
   const dir = mkdtempSync(join(tmpdir(), 'plaint-import-'));
-  const count = async () => Number((await ctx.store.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await ctx.store.db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const opts = { procedure: 'customer-complaint' };
 
   beforeAll(async () => {
@@ -44,7 +82,10 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
     writeFileSync(file, toCsv(mixed()));
     const r = await runCli(['import', file, '--procedure', 'customer-complaint'], cliEnv(config));
     expect(r.code, r.stderr).toBe(1);
-    const lines = r.stdout.split('\n').filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t').slice(0, 2).join(':'));
+    const lines = r.stdout
+      .split('\n')
+      .filter((l) => /^\d+\t/.test(l))
+      .map((l) => l.split('\t').slice(0, 2).join(':'));
     expect(lines).toEqual(['3:channel', '5:receivedAt', '5:subject', '5:submitterEmail', '6:trackingNo']);
     expect(r.stdout).toContain('未导入任何案件 / nothing imported');
     expect(r.stderr).toContain('校验 / checking [##############################] 5/5');
@@ -57,7 +98,11 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
     expect([dry.valid, dry.imported]).toEqual([2, 0]);
     expect(await count()).toBe(0);
     const phases: string[] = [];
-    const r = await importCases(ctx, table, { ...opts, skipInvalid: true, progress: (phase, done, total) => phases.push(`${phase} ${done}/${total}`) });
+    const r = await importCases(ctx, table, {
+      ...opts,
+      skipInvalid: true,
+      progress: (phase, done, total) => phases.push(`${phase} ${done}/${total}`),
+    });
     expect(r.imported).toBe(2);
     expect(phases).toEqual(['check 5/5', 'write 2/2']);
     const rows = await ctx.store.db.selectFrom('cases').selectAll().orderBy('tracking_no').execute();
@@ -71,27 +116,58 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
     expect(sameHash(secretHash(ctx.secrets, RECEIPT_PURPOSE, 'ABCD-EFGH-JKMN-PQRS'), NO_RECEIPT)).toBe(false);
     // History sends nobody anything, and the import is one audit record.
     expect(await ctx.store.db.selectFrom('outbox').select('idempotency_key').execute()).toEqual([]);
-    expect(await ctx.store.db.selectFrom('audit_log').select('action').where('action', '=', 'case.import').execute()).toHaveLength(1);
+    expect(
+      await ctx.store.db.selectFrom('audit_log').select('action').where('action', '=', 'case.import').execute(),
+    ).toHaveLength(1);
     // The same file again: its numbers exist now.
     const again = await importCases(ctx, table, opts);
-    expect(where(again.problems)).toEqual(['2:trackingNo', '3:channel', '4:trackingNo', '5:receivedAt', '5:subject', '5:submitterEmail', '6:trackingNo']);
+    expect(where(again.problems)).toEqual([
+      '2:trackingNo',
+      '3:channel',
+      '4:trackingNo',
+      '5:receivedAt',
+      '5:subject',
+      '5:submitterEmail',
+      '6:trackingNo',
+    ]);
     expect(again.problems[0].problem).toContain('已存在');
     expect(await count()).toBe(2);
   });
 
   it('reads .xlsx and GB18030 CSV (as Excel saves it), and export writes the same format back', async () => {
     const xlsx = join(dir, `cases-${backend.name}.xlsx`);
-    await writeXlsx(xlsx, [HEADER, ['', '建议', '投诉箱', '2024-05-01', '门店增加座椅', '希望门店多放几把椅子。', '是', '', '', '', '', '', '', '']]);
+    await writeXlsx(xlsx, [
+      HEADER,
+      ['', '建议', '投诉箱', '2024-05-01', '门店增加座椅', '希望门店多放几把椅子。', '是', '', '', '', '', '', '', ''],
+    ]);
     expect((await importCases(ctx, await readTable(xlsx), opts)).imported).toBe(1);
     const gbk = join(dir, `gbk-${backend.name}.csv`);
-    const line = 'HIS-2023-0009,投诉,第三方,2023-12-01 09:00,消协转来的投诉,价格欺诈。,否,孙七,,,price-billing,closed,substantiated,2023-12-20 17:00';
+    const line =
+      'HIS-2023-0009,投诉,第三方,2023-12-01 09:00,消协转来的投诉,价格欺诈。,否,孙七,,,price-billing,closed,substantiated,2023-12-20 17:00';
     writeFileSync(gbk, iconv.encode(`${HEADER.join(',')}\r\n${line}\r\n`, 'gb18030'));
     expect(where((await importCases(ctx, await readTable(gbk), opts)).problems)).toEqual(['2:thirdParty']); // a third-party case names the body
-    writeFileSync(gbk, iconv.encode(`${HEADER.join(',')},转办机构,转办编号\r\n${line},市消费者协会,XH-2023-118\r\n`, 'gb18030'));
+    writeFileSync(
+      gbk,
+      iconv.encode(`${HEADER.join(',')},转办机构,转办编号\r\n${line},市消费者协会,XH-2023-118\r\n`, 'gb18030'),
+    );
     expect((await importCases(ctx, await readTable(gbk), opts)).imported).toBe(1);
-    const closed = await ctx.store.db.selectFrom('cases').selectAll().where('tracking_no', '=', 'HIS-2023-0009').executeTakeFirstOrThrow();
-    expect([closed.subject, closed.channel, closed.status, closed.outcome, closed.closed_at]).toEqual(['消协转来的投诉', 'third-party', 'closed', 'substantiated', '2023-12-20T09:00:00.000Z']);
-    expect(JSON.parse(closed.data).thirdParty).toEqual({ type: 'other', name: '市消费者协会', reference: 'XH-2023-118' });
+    const closed = await ctx.store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('tracking_no', '=', 'HIS-2023-0009')
+      .executeTakeFirstOrThrow();
+    expect([closed.subject, closed.channel, closed.status, closed.outcome, closed.closed_at]).toEqual([
+      '消协转来的投诉',
+      'third-party',
+      'closed',
+      'substantiated',
+      '2023-12-20T09:00:00.000Z',
+    ]);
+    expect(JSON.parse(closed.data).thirdParty).toEqual({
+      type: 'other',
+      name: '市消费者协会',
+      reference: 'XH-2023-118',
+    });
 
     const out = join(dir, `export-${backend.name}.xlsx`);
     await writeXlsx(out, await exportCases(ctx, { ...opts, withIdentity: true }));
@@ -99,7 +175,15 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
     expect(table[0][0]).toBe('受理编号 / trackingNo');
     expect(table).toHaveLength(5);
     const byNo = new Map(table.slice(1).map((r) => [r[0], r]));
-    expect(byNo.get('HIS-2023-0009')!.slice(1, 8)).toEqual(['complaint', 'third-party', '2023-12-01 09:00', '消协转来的投诉', '价格欺诈。', '否', '孙七']);
+    expect(byNo.get('HIS-2023-0009')!.slice(1, 8)).toEqual([
+      'complaint',
+      'third-party',
+      '2023-12-01 09:00',
+      '消协转来的投诉',
+      '价格欺诈。',
+      '否',
+      '孙七',
+    ]);
     // Without --with-identity no personal data leaves.
     const masked = await exportCases(ctx, opts);
     expect(JSON.stringify(masked)).not.toMatch(/孙七|13800000000/);
@@ -110,9 +194,20 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
   });
 
   it('refuses a file without the required columns', async () => {
-    const r = await importCases(ctx, [['主题', '颜色'], ['x', 'red']], opts);
+    const r = await importCases(
+      ctx,
+      [
+        ['主题', '颜色'],
+        ['x', 'red'],
+      ],
+      opts,
+    );
     expect(r.problems.map((p) => `${p.row}:${p.column}:${p.problem.split(' / ')[0]}`)).toEqual([
-      '1:颜色:未知列', '1:kind:缺少必需的列', '1:channel:缺少必需的列', '1:receivedAt:缺少必需的列', '1:description:缺少必需的列',
+      '1:颜色:未知列',
+      '1:kind:缺少必需的列',
+      '1:channel:缺少必需的列',
+      '1:receivedAt:缺少必需的列',
+      '1:description:缺少必需的列',
     ]);
     await expect(readTable(join(dir, 'x.txt'))).rejects.toThrow(/only .xlsx and .csv/);
   });

@@ -13,7 +13,18 @@ describe('inbound SMTP with AUTH', () => {
 
   beforeAll(async () => {
     ({ ctx, cleanup } = await openTestApp(sqlite));
-    listener = await startMailListener(ctx, { port: 0, host: '127.0.0.1', procedure: 'customer-complaint', kind: 'complaint', maxBytes: 100_000, auth: { user: 'relay', password: 'pa55word' } }, () => {});
+    listener = await startMailListener(
+      ctx,
+      {
+        port: 0,
+        host: '127.0.0.1',
+        procedure: 'customer-complaint',
+        kind: 'complaint',
+        maxBytes: 100_000,
+        auth: { user: 'relay', password: 'pa55word' },
+      },
+      () => {},
+    );
   });
   afterAll(async () => {
     await listener?.close();
@@ -21,7 +32,15 @@ describe('inbound SMTP with AUTH', () => {
   });
 
   const send = (auth?: { user: string; pass: string }) =>
-    nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true, ...(auth ? { auth } : {}) }).sendMail(mail);
+    nodemailer
+      .createTransport({
+        host: '127.0.0.1',
+        port: listener.port,
+        secure: false,
+        ignoreTLS: true,
+        ...(auth ? { auth } : {}),
+      })
+      .sendMail(mail);
   const cases = async () => (await ctx.store.db.selectFrom('cases').select('id').execute()).length;
 
   it('refuses mail without AUTH or with a wrong password, and takes it with the right one', async () => {

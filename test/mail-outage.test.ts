@@ -22,11 +22,18 @@ describe.each(BACKENDS)('receipts through an SMTP outage on $name', (backend) =>
     const port = await freePort();
     sink = await smtpSink(port, { start: false });
     const made = await backend.config();
-    const config = { ...made.config, channels: { ...made.config.channels, smtpUrl: `smtp://127.0.0.1:${port}`, retryBaseMs: 10_000, maxAttempts: 20 } };
+    const config = {
+      ...made.config,
+      channels: { ...made.config.channels, smtpUrl: `smtp://127.0.0.1:${port}`, retryBaseMs: 10_000, maxAttempts: 20 },
+    };
     // Two instances on one database, as two `plaint serve` processes would be.
     a = await openApp(config, { now: clock.now });
     b = await openApp(config, { now: clock.now });
-    cleanup = async () => { await a.close(); await b.close(); await made.cleanup(); };
+    cleanup = async () => {
+      await a.close();
+      await b.close();
+      await made.cleanup();
+    };
   });
   afterAll(async () => {
     await sink?.stop();
@@ -36,14 +43,24 @@ describe.each(BACKENDS)('receipts through an SMTP outage on $name', (backend) =>
   it('keeps every receipt pending while the server is down and sends each exactly once when it returns', async () => {
     const cases = [];
     for (let i = 0; i < 12; i++) {
-      cases.push(await submitCase(a, complaint({ channel: 'web', submitter: { name: `投诉人${i}`, email: `c${i}@example.com` } }) as never, { kind: 'system', name: 'test' }));
+      cases.push(
+        await submitCase(
+          a,
+          complaint({ channel: 'web', submitter: { name: `投诉人${i}`, email: `c${i}@example.com` } }) as never,
+          { kind: 'system', name: 'test' },
+        ),
+      );
       if (i % 4 === 3) {
         const r = await dispatchOnce(i % 8 === 3 ? a : b);
         expect(r.sent).toBe(0);
         clock.advance(1_000);
       }
     }
-    const pending = await a.store.db.selectFrom('deliveries').select(['status', 'attempts', 'last_error']).where('channel', '=', 'email').execute();
+    const pending = await a.store.db
+      .selectFrom('deliveries')
+      .select(['status', 'attempts', 'last_error'])
+      .where('channel', '=', 'email')
+      .execute();
     expect(pending).toHaveLength(12);
     expect(pending.every((d) => d.status === 'pending' && /ECONNREFUSED|connect/i.test(d.last_error ?? ''))).toBe(true);
 

@@ -55,11 +55,33 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   beforeAll(async () => {
     sink = await smtpSink();
     const made = await backend.config();
-    const mailIn: MailInConfig = { port: 0, host: '127.0.0.1', procedure: 'customer-complaint', kind: 'complaint', maxBytes: 200_000 };
-    const config = { ...made.config, channels: { ...made.config.channels, smtpUrl: `smtp://127.0.0.1:${sink.port}`, mailFrom: '客服中心 <service@plaint.test>', mailIn } };
+    const mailIn: MailInConfig = {
+      port: 0,
+      host: '127.0.0.1',
+      procedure: 'customer-complaint',
+      kind: 'complaint',
+      maxBytes: 200_000,
+    };
+    const config = {
+      ...made.config,
+      channels: {
+        ...made.config.channels,
+        smtpUrl: `smtp://127.0.0.1:${sink.port}`,
+        mailFrom: '客服中心 <service@plaint.test>',
+        mailIn,
+      },
+    };
     ctx = await openApp(config, { now: clock.now });
-    cleanup = async () => { await ctx.close(); await made.cleanup(); };
-    listener = await startMailListener(ctx, mailIn, (m) => logged.push(m), (o) => outcomes.push(o));
+    cleanup = async () => {
+      await ctx.close();
+      await made.cleanup();
+    };
+    listener = await startMailListener(
+      ctx,
+      mailIn,
+      (m) => logged.push(m),
+      (o) => outcomes.push(o),
+    );
     client = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
   });
   afterAll(async () => {
@@ -76,16 +98,27 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
 
   it('turns a UTF-8 mail with a Chinese-named attachment into a case and sends the receipt (INT-1, INT-4)', async () => {
     await client.sendMail({
-      from: '王五 <wangwu@example.com>', to: 'complaints@plaint.test', messageId: '<utf8-1@client.test>',
-      subject: '快递三天未送达', text: '订单 SO-1 的快递三天没有送到，电话也打不通。',
-      attachments: [{ filename: '快递单照片说明.txt', content: '运单号 SF123456' }, { filename: '发票.pdf', content: PDF }],
+      from: '王五 <wangwu@example.com>',
+      to: 'complaints@plaint.test',
+      messageId: '<utf8-1@client.test>',
+      subject: '快递三天未送达',
+      text: '订单 SO-1 的快递三天没有送到，电话也打不通。',
+      attachments: [
+        { filename: '快递单照片说明.txt', content: '运单号 SF123456' },
+        { filename: '发票.pdf', content: PDF },
+      ],
     });
     const [row] = await casesFrom('wangwu@example.com');
     expect(row).toBeDefined();
     expect(row.subject).toBe('快递三天未送达');
     expect(row.description).toContain('电话也打不通');
     expect(row.received_by).toBeNull();
-    const files = await ctx.store.db.selectFrom('case_attachments').select('file_name').where('case_id', '=', row.id).orderBy('file_name').execute();
+    const files = await ctx.store.db
+      .selectFrom('case_attachments')
+      .select('file_name')
+      .where('case_id', '=', row.id)
+      .orderBy('file_name')
+      .execute();
     expect(files.map((f) => f.file_name)).toEqual(['发票.pdf', '快递单照片说明.txt']);
 
     const r = await dispatchOnce(ctx);
@@ -102,18 +135,30 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   });
 
   it('reads GB2312 subjects, bodies and file names', async () => {
-    await client.sendMail({ envelope: { from: 'lisi@example.com', to: ['complaints@plaint.test'] }, raw: gb2312Mail('lisi@example.com', '空调安装收费不合理', '安装师傅多收了两百元材料费。', '收费单据.pdf') });
+    await client.sendMail({
+      envelope: { from: 'lisi@example.com', to: ['complaints@plaint.test'] },
+      raw: gb2312Mail('lisi@example.com', '空调安装收费不合理', '安装师傅多收了两百元材料费。', '收费单据.pdf'),
+    });
     const [row] = await casesFrom('lisi@example.com');
     expect(row.subject).toBe('空调安装收费不合理');
     expect(row.description).toBe('安装师傅多收了两百元材料费。');
-    const files = await ctx.store.db.selectFrom('case_attachments').select('file_name').where('case_id', '=', row.id).execute();
+    const files = await ctx.store.db
+      .selectFrom('case_attachments')
+      .select('file_name')
+      .where('case_id', '=', row.id)
+      .execute();
     expect(files.map((f) => f.file_name)).toEqual(['收费单据.pdf']);
     const { submitterOf } = await import('../src/notify/recipients.ts');
     expect(submitterOf(ctx, row)).toMatchObject({ name: '李四', email: 'lisi@example.com' });
   });
 
   it('keeps only the text of an HTML-only mail', async () => {
-    await client.sendMail({ from: 'html@example.com', to: 'complaints@plaint.test', subject: '网页版邮件', html: '<html><head><style>p{}</style></head><body><p>门店<b>态度</b>很差&amp;不退货</p><script>alert(1)</script><img src="http://x/y.png" onerror="z()"></body></html>' });
+    await client.sendMail({
+      from: 'html@example.com',
+      to: 'complaints@plaint.test',
+      subject: '网页版邮件',
+      html: '<html><head><style>p{}</style></head><body><p>门店<b>态度</b>很差&amp;不退货</p><script>alert(1)</script><img src="http://x/y.png" onerror="z()"></body></html>',
+    });
     const [row] = await casesFrom('html@example.com');
     expect(row.description).toBe('门店态度很差&不退货');
   });
@@ -121,27 +166,73 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   it('threads a reply (In-Reply-To or tracking number) into the same case, only from the submitter', async () => {
     const [row] = await casesFrom('wangwu@example.com');
     const receipt = sink.mails.find((m) => m.subject?.includes(row.tracking_no))!;
-    await client.sendMail({ from: 'wangwu@example.com', to: 'complaints@plaint.test', subject: `Re: ${receipt.subject}`, inReplyTo: receipt.messageId, references: receipt.messageId, text: '补充：快递员说地址不详。' });
-    await client.sendMail({ from: 'wangwu@example.com', to: 'complaints@plaint.test', subject: `回复：${row.tracking_no}`, text: '第二次补充。' });
+    await client.sendMail({
+      from: 'wangwu@example.com',
+      to: 'complaints@plaint.test',
+      subject: `Re: ${receipt.subject}`,
+      inReplyTo: receipt.messageId,
+      references: receipt.messageId,
+      text: '补充：快递员说地址不详。',
+    });
+    await client.sendMail({
+      from: 'wangwu@example.com',
+      to: 'complaints@plaint.test',
+      subject: `回复：${row.tracking_no}`,
+      text: '第二次补充。',
+    });
     // Someone else who knows the number does not write into the case: theirs is a new case.
-    await client.sendMail({ from: 'stranger@example.com', to: 'complaints@plaint.test', subject: `关于 ${row.tracking_no}`, text: '我也有同样的问题。' });
+    await client.sendMail({
+      from: 'stranger@example.com',
+      to: 'complaints@plaint.test',
+      subject: `关于 ${row.tracking_no}`,
+      text: '我也有同样的问题。',
+    });
     expect(await casesFrom('wangwu@example.com')).toHaveLength(1);
     expect(await casesFrom('stranger@example.com')).toHaveLength(1);
-    const events = await ctx.store.db.selectFrom('case_events').select(['action', 'input', 'actor_kind']).where('case_id', '=', row.id).where('action', '=', 'submitter-message').orderBy('seq').execute();
+    const events = await ctx.store.db
+      .selectFrom('case_events')
+      .select(['action', 'input', 'actor_kind'])
+      .where('case_id', '=', row.id)
+      .where('action', '=', 'submitter-message')
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => JSON.parse(e.input).text)).toEqual(['补充：快递员说地址不详。', '第二次补充。']);
     expect(events.every((e) => e.actor_kind === 'submitter')).toBe(true);
   });
 
   it('does not answer auto-replies or bounces, and a redelivered mail makes no second case', async () => {
     const before = (await ctx.store.db.selectFrom('cases').select('id').execute()).length;
-    await client.sendMail({ from: 'away@example.com', to: 'complaints@plaint.test', subject: '自动回复：外出', text: '我在休假', headers: { 'Auto-Submitted': 'auto-replied' } });
-    await client.sendMail({ from: 'news@example.com', to: 'complaints@plaint.test', subject: '周报', text: '…', headers: { Precedence: 'bulk' } });
-    await client.sendMail({ from: 'MAILER-DAEMON@example.com', to: 'complaints@plaint.test', subject: 'Undelivered Mail', text: '…' });
+    await client.sendMail({
+      from: 'away@example.com',
+      to: 'complaints@plaint.test',
+      subject: '自动回复：外出',
+      text: '我在休假',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    await client.sendMail({
+      from: 'news@example.com',
+      to: 'complaints@plaint.test',
+      subject: '周报',
+      text: '…',
+      headers: { Precedence: 'bulk' },
+    });
+    await client.sendMail({
+      from: 'MAILER-DAEMON@example.com',
+      to: 'complaints@plaint.test',
+      subject: 'Undelivered Mail',
+      text: '…',
+    });
     // The same mail again (the sender's server retried after a lost 250): same Message-ID, same content.
     await client.sendMail({
-      from: '王五 <wangwu@example.com>', to: 'complaints@plaint.test', messageId: '<utf8-1@client.test>',
-      subject: '快递三天未送达', text: '订单 SO-1 的快递三天没有送到，电话也打不通。',
-      attachments: [{ filename: '快递单照片说明.txt', content: '运单号 SF123456' }, { filename: '发票.pdf', content: PDF }],
+      from: '王五 <wangwu@example.com>',
+      to: 'complaints@plaint.test',
+      messageId: '<utf8-1@client.test>',
+      subject: '快递三天未送达',
+      text: '订单 SO-1 的快递三天没有送到，电话也打不通。',
+      attachments: [
+        { filename: '快递单照片说明.txt', content: '运单号 SF123456' },
+        { filename: '发票.pdf', content: PDF },
+      ],
     });
     expect((await ctx.store.db.selectFrom('cases').select('id').execute()).length).toBe(before);
     expect(outcomes.filter((o) => o.kind === 'ignored')).toHaveLength(3);
@@ -150,18 +241,39 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
 
   it('rejects oversize and malformed mail with a logged reason and writes nothing', async () => {
     const before = (await ctx.store.db.selectFrom('cases').select('id').execute()).length;
-    await expect(client.sendMail({ from: 'big@example.com', to: 'complaints@plaint.test', subject: '大附件', text: 'x', attachments: [{ filename: 'a.pdf', content: Buffer.concat([PDF, Buffer.alloc(300_000, 65)]) }] }))
-      .rejects.toMatchObject({ responseCode: 552 });
-    await expect(client.sendMail({ envelope: { from: 'x@example.com', to: ['complaints@plaint.test'] }, raw: 'Subject: no sender\r\n\r\nbody\r\n' }))
-      .rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      client.sendMail({
+        from: 'big@example.com',
+        to: 'complaints@plaint.test',
+        subject: '大附件',
+        text: 'x',
+        attachments: [{ filename: 'a.pdf', content: Buffer.concat([PDF, Buffer.alloc(300_000, 65)]) }],
+      }),
+    ).rejects.toMatchObject({ responseCode: 552 });
+    await expect(
+      client.sendMail({
+        envelope: { from: 'x@example.com', to: ['complaints@plaint.test'] },
+        raw: 'Subject: no sender\r\n\r\nbody\r\n',
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
     expect((await ctx.store.db.selectFrom('cases').select('id').execute()).length).toBe(before);
-    expect(logged.filter((l) => l.includes('rejected'))).toEqual([expect.stringContaining('larger than 200000 bytes'), expect.stringContaining('no usable From address')]);
+    expect(logged.filter((l) => l.includes('rejected'))).toEqual([
+      expect.stringContaining('larger than 200000 bytes'),
+      expect.stringContaining('no usable From address'),
+    ]);
   });
 
   it('e-mails the portal submitter a receipt too, and nothing to an anonymous one (INT-4)', async () => {
     await dispatchOnce(ctx); // what the earlier tests left
-    const named = await submitCase(ctx, complaint({ channel: 'web', submitter: { name: '赵六', email: 'zhaoliu@example.com' } }) as never, { kind: 'system', name: 'test' });
-    await submitCase(ctx, complaint({ channel: 'web', anonymous: true, submitter: undefined }) as never, { kind: 'system', name: 'test' });
+    const named = await submitCase(
+      ctx,
+      complaint({ channel: 'web', submitter: { name: '赵六', email: 'zhaoliu@example.com' } }) as never,
+      { kind: 'system', name: 'test' },
+    );
+    await submitCase(ctx, complaint({ channel: 'web', anonymous: true, submitter: undefined }) as never, {
+      kind: 'system',
+      name: 'test',
+    });
     const before = sink.mails.length;
     await dispatchOnce(ctx);
     const fresh = sink.mails.slice(before);

@@ -29,15 +29,24 @@ describe('PostgreSQL outage through a cut proxy', () => {
     const viaProxy = new URL(PG_URL);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    server = await startServerProcess(cliEnv({ ...made.config, databaseUrl: viaProxy.toString() }, {
-      PLAINT_ADMIN_PASSWORD: 'correct horse battery',
-      // The background jobs run often, so they meet the outage while the test watches.
-      PLAINT_SWEEP_INTERVAL_MS: '200', PLAINT_DISPATCH_INTERVAL_MS: '200', PLAINT_RETENTION_INTERVAL_MS: '300',
-      PLAINT_PG_CONNECT_TIMEOUT_MS: '2000',
-    }));
+    server = await startServerProcess(
+      cliEnv(
+        { ...made.config, databaseUrl: viaProxy.toString() },
+        {
+          PLAINT_ADMIN_PASSWORD: 'correct horse battery',
+          // The background jobs run often, so they meet the outage while the test watches.
+          PLAINT_SWEEP_INTERVAL_MS: '200',
+          PLAINT_DISPATCH_INTERVAL_MS: '200',
+          PLAINT_RETENTION_INTERVAL_MS: '300',
+          PLAINT_PG_CONNECT_TIMEOUT_MS: '2000',
+        },
+      ),
+    );
     base = `http://127.0.0.1:${server.port}`;
     const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
     });
     expect(login.status).toBe(200);
     cookie = login.headers.get('set-cookie')!.split(';')[0];
@@ -49,18 +58,21 @@ describe('PostgreSQL outage through a cut proxy', () => {
     await cleanup();
   });
 
-  const submit = (key?: string) => fetch(`${base}/api/v1/public/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify(complaint()),
-    signal: AbortSignal.timeout(30_000),
-  });
+  const submit = (key?: string) =>
+    fetch(`${base}/api/v1/public/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+      body: JSON.stringify(complaint()),
+      signal: AbortSignal.timeout(30_000),
+    });
 
   async function trackingNumbersInDatabase(): Promise<string[]> {
     const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
     await client.connect();
     try {
-      return (await client.query<{ tracking_no: string }>('select tracking_no from cases')).rows.map((r) => r.tracking_no);
+      return (await client.query<{ tracking_no: string }>('select tracking_no from cases')).rows.map(
+        (r) => r.tracking_no,
+      );
     } finally {
       await client.end();
     }
@@ -77,15 +89,17 @@ describe('PostgreSQL outage through a cut proxy', () => {
     // Load runs while the link is cut: whatever is acknowledged must survive.
     let loading = true;
     const outcomes: number[] = [];
-    const load = Promise.all([1, 2, 3].map(async () => {
-      while (loading) {
-        const res = await submit().catch(() => undefined);
-        if (!res) continue;
-        outcomes.push(res.status);
-        if (res.status === 201) acknowledged.push((await res.json()).trackingNo);
-        else await res.arrayBuffer();
-      }
-    }));
+    const load = Promise.all(
+      [1, 2, 3].map(async () => {
+        while (loading) {
+          const res = await submit().catch(() => undefined);
+          if (!res) continue;
+          outcomes.push(res.status);
+          if (res.status === 201) acknowledged.push((await res.json()).trackingNo);
+          else await res.arrayBuffer();
+        }
+      }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     await proxy.cut();
     const outageStarted = Date.now();
@@ -97,12 +111,23 @@ describe('PostgreSQL outage through a cut proxy', () => {
       ['GET', '/api/v1/public/cases/TS-20261130-AAAAAA', { 'x-receipt': 'R-XXXX' }],
     ] as const) {
       const started = Date.now();
-      const res = await fetch(`${base}${path}`, { method, headers, ...(method === 'POST' ? { body: JSON.stringify(complaint()) } : {}), signal: AbortSignal.timeout(15_000) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(method === 'POST' ? { body: JSON.stringify(complaint()) } : {}),
+        signal: AbortSignal.timeout(15_000),
+      });
       const text = await res.text();
       expect(res.status, `${method} ${path}: ${text}`).toBe(503);
       expect(Date.now() - started).toBeLessThan(10_000);
       const body = JSON.parse(text);
-      expect(body).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/数据库.*\/ the database/), details: { retryAfterSeconds: 5 } } });
+      expect(body).toEqual({
+        error: {
+          code: 'DATABASE_UNAVAILABLE',
+          message: expect.stringMatching(/数据库.*\/ the database/),
+          details: { retryAfterSeconds: 5 },
+        },
+      });
       expect(res.headers.get('retry-after')).toBe('5');
       expect(text).not.toMatch(/\bat .*\.(ts|js):\d+|postgres:\/\/|password/);
     }
@@ -110,7 +135,12 @@ describe('PostgreSQL outage through a cut proxy', () => {
     // Health says the database is down, with a non-200 status.
     const health = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(10_000) });
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'unavailable', database: 'postgres', databaseStatus: 'down', error: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(await health.json()).toMatchObject({
+      status: 'unavailable',
+      database: 'postgres',
+      databaseStatus: 'down',
+      error: { code: 'DATABASE_UNAVAILABLE' },
+    });
 
     // A client retrying with the same key during the outage gets 503s, then one case afterwards.
     const retried = await submit('outage-retry-1');
@@ -188,7 +218,11 @@ describe('health on SQLite', () => {
       await h.ctx.store.db.destroy();
       const down = await h.call('GET', '/api/v1/health');
       expect(down.statusCode).toBe(503);
-      expect(down.json()).toMatchObject({ database: 'sqlite', databaseStatus: 'down', error: { code: 'DATABASE_UNAVAILABLE' } });
+      expect(down.json()).toMatchObject({
+        database: 'sqlite',
+        databaseStatus: 'down',
+        error: { code: 'DATABASE_UNAVAILABLE' },
+      });
     } finally {
       await h.close().catch(() => {});
     }

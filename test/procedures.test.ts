@@ -8,7 +8,9 @@ import { buildServer } from '../src/http/server.ts';
 import { BACKENDS } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
 
-const builtIn = parse(readFileSync(new URL('../src/procedures/customer-complaint.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
+const builtIn = parse(
+  readFileSync(new URL('../src/procedures/customer-complaint.yaml', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 /** A copy of customer-complaint as an organisation's own procedure, changed by `edit`. */
 function writeVariant(dir: string, edit: (p: Record<string, unknown>) => void): void {
@@ -32,10 +34,16 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
     cleanups.push(cleanup);
     const dir = mkdtempSync(join(tmpdir(), 'plaint-procedures-'));
     dirs.push(dir);
-    writeVariant(dir, (p) => { p.version = 1; });
+    writeVariant(dir, (p) => {
+      p.version = 1;
+    });
     const v1 = await openApp({ ...config, procedureDirs: [dir] });
     const http1 = await buildServer(v1);
-    const first = await http1.inject({ method: 'POST', url: '/api/v1/public/cases', payload: complaint({ procedure: 'store-complaint' }) });
+    const first = await http1.inject({
+      method: 'POST',
+      url: '/api/v1/public/cases',
+      payload: complaint({ procedure: 'store-complaint' }),
+    });
     expect(first.statusCode).toBe(201);
     await http1.close();
     await v1.close();
@@ -47,19 +55,37 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
     });
     const v2 = await openApp({ ...config, procedureDirs: [dir] });
     const http2 = await buildServer(v2);
-    const second = await http2.inject({ method: 'POST', url: '/api/v1/public/cases', payload: complaint({ procedure: 'store-complaint' }) });
-    const view = async (res: typeof first) => (await http2.inject({
-      method: 'GET', url: `/api/v1/public/cases/${res.json().trackingNo}`, headers: { 'x-receipt': res.json().receipt },
-    })).json();
+    const second = await http2.inject({
+      method: 'POST',
+      url: '/api/v1/public/cases',
+      payload: complaint({ procedure: 'store-complaint' }),
+    });
+    const view = async (res: typeof first) =>
+      (
+        await http2.inject({
+          method: 'GET',
+          url: `/api/v1/public/cases/${res.json().trackingNo}`,
+          headers: { 'x-receipt': res.json().receipt },
+        })
+      ).json();
     expect((await view(first)).statusLabel['zh-CN']).toBe('已登记');
     expect((await view(second)).statusLabel['zh-CN']).toBe('已收到');
-    const versions = await v2.store.db.selectFrom('cases').select(['tracking_no', 'procedure_version']).where('procedure_id', '=', 'store-complaint').execute();
+    const versions = await v2.store.db
+      .selectFrom('cases')
+      .select(['tracking_no', 'procedure_version'])
+      .where('procedure_id', '=', 'store-complaint')
+      .execute();
     expect(versions.map((v) => Number(v.procedure_version)).sort()).toEqual([1, 2]);
     await http2.close();
     await v2.close();
 
-    writeVariant(dir, (p) => { p.version = 2; p.name = { 'zh-CN': '悄悄改过', en: 'Quietly edited' }; });
-    await expect(openApp({ ...config, procedureDirs: [dir] })).rejects.toThrow(/store-complaint version 2 differs .* new version number/);
+    writeVariant(dir, (p) => {
+      p.version = 2;
+      p.name = { 'zh-CN': '悄悄改过', en: 'Quietly edited' };
+    });
+    await expect(openApp({ ...config, procedureDirs: [dir] })).rejects.toThrow(
+      /store-complaint version 2 differs .* new version number/,
+    );
   });
 
   it('refuses to start with a bad procedure file, naming the file, the path and the problem', async () => {
@@ -67,7 +93,11 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
     cleanups.push(cleanup);
     const dir = mkdtempSync(join(tmpdir(), 'plaint-procedures-'));
     dirs.push(dir);
-    writeVariant(dir, (p) => { (p.actions as { to?: string }[])[1].to = 'nowhere'; });
-    await expect(openApp({ ...config, procedureDirs: [dir] })).rejects.toThrow(/store-complaint\.yaml: actions\[1\]\(accept\)\.to: unknown state "nowhere"/);
+    writeVariant(dir, (p) => {
+      (p.actions as { to?: string }[])[1].to = 'nowhere';
+    });
+    await expect(openApp({ ...config, procedureDirs: [dir] })).rejects.toThrow(
+      /store-complaint\.yaml: actions\[1\]\(accept\)\.to: unknown state "nowhere"/,
+    );
   });
 });

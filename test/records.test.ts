@@ -18,13 +18,24 @@ const PEOPLE: Record<string, Person> = {
 
 /** Every text value in every table, to prove a name or number survives nowhere. */
 async function everything(ctx: AppContext): Promise<string> {
-  const tables = ctx.store.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)).rows.map((r) => r.name)
-    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(ctx.store.db)).rows.map((r) => r.name);
+  const tables =
+    ctx.store.dialect === 'sqlite'
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(ctx.store.db)
+        ).rows.map((r) => r.name)
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+            ctx.store.db,
+          )
+        ).rows.map((r) => r.name);
   let all = '';
   for (const table of tables) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(ctx.store.db)).rows;
-    all += JSON.stringify(rows, (_k, v) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v));
+    all += JSON.stringify(rows, (_k, v) =>
+      Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v,
+    );
   }
   return all;
 }
@@ -43,22 +54,36 @@ describe.each(BACKENDS)('records on $name', (backend) => {
   async function open(key: string, at: string) {
     clock.set(at);
     const p = PEOPLE[key];
-    const res = await h.call('POST', '/api/v1/public/cases', { body: complaint({
-      subject: `${p.name}投诉冰箱不制冷`, description: `我是${p.name}，电话${p.phone}，邮箱${p.email}，住在上海市徐汇区漕溪北路88号。`,
-      submitter: { name: p.name, phone: p.phone, email: p.email }, respondents: [{ name: `${p.name}家门口的门店`, type: 'business' }],
-    }) });
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        subject: `${p.name}投诉冰箱不制冷`,
+        description: `我是${p.name}，电话${p.phone}，邮箱${p.email}，住在上海市徐汇区漕溪北路88号。`,
+        submitter: { name: p.name, phone: p.phone, email: p.email },
+        respondents: [{ name: `${p.name}家门口的门店`, type: 'business' }],
+      }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { trackingNo, receipt } = res.json();
     const id = (await h.call('GET', `/api/v1/cases?q=${trackingNo}`, { token: service.token })).json().items[0].id;
     cases[key] = { id, trackingNo, receipt };
-    await h.call('POST', `/api/v1/public/cases/${trackingNo}/messages`, { headers: { 'x-receipt': receipt }, body: { text: `请打我电话${p.phone}，${p.name}` } });
+    await h.call('POST', `/api/v1/public/cases/${trackingNo}/messages`, {
+      headers: { 'x-receipt': receipt },
+      body: { text: `请打我电话${p.phone}，${p.name}` },
+    });
   }
   async function closeInvalid(key: string) {
     const { id } = cases[key];
     const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json();
-    const res = await h.call('POST', `/api/v1/cases/${id}/actions/close-invalid`, { token: service.token, body: {
-      input: { reply: `${PEOPLE[key].name}您好，经核实该冰箱已过保修期，我们仍可为您提供付费维修。`, reason: '超过保修期' }, expectedVersion: detail.version,
-    } });
+    const res = await h.call('POST', `/api/v1/cases/${id}/actions/close-invalid`, {
+      token: service.token,
+      body: {
+        input: {
+          reply: `${PEOPLE[key].name}您好，经核实该冰箱已过保修期，我们仍可为您提供付费维修。`,
+          reason: '超过保修期',
+        },
+        expectedVersion: detail.version,
+      },
+    });
     expect(res.statusCode, res.body).toBe(200);
   }
 
@@ -83,7 +108,10 @@ describe.each(BACKENDS)('records on $name', (backend) => {
     const path = `/api/v1/cases/${cases.held.id}/hold`;
     expect((await h.call('POST', path, { token: service.token, body: { reason: '诉讼中' } })).statusCode).toBe(403);
     expect((await h.call('POST', path, { token: manager.token, body: {} })).statusCode).toBe(400);
-    const held = await h.call('POST', path, { token: manager.token, body: { reason: '（2026）沪0104民初1234号案件证据保全' } });
+    const held = await h.call('POST', path, {
+      token: manager.token,
+      body: { reason: '（2026）沪0104民初1234号案件证据保全' },
+    });
     expect(held.statusCode, held.body).toBe(200);
     expect((await h.call('POST', path, { token: manager.token, body: { reason: '再次' } })).statusCode).toBe(409);
   });
@@ -100,28 +128,47 @@ describe.each(BACKENDS)('records on $name', (backend) => {
   });
 
   it('de-identifies and deletes what has passed its period, keeps statistics, skips held cases (CON-4, ARC-1)', async () => {
-    const countBy = async () => (await h.ctx.store.db.selectFrom('cases').select(['status', 'outcome', 'category', 'channel']).where('id', '!=', cases.expired.id).orderBy('id').execute());
+    const countBy = async () =>
+      await h.ctx.store.db
+        .selectFrom('cases')
+        .select(['status', 'outcome', 'category', 'channel'])
+        .where('id', '!=', cases.expired.id)
+        .orderBy('id')
+        .execute();
     const statsBefore = await countBy();
-    const found = async (q: string) => (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`, { token: service.token })).json().items.map((c: { id: string }) => c.id);
+    const found = async (q: string) =>
+      (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`, { token: service.token }))
+        .json()
+        .items.map((c: { id: string }) => c.id);
     // The full-text index (issue 9) finds them by name and phone before retention …
     for (const key of ['expired', 'old'] as const) {
-      for (const value of [PEOPLE[key].name, PEOPLE[key].phone]) expect(await found(value), `${key}: ${value}`).toEqual([cases[key].id]);
+      for (const value of [PEOPLE[key].name, PEOPLE[key].phone])
+        expect(await found(value), `${key}: ${value}`).toEqual([cases[key].id]);
     }
     const report = await runRetention(h.ctx, { dryRun: false });
-    expect(report).toMatchObject({ deleted: [cases.expired.trackingNo], deidentified: [cases.old.trackingNo], held: [cases.held.trackingNo] });
+    expect(report).toMatchObject({
+      deleted: [cases.expired.trackingNo],
+      deidentified: [cases.old.trackingNo],
+      held: [cases.held.trackingNo],
+    });
 
     const all = await everything(h.ctx);
     for (const key of ['expired', 'old'] as const) {
       for (const value of Object.values(PEOPLE[key])) expect(all, `${key}: ${value}`).not.toContain(value);
     }
     for (const table of ['cases', 'case_events', 'clocks', 'outbox'] as const) {
-      const { n } = await h.ctx.store.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).where(table === 'cases' ? 'id' : 'case_id', '=', cases.expired.id).executeTakeFirstOrThrow();
+      const { n } = await h.ctx.store.db
+        .selectFrom(table)
+        .select(sql<number>`count(*)`.as('n'))
+        .where(table === 'cases' ? 'id' : 'case_id', '=', cases.expired.id)
+        .executeTakeFirstOrThrow();
       expect(Number(n), table).toBe(0);
     }
     for (const key of ['held', 'recent', 'open'] as const) expect(all).toContain(PEOPLE[key].name); // encrypted identity aside, their text is intact
     // … and not after: the index followed the redaction and the deletion; the rest of the text is still found.
     for (const key of ['expired', 'old'] as const) {
-      for (const value of [PEOPLE[key].name, PEOPLE[key].phone]) expect(await found(value), `${key}: ${value}`).toEqual([]);
+      for (const value of [PEOPLE[key].name, PEOPLE[key].phone])
+        expect(await found(value), `${key}: ${value}`).toEqual([]);
     }
     expect(await found(cases.expired.trackingNo)).toEqual([]);
     expect(await found('冰箱')).toContain(cases.old.id);
@@ -140,9 +187,19 @@ describe.each(BACKENDS)('records on $name', (backend) => {
     const held = (await h.call('GET', `/api/v1/cases/${cases.held.id}`, { token: service.token })).json();
     expect(held.submitter).not.toBeNull();
 
-    const audit = await h.ctx.store.db.selectFrom('audit_log').select(['action', 'payload']).where('action', 'in', ['retention.run', 'case.deleted']).orderBy('seq').execute();
+    const audit = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'payload'])
+      .where('action', 'in', ['retention.run', 'case.deleted'])
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['retention.run', 'case.deleted', 'retention.run']);
-    expect(JSON.parse(audit[2].payload as string)).toMatchObject({ dryRun: false, deidentified: 1, deleted: 1, held: 1 });
+    expect(JSON.parse(audit[2].payload as string)).toMatchObject({
+      dryRun: false,
+      deidentified: 1,
+      deleted: 1,
+      held: 1,
+    });
     expect((await verifyAudit(h.ctx)).ok).toBe(true);
     // A second run finds nothing left to do.
     expect(await runRetention(h.ctx, { dryRun: false })).toMatchObject({ deleted: [], deidentified: [] });
@@ -150,40 +207,124 @@ describe.each(BACKENDS)('records on $name', (backend) => {
 
   it('answers personal-data requests: access shows the data, a correction rewrites it, deletion of a held case is refused with reasons (PIPL Art 44–51)', async () => {
     const pub = (key: string) => ({ headers: { 'x-receipt': cases[key].receipt } });
-    const asked = await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'access', details: '请提供我的全部个人信息' } });
+    const asked = await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, {
+      ...pub('recent'),
+      body: { type: 'access', details: '请提供我的全部个人信息' },
+    });
     expect(asked.statusCode, asked.body).toBe(201);
     expect(asked.json()).toMatchObject({ status: 'open', dueAt: '2026-12-21T16:00:00.000Z' }); // 15 working days
     const list = (await h.call('GET', '/api/v1/data-requests?status=open', { token: manager.token })).json().items;
     expect(list).toMatchObject([{ trackingNo: cases.recent.trackingNo, type: 'access', overdue: false }]);
     expect((await h.call('GET', '/api/v1/data-requests', { token: service.token })).json().items).toEqual([]);
-    expect((await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, { token: service.token, body: { decision: 'fulfil', answer: '已提供' } })).statusCode).toBe(404);
-    expect((await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '您的个人信息如下' } })).statusCode).toBe(200);
-    const seen = (await h.call('GET', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, pub('recent'))).json();
-    expect(seen.items[0]).toMatchObject({ status: 'fulfilled', yourData: { submitter: { name: PEOPLE.recent.name, phone: PEOPLE.recent.phone } } });
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, {
+          token: service.token,
+          body: { decision: 'fulfil', answer: '已提供' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${list[0].id}/answer`, {
+          token: manager.token,
+          body: { decision: 'fulfil', answer: '您的个人信息如下' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const seen = (
+      await h.call('GET', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, pub('recent'))
+    ).json();
+    expect(seen.items[0]).toMatchObject({
+      status: 'fulfilled',
+      yourData: { submitter: { name: PEOPLE.recent.name, phone: PEOPLE.recent.phone } },
+    });
 
-    const correct = (await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'correct', details: '手机号已更换为13922223333' } })).json();
-    expect((await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已更正' } })).statusCode).toBe(400);
-    expect((await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已更正', correction: { phone: '13922223333' } } })).statusCode).toBe(200);
+    const correct = (
+      await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, {
+        ...pub('recent'),
+        body: { type: 'correct', details: '手机号已更换为13922223333' },
+      })
+    ).json();
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, {
+          token: manager.token,
+          body: { decision: 'fulfil', answer: '已更正' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${correct.id}/answer`, {
+          token: manager.token,
+          body: { decision: 'fulfil', answer: '已更正', correction: { phone: '13922223333' } },
+        })
+      ).statusCode,
+    ).toBe(200);
     const masked = (await h.call('GET', `/api/v1/cases/${cases.recent.id}`, { token: manager.token })).json().submitter;
     expect(masked.phone).toBe('139****3333');
 
-    const erase = (await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, { ...pub('held'), body: { type: 'delete', details: '请删除我的信息' } })).json();
-    expect((await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已删除' } })).statusCode).toBe(409);
-    expect((await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, { token: manager.token, body: { decision: 'refuse', answer: '该案件涉及诉讼，依法须保存至诉讼终结（个人信息保护法第四十七条）' } })).statusCode).toBe(200);
-    const refused = (await h.call('GET', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, pub('held'))).json();
+    const erase = (
+      await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, {
+        ...pub('held'),
+        body: { type: 'delete', details: '请删除我的信息' },
+      })
+    ).json();
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, {
+          token: manager.token,
+          body: { decision: 'fulfil', answer: '已删除' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${erase.id}/answer`, {
+          token: manager.token,
+          body: { decision: 'refuse', answer: '该案件涉及诉讼，依法须保存至诉讼终结（个人信息保护法第四十七条）' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const refused = (
+      await h.call('GET', `/api/v1/public/cases/${cases.held.trackingNo}/data-requests`, pub('held'))
+    ).json();
     expect(refused.items[0]).toMatchObject({ status: 'refused', answer: expect.stringContaining('第四十七条') });
 
-    const eraseRecent = (await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, { ...pub('recent'), body: { type: 'delete', details: '请删除我的信息' } })).json();
-    expect((await h.call('POST', `/api/v1/data-requests/${eraseRecent.id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已删除您的个人信息' } })).statusCode).toBe(200);
+    const eraseRecent = (
+      await h.call('POST', `/api/v1/public/cases/${cases.recent.trackingNo}/data-requests`, {
+        ...pub('recent'),
+        body: { type: 'delete', details: '请删除我的信息' },
+      })
+    ).json();
+    expect(
+      (
+        await h.call('POST', `/api/v1/data-requests/${eraseRecent.id}/answer`, {
+          token: manager.token,
+          body: { decision: 'fulfil', answer: '已删除您的个人信息' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await everything(h.ctx)).not.toContain('13922223333');
     expect((await verifyAudit(h.ctx)).ok).toBe(true);
   });
 
   it('keeps a closed case archived: no more material or messages (ARC-1)', async () => {
     const { addAttachment } = await import('../src/app/attachments.ts');
-    await expect(addAttachment(h.ctx, cases.held.id, { name: '补充.txt', bytes: Buffer.from('补充材料：发票一张') }, { kind: 'submitter', caseId: cases.held.id }, 'public'))
-      .rejects.toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
-    const message = await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/messages`, { headers: { 'x-receipt': cases.held.receipt }, body: { text: '还有一点补充' } });
+    await expect(
+      addAttachment(
+        h.ctx,
+        cases.held.id,
+        { name: '补充.txt', bytes: Buffer.from('补充材料：发票一张') },
+        { kind: 'submitter', caseId: cases.held.id },
+        'public',
+      ),
+    ).rejects.toMatchObject({ code: 'ACTION_NOT_ALLOWED' });
+    const message = await h.call('POST', `/api/v1/public/cases/${cases.held.trackingNo}/messages`, {
+      headers: { 'x-receipt': cases.held.receipt },
+      body: { text: '还有一点补充' },
+    });
     expect(message.statusCode).toBe(409);
   });
 
@@ -197,11 +338,15 @@ describe.each(BACKENDS)('records on $name', (backend) => {
     expect(summary).toContain('投诉处理归档材料');
     expect(summary).toContain('王安石投诉冰箱不制冷');
     expect(summary).toContain('138****0003'); // the submitter's details masked as the reader sees them
-    expect(JSON.parse(strFromU8(files['timeline.json'])).map((e: { action: string }) => e.action)).toContain('close-invalid');
+    expect(JSON.parse(strFromU8(files['timeline.json'])).map((e: { action: string }) => e.action)).toContain(
+      'close-invalid',
+    );
 
     const bundle = await h.call('GET', '/api/v1/archive?from=2022-01-01&to=2023-01-01', { token: service.token });
     expect(bundle.statusCode).toBe(200);
     expect(bundle.headers['x-case-count']).toBe('2');
-    expect(Object.keys(unzipSync(new Uint8Array(bundle.rawPayload))).sort()).toEqual([`${cases.held.trackingNo}.zip`, `${cases.old.trackingNo}.zip`].sort());
+    expect(Object.keys(unzipSync(new Uint8Array(bundle.rawPayload))).sort()).toEqual(
+      [`${cases.held.trackingNo}.zip`, `${cases.old.trackingNo}.zip`].sort(),
+    );
   });
 });

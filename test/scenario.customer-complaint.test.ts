@@ -32,7 +32,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
 
   async function act(token: string, action: string, input: Record<string, unknown>) {
     clock.advance(30 * 60_000);
-    const res = await h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, { token, body: { input, expectedVersion: version } });
+    const res = await h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, {
+      token,
+      body: { input, expectedVersion: version },
+    });
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     version = res.json().version;
     return res.json();
@@ -52,16 +55,27 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     caseId = list.items[0].id;
     expect(list.items[0]).toMatchObject({ status: 'received', channel: 'web', kind: 'complaint' });
     const outbox = await h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).execute();
-    expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual(['role:customer-service/new-case', 'submitter/received']);
+    expect(outbox.map((o) => `${o.recipient}/${o.template}`).sort()).toEqual([
+      'role:customer-service/new-case',
+      'submitter/received',
+    ]);
   });
 
   it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service within 24 hours (REG-2, SLA-5)', async () => {
     const before = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
-    expect(before.deadlines).toMatchObject([{ clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' }]);
-    expect((await publicView()).deadlines).toMatchObject([{ clock: 'forwarding', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' }]);
+    expect(before.deadlines).toMatchObject([
+      { clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' },
+    ]);
+    expect((await publicView()).deadlines).toMatchObject([
+      { clock: 'forwarding', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' },
+    ]);
     await act(clerk.token, 'forward', { toUnit: '客服部', note: '顾客同时到门店反映' });
     const after = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
-    expect(after.deadlines[0]).toMatchObject({ clock: 'forwarding', status: 'met', stoppedAt: '2026-11-30T01:30:00.000Z' });
+    expect(after.deadlines[0]).toMatchObject({
+      clock: 'forwarding',
+      status: 'met',
+      stoppedAt: '2026-11-30T01:30:00.000Z',
+    });
   });
 
   it('S5 四.2 审核投诉: customer service accepts and classifies it (ACC-1, CLS-1)', async () => {
@@ -72,7 +86,11 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   });
 
   it('S4 四.3 落实责任人: a responsible person is named with a target date (RTE-2)', async () => {
-    await act(manager.token, 'assign', { responsible: warehouse.username, departments: '仓储部、售后部', dueDate: '2026-12-04' });
+    await act(manager.token, 'assign', {
+      responsible: warehouse.username,
+      departments: '仓储部、售后部',
+      dueDate: '2026-12-04',
+    });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail).toMatchObject({ status: 'assigned', assigneeId: warehouse.id, data: { targetDate: '2026-12-04' } });
     const mine = (await h.call('GET', '/api/v1/cases?assignee=me', { token: warehouse.token })).json();
@@ -81,8 +99,16 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
 
   it('S5 四.3 调查分析: the departments investigate and record statements and evidence (INV-1)', async () => {
     await act(warehouse.token, 'start-investigation', { plan: '核对出库记录，上门检测' });
-    await act(warehouse.token, 'record-investigation', { type: 'statement', party: '送货员', summary: '送货时包装完好，未开箱验机' });
-    await act(warehouse.token, 'record-investigation', { type: 'site-check', summary: '上门检测：压缩机不启动', findings: '出厂质量问题' });
+    await act(warehouse.token, 'record-investigation', {
+      type: 'statement',
+      party: '送货员',
+      summary: '送货时包装完好，未开箱验机',
+    });
+    await act(warehouse.token, 'record-investigation', {
+      type: 'site-check',
+      summary: '上门检测：压缩机不启动',
+      findings: '出厂质量问题',
+    });
     await act(service.token, 'contact-submitter', { method: 'phone', summary: '告知检测结果，顾客同意换货' });
   });
 
@@ -97,7 +123,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
         { type: 'apology', description: '门店店长电话致歉', owner: 'cs-li', dueDate: '2026-12-01' },
       ],
     });
-    const early = await h.call('POST', `/api/v1/cases/${caseId}/actions/resolve`, { token: service.token, body: { input: { summary: '已处理' }, expectedVersion: version } });
+    const early = await h.call('POST', `/api/v1/cases/${caseId}/actions/resolve`, {
+      token: service.token,
+      body: { input: { summary: '已处理' }, expectedVersion: version },
+    });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('PRECONDITION_FAILED');
   });
@@ -108,13 +137,30 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     await act(service.token, 'resolve', { summary: '已为顾客换新机并致歉' });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail.data.measures).toEqual([
-      { type: 'exchange', description: '更换同型号新冰箱', owner: warehouse.id, dueDate: '2026-12-02', done: true, result: '12月1日已换新机' },
-      { type: 'apology', description: '门店店长电话致歉', owner: service.id, dueDate: '2026-12-01', done: true, result: '店长已致电道歉' },
+      {
+        type: 'exchange',
+        description: '更换同型号新冰箱',
+        owner: warehouse.id,
+        dueDate: '2026-12-02',
+        done: true,
+        result: '12月1日已换新机',
+      },
+      {
+        type: 'apology',
+        description: '门店店长电话致歉',
+        owner: service.id,
+        dueDate: '2026-12-01',
+        done: true,
+        result: '店长已致电道歉',
+      },
     ]);
   });
 
   it('S5 四.5 投诉回复: the result is answered in writing and kept (REP-1)', async () => {
-    await act(service.token, 'reply', { reply: '经调查，冰箱压缩机存在出厂缺陷。我们已于12月1日为您更换新机，并就门店未开箱验机向您致歉。', method: 'letter' });
+    await act(service.token, 'reply', {
+      reply: '经调查，冰箱压缩机存在出厂缺陷。我们已于12月1日为您更换新机，并就门店未开箱验机向您致歉。',
+      method: 'letter',
+    });
     const view = await publicView();
     expect(view.status).toBe('replied');
     const reply = view.timeline.find((e: { action: string }) => e.action === 'reply');
@@ -123,48 +169,115 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   });
 
   it('S4 四.4 满意度调查: the customer rates the handling with the receipt, once (EVA-1)', async () => {
-    const rate = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, { headers: { 'x-receipt': receipt }, body: { input: { satisfaction: 5, comment: '处理及时，很满意' } } });
+    const rate = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, {
+      headers: { 'x-receipt': receipt },
+      body: { input: { satisfaction: 5, comment: '处理及时，很满意' } },
+    });
     expect(rate.statusCode, rate.body).toBe(200);
     version = rate.json().version;
-    const again = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, { headers: { 'x-receipt': receipt }, body: { input: { satisfaction: 1 } } });
+    const again = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, {
+      headers: { 'x-receipt': receipt },
+      body: { input: { satisfaction: 1 } },
+    });
     expect(again.statusCode).toBe(409);
-    const staffOnly = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/close`, { headers: { 'x-receipt': receipt }, body: { input: {} } });
+    const staffOnly = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/close`, {
+      headers: { 'x-receipt': receipt },
+      body: { input: {} },
+    });
     expect(staffOnly.statusCode).toBe(403);
   });
 
   it('S5 六.2: the manager records the disciplinary follow-up for the delivery man at fault, internally (RES-2, CON-2)', async () => {
-    expect((await h.call('POST', `/api/v1/cases/${caseId}/actions/discipline`, { token: service.token, body: { input: { staff: '送货员小刘', measure: 'written-warning', reason: '未开箱验机' }, expectedVersion: version } })).statusCode).toBe(403);
-    await act(manager.token, 'discipline', { staff: '送货员小刘', measure: 'written-warning', reason: '送货时未按规定开箱验机' });
+    expect(
+      (
+        await h.call('POST', `/api/v1/cases/${caseId}/actions/discipline`, {
+          token: service.token,
+          body: {
+            input: { staff: '送货员小刘', measure: 'written-warning', reason: '未开箱验机' },
+            expectedVersion: version,
+          },
+        })
+      ).statusCode,
+    ).toBe(403);
+    await act(manager.token, 'discipline', {
+      staff: '送货员小刘',
+      measure: 'written-warning',
+      reason: '送货时未按规定开箱验机',
+    });
   });
 
   it('S5 四.6 投诉归档: customer service closes the case', async () => {
     await act(service.token, 'close', { note: '顾客满意，归档' });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
-    expect(detail).toMatchObject({ status: 'closed', outcome: 'substantiated', closedAt: expect.any(String), allowedActions: [] });
+    expect(detail).toMatchObject({
+      status: 'closed',
+      outcome: 'substantiated',
+      closedAt: expect.any(String),
+      allowedActions: [],
+    });
   });
 
   it('the timeline tells the whole story in order, the public one only what the customer may read', async () => {
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'submit', 'forward', 'accept', 'assign', 'start-investigation', 'record-investigation', 'record-investigation',
-      'contact-submitter', 'decide', 'update-measure', 'update-measure', 'resolve', 'reply', 'rate', 'discipline', 'close',
+      'submit',
+      'forward',
+      'accept',
+      'assign',
+      'start-investigation',
+      'record-investigation',
+      'record-investigation',
+      'contact-submitter',
+      'decide',
+      'update-measure',
+      'update-measure',
+      'resolve',
+      'reply',
+      'rate',
+      'discipline',
+      'close',
     ]);
     expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     expect(detail.version).toBe(16);
     const view = await publicView();
-    expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'start-investigation', 'reply', 'rate', 'close']);
+    expect(view.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'start-investigation',
+      'reply',
+      'rate',
+      'close',
+    ]);
     expect(view.outcome).toEqual({ 'zh-CN': '属实', en: 'Substantiated' });
     const text = JSON.stringify(view);
-    expect(text).not.toContain('送货员');          // internal investigation stays internal (INV-2)
+    expect(text).not.toContain('送货员'); // internal investigation stays internal (INV-2)
     expect(text).not.toContain('cs-li');
   });
 
   it('the audit chain holds one record per step and verifies end to end (AUD-1)', async () => {
-    const records = await h.ctx.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', caseId).orderBy('seq').execute();
+    const records = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
     expect(records.map((r) => r.action)).toEqual([
-      'case.submit', 'case.forward', 'case.accept', 'case.assign', 'case.start-investigation', 'case.record-investigation',
-      'case.record-investigation', 'case.contact-submitter', 'case.decide', 'case.update-measure', 'case.update-measure',
-      'case.resolve', 'case.reply', 'case.rate', 'case.discipline', 'case.close',
+      'case.submit',
+      'case.forward',
+      'case.accept',
+      'case.assign',
+      'case.start-investigation',
+      'case.record-investigation',
+      'case.record-investigation',
+      'case.contact-submitter',
+      'case.decide',
+      'case.update-measure',
+      'case.update-measure',
+      'case.resolve',
+      'case.reply',
+      'case.rate',
+      'case.discipline',
+      'case.close',
     ]);
     expect(records.find((r) => r.action === 'case.rate')!.actor).toBe('submitter');
     expect(JSON.stringify(records)).not.toContain('张三');
@@ -173,14 +286,27 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   });
 
   it('S5 三.4 第三方投诉: a complaint passed on by the consumer association is registered with its body, reference and real received time (INT-1, REG-1, REG-2)', async () => {
-    const res = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: {
-      ...complaint(), channel: 'third-party', receivedAt: '2026-11-30T08:30:00+08:00',
-      thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: '消协转〔2026〕118号' },
-    } });
+    const res = await h.call('POST', '/api/v1/cases', {
+      token: clerk.token,
+      body: {
+        ...complaint(),
+        channel: 'third-party',
+        receivedAt: '2026-11-30T08:30:00+08:00',
+        thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: '消协转〔2026〕118号' },
+      },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const detail = (await h.call('GET', `/api/v1/cases/${res.json().id}`, { token: service.token })).json();
-    expect(detail).toMatchObject({ channel: 'third-party', receivedAt: '2026-11-30T00:30:00.000Z', receivedBy: clerk.id });
-    expect(detail.data.thirdParty).toEqual({ type: 'consumer-association', name: '市消费者协会', reference: '消协转〔2026〕118号' });
+    expect(detail).toMatchObject({
+      channel: 'third-party',
+      receivedAt: '2026-11-30T00:30:00.000Z',
+      receivedBy: clerk.id,
+    });
+    expect(detail.data.thirdParty).toEqual({
+      type: 'consumer-association',
+      name: '市消费者协会',
+      reference: '消协转〔2026〕118号',
+    });
     // The 24 hours run from when the association's letter arrived, not from when it was typed in.
     expect(detail.deadlines[0]).toMatchObject({ clock: 'forwarding', dueAt: '2026-12-01T00:30:00.000Z' });
   });

@@ -37,15 +37,25 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const workshop = await addOrgUnit(h.ctx, { name: '装配车间', parent: division.id }, 'system:test');
     Object.assign(units, { company: company.id, division: division.id, workshop: workshop.id });
     const add = async (username: string, role: string, unitId: string | null) => {
-      const row = await addUser(h.ctx, { username, displayName: username, password: 'correct horse battery', roles: [{ role, unitId }], isAdmin: false }, 'system:test');
+      const row = await addUser(
+        h.ctx,
+        {
+          username,
+          displayName: username,
+          password: 'correct horse battery',
+          roles: [{ role, unitId }],
+          isAdmin: false,
+        },
+        'system:test',
+      );
       u[username] = { id: row.id, token: (await createToken(h.ctx, username, 't', 'system:test')).token, username };
     };
-    await add('hr-liu', 'hr-officer', units.company);               // 人力资源部
-    await add('zhao', 'department-manager', units.workshop);        // 车间主任, named in the complaint
-    await add('sun', 'department-manager', units.division);         // 制造中心总监: the next level (S3 三.1)
-    await add('zhou', 'mediator', units.company);                   // the mediator HR appoints (S1 二.4)
-    await add('qian', 'senior-management', null);                   // 副总经理: reviews (S1 二.5)
-    await add('wu', 'senior-management', null);                     // 总经理: the final appeal (S3 三.4)
+    await add('hr-liu', 'hr-officer', units.company); // 人力资源部
+    await add('zhao', 'department-manager', units.workshop); // 车间主任, named in the complaint
+    await add('sun', 'department-manager', units.division); // 制造中心总监: the next level (S3 三.1)
+    await add('zhou', 'mediator', units.company); // the mediator HR appoints (S1 二.4)
+    await add('qian', 'senior-management', null); // 副总经理: reviews (S1 二.5)
+    await add('wu', 'senior-management', null); // 总经理: the final appeal (S3 三.4)
     await add('auditor', 'auditor', null);
   });
   afterAll(async () => h?.close());
@@ -56,14 +66,20 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   };
 
   async function versionOf(id: string) {
-    return Number((await h.ctx.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version);
+    return Number(
+      (await h.ctx.store.db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+        .version,
+    );
   }
 
   async function act(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
     given(id, arguments.length, 3);
     clock.advance(30 * 60_000);
     const current = id === caseId ? version : await versionOf(id);
-    const res = await h.call('POST', `/api/v1/cases/${id}/actions/${action}`, { token: who.token, body: { input, expectedVersion: current } });
+    const res = await h.call('POST', `/api/v1/cases/${id}/actions/${action}`, {
+      token: who.token,
+      body: { input, expectedVersion: current },
+    });
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     if (id === caseId) version = res.json().version;
     return res.json();
@@ -71,7 +87,10 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
 
   async function refused(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
     given(id, arguments.length, 3);
-    return h.call('POST', `/api/v1/cases/${id}/actions/${action}`, { token: who.token, body: { input, expectedVersion: await versionOf(id) } });
+    return h.call('POST', `/api/v1/cases/${id}/actions/${action}`, {
+      token: who.token,
+      body: { input, expectedVersion: await versionOf(id) },
+    });
   }
 
   async function detail(who: Staff, id = caseId) {
@@ -98,10 +117,14 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     kind: 'complaint',
     channel: 'walk-in',
     subject: '班组长长期辱骂，车间主任不予处理',
-    description: '装配二班班组长陈某多次在班前会上当众辱骂我，我向车间主任赵某反映三次，赵某不予处理，还把我的加班全部排在周末。',
+    description:
+      '装配二班班组长陈某多次在班前会上当众辱骂我，我向车间主任赵某反映三次，赵某不予处理，还把我的加班全部排在周末。',
     anonymous: false,
     submitter: { name: '王芳', phone: '13911112222', email: 'wangfang@example.com' },
-    respondents: [{ name: '陈某（装配二班班组长）', type: 'person' }, { name: '赵某（装配车间主任）', type: 'person' }],
+    respondents: [
+      { name: '陈某（装配二班班组长）', type: 'person' },
+      { name: '赵某（装配车间主任）', type: 'person' },
+    ],
     occurredAt: '2026-11-26T08:00:00+08:00',
     location: '装配车间二班班前会',
     requestedOutcome: '陈某公开道歉，重新公平安排加班',
@@ -116,7 +139,10 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const res = await h.call('POST', '/api/v1/cases', { token: u['hr-liu'].token, body: withoutWho });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['respondents']);
-    const untrue = await h.call('POST', '/api/v1/cases', { token: u['hr-liu'].token, body: oral({ affirmTruthful: false }) });
+    const untrue = await h.call('POST', '/api/v1/cases', {
+      token: u['hr-liu'].token,
+      body: oral({ affirmTruthful: false }),
+    });
     expect(untrue.statusCode).toBe(400);
     expect(untrue.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['affirmTruthful']);
     const mediator = await h.call('POST', '/api/v1/cases', { token: u.zhou.token, body: oral() });
@@ -134,11 +160,20 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       { clock: 'handling', dueAt: '2026-12-21T16:00:00.000Z', provisional: false },
     ]);
     const d = await detail(u['hr-liu']);
-    expect(d).toMatchObject({ status: 'received', kind: 'complaint', channel: 'walk-in', anonymous: false, data: { fields: { department: '装配车间' } } });
+    expect(d).toMatchObject({
+      status: 'received',
+      kind: 'complaint',
+      channel: 'walk-in',
+      anonymous: false,
+      data: { fields: { department: '装配车间' } },
+    });
     expect(d.submitter).toMatchObject({ name: '王*', phone: '139****2222' }); // CON-1: masked even for HR until revealed
     expect((await outbox()).sort()).toEqual(['role:hr-officer/new-case', 'submitter/received']);
     const view = await publicView();
-    expect(view.deadlines.map((x: { clock: string; dueAt: string }) => `${x.clock} ${x.dueAt}`).sort()).toEqual(['handling 2026-12-21T16:00:00.000Z', 'preliminary 2026-12-03T16:00:00.000Z']);
+    expect(view.deadlines.map((x: { clock: string; dueAt: string }) => `${x.clock} ${x.dueAt}`).sort()).toEqual([
+      'handling 2026-12-21T16:00:00.000Z',
+      'preliminary 2026-12-03T16:00:00.000Z',
+    ]);
   });
 
   it('S1 二.2 录入及分类: HR records and classifies it as 人际关系 (CLS-1, ACC-1)', async () => {
@@ -151,22 +186,45 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
 
   it('S1 二.3 初步调查 / S3 二.2: HR starts within 3 working days and records interviews and evidence (INV-1, RTE-2)', async () => {
-    await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu', plan: '分别面谈王芳、陈某，调取班前会记录和排班表' });
-    await act(u['hr-liu'], 'record-investigation', { type: 'interview', party: '王芳', summary: '陈述被辱骂经过，提供两名同事作证' });
-    await act(u['hr-liu'], 'record-investigation', { type: 'document', party: '装配车间', summary: '11月排班表：王芳4个周末全部加班', findings: '排班明显不均' });
+    await act(u['hr-liu'], 'start-investigation', {
+      investigator: 'hr-liu',
+      plan: '分别面谈王芳、陈某，调取班前会记录和排班表',
+    });
+    await act(u['hr-liu'], 'record-investigation', {
+      type: 'interview',
+      party: '王芳',
+      summary: '陈述被辱骂经过，提供两名同事作证',
+    });
+    await act(u['hr-liu'], 'record-investigation', {
+      type: 'document',
+      party: '装配车间',
+      summary: '11月排班表：王芳4个周末全部加班',
+      findings: '排班明显不均',
+    });
     const d = await detail(u['hr-liu']);
     expect(d).toMatchObject({ status: 'investigating', assigneeId: u['hr-liu'].id });
-    expect(d.deadlines.find((x: { clock: string }) => x.clock === 'preliminary')).toMatchObject({ status: 'met', stoppedAt: '2026-11-30T02:00:00.000Z' });
+    expect(d.deadlines.find((x: { clock: string }) => x.clock === 'preliminary')).toMatchObject({
+      status: 'met',
+      stoppedAt: '2026-11-30T02:00:00.000Z',
+    });
     expect(await outbox()).toContain('assignee/assigned');
   });
 
   it('S3 二.3 召集相关人员: the managers and employees concerned meet and the meeting is recorded (RTE-4)', async () => {
-    const alone = await refused(u['hr-liu'], 'convene-meeting', { heldAt: '2026-12-01T14:00:00+08:00', attendees: [{ name: '刘', department: '人力资源部' }], minutes: '…' });
+    const alone = await refused(u['hr-liu'], 'convene-meeting', {
+      heldAt: '2026-12-01T14:00:00+08:00',
+      attendees: [{ name: '刘', department: '人力资源部' }],
+      minutes: '…',
+    });
     expect(alone.statusCode).toBe(400);
     clock.set('2026-12-01T06:00:00.000Z');
     await act(u['hr-liu'], 'convene-meeting', {
       heldAt: '2026-12-01T14:00:00+08:00',
-      attendees: [{ name: '刘', department: '人力资源部' }, { name: '孙', department: '制造中心' }, { name: '质量部经理', department: '质量部' }],
+      attendees: [
+        { name: '刘', department: '人力资源部' },
+        { name: '孙', department: '制造中心' },
+        { name: '质量部经理', department: '质量部' },
+      ],
       minutes: '核对加班排班与班组考核办法；质量部说明二班返工情况',
       proposal: '加班由制造中心统一轮排；陈某与王芳之间的矛盾先行调解',
     });
@@ -182,20 +240,32 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const early = await refused(u.zhou, 'decide', { findings: 'x', outcome: 'substantiated', decision: 'x' });
     expect(early.statusCode).toBe(409); // no decision while mediating
     clock.set('2026-12-02T02:00:00.000Z');
-    await act(u.zhou, 'record-mediation', { result: 'partly-agreed', agreement: '陈某同意当面道歉；加班安排双方未达成一致', note: '调解一次，约一小时' });
+    await act(u.zhou, 'record-mediation', {
+      result: 'partly-agreed',
+      agreement: '陈某同意当面道歉；加班安排双方未达成一致',
+      note: '调解一次，约一小时',
+    });
     const d = await detail(u['hr-liu']);
-    expect(d).toMatchObject({ status: 'investigating', data: { mediator: u.zhou.id, mediationParties: '王芳与陈某', mediationResult: 'partly-agreed' } });
+    expect(d).toMatchObject({
+      status: 'investigating',
+      data: { mediator: u.zhou.id, mediationParties: '王芳与陈某', mediationResult: 'partly-agreed' },
+    });
   });
 
   it('S1 二.5 上报和审核 / RTE-3: management is involved — senior management is told, and the manager named no longer sees the case', async () => {
     expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u.zhao.token })).statusCode).toBe(200); // his workshop's case
-    await act(u['hr-liu'], 'report-to-management', { report: '投诉涉及装配车间主任赵某处理不当及排班不公，按制度上报高级管理层审核。' });
+    await act(u['hr-liu'], 'report-to-management', {
+      report: '投诉涉及装配车间主任赵某处理不当及排班不公，按制度上报高级管理层审核。',
+    });
     expect((await detail(u['hr-liu'])).data).toMatchObject({ involvesManagement: true });
     expect(await outbox()).toContain('role:senior-management/management-report');
     const twice = await refused(u['hr-liu'], 'report-to-management', { report: '再次上报' });
     expect(twice.statusCode).toBe(409);
 
-    const link = await h.call('POST', `/api/v1/cases/${caseId}/respondents/1/link`, { token: u['hr-liu'].token, body: { user: 'zhao' } });
+    const link = await h.call('POST', `/api/v1/cases/${caseId}/respondents/1/link`, {
+      token: u['hr-liu'].token,
+      body: { user: 'zhao' },
+    });
     expect(link.statusCode, link.body).toBe(200);
     version = (await detail(u['hr-liu'])).version;
     expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u.zhao.token })).statusCode).toBe(404);
@@ -218,7 +288,11 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const pending = await act(u['hr-liu'], 'decide', firstDecision);
     expect(pending.status).toBe('investigating');
     let d = await detail(u['hr-liu']);
-    expect(d).toMatchObject({ status: 'investigating', outcome: null, data: { pendingApproval: { action: 'decide', roles: ['senior-management'] } } });
+    expect(d).toMatchObject({
+      status: 'investigating',
+      outcome: null,
+      data: { pendingApproval: { action: 'decide', roles: ['senior-management'] } },
+    });
     expect(d.data.measures).toBeUndefined();
     expect(d.allowedActions.map((a: { id: string }) => a.id)).not.toContain('appoint-mediator');
     expect(await outbox()).toContain('role:senior-management/approval-requested');
@@ -229,7 +303,10 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(self.statusCode).toBe(403);
     expect((await detail(u.qian)).allowedActions.map((a: { id: string }) => a.id)).toContain('review-decision');
 
-    await act(u.qian, 'review-decision', { approve: false, note: '对管理人员失职的处理过轻，排班问题未解决，请重新研究' });
+    await act(u.qian, 'review-decision', {
+      approve: false,
+      note: '对管理人员失职的处理过轻，排班问题未解决，请重新研究',
+    });
     d = await detail(u['hr-liu']);
     expect(d.status).toBe('investigating');
     expect(d.data.pendingApproval).toBeUndefined();
@@ -254,18 +331,32 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(approved.status).toBe('decided');
     const d = await detail(u['hr-liu']);
     expect(d).toMatchObject({ status: 'decided', outcome: 'substantiated', data: { involvesManagement: true } });
-    expect(d.data.measures.map((m: { owner: string; done: boolean }) => [m.owner, m.done])).toEqual([[u['hr-liu'].id, false], [u.qian.id, false], [u.sun.id, false]]);
+    expect(d.data.measures.map((m: { owner: string; done: boolean }) => [m.owner, m.done])).toEqual([
+      [u['hr-liu'].id, false],
+      [u.qian.id, false],
+      [u.sun.id, false],
+    ]);
     expect(d.data.approvals.map((a: { approved: boolean }) => a.approved)).toEqual([false, true]);
   });
 
   it('S1 二.6 通知员工: the employee is told the result and reasons in writing, within the 15 working days (REP-1)', async () => {
-    await act(u['hr-liu'], 'notify-result', { result: '经调查，陈某辱骂及车间排班不公属实。陈某将书面道歉并受书面警告，赵某受书面警告，加班改由制造中心统一轮排。', method: 'letter' });
+    await act(u['hr-liu'], 'notify-result', {
+      result:
+        '经调查，陈某辱骂及车间排班不公属实。陈某将书面道歉并受书面警告，赵某受书面警告，加班改由制造中心统一轮排。',
+      method: 'letter',
+    });
     const d = await detail(u['hr-liu']);
-    expect(d.deadlines.find((x: { clock: string }) => x.clock === 'handling')).toMatchObject({ status: 'met', dueAt: '2026-12-21T16:00:00.000Z' });
+    expect(d.deadlines.find((x: { clock: string }) => x.clock === 'handling')).toMatchObject({
+      status: 'met',
+      dueAt: '2026-12-21T16:00:00.000Z',
+    });
     expect(await outbox()).toContain('submitter/result');
     const view = await publicView();
     expect(view.status).toBe('replied');
-    expect(view.timeline.find((e: Event & { details: Record<string, unknown> }) => e.action === 'notify-result').details.result).toContain('书面警告');
+    expect(
+      view.timeline.find((e: Event & { details: Record<string, unknown> }) => e.action === 'notify-result').details
+        .result,
+    ).toContain('书面警告');
   });
 
   it('S7 三.6 跟进和督促: the case closes only once every measure is done (RES-2)', async () => {
@@ -278,28 +369,44 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
 
   it('S1 二.7 反馈和评估: the employee rates the result with her receipt; HR closes (EVA-1)', async () => {
-    const rate = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, { headers: { 'x-receipt': receipt }, body: { input: { satisfaction: 2, comment: '赵某只是警告，我仍担心被穿小鞋' } } });
+    const rate = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/rate`, {
+      headers: { 'x-receipt': receipt },
+      body: { input: { satisfaction: 2, comment: '赵某只是警告，我仍担心被穿小鞋' } },
+    });
     expect(rate.statusCode, rate.body).toBe(200);
     version = rate.json().version;
     expect(await outbox()).toContain('role:hr-officer/rated');
     clock.set('2026-12-08T02:00:00.000Z');
     await act(u['hr-liu'], 'close', { note: '措施全部落实' });
-    expect(await detail(u['hr-liu'])).toMatchObject({ status: 'closed', closedAt: '2026-12-08T02:30:00.000Z', data: { satisfaction: 2 } });
+    expect(await detail(u['hr-liu'])).toMatchObject({
+      status: 'closed',
+      closedAt: '2026-12-08T02:30:00.000Z',
+      data: { satisfaction: 2 },
+    });
     const view = await publicView();
     expect(view).toMatchObject({ canAppeal: true, final: false });
   });
 
   it('S3 三.1 申诉: not satisfied, she appeals to the next level — a linked case at 制造中心, kept from everyone who handled the original (APL-1, APL-4)', async () => {
     clock.set('2026-12-09T01:00:00.000Z'); // Wednesday 09:00
-    const res = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, { headers: { 'x-receipt': receipt }, body: { reasons: '对赵某仅给予警告不服，请求调离其管理岗位。' } });
+    const res = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, {
+      headers: { 'x-receipt': receipt },
+      body: { reasons: '对赵某仅给予警告不服，请求调离其管理岗位。' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().trackingNo).toMatch(/^SS-20261209-/);
     // APL-2: 7 working days, Thu 10 – Fri 18 Dec.
-    expect(res.json().deadlines).toEqual([{ clock: 'appeal-review', dueAt: '2026-12-18T16:00:00.000Z', provisional: false }]);
+    expect(res.json().deadlines).toEqual([
+      { clock: 'appeal-review', dueAt: '2026-12-18T16:00:00.000Z', provisional: false },
+    ]);
     const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.sun.token })).json();
     appeal1 = { id: found.items[0].id, trackingNo: res.json().trackingNo, receipt: res.json().receipt };
     const d = await detail(u.sun, appeal1.id);
-    expect(d).toMatchObject({ kind: 'appeal', status: 'received', data: { appealOf: trackingNo, appealLevel: 1, final: false } });
+    expect(d).toMatchObject({
+      kind: 'appeal',
+      status: 'received',
+      data: { appealOf: trackingNo, appealLevel: 1, final: false },
+    });
     expect(d.links).toMatchObject([{ kind: 'appeal', trackingNo, visible: true }]);
     for (const who of ['hr-liu', 'zhou', 'qian', 'zhao']) {
       expect((await h.call('GET', `/api/v1/cases/${appeal1.id}`, { token: u[who].token })).statusCode, who).toBe(404);
@@ -310,9 +417,24 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   it('S3 三.2–3 再次调查和决策: the next level re-investigates, decides and tells the employee (APL-2)', async () => {
     await act(u.sun, 'accept', { category: 'relationships' }, appeal1.id);
     await act(u.sun, 'start-investigation', { investigator: 'sun' }, appeal1.id);
-    await act(u.sun, 'record-investigation', { type: 'interview', party: '王芳、赵某', summary: '复查原调查材料并分别面谈' }, appeal1.id);
-    await act(u.sun, 'decide', { findings: '原处理认定事实清楚', outcome: 'partly-substantiated', decision: '维持原处理；赵某不再负责二班排班' }, appeal1.id);
-    await act(u.sun, 'notify-result', { result: '维持原处理决定，另决定赵某不再负责二班排班。', method: 'meeting' }, appeal1.id);
+    await act(
+      u.sun,
+      'record-investigation',
+      { type: 'interview', party: '王芳、赵某', summary: '复查原调查材料并分别面谈' },
+      appeal1.id,
+    );
+    await act(
+      u.sun,
+      'decide',
+      { findings: '原处理认定事实清楚', outcome: 'partly-substantiated', decision: '维持原处理；赵某不再负责二班排班' },
+      appeal1.id,
+    );
+    await act(
+      u.sun,
+      'notify-result',
+      { result: '维持原处理决定，另决定赵某不再负责二班排班。', method: 'meeting' },
+      appeal1.id,
+    );
     const d = await detail(u.sun, appeal1.id);
     expect(d).toMatchObject({ status: 'replied', outcome: 'partly-substantiated' });
     expect(d.deadlines).toMatchObject([{ clock: 'appeal-review', status: 'met' }]);
@@ -322,10 +444,15 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
 
   it('S3 三.4 终审程序: a further written appeal goes to senior management, whose decision is final (APL-3)', async () => {
     clock.set('2026-12-15T01:00:00.000Z'); // Tuesday 09:00
-    const res = await h.call('POST', `/api/v1/public/cases/${appeal1.trackingNo}/appeal`, { headers: { 'x-receipt': appeal1.receipt }, body: { reasons: '书面上诉：复查未回应我调岗的请求。' } });
+    const res = await h.call('POST', `/api/v1/public/cases/${appeal1.trackingNo}/appeal`, {
+      headers: { 'x-receipt': appeal1.receipt },
+      body: { reasons: '书面上诉：复查未回应我调岗的请求。' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     // 7 working days, Wed 16 – Thu 24 Dec.
-    expect(res.json().deadlines).toEqual([{ clock: 'appeal-review', dueAt: '2026-12-24T16:00:00.000Z', provisional: false }]);
+    expect(res.json().deadlines).toEqual([
+      { clock: 'appeal-review', dueAt: '2026-12-24T16:00:00.000Z', provisional: false },
+    ]);
     const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.wu.token })).json();
     appeal2 = { id: found.items[0].id, trackingNo: res.json().trackingNo, receipt: res.json().receipt };
     const d = await detail(u.wu, appeal2.id);
@@ -336,33 +463,73 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     }
     await act(u.wu, 'accept', { category: 'relationships' }, appeal2.id);
     await act(u.wu, 'start-investigation', { investigator: 'wu' }, appeal2.id);
-    await act(u.wu, 'decide', { findings: '复查结论成立', outcome: 'partly-substantiated', decision: '赵某调离装配车间主任岗位；维持其余处理' }, appeal2.id);
-    await act(u.wu, 'notify-result', { result: '终审决定：赵某调离装配车间主任岗位，其余维持。本决定为最终决定。', method: 'letter' }, appeal2.id);
+    await act(
+      u.wu,
+      'decide',
+      { findings: '复查结论成立', outcome: 'partly-substantiated', decision: '赵某调离装配车间主任岗位；维持其余处理' },
+      appeal2.id,
+    );
+    await act(
+      u.wu,
+      'notify-result',
+      { result: '终审决定：赵某调离装配车间主任岗位，其余维持。本决定为最终决定。', method: 'letter' },
+      appeal2.id,
+    );
     await act(u.wu, 'close', {}, appeal2.id);
     const view = await publicView(appeal2.trackingNo, appeal2.receipt);
     expect(view).toMatchObject({ status: 'closed', final: true, canAppeal: false });
   });
 
   it('APL-3 unhappy path: an appeal on the final appeal is refused', async () => {
-    const res = await h.call('POST', `/api/v1/public/cases/${appeal2.trackingNo}/appeal`, { headers: { 'x-receipt': appeal2.receipt }, body: { reasons: '仍然不服，再次申诉' } });
+    const res = await h.call('POST', `/api/v1/public/cases/${appeal2.trackingNo}/appeal`, {
+      headers: { 'x-receipt': appeal2.receipt },
+      body: { reasons: '仍然不服，再次申诉' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'ACTION_NOT_ALLOWED', details: { final: true } });
     const links = await h.ctx.store.db.selectFrom('case_links').selectAll().where('kind', '=', 'appeal').execute();
     expect(links).toHaveLength(2);
   });
 
-  it('the original\'s timeline tells the story in order; the employee\'s view shows only what she may read', async () => {
+  it("the original's timeline tells the story in order; the employee's view shows only what she may read", async () => {
     const d = await detail(u['hr-liu']);
     expect(d.timeline.map((e: Event) => e.action)).toEqual([
-      'submit', 'accept', 'start-investigation', 'record-investigation', 'record-investigation', 'convene-meeting',
-      'appoint-mediator', 'record-mediation', 'report-to-management', 'recusal', 'decide', 'review-decision', 'decide',
-      'review-decision', 'notify-result', 'update-measure', 'update-measure', 'update-measure', 'rate', 'close', 'appealed',
+      'submit',
+      'accept',
+      'start-investigation',
+      'record-investigation',
+      'record-investigation',
+      'convene-meeting',
+      'appoint-mediator',
+      'record-mediation',
+      'report-to-management',
+      'recusal',
+      'decide',
+      'review-decision',
+      'decide',
+      'review-decision',
+      'notify-result',
+      'update-measure',
+      'update-measure',
+      'update-measure',
+      'rate',
+      'close',
+      'appealed',
     ]);
     expect(d.links).toMatchObject([{ kind: 'appeal', trackingNo: appeal1.trackingNo }]);
     const view = await publicView();
-    expect(view.timeline.map((e: Event) => e.action)).toEqual(['submit', 'accept', 'start-investigation', 'appoint-mediator', 'notify-result', 'rate', 'close', 'appealed']);
+    expect(view.timeline.map((e: Event) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'start-investigation',
+      'appoint-mediator',
+      'notify-result',
+      'rate',
+      'close',
+      'appealed',
+    ]);
     const text = JSON.stringify(view);
-    expect(text).not.toContain('两名同事证言');   // INV-2: findings stay internal
+    expect(text).not.toContain('两名同事证言'); // INV-2: findings stay internal
     expect(text).not.toContain('上报高级管理层');
     expect(text).not.toContain('hr-liu');
   });
@@ -372,53 +539,114 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
 
     it('an e-mailed pay complaint the employee also took to the labour inspectorate is transferred, with the body and its reference (INT-1, S7 二.2)', async () => {
       clock.set('2026-12-14T01:00:00.000Z');
-      const res = await h.call('POST', '/api/v1/cases', { token: u['hr-liu'].token, body: {
-        ...oral(), channel: 'email', subject: '11月加班费未足额发放', description: '11月周末加班4天，工资条只按平时加班计算。我已同时向劳动监察大队投诉。',
-        respondents: [{ name: '制造中心', type: 'department' }], requestedOutcome: '按双休日标准补发加班费', occurredAt: '2026-12-10T09:00:00+08:00', location: '工资条',
-      } });
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: u['hr-liu'].token,
+        body: {
+          ...oral(),
+          channel: 'email',
+          subject: '11月加班费未足额发放',
+          description: '11月周末加班4天，工资条只按平时加班计算。我已同时向劳动监察大队投诉。',
+          respondents: [{ name: '制造中心', type: 'department' }],
+          requestedOutcome: '按双休日标准补发加班费',
+          occurredAt: '2026-12-10T09:00:00+08:00',
+          location: '工资条',
+        },
+      });
       expect(res.statusCode, res.body).toBe(201);
       external = res.json();
       await act(u['hr-liu'], 'accept', { category: 'pay-benefits' }, external.id);
-      const missing = await refused(u['hr-liu'], 'transfer-external', { body: 'labour-bureau', bodyName: 'X市劳动保障监察大队' }, external.id);
+      const missing = await refused(
+        u['hr-liu'],
+        'transfer-external',
+        { body: 'labour-bureau', bodyName: 'X市劳动保障监察大队' },
+        external.id,
+      );
       expect(missing.statusCode).toBe(400);
       expect(JSON.stringify(missing.json().error.details)).toContain('reference');
-      const out = await act(u['hr-liu'], 'transfer-external', { body: 'labour-bureau', bodyName: 'X市劳动保障监察大队', reference: 'LJ-2026-1214-031' }, external.id);
+      const out = await act(
+        u['hr-liu'],
+        'transfer-external',
+        { body: 'labour-bureau', bodyName: 'X市劳动保障监察大队', reference: 'LJ-2026-1214-031' },
+        external.id,
+      );
       expect(out.status).toBe('transferred');
       const d = await detail(u['hr-liu'], external.id);
-      expect(d.data).toMatchObject({ externalBody: 'labour-bureau', externalBodyName: 'X市劳动保障监察大队', externalReference: 'LJ-2026-1214-031' });
+      expect(d.data).toMatchObject({
+        externalBody: 'labour-bureau',
+        externalBodyName: 'X市劳动保障监察大队',
+        externalReference: 'LJ-2026-1214-031',
+      });
       expect(d.deadlines.map((x: { status: string }) => x.status)).toEqual(['met', 'met']);
       const view = await publicView(external.trackingNo, external.receipt);
       expect(view.status).toBe('transferred');
-      expect(view.timeline.at(-1).details).toMatchObject({ bodyName: 'X市劳动保障监察大队', reference: 'LJ-2026-1214-031' });
+      expect(view.timeline.at(-1).details).toMatchObject({
+        bodyName: 'X市劳动保障监察大队',
+        reference: 'LJ-2026-1214-031',
+      });
       expect(await outbox(external.id)).toContain('submitter/transferred');
     });
 
     it('the work with the external body and its result are recorded, and the case closes', async () => {
       await act(u['hr-liu'], 'record-external-contact', { summary: '向监察大队提交11月考勤与工资表' }, external.id);
-      await act(u['hr-liu'], 'record-external-result', { outcome: 'substantiated', result: '监察大队责令按双休日标准补发加班费，已于12月18日补发。' }, external.id);
+      await act(
+        u['hr-liu'],
+        'record-external-result',
+        { outcome: 'substantiated', result: '监察大队责令按双休日标准补发加班费，已于12月18日补发。' },
+        external.id,
+      );
       const d = await detail(u['hr-liu'], external.id);
-      expect(d).toMatchObject({ status: 'closed', outcome: 'substantiated', data: { externalResult: expect.stringContaining('补发') } });
+      expect(d).toMatchObject({
+        status: 'closed',
+        outcome: 'substantiated',
+        data: { externalResult: expect.stringContaining('补发') },
+      });
     });
   });
 
   describe('S1 二.1 匿名建议箱', () => {
     it('HR opens the box and enters an anonymous suggestion; no identity is kept, no notice goes to an unknown author, the result is on the public record (INT-2)', async () => {
       clock.set('2026-12-14T02:00:00.000Z');
-      const res = await h.call('POST', '/api/v1/cases', { token: u['hr-liu'].token, body: {
-        procedure: 'employee-complaint', kind: 'suggestion', channel: 'box', anonymous: true, orgUnit: units.workshop,
-        subject: '车间夏季通风', description: '建议装配车间加装排风扇，夏季温度过高。', category: 'work-environment', affirmTruthful: true,
-      } });
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: u['hr-liu'].token,
+        body: {
+          procedure: 'employee-complaint',
+          kind: 'suggestion',
+          channel: 'box',
+          anonymous: true,
+          orgUnit: units.workshop,
+          subject: '车间夏季通风',
+          description: '建议装配车间加装排风扇，夏季温度过高。',
+          category: 'work-environment',
+          affirmTruthful: true,
+        },
+      });
       expect(res.statusCode, res.body).toBe(201);
       const box = res.json();
       expect(box.trackingNo).toMatch(/^JY-/);
       const d = await detail(u['hr-liu'], box.id);
-      expect(d).toMatchObject({ kind: 'suggestion', channel: 'box', anonymous: true, submitter: null, category: 'work-environment' });
+      expect(d).toMatchObject({
+        kind: 'suggestion',
+        channel: 'box',
+        anonymous: true,
+        submitter: null,
+        category: 'work-environment',
+      });
       // An anonymous employee has no address: only HR hears of it; the result is read with the receipt.
       expect(await outbox(box.id)).toEqual(['role:hr-officer/new-case']);
       await act(u['hr-liu'], 'accept', { category: 'work-environment' }, box.id);
       await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu' }, box.id);
-      await act(u['hr-liu'], 'decide', { findings: '车间夏季实测 35℃', outcome: 'adopted', decision: '明年5月前加装排风扇' }, box.id);
-      await act(u['hr-liu'], 'notify-result', { result: '建议已采纳：明年5月前加装排风扇。', method: 'letter' }, box.id);
+      await act(
+        u['hr-liu'],
+        'decide',
+        { findings: '车间夏季实测 35℃', outcome: 'adopted', decision: '明年5月前加装排风扇' },
+        box.id,
+      );
+      await act(
+        u['hr-liu'],
+        'notify-result',
+        { result: '建议已采纳：明年5月前加装排风扇。', method: 'letter' },
+        box.id,
+      );
       const view = await publicView(box.trackingNo, box.receipt);
       expect(view).toMatchObject({ status: 'replied', outcome: { 'zh-CN': '建议已采纳' } });
       expect(view.timeline.at(-1).details.result).toContain('排风扇');
@@ -426,27 +654,48 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     });
 
     it('an employee may instead complain anonymously on the web and follow it with the receipt alone (INT-2)', async () => {
-      const res = await h.call('POST', '/api/v1/public/cases', { body: {
-        procedure: 'employee-complaint', kind: 'complaint', anonymous: true, orgUnit: units.workshop,
-        subject: '夜班没有安排休息时间', description: '装配车间夜班连续工作8小时，中间没有安排休息和用餐时间。',
-        respondents: [{ name: '装配车间', type: 'department' }], occurredAt: '2026-12-10T23:00:00+08:00', location: '装配车间', affirmTruthful: true,
-      } });
+      const res = await h.call('POST', '/api/v1/public/cases', {
+        body: {
+          procedure: 'employee-complaint',
+          kind: 'complaint',
+          anonymous: true,
+          orgUnit: units.workshop,
+          subject: '夜班没有安排休息时间',
+          description: '装配车间夜班连续工作8小时，中间没有安排休息和用餐时间。',
+          respondents: [{ name: '装配车间', type: 'department' }],
+          occurredAt: '2026-12-10T23:00:00+08:00',
+          location: '装配车间',
+          affirmTruthful: true,
+        },
+      });
       expect(res.statusCode, res.body).toBe(201);
       const web = res.json();
       expect(web.id).toBeUndefined(); // the public answer names no internal id
-      web.id = (await h.call('GET', `/api/v1/cases?q=${web.trackingNo}`, { token: u['hr-liu'].token })).json().items[0].id;
+      web.id = (
+        await h.call('GET', `/api/v1/cases?q=${web.trackingNo}`, { token: u['hr-liu'].token })
+      ).json().items[0].id;
       const d = await detail(u['hr-liu'], web.id);
       expect(d).toMatchObject({ channel: 'web', anonymous: true, submitter: null });
       expect(await outbox(web.id)).toEqual(['role:hr-officer/new-case']);
-      const message = await h.call('POST', `/api/v1/public/cases/${web.trackingNo}/messages`, { headers: { 'x-receipt': web.receipt }, body: { text: '补充：12月每个夜班都如此' } });
+      const message = await h.call('POST', `/api/v1/public/cases/${web.trackingNo}/messages`, {
+        headers: { 'x-receipt': web.receipt },
+        body: { text: '补充：12月每个夜班都如此' },
+      });
       expect(message.statusCode, message.body).toBe(201);
-      const wrong = await h.call('GET', `/api/v1/public/cases/${web.trackingNo}`, { headers: { 'x-receipt': `${web.receipt.slice(0, -1)}${web.receipt.endsWith('A') ? 'B' : 'A'}` } });
+      const wrong = await h.call('GET', `/api/v1/public/cases/${web.trackingNo}`, {
+        headers: { 'x-receipt': `${web.receipt.slice(0, -1)}${web.receipt.endsWith('A') ? 'B' : 'A'}` },
+      });
       expect(wrong.statusCode).toBe(404);
     });
   });
 
   it('the audit chain holds one record per step of the original and verifies end to end (AUD-1)', async () => {
-    const records = await h.ctx.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', caseId).orderBy('seq').execute();
+    const records = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
     expect(records.map((r) => r.action)).toContain('case.review-decision');
     expect(records.filter((r) => r.action === 'case.decide')).toHaveLength(2);
     expect(records.find((r) => r.action === 'case.rate')!.actor).toBe('submitter');

@@ -26,7 +26,13 @@ function residentComplaint(overrides: Record<string, unknown> = {}): Record<stri
 /** Shared by both walks: the people of S9 and the helpers that call the API as them. */
 function propertyHarness(backend: (typeof BACKENDS)[number], clock: TestClock) {
   const world = {} as {
-    h: Harness; reception: Staff; engineering: Staff; supervisor: Staff; patrol: Staff; manager: Staff; gm: Staff;
+    h: Harness;
+    reception: Staff;
+    engineering: Staff;
+    supervisor: Staff;
+    patrol: Staff;
+    manager: Staff;
+    gm: Staff;
   };
   beforeAll(async () => {
     world.h = await startHarness(backend, clock);
@@ -42,14 +48,27 @@ function propertyHarness(backend: (typeof BACKENDS)[number], clock: TestClock) {
 
   async function act(caseId: string, token: string, action: string, input: Record<string, unknown>) {
     clock.advance(30 * 60_000);
-    const res = await world.h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, { token, body: { input, expectedVersion: versions.get(caseId) } });
+    const res = await world.h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, {
+      token,
+      body: { input, expectedVersion: versions.get(caseId) },
+    });
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     versions.set(caseId, res.json().version);
     return res.json();
   }
   /** An action that must be refused: the status and error code, and the case unchanged. */
-  async function refused(caseId: string, token: string, action: string, input: Record<string, unknown>, status: number, code: string) {
-    const res = await world.h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, { token, body: { input, expectedVersion: versions.get(caseId) } });
+  async function refused(
+    caseId: string,
+    token: string,
+    action: string,
+    input: Record<string, unknown>,
+    status: number,
+    code: string,
+  ) {
+    const res = await world.h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, {
+      token,
+      body: { input, expectedVersion: versions.get(caseId) },
+    });
     expect(res.statusCode, `${action}: ${res.body}`).toBe(status);
     expect(res.json().error.code).toBe(code);
     return res.json().error;
@@ -68,7 +87,8 @@ function propertyHarness(backend: (typeof BACKENDS)[number], clock: TestClock) {
     const rows = await world.h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).execute();
     return rows.map((o) => `${o.recipient}/${o.template}`).sort();
   }
-  const deadline = (d: { deadlines: { clock: string }[] }, clockId: string) => d.deadlines.find((x) => x.clock === clockId);
+  const deadline = (d: { deadlines: { clock: string }[] }, clockId: string) =>
+    d.deadlines.find((x) => x.clock === clockId);
   return { world, versions, act, refused, detail, publicView, outbox, deadline };
 }
 
@@ -87,7 +107,7 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
   let trackingNo: string;
   let receipt: string;
 
-  it('S9 二.1 接待: the service centre registers a resident\'s phone call on their behalf (INT-1, INT-3, INT-4, REG-1)', async () => {
+  it("S9 二.1 接待: the service centre registers a resident's phone call on their behalf (INT-1, INT-3, INT-4, REG-1)", async () => {
     const res = await world.h.call('POST', '/api/v1/cases', {
       token: world.reception.token,
       body: residentComplaint({ channel: 'phone', receivedAt: '2026-11-30T08:55:00+08:00' }),
@@ -97,41 +117,90 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
     versions.set(caseId, 1);
     expect(trackingNo).toMatch(/^TS-20261130-/);
     const d = await detail(caseId);
-    expect(d).toMatchObject({ status: 'received', channel: 'phone', kind: 'complaint', severity: null, receivedBy: world.reception.id, data: { fields: { room: '3号楼1202室' } } });
-    expect(d.deadlines).toEqual([]);   // S9 clocks run from classification, not from the call
+    expect(d).toMatchObject({
+      status: 'received',
+      channel: 'phone',
+      kind: 'complaint',
+      severity: null,
+      receivedBy: world.reception.id,
+      data: { fields: { room: '3号楼1202室' } },
+    });
+    expect(d.deadlines).toEqual([]); // S9 clocks run from classification, not from the call
     expect(await outbox(caseId)).toEqual(['role:service-centre/new-case', 'submitter/received']);
   });
 
   it('S9 二.7 对正在给住户造成损害的事件，应先立即采取措施停止或挽救伤害，再处理 (ACC-3)', async () => {
     await act(caseId, world.reception.token, 'flag-harm', { harm: '卫生间天花板持续滴水，水已流到卧室地板' });
     // Normal handling waits until the harm is contained.
-    const blocked = await refused(caseId, world.reception.token, 'accept', { severity: 'important', category: 'repair' }, 409, 'PRECONDITION_FAILED');
+    const blocked = await refused(
+      caseId,
+      world.reception.token,
+      'accept',
+      { severity: 'important', category: 'repair' },
+      409,
+      'PRECONDITION_FAILED',
+    );
     expect(blocked.message).toContain('S9 二.7');
-    await act(caseId, world.patrol.token, 'contain', { measures: '巡楼管理员关闭12层管道井立管阀门，滴水已停止；地面已清理' });
+    await act(caseId, world.patrol.token, 'contain', {
+      measures: '巡楼管理员关闭12层管道井立管阀门，滴水已停止；地面已清理',
+    });
     const d = await detail(caseId);
-    expect(d.data).toMatchObject({ ongoingHarm: '', containment: '巡楼管理员关闭12层管道井立管阀门，滴水已停止；地面已清理' });
-    expect(await outbox(caseId)).toEqual(['role:admin-supervisor/harm-ongoing', 'role:service-centre/new-case', 'submitter/harm-contained', 'submitter/received']);
+    expect(d.data).toMatchObject({
+      ongoingHarm: '',
+      containment: '巡楼管理员关闭12层管道井立管阀门，滴水已停止；地面已清理',
+    });
+    expect(await outbox(caseId)).toEqual([
+      'role:admin-supervisor/harm-ongoing',
+      'role:service-centre/new-case',
+      'submitter/harm-contained',
+      'submitter/received',
+    ]);
     expect((await publicView(trackingNo, receipt)).timeline.map((e: Event) => e.action)).toEqual(['submit', 'contain']);
   });
 
   it('S9 一.2 重要投诉, 三.2 一般在3日内处理完毕: accepted and classified; 3 days and the month clock run (CLS-2, SLA-2, CLS-3)', async () => {
-    await act(caseId, world.reception.token, 'accept', { severity: 'important', category: 'repair', note: '维修部上周报修后未处理，属管理服务工作不到位' });
+    await act(caseId, world.reception.token, 'accept', {
+      severity: 'important',
+      category: 'repair',
+      note: '维修部上周报修后未处理，属管理服务工作不到位',
+    });
     const d = await detail(caseId);
     expect(d).toMatchObject({ status: 'accepted', severity: 'important', category: 'repair' });
     // Accepted Monday 11-30 10:30: day 1 is Tuesday, day 3 Thursday 12-03, due at 24:00 Shanghai.
-    expect(deadline(d, 'resolution')).toMatchObject({ rule: 'SLA-2', status: 'running', unit: 'natural-days', length: 3, dueAt: '2026-12-03T16:00:00.000Z', provisional: false });
+    expect(deadline(d, 'resolution')).toMatchObject({
+      rule: 'SLA-2',
+      status: 'running',
+      unit: 'natural-days',
+      length: 3,
+      dueAt: '2026-12-03T16:00:00.000Z',
+      provisional: false,
+    });
     // One calendar month from 11-30 is Wednesday 12-30, a working day: due 12-30 24:00.
-    expect(deadline(d, 'month')).toMatchObject({ rule: 'CLS-3', status: 'running', unit: 'calendar-months', length: 1, dueAt: '2026-12-30T16:00:00.000Z' });
-    expect(deadline(d, 'answer')).toBeUndefined();   // the 2-day answer is for 重大 only (三.3)
+    expect(deadline(d, 'month')).toMatchObject({
+      rule: 'CLS-3',
+      status: 'running',
+      unit: 'calendar-months',
+      length: 1,
+      dueAt: '2026-12-30T16:00:00.000Z',
+    });
+    expect(deadline(d, 'answer')).toBeUndefined(); // the 2-day answer is for 重大 only (三.3)
     const view = await publicView(trackingNo, receipt);
     expect(view.statusLabel['zh-CN']).toBe('已受理');
     expect(view.deadlines.map((x: { clock: string }) => x.clock).sort()).toEqual(['month', 'resolution']);
   });
 
   it('S9 二.1 被投诉部门负责人: passed to the head of the department with the 住户投诉意见表 (RTE-2)', async () => {
-    await act(caseId, world.reception.token, 'dispatch', { head: world.engineering.username, department: '工程维修部', formNo: 'ZHTS-2026-1130-01' });
+    await act(caseId, world.reception.token, 'dispatch', {
+      head: world.engineering.username,
+      department: '工程维修部',
+      formNo: 'ZHTS-2026-1130-01',
+    });
     const d = await detail(caseId);
-    expect(d).toMatchObject({ status: 'assigned', assigneeId: world.engineering.id, data: { department: '工程维修部', formNo: 'ZHTS-2026-1130-01' } });
+    expect(d).toMatchObject({
+      status: 'assigned',
+      assigneeId: world.engineering.id,
+      data: { department: '工程维修部', formNo: 'ZHTS-2026-1130-01' },
+    });
     const mine = (await world.h.call('GET', '/api/v1/cases?assignee=me', { token: world.engineering.token })).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([caseId]);
     expect(await outbox(caseId)).toContain('assignee/assigned');
@@ -147,18 +216,39 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
       owner: world.engineering.username,
       dueDate: '2026-12-04',
     });
-    expect((await detail(caseId)).data).toMatchObject({ correction: '更换12层立管接口，修复1202室天花板', correctiveOwner: world.engineering.id, correctiveDue: '2026-12-04' });
+    expect((await detail(caseId)).data).toMatchObject({
+      correction: '更换12层立管接口，修复1202室天花板',
+      correctiveOwner: world.engineering.id,
+      correctiveDue: '2026-12-04',
+    });
   });
 
   it('S9 三.2 超时需经公司总经理批准: the manager may not extend a 重要 complaint, the general manager approves (SLA-3)', async () => {
-    await act(caseId, world.engineering.token, 'request-extension', { clock: 'resolution', length: 2, reason: '天花板石膏板需订货，周末到货' });
+    await act(caseId, world.engineering.token, 'request-extension', {
+      clock: 'resolution',
+      length: 2,
+      reason: '天花板石膏板需订货，周末到货',
+    });
     const denied = await refused(caseId, world.manager.token, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
     expect(denied.details.requiredRoles).toEqual(['general-manager']);
     await act(caseId, world.gm.token, 'decide-extension', { approve: true, note: '同意延期2日' });
     const d = await detail(caseId);
     // Two more days after Thursday 12-03 end on Saturday 12-05, a day off: moved to Monday 12-07.
-    expect(deadline(d, 'resolution')).toMatchObject({ status: 'running', extendedBy: 2, dueAt: '2026-12-07T16:00:00.000Z' });
-    expect(d.data.extensions).toMatchObject([{ clock: 'resolution', length: 2, approved: true, previousDueAt: '2026-12-03T16:00:00.000Z', dueAt: '2026-12-07T16:00:00.000Z', note: '同意延期2日' }]);
+    expect(deadline(d, 'resolution')).toMatchObject({
+      status: 'running',
+      extendedBy: 2,
+      dueAt: '2026-12-07T16:00:00.000Z',
+    });
+    expect(d.data.extensions).toMatchObject([
+      {
+        clock: 'resolution',
+        length: 2,
+        approved: true,
+        previousDueAt: '2026-12-03T16:00:00.000Z',
+        dueAt: '2026-12-07T16:00:00.000Z',
+        note: '同意延期2日',
+      },
+    ]);
     const event = d.timeline.at(-1);
     expect(event).toMatchObject({ action: 'decide-extension', actor: { id: world.gm.id } });
     expect(event.clocks[0]).toMatchObject({ op: 'extend', dueAt: '2026-12-07T16:00:00.000Z' });
@@ -178,18 +268,39 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
     expect(deadline(d, 'resolution')).toMatchObject({ status: 'met', stoppedAt: '2026-12-04T06:30:00.000Z' });
     expect(deadline(d, 'month')).toMatchObject({ status: 'met' });
     // The same day: by Friday 12-04 24:00 in Shanghai.
-    expect(deadline(d, 'form-return')).toMatchObject({ rule: 'REP-2', unit: 'same-day', status: 'running', dueAt: '2026-12-04T16:00:00.000Z' });
+    expect(deadline(d, 'form-return')).toMatchObject({
+      rule: 'REP-2',
+      unit: 'same-day',
+      status: 'running',
+      dueAt: '2026-12-04T16:00:00.000Z',
+    });
     // The resident is told only after the form is back and logged.
-    await refused(caseId, world.reception.token, 'notify-resident', { method: 'phone', reply: '已修好' }, 409, 'PRECONDITION_FAILED');
+    await refused(
+      caseId,
+      world.reception.token,
+      'notify-resident',
+      { method: 'phone', reply: '已修好' },
+      409,
+      'PRECONDITION_FAILED',
+    );
     await act(caseId, world.reception.token, 'log-form', { logEntry: 'JL-2026-12-0412', note: '意见表已交回' });
     d = await detail(caseId);
     expect(deadline(d, 'form-return')).toMatchObject({ status: 'met', stoppedAt: '2026-12-04T07:00:00.000Z' });
-    expect(deadline(d, 'resident-notice')).toMatchObject({ rule: 'REP-2', status: 'running', dueAt: '2026-12-04T16:00:00.000Z' });
-    expect(await outbox(caseId)).toEqual(expect.arrayContaining(['role:service-centre/form-due-today', 'role:admin-supervisor/form-returned']));
+    expect(deadline(d, 'resident-notice')).toMatchObject({
+      rule: 'REP-2',
+      status: 'running',
+      dueAt: '2026-12-04T16:00:00.000Z',
+    });
+    expect(await outbox(caseId)).toEqual(
+      expect.arrayContaining(['role:service-centre/form-due-today', 'role:admin-supervisor/form-returned']),
+    );
   });
 
   it('S9 二.3 上报综合部主管，在当天将处理结果通报给投诉的住户 — by a visit of the patrol officer (REP-2)', async () => {
-    await act(caseId, world.patrol.token, 'notify-resident', { method: 'visit', reply: '王女士您好：管道井立管已更换，天花板已修复。给您带来不便，深表歉意。' });
+    await act(caseId, world.patrol.token, 'notify-resident', {
+      method: 'visit',
+      reply: '王女士您好：管道井立管已更换，天花板已修复。给您带来不便，深表歉意。',
+    });
     const d = await detail(caseId);
     expect(d.status).toBe('replied');
     expect(deadline(d, 'resident-notice')).toMatchObject({ status: 'met', stoppedAt: '2026-12-04T07:30:00.000Z' });
@@ -202,9 +313,15 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
   it('S9 二.4 综合部主管通知巡楼组安排回访, and its result is recorded (EVA-2)', async () => {
     await refused(caseId, world.patrol.token, 'record-revisit', { result: 'satisfied' }, 409, 'PRECONDITION_FAILED');
     await refused(caseId, world.supervisor.token, 'close', {}, 409, 'PRECONDITION_FAILED');
-    await act(caseId, world.supervisor.token, 'schedule-revisit', { visitor: world.patrol.username, date: '2026-12-07' });
+    await act(caseId, world.supervisor.token, 'schedule-revisit', {
+      visitor: world.patrol.username,
+      date: '2026-12-07',
+    });
     clock.set('2026-12-07T02:00:00.000Z'); // Monday 12-07 10:00
-    await act(caseId, world.patrol.token, 'record-revisit', { result: 'satisfied', comment: '住户确认不再漏水，对处理满意' });
+    await act(caseId, world.patrol.token, 'record-revisit', {
+      result: 'satisfied',
+      comment: '住户确认不再漏水，对处理满意',
+    });
     const d = await detail(caseId);
     expect(d.data).toMatchObject({ revisitBy: world.patrol.id, revisitDate: '2026-12-07', revisitResult: 'satisfied' });
     expect(await outbox(caseId)).toContain('role:patrol/revisit-scheduled');
@@ -213,28 +330,72 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
   it('S9 二.4 住户投诉意见表汇总长期保存: the supervisor closes and files the case (ARC-1)', async () => {
     await act(caseId, world.supervisor.token, 'close', { note: '归档' });
     const d = await detail(caseId);
-    expect(d).toMatchObject({ status: 'closed', severity: 'important', outcome: 'substantiated', closedAt: '2026-12-07T03:00:00.000Z', allowedActions: [] });
+    expect(d).toMatchObject({
+      status: 'closed',
+      severity: 'important',
+      outcome: 'substantiated',
+      closedAt: '2026-12-07T03:00:00.000Z',
+      allowedActions: [],
+    });
     expect(d.deadlines.every((x: { status: string }) => x.status === 'met')).toBe(true);
   });
 
-  it('the timeline tells the story in S9\'s order; the resident reads only what is theirs', async () => {
+  it("the timeline tells the story in S9's order; the resident reads only what is theirs", async () => {
     const d = await detail(caseId);
-    const steps = ['submit', 'flag-harm', 'contain', 'accept', 'dispatch', 'record-corrective', 'request-extension', 'decide-extension',
-      'complete', 'log-form', 'notify-resident', 'schedule-revisit', 'record-revisit', 'close'];
+    const steps = [
+      'submit',
+      'flag-harm',
+      'contain',
+      'accept',
+      'dispatch',
+      'record-corrective',
+      'request-extension',
+      'decide-extension',
+      'complete',
+      'log-form',
+      'notify-resident',
+      'schedule-revisit',
+      'record-revisit',
+      'close',
+    ];
     expect(d.timeline.map((e: Event) => e.action)).toEqual(steps);
     expect(d.version).toBe(steps.length);
     const view = await publicView(trackingNo, receipt);
-    expect(view.timeline.map((e: Event) => e.action)).toEqual(['submit', 'contain', 'accept', 'notify-resident', 'record-revisit', 'close']);
+    expect(view.timeline.map((e: Event) => e.action)).toEqual([
+      'submit',
+      'contain',
+      'accept',
+      'notify-resident',
+      'record-revisit',
+      'close',
+    ]);
     const text = JSON.stringify(view);
-    expect(text).not.toContain('维修派工单');   // the corrective action is internal
+    expect(text).not.toContain('维修派工单'); // the corrective action is internal
     expect(text).not.toContain('engineering-zhao');
   });
 
   it('the audit chain holds one record per step and verifies end to end (AUD-1)', async () => {
-    const records = await world.h.ctx.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', caseId).orderBy('seq').execute();
+    const records = await world.h.ctx.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', caseId)
+      .orderBy('seq')
+      .execute();
     expect(records.map((r) => r.action)).toEqual([
-      'case.submit', 'case.flag-harm', 'case.contain', 'case.accept', 'case.dispatch', 'case.record-corrective', 'case.request-extension',
-      'case.decide-extension', 'case.complete', 'case.log-form', 'case.notify-resident', 'case.schedule-revisit', 'case.record-revisit', 'case.close',
+      'case.submit',
+      'case.flag-harm',
+      'case.contain',
+      'case.accept',
+      'case.dispatch',
+      'case.record-corrective',
+      'case.request-extension',
+      'case.decide-extension',
+      'case.complete',
+      'case.log-form',
+      'case.notify-resident',
+      'case.schedule-revisit',
+      'case.record-revisit',
+      'case.close',
     ]);
     expect(JSON.stringify(records)).not.toContain('王芳');
     expect(await verifyAudit(world.h.ctx)).toMatchObject({ ok: true });
@@ -264,88 +425,178 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
   }
 
   it('S9 一.3 轻微投诉, 三.1 一般在2日内或按住户要求的期限内处理完毕 (CLS-2, SLA-2)', async () => {
-    first = await submitOnline(residentComplaint({
-      subject: '5号楼3层楼道灯不亮', description: '楼道声控灯坏了，晚上上下楼看不见。', submitter: li,
-      respondents: [{ name: '工程维修部', type: 'department' }], requestedOutcome: '明天之前修好', fields: { room: '5号楼301室' },
-    }));
-    await act(first.id, world.reception.token, 'accept', { severity: 'minor', category: 'facilities', residentDeadline: '2026-12-01' });
+    first = await submitOnline(
+      residentComplaint({
+        subject: '5号楼3层楼道灯不亮',
+        description: '楼道声控灯坏了，晚上上下楼看不见。',
+        submitter: li,
+        respondents: [{ name: '工程维修部', type: 'department' }],
+        requestedOutcome: '明天之前修好',
+        fields: { room: '5号楼301室' },
+      }),
+    );
+    await act(first.id, world.reception.token, 'accept', {
+      severity: 'minor',
+      category: 'facilities',
+      residentDeadline: '2026-12-01',
+    });
     const d = await detail(first.id);
     expect(d).toMatchObject({ status: 'accepted', severity: 'minor', data: { residentDeadline: '2026-12-01' } });
     // Accepted Monday 11-30 09:30; the resident asked for Tuesday 12-01, so the clock runs to 12-01 24:00
     // instead of the two days (Wednesday 12-02 24:00).
     expect(deadline(d, 'resolution')).toMatchObject({ dueAt: '2026-12-01T16:00:00.000Z' });
-    expect(d.timeline.at(-1).clocks.find((c: { clock: string }) => c.clock === 'resolution').explanation['zh-CN']).toBe('2026-12-01 24:00 截止 — 按要求的期限');
+    expect(d.timeline.at(-1).clocks.find((c: { clock: string }) => c.clock === 'resolution').explanation['zh-CN']).toBe(
+      '2026-12-01 24:00 截止 — 按要求的期限',
+    );
     expect(deadline(d, 'month')).toMatchObject({ dueAt: '2026-12-30T16:00:00.000Z' });
     const view = await publicView(first.trackingNo, first.receipt);
-    expect(view.timeline.find((e: Event) => e.action === 'accept').details).toMatchObject({ residentDeadline: '2026-12-01' });
+    expect(view.timeline.find((e: Event) => e.action === 'accept').details).toMatchObject({
+      residentDeadline: '2026-12-01',
+    });
   });
 
   it('S9 三.1 超时需经主管经理批准: the manager refuses the extension and the deadline stands (SLA-3)', async () => {
-    await act(first.id, world.reception.token, 'dispatch', { head: world.engineering.username, department: '工程维修部', formNo: 'ZHTS-2026-1130-02' });
-    await refused(first.id, world.engineering.token, 'request-extension', { clock: 'resolution', length: 11, reason: '等配件' }, 400, 'VALIDATION_FAILED');
-    await act(first.id, world.engineering.token, 'request-extension', { clock: 'resolution', length: 3, reason: '声控灯需订货' });
+    await act(first.id, world.reception.token, 'dispatch', {
+      head: world.engineering.username,
+      department: '工程维修部',
+      formNo: 'ZHTS-2026-1130-02',
+    });
+    await refused(
+      first.id,
+      world.engineering.token,
+      'request-extension',
+      { clock: 'resolution', length: 11, reason: '等配件' },
+      400,
+      'VALIDATION_FAILED',
+    );
+    await act(first.id, world.engineering.token, 'request-extension', {
+      clock: 'resolution',
+      length: 3,
+      reason: '声控灯需订货',
+    });
     // 轻微 is the manager's to decide, not the general manager's.
     const notYours = await refused(first.id, world.gm.token, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
     expect(notYours.details.requiredRoles).toEqual(['manager']);
-    await act(first.id, world.manager.token, 'decide-extension', { approve: false, note: '库房有同型号灯具，不予延期' });
+    await act(first.id, world.manager.token, 'decide-extension', {
+      approve: false,
+      note: '库房有同型号灯具，不予延期',
+    });
     const d = await detail(first.id);
-    expect(deadline(d, 'resolution')).toMatchObject({ status: 'running', extendedBy: 0, dueAt: '2026-12-01T16:00:00.000Z' });
+    expect(deadline(d, 'resolution')).toMatchObject({
+      status: 'running',
+      extendedBy: 0,
+      dueAt: '2026-12-01T16:00:00.000Z',
+    });
     expect(d.data.extensionRequest).toBeUndefined();
-    expect(d.data.extensions).toMatchObject([{ clock: 'resolution', length: 3, approved: false, note: '库房有同型号灯具，不予延期' }]);
+    expect(d.data.extensions).toMatchObject([
+      { clock: 'resolution', length: 3, approved: false, note: '库房有同型号灯具，不予延期' },
+    ]);
     expect(d.timeline.at(-1)).toMatchObject({ action: 'decide-extension', input: { approve: false }, clocks: [] });
   });
 
   it('S9 一.1(1) 经住户多次提出而得不到解决: the same resident complains again, the new case is 重大 and linked as a repeat (INT-6, CLS-3)', async () => {
     clock.set('2026-12-01T02:00:00.000Z'); // Tuesday 12-01 10:00
-    repeat = await submitOnline(residentComplaint({
-      subject: '楼道灯还是不亮，第二次反映', description: '昨天反映的楼道灯至今未修。', submitter: li, fields: { room: '5号楼301室' },
-    }));
+    repeat = await submitOnline(
+      residentComplaint({
+        subject: '楼道灯还是不亮，第二次反映',
+        description: '昨天反映的楼道灯至今未修。',
+        submitter: li,
+        fields: { room: '5号楼301室' },
+      }),
+    );
     const d = await detail(repeat.id);
     expect(d).toMatchObject({ status: 'received', severity: 'major', data: { repeatOf: [first.trackingNo] } });
     expect(d.timeline[0].input).toMatchObject({ repeatOf: [first.trackingNo], severityRaisedTo: 'major' });
-    expect(d.links).toMatchObject([{ kind: 'repeat', direction: 'from', trackingNo: first.trackingNo, caseId: first.id, status: 'assigned', visible: true }]);
-    expect((await detail(first.id)).links).toMatchObject([{ kind: 'repeat', direction: 'to', trackingNo: repeat.trackingNo, caseId: repeat.id }]);
+    expect(d.links).toMatchObject([
+      {
+        kind: 'repeat',
+        direction: 'from',
+        trackingNo: first.trackingNo,
+        caseId: first.id,
+        status: 'assigned',
+        visible: true,
+      },
+    ]);
+    expect((await detail(first.id)).links).toMatchObject([
+      { kind: 'repeat', direction: 'to', trackingNo: repeat.trackingNo, caseId: repeat.id },
+    ]);
     // Another resident's complaint is no repeat.
-    const other = await submitOnline(residentComplaint({ submitter: { name: '赵敏', phone: '13700000808' }, fields: { room: '2号楼808室' } }));
+    const other = await submitOnline(
+      residentComplaint({ submitter: { name: '赵敏', phone: '13700000808' }, fields: { room: '2号楼808室' } }),
+    );
     expect(await detail(other.id)).toMatchObject({ severity: null, links: [] });
   });
 
   it('CLS-3: the receptionist cannot quietly accept the rule-raised 重大 complaint as 轻微 — the manager refuses (RES-3)', async () => {
-    await act(repeat.id, world.reception.token, 'accept', { severity: 'minor', category: 'facilities', note: '同一盏灯，按轻微处理' });
+    await act(repeat.id, world.reception.token, 'accept', {
+      severity: 'minor',
+      category: 'facilities',
+      note: '同一盏灯，按轻微处理',
+    });
     let d = await detail(repeat.id);
-    expect(d).toMatchObject({ status: 'received', severity: 'major', data: { pendingApproval: { action: 'accept', roles: ['manager', 'general-manager'] } } });
+    expect(d).toMatchObject({
+      status: 'received',
+      severity: 'major',
+      data: { pendingApproval: { action: 'accept', roles: ['manager', 'general-manager'] } },
+    });
     expect(deadline(d, 'resolution')).toBeUndefined();
-    expect(await outbox(repeat.id)).toEqual(expect.arrayContaining(['role:manager/approval-requested', 'role:general-manager/approval-requested']));
+    expect(await outbox(repeat.id)).toEqual(
+      expect.arrayContaining(['role:manager/approval-requested', 'role:general-manager/approval-requested']),
+    );
     await refused(repeat.id, world.reception.token, 'decide-reclassification', { approve: true }, 403, 'FORBIDDEN');
-    await act(repeat.id, world.manager.token, 'decide-reclassification', { approve: false, note: '住户第二次反映仍未解决，应按重大投诉受理' });
+    await act(repeat.id, world.manager.token, 'decide-reclassification', {
+      approve: false,
+      note: '住户第二次反映仍未解决，应按重大投诉受理',
+    });
     d = await detail(repeat.id);
     expect(d).toMatchObject({ status: 'received', severity: 'major' });
     expect(d.data.pendingApproval).toBeUndefined();
-    expect(d.data.approvals).toMatchObject([{ action: 'accept', approved: false, decidedBy: { id: world.manager.id } }]);
+    expect(d.data.approvals).toMatchObject([
+      { action: 'accept', approved: false, decidedBy: { id: world.manager.id } },
+    ]);
   });
 
   it('S9 三.3 重大投诉应当在2日给投诉的住户明确答复，解决事件不宜超过10日: two clocks (SLA-2)', async () => {
-    await act(repeat.id, world.reception.token, 'accept-major', { basis: 'repeated-unresolved', category: 'facilities', note: '住户第二次反映仍未解决' });
+    await act(repeat.id, world.reception.token, 'accept-major', {
+      basis: 'repeated-unresolved',
+      category: 'facilities',
+      note: '住户第二次反映仍未解决',
+    });
     let d = await detail(repeat.id);
     expect(d).toMatchObject({ status: 'accepted', severity: 'major', data: { majorBasis: 'repeated-unresolved' } });
     // Accepted Tuesday 12-01 11:30: answer by Thursday 12-03 24:00; resolved by Friday 12-11 24:00.
     expect(deadline(d, 'answer')).toMatchObject({ rule: 'SLA-2', length: 2, dueAt: '2026-12-03T16:00:00.000Z' });
     expect(deadline(d, 'resolution')).toMatchObject({ length: 10, dueAt: '2026-12-11T16:00:00.000Z' });
-    expect(await outbox(repeat.id)).toEqual(expect.arrayContaining(['role:general-manager/major-complaint', 'role:manager/major-complaint']));
-    await act(repeat.id, world.manager.token, 'answer', { answer: '李先生您好：楼道灯今天下午更换，工程部主管负责跟进。', method: 'phone' });
+    expect(await outbox(repeat.id)).toEqual(
+      expect.arrayContaining(['role:general-manager/major-complaint', 'role:manager/major-complaint']),
+    );
+    await act(repeat.id, world.manager.token, 'answer', {
+      answer: '李先生您好：楼道灯今天下午更换，工程部主管负责跟进。',
+      method: 'phone',
+    });
     d = await detail(repeat.id);
     expect(deadline(d, 'answer')).toMatchObject({ status: 'met', stoppedAt: '2026-12-01T04:00:00.000Z' });
     expect(deadline(d, 'resolution')).toMatchObject({ status: 'running' });
-    await refused(repeat.id, world.manager.token, 'answer', { answer: '再答复', method: 'phone' }, 409, 'PRECONDITION_FAILED');
+    await refused(
+      repeat.id,
+      world.manager.token,
+      'answer',
+      { answer: '再答复', method: 'phone' },
+      409,
+      'PRECONDITION_FAILED',
+    );
   });
 
   it('S9 二.5 信函参照本程序办理, 二.6 无效投诉本着为住户服务的态度尽量提供方便 (INT-1, ACC-2)', async () => {
     const res = await world.h.call('POST', '/api/v1/cases', {
       token: world.reception.token,
       body: residentComplaint({
-        channel: 'letter', receivedAt: '2026-11-27T11:00:00+08:00',
-        subject: '邻居周末装修噪音', description: '来信反映7号楼502室周末装修，电钻声很大。',
-        submitter: { name: '钱伟', address: '7号楼402室' }, respondents: [{ name: '7号楼502室住户', type: 'person' }],
+        channel: 'letter',
+        receivedAt: '2026-11-27T11:00:00+08:00',
+        subject: '邻居周末装修噪音',
+        description: '来信反映7号楼502室周末装修，电钻声很大。',
+        submitter: { name: '钱伟', address: '7号楼402室' },
+        respondents: [{ name: '7号楼502室住户', type: 'person' }],
         fields: { room: '7号楼402室' },
       }),
     });
@@ -382,12 +633,29 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
     await sweepOnce(world.h.ctx);
     const notices = (await outbox(first.id)).filter((o) => o === 'role:general-manager/unresolved-month');
     expect(notices).toHaveLength(1);
-    expect((await detail(first.id)).timeline.filter((e: Event) => e.action === 'clock-breached' && e.input.clock === 'month')).toHaveLength(1);
+    expect(
+      (await detail(first.id)).timeline.filter(
+        (e: Event) => e.action === 'clock-breached' && e.input.clock === 'month',
+      ),
+    ).toHaveLength(1);
   });
 
-  it('the audit chain verifies end to end after the sweeper\'s changes (AUD-1)', async () => {
-    const records = await world.h.ctx.store.db.selectFrom('audit_log').selectAll().where('entity_id', '=', first.id).orderBy('seq').execute();
-    expect(records.map((r) => r.action)).toEqual(expect.arrayContaining(['case.submit', 'case.accept', 'case.request-extension', 'case.decide-extension', 'case.clock-breached']));
+  it("the audit chain verifies end to end after the sweeper's changes (AUD-1)", async () => {
+    const records = await world.h.ctx.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', first.id)
+      .orderBy('seq')
+      .execute();
+    expect(records.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'case.submit',
+        'case.accept',
+        'case.request-extension',
+        'case.decide-extension',
+        'case.clock-breached',
+      ]),
+    );
     expect(await verifyAudit(world.h.ctx)).toMatchObject({ ok: true });
   });
 });

@@ -28,27 +28,69 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     h = await startHarness(backend, clock);
     const east = await addOrgUnit(h.ctx, { name: '华东区' }, 'system:test');
     const west = await addOrgUnit(h.ctx, { name: '西南区' }, 'system:test');
-    for (const [name, unit] of [['east', east.id], ['east2', east.id], ['west', west.id]] as const) {
-      const user = await addUser(h.ctx, { username: name, password: 'correct horse battery', roles: [{ role: 'customer-service', unitId: unit }], isAdmin: false }, 'system:test');
+    for (const [name, unit] of [
+      ['east', east.id],
+      ['east2', east.id],
+      ['west', west.id],
+    ] as const) {
+      const user = await addUser(
+        h.ctx,
+        {
+          username: name,
+          password: 'correct horse battery',
+          roles: [{ role: 'customer-service', unitId: unit }],
+          isAdmin: false,
+        },
+        'system:test',
+      );
       users[name] = { id: user.id, token: (await createToken(h.ctx, name, 't', 'system:test')).token };
     }
     users.all = await h.staff('all-units', ['customer-service']);
-    const submit = async (key: string, unit: string, subject: string, description: string, submitter = { name: '张三', phone: '13812345678' }) => {
+    const submit = async (
+      key: string,
+      unit: string,
+      subject: string,
+      description: string,
+      submitter = { name: '张三', phone: '13812345678' },
+    ) => {
       clock.advance(60_000);
-      const res = await h.call('POST', '/api/v1/cases', { token: users.all.token, body: complaint({ channel: 'phone', orgUnit: unit, subject, description, submitter }) });
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: users.all.token,
+        body: complaint({ channel: 'phone', orgUnit: unit, subject, description, submitter }),
+      });
       expect(res.statusCode, res.body).toBe(201);
       cases[key] = { id: res.json().id, trackingNo: res.json().trackingNo, receipt: res.json().receipt };
     };
-    await submit('property', east.id, '物业公司不管电梯维修', '小区3号楼的电梯坏了一周，物业公司一直推诿，要求退还物业费。');
+    await submit(
+      'property',
+      east.id,
+      '物业公司不管电梯维修',
+      '小区3号楼的电梯坏了一周，物业公司一直推诿，要求退还物业费。',
+    );
     await submit('refund', east.id, '网购退款迟迟不到账', '申请退款二十多天了，客服说在处理。');
     await submit('west', west.id, '物业公司乱收停车费', '西南区某小区物业公司擅自收费。');
-    await submit('named', east.id, '投诉冰箱不制冷', '我是欧阳修，电话13811110001，住在人民路88号，冰箱坏了。', { name: '欧阳修', phone: '13811110001' });
+    await submit('named', east.id, '投诉冰箱不制冷', '我是欧阳修，电话13811110001，住在人民路88号，冰箱坏了。', {
+      name: '欧阳修',
+      phone: '13811110001',
+    });
   });
   afterAll(async () => h?.close());
 
   it('segments for search: a 2-character word is a token inside a longer one', () => {
     const tokens = searchTokens('物业公司不管电梯维修', '交了物业费', 'TS-20261130-AB12').split(' ');
-    expect(tokens).toEqual(expect.arrayContaining(['物业', '公司', '物业公司', '电梯', '物业费', 'ts', '20261130', 'ab12', 'ts20261130ab12']));
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        '物业',
+        '公司',
+        '物业公司',
+        '电梯',
+        '物业费',
+        'ts',
+        '20261130',
+        'ab12',
+        'ts20261130ab12',
+      ]),
+    );
     expect(queryTokens('物业费')).toEqual(['物业费']);
     expect(queryTokens(' ，。 ')).toEqual([]);
   });
@@ -66,9 +108,15 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     expect(await ids(users.all.token, cases.refund.trackingNo.split('-').at(-1)!)).toEqual([cases.refund.id]);
     // Combined with the inbox's filters and paged with the cursor.
     expect(await ids(users.all.token, '物业', '&procedure=property-complaint')).toEqual([]);
-    const first = (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('物业')}&limit=1`, { token: users.all.token })).json();
+    const first = (
+      await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('物业')}&limit=1`, { token: users.all.token })
+    ).json();
     expect(first.items.map((c: { id: string }) => c.id)).toEqual([cases.west.id]);
-    const second = (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('物业')}&limit=1&cursor=${first.nextCursor}`, { token: users.all.token })).json();
+    const second = (
+      await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('物业')}&limit=1&cursor=${first.nextCursor}`, {
+        token: users.all.token,
+      })
+    ).json();
     expect(second.items.map((c: { id: string }) => c.id)).toEqual([cases.property.id]);
     expect(second.nextCursor).toBeNull();
   });
@@ -82,7 +130,10 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     expect(await ids(users.east.token, '物业')).toEqual([cases.property.id]);
     expect(await ids(users.west.token, '物业')).toEqual([cases.west.id]);
     expect(await ids(users.west.token, '电梯')).toEqual([]);
-    const res = await h.call('POST', `/api/v1/cases/${cases.property.id}/respondents/0/link`, { token: users.all.token, body: { user: 'east' } });
+    const res = await h.call('POST', `/api/v1/cases/${cases.property.id}/respondents/0/link`, {
+      token: users.all.token,
+      body: { user: 'east' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(await ids(users.east.token, '物业')).toEqual([]);
     expect(await ids(users.east.token, '电梯')).toEqual([]);
@@ -93,9 +144,15 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     expect(await ids(users.all.token, '欧阳修')).toEqual([cases.named.id]);
     expect(await ids(users.all.token, '13811110001')).toEqual([cases.named.id]);
     const manager = await h.staff('manager', ['customer-service-manager']);
-    const asked = await h.call('POST', `/api/v1/public/cases/${cases.named.trackingNo}/data-requests`, { headers: { 'x-receipt': cases.named.receipt }, body: { type: 'delete', details: '请删除我的信息' } });
+    const asked = await h.call('POST', `/api/v1/public/cases/${cases.named.trackingNo}/data-requests`, {
+      headers: { 'x-receipt': cases.named.receipt },
+      body: { type: 'delete', details: '请删除我的信息' },
+    });
     expect(asked.statusCode, asked.body).toBe(201);
-    const answered = await h.call('POST', `/api/v1/data-requests/${asked.json().id}/answer`, { token: manager.token, body: { decision: 'fulfil', answer: '已删除' } });
+    const answered = await h.call('POST', `/api/v1/data-requests/${asked.json().id}/answer`, {
+      token: manager.token,
+      body: { decision: 'fulfil', answer: '已删除' },
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(await ids(users.all.token, '欧阳修')).toEqual([]);
     expect(await ids(users.all.token, '13811110001')).toEqual([]);
@@ -103,13 +160,25 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
   });
 
   it('generates N valid cases that the inbox, the search and the audit chain accept (bench/dataset.ts)', async () => {
-    const summary = await generateDataset(h.ctx, { n: 400, seed: 7, now: new Date('2026-11-30T02:00:00Z'), batch: 150, handlers: 4 });
+    const summary = await generateDataset(h.ctx, {
+      n: 400,
+      seed: 7,
+      now: new Date('2026-11-30T02:00:00Z'),
+      batch: 150,
+      handlers: 4,
+    });
     expect(summary).toMatchObject({ cases: 400, clocks: 400 });
     expect(summary.events).toBeGreaterThanOrEqual(400);
     expect(summary.audit).toBe(summary.events);
-    const { n } = await h.ctx.store.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('receipt_hash', '=', 'dataset:no-receipt').executeTakeFirstOrThrow();
+    const { n } = await h.ctx.store.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('receipt_hash', '=', 'dataset:no-receipt')
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(400);
-    const procedures = new Set((await h.ctx.store.db.selectFrom('cases').select('procedure_id').distinct().execute()).map((r) => r.procedure_id));
+    const procedures = new Set(
+      (await h.ctx.store.db.selectFrom('cases').select('procedure_id').distinct().execute()).map((r) => r.procedure_id),
+    );
     expect(procedures.size).toBe(h.ctx.procedures.latestAll().length);
     expect((await verifyAudit(h.ctx)).ok).toBe(true);
 
@@ -117,20 +186,27 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     let seen = 0;
     let cursor: string | null = null;
     do {
-      const res = await h.call('GET', `/api/v1/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: supervisor.token });
+      const res = await h.call('GET', `/api/v1/cases?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: supervisor.token,
+      });
       expect(res.statusCode, res.body).toBe(200);
       seen += res.json().items.length;
       cursor = res.json().nextCursor;
     } while (cursor);
     expect(seen).toBeGreaterThanOrEqual(400);
-    const overdue = (await h.call('GET', '/api/v1/cases?due=overdue&limit=100', { token: supervisor.token })).json().items;
+    const overdue = (await h.call('GET', '/api/v1/cases?due=overdue&limit=100', { token: supervisor.token })).json()
+      .items;
     expect(overdue.every((c: { nextDue: { status: string } | null }) => c.nextDue?.status === 'overdue')).toBe(true);
 
     // The search finds exactly the generated cases whose text holds the word (counted by the generator).
     let found = 0;
     cursor = null;
     do {
-      const res = await h.call('GET', `/api/v1/cases?q=${encodeURIComponent('退款')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: supervisor.token });
+      const res = await h.call(
+        'GET',
+        `/api/v1/cases?q=${encodeURIComponent('退款')}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: supervisor.token },
+      );
       found += res.json().items.length;
       cursor = res.json().nextCursor;
     } while (cursor);
@@ -150,22 +226,56 @@ describe.each(BACKENDS)('search migration on $name', (backend) => {
     try {
       await migrateUp(store);
       const row = {
-        id: '01KB0000000000000000000001', tracking_no: 'TS-20261130-MIGR01', procedure_id: 'customer-complaint', procedure_version: 1, kind: 'complaint',
-        status: 'received', version: 1, category: null, severity: null, outcome: null, assignee_id: null, channel: 'web', subject: '物业公司乱收费',
-        description: '电梯坏了没人修', anonymous: 1, submitter_enc: null, respondents: JSON.stringify([{ name: '幸福物业', type: 'business' }]), received_by: null,
-        receipt_hash: 'x', data: '{}', received_at: '2026-11-30T01:00:00.000Z', created_at: '2026-11-30T01:00:00.000Z', updated_at: '2026-11-30T01:00:00.000Z',
-        closed_at: null, org_unit_id: null, org_unit_path: null, escalated_at: null, submitter_phone_bidx: null, submitter_email_bidx: null, submitter_id_bidx: null,
-        hold_reason: null, held_at: null, deidentified_at: null,
+        id: '01KB0000000000000000000001',
+        tracking_no: 'TS-20261130-MIGR01',
+        procedure_id: 'customer-complaint',
+        procedure_version: 1,
+        kind: 'complaint',
+        status: 'received',
+        version: 1,
+        category: null,
+        severity: null,
+        outcome: null,
+        assignee_id: null,
+        channel: 'web',
+        subject: '物业公司乱收费',
+        description: '电梯坏了没人修',
+        anonymous: 1,
+        submitter_enc: null,
+        respondents: JSON.stringify([{ name: '幸福物业', type: 'business' }]),
+        received_by: null,
+        receipt_hash: 'x',
+        data: '{}',
+        received_at: '2026-11-30T01:00:00.000Z',
+        created_at: '2026-11-30T01:00:00.000Z',
+        updated_at: '2026-11-30T01:00:00.000Z',
+        closed_at: null,
+        org_unit_id: null,
+        org_unit_path: null,
+        escalated_at: null,
+        submitter_phone_bidx: null,
+        submitter_email_bidx: null,
+        submitter_id_bidx: null,
+        hold_reason: null,
+        held_at: null,
+        deidentified_at: null,
       };
       await store.transact((trx) => insertCases(trx, [row]));
       expect(await migrateDown(store)).toEqual(['Down 202611300500_inbox_status_unit: Success']);
       expect(await migrateDown(store)).toEqual(['Down 202611300400_search: Success']);
-      expect(await migrateUp(store)).toEqual(['Up 202611300400_search: Success', 'Up 202611300500_inbox_status_unit: Success']);
+      expect(await migrateUp(store)).toEqual([
+        'Up 202611300400_search: Success',
+        'Up 202611300500_inbox_status_unit: Success',
+      ]);
       const tokens = await store.db.selectFrom('case_search').select(['case_id', 'tokens']).execute();
       expect(tokens.map((t) => t.case_id)).toEqual([row.id]);
       expect(tokens[0].tokens.split(' ')).toEqual(expect.arrayContaining(['物业', '物业公司', '电梯', 'migr01']));
-      expect(await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福物业'])).toMatchObject([{ id: row.id }]);
-      expect(await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福'])).toEqual([]);
+      expect(
+        await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福物业']),
+      ).toMatchObject([{ id: row.id }]);
+      expect(
+        await findRepeatCandidates(store.db, 'customer-complaint', '2026-01-01T00:00:00.000Z', {}, ['幸福']),
+      ).toEqual([]);
     } finally {
       await store.close();
       await cleanup();

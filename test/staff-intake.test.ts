@@ -25,20 +25,36 @@ describe.each(BACKENDS)('staff intake of paper channels on $name', (backend) => 
     const { id } = res.json() as { id: string };
     const boundary = '----scan';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="来信扫描件.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      PDF, Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="来信扫描件.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const scan = await h.http.inject({ method: 'POST', url: `/api/v1/cases/${id}/attachments`, payload, headers: { authorization: `Bearer ${clerk.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const scan = await h.http.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/attachments`,
+      payload,
+      headers: { authorization: `Bearer ${clerk.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(scan.statusCode, scan.body).toBe(201);
     const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token: clerk.token })).json();
-    expect(detail).toMatchObject({ channel: 'letter', receivedAt: '2026-11-27T02:00:00.000Z', receivedBy: clerk.id, data: { receivingPerson: '前台 刘敏' } });
+    expect(detail).toMatchObject({
+      channel: 'letter',
+      receivedAt: '2026-11-27T02:00:00.000Z',
+      receivedBy: clerk.id,
+      data: { receivingPerson: '前台 刘敏' },
+    });
     expect(detail.timeline[0].input).toMatchObject({ channel: 'letter', receivingPerson: '前台 刘敏' });
     const after = (await h.call('GET', `/api/v1/cases/${id}`, { token: clerk.token })).json();
     expect(after.attachments.map((f: { name: string }) => f.name)).toEqual(['来信扫描件.pdf']);
   });
 
   it('refuses an empty receiving person with a 400 in the error shape', async () => {
-    const res = await h.call('POST', '/api/v1/cases', { token: clerk.token, body: complaint({ channel: 'box', receivingPerson: '  ' }) });
+    const res = await h.call('POST', '/api/v1/cases', {
+      token: clerk.token,
+      body: complaint({ channel: 'box', receivingPerson: '  ' }),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
   });

@@ -22,7 +22,9 @@ describe('first and second start on the embedded database', () => {
       expect(existsSync(join(dataDir, 'plaint.sqlite'))).toBe(true);
       expect(statSync(join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
       const login = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
       });
       expect(login.status).toBe(200);
       const procedures = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/public/procedures`)).json();
@@ -37,7 +39,9 @@ describe('first and second start on the embedded database', () => {
     try {
       expect(server.output()).not.toMatch(/password:/);
       const login = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
       });
       expect(login.status).toBe(200);
     } finally {
@@ -48,10 +52,20 @@ describe('first and second start on the embedded database', () => {
   it('limits public writes per client address (PLAINT_PUBLIC_WRITE_LIMIT): the next one is 429 with Retry-After, reading goes on', async () => {
     const server = await startServerProcess({ ...env, PLAINT_PUBLIC_WRITE_LIMIT: '3' });
     try {
-      const submit = () => fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ procedure: 'customer-complaint', kind: 'complaint', subject: '电梯故障', description: '3号楼电梯停运三天。', anonymous: true, requestedOutcome: '尽快修好电梯', affirmTruthful: true }),
-      });
+      const submit = () =>
+        fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            procedure: 'customer-complaint',
+            kind: 'complaint',
+            subject: '电梯故障',
+            description: '3号楼电梯停运三天。',
+            anonymous: true,
+            requestedOutcome: '尽快修好电梯',
+            affirmTruthful: true,
+          }),
+        });
       for (let i = 0; i < 3; i++) expect((await submit()).status).toBe(201);
       const refused = await submit();
       expect(refused.status).toBe(429);
@@ -74,7 +88,9 @@ describe('start on PostgreSQL with PLAINT_ADMIN_PASSWORD', () => {
         const health = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/health`)).json();
         expect(health.database).toBe('postgres');
         const login = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'a-chosen-admin-password' }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password: 'a-chosen-admin-password' }),
         });
         expect(login.status).toBe(200);
       } finally {
@@ -94,7 +110,8 @@ describe('the plaint CLI', () => {
   it('prints help in Chinese and English', async () => {
     const out = await runCli(['--help'], env);
     expect(out.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'user add', 'token create', 'verify-audit']) expect(out.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'user add', 'token create', 'verify-audit'])
+      expect(out.stdout).toContain(command);
     expect(out.stdout).toContain('用法');
   });
 
@@ -105,7 +122,10 @@ describe('the plaint CLI', () => {
 
   it('imports a year of holidays from CSV, shows the calendar and sweeps (SLA-1, SLA-7)', async () => {
     const csv = join(dataDir, '2027.csv');
-    writeFileSync(csv, '# source: 国办发明电（测试）\n# years: 2027\ndate,kind,name\n2027-01-01,off,元旦\n2027-02-06,work,春节调休\n');
+    writeFileSync(
+      csv,
+      '# source: 国办发明电（测试）\n# years: 2027\ndate,kind,name\n2027-01-01,off,元旦\n2027-02-06,work,春节调休\n',
+    );
     const imported = await runCli(['calendar', 'import', csv], env);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('1 休息日');
@@ -123,7 +143,10 @@ describe('the plaint CLI', () => {
 
   it('migrates, adds a user and creates a token that the API accepts', async () => {
     expect((await runCli(['migrate'], env)).code).toBe(0);
-    const added = await runCli(['user', 'add', '--username', 'hotline-1', '--password', 'a-long-password', '--role', 'intake-clerk'], env);
+    const added = await runCli(
+      ['user', 'add', '--username', 'hotline-1', '--password', 'a-long-password', '--role', 'intake-clerk'],
+      env,
+    );
     expect(added.code, added.stderr).toBe(0);
     const duplicate = await runCli(['user', 'add', '--username', 'hotline-1', '--password', 'a-long-password'], env);
     expect(duplicate.code).toBe(1);
@@ -136,10 +159,14 @@ describe('the plaint CLI', () => {
     try {
       // Users added from the CLI before the first start do not stand in for the admin account.
       const admin = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'first-admin-password' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'first-admin-password' }),
       });
       expect(admin.status).toBe(200);
-      const me = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).json();
+      const me = await (
+        await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })
+      ).json();
       expect(me).toMatchObject({ username: 'hotline-1', grants: [{ role: 'intake-clerk', unitId: null }] });
     } finally {
       await server.stop();

@@ -57,7 +57,11 @@ describe('the web app is served at / and the API keeps its 404s', () => {
   });
 
   it('unknown /api paths and non-GET requests stay 404s in the API error shape', async () => {
-    for (const [method, url] of [['GET', '/api/v1/nope'], ['GET', '/api'], ['POST', '/staff']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/nope'],
+      ['GET', '/api'],
+      ['POST', '/staff'],
+    ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });
@@ -79,15 +83,20 @@ describe('the web app is served at / and the API keeps its 404s', () => {
 describe('the locale files cover every string the web app uses', () => {
   const zh = JSON.parse(readFileSync(join(ROOT, 'web/src/locales/zh-CN.json'), 'utf8')) as Record<string, string>;
   const en = JSON.parse(readFileSync(join(ROOT, 'web/src/locales/en.json'), 'utf8')) as Record<string, string>;
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : []));
-  const source = files(join(ROOT, 'web/src')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.tsx?$/.test(n) ? [join(dir, n)] : [],
+    );
+  const source = files(join(ROOT, 'web/src'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 
   it('zh-CN and en have the same keys, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     expect(Object.entries({ ...zh, ...en }).filter(([, v]) => !v.trim())).toEqual([]);
   });
 
-  it('every t(\'key\') in web/src exists', () => {
+  it("every t('key') in web/src exists", () => {
     const used = [...source.matchAll(/\bt\('([^']+)'/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(100);
     expect([...new Set(used)].filter((k) => !(k in zh))).toEqual([]);
@@ -95,16 +104,24 @@ describe('the locale files cover every string the web app uses', () => {
 
   it('keys built from domain values (kinds, channels, third parties, inbox views) exist', () => {
     const built = [
-      ...CASE_KINDS.map((k) => `kind.${k}`), ...CHANNELS.map((c) => `channel.${c}`), ...THIRD_PARTY_TYPES.map((x) => `thirdParty.${x}`),
-      ...['all', 'mine', 'unit', 'due-soon', 'overdue'].map((v) => `inbox.${v}`), ...['person', 'department', 'business'].map((r) => `respondent.${r}`),
+      ...CASE_KINDS.map((k) => `kind.${k}`),
+      ...CHANNELS.map((c) => `channel.${c}`),
+      ...THIRD_PARTY_TYPES.map((x) => `thirdParty.${x}`),
+      ...['all', 'mine', 'unit', 'due-soon', 'overdue'].map((v) => `inbox.${v}`),
+      ...['person', 'department', 'business'].map((r) => `respondent.${r}`),
     ];
     expect(built.filter((k) => !(k in zh))).toEqual([]);
   });
 
   it('no Chinese text is written into the components instead of the locale files', () => {
-    const offenders = files(join(ROOT, 'web/src')).filter((f) => !f.includes('locales')).flatMap((f) =>
-      readFileSync(f, 'utf8').split('\n').map((line, i) => ({ where: `${f.slice(ROOT.length)}:${i + 1}`, line }))
-        .filter(({ line }) => /[\u4e00-\u9fff]/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line)));
+    const offenders = files(join(ROOT, 'web/src'))
+      .filter((f) => !f.includes('locales'))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${f.slice(ROOT.length)}:${i + 1}`, line }))
+          .filter(({ line }) => /[\u4e00-\u9fff]/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line)),
+      );
     expect(offenders.map((o) => o.where)).toEqual([]);
   });
 });

@@ -23,28 +23,51 @@ export const ZAppeal = z.object({ reasons: z.string().trim().min(5).max(20000) }
 export async function appeal(ctx: AppContext, original: CaseRow, reasons: string): Promise<SubmitResult> {
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
   const rule = procedure.appeal;
-  if (!rule) throw new DomainError('ACTION_NOT_ALLOWED', '该流程不设申诉 / this procedure has no appeal', { status: original.status, allowedActions: [] });
+  if (!rule)
+    throw new DomainError('ACTION_NOT_ALLOWED', '该流程不设申诉 / this procedure has no appeal', {
+      status: original.status,
+      allowedActions: [],
+    });
   const data = JSON.parse(original.data) as { appealLevel?: number; final?: boolean };
-  const level = original.kind === 'appeal' ? data.appealLevel ?? 1 : 0;
+  const level = original.kind === 'appeal' ? (data.appealLevel ?? 1) : 0;
   if (data.final || level >= rule.levels.length) {
-    throw new DomainError('ACTION_NOT_ALLOWED', '该申诉已是终审决定，不能再申诉 / this was the final appeal: its decision is final', { status: original.status, allowedActions: [], final: true });
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
+      '该申诉已是终审决定，不能再申诉 / this was the final appeal: its decision is final',
+      { status: original.status, allowedActions: [], final: true },
+    );
   }
   if (!rule.from.includes(original.status)) {
-    throw new DomainError('ACTION_NOT_ALLOWED', '当前状态不能申诉 / an appeal is not possible in this state', { status: original.status, allowedActions: [] });
+    throw new DomainError('ACTION_NOT_ALLOWED', '当前状态不能申诉 / an appeal is not possible in this state', {
+      status: original.status,
+      allowedActions: [],
+    });
   }
   if (rule.withinDays && original.closed_at) {
     const last = addDays(ctx.calendar.localDate(new Date(original.closed_at)), rule.withinDays);
-    if (ctx.calendar.localDate(ctx.now()) > last) throw new DomainError('PRECONDITION_FAILED', `申诉期限已过（办结后 ${rule.withinDays} 日）/ the appeal period has ended`, { lastDay: last });
+    if (ctx.calendar.localDate(ctx.now()) > last)
+      throw new DomainError(
+        'PRECONDITION_FAILED',
+        `申诉期限已过（办结后 ${rule.withinDays} 日）/ the appeal period has ended`,
+        { lastDay: last },
+      );
   }
   if (await hasAppeal(ctx.store.db, original.id)) {
-    throw new DomainError('ACTION_NOT_ALLOWED', '已对该处理结果提出过申诉，请在申诉案件中继续 / this decision was appealed already: continue on the appeal', { status: original.status, allowedActions: [] });
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
+      '已对该处理结果提出过申诉，请在申诉案件中继续 / this decision was appealed already: continue on the appeal',
+      { status: original.status, allowedActions: [] },
+    );
   }
   const target = ctx.procedures.latest(rule.procedure ?? procedure.id);
-  if (!target || !target.intake.kinds.includes('appeal')) throw new Error(`appeal procedure ${rule.procedure ?? procedure.id} does not take appeals`);
+  if (!target || !target.intake.kinds.includes('appeal'))
+    throw new Error(`appeal procedure ${rule.procedure ?? procedure.id} does not take appeals`);
   const next = level + 1;
   const step = rule.levels[next - 1]!;
   const unit = step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id);
-  const submitter = original.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter) : undefined;
+  const submitter = original.submitter_enc
+    ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
+    : undefined;
   const intake: Intake = {
     procedure: target.id,
     kind: 'appeal',
@@ -59,8 +82,14 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     fields: {},
   };
   // APL-4: nobody who decided the original decides the appeal.
-  const deciders = await ctx.store.db.selectFrom('case_events').select('actor_id').distinct()
-    .where('case_id', '=', original.id).where('actor_kind', '=', 'user').where('actor_id', 'is not', null).execute();
+  const deciders = await ctx.store.db
+    .selectFrom('case_events')
+    .select('actor_id')
+    .distinct()
+    .where('case_id', '=', original.id)
+    .where('actor_kind', '=', 'user')
+    .where('actor_id', 'is not', null)
+    .execute();
   const exclusions = [
     ...deciders.map((d) => ({ userId: d.actor_id, unitPath: null })),
     ...(await caseExclusions(ctx.store.db, original.id)),
@@ -68,19 +97,50 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   const actor = { kind: 'system', name: '申诉 / appeal' } as const;
   let opened: SubmitResult | undefined;
   await addCaseNote(ctx, original.id, {
-    action: 'appealed', visibility: 'public', actor: refOf({ kind: 'submitter', caseId: original.id }), input: {},
+    action: 'appealed',
+    visibility: 'public',
+    actor: refOf({ kind: 'submitter', caseId: original.id }),
+    input: {},
     prepare: async (trx) => {
       const now = ctx.now();
       opened = await writeNewCase(ctx, trx, target, intake, actor, now, unit);
-      const appealData = { appealOf: original.tracking_no, appealLevel: next, appealLevelLabel: step.label, final: next === rule.levels.length };
+      const appealData = {
+        appealOf: original.tracking_no,
+        appealLevel: next,
+        appealLevelLabel: step.label,
+        final: next === rule.levels.length,
+      };
       const row = await trx.selectFrom('cases').select('data').where('id', '=', opened.id).executeTakeFirstOrThrow();
-      await trx.updateTable('cases').set({ data: JSON.stringify({ ...JSON.parse(row.data), ...appealData }) }).where('id', '=', opened.id).execute();
+      await trx
+        .updateTable('cases')
+        .set({ data: JSON.stringify({ ...JSON.parse(row.data), ...appealData }) })
+        .where('id', '=', opened.id)
+        .execute();
       if (exclusions.length > 0) {
-        await trx.insertInto('case_exclusions').values(exclusions.map((x) => ({ case_id: opened!.id, user_id: x.userId, unit_path: x.unitPath, reason: `appeal of ${original.tracking_no}` }))).execute();
+        await trx
+          .insertInto('case_exclusions')
+          .values(
+            exclusions.map((x) => ({
+              case_id: opened!.id,
+              user_id: x.userId,
+              unit_path: x.unitPath,
+              reason: `appeal of ${original.tracking_no}`,
+            })),
+          )
+          .execute();
       }
-      await insertLinks(trx, [{ from_case_id: original.id, to_case_id: opened.id, kind: 'appeal', note: null, created_at: now.toISOString() }]);
+      await insertLinks(trx, [
+        { from_case_id: original.id, to_case_id: opened.id, kind: 'appeal', note: null, created_at: now.toISOString() },
+      ]);
       const finalText = appealData.final ? '（终审）' : '';
-      return { input: { appeal: opened.trackingNo, level: next, final: appealData.final, text: `已向${step.label['zh-CN']}提出申诉${finalText}，申诉编号 ${opened.trackingNo} / appealed to ${step.label.en ?? 'the next level'}${appealData.final ? ' (final)' : ''} as ${opened.trackingNo}` } };
+      return {
+        input: {
+          appeal: opened.trackingNo,
+          level: next,
+          final: appealData.final,
+          text: `已向${step.label['zh-CN']}提出申诉${finalText}，申诉编号 ${opened.trackingNo} / appealed to ${step.label.en ?? 'the next level'}${appealData.final ? ' (final)' : ''} as ${opened.trackingNo}`,
+        },
+      };
     },
   });
   return opened!;

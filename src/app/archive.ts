@@ -16,31 +16,62 @@ const MAX_BUNDLE = 5000;
  * and a print-ready Chinese summary (summary.html, CJK font stack, print stylesheet). Identities are
  * masked as the reader sees them.
  */
-export async function caseFile(ctx: AppContext, caseId: string, actor: Actor): Promise<{ trackingNo: string; zip: Uint8Array }> {
+export async function caseFile(
+  ctx: AppContext,
+  caseId: string,
+  actor: Actor,
+): Promise<{ trackingNo: string; zip: Uint8Array }> {
   const view = await staffCaseView(ctx, caseId, actor);
   const files: Zippable = {
-    'case.json': strToU8(JSON.stringify({ ...view, timeline: undefined, exportedAt: ctx.now().toISOString() }, null, 2)),
+    'case.json': strToU8(
+      JSON.stringify({ ...view, timeline: undefined, exportedAt: ctx.now().toISOString() }, null, 2),
+    ),
     'timeline.json': strToU8(JSON.stringify(view.timeline, null, 2)),
     'summary.html': strToU8(summaryHtml(ctx, view)),
   };
-  const attachments = await ctx.store.db.selectFrom('case_attachments as a').innerJoin('attachments as b', 'b.sha256', 'a.sha256')
-    .select(['a.id', 'a.file_name', 'b.content']).where('a.case_id', '=', view.id).execute();
-  for (const a of attachments) files[`attachments/${a.id}-${safeName(a.file_name)}`] = new Uint8Array(a.content as Buffer);
+  const attachments = await ctx.store.db
+    .selectFrom('case_attachments as a')
+    .innerJoin('attachments as b', 'b.sha256', 'a.sha256')
+    .select(['a.id', 'a.file_name', 'b.content'])
+    .where('a.case_id', '=', view.id)
+    .execute();
+  for (const a of attachments)
+    files[`attachments/${a.id}-${safeName(a.file_name)}`] = new Uint8Array(a.content as Buffer);
   return { trackingNo: view.trackingNo, zip: zipSync(files, { level: 6 }) };
 }
 
 export type BundleFilter = { from: string; to: string; unit?: string };
 
 /** A period's (or a unit's) closed cases, one case file each, in one ZIP. */
-export async function archiveBundle(ctx: AppContext, filter: BundleFilter, actor: Actor): Promise<{ count: number; zip: Uint8Array }> {
+export async function archiveBundle(
+  ctx: AppContext,
+  filter: BundleFilter,
+  actor: Actor,
+): Promise<{ count: number; zip: Uint8Array }> {
   const unit = filter.unit ? await findOrgUnit(ctx.store.db, filter.unit) : undefined;
-  if (filter.unit && !unit) throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', { issues: [{ path: 'unit', message: 'unknown org unit' }] });
+  if (filter.unit && !unit)
+    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+      issues: [{ path: 'unit', message: 'unknown org unit' }],
+    });
   const s = scope(actor, ctx.procedures.latestAll());
-  let query = ctx.store.db.selectFrom('cases').select('id').where((eb) => inScope(eb, s))
-    .where('closed_at', 'is not', null).where('closed_at', '>=', filter.from).where('closed_at', '<', filter.to);
+  let query = ctx.store.db
+    .selectFrom('cases')
+    .select('id')
+    .where((eb) => inScope(eb, s))
+    .where('closed_at', 'is not', null)
+    .where('closed_at', '>=', filter.from)
+    .where('closed_at', '<', filter.to);
   if (unit) query = query.where('org_unit_path', 'like', `${unit.path}%`);
-  const rows = await query.orderBy('id').limit(MAX_BUNDLE + 1).execute();
-  if (rows.length > MAX_BUNDLE) throw new DomainError('VALIDATION_FAILED', `一次最多导出 ${MAX_BUNDLE} 件，请缩短期间 / at most ${MAX_BUNDLE} cases per bundle`, { issues: [{ path: 'from', message: 'period too long' }] });
+  const rows = await query
+    .orderBy('id')
+    .limit(MAX_BUNDLE + 1)
+    .execute();
+  if (rows.length > MAX_BUNDLE)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `一次最多导出 ${MAX_BUNDLE} 件，请缩短期间 / at most ${MAX_BUNDLE} cases per bundle`,
+      { issues: [{ path: 'from', message: 'period too long' }] },
+    );
   const files: Zippable = {};
   for (const row of rows) {
     const file = await caseFile(ctx, row.id, actor);
@@ -54,7 +85,10 @@ function safeName(name: string): string {
 }
 
 function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function label(l: unknown): string {
@@ -63,10 +97,28 @@ function label(l: unknown): string {
 
 function summaryHtml(ctx: AppContext, c: CaseView): string {
   const local = (iso: string | null) => (iso ? ctx.calendar.formatLocal(new Date(iso)) : '—');
-  const rows = c.timeline.map((e) => `<tr><td>${esc(local(e.at))}</td><td>${esc(e.action)}</td><td>${esc(e.toStatus)}</td><td>${esc(e.actor.name)}</td><td>${esc(Object.entries(e.input).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('；'))}</td></tr>`).join('\n');
-  const deadlines = c.deadlines.map((d) => `<tr><td>${esc(label(d.label))}</td><td>${esc(local(d.dueAt))}</td><td>${esc(d.status)}</td></tr>`).join('\n');
+  const rows = c.timeline
+    .map(
+      (e) =>
+        `<tr><td>${esc(local(e.at))}</td><td>${esc(e.action)}</td><td>${esc(e.toStatus)}</td><td>${esc(e.actor.name)}</td><td>${esc(
+          Object.entries(e.input)
+            .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+            .join('；'),
+        )}</td></tr>`,
+    )
+    .join('\n');
+  const deadlines = c.deadlines
+    .map((d) => `<tr><td>${esc(label(d.label))}</td><td>${esc(local(d.dueAt))}</td><td>${esc(d.status)}</td></tr>`)
+    .join('\n');
   const data = c.data as Record<string, unknown>;
-  const measures = Array.isArray(data.measures) ? (data.measures as Record<string, unknown>[]).map((m) => `<li>${esc(m.type)}：${esc(m.description)}（${m.done ? '已完成' : '未完成'}，期限 ${esc(m.dueDate)}）</li>`).join('') : '';
+  const measures = Array.isArray(data.measures)
+    ? (data.measures as Record<string, unknown>[])
+        .map(
+          (m) =>
+            `<li>${esc(m.type)}：${esc(m.description)}（${m.done ? '已完成' : '未完成'}，期限 ${esc(m.dueDate)}）</li>`,
+        )
+        .join('')
+    : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>归档材料 ${esc(c.trackingNo)}</title>
 <style>

@@ -21,16 +21,32 @@ export async function verifyAudit(ctx: AppContext): Promise<AuditVerdict> {
     for (const row of rows) {
       const seq = Number(row.seq);
       const fail = (problem: string): AuditVerdict => ({ ok: false, records: expectedSeq - 1, seq, problem });
-      if (seq !== expectedSeq) return { ok: false, records: expectedSeq - 1, seq: expectedSeq, problem: `record #${expectedSeq} is missing (next is #${seq})` };
-      if (row.prev_hash !== prevHash) return fail(`record #${seq} does not follow record #${seq - 1} (previous hash differs)`);
+      if (seq !== expectedSeq)
+        return {
+          ok: false,
+          records: expectedSeq - 1,
+          seq: expectedSeq,
+          problem: `record #${expectedSeq} is missing (next is #${seq})`,
+        };
+      if (row.prev_hash !== prevHash)
+        return fail(`record #${seq} does not follow record #${seq - 1} (previous hash differs)`);
       let payload: unknown;
       try {
         payload = JSON.parse(row.payload);
       } catch {
         return fail(`record #${seq} has an unreadable payload`);
       }
-      const content = { seq, at: row.at, actor: row.actor, action: row.action, entityType: row.entity_type, entityId: row.entity_id, payload };
-      if (auditHash(prevHash, content) !== row.hash) return fail(`record #${seq} was altered (its content does not match its hash)`);
+      const content = {
+        seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        payload,
+      };
+      if (auditHash(prevHash, content) !== row.hash)
+        return fail(`record #${seq} was altered (its content does not match its hash)`);
       prevHash = row.hash;
       expectedSeq++;
     }
@@ -39,7 +55,12 @@ export async function verifyAudit(ctx: AppContext): Promise<AuditVerdict> {
   const head = await auditHead(ctx.store.db);
   const records = expectedSeq - 1;
   if (head.seq !== records || head.hash !== prevHash) {
-    return { ok: false, records, seq: records + 1, problem: `the chain ends at #${records} but its head says #${head.seq}: records after #${records} were removed` };
+    return {
+      ok: false,
+      records,
+      seq: records + 1,
+      problem: `the chain ends at #${records} but its head says #${head.seq}: records after #${records} were removed`,
+    };
   }
   return { ok: true, records, head: prevHash };
 }

@@ -5,7 +5,17 @@ import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
-  countAdmins, deleteSession, findSessionUser, findTokenUser, findUserByUsername, insertApiToken, insertSession, insertUser, listApiTokens, listUsers, markTokenUsed,
+  countAdmins,
+  deleteSession,
+  findSessionUser,
+  findTokenUser,
+  findUserByUsername,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  listApiTokens,
+  listUsers,
+  markTokenUsed,
   type UserRow,
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
@@ -18,14 +28,23 @@ export const SESSION_TTL_MS = 12 * 3600_000;
 const SESSION_PURPOSE = 'session';
 const TOKEN_PURPOSE = 'api-token';
 
-export const ZUsername = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '用户名为 2–40 位小写字母、数字、点、下划线或连字符 / 2–40 lower-case letters, digits, . _ -');
+export const ZUsername = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,39}$/,
+    '用户名为 2–40 位小写字母、数字、点、下划线或连字符 / 2–40 lower-case letters, digits, . _ -',
+  );
 export const ZPassword = z.string().min(10, '密码至少 10 位 / at least 10 characters').max(200);
 
 /** A staff actor from a user row, with the roles they hold and where. */
 export async function userActor(ctx: AppContext, row: UserRow): Promise<Actor & { kind: 'user' }> {
   const grants = await grantsOf(ctx.store.db, row.id);
   return {
-    kind: 'user', id: row.id, username: row.username, displayName: row.display_name, isAdmin: row.is_admin === 1,
+    kind: 'user',
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    isAdmin: row.is_admin === 1,
     grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
   };
 }
@@ -35,7 +54,13 @@ function randomSecret(ctx: AppContext, bytes: number): string {
 }
 
 /** A new user and the roles they hold: in an org unit (`role@unitId`) or in the whole organisation. */
-export type NewUser = { username: string; displayName?: string; password: string; roles: (string | { role: string; unitId: string | null })[]; isAdmin: boolean };
+export type NewUser = {
+  username: string;
+  displayName?: string;
+  password: string;
+  roles: (string | { role: string; unitId: string | null })[];
+  isAdmin: boolean;
+};
 
 /** Creates a user (CLI `plaint user add`, first start's admin); audited. */
 export async function addUser(ctx: AppContext, user: NewUser, by: string): Promise<UserRow> {
@@ -56,13 +81,29 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
       await insertUser(trx, row);
       const grants = user.roles.map((r) => (typeof r === 'string' ? { role: r, unitId: null } : r));
       for (const g of grants) {
-        if (g.unitId && !(await findOrgUnit(trx, g.unitId))) throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
-        await insertGrant(trx, { id: timeOrderedId(ctx.now(), ctx.random(10)), user_id: row.id, role: g.role, org_unit_id: g.unitId, granted_by: by, granted_at: now });
+        if (g.unitId && !(await findOrgUnit(trx, g.unitId)))
+          throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
+        await insertGrant(trx, {
+          id: timeOrderedId(ctx.now(), ctx.random(10)),
+          user_id: row.id,
+          role: g.role,
+          org_unit_id: g.unitId,
+          granted_by: by,
+          granted_at: now,
+        });
       }
-      await appendAudit(trx, { at: now, actor: by, action: 'user.add', entityType: 'user', entityId: row.id, payload: { username: row.username, grants, isAdmin: user.isAdmin } });
+      await appendAudit(trx, {
+        at: now,
+        actor: by,
+        action: 'user.add',
+        entityType: 'user',
+        entityId: row.id,
+        payload: { username: row.username, grants, isAdmin: user.isAdmin },
+      });
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'username')) throw new DomainError('CONFLICT', `用户名“${user.username}”已存在 / username taken`);
+    if (isUniqueViolation(err, 'username'))
+      throw new DomainError('CONFLICT', `用户名“${user.username}”已存在 / username taken`);
     throw err;
   }
   return row;
@@ -84,7 +125,12 @@ export function csrfToken(ctx: AppContext, sessionId: string): string {
 }
 
 /** Checks a password and opens a session; returns the session secret for the cookie. */
-export async function login(ctx: AppContext, username: string, password: string, client: string): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
+export async function login(
+  ctx: AppContext,
+  username: string,
+  password: string,
+  client: string,
+): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
   const limits = [
     { key: `login:${username.toLowerCase()}`, ...LIMITS.loginPerUser },
     { key: `login-client:${client}`, ...LIMITS.loginPerClient },
@@ -101,8 +147,20 @@ export async function login(ctx: AppContext, username: string, password: string,
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await ctx.store.transact(async (trx) => {
-    await insertSession(trx, { id_hash: secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt });
-    await appendAudit(trx, { at: now.toISOString(), actor: `user:${user.id}`, action: 'auth.login', entityType: 'user', entityId: user.id, payload: {} });
+    await insertSession(trx, {
+      id_hash: secretHash(ctx.secrets, SESSION_PURPOSE, sessionId),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    await appendAudit(trx, {
+      at: now.toISOString(),
+      actor: `user:${user.id}`,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      payload: {},
+    });
   });
   return { sessionId, user, expiresAt };
 }
@@ -111,7 +169,14 @@ export async function logout(ctx: AppContext, sessionId: string, actor: Actor): 
   await ctx.store.transact(async (trx) => {
     await deleteSession(trx, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId));
     if (actor.kind === 'user') {
-      await appendAudit(trx, { at: ctx.now().toISOString(), actor: `user:${actor.id}`, action: 'auth.logout', entityType: 'user', entityId: actor.id, payload: {} });
+      await appendAudit(trx, {
+        at: ctx.now().toISOString(),
+        actor: `user:${actor.id}`,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: actor.id,
+        payload: {},
+      });
     }
   });
 }
@@ -126,7 +191,11 @@ export const TOKEN_USE_GRANULARITY_MS = 60_000;
 export async function tokenUser(ctx: AppContext, token: string) {
   const user = await findTokenUser(ctx.store.db, secretHash(ctx.secrets, TOKEN_PURPOSE, token));
   const now = ctx.now();
-  if (user && (!user.token_last_used_at || Math.abs(now.getTime() - Date.parse(user.token_last_used_at)) >= TOKEN_USE_GRANULARITY_MS)) {
+  if (
+    user &&
+    (!user.token_last_used_at ||
+      Math.abs(now.getTime() - Date.parse(user.token_last_used_at)) >= TOKEN_USE_GRANULARITY_MS)
+  ) {
     await markTokenUsed(ctx.store.db, user.token_id, now.toISOString());
   }
   return user;
@@ -135,19 +204,36 @@ export async function tokenUser(ctx: AppContext, token: string) {
 /** Every API token for the admin page: who, label, scopes, when created and last used, whether revoked. Never the secret. */
 export async function listTokens(ctx: AppContext) {
   return (await listApiTokens(ctx.store.db)).map((t) => ({
-    id: t.id, userId: t.user_id, username: t.username, label: t.name, scopes: JSON.parse(t.scopes) as TokenScope[],
-    createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at,
+    id: t.id,
+    userId: t.user_id,
+    username: t.username,
+    label: t.name,
+    scopes: JSON.parse(t.scopes) as TokenScope[],
+    createdAt: t.created_at,
+    lastUsedAt: t.last_used_at,
+    revokedAt: t.revoked_at,
   }));
 }
 
 /** Every user with the roles they hold and where; never a password hash. */
 export async function listUsersWithGrants(ctx: AppContext) {
-  const grants = new Map<string, { id: string; role: string; orgUnitId: string | null; orgUnitName: string | null }[]>();
+  const grants = new Map<
+    string,
+    { id: string; role: string; orgUnitId: string | null; orgUnitName: string | null }[]
+  >();
   for (const g of await allGrants(ctx.store.db)) {
-    grants.set(g.user_id, [...(grants.get(g.user_id) ?? []), { id: g.id, role: g.role, orgUnitId: g.org_unit_id, orgUnitName: g.unit_name }]);
+    grants.set(g.user_id, [
+      ...(grants.get(g.user_id) ?? []),
+      { id: g.id, role: g.role, orgUnitId: g.org_unit_id, orgUnitName: g.unit_name },
+    ]);
   }
   return (await listUsers(ctx.store.db)).map((u) => ({
-    id: u.id, username: u.username, displayName: u.display_name, isAdmin: u.is_admin === 1, disabled: u.disabled === 1, createdAt: u.created_at,
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    isAdmin: u.is_admin === 1,
+    disabled: u.disabled === 1,
+    createdAt: u.created_at,
     grants: grants.get(u.id) ?? [],
   }));
 }
@@ -155,26 +241,61 @@ export async function listUsersWithGrants(ctx: AppContext) {
 /** Revokes a token: its owner or an admin may; audited. */
 export async function revokeToken(ctx: AppContext, tokenId: string, actor: Actor & { kind: 'user' }): Promise<void> {
   const row = await ctx.store.db.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
-  if (!row || (row.user_id !== actor.id && !actor.isAdmin)) throw new DomainError('NOT_FOUND', '令牌不存在 / no such token');
+  if (!row || (row.user_id !== actor.id && !actor.isAdmin))
+    throw new DomainError('NOT_FOUND', '令牌不存在 / no such token');
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
-    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
-    await appendAudit(trx, { at, actor: `user:${actor.id}`, action: 'token.revoke', entityType: 'api_token', entityId: tokenId, payload: { userId: row.user_id } });
+    await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await appendAudit(trx, {
+      at,
+      actor: `user:${actor.id}`,
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: tokenId,
+      payload: { userId: row.user_id },
+    });
   });
 }
 
 /** Creates an API token for a user (`plaint token create --user NAME`); the token is shown once. */
 export type TokenScope = 'read' | 'write';
 
-export async function createToken(ctx: AppContext, username: string, name: string, by: string, scopes: TokenScope[] = ['read', 'write']): Promise<{ token: string; id: string }> {
+export async function createToken(
+  ctx: AppContext,
+  username: string,
+  name: string,
+  by: string,
+  scopes: TokenScope[] = ['read', 'write'],
+): Promise<{ token: string; id: string }> {
   const user = await findUserByUsername(ctx.store.db, username);
   if (!user) throw new DomainError('NOT_FOUND', `用户“${username}”不存在 / no such user`);
   const token = `plt_${randomSecret(ctx, 32)}`;
   const now = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));
   await ctx.store.transact(async (trx) => {
-    await insertApiToken(trx, { id, user_id: user.id, name, token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token), created_at: now, revoked_at: null, last_used_at: null, scopes: JSON.stringify(scopes) });
-    await appendAudit(trx, { at: now, actor: by, action: 'token.create', entityType: 'api_token', entityId: id, payload: { userId: user.id, name, scopes } });
+    await insertApiToken(trx, {
+      id,
+      user_id: user.id,
+      name,
+      token_hash: secretHash(ctx.secrets, TOKEN_PURPOSE, token),
+      created_at: now,
+      revoked_at: null,
+      last_used_at: null,
+      scopes: JSON.stringify(scopes),
+    });
+    await appendAudit(trx, {
+      at: now,
+      actor: by,
+      action: 'token.create',
+      entityType: 'api_token',
+      entityId: id,
+      payload: { userId: user.id, name, scopes },
+    });
   });
   return { token, id };
 }

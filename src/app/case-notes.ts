@@ -23,7 +23,10 @@ export type CaseNote = {
    * Runs first inside the transaction, on the case as it is now: returns what to add to the note,
    * or false to write nothing (someone did it already).
    */
-  prepare?: (trx: Trx, row: CaseRow) => Promise<false | Partial<Pick<CaseNote, 'input' | 'changes' | 'clocks' | 'notify'>>>;
+  prepare?: (
+    trx: Trx,
+    row: CaseRow,
+  ) => Promise<false | Partial<Pick<CaseNote, 'input' | 'changes' | 'clocks' | 'notify'>>>;
 };
 
 /**
@@ -31,7 +34,11 @@ export type CaseNote = {
  * event, an audit record and outbox rows, in one transaction; retried if a person changed the
  * case at the same moment.
  */
-export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNote): Promise<{ version: number; trackingNo: string } | null> {
+export async function addCaseNote(
+  ctx: AppContext,
+  caseId: string,
+  note: CaseNote,
+): Promise<{ version: number; trackingNo: string } | null> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.store.transact(async (trx) => {
@@ -39,7 +46,8 @@ export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNot
         // lock, two instances writing notes to the same case read the same version, one loses,
         // and after a few retries under load a message nobody conflicted with was refused (409).
         // (SQLite has one writer: units never interleave.)
-        if (ctx.store.dialect === 'postgres') await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
+        if (ctx.store.dialect === 'postgres')
+          await trx.selectFrom('cases').select('id').where('id', '=', caseId).forUpdate().execute();
         const row = await findCaseById(trx, caseId);
         if (!row) throw notFound();
         const prepared = note.prepare ? await note.prepare(trx, row) : {};
@@ -50,10 +58,29 @@ export async function addCaseNote(ctx: AppContext, caseId: string, note: CaseNot
         if (!(await updateCaseIfVersion(trx, row.id, version, full.changes ?? {}, at))) throw new VersionConflict();
         await full.alsoWrite?.(trx, row);
         const event: TimelineEvent = {
-          type: 'action', action: full.action, visibility: full.visibility, fromStatus: row.status, toStatus: row.status,
-          actor: full.actor, at, input: full.input, publicText: null, clocks: full.clocks ?? [],
+          type: 'action',
+          action: full.action,
+          visibility: full.visibility,
+          fromStatus: row.status,
+          toStatus: row.status,
+          actor: full.actor,
+          at,
+          input: full.input,
+          publicText: null,
+          clocks: full.clocks ?? [],
         };
-        await recordChange(ctx, trx, { id: row.id, trackingNo: row.tracking_no, version: version + 1, submitterReachable: row.submitter_enc !== null }, event, full.notify ?? []);
+        await recordChange(
+          ctx,
+          trx,
+          {
+            id: row.id,
+            trackingNo: row.tracking_no,
+            version: version + 1,
+            submitterReachable: row.submitter_enc !== null,
+          },
+          event,
+          full.notify ?? [],
+        );
         return { version: version + 1, trackingNo: row.tracking_no };
       });
     } catch (err) {

@@ -5,7 +5,14 @@ import type { TLabel } from '../domain/labels.ts';
 import { maskSubmitter } from '../domain/masking.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { toCaseState } from '../store/case.mapper.ts';
-import { caseExclusions, listCases, listEvents, type CaseEventRow, type CaseFilter, type CaseRow } from '../store/cases.repository.ts';
+import {
+  caseExclusions,
+  listCases,
+  listEvents,
+  type CaseEventRow,
+  type CaseFilter,
+  type CaseRow,
+} from '../store/cases.repository.ts';
 import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
@@ -22,7 +29,10 @@ import { procedureVersion } from './procedure-admin.ts';
 /** An action as a UI needs it to draw a form. */
 export function describeAction(procedure: TProcedure) {
   return (a: TAction) => ({
-    id: a.id, label: a.label, to: a.to ?? null, visibility: a.visibility,
+    id: a.id,
+    label: a.label,
+    to: a.to ?? null,
+    visibility: a.visibility,
     input: actionFields(procedure, a),
   });
 }
@@ -53,7 +63,14 @@ function valueLabels(procedure: TProcedure, actionId: string, input: Record<stri
   const action = procedure.actions.find((a) => a.id === actionId);
   const out: Record<string, { 'zh-CN': string; en?: string }> = {};
   for (const f of action?.input ?? []) {
-    const options = f.type === 'enum' ? f.options : f.type === 'category' ? procedure.categories : f.type === 'severity' ? procedure.severities : undefined;
+    const options =
+      f.type === 'enum'
+        ? f.options
+        : f.type === 'category'
+          ? procedure.categories
+          : f.type === 'severity'
+            ? procedure.severities
+            : undefined;
     const label = options?.find((o) => o.id === input[f.name])?.label;
     if (label) out[f.name] = label;
   }
@@ -71,7 +88,14 @@ function dataLabels(procedure: TProcedure, data: Record<string, unknown>) {
   const values: Record<string, TLabel> = {};
   const describe = (key: string, f: TField, value: unknown) => {
     labels[key] ??= f.label;
-    const options = f.type === 'enum' ? f.options : f.type === 'category' ? procedure.categories : f.type === 'severity' ? procedure.severities : undefined;
+    const options =
+      f.type === 'enum'
+        ? f.options
+        : f.type === 'category'
+          ? procedure.categories
+          : f.type === 'severity'
+            ? procedure.severities
+            : undefined;
     const label = options?.find((o) => o.id === value)?.label;
     if (label) values[key] = label;
   };
@@ -153,16 +177,26 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
 /** Linked cases (appeal, enforcement lead, retaliation, repeat …); `visible`: whether the actor may open it. */
 async function visibleLinks(ctx: AppContext, caseId: string, actor: Actor) {
   const links = await linksOf(ctx.store.db, caseId);
-  return Promise.all(links.map(async (l) => {
-    const procedure = ctx.procedures.latest(l.procedure_id);
-    const exclusions = await caseExclusions(ctx.store.db, l.id);
-    const visible = Boolean(procedure) && canSeeCase(actor, procedure!, { id: l.id, orgUnitPath: l.org_unit_path, exclusions });
-    return {
-      kind: l.kind, direction: l.direction, note: l.note, at: l.created_at,
-      trackingNo: l.tracking_no, procedure: l.procedure_id, caseKind: l.case_kind, status: l.status,
-      ...(visible ? { caseId: l.id } : {}), visible,
-    };
-  }));
+  return Promise.all(
+    links.map(async (l) => {
+      const procedure = ctx.procedures.latest(l.procedure_id);
+      const exclusions = await caseExclusions(ctx.store.db, l.id);
+      const visible =
+        Boolean(procedure) && canSeeCase(actor, procedure!, { id: l.id, orgUnitPath: l.org_unit_path, exclusions });
+      return {
+        kind: l.kind,
+        direction: l.direction,
+        note: l.note,
+        at: l.created_at,
+        trackingNo: l.tracking_no,
+        procedure: l.procedure_id,
+        caseKind: l.case_kind,
+        status: l.status,
+        ...(visible ? { caseId: l.id } : {}),
+        visible,
+      };
+    }),
+  );
 }
 
 function summary(procedure: TProcedure | undefined, row: CaseRow) {
@@ -193,7 +227,11 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
 export type InboxPeriod = { orgUnitId?: string; receivedFrom?: string; receivedTo?: string };
 
 /** A page of the inbox, each case with its nearest running deadline (the inbox's countdown). */
-export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFilter, 'scope' | 'received'> & InboxPeriod) {
+export async function caseList(
+  ctx: AppContext,
+  actor: Actor,
+  query: Omit<CaseFilter, 'scope' | 'received'> & InboxPeriod,
+) {
   const { orgUnitId, receivedFrom, receivedTo, ...rest } = query;
   const filter: CaseFilter = { ...rest, scope: scope(actor, ctx.procedures.latestAll()) };
   if (orgUnitId) {
@@ -201,7 +239,11 @@ export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFi
     // both must hold: the deeper of each pair of nested paths.
     const unitPath = (await findOrgUnit(ctx.store.db, orgUnitId))?.path ?? '/-/';
     filter.unitPaths = filter.unitPaths
-      ? [...new Set(filter.unitPaths.flatMap((p) => (unitPath.startsWith(p) ? [unitPath] : p.startsWith(unitPath) ? [p] : [])))]
+      ? [
+          ...new Set(
+            filter.unitPaths.flatMap((p) => (unitPath.startsWith(p) ? [unitPath] : p.startsWith(unitPath) ? [p] : [])),
+          ),
+        ]
       : [unitPath];
   }
   if (receivedFrom || receivedTo) {
@@ -213,7 +255,13 @@ export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFi
   const { rows, hasMore } = await listCases(ctx.store.db, filter);
   const now = ctx.now();
   // One query for the whole page, not one per row.
-  const clocks = rows.length === 0 ? [] : await runningClocks(ctx.store.db, rows.map((r) => r.id));
+  const clocks =
+    rows.length === 0
+      ? []
+      : await runningClocks(
+          ctx.store.db,
+          rows.map((r) => r.id),
+        );
   const nearest = new Map<string, ReturnType<typeof toClockState>>();
   for (const row of clocks) {
     const c = toClockState(row);
@@ -223,10 +271,15 @@ export async function caseList(ctx: AppContext, actor: Actor, query: Omit<CaseFi
     items: rows.map((row) => {
       const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
       const c = nearest.get(row.id);
-      const nextDue = c ? {
-        clock: c.clock, label: procedure?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock },
-        dueAt: c.dueAt, status: clockStatus(c, now), provisional: c.provisional,
-      } : null;
+      const nextDue = c
+        ? {
+            clock: c.clock,
+            label: procedure?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock },
+            dueAt: c.dueAt,
+            status: clockStatus(c, now),
+            provisional: c.provisional,
+          }
+        : null;
       return { ...summary(procedure, row), nextDue };
     }),
     nextCursor: hasMore ? rows[rows.length - 1].id : null,
@@ -250,16 +303,28 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     statusLabel: statusOf(procedure, row.status).label,
     version: Number(row.version),
     subject: row.subject,
-    outcome: row.outcome ? procedure.outcomes.find((o) => o.id === row.outcome)?.label ?? null : null,
+    outcome: row.outcome ? (procedure.outcomes.find((o) => o.id === row.outcome)?.label ?? null) : null,
     receivedAt: row.received_at,
     closedAt: row.closed_at,
     timeline: events.map((e) => publicEntry(procedure, e)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
-    canAppeal: Boolean(procedure.appeal?.from.includes(row.status)) && !state.data.final && !(await hasAppeal(ctx.store.db, row.id)),
+    canAppeal:
+      Boolean(procedure.appeal?.from.includes(row.status)) &&
+      !state.data.final &&
+      !(await hasAppeal(ctx.store.db, row.id)),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
-    deadlines: (await deadlines(ctx, procedure, row.id)).map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({ clock, label, status, dueAt, provisional, stoppedAt })),
+    deadlines: (await deadlines(ctx, procedure, row.id)).map(
+      ({ clock, label, status, dueAt, provisional, stoppedAt }) => ({
+        clock,
+        label,
+        status,
+        dueAt,
+        provisional,
+        stoppedAt,
+      }),
+    ),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
 }
@@ -268,8 +333,21 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   const action = procedure.actions.find((a) => a.id === e.action);
   // Messages are written for the submitter to read; of an action only the fields marked public.
-  const isMessage = ['submitter-message', 'submitter-material', 'staff-message', 'appealed', 'appeal-opened', 'retaliation-flagged'].includes(e.action);
-  const shown = isMessage ? { text: input.text } : action ? Object.fromEntries(action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]])) : {};
+  const isMessage = [
+    'submitter-message',
+    'submitter-material',
+    'staff-message',
+    'appealed',
+    'appeal-opened',
+    'retaliation-flagged',
+  ].includes(e.action);
+  const shown = isMessage
+    ? { text: input.text }
+    : action
+      ? Object.fromEntries(
+          action.input.filter((f) => f.public && input[f.name] !== undefined).map((f) => [f.name, input[f.name]]),
+        )
+      : {};
   return {
     at: e.at,
     action: e.action,
@@ -280,6 +358,12 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
     by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
     details: shown,
     valueLabels: valueLabels(procedure, e.action, shown),
-    deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({ label, op, dueAt, provisional, explanation })),
+    deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({
+      label,
+      op,
+      dueAt,
+      provisional,
+      explanation,
+    })),
   };
 }

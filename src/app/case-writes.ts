@@ -53,7 +53,8 @@ export async function recordChange(
     clocks: JSON.stringify(event.clocks),
   });
   for (const change of clockChanges) {
-    if (change.op === 'start') await insertClocks(trx, [toClockRow(timeOrderedId(new Date(event.at), ctx.random(10)), c.id, change.clock)]);
+    if (change.op === 'start')
+      await insertClocks(trx, [toClockRow(timeOrderedId(new Date(event.at), ctx.random(10)), c.id, change.clock)]);
     else await updateClock(trx, change.id, toClockColumns(change.set));
   }
   await appendAudit(trx, {
@@ -62,21 +63,30 @@ export async function recordChange(
     action: `case.${event.action}`,
     entityType: 'case',
     entityId: c.id,
-    payload: { trackingNo: c.trackingNo, version: c.version, from: event.fromStatus, to: event.toStatus, input: digest(event.input) },
+    payload: {
+      trackingNo: c.trackingNo,
+      version: c.version,
+      from: event.fromStatus,
+      to: event.toStatus,
+      input: digest(event.input),
+    },
   });
-  await insertOutbox(trx, deliverable.map((n) => ({
-    case_id: c.id,
-    recipient: n.to,
-    template: n.template,
-    event: n.event,
-    payload: JSON.stringify({ caseId: c.id, trackingNo: c.trackingNo, version: c.version, status: event.toStatus }),
-    // One notice per case version, template and recipient: a re-run of the dispatcher cannot send twice.
-    idempotency_key: `${c.id}:${c.version}:${n.template}:${n.to}`,
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: event.at,
-    created_at: event.at,
-    sent_at: null,
-    last_error: null,
-  })));
+  await insertOutbox(
+    trx,
+    deliverable.map((n) => ({
+      case_id: c.id,
+      recipient: n.to,
+      template: n.template,
+      event: n.event,
+      payload: JSON.stringify({ caseId: c.id, trackingNo: c.trackingNo, version: c.version, status: event.toStatus }),
+      // One notice per case version, template and recipient: a re-run of the dispatcher cannot send twice.
+      idempotency_key: `${c.id}:${c.version}:${n.template}:${n.to}`,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: event.at,
+      created_at: event.at,
+      sent_at: null,
+      last_error: null,
+    })),
+  );
 }

@@ -5,11 +5,13 @@ import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 
-export const ZMessage = z.object({
-  text: z.string().trim().min(1, '不能为空 / must not be empty').max(5000),
-  /** `material`: further facts or evidence the submitter adds (INT-5); `message`: a question or answer. */
-  kind: z.enum(['message', 'material']).default('message'),
-}).strict();
+export const ZMessage = z
+  .object({
+    text: z.string().trim().min(1, '不能为空 / must not be empty').max(5000),
+    /** `material`: further facts or evidence the submitter adds (INT-5); `message`: a question or answer. */
+    kind: z.enum(['message', 'material']).default('message'),
+  })
+  .strict();
 
 /**
  * INT-2: the submitter, with tracking number and receipt only, writes to the handler or adds
@@ -24,7 +26,12 @@ export async function messageFromSubmitter(ctx: AppContext, caseId: string, mess
     notify: [{ to: 'assignee', template: 'submitter-message', event: 'submitter-message' }],
     prepare: async (_trx, row) => {
       // ARC-1: a closed case is archived; disagreement goes through the appeal, not a message.
-      if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结归档，如有异议请提出申诉 / the case is closed: appeal if you disagree', { status: row.status, allowedActions: [] });
+      if (row.closed_at)
+        throw new DomainError(
+          'ACTION_NOT_ALLOWED',
+          '案件已办结归档，如有异议请提出申诉 / the case is closed: appeal if you disagree',
+          { status: row.status, allowedActions: [] },
+        );
       return {};
     },
   });
@@ -32,9 +39,16 @@ export async function messageFromSubmitter(ctx: AppContext, caseId: string, mess
 
 export async function messageToSubmitter(ctx: AppContext, caseId: string, actor: Actor, text: string) {
   const { state } = await loadVisibleCase(ctx, caseId, actor);
-  if (state.closedAt) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', { status: state.status, allowedActions: [] });
+  if (state.closedAt)
+    throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {
+      status: state.status,
+      allowedActions: [],
+    });
   return addCaseNote(ctx, caseId, {
-    action: 'staff-message', visibility: 'public', actor: refOf(actor), input: { text },
+    action: 'staff-message',
+    visibility: 'public',
+    actor: refOf(actor),
+    input: { text },
     notify: [{ to: 'submitter', template: 'staff-message', event: 'staff-message' }],
   });
 }

@@ -38,20 +38,29 @@ export type ReportConfig = {
 /** Reads PLAINT_REPORT_DAY and PLAINT_REPORT_RECIPIENTS; a wrong value stops the start. */
 export function reportConfigFromEnv(env: NodeJS.ProcessEnv): ReportConfig {
   const day = Number(env.PLAINT_REPORT_DAY ?? 25);
-  if (!Number.isInteger(day) || day < 1 || day > 28) throw new Error(`PLAINT_REPORT_DAY must be a day 1–28 (every month has it), not "${env.PLAINT_REPORT_DAY}"`);
-  const recipients = (env.PLAINT_REPORT_RECIPIENTS ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((entry) => {
-    const m = /^(?:([0-9A-Z]{26}):)?([^\s@:,]+@[^\s@:,]+)$/.exec(entry);
-    if (!m) throw new Error(`PLAINT_REPORT_RECIPIENTS: "${entry}" is neither an e-mail address nor UNITID:address`);
-    return { unitId: m[1] ?? null, email: m[2] };
-  });
-  const majorSeverities = (env.PLAINT_REPORT_MAJOR_SEVERITIES ?? 'major,grave').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!Number.isInteger(day) || day < 1 || day > 28)
+    throw new Error(`PLAINT_REPORT_DAY must be a day 1–28 (every month has it), not "${env.PLAINT_REPORT_DAY}"`);
+  const recipients = (env.PLAINT_REPORT_RECIPIENTS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^(?:([0-9A-Z]{26}):)?([^\s@:,]+@[^\s@:,]+)$/.exec(entry);
+      if (!m) throw new Error(`PLAINT_REPORT_RECIPIENTS: "${entry}" is neither an e-mail address nor UNITID:address`);
+      return { unitId: m[1] ?? null, email: m[2] };
+    });
+  const majorSeverities = (env.PLAINT_REPORT_MAJOR_SEVERITIES ?? 'major,grave')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return { day, recipients, majorSeverities };
 }
 
 /** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -79,7 +88,10 @@ export type AppContext = {
 };
 
 /** Opens the database, migrates it and records the procedures: what every command starts with. */
-export async function openApp(config: Config, overrides: Partial<Pick<AppContext, 'now' | 'random'>> = {}): Promise<AppContext> {
+export async function openApp(
+  config: Config,
+  overrides: Partial<Pick<AppContext, 'now' | 'random'>> = {},
+): Promise<AppContext> {
   const store = openStore(config);
   try {
     await migrateUp(store);

@@ -10,8 +10,14 @@ import { toCaseState } from '../store/case.mapper.ts';
 import { caseExclusions, findCaseById, type CaseRow } from '../store/cases.repository.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
-  findDisclosure, insertDisclosure, listDisclosures, publicDisclosures, publishedCategories, updateDisclosureIfVersion,
-  type DisclosureRow, type DisclosureChanges,
+  findDisclosure,
+  insertDisclosure,
+  listDisclosures,
+  publicDisclosures,
+  publishedCategories,
+  updateDisclosureIfVersion,
+  type DisclosureRow,
+  type DisclosureChanges,
 } from '../store/disclosures.repository.ts';
 import type { Trx } from '../store/transaction.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
@@ -31,36 +37,51 @@ import { decrypt } from './secrets.ts';
 export const DISCLOSURE_STATUSES = ['draft', 'notified', 'published', 'unpublished'] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 
-export const ZDisclosureNotify = z.object({
-  /** How the business was told besides the outbox notice (a letter, a call, the 12315 platform). */
-  method: z.enum(['platform', 'letter', 'phone', 'email', 'in-person']),
-  note: z.string().trim().max(2000).optional(),
-}).strict();
+export const ZDisclosureNotify = z
+  .object({
+    /** How the business was told besides the outbox notice (a letter, a call, the 12315 platform). */
+    method: z.enum(['platform', 'letter', 'phone', 'email', 'in-person']),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
 
-export const ZDisclosureEdit = z.object({
-  statement: z.string().trim().min(1).max(20000).optional(),
-  result: z.string().trim().min(1).max(5000).optional(),
-  expectedVersion: z.number().int().positive(),
-}).strict().refine((v) => v.statement !== undefined || v.result !== undefined, 'nothing to change');
+export const ZDisclosureEdit = z
+  .object({
+    statement: z.string().trim().min(1).max(20000).optional(),
+    result: z.string().trim().min(1).max(5000).optional(),
+    expectedVersion: z.number().int().positive(),
+  })
+  .strict()
+  .refine((v) => v.statement !== undefined || v.result !== undefined, 'nothing to change');
 
 export const ZDisclosureStep = z.object({ expectedVersion: z.number().int().positive() }).strict();
-export const ZDisclosureUnpublish = z.object({ reason: z.string().trim().min(2).max(1000), expectedVersion: z.number().int().positive() }).strict();
+export const ZDisclosureUnpublish = z
+  .object({ reason: z.string().trim().min(2).max(1000), expectedVersion: z.number().int().positive() })
+  .strict();
 
-export const ZPublicDisclosureQuery = z.object({
-  business: z.string().trim().min(1).max(100).optional(),
-  category: z.string().trim().min(1).max(100).optional(),
-  page: z.coerce.number().int().min(1).max(10000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(50).default(20),
-}).strict();
+export const ZPublicDisclosureQuery = z
+  .object({
+    business: z.string().trim().min(1).max(100).optional(),
+    category: z.string().trim().min(1).max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
 
 /** The disclosure rules for a case: its own procedure version's, else the latest version's (consent was asked under both). */
 function disclosureRules(ctx: AppContext, row: CaseRow): TDisclosure | undefined {
-  return ctx.procedures.get(row.procedure_id, Number(row.procedure_version))?.disclosure ?? ctx.procedures.latest(row.procedure_id)?.disclosure;
+  return (
+    ctx.procedures.get(row.procedure_id, Number(row.procedure_version))?.disclosure ??
+    ctx.procedures.latest(row.procedure_id)?.disclosure
+  );
 }
 
 function requireRules(ctx: AppContext, row: CaseRow): TDisclosure {
   const rules = disclosureRules(ctx, row);
-  if (!rules) throw new DomainError('PRECONDITION_FAILED', '该流程不公示投诉信息 / this procedure does not publish its cases', { guard: 'disclosure' });
+  if (!rules)
+    throw new DomainError('PRECONDITION_FAILED', '该流程不公示投诉信息 / this procedure does not publish its cases', {
+      guard: 'disclosure',
+    });
   return rules;
 }
 
@@ -97,13 +118,23 @@ export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: 
   const rules = requireRules(ctx, row);
   if (!holdsAnyRole(actor, rules.proposedBy, { orgUnitPath: row.org_unit_path })) throw forbidden('提出公示');
   if (!rules.from.includes(row.status)) {
-    throw new DomainError('PRECONDITION_FAILED', '案件尚未办结，不能公示 / only handled cases are published', { guard: 'handled', states: rules.from });
+    throw new DomainError('PRECONDITION_FAILED', '案件尚未办结，不能公示 / only handled cases are published', {
+      guard: 'handled',
+      states: rules.from,
+    });
   }
   const fields = ((JSON.parse(row.data) as Record<string, unknown>).fields ?? {}) as Record<string, unknown>;
   if (fields[rules.consentField] !== true) {
-    throw new DomainError('PRECONDITION_FAILED', '投诉人未同意公示 / the submitter did not consent to publication (MS-15)', { guard: 'consent' });
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      '投诉人未同意公示 / the submitter did not consent to publication (MS-15)',
+      { guard: 'consent' },
+    );
   }
-  if (row.deidentified_at) throw new DomainError('PRECONDITION_FAILED', '案件已去标识化 / the case was de-identified', { guard: 'deidentified' });
+  if (row.deidentified_at)
+    throw new DomainError('PRECONDITION_FAILED', '案件已去标识化 / the case was de-identified', {
+      guard: 'deidentified',
+    });
   const names = personalNames(ctx, row);
   const statement = redact(row.description, names);
   const result = redact(handlingResult(procedure, rules, row), names);
@@ -112,17 +143,40 @@ export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: 
   const now = ctx.now();
   const category = procedure.categories.find((c) => c.id === row.category);
   const disclosure: DisclosureRow = {
-    id: timeOrderedId(now, ctx.random(10)), case_id: row.id, procedure_id: row.procedure_id, org_unit_path: row.org_unit_path,
-    status: 'draft', business_name: businessOf(row), category: row.category, category_label: category ? JSON.stringify(category.label) : null,
-    statement: statement.text, result: result.text, handled_at: row.closed_at, redaction_found: JSON.stringify(found),
-    proposed_by: actorName(actor), proposed_at: now.toISOString(), notified_at: null, publishable_at: null,
-    published_at: null, published_by: null, unpublished_at: null, unpublished_by: null, unpublish_reason: null, version: 1,
+    id: timeOrderedId(now, ctx.random(10)),
+    case_id: row.id,
+    procedure_id: row.procedure_id,
+    org_unit_path: row.org_unit_path,
+    status: 'draft',
+    business_name: businessOf(row),
+    category: row.category,
+    category_label: category ? JSON.stringify(category.label) : null,
+    statement: statement.text,
+    result: result.text,
+    handled_at: row.closed_at,
+    redaction_found: JSON.stringify(found),
+    proposed_by: actorName(actor),
+    proposed_at: now.toISOString(),
+    notified_at: null,
+    publishable_at: null,
+    published_at: null,
+    published_by: null,
+    unpublished_at: null,
+    unpublished_by: null,
+    unpublish_reason: null,
+    version: 1,
   };
   await addCaseNote(ctx, row.id, {
-    action: 'disclosure-proposed', visibility: 'internal', actor: refOf(actor), input: { disclosure: disclosure.id, redacted: found },
+    action: 'disclosure-proposed',
+    visibility: 'internal',
+    actor: refOf(actor),
+    input: { disclosure: disclosure.id, redacted: found },
     prepare: async (trx) => {
       const open = (await listDisclosures(trx, { caseId: row.id })).find((d) => d.status !== 'unpublished');
-      if (open) throw new DomainError('CONFLICT', '该案件已有公示 / this case already has a disclosure', { disclosure: open.id });
+      if (open)
+        throw new DomainError('CONFLICT', '该案件已有公示 / this case already has a disclosure', {
+          disclosure: open.id,
+        });
       return {};
     },
     alsoWrite: async (trx) => insertDisclosure(trx, disclosure),
@@ -140,19 +194,38 @@ async function loadVisibleDisclosure(ctx: AppContext, id: string, actor: Actor) 
 
 function requireStatus(d: DisclosureRow, allowed: DisclosureStatus[]): void {
   if (!allowed.includes(d.status as DisclosureStatus)) {
-    throw new DomainError('ACTION_NOT_ALLOWED', `公示处于“${d.status}”状态，不能进行此操作 / not allowed while the disclosure is ${d.status}`, { status: d.status, allowed });
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
+      `公示处于“${d.status}”状态，不能进行此操作 / not allowed while the disclosure is ${d.status}`,
+      { status: d.status, allowed },
+    );
   }
 }
 
 /** Writes a step: the row (only at the expected version), a case timeline note and its audit record. */
 async function step(
-  ctx: AppContext, d: DisclosureRow, expectedVersion: number, actor: Actor,
-  note: { action: string; visibility: 'public' | 'internal'; input: Record<string, unknown>; notify?: { to: string; template: string; event: string }[] },
+  ctx: AppContext,
+  d: DisclosureRow,
+  expectedVersion: number,
+  actor: Actor,
+  note: {
+    action: string;
+    visibility: 'public' | 'internal';
+    input: Record<string, unknown>;
+    notify?: { to: string; template: string; event: string }[];
+  },
   changes: DisclosureChanges,
 ) {
-  if (expectedVersion !== d.version) throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', { currentVersion: d.version });
+  if (expectedVersion !== d.version)
+    throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {
+      currentVersion: d.version,
+    });
   await addCaseNote(ctx, d.case_id, {
-    action: note.action, visibility: note.visibility, actor: refOf(actor), input: { disclosure: d.id, ...note.input }, notify: note.notify ?? [],
+    action: note.action,
+    visibility: note.visibility,
+    actor: refOf(actor),
+    input: { disclosure: d.id, ...note.input },
+    notify: note.notify ?? [],
     alsoWrite: async (trx) => {
       if (!(await updateDisclosureIfVersion(trx, d.id, expectedVersion, changes))) {
         throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {});
@@ -167,36 +240,67 @@ async function step(
  * case timeline and through the outbox (recipient `respondent`, template `disclosure-notice`); the
  * item may be published after the procedure's waiting period in working days.
  */
-export async function notifyRespondent(ctx: AppContext, id: string, input: z.infer<typeof ZDisclosureNotify> & { expectedVersion: number }, actor: Actor) {
+export async function notifyRespondent(
+  ctx: AppContext,
+  id: string,
+  input: z.infer<typeof ZDisclosureNotify> & { expectedVersion: number },
+  actor: Actor,
+) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
-  if (!holdsAnyRole(actor, [...rules.proposedBy, rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('告知经营者');
+  if (!holdsAnyRole(actor, [...rules.proposedBy, rules.reviewRole], { orgUnitPath: row.org_unit_path }))
+    throw forbidden('告知经营者');
   requireStatus(disclosure, ['draft']);
   const now = ctx.now();
-  const publishableAt = rules.respondentNoticeDays > 0 ? ctx.calendar.deadline(now, rules.respondentNoticeDays, 'working-days').dueAt : now;
-  return step(ctx, disclosure, input.expectedVersion, actor, {
-    action: 'disclosure-respondent-notified', visibility: 'internal',
-    input: {
-      business: disclosure.business_name, method: input.method, ...(input.note ? { note: input.note } : {}), publishableAt: publishableAt.toISOString(),
-      text: `已告知被投诉经营者“${disclosure.business_name}”拟公示本投诉信息，${ctx.calendar.formatLocal(publishableAt)} 后方可公示 / the business was told; publishing is possible after ${publishableAt.toISOString()}`,
+  const publishableAt =
+    rules.respondentNoticeDays > 0 ? ctx.calendar.deadline(now, rules.respondentNoticeDays, 'working-days').dueAt : now;
+  return step(
+    ctx,
+    disclosure,
+    input.expectedVersion,
+    actor,
+    {
+      action: 'disclosure-respondent-notified',
+      visibility: 'internal',
+      input: {
+        business: disclosure.business_name,
+        method: input.method,
+        ...(input.note ? { note: input.note } : {}),
+        publishableAt: publishableAt.toISOString(),
+        text: `已告知被投诉经营者“${disclosure.business_name}”拟公示本投诉信息，${ctx.calendar.formatLocal(publishableAt)} 后方可公示 / the business was told; publishing is possible after ${publishableAt.toISOString()}`,
+      },
+      notify: [{ to: 'respondent', template: 'disclosure-notice', event: 'disclosure-notice' }],
     },
-    notify: [{ to: 'respondent', template: 'disclosure-notice', event: 'disclosure-notice' }],
-  }, { status: 'notified', notified_at: now.toISOString(), publishable_at: publishableAt.toISOString() });
+    { status: 'notified', notified_at: now.toISOString(), publishable_at: publishableAt.toISOString() },
+  );
 }
 
 /** The reviewer edits the redacted text; what they write is redacted again, so no edit can put personal data back. */
-export async function editDisclosure(ctx: AppContext, id: string, input: z.infer<typeof ZDisclosureEdit>, actor: Actor) {
+export async function editDisclosure(
+  ctx: AppContext,
+  id: string,
+  input: z.infer<typeof ZDisclosureEdit>,
+  actor: Actor,
+) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
   if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('审核公示内容');
   requireStatus(disclosure, ['draft', 'notified']);
-  if (input.expectedVersion !== disclosure.version) throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', { currentVersion: disclosure.version });
+  if (input.expectedVersion !== disclosure.version)
+    throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {
+      currentVersion: disclosure.version,
+    });
   const names = personalNames(ctx, row);
   const changes: DisclosureChanges = {};
   if (input.statement !== undefined) changes.statement = redact(input.statement, names).text;
   if (input.result !== undefined) changes.result = redact(input.result, names).text;
   await ctx.store.transact(async (trx: Trx) => {
-    if (!(await updateDisclosureIfVersion(trx, id, input.expectedVersion, changes))) throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {});
+    if (!(await updateDisclosureIfVersion(trx, id, input.expectedVersion, changes)))
+      throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {});
     await appendAudit(trx, {
-      at: ctx.now().toISOString(), actor: actorName(actor), action: 'disclosure.edit', entityType: 'disclosure', entityId: id,
+      at: ctx.now().toISOString(),
+      actor: actorName(actor),
+      action: 'disclosure.edit',
+      entityType: 'disclosure',
+      entityId: id,
       payload: { case: disclosure.case_id, version: input.expectedVersion + 1, text: digest(changes) },
     });
   });
@@ -208,55 +312,111 @@ export async function publishDisclosure(ctx: AppContext, id: string, expectedVer
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
   if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('发布公示');
   if (disclosure.status === 'draft') {
-    throw new DomainError('PRECONDITION_FAILED', '公示前须先告知被投诉经营者 / the business must be told first', { guard: 'respondent-notice' });
+    throw new DomainError('PRECONDITION_FAILED', '公示前须先告知被投诉经营者 / the business must be told first', {
+      guard: 'respondent-notice',
+    });
   }
   requireStatus(disclosure, ['notified']);
   const now = ctx.now();
   if (disclosure.publishable_at && now.toISOString() < disclosure.publishable_at) {
-    throw new DomainError('PRECONDITION_FAILED', `告知经营者后的等待期未满，${ctx.calendar.formatLocal(new Date(disclosure.publishable_at))} 后方可公示 / the business's notice period runs until ${disclosure.publishable_at}`, { guard: 'notice-period', publishableAt: disclosure.publishable_at });
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      `告知经营者后的等待期未满，${ctx.calendar.formatLocal(new Date(disclosure.publishable_at))} 后方可公示 / the business's notice period runs until ${disclosure.publishable_at}`,
+      { guard: 'notice-period', publishableAt: disclosure.publishable_at },
+    );
   }
-  return step(ctx, disclosure, expectedVersion, actor, {
-    action: 'disclosure-published', visibility: 'public',
-    input: { text: '经您同意，本投诉信息（不含个人信息）已公示 / with your consent the complaint was published without personal data' },
-  }, { status: 'published', published_at: now.toISOString(), published_by: actorName(actor) });
+  return step(
+    ctx,
+    disclosure,
+    expectedVersion,
+    actor,
+    {
+      action: 'disclosure-published',
+      visibility: 'public',
+      input: {
+        text: '经您同意，本投诉信息（不含个人信息）已公示 / with your consent the complaint was published without personal data',
+      },
+    },
+    { status: 'published', published_at: now.toISOString(), published_by: actorName(actor) },
+  );
 }
 
 /** Takes a published item down, with a reason; it leaves the public list at once. */
-export async function unpublishDisclosure(ctx: AppContext, id: string, input: z.infer<typeof ZDisclosureUnpublish>, actor: Actor) {
+export async function unpublishDisclosure(
+  ctx: AppContext,
+  id: string,
+  input: z.infer<typeof ZDisclosureUnpublish>,
+  actor: Actor,
+) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
   if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('撤下公示');
   requireStatus(disclosure, ['published']);
-  return step(ctx, disclosure, input.expectedVersion, actor, {
-    action: 'disclosure-unpublished', visibility: 'public',
-    input: { reason: input.reason, text: `公示已撤下 / the publication was withdrawn` },
-  }, { status: 'unpublished', unpublished_at: ctx.now().toISOString(), unpublished_by: actorName(actor), unpublish_reason: input.reason });
+  return step(
+    ctx,
+    disclosure,
+    input.expectedVersion,
+    actor,
+    {
+      action: 'disclosure-unpublished',
+      visibility: 'public',
+      input: { reason: input.reason, text: `公示已撤下 / the publication was withdrawn` },
+    },
+    {
+      status: 'unpublished',
+      unpublished_at: ctx.now().toISOString(),
+      unpublished_by: actorName(actor),
+      unpublish_reason: input.reason,
+    },
+  );
 }
 
 /** Disclosures of the cases the actor may see (a case page, the review list). */
-export async function staffDisclosures(ctx: AppContext, actor: Actor, filter: { status?: DisclosureStatus; caseId?: string }) {
+export async function staffDisclosures(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { status?: DisclosureStatus; caseId?: string },
+) {
   const rows = await listDisclosures(ctx.store.db, { ...filter, limit: 200 });
   const visible: DisclosureRow[] = [];
   for (const d of rows) {
     const row = await findCaseById(ctx.store.db, d.case_id);
     const procedure = row && ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
     if (!row || !procedure) continue;
-    if (canSeeCase(actor, procedure, { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) })) visible.push(d);
+    if (canSeeCase(actor, procedure, { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) }))
+      visible.push(d);
   }
   return visible.map(present);
 }
 
 export async function staffDisclosure(ctx: AppContext, id: string, actor: Actor) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
-  return { ...present(disclosure), trackingNo: row.tracking_no, canReview: holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path }) };
+  return {
+    ...present(disclosure),
+    trackingNo: row.tracking_no,
+    canReview: holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path }),
+  };
 }
 
 function present(d: DisclosureRow) {
   return {
-    id: d.id, caseId: d.case_id, procedure: d.procedure_id, status: d.status, version: Number(d.version),
-    business: d.business_name, category: d.category, categoryLabel: d.category_label ? JSON.parse(d.category_label) : null,
-    statement: d.statement, result: d.result, handledAt: d.handled_at, redactionFound: JSON.parse(d.redaction_found),
-    proposedAt: d.proposed_at, notifiedAt: d.notified_at, publishableAt: d.publishable_at, publishedAt: d.published_at,
-    unpublishedAt: d.unpublished_at, unpublishReason: d.unpublish_reason,
+    id: d.id,
+    caseId: d.case_id,
+    procedure: d.procedure_id,
+    status: d.status,
+    version: Number(d.version),
+    business: d.business_name,
+    category: d.category,
+    categoryLabel: d.category_label ? JSON.parse(d.category_label) : null,
+    statement: d.statement,
+    result: d.result,
+    handledAt: d.handled_at,
+    redactionFound: JSON.parse(d.redaction_found),
+    proposedAt: d.proposed_at,
+    notifiedAt: d.notified_at,
+    publishableAt: d.publishable_at,
+    publishedAt: d.published_at,
+    unpublishedAt: d.unpublished_at,
+    unpublishReason: d.unpublish_reason,
   };
 }
 
@@ -265,10 +425,21 @@ export async function listPublicDisclosures(ctx: AppContext, query: z.infer<type
   const { rows, total } = await publicDisclosures(ctx.store.db, query);
   return {
     items: rows.map((d) => ({
-      id: d.id, business: d.business_name, category: d.category, categoryLabel: d.category_label ? JSON.parse(d.category_label) : null,
-      handledAt: d.handled_at, publishedAt: d.published_at, statement: d.statement, result: d.result,
+      id: d.id,
+      business: d.business_name,
+      category: d.category,
+      categoryLabel: d.category_label ? JSON.parse(d.category_label) : null,
+      handledAt: d.handled_at,
+      publishedAt: d.published_at,
+      statement: d.statement,
+      result: d.result,
     })),
-    total, page: query.page, pageSize: query.pageSize,
-    categories: (await publishedCategories(ctx.store.db)).map((c) => ({ id: c.category, label: c.category_label ? JSON.parse(c.category_label) : null })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    categories: (await publishedCategories(ctx.store.db)).map((c) => ({
+      id: c.category,
+      label: c.category_label ? JSON.parse(c.category_label) : null,
+    })),
   };
 }

@@ -32,13 +32,19 @@ export const ZUnmask = z.object({ reason: z.string().trim().min(2).max(500) }).s
 export async function revealIdentity(ctx: AppContext, caseId: string, actor: Actor, reason: string) {
   const { row, procedure, state } = await loadVisibleCase(ctx, caseId, actor);
   if (!hasPermission(actor, procedure, state.orgUnitPath, 'identity:view')) {
-    throw new DomainError('FORBIDDEN', '您无权查看投诉人身份 / you may not see the submitter’s identity', { permission: 'identity:view' });
+    throw new DomainError('FORBIDDEN', '您无权查看投诉人身份 / you may not see the submitter’s identity', {
+      permission: 'identity:view',
+    });
   }
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
     await appendAudit(trx, {
-      at, actor: actor.kind === 'user' ? `user:${actor.id}` : actor.kind, action: 'identity.view', entityType: 'case', entityId: row.id,
+      at,
+      actor: actor.kind === 'user' ? `user:${actor.id}` : actor.kind,
+      action: 'identity.view',
+      entityType: 'case',
+      entityId: row.id,
       payload: { trackingNo: row.tracking_no, reason, fields: submitter ? Object.keys(submitter) : [] },
     });
   });
@@ -48,9 +54,21 @@ export async function revealIdentity(ctx: AppContext, caseId: string, actor: Act
 /** Earlier and later cases by the same submitter (same phone, e-mail or ID), within the actor's scope. */
 export async function sameSubmitterCases(ctx: AppContext, caseId: string, actor: Actor) {
   const { row } = await loadVisibleCase(ctx, caseId, actor);
-  const keys = Object.fromEntries(([
-    ['submitter_phone_bidx', row.submitter_phone_bidx], ['submitter_email_bidx', row.submitter_email_bidx], ['submitter_id_bidx', row.submitter_id_bidx],
-  ] as const).filter(([, value]) => value !== null));
+  const keys = Object.fromEntries(
+    (
+      [
+        ['submitter_phone_bidx', row.submitter_phone_bidx],
+        ['submitter_email_bidx', row.submitter_email_bidx],
+        ['submitter_id_bidx', row.submitter_id_bidx],
+      ] as const
+    ).filter(([, value]) => value !== null),
+  );
   const rows = await findSameSubmitter(ctx.store.db, row.id, keys, scope(actor, ctx.procedures.latestAll()), 50);
-  return rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, subject: r.subject, status: r.status, receivedAt: r.received_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    trackingNo: r.tracking_no,
+    subject: r.subject,
+    status: r.status,
+    receivedAt: r.received_at,
+  }));
 }

@@ -4,8 +4,15 @@ import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
-  findImprovement, improvementCaseIds, insertImprovement, linkImprovementCases, listImprovements, updateImprovementIfVersion,
-  type ImprovementChanges, type ImprovementRow, type UnitScope,
+  findImprovement,
+  improvementCaseIds,
+  insertImprovement,
+  linkImprovementCases,
+  listImprovements,
+  updateImprovementIfVersion,
+  type ImprovementChanges,
+  type ImprovementRow,
+  type UnitScope,
 } from '../store/improvements.repository.ts';
 import { findCaseById } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
@@ -26,37 +33,43 @@ export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'done'] as const;
 const ZUlid = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
 const ZDate = z.iso.date();
 
-export const ZImprovementCreate = z.object({
-  kind: z.enum(IMPROVEMENT_KINDS),
-  title: z.string().trim().min(2).max(200),
-  description: z.string().trim().max(5000).default(''),
-  causeCategory: z.string().trim().min(1).max(100),
-  owner: ZUlid.optional(),
-  orgUnit: ZUlid,
-  dueDate: ZDate.optional(),
-  cases: z.array(ZUlid).max(100).default([]),
-}).strict();
+export const ZImprovementCreate = z
+  .object({
+    kind: z.enum(IMPROVEMENT_KINDS),
+    title: z.string().trim().min(2).max(200),
+    description: z.string().trim().max(5000).default(''),
+    causeCategory: z.string().trim().min(1).max(100),
+    owner: ZUlid.optional(),
+    orgUnit: ZUlid,
+    dueDate: ZDate.optional(),
+    cases: z.array(ZUlid).max(100).default([]),
+  })
+  .strict();
 
-export const ZImprovementUpdate = z.object({
-  title: z.string().trim().min(2).max(200).optional(),
-  description: z.string().trim().max(5000).optional(),
-  causeCategory: z.string().trim().min(1).max(100).optional(),
-  owner: ZUlid.nullable().optional(),
-  dueDate: ZDate.nullable().optional(),
-  status: z.enum(IMPROVEMENT_STATUSES).optional(),
-  completionNote: z.string().trim().min(2).max(5000).optional(),
-  addCases: z.array(ZUlid).max(100).default([]),
-  removeCases: z.array(ZUlid).max(100).default([]),
-  expectedVersion: z.number().int().positive(),
-}).strict();
+export const ZImprovementUpdate = z
+  .object({
+    title: z.string().trim().min(2).max(200).optional(),
+    description: z.string().trim().max(5000).optional(),
+    causeCategory: z.string().trim().min(1).max(100).optional(),
+    owner: ZUlid.nullable().optional(),
+    dueDate: ZDate.nullable().optional(),
+    status: z.enum(IMPROVEMENT_STATUSES).optional(),
+    completionNote: z.string().trim().min(2).max(5000).optional(),
+    addCases: z.array(ZUlid).max(100).default([]),
+    removeCases: z.array(ZUlid).max(100).default([]),
+    expectedVersion: z.number().int().positive(),
+  })
+  .strict();
 
-export const ZImprovementQuery = z.object({
-  status: z.enum(IMPROVEMENT_STATUSES).optional(),
-  kind: z.enum(IMPROVEMENT_KINDS).optional(),
-  cause: z.string().max(100).optional(),
-  unit: ZUlid.optional(),
-  case: ZUlid.optional(),
-}).strict();
+export const ZImprovementQuery = z
+  .object({
+    status: z.enum(IMPROVEMENT_STATUSES).optional(),
+    kind: z.enum(IMPROVEMENT_KINDS).optional(),
+    cause: z.string().max(100).optional(),
+    unit: ZUlid.optional(),
+    case: ZUlid.optional(),
+  })
+  .strict();
 
 /** The unit paths whose actions the actor sees: any grant, in that unit and below; null: all. */
 export function improvementScope(actor: Actor): UnitScope {
@@ -80,7 +93,9 @@ function notFound(): DomainError {
 
 async function checkOwner(ctx: AppContext, owner: string | null | undefined): Promise<void> {
   if (owner && !(await findUserById(ctx.store.db, owner))) {
-    throw new DomainError('VALIDATION_FAILED', '负责人不存在 / no such user', { issues: [{ path: 'owner', message: 'unknown user' }] });
+    throw new DomainError('VALIDATION_FAILED', '负责人不存在 / no such user', {
+      issues: [{ path: 'owner', message: 'unknown user' }],
+    });
   }
 }
 
@@ -91,40 +106,78 @@ async function checkCases(ctx: AppContext, caseIds: string[], actor: Actor): Pro
 
 export async function createImprovement(ctx: AppContext, input: z.infer<typeof ZImprovementCreate>, actor: Actor) {
   const unit = await findOrgUnit(ctx.store.db, input.orgUnit);
-  if (!unit) throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', { issues: [{ path: 'orgUnit', message: 'unknown org unit' }] });
+  if (!unit)
+    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+      issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
+    });
   if (!inScope(improvementScope(actor), unit.path)) {
-    throw new DomainError('FORBIDDEN', '您只能为本单位及下级单位创建改进措施 / only for your units', { permission: 'improvement' });
+    throw new DomainError('FORBIDDEN', '您只能为本单位及下级单位创建改进措施 / only for your units', {
+      permission: 'improvement',
+    });
   }
   await checkOwner(ctx, input.owner);
   await checkCases(ctx, input.cases, actor);
   const at = ctx.now().toISOString();
   const row: ImprovementRow = {
-    id: timeOrderedId(ctx.now(), ctx.random(10)), kind: input.kind, title: input.title, description: input.description,
-    cause_category: input.causeCategory, owner_id: input.owner ?? null, org_unit_id: unit.id, org_unit_path: unit.path,
-    due_date: input.dueDate ?? null, status: 'open', completion_note: null, created_by: actorName(actor), created_at: at, updated_at: at,
-    completed_at: null, version: 1,
+    id: timeOrderedId(ctx.now(), ctx.random(10)),
+    kind: input.kind,
+    title: input.title,
+    description: input.description,
+    cause_category: input.causeCategory,
+    owner_id: input.owner ?? null,
+    org_unit_id: unit.id,
+    org_unit_path: unit.path,
+    due_date: input.dueDate ?? null,
+    status: 'open',
+    completion_note: null,
+    created_by: actorName(actor),
+    created_at: at,
+    updated_at: at,
+    completed_at: null,
+    version: 1,
   };
   const cases = [...new Set(input.cases)];
   await ctx.store.transact(async (trx) => {
     await insertImprovement(trx, row, cases);
     await appendAudit(trx, {
-      at, actor: actorName(actor), action: 'improvement.create', entityType: 'improvement', entityId: row.id,
-      payload: { kind: row.kind, title: row.title, causeCategory: row.cause_category, owner: row.owner_id, orgUnit: row.org_unit_id, dueDate: row.due_date, cases },
+      at,
+      actor: actorName(actor),
+      action: 'improvement.create',
+      entityType: 'improvement',
+      entityId: row.id,
+      payload: {
+        kind: row.kind,
+        title: row.title,
+        causeCategory: row.cause_category,
+        owner: row.owner_id,
+        orgUnit: row.org_unit_id,
+        dueDate: row.due_date,
+        cases,
+      },
     });
   });
   return (await present(ctx, [row]))[0];
 }
 
-export async function updateImprovement(ctx: AppContext, id: string, input: z.infer<typeof ZImprovementUpdate>, actor: Actor) {
+export async function updateImprovement(
+  ctx: AppContext,
+  id: string,
+  input: z.infer<typeof ZImprovementUpdate>,
+  actor: Actor,
+) {
   const row = await findImprovement(ctx.store.db, id);
   if (!row || !inScope(improvementScope(actor), row.org_unit_path)) throw notFound();
   if (input.expectedVersion !== Number(row.version)) {
-    throw new DomainError('VERSION_CONFLICT', '改进措施已被他人修改，请刷新 / changed by someone else; reload it', { currentVersion: Number(row.version) });
+    throw new DomainError('VERSION_CONFLICT', '改进措施已被他人修改，请刷新 / changed by someone else; reload it', {
+      currentVersion: Number(row.version),
+    });
   }
   const status = input.status ?? row.status;
   const note = input.completionNote ?? row.completion_note;
   if (status === 'done' && !note) {
-    throw new DomainError('VALIDATION_FAILED', '完成时须填写完成说明 / a done action needs a completion note', { issues: [{ path: 'completionNote', message: 'required when done' }] });
+    throw new DomainError('VALIDATION_FAILED', '完成时须填写完成说明 / a done action needs a completion note', {
+      issues: [{ path: 'completionNote', message: 'required when done' }],
+    });
   }
   await checkOwner(ctx, input.owner);
   await checkCases(ctx, input.addCases, actor);
@@ -142,13 +195,26 @@ export async function updateImprovement(ctx: AppContext, id: string, input: z.in
   }
   await ctx.store.transact(async (trx) => {
     if (!(await updateImprovementIfVersion(trx, id, Number(row.version), changes))) {
-      throw new DomainError('VERSION_CONFLICT', '改进措施已被他人修改，请刷新 / changed by someone else; reload it', {});
+      throw new DomainError(
+        'VERSION_CONFLICT',
+        '改进措施已被他人修改，请刷新 / changed by someone else; reload it',
+        {},
+      );
     }
     await linkImprovementCases(trx, id, input.addCases, input.removeCases);
     const { updated_at: _at, ...changed } = changes;
     await appendAudit(trx, {
-      at, actor: actorName(actor), action: 'improvement.update', entityType: 'improvement', entityId: id,
-      payload: { version: Number(row.version) + 1, changes: changed, addCases: input.addCases, removeCases: input.removeCases },
+      at,
+      actor: actorName(actor),
+      action: 'improvement.update',
+      entityType: 'improvement',
+      entityId: id,
+      payload: {
+        version: Number(row.version) + 1,
+        changes: changed,
+        addCases: input.addCases,
+        removeCases: input.removeCases,
+      },
     });
   });
   return (await present(ctx, [(await findImprovement(ctx.store.db, id))!]))[0];
@@ -158,9 +224,13 @@ export async function listImprovementsFor(ctx: AppContext, actor: Actor, query: 
   const unit = query.unit ? await findOrgUnit(ctx.store.db, query.unit) : undefined;
   if (query.unit && !unit) return [];
   const rows = await listImprovements(ctx.store.db, {
-    scope: improvementScope(actor), limit: 500,
-    ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.cause ? { causeCategory: query.cause } : {}), ...(unit ? { unitPath: unit.path } : {}), ...(query.case ? { caseId: query.case } : {}),
+    scope: improvementScope(actor),
+    limit: 500,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.cause ? { causeCategory: query.cause } : {}),
+    ...(unit ? { unitPath: unit.path } : {}),
+    ...(query.case ? { caseId: query.case } : {}),
   });
   return present(ctx, rows);
 }
@@ -172,28 +242,45 @@ export async function improvementFor(ctx: AppContext, id: string, actor: Actor) 
 }
 
 async function present(ctx: AppContext, rows: ImprovementRow[]) {
-  const links = await improvementCaseIds(ctx.store.db, rows.map((r) => r.id));
+  const links = await improvementCaseIds(
+    ctx.store.db,
+    rows.map((r) => r.id),
+  );
   const today = ctx.now().toISOString().slice(0, 10);
-  return Promise.all(rows.map(async (r) => {
-    const caseIds = links.get(r.id) ?? [];
-    const cases = [];
-    for (const caseId of caseIds) {
-      const c = await findCaseById(ctx.store.db, caseId);
-      if (c) cases.push({ id: c.id, trackingNo: c.tracking_no });
-    }
-    const owner = r.owner_id ? await findUserById(ctx.store.db, r.owner_id) : undefined;
-    return {
-      id: r.id, kind: r.kind, title: r.title, description: r.description, causeCategory: r.cause_category,
-      owner: owner ? { id: owner.id, name: owner.display_name } : null, orgUnitId: r.org_unit_id,
-      dueDate: r.due_date, status: r.status, completionNote: r.completion_note, createdAt: r.created_at, updatedAt: r.updated_at,
-      completedAt: r.completed_at, version: Number(r.version), cases,
-      overdue: r.status !== 'done' && r.due_date !== null && r.due_date < today,
-    };
-  }));
+  return Promise.all(
+    rows.map(async (r) => {
+      const caseIds = links.get(r.id) ?? [];
+      const cases = [];
+      for (const caseId of caseIds) {
+        const c = await findCaseById(ctx.store.db, caseId);
+        if (c) cases.push({ id: c.id, trackingNo: c.tracking_no });
+      }
+      const owner = r.owner_id ? await findUserById(ctx.store.db, r.owner_id) : undefined;
+      return {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        causeCategory: r.cause_category,
+        owner: owner ? { id: owner.id, name: owner.display_name } : null,
+        orgUnitId: r.org_unit_id,
+        dueDate: r.due_date,
+        status: r.status,
+        completionNote: r.completion_note,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        completedAt: r.completed_at,
+        version: Number(r.version),
+        cases,
+        overdue: r.status !== 'done' && r.due_date !== null && r.due_date < today,
+      };
+    }),
+  );
 }
 
 export type ImprovementSummary = {
-  from: string; to: string;
+  from: string;
+  to: string;
   /** Actions not done at the end of the period (created before it ends, completed later or not at all). */
   open: Awaited<ReturnType<typeof present>>;
   /** Actions completed within the period. */
@@ -205,11 +292,19 @@ export type ImprovementSummary = {
  * one unit and the units below it, or of the whole organisation. `from`/`to` are ISO instants
  * (`to` exclusive). Not scoped by a user: the report job calls it for the unit it reports on.
  */
-export async function improvementSummary(ctx: AppContext, options: { unitId?: string; from: string; to: string }): Promise<ImprovementSummary> {
+export async function improvementSummary(
+  ctx: AppContext,
+  options: { unitId?: string; from: string; to: string },
+): Promise<ImprovementSummary> {
   const unit = options.unitId ? await findOrgUnit(ctx.store.db, options.unitId) : undefined;
   if (options.unitId && !unit) throw new DomainError('NOT_FOUND', '单位不存在 / no such org unit');
   const base = { scope: null, limit: 1000, ...(unit ? { unitPath: unit.path } : {}) } as const;
   const open = await listImprovements(ctx.store.db, { ...base, openAt: options.to });
-  const done = await listImprovements(ctx.store.db, { ...base, status: 'done', completedFrom: options.from, completedTo: options.to });
+  const done = await listImprovements(ctx.store.db, {
+    ...base,
+    status: 'done',
+    completedFrom: options.from,
+    completedTo: options.to,
+  });
   return { from: options.from, to: options.to, open: await present(ctx, open), done: await present(ctx, done) };
 }

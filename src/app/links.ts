@@ -8,12 +8,14 @@ import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 
-export const ZLinkInput = z.object({
-  /** The earlier case this one repeats or duplicates (MS-12), or is related to. */
-  trackingNo: z.string().trim().min(1).max(40),
-  kind: z.enum(['duplicate', 'repeat', 'related']),
-  note: z.string().trim().min(2).max(2000),
-}).strict();
+export const ZLinkInput = z
+  .object({
+    /** The earlier case this one repeats or duplicates (MS-12), or is related to. */
+    trackingNo: z.string().trim().min(1).max(40),
+    kind: z.enum(['duplicate', 'repeat', 'related']),
+    note: z.string().trim().min(2).max(2000),
+  })
+  .strict();
 
 /**
  * INT-6, MS-12: a handler links a case to an earlier one they can also see — a duplicate to be
@@ -21,14 +23,34 @@ export const ZLinkInput = z.object({
  */
 export async function linkCases(ctx: AppContext, caseId: string, link: z.infer<typeof ZLinkInput>, actor: Actor) {
   const { row, procedure } = await loadVisibleCase(ctx, caseId, actor);
-  if (!hasPermission(actor, procedure, row.org_unit_path, 'read')) throw new DomainError('FORBIDDEN', '您无权关联案件 / you may not link cases', { permission: 'read' });
+  if (!hasPermission(actor, procedure, row.org_unit_path, 'read'))
+    throw new DomainError('FORBIDDEN', '您无权关联案件 / you may not link cases', { permission: 'read' });
   const other = await findCaseByTrackingNo(ctx.store.db, link.trackingNo);
   const earlier = other ? await loadVisibleCase(ctx, other.id, actor).catch(() => undefined) : undefined;
-  if (!earlier) throw new DomainError('VALIDATION_FAILED', '找不到该编号的案件 / no case with that tracking number that you can see', { issues: [{ path: 'trackingNo', message: 'unknown case' }] });
-  if (earlier.row.id === row.id) throw new DomainError('VALIDATION_FAILED', '不能关联自身 / a case cannot be linked to itself', { issues: [{ path: 'trackingNo', message: 'same case' }] });
+  if (!earlier)
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      '找不到该编号的案件 / no case with that tracking number that you can see',
+      { issues: [{ path: 'trackingNo', message: 'unknown case' }] },
+    );
+  if (earlier.row.id === row.id)
+    throw new DomainError('VALIDATION_FAILED', '不能关联自身 / a case cannot be linked to itself', {
+      issues: [{ path: 'trackingNo', message: 'same case' }],
+    });
   return addCaseNote(ctx, row.id, {
-    action: 'linked', visibility: 'internal', actor: refOf(actor),
+    action: 'linked',
+    visibility: 'internal',
+    actor: refOf(actor),
     input: { kind: link.kind, with: earlier.row.tracking_no, note: link.note },
-    alsoWrite: async (trx) => insertLinks(trx, [{ from_case_id: earlier.row.id, to_case_id: row.id, kind: link.kind, note: link.note, created_at: ctx.now().toISOString() }]),
+    alsoWrite: async (trx) =>
+      insertLinks(trx, [
+        {
+          from_case_id: earlier.row.id,
+          to_case_id: row.id,
+          kind: link.kind,
+          note: link.note,
+          created_at: ctx.now().toISOString(),
+        },
+      ]),
   });
 }

@@ -23,24 +23,49 @@ export const reportHooks: {
   extraSections: ((ctx: AppContext, input: ReportSectionInput) => Promise<ReportSection[]>)[];
 } = { extraSections: [] };
 
-const KIND_LABELS: Record<string, TLabel> = { corrective: { 'zh-CN': '纠正措施', en: 'Corrective action' }, training: { 'zh-CN': '培训', en: 'Training' } };
-const STATUS_LABELS: Record<string, TLabel> = { open: { 'zh-CN': '待办', en: 'Open' }, 'in-progress': { 'zh-CN': '进行中', en: 'In progress' }, done: { 'zh-CN': '已完成', en: 'Done' } };
+const KIND_LABELS: Record<string, TLabel> = {
+  corrective: { 'zh-CN': '纠正措施', en: 'Corrective action' },
+  training: { 'zh-CN': '培训', en: 'Training' },
+};
+const STATUS_LABELS: Record<string, TLabel> = {
+  open: { 'zh-CN': '待办', en: 'Open' },
+  'in-progress': { 'zh-CN': '进行中', en: 'In progress' },
+  done: { 'zh-CN': '已完成', en: 'Done' },
+};
 
 /** STA-1, STA-2: the month's open and done corrective actions and training items of the unit. */
-async function improvementSection(ctx: AppContext, from: string, to: string, unit: OrgUnitRow | null): Promise<ReportSection> {
+async function improvementSection(
+  ctx: AppContext,
+  from: string,
+  to: string,
+  unit: OrgUnitRow | null,
+): Promise<ReportSection> {
   const summary = await improvementSummary(ctx, { unitId: unit?.id, from, to });
   const row = (a: ImprovementSummary['open'][number]) => [
-    KIND_LABELS[a.kind]?.['zh-CN'] ?? a.kind, a.title, a.causeCategory, a.owner?.name ?? null, a.dueDate,
-    `${STATUS_LABELS[a.status]?.['zh-CN'] ?? a.status}${a.overdue ? '（逾期）' : ''}`, a.cases.map((c) => c.trackingNo).join('、'),
+    KIND_LABELS[a.kind]?.['zh-CN'] ?? a.kind,
+    a.title,
+    a.causeCategory,
+    a.owner?.name ?? null,
+    a.dueDate,
+    `${STATUS_LABELS[a.status]?.['zh-CN'] ?? a.status}${a.overdue ? '（逾期）' : ''}`,
+    a.cases.map((c) => c.trackingNo).join('、'),
   ];
   return {
     title: { 'zh-CN': '整改与培训措施', en: 'Corrective actions and training' },
     columns: [
-      { 'zh-CN': '类型', en: 'Kind' }, { 'zh-CN': '措施', en: 'Action' }, { 'zh-CN': '原因类别', en: 'Cause' }, { 'zh-CN': '负责人', en: 'Owner' },
-      { 'zh-CN': '期限', en: 'Due' }, { 'zh-CN': '状态', en: 'Status' }, { 'zh-CN': '关联案件', en: 'Cases' },
+      { 'zh-CN': '类型', en: 'Kind' },
+      { 'zh-CN': '措施', en: 'Action' },
+      { 'zh-CN': '原因类别', en: 'Cause' },
+      { 'zh-CN': '负责人', en: 'Owner' },
+      { 'zh-CN': '期限', en: 'Due' },
+      { 'zh-CN': '状态', en: 'Status' },
+      { 'zh-CN': '关联案件', en: 'Cases' },
     ],
     rows: [...summary.open.map(row), ...summary.done.map(row)],
-    note: { 'zh-CN': `月末未完成 ${summary.open.length} 项，本月完成 ${summary.done.length} 项`, en: `${summary.open.length} open at the end of the month, ${summary.done.length} done in it` },
+    note: {
+      'zh-CN': `月末未完成 ${summary.open.length} 项，本月完成 ${summary.done.length} 项`,
+      en: `${summary.open.length} open at the end of the month, ${summary.done.length} done in it`,
+    },
   };
 }
 
@@ -60,18 +85,31 @@ async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | nu
   const filter = {
     from: ctx.calendar.startOfDay(period.from).toISOString(),
     to: ctx.calendar.startOfDay(nextDay(period.to)).toISOString(),
-    scope: everything, unitPath: unit?.path,
+    scope: everything,
+    unitPath: unit?.path,
   };
-  const notable = (await notableCases(ctx.store.db, filter, majors, ctx.now().toISOString(), NOTABLE_LIMIT)).map((r) => {
-    const p = ctx.procedures.get(r.procedure_id, r.procedure_version);
-    return {
-      id: r.id, trackingNo: r.tracking_no, subject: r.subject, receivedAt: r.received_at, orgUnitId: r.org_unit_id,
-      procedure: p?.name ?? { 'zh-CN': r.procedure_id },
-      status: p?.states.find((s) => s.id === r.status)?.label ?? { 'zh-CN': r.status },
-      severity: r.severity ? p?.severities.find((s) => s.id === r.severity)?.label ?? { 'zh-CN': r.severity } : null,
-      reasons: [...(r.overdue ? ['overdue'] : []), ...(r.severity && majors.includes(r.severity) ? ['major'] : []), ...(r.appealed ? ['appealed'] : [])],
-    };
-  });
+  const notable = (await notableCases(ctx.store.db, filter, majors, ctx.now().toISOString(), NOTABLE_LIMIT)).map(
+    (r) => {
+      const p = ctx.procedures.get(r.procedure_id, r.procedure_version);
+      return {
+        id: r.id,
+        trackingNo: r.tracking_no,
+        subject: r.subject,
+        receivedAt: r.received_at,
+        orgUnitId: r.org_unit_id,
+        procedure: p?.name ?? { 'zh-CN': r.procedure_id },
+        status: p?.states.find((s) => s.id === r.status)?.label ?? { 'zh-CN': r.status },
+        severity: r.severity
+          ? (p?.severities.find((s) => s.id === r.severity)?.label ?? { 'zh-CN': r.severity })
+          : null,
+        reasons: [
+          ...(r.overdue ? ['overdue'] : []),
+          ...(r.severity && majors.includes(r.severity) ? ['major'] : []),
+          ...(r.appealed ? ['appealed'] : []),
+        ],
+      };
+    },
+  );
   const input: ReportSectionInput = { month, ...period, unit };
   const improvement = await improvementSection(ctx, filter.from, filter.to, unit);
   const extra = (await Promise.all(reportHooks.extraSections.map((f) => f(ctx, input)))).flat();
@@ -88,8 +126,15 @@ function nextDay(date: string): string {
  * `ON CONFLICT DO NOTHING` on the unique (month, unit) key, and only the instance whose insert
  * landed writes the audit record and queues the notices, in the same transaction.
  */
-export async function generateMonthlyReports(ctx: AppContext, month: string, options: { unitId?: string; by: string }): Promise<Generated[]> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('VALIDATION_FAILED', '月份格式为 YYYY-MM / month is YYYY-MM', { issues: [{ path: 'month', message: 'YYYY-MM' }] });
+export async function generateMonthlyReports(
+  ctx: AppContext,
+  month: string,
+  options: { unitId?: string; by: string },
+): Promise<Generated[]> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new DomainError('VALIDATION_FAILED', '月份格式为 YYYY-MM / month is YYYY-MM', {
+      issues: [{ path: 'month', message: 'YYYY-MM' }],
+    });
   let targets: (OrgUnitRow | null)[];
   if (options.unitId) {
     const unit = await findOrgUnit(ctx.store.db, options.unitId);
@@ -103,28 +148,66 @@ export async function generateMonthlyReports(ctx: AppContext, month: string, opt
     const unitId = unit?.id ?? ORGANISATION;
     const unitName = unit?.name ?? '全组织 / Organisation';
     const existing = await findReport(ctx.store.db, month, unitId);
-    if (existing) { out.push({ month, unitId, unitName, id: existing.id, created: false }); continue; }
+    if (existing) {
+      out.push({ month, unitId, unitName, id: existing.id, created: false });
+      continue;
+    }
     const report = await buildReport(ctx, month, unit);
     const now = ctx.now().toISOString();
     const row: MonthlyReportRow = {
-      id: timeOrderedId(ctx.now(), ctx.random(10)), month, unit_id: unitId, unit_name: unitName, unit_path: unit?.path ?? null,
-      generated_at: now, generated_by: options.by,
-      stats: JSON.stringify(report.stats), notable: JSON.stringify(report.notable), extra: JSON.stringify(report.extra),
+      id: timeOrderedId(ctx.now(), ctx.random(10)),
+      month,
+      unit_id: unitId,
+      unit_name: unitName,
+      unit_path: unit?.path ?? null,
+      generated_at: now,
+      generated_by: options.by,
+      stats: JSON.stringify(report.stats),
+      notable: JSON.stringify(report.notable),
+      extra: JSON.stringify(report.extra),
     };
     const created = await ctx.store.transact(async (trx) => {
       if (!(await insertReport(trx, row))) return false;
-      await appendAudit(trx, { at: now, actor: options.by, action: 'report.generate', entityType: 'monthly_report', entityId: row.id, payload: { month, unit: unitId || null, total: report.stats.total } });
+      await appendAudit(trx, {
+        at: now,
+        actor: options.by,
+        action: 'report.generate',
+        entityType: 'monthly_report',
+        entityId: row.id,
+        payload: { month, unit: unitId || null, total: report.stats.total },
+      });
       const recipients = await reportRecipients(ctx, trx, unit);
       const vars = {
-        month, unitName: unit?.name ?? '全组织', unitNameEn: unit?.name ?? 'the organisation', total: String(report.stats.total), closed: String(report.stats.closed),
-        onTime: pctText(overallOnTime(report.stats)), satisfaction: report.stats.satisfaction.average === null ? '—' : String(report.stats.satisfaction.average),
-        notable: String(report.notable.length), link: ctx.config.channels.publicUrl ? `${ctx.config.channels.publicUrl.replace(/\/$/, '')}/staff/reports/${row.id}` : '',
+        month,
+        unitName: unit?.name ?? '全组织',
+        unitNameEn: unit?.name ?? 'the organisation',
+        total: String(report.stats.total),
+        closed: String(report.stats.closed),
+        onTime: pctText(overallOnTime(report.stats)),
+        satisfaction: report.stats.satisfaction.average === null ? '—' : String(report.stats.satisfaction.average),
+        notable: String(report.notable.length),
+        link: ctx.config.channels.publicUrl
+          ? `${ctx.config.channels.publicUrl.replace(/\/$/, '')}/staff/reports/${row.id}`
+          : '',
       };
-      if (recipients.length) await insertOutbox(trx, recipients.map((recipient) => ({
-        idempotency_key: `report:${row.id}:${recipient}`, case_id: null, recipient, template: 'monthly-report', event: 'monthly-report',
-        payload: JSON.stringify({ reportId: row.id, month, unitId: unitId || null, vars }),
-        status: 'pending', attempts: 0, next_attempt_at: now, created_at: now, sent_at: null, last_error: null,
-      })));
+      if (recipients.length)
+        await insertOutbox(
+          trx,
+          recipients.map((recipient) => ({
+            idempotency_key: `report:${row.id}:${recipient}`,
+            case_id: null,
+            recipient,
+            template: 'monthly-report',
+            event: 'monthly-report',
+            payload: JSON.stringify({ reportId: row.id, month, unitId: unitId || null, vars }),
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+            sent_at: null,
+            last_error: null,
+          })),
+        );
       return true;
     });
     const stored = created ? row : await findReport(ctx.store.db, month, unitId);
@@ -134,7 +217,10 @@ export async function generateMonthlyReports(ctx: AppContext, month: string, opt
 }
 
 function overallOnTime(stats: { onTime: { met: number; missed: number; overdue: number }[] }): number | null {
-  const t = stats.onTime.reduce((a, c) => ({ met: a.met + c.met, all: a.all + c.met + c.missed + c.overdue }), { met: 0, all: 0 });
+  const t = stats.onTime.reduce((a, c) => ({ met: a.met + c.met, all: a.all + c.met + c.missed + c.overdue }), {
+    met: 0,
+    all: 0,
+  });
   return t.all === 0 ? null : t.met / t.all;
 }
 const pctText = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
@@ -144,11 +230,36 @@ const pctText = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed
  * e-mail, and in-app the managers — holders of a role with `supervise` or `records` granted in
  * that very unit (organisation: granted organisation-wide).
  */
-async function reportRecipients(ctx: AppContext, db: Parameters<typeof insertOutbox>[0], unit: OrgUnitRow | null): Promise<string[]> {
-  const emails = ctx.config.reports.recipients.filter((r) => r.unitId === (unit?.id ?? null)).map((r) => `email:${r.email}`);
-  const managerRoles = [...new Set(ctx.procedures.latestAll().flatMap((p) => p.roles.filter((r) => r.permissions.includes('read') && (r.permissions.includes('supervise') || r.permissions.includes('records'))).map((r) => r.id)))];
-  let q = db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id').select('users.id').distinct()
-    .where('users.disabled', '=', 0).where('role_grants.role', 'in', managerRoles.length ? managerRoles : ['-']);
+async function reportRecipients(
+  ctx: AppContext,
+  db: Parameters<typeof insertOutbox>[0],
+  unit: OrgUnitRow | null,
+): Promise<string[]> {
+  const emails = ctx.config.reports.recipients
+    .filter((r) => r.unitId === (unit?.id ?? null))
+    .map((r) => `email:${r.email}`);
+  const managerRoles = [
+    ...new Set(
+      ctx.procedures
+        .latestAll()
+        .flatMap((p) =>
+          p.roles
+            .filter(
+              (r) =>
+                r.permissions.includes('read') &&
+                (r.permissions.includes('supervise') || r.permissions.includes('records')),
+            )
+            .map((r) => r.id),
+        ),
+    ),
+  ];
+  let q = db
+    .selectFrom('role_grants')
+    .innerJoin('users', 'users.id', 'role_grants.user_id')
+    .select('users.id')
+    .distinct()
+    .where('users.disabled', '=', 0)
+    .where('role_grants.role', 'in', managerRoles.length ? managerRoles : ['-']);
   q = unit ? q.where('role_grants.org_unit_id', '=', unit.id) : q.where('role_grants.org_unit_id', 'is', null);
   const users = (await q.execute()).map((u) => `user:${u.id}`).sort();
   return [...emails, ...users];
@@ -166,12 +277,23 @@ export async function monthlyReportsDue(ctx: AppContext): Promise<string | null>
 /** Whether the actor's statistics scope covers a report's unit (organisation: an organisation-wide role). */
 function covers(s: Scope, unitPath: string | null): boolean {
   if (s.everything) return true;
-  return s.byProcedure.some((p) => p.all || (unitPath !== null && p.unitPaths.some((path) => unitPath.startsWith(path))));
+  return s.byProcedure.some(
+    (p) => p.all || (unitPath !== null && p.unitPaths.some((path) => unitPath.startsWith(path))),
+  );
 }
 
 function summaryOf(r: MonthlyReportRow) {
   const stats = JSON.parse(r.stats) as { total: number; closed: number };
-  return { id: r.id, month: r.month, unitId: r.unit_id || null, unitName: r.unit_name, generatedAt: r.generated_at, generatedBy: r.generated_by, total: stats.total, closed: stats.closed };
+  return {
+    id: r.id,
+    month: r.month,
+    unitId: r.unit_id || null,
+    unitName: r.unit_name,
+    generatedAt: r.generated_at,
+    generatedBy: r.generated_by,
+    total: stats.total,
+    closed: stats.closed,
+  };
 }
 
 /** The reports the actor may read (their manager scope), newest month first. */
@@ -189,7 +311,27 @@ export async function reportFor(ctx: AppContext, actor: Actor, id: string) {
   const row = await ctx.store.db.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !covers(s, row.unit_path)) throw new DomainError('NOT_FOUND', '报告不存在 / no such report');
   const notable = JSON.parse(row.notable) as { id: string }[];
-  const visible = notable.length === 0 ? new Set<string>() : new Set((await ctx.store.db.selectFrom('cases').select('id')
-    .where('id', 'in', notable.map((n) => n.id)).where((eb) => inScope(eb, policyScope(actor, ctx.procedures.latestAll()))).execute()).map((r) => r.id));
-  return { ...summaryOf(row), stats: JSON.parse(row.stats), notable: notable.filter((n) => visible.has(n.id)), extra: JSON.parse(row.extra) };
+  const visible =
+    notable.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await ctx.store.db
+              .selectFrom('cases')
+              .select('id')
+              .where(
+                'id',
+                'in',
+                notable.map((n) => n.id),
+              )
+              .where((eb) => inScope(eb, policyScope(actor, ctx.procedures.latestAll())))
+              .execute()
+          ).map((r) => r.id),
+        );
+  return {
+    ...summaryOf(row),
+    stats: JSON.parse(row.stats),
+    notable: notable.filter((n) => visible.has(n.id)),
+    extra: JSON.parse(row.extra),
+  };
 }

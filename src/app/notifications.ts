@@ -11,11 +11,23 @@ export async function myNotifications(ctx: AppContext, actor: Staff, opts: { unr
   let q = ctx.store.db.selectFrom('staff_notifications').selectAll().where('user_id', '=', actor.id);
   if (opts.unread) q = q.where('read_at', 'is', null);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
-  const unread = await ctx.store.db.selectFrom('staff_notifications').select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', actor.id).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const unread = await ctx.store.db
+    .selectFrom('staff_notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', actor.id)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),
-    items: rows.map((r) => ({ id: r.id, caseId: r.case_id, event: r.event, title: JSON.parse(r.title), body: JSON.parse(r.body), createdAt: r.created_at, readAt: r.read_at })),
+    items: rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      event: r.event,
+      title: JSON.parse(r.title),
+      body: JSON.parse(r.body),
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    })),
   };
 }
 
@@ -23,25 +35,56 @@ export async function myNotifications(ctx: AppContext, actor: Staff, opts: { unr
 export async function markRead(ctx: AppContext, actor: Staff, id: string): Promise<{ id: string; readAt: string }> {
   const at = ctx.now().toISOString();
   return ctx.store.transact(async (trx) => {
-    const row = await trx.selectFrom('staff_notifications').select(['id', 'read_at']).where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('staff_notifications')
+      .select(['id', 'read_at'])
+      .where('id', '=', id)
+      .where('user_id', '=', actor.id)
+      .executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', '没有这条通知 / no such notification');
     if (row.read_at) return { id, readAt: row.read_at };
     await trx.updateTable('staff_notifications').set({ read_at: at }).where('id', '=', id).execute();
-    await appendAudit(trx, { at, actor: `user:${actor.id}`, action: 'notification.read', entityType: 'notification', entityId: id, payload: {} });
+    await appendAudit(trx, {
+      at,
+      actor: `user:${actor.id}`,
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: id,
+      payload: {},
+    });
     return { id, readAt: at };
   });
 }
 
 /** What the dispatcher has not done yet and what it gave up on (admins). */
 export async function deliveryOverview(ctx: AppContext, filter: { status?: string; caseId?: string; limit: number }) {
-  const counts = await ctx.store.db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
-  const outboxPending = await ctx.store.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const counts = await ctx.store.db
+    .selectFrom('deliveries')
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('status')
+    .execute();
+  const outboxPending = await ctx.store.db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   const rows = await listDeliveries(ctx.store.db, filter);
   return {
-    counts: { notYetFannedOut: Number(outboxPending.n), ...Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])) },
+    counts: {
+      notYetFannedOut: Number(outboxPending.n),
+      ...Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+    },
     items: rows.map((r) => ({
-      id: r.id, caseId: r.case_id, channel: r.channel, target: r.target, status: r.status, attempts: Number(r.attempts),
-      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null, lastError: r.last_error, createdAt: r.created_at, sentAt: r.sent_at,
+      id: r.id,
+      caseId: r.case_id,
+      channel: r.channel,
+      target: r.target,
+      status: r.status,
+      attempts: Number(r.attempts),
+      nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      sentAt: r.sent_at,
     })),
   };
 }
@@ -50,7 +93,15 @@ export async function deliveryOverview(ctx: AppContext, filter: { status?: strin
 export async function retryDelivery(ctx: AppContext, actor: Staff, id: string): Promise<void> {
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
-    if (!(await reviveDelivery(trx, id, at))) throw new DomainError('NOT_FOUND', '没有这条失败的投递 / no such dead delivery');
-    await appendAudit(trx, { at, actor: `user:${actor.id}`, action: 'delivery.retry', entityType: 'delivery', entityId: id, payload: {} });
+    if (!(await reviveDelivery(trx, id, at)))
+      throw new DomainError('NOT_FOUND', '没有这条失败的投递 / no such dead delivery');
+    await appendAudit(trx, {
+      at,
+      actor: `user:${actor.id}`,
+      action: 'delivery.retry',
+      entityType: 'delivery',
+      entityId: id,
+      payload: {},
+    });
   });
 }

@@ -21,19 +21,30 @@ import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
 
-export type PerformResult = { id: string; trackingNo: string; status: string; version: number; opened?: { id: string; trackingNo: string } };
+export type PerformResult = {
+  id: string;
+  trackingNo: string;
+  status: string;
+  version: number;
+  opened?: { id: string; trackingNo: string };
+};
 
 export function notFound(): DomainError {
   return new DomainError('NOT_FOUND', '案件不存在 / no such case');
 }
 
 /** Loads a case the actor may see, with the procedure version it runs under; else NOT_FOUND. */
-export async function loadVisibleCase(ctx: AppContext, caseId: string, actor: Actor): Promise<{ row: CaseRow; state: CaseState; procedure: TProcedure }> {
+export async function loadVisibleCase(
+  ctx: AppContext,
+  caseId: string,
+  actor: Actor,
+): Promise<{ row: CaseRow; state: CaseState; procedure: TProcedure }> {
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
   const state = { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) };
   const procedure = await procedureVersion(ctx, state.procedureId, state.procedureVersion);
-  if (!procedure) throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
+  if (!procedure)
+    throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
   if (!canSeeCase(actor, procedure, state)) throw notFound();
   return { row, state, procedure };
 }
@@ -59,9 +70,20 @@ export async function perform(
   const units = action ? await resolveUnits(ctx, unitRefs(action.input, input)) : new Map();
   const now = ctx.now();
   const clocks = (await caseClocks(ctx.store.db, state.id)).map(toClockState);
-  const decision = decide(procedure, state, actionId, input, actor, now, users, { calendar: ctx.calendar, clocks }, units);
+  const decision = decide(
+    procedure,
+    state,
+    actionId,
+    input,
+    actor,
+    now,
+    users,
+    { calendar: ctx.calendar, clocks },
+    units,
+  );
   const opensIn = decision.opens ? ctx.procedures.latest(decision.opens.procedure) : undefined;
-  if (decision.opens && !opensIn) throw new Error(`action ${actionId} opens a case of procedure ${decision.opens.procedure}, which is not loaded`);
+  if (decision.opens && !opensIn)
+    throw new Error(`action ${actionId} opens a case of procedure ${decision.opens.procedure}, which is not loaded`);
   const next = version + 1;
   let opened: { id: string; trackingNo: string } | undefined;
   await ctx.store.transact(async (trx) => {
@@ -69,13 +91,42 @@ export async function perform(
     if (!updated) throw new VersionConflict();
     let event = decision.event;
     if (decision.opens && opensIn) {
-      opened = await writeNewCase(ctx, trx, opensIn, linkedIntake(ctx, row, decision.opens.kind, opensIn), actor, now, unitOf(row));
-      await insertLinks(trx, [{ from_case_id: state.id, to_case_id: opened.id, kind: decision.opens.link, note: null, created_at: now.toISOString() }]);
+      opened = await writeNewCase(
+        ctx,
+        trx,
+        opensIn,
+        linkedIntake(ctx, row, decision.opens.kind, opensIn),
+        actor,
+        now,
+        unitOf(row),
+      );
+      await insertLinks(trx, [
+        {
+          from_case_id: state.id,
+          to_case_id: opened.id,
+          kind: decision.opens.link,
+          note: null,
+          created_at: now.toISOString(),
+        },
+      ]);
       event = { ...event, input: { ...event.input, opened: opened.trackingNo } };
     }
-    await recordChange(ctx, trx, { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null }, event, decision.notifications, decision.clockChanges);
+    await recordChange(
+      ctx,
+      trx,
+      { id: state.id, trackingNo: state.trackingNo, version: next, submitterReachable: row.submitter_enc !== null },
+      event,
+      decision.notifications,
+      decision.clockChanges,
+    );
   });
-  return { id: state.id, trackingNo: state.trackingNo, status: decision.event.toStatus, version: next, ...(opened ? { opened: { id: opened.id, trackingNo: opened.trackingNo } } : {}) };
+  return {
+    id: state.id,
+    trackingNo: state.trackingNo,
+    status: decision.event.toStatus,
+    version: next,
+    ...(opened ? { opened: { id: opened.id, trackingNo: opened.trackingNo } } : {}),
+  };
 }
 
 function unitOf(row: CaseRow): { id: string; path: string } | null {
@@ -85,13 +136,23 @@ function unitOf(row: CaseRow): { id: string; path: string } | null {
 /** ENF-1: the new case carries the matter, the parties and the unit of the case it came from. */
 function linkedIntake(ctx: AppContext, row: CaseRow, kind: CaseKind, target: TProcedure): Intake {
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : undefined;
-  const channel = target.intake.channels.includes(row.channel as Channel) ? (row.channel as Channel) : target.intake.channels[0];
+  const channel = target.intake.channels.includes(row.channel as Channel)
+    ? (row.channel as Channel)
+    : target.intake.channels[0];
   return {
-    procedure: target.id, kind, subject: row.subject, description: row.description,
-    anonymous: row.anonymous === 1, ...(submitter ? { submitter } : {}),
+    procedure: target.id,
+    kind,
+    subject: row.subject,
+    description: row.description,
+    anonymous: row.anonymous === 1,
+    ...(submitter ? { submitter } : {}),
     respondents: JSON.parse(row.respondents) as TRespondent[],
-    affirmTruthful: true, channel, fields: {},
-    ...(target.intake.require.includes('requestedOutcome') ? { requestedOutcome: `转自 ${row.tracking_no} / from ${row.tracking_no}` } : {}),
+    affirmTruthful: true,
+    channel,
+    fields: {},
+    ...(target.intake.require.includes('requestedOutcome')
+      ? { requestedOutcome: `转自 ${row.tracking_no} / from ${row.tracking_no}` }
+      : {}),
   };
 }
 

@@ -5,7 +5,12 @@ import { ZLabel } from '../domain/labels.ts';
 import { ProcedureFileError, parseProcedure } from '../domain/procedure.parse.ts';
 import { ZProcedure, type TProcedure } from '../domain/procedure.schema.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { allProcedureVersions, findProcedureVersion, insertProcedureVersion, procedureVersionKeys } from '../store/procedures.repository.ts';
+import {
+  allProcedureVersions,
+  findProcedureVersion,
+  insertProcedureVersion,
+  procedureVersionKeys,
+} from '../store/procedures.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { definitionHash } from './procedures.ts';
@@ -49,18 +54,26 @@ export async function listProcedures(ctx: AppContext) {
   const rows = await allProcedureVersions(ctx.store.db);
   const byId = new Map<string, typeof rows>();
   for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
-  return [...byId.entries()].map(([id, versions]) => {
-    const latest = ctx.procedures.latest(id)!;
-    return {
-      id,
-      name: latest.name,
-      latestVersion: latest.version,
-      public: latest.intake.public,
-      categories: latest.categories,
-      versions: versions.map((v) => ({ version: Number(v.version), loadedAt: v.loaded_at, latest: Number(v.version) === latest.version, hash: v.source_hash }))
-        .sort((a, b) => b.version - a.version),
-    };
-  }).sort((a, b) => a.id.localeCompare(b.id));
+  return [...byId.entries()]
+    .map(([id, versions]) => {
+      const latest = ctx.procedures.latest(id)!;
+      return {
+        id,
+        name: latest.name,
+        latestVersion: latest.version,
+        public: latest.intake.public,
+        categories: latest.categories,
+        versions: versions
+          .map((v) => ({
+            version: Number(v.version),
+            loadedAt: v.loaded_at,
+            latest: Number(v.version) === latest.version,
+            hash: v.source_hash,
+          }))
+          .sort((a, b) => b.version - a.version),
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** One recorded version: the validated definition and the same as YAML, a starting point for the next version. */
@@ -68,7 +81,14 @@ export async function procedureDefinition(ctx: AppContext, id: string, version: 
   const row = await findProcedureVersion(ctx.store.db, id, version);
   if (!row) throw new DomainError('NOT_FOUND', '没有该流程版本 / no such procedure version');
   const definition = ZProcedure.parse(JSON.parse(row.definition));
-  return { id, version, loadedAt: row.loaded_at, latest: ctx.procedures.latest(id)?.version === version, definition, yaml: toYaml(definition, { lineWidth: 0 }) };
+  return {
+    id,
+    version,
+    loadedAt: row.loaded_at,
+    latest: ctx.procedures.latest(id)?.version === version,
+    definition,
+    yaml: toYaml(definition, { lineWidth: 0 }),
+  };
 }
 
 /** A problem with an uploaded definition: the path in it, the line of the text where known, and what is wrong. */
@@ -83,7 +103,8 @@ function parseUpload(text: string): TProcedure {
   try {
     return parseProcedure(text, 'upload');
   } catch (err) {
-    if (err instanceof ProcedureFileError) throw invalid(err.problems.map((p) => ({ path: p.path, line: p.line ?? null, message: p.problem })));
+    if (err instanceof ProcedureFileError)
+      throw invalid(err.problems.map((p) => ({ path: p.path, line: p.line ?? null, message: p.problem })));
     throw err;
   }
 }
@@ -96,11 +117,19 @@ async function assertNewVersion(ctx: AppContext, p: TProcedure): Promise<void> {
   await refreshProcedures(ctx);
   const recorded = await findProcedureVersion(ctx.store.db, p.id, p.version);
   if (recorded && recorded.source_hash !== definitionHash(p)) {
-    throw new DomainError('CONFLICT', `流程 ${p.id} 的版本 ${p.version} 已存在且内容不同，请使用新的版本号 / version ${p.version} of ${p.id} is recorded with other content: give the edit a new version number`, { path: 'version', latestVersion: ctx.procedures.latest(p.id)?.version ?? null });
+    throw new DomainError(
+      'CONFLICT',
+      `流程 ${p.id} 的版本 ${p.version} 已存在且内容不同，请使用新的版本号 / version ${p.version} of ${p.id} is recorded with other content: give the edit a new version number`,
+      { path: 'version', latestVersion: ctx.procedures.latest(p.id)?.version ?? null },
+    );
   }
   const latest = ctx.procedures.latest(p.id)?.version ?? 0;
   if (p.version <= latest) {
-    throw new DomainError('CONFLICT', `版本号须大于当前最新版本 ${latest} / the version must be higher than the latest, ${latest}`, { path: 'version', latestVersion: latest });
+    throw new DomainError(
+      'CONFLICT',
+      `版本号须大于当前最新版本 ${latest} / the version must be higher than the latest, ${latest}`,
+      { path: 'version', latestVersion: latest },
+    );
   }
 }
 
@@ -111,21 +140,41 @@ async function recordVersion(ctx: AppContext, p: TProcedure, by: string, how: Re
   const hash = definitionHash(p);
   try {
     await ctx.store.transact(async (trx) => {
-      await insertProcedureVersion(trx, { id: p.id, version: p.version, definition: JSON.stringify(p), source_hash: hash, loaded_at: at });
-      await appendAudit(trx, { at, actor: by, action: 'procedure.version', entityType: 'procedure', entityId: `${p.id}@${p.version}`, payload: { hash, ...how } });
+      await insertProcedureVersion(trx, {
+        id: p.id,
+        version: p.version,
+        definition: JSON.stringify(p),
+        source_hash: hash,
+        loaded_at: at,
+      });
+      await appendAudit(trx, {
+        at,
+        actor: by,
+        action: 'procedure.version',
+        entityType: 'procedure',
+        entityId: `${p.id}@${p.version}`,
+        payload: { hash, ...how },
+      });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new DomainError('CONFLICT', `版本 ${p.version} 刚被他人记录 / version ${p.version} was just recorded by someone else`, { path: 'version' });
+    if (isUniqueViolation(err))
+      throw new DomainError(
+        'CONFLICT',
+        `版本 ${p.version} 刚被他人记录 / version ${p.version} was just recorded by someone else`,
+        { path: 'version' },
+      );
     throw err;
   }
   ctx.procedures.add(p);
 }
 
-export const ZProcedureUpload = z.object({
-  yaml: z.string().min(1).max(500_000),
-  /** Validate only: nothing is stored. */
-  dryRun: z.boolean().default(false),
-}).strict();
+export const ZProcedureUpload = z
+  .object({
+    yaml: z.string().min(1).max(500_000),
+    /** Validate only: nothing is stored. */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
 
 /** Uploads a new version as YAML (or only checks it with `dryRun`); audited. */
 export async function uploadProcedure(ctx: AppContext, input: z.infer<typeof ZProcedureUpload>, by: string) {
@@ -139,7 +188,13 @@ export async function uploadProcedure(ctx: AppContext, input: z.infer<typeof ZPr
 }
 
 export const ZCategoryChange = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('add'), id: z.string().regex(/^[a-z][a-z0-9-]*$/, '编号为小写字母、数字和连字符 / lower-case kebab-case'), label: ZLabel }).strict(),
+  z
+    .object({
+      op: z.literal('add'),
+      id: z.string().regex(/^[a-z][a-z0-9-]*$/, '编号为小写字母、数字和连字符 / lower-case kebab-case'),
+      label: ZLabel,
+    })
+    .strict(),
   z.object({ op: z.literal('rename'), id: z.string().min(1), label: ZLabel }).strict(),
   z.object({ op: z.literal('remove'), id: z.string().min(1) }).strict(),
 ]);
@@ -148,19 +203,27 @@ export const ZCategoryChange = z.discriminatedUnion('op', [
  * CLS-1: categories belong to a procedure, so adding, renaming or removing one makes the next
  * version of it (through the same checks as an upload); cases opened earlier keep theirs.
  */
-export async function changeCategory(ctx: AppContext, procedureId: string, change: z.infer<typeof ZCategoryChange>, by: string) {
+export async function changeCategory(
+  ctx: AppContext,
+  procedureId: string,
+  change: z.infer<typeof ZCategoryChange>,
+  by: string,
+) {
   const latest = await latestProcedure(ctx, procedureId);
   if (!latest) throw new DomainError('NOT_FOUND', '没有该流程 / no such procedure');
   const exists = latest.categories.some((c) => c.id === change.id);
-  if (change.op === 'add' && exists) throw new DomainError('CONFLICT', `分类“${change.id}”已存在 / the category exists`, { path: 'id' });
+  if (change.op === 'add' && exists)
+    throw new DomainError('CONFLICT', `分类“${change.id}”已存在 / the category exists`, { path: 'id' });
   if (change.op !== 'add' && !exists) throw new DomainError('NOT_FOUND', `没有分类“${change.id}” / no such category`);
-  const categories = change.op === 'add'
-    ? [...latest.categories, { id: change.id, label: change.label }]
-    : change.op === 'rename'
-      ? latest.categories.map((c) => (c.id === change.id ? { id: c.id, label: change.label } : c))
-      : latest.categories.filter((c) => c.id !== change.id);
+  const categories =
+    change.op === 'add'
+      ? [...latest.categories, { id: change.id, label: change.label }]
+      : change.op === 'rename'
+        ? latest.categories.map((c) => (c.id === change.id ? { id: c.id, label: change.label } : c))
+        : latest.categories.filter((c) => c.id !== change.id);
   const parsed = ZProcedure.safeParse({ ...latest, version: latest.version + 1, categories });
-  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), line: null, message: i.message })));
+  if (!parsed.success)
+    throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), line: null, message: i.message })));
   await recordVersion(ctx, parsed.data, by, { source: 'category', change });
   return { id: procedureId, version: parsed.data.version, categories: parsed.data.categories };
 }

@@ -67,11 +67,19 @@ export async function syncProcedures(store: Store, files: TProcedure[], now: Dat
     const hash = definitionHash(p);
     const existing = recorded.get(`${p.id}@${p.version}`);
     if (existing && existing.source_hash !== hash) {
-      throw new Error(`procedure ${p.id} version ${p.version} differs from the recorded one: give the edited file a new version number`);
+      throw new Error(
+        `procedure ${p.id} version ${p.version} differs from the recorded one: give the edited file a new version number`,
+      );
     }
     if (!existing) {
       try {
-        await insertProcedureVersion(store.db, { id: p.id, version: p.version, definition: JSON.stringify(p), source_hash: hash, loaded_at: now.toISOString() });
+        await insertProcedureVersion(store.db, {
+          id: p.id,
+          version: p.version,
+          definition: JSON.stringify(p),
+          source_hash: hash,
+          loaded_at: now.toISOString(),
+        });
       } catch (err) {
         // Another instance recorded it at the same moment; the re-read below checks it is the same.
         const again = (await allProcedureVersions(store.db)).find((r) => r.id === p.id && r.version === p.version);

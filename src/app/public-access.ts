@@ -10,7 +10,12 @@ import { assertNotThrottled, LIMITS, recordFailure } from './throttle.ts';
  * The case a tracking number and receipt open. A wrong receipt and an unknown tracking number
  * give the same NOT_FOUND after the same work, so neither answer tells which one was wrong.
  */
-export async function openWithReceipt(ctx: AppContext, trackingNo: string, receipt: string | undefined, client: string): Promise<CaseRow> {
+export async function openWithReceipt(
+  ctx: AppContext,
+  trackingNo: string,
+  receipt: string | undefined,
+  client: string,
+): Promise<CaseRow> {
   const normalised = trackingNo.trim().toUpperCase();
   const limits = [
     { key: `receipt:${normalised}`, ...LIMITS.receiptPerCase },

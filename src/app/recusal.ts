@@ -12,12 +12,18 @@ import { decrypt } from './secrets.ts';
 import { submitCase, type SubmitResult } from './submit.ts';
 import { insertLinks } from '../store/links.repository.ts';
 
-export const ZRespondentLink = z.object({
-  /** The respondent is this staff member (username or id). */
-  user: z.string().min(1).max(100).optional(),
-  /** The respondent is this department (org unit id): everyone holding a role in it is recused. */
-  orgUnit: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
-}).strict().refine((v) => v.user || v.orgUnit, 'name a user or an org unit');
+export const ZRespondentLink = z
+  .object({
+    /** The respondent is this staff member (username or id). */
+    user: z.string().min(1).max(100).optional(),
+    /** The respondent is this department (org unit id): everyone holding a role in it is recused. */
+    orgUnit: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/)
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.user || v.orgUnit, 'name a user or an org unit');
 
 /**
  * RTE-3: links a named respondent to a staff account or a department. They, and for a
@@ -25,15 +31,36 @@ export const ZRespondentLink = z.object({
  * on the case. A case owned by that department goes up to the unit above. The timeline records
  * that a recusal happened, not whom it concerns.
  */
-export async function linkRespondent(ctx: AppContext, caseId: string, index: number, link: z.infer<typeof ZRespondentLink>, actor: Actor) {
+export async function linkRespondent(
+  ctx: AppContext,
+  caseId: string,
+  index: number,
+  link: z.infer<typeof ZRespondentLink>,
+  actor: Actor,
+) {
   const { row } = await loadVisibleCase(ctx, caseId, actor);
   const respondents = JSON.parse(row.respondents) as (TRespondent & { userId?: string; orgUnitId?: string })[];
-  if (!respondents[index]) throw new DomainError('VALIDATION_FAILED', `没有第 ${index} 个被投诉人 / no respondent ${index}`, { issues: [{ path: 'index', message: 'unknown respondent' }] });
-  const user = link.user ? (await findUserById(ctx.store.db, link.user)) ?? (await findUserByUsername(ctx.store.db, link.user)) : undefined;
-  if (link.user && !user) throw new DomainError('VALIDATION_FAILED', '用户不存在 / no such user', { issues: [{ path: 'user', message: 'unknown user' }] });
+  if (!respondents[index])
+    throw new DomainError('VALIDATION_FAILED', `没有第 ${index} 个被投诉人 / no respondent ${index}`, {
+      issues: [{ path: 'index', message: 'unknown respondent' }],
+    });
+  const user = link.user
+    ? ((await findUserById(ctx.store.db, link.user)) ?? (await findUserByUsername(ctx.store.db, link.user)))
+    : undefined;
+  if (link.user && !user)
+    throw new DomainError('VALIDATION_FAILED', '用户不存在 / no such user', {
+      issues: [{ path: 'user', message: 'unknown user' }],
+    });
   const unit = link.orgUnit ? await findOrgUnit(ctx.store.db, link.orgUnit) : undefined;
-  if (link.orgUnit && !unit) throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', { issues: [{ path: 'orgUnit', message: 'unknown org unit' }] });
-  respondents[index] = { ...respondents[index], ...(user ? { userId: user.id } : {}), ...(unit ? { orgUnitId: unit.id } : {}) };
+  if (link.orgUnit && !unit)
+    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+      issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
+    });
+  respondents[index] = {
+    ...respondents[index],
+    ...(user ? { userId: user.id } : {}),
+    ...(unit ? { orgUnitId: unit.id } : {}),
+  };
   // A case owned by the recused department (or a unit below it) goes where the procedure says:
   // the unit above, or a role such as a neutral investigator (S6 中立调查机构).
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
@@ -41,13 +68,26 @@ export async function linkRespondent(ctx: AppContext, caseId: string, index: num
   const ownedByRecused = Boolean(unit && row.org_unit_path?.startsWith(unit.path)) && !toRole;
   const above = ownedByRecused && unit!.parent_id ? await findOrgUnit(ctx.store.db, unit!.parent_id) : undefined;
   return addCaseNote(ctx, row.id, {
-    action: 'recusal', visibility: 'internal', actor: refOf(actor),
-    input: { respondent: index, excluded: (user ? 1 : 0) + (unit ? 1 : 0), ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}), ...(toRole ? { routedTo: toRole } : {}) },
+    action: 'recusal',
+    visibility: 'internal',
+    actor: refOf(actor),
+    input: {
+      respondent: index,
+      excluded: (user ? 1 : 0) + (unit ? 1 : 0),
+      ...(ownedByRecused ? { routedTo: above?.id ?? null } : {}),
+      ...(toRole ? { routedTo: toRole } : {}),
+    },
     changes: {
       respondents: JSON.stringify(respondents),
-      ...(ownedByRecused ? { org_unit_id: above?.id ?? null, org_unit_path: above?.path ?? null, assignee_id: null } : {}),
+      ...(ownedByRecused
+        ? { org_unit_id: above?.id ?? null, org_unit_path: above?.path ?? null, assignee_id: null }
+        : {}),
     },
-    notify: toRole ? [{ to: toRole, template: 'recusal-routed', event: 'recusal' }] : ownedByRecused ? supervisorsOf(ctx, row, 'recusal-routed') : [],
+    notify: toRole
+      ? [{ to: toRole, template: 'recusal-routed', event: 'recusal' }]
+      : ownedByRecused
+        ? supervisorsOf(ctx, row, 'recusal-routed')
+        : [],
     alsoWrite: async (trx) => {
       const rows = [
         ...(user ? [{ case_id: row.id, user_id: user.id, unit_path: null, reason: `respondent ${index}` }] : []),
@@ -61,7 +101,9 @@ export async function linkRespondent(ctx: AppContext, caseId: string, index: num
 /** Notices to the roles that supervise in the case's procedure (no role names in code). */
 function supervisorsOf(ctx: AppContext, row: CaseRow, template: string) {
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-  return procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => ({ to: `role:${r.id}`, template, event: template }));
+  return procedure.roles
+    .filter((r) => r.permissions.includes('supervise'))
+    .map((r) => ({ to: `role:${r.id}`, template, event: template }));
 }
 
 export const ZRetaliation = z.object({ description: z.string().trim().min(5).max(10000) }).strict();
@@ -73,37 +115,65 @@ export const ZRetaliation = z.object({ description: z.string().trim().min(5).max
  */
 export async function flagRetaliation(ctx: AppContext, original: CaseRow, description: string): Promise<SubmitResult> {
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
-  const submitter = original.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter) : undefined;
+  const submitter = original.submitter_enc
+    ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
+    : undefined;
   const highest = procedure.severities.at(-1)?.id;
   const kind = procedure.intake.kinds.includes('complaint') ? 'complaint' : procedure.intake.kinds[0];
-  const opened = await submitCase(ctx, {
-    procedure: procedure.id,
-    kind,
-    subject: `反映遭受打击报复（关联 ${original.tracking_no}）/ retaliation`,
-    description,
-    anonymous: original.anonymous === 1,
-    ...(submitter ? { submitter } : {}),
-    requestedOutcome: '停止打击报复并依法处理 / stop the retaliation',
-    affirmTruthful: true,
-    channel: original.channel as 'web',
-    ...(highest ? { severity: highest } : {}),
-    ...(original.org_unit_id ? { orgUnit: original.org_unit_id } : {}),
-    fields: {},
-  }, { kind: 'system', name: '打击报复反映 / retaliation flag' });
+  const opened = await submitCase(
+    ctx,
+    {
+      procedure: procedure.id,
+      kind,
+      subject: `反映遭受打击报复（关联 ${original.tracking_no}）/ retaliation`,
+      description,
+      anonymous: original.anonymous === 1,
+      ...(submitter ? { submitter } : {}),
+      requestedOutcome: '停止打击报复并依法处理 / stop the retaliation',
+      affirmTruthful: true,
+      channel: original.channel as 'web',
+      ...(highest ? { severity: highest } : {}),
+      ...(original.org_unit_id ? { orgUnit: original.org_unit_id } : {}),
+      fields: {},
+    },
+    { kind: 'system', name: '打击报复反映 / retaliation flag' },
+  );
   const exclusions = await caseExclusions(ctx.store.db, original.id);
   await addCaseNote(ctx, opened.id, {
-    action: 'retaliation-opened', visibility: 'internal', actor: refOf({ kind: 'submitter', caseId: original.id }),
+    action: 'retaliation-opened',
+    visibility: 'internal',
+    actor: refOf({ kind: 'submitter', caseId: original.id }),
     input: { linkedTo: original.tracking_no, recusalsCopied: exclusions.length },
     changes: { respondents: original.respondents },
     alsoWrite: async (trx) => {
       if (exclusions.length > 0) {
-        await trx.insertInto('case_exclusions').values(exclusions.map((x) => ({ case_id: opened.id, user_id: x.userId, unit_path: x.unitPath, reason: `copied from ${original.tracking_no}` }))).execute();
+        await trx
+          .insertInto('case_exclusions')
+          .values(
+            exclusions.map((x) => ({
+              case_id: opened.id,
+              user_id: x.userId,
+              unit_path: x.unitPath,
+              reason: `copied from ${original.tracking_no}`,
+            })),
+          )
+          .execute();
       }
-      await insertLinks(trx, [{ from_case_id: original.id, to_case_id: opened.id, kind: 'retaliation', note: null, created_at: ctx.now().toISOString() }]);
+      await insertLinks(trx, [
+        {
+          from_case_id: original.id,
+          to_case_id: opened.id,
+          kind: 'retaliation',
+          note: null,
+          created_at: ctx.now().toISOString(),
+        },
+      ]);
     },
   });
   await addCaseNote(ctx, original.id, {
-    action: 'retaliation-flagged', visibility: 'public', actor: refOf({ kind: 'submitter', caseId: original.id }),
+    action: 'retaliation-flagged',
+    visibility: 'public',
+    actor: refOf({ kind: 'submitter', caseId: original.id }),
     input: { text: '已反映遭受打击报复，另立案处理 / retaliation reported; a separate case is open' },
     notify: supervisorsOf(ctx, original, 'retaliation-flagged'),
   });

@@ -7,34 +7,56 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { monthOfHour, percentile, rate, workingDayDurations, type TCount } from '../domain/stats.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import {
-  caseSpans, clockCounts, dimensionCounts, hourCounts, linkCounts, type StatsFilter,
+  caseSpans,
+  clockCounts,
+  dimensionCounts,
+  hourCounts,
+  linkCounts,
+  type StatsFilter,
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
 import { surveySummaries } from './surveys.ts';
 
 export const KIND_LABELS: Record<string, TLabel> = {
-  complaint: { 'zh-CN': '投诉', en: 'Complaint' }, suggestion: { 'zh-CN': '建议', en: 'Suggestion' },
-  report: { 'zh-CN': '举报', en: 'Report' }, appeal: { 'zh-CN': '申诉', en: 'Appeal' },
+  complaint: { 'zh-CN': '投诉', en: 'Complaint' },
+  suggestion: { 'zh-CN': '建议', en: 'Suggestion' },
+  report: { 'zh-CN': '举报', en: 'Report' },
+  appeal: { 'zh-CN': '申诉', en: 'Appeal' },
 };
 export const CHANNEL_LABELS: Record<string, TLabel> = {
-  web: { 'zh-CN': '网站', en: 'Web' }, email: { 'zh-CN': '电子邮件', en: 'E-mail' }, phone: { 'zh-CN': '电话', en: 'Phone' },
-  'walk-in': { 'zh-CN': '来访', en: 'Walk-in' }, letter: { 'zh-CN': '信件', en: 'Letter' }, fax: { 'zh-CN': '传真', en: 'Fax' },
-  wechat: { 'zh-CN': '微信', en: 'WeChat' }, box: { 'zh-CN': '意见箱', en: 'Suggestion box' },
-  'third-party': { 'zh-CN': '第三方转来', en: 'Third party' }, api: { 'zh-CN': '系统接口', en: 'API' },
+  web: { 'zh-CN': '网站', en: 'Web' },
+  email: { 'zh-CN': '电子邮件', en: 'E-mail' },
+  phone: { 'zh-CN': '电话', en: 'Phone' },
+  'walk-in': { 'zh-CN': '来访', en: 'Walk-in' },
+  letter: { 'zh-CN': '信件', en: 'Letter' },
+  fax: { 'zh-CN': '传真', en: 'Fax' },
+  wechat: { 'zh-CN': '微信', en: 'WeChat' },
+  box: { 'zh-CN': '意见箱', en: 'Suggestion box' },
+  'third-party': { 'zh-CN': '第三方转来', en: 'Third party' },
+  api: { 'zh-CN': '系统接口', en: 'API' },
 };
 /** Outcomes that count as a finding (RES-4, the `outcome` input of the investigation step). */
-export const FINDINGS = { substantiated: 'substantiated', partly: 'partly-substantiated', not: 'not-substantiated' } as const;
+export const FINDINGS = {
+  substantiated: 'substantiated',
+  partly: 'partly-substantiated',
+  not: 'not-substantiated',
+} as const;
 
 export type StatsPeriod = { from: string; to: string; unitId?: string; procedureId?: string };
 
 /** Resolves who may see statistics and over which cases: 403 when the actor holds no manager role. */
 export function statsScopeOf(ctx: AppContext, actor: Actor): Scope {
   const s = statsScope(actor, ctx.procedures.latestAll());
-  if (!s) throw new DomainError('FORBIDDEN', '无权查看统计 / statistics need a manager role (supervise or records) or admin');
+  if (!s)
+    throw new DomainError('FORBIDDEN', '无权查看统计 / statistics need a manager role (supervise or records) or admin');
   return s;
 }
 
-function labelOf(procedures: TProcedure[], pick: (p: TProcedure) => { id: string; label: TLabel }[], id: string): TLabel {
+function labelOf(
+  procedures: TProcedure[],
+  pick: (p: TProcedure) => { id: string; label: TLabel }[],
+  id: string,
+): TLabel {
   for (const p of procedures) {
     const found = pick(p).find((o) => o.id === id);
     if (found) return found.label;
@@ -52,7 +74,8 @@ function sumBy<T>(rows: T[], key: (r: T) => string | null, count: (r: T) => numb
 }
 
 function toCounts(map: Map<string, number>, label: (key: string) => TLabel): TCount[] {
-  return [...map.entries()].map(([key, count]) => ({ key, label: key === '' ? { 'zh-CN': '未填写', en: 'Not set' } : label(key), count }))
+  return [...map.entries()]
+    .map(([key, count]) => ({ key, label: key === '' ? { 'zh-CN': '未填写', en: 'Not set' } : label(key), count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
@@ -67,19 +90,36 @@ function monthTrend(ctx: AppContext, period: StatsPeriod, hours: { hour: string;
     const m = monthOfHour(ctx.calendar, h.hour);
     months.set(m, (months.get(m) ?? 0) + h.n);
   }
-  return [...months.entries()].map(([month, count]) => ({ month, count })).sort((a, b) => a.month.localeCompare(b.month));
+  return [...months.entries()]
+    .map(([month, count]) => ({ month, count }))
+    .sort((a, b) => a.month.localeCompare(b.month));
 }
 
 /** EVA-1 ratings: average, distribution, and responses ÷ closed cases of procedures that ask for one. */
 function satisfactionOf(dims: Dims, procedures: TProcedure[]) {
   const ratings = dims.filter((r) => r.closed && r.rating !== null) as (Dims[number] & { rating: number })[];
-  const rated = new Set(procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id));
+  const rated = new Set(
+    procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id),
+  );
   const eligible = dims.filter((r) => r.closed && rated.has(r.procedure_id)).reduce((s, r) => s + r.n, 0);
   const responses = ratings.reduce((s, r) => s + r.n, 0);
   const sum = ratings.reduce((s, r) => s + r.rating * r.n, 0);
-  const distribution = [...sumBy(ratings, (r) => String(r.rating), (r) => r.n).entries()]
-    .map(([value, count]) => ({ rating: Number(value), count })).sort((a, b) => a.rating - b.rating);
-  return { responses, eligible, responseRate: rate(responses, eligible), average: responses === 0 ? null : Math.round((sum / responses) * 100) / 100, distribution };
+  const distribution = [
+    ...sumBy(
+      ratings,
+      (r) => String(r.rating),
+      (r) => r.n,
+    ).entries(),
+  ]
+    .map(([value, count]) => ({ rating: Number(value), count }))
+    .sort((a, b) => a.rating - b.rating);
+  return {
+    responses,
+    eligible,
+    responseRate: rate(responses, eligible),
+    average: responses === 0 ? null : Math.round((sum / responses) * 100) / 100,
+    distribution,
+  };
 }
 
 /** RES-4 findings: (substantiated + partly) ÷ cases with one of the three findings. */
@@ -88,7 +128,13 @@ function findingsOf(dims: Dims) {
   const sub = count(FINDINGS.substantiated);
   const partly = count(FINDINGS.partly);
   const notSub = count(FINDINGS.not);
-  return { withFinding: sub + partly + notSub, substantiated: sub, partly, notSubstantiated: notSub, rate: rate(sub + partly, sub + partly + notSub) };
+  return {
+    withFinding: sub + partly + notSub,
+    substantiated: sub,
+    partly,
+    notSubstantiated: notSub,
+    rate: rate(sub + partly, sub + partly + notSub),
+  };
 }
 
 /** The most named respondents (by name) of the period's cases. */
@@ -100,30 +146,61 @@ function topRespondents(spans: { respondents: string }[], limit = 10) {
       if (r.name) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
     }
   }
-  return [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...counts.entries()]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 /**
  * Clocks per procedure and clock, and per owning unit. On time = met ÷ (met + missed + still
  * running past due); a clock still within its time is not counted yet.
  */
-function clockRates(ctx: AppContext, clocks: Awaited<ReturnType<typeof clockCounts>>, unitLabel: (id: string) => TLabel) {
+function clockRates(
+  ctx: AppContext,
+  clocks: Awaited<ReturnType<typeof clockCounts>>,
+  unitLabel: (id: string) => TLabel,
+) {
   const byClock = new Map<string, Tally & { procedureId: string; clock: string }>();
   const byUnit = new Map<string, Tally>();
   for (const c of clocks) {
     const k = `${c.procedure_id}:${c.clock}`;
-    const e = byClock.get(k) ?? { procedureId: c.procedure_id, clock: c.clock, met: 0, missed: 0, overdue: 0, running: 0 };
+    const e = byClock.get(k) ?? {
+      procedureId: c.procedure_id,
+      clock: c.clock,
+      met: 0,
+      missed: 0,
+      overdue: 0,
+      running: 0,
+    };
     const u = byUnit.get(c.org_unit_id ?? '') ?? { met: 0, missed: 0, overdue: 0, running: 0 };
-    for (const t of [e, u]) { t.met += c.met; t.missed += c.missed; t.overdue += c.overdue; t.running += c.running; }
+    for (const t of [e, u]) {
+      t.met += c.met;
+      t.missed += c.missed;
+      t.overdue += c.overdue;
+      t.running += c.running;
+    }
     byClock.set(k, e);
     byUnit.set(c.org_unit_id ?? '', u);
   }
   const onTime = (t: Tally) => rate(t.met, t.met + t.missed + t.overdue);
   return {
-    onTime: [...byClock.values()].map((c) => ({
-      ...c, label: ctx.procedures.latest(c.procedureId)?.clocks.find((d) => d.id === c.clock)?.label ?? { 'zh-CN': c.clock }, rate: onTime(c),
-    })).sort((a, b) => a.procedureId.localeCompare(b.procedureId) || a.clock.localeCompare(b.clock)),
-    onTimeByUnit: [...byUnit.entries()].map(([key, c]) => ({ key, label: key ? unitLabel(key) : { 'zh-CN': '未分配单位', en: 'No unit' }, ...c, rate: onTime(c) }))
+    onTime: [...byClock.values()]
+      .map((c) => ({
+        ...c,
+        label: ctx.procedures.latest(c.procedureId)?.clocks.find((d) => d.id === c.clock)?.label ?? {
+          'zh-CN': c.clock,
+        },
+        rate: onTime(c),
+      }))
+      .sort((a, b) => a.procedureId.localeCompare(b.procedureId) || a.clock.localeCompare(b.clock)),
+    onTimeByUnit: [...byUnit.entries()]
+      .map(([key, c]) => ({
+        key,
+        label: key ? unitLabel(key) : { 'zh-CN': '未分配单位', en: 'No unit' },
+        ...c,
+        rate: onTime(c),
+      }))
       .sort((a, b) => a.key.localeCompare(b.key)),
   };
 }
@@ -140,34 +217,70 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
   const filter: StatsFilter = {
     from: ctx.calendar.startOfDay(period.from).toISOString(),
     to: ctx.calendar.startOfDay(addDays(period.to, 1)).toISOString(),
-    scope, procedureId: period.procedureId, unitPath: unit?.path,
+    scope,
+    procedureId: period.procedureId,
+    unitPath: unit?.path,
   };
   const db = ctx.store.db;
   const now = ctx.now().toISOString();
   const procedures = ctx.procedures.all();
   const [dims, hours, clocks, spans, links, units] = await Promise.all([
-    dimensionCounts(db, ctx.store.dialect, filter), hourCounts(db, filter), clockCounts(db, filter, now), caseSpans(db, filter),
-    linkCounts(db, filter), listOrgUnits(db),
+    dimensionCounts(db, ctx.store.dialect, filter),
+    hourCounts(db, filter),
+    clockCounts(db, filter, now),
+    caseSpans(db, filter),
+    linkCounts(db, filter),
+    listOrgUnits(db),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitLabel = (id: string): TLabel => ({ 'zh-CN': unitName.get(id) ?? id, en: unitName.get(id) ?? id });
   const n = (r: { n: number }) => r.n;
   const total = dims.reduce((s, r) => s + r.n, 0);
-  const durations = workingDayDurations(ctx.calendar, spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null)).sort((a, b) => a - b);
+  const durations = workingDayDurations(
+    ctx.calendar,
+    spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null),
+  ).sort((a, b) => a - b);
   const appealCases = dims.filter((r) => r.kind === 'appeal');
-  const byCategory = toCounts(sumBy(dims, (r) => r.category, n), (k) => labelOf(procedures, (p) => p.categories, k));
+  const byCategory = toCounts(
+    sumBy(dims, (r) => r.category, n),
+    (k) => labelOf(procedures, (p) => p.categories, k),
+  );
   return {
-    period: { from: period.from, to: period.to, unitId: period.unitId ?? null, unitName: unit?.name ?? null, procedureId: period.procedureId ?? null },
+    period: {
+      from: period.from,
+      to: period.to,
+      unitId: period.unitId ?? null,
+      unitName: unit?.name ?? null,
+      procedureId: period.procedureId ?? null,
+    },
     generatedAt: now,
     total,
     closed: dims.reduce((s, r) => s + (r.closed ? r.n : 0), 0),
-    byProcedure: toCounts(sumBy(dims, (r) => r.procedure_id, n), (k) => ctx.procedures.latest(k)?.name ?? { 'zh-CN': k }),
-    byKind: toCounts(sumBy(dims, (r) => r.kind, n), (k) => KIND_LABELS[k] ?? { 'zh-CN': k }),
+    byProcedure: toCounts(
+      sumBy(dims, (r) => r.procedure_id, n),
+      (k) => ctx.procedures.latest(k)?.name ?? { 'zh-CN': k },
+    ),
+    byKind: toCounts(
+      sumBy(dims, (r) => r.kind, n),
+      (k) => KIND_LABELS[k] ?? { 'zh-CN': k },
+    ),
     byCategory,
-    bySeverity: toCounts(sumBy(dims, (r) => r.severity, n), (k) => labelOf(procedures, (p) => p.severities, k)),
-    byChannel: toCounts(sumBy(dims, (r) => r.channel, n), (k) => CHANNEL_LABELS[k] ?? { 'zh-CN': k }),
-    byUnit: toCounts(sumBy(dims, (r) => r.org_unit_id, n), unitLabel),
-    byState: toCounts(sumBy(dims, (r) => r.status, n), (k) => labelOf(procedures, (p) => p.states, k)),
+    bySeverity: toCounts(
+      sumBy(dims, (r) => r.severity, n),
+      (k) => labelOf(procedures, (p) => p.severities, k),
+    ),
+    byChannel: toCounts(
+      sumBy(dims, (r) => r.channel, n),
+      (k) => CHANNEL_LABELS[k] ?? { 'zh-CN': k },
+    ),
+    byUnit: toCounts(
+      sumBy(dims, (r) => r.org_unit_id, n),
+      unitLabel,
+    ),
+    byState: toCounts(
+      sumBy(dims, (r) => r.status, n),
+      (k) => labelOf(procedures, (p) => p.states, k),
+    ),
     byMonth: monthTrend(ctx, period, hours),
     ...clockRates(ctx, clocks, unitLabel),
     handlingDays: { count: durations.length, median: percentile(durations, 50), p90: percentile(durations, 90) },
@@ -175,21 +288,34 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     substantiated: findingsOf(dims),
     repeats: { count: links.repeats, rate: rate(links.repeats, total) },
     appeals: {
-      appealed: links.appealed, rate: rate(links.appealed, total), received: appealCases.reduce((s, r) => s + r.n, 0),
-      byOutcome: toCounts(sumBy(appealCases, (r) => r.outcome ?? (r.closed ? null : 'open'), n),
-        (k) => (k === 'open' ? { 'zh-CN': '处理中', en: 'Open' } : labelOf(procedures, (p) => p.outcomes, k))),
+      appealed: links.appealed,
+      rate: rate(links.appealed, total),
+      received: appealCases.reduce((s, r) => s + r.n, 0),
+      byOutcome: toCounts(
+        sumBy(appealCases, (r) => r.outcome ?? (r.closed ? null : 'open'), n),
+        (k) => (k === 'open' ? { 'zh-CN': '处理中', en: 'Open' } : labelOf(procedures, (p) => p.outcomes, k)),
+      ),
     },
     topRespondents: topRespondents(spans),
     topCategories: byCategory.filter((c) => c.key !== '').slice(0, 5),
-    employeeSurveys: await surveySummaries(ctx, { from: filter.from, to: filter.to, unitPaths: surveyPaths(scope, unit?.path) }),
+    employeeSurveys: await surveySummaries(ctx, {
+      from: filter.from,
+      to: filter.to,
+      unitPaths: surveyPaths(scope, unit?.path),
+    }),
   };
 }
 
 /** The unit subtrees whose employee surveys (EVA-3) a stats reader sees: their scope, narrowed to the unit asked for. */
 function surveyPaths(scope: Scope, unitPath: string | undefined): string[] | 'all' {
-  const covered = scope.everything || scope.byProcedure.some((b) => b.all) ? 'all' : [...new Set(scope.byProcedure.flatMap((b) => b.unitPaths))];
+  const covered =
+    scope.everything || scope.byProcedure.some((b) => b.all)
+      ? 'all'
+      : [...new Set(scope.byProcedure.flatMap((b) => b.unitPaths))];
   if (!unitPath) return covered;
-  return covered === 'all' || covered.some((p) => unitPath.startsWith(p)) ? [unitPath] : covered.filter((p) => p.startsWith(unitPath));
+  return covered === 'all' || covered.some((p) => unitPath.startsWith(p))
+    ? [unitPath]
+    : covered.filter((p) => p.startsWith(unitPath));
 }
 
 function nextMonth(month: string): string {

@@ -35,14 +35,22 @@ const TRACKING_ATTEMPTS = 5;
  * its first timeline event, the audit record and the acknowledgement in the outbox (INT-4).
  * With an idempotency key, a retry of the same request returns the first result (same receipt).
  */
-export async function submitCase(ctx: AppContext, intake: Intake, actor: Actor, idempotencyKey?: string): Promise<SubmitResult> {
+export async function submitCase(
+  ctx: AppContext,
+  intake: Intake,
+  actor: Actor,
+  idempotencyKey?: string,
+): Promise<SubmitResult> {
   const procedure = await latestProcedure(ctx, intake.procedure);
   if (!procedure) {
     throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${intake.procedure}”的流程 / unknown procedure`, {
-      procedure: intake.procedure, known: ctx.procedures.latestAll().map((p) => p.id),
+      procedure: intake.procedure,
+      known: ctx.procedures.latestAll().map((p) => p.id),
     });
   }
-  const scopedKey = idempotencyKey ? `submit:${actor.kind === 'user' ? actor.id : 'public'}:${idempotencyKey}` : undefined;
+  const scopedKey = idempotencyKey
+    ? `submit:${actor.kind === 'user' ? actor.id : 'public'}:${idempotencyKey}`
+    : undefined;
   // Only a request that may be retried needs its fingerprint.
   const requestHash = scopedKey ? digest(intake) : '';
   if (scopedKey) {
@@ -98,11 +106,21 @@ async function registerOnce(
  * action that opens a linked case (ENF-1), so both commit together.
  */
 export async function writeNewCase(
-  ctx: AppContext, trx: Transaction<Database>, procedure: TProcedure, intake: Intake, actor: Actor, now: Date,
-  orgUnit: { id: string; path: string } | null, earlier: EarlierCase[] = [],
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  procedure: TProcedure,
+  intake: Intake,
+  actor: Actor,
+  now: Date,
+  orgUnit: { id: string; path: string } | null,
+  earlier: EarlierCase[] = [],
 ): Promise<SubmitResult> {
   const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
-  const ids = { caseId: timeOrderedId(now, ctx.random(10)), trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)), orgUnit };
+  const ids = {
+    caseId: timeOrderedId(now, ctx.random(10)),
+    trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)),
+    orgUnit,
+  };
   const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier);
   const receipt = formatReceipt(ctx.random(13));
   const result: SubmitResult = {
@@ -147,10 +165,21 @@ export async function writeNewCase(
     org_unit_path: created.state.orgUnitPath,
     ...blindIndexes(ctx, created.submitter),
   });
-  const submitterReachable = Boolean(created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address));
-  await recordChange(ctx, trx, { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable }, created.event, created.notifications,
-    created.clocks.map((clock) => ({ op: 'start' as const, clock })));
-  await insertLinks(trx, earlier.map((e) => ({ from_case_id: e.id, to_case_id: ids.caseId, kind: 'repeat', note: null, created_at: at })));
+  const submitterReachable = Boolean(
+    created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address),
+  );
+  await recordChange(
+    ctx,
+    trx,
+    { id: ids.caseId, trackingNo: ids.trackingNo, version: 1, submitterReachable },
+    created.event,
+    created.notifications,
+    created.clocks.map((clock) => ({ op: 'start' as const, clock })),
+  );
+  await insertLinks(
+    trx,
+    earlier.map((e) => ({ from_case_id: e.id, to_case_id: ids.caseId, kind: 'repeat', note: null, created_at: at })),
+  );
   return result;
 }
 
@@ -158,7 +187,7 @@ export async function writeNewCase(
 async function earlierCases(ctx: AppContext, procedure: TProcedure, intake: Intake, now: Date): Promise<EarlierCase[]> {
   const rule = procedure.intake.repeats;
   if (!rule) return [];
-  const submitter = rule.match.includes('submitter') && !intake.anonymous ? intake.submitter ?? null : null;
+  const submitter = rule.match.includes('submitter') && !intake.anonymous ? (intake.submitter ?? null) : null;
   const keys = submitter ? blindIndexes(ctx, submitter) : {};
   const names = rule.match.includes('respondent') ? (intake.respondents ?? []).map((r) => r.name) : [];
   const since = new Date(now.getTime() - rule.windowDays * 86_400_000).toISOString();
@@ -170,12 +199,22 @@ async function earlierCases(ctx: AppContext, procedure: TProcedure, intake: Inta
  * The unit a new case belongs to, if one is named; staff may register cases only where one of
  * their roles has the `intake` permission for the procedure.
  */
-async function intakeUnit(ctx: AppContext, procedure: TProcedure, unitId: string | undefined, actor: Actor): Promise<{ id: string; path: string } | null> {
+async function intakeUnit(
+  ctx: AppContext,
+  procedure: TProcedure,
+  unitId: string | undefined,
+  actor: Actor,
+): Promise<{ id: string; path: string } | null> {
   const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
-  if (unitId && !unit) throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', { issues: [{ path: 'orgUnit', message: 'unknown org unit' }] });
+  if (unitId && !unit)
+    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+      issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
+    });
   const path = unit?.path ?? null;
   if (actor.kind === 'user' && !hasPermission(actor, procedure, path, 'intake')) {
-    throw new DomainError('FORBIDDEN', '您无权在该单位代为登记 / you may not register cases for this unit', { permission: 'intake' });
+    throw new DomainError('FORBIDDEN', '您无权在该单位代为登记 / you may not register cases for this unit', {
+      permission: 'intake',
+    });
   }
   return unit ? { id: unit.id, path: unit.path } : null;
 }
@@ -184,7 +223,10 @@ async function replay(ctx: AppContext, key: string, requestHash: string): Promis
   const row = await findIdempotencyKey(ctx.store.db, key);
   if (!row) return undefined;
   if (row.request_hash !== requestHash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于另一份提交 / this Idempotency-Key was used for a different submission');
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'Idempotency-Key 已用于另一份提交 / this Idempotency-Key was used for a different submission',
+    );
   }
   return JSON.parse(decrypt(ctx.secrets, row.response_enc)) as SubmitResult;
 }

@@ -19,15 +19,33 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const now = ctx.now();
   const nowIso = now.toISOString();
   // Narrow in SQL to the subtrees the caller supervises in any procedure; the policy decides per row.
-  const supervising = actor.kind === 'user'
-    ? actor.grants.filter((g) => ctx.procedures.latestAll().some((p) => p.roles.some((r) => r.id === g.role && r.permissions.includes('supervise'))))
-    : [];
+  const supervising =
+    actor.kind === 'user'
+      ? actor.grants.filter((g) =>
+          ctx.procedures
+            .latestAll()
+            .some((p) => p.roles.some((r) => r.id === g.role && r.permissions.includes('supervise'))),
+        )
+      : [];
   if (supervising.length === 0) return { at: nowIso, totals: { overdue: 0, atRisk: 0 }, levels: [] };
   const paths = supervising.some((g) => g.unitPath === null) ? null : supervising.map((g) => g.unitPath!);
-  const rows = await ctx.store.db.selectFrom('clocks')
+  const rows = await ctx.store.db
+    .selectFrom('clocks')
     .innerJoin('cases', 'cases.id', 'clocks.case_id')
     .selectAll('clocks')
-    .select(['cases.tracking_no', 'cases.subject', 'cases.status', 'cases.procedure_id', 'cases.procedure_version', 'cases.org_unit_id', 'cases.org_unit_path', 'cases.assignee_id', 'cases.severity', 'cases.escalated_at', 'cases.version'])
+    .select([
+      'cases.tracking_no',
+      'cases.subject',
+      'cases.status',
+      'cases.procedure_id',
+      'cases.procedure_version',
+      'cases.org_unit_id',
+      'cases.org_unit_path',
+      'cases.assignee_id',
+      'cases.severity',
+      'cases.escalated_at',
+      'cases.version',
+    ])
     .where('clocks.stopped_at', 'is', null)
     .where('clocks.paused_at', 'is', null)
     .where('cases.org_unit_path', 'is not', null)
@@ -37,7 +55,10 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
     .limit(BOARD_LIMIT)
     .execute();
   const units = new Map((await listOrgUnits(ctx.store.db)).map((u) => [u.id, u]));
-  const groups = new Map<string, { unit: { id: string; name: string; level: number; path: string }; overdue: unknown[]; atRisk: unknown[] }>();
+  const groups = new Map<
+    string,
+    { unit: { id: string; name: string; level: number; path: string }; overdue: unknown[]; atRisk: unknown[] }
+  >();
   const seen = new Set<string>();
   for (const row of rows) {
     const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
@@ -47,20 +68,43 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
     if (seen.has(key)) continue;
     seen.add(key);
     const unit = units.get(row.org_unit_id!)!;
-    const group = groups.get(unit.id) ?? { unit: { id: unit.id, name: unit.name, level: Number(unit.level), path: unit.path }, overdue: [], atRisk: [] };
+    const group = groups.get(unit.id) ?? {
+      unit: { id: unit.id, name: unit.name, level: Number(unit.level), path: unit.path },
+      overdue: [],
+      atRisk: [],
+    };
     groups.set(unit.id, group);
     const entry = {
-      caseId: row.case_id, trackingNo: row.tracking_no, subject: row.subject, status: row.status, severity: row.severity,
-      assigneeId: row.assignee_id, escalatedAt: row.escalated_at, version: Number(row.version),
-      clock: { clock: row.clock, label: procedure.clocks.find((c) => c.id === row.clock)?.label ?? null, dueAt: row.due_at, status },
+      caseId: row.case_id,
+      trackingNo: row.tracking_no,
+      subject: row.subject,
+      status: row.status,
+      severity: row.severity,
+      assigneeId: row.assignee_id,
+      escalatedAt: row.escalated_at,
+      version: Number(row.version),
+      clock: {
+        clock: row.clock,
+        label: procedure.clocks.find((c) => c.id === row.clock)?.label ?? null,
+        dueAt: row.due_at,
+        status,
+      },
     };
     (status === 'overdue' ? group.overdue : group.atRisk).push(entry);
   }
-  const sorted = [...groups.values()].sort((a, b) => a.unit.level - b.unit.level || a.unit.name.localeCompare(b.unit.name, 'zh-CN'));
+  const sorted = [...groups.values()].sort(
+    (a, b) => a.unit.level - b.unit.level || a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
+  );
   return {
     at: nowIso,
-    totals: { overdue: sorted.reduce((n, g) => n + g.overdue.length, 0), atRisk: sorted.reduce((n, g) => n + g.atRisk.length, 0) },
-    levels: [...new Set(sorted.map((g) => g.unit.level))].map((level) => ({ level, units: sorted.filter((g) => g.unit.level === level) })),
+    totals: {
+      overdue: sorted.reduce((n, g) => n + g.overdue.length, 0),
+      atRisk: sorted.reduce((n, g) => n + g.atRisk.length, 0),
+    },
+    levels: [...new Set(sorted.map((g) => g.unit.level))].map((level) => ({
+      level,
+      units: sorted.filter((g) => g.unit.level === level),
+    })),
   };
 }
 
@@ -78,14 +122,24 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
   const grant = supervises(actor, procedure, row.org_unit_path);
   if (!grant) throw notFound();
-  if (row.closed_at) throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', { status: row.status, allowedActions: [] });
+  if (row.closed_at)
+    throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {
+      status: row.status,
+      allowedActions: [],
+    });
   const target = step.kind === 'take-over' && grant.unitId ? await findOrgUnit(ctx.store.db, grant.unitId) : undefined;
   const done = await addCaseNote(ctx, row.id, {
     action: step.kind === 'urge' ? 'supervision-urge' : 'supervision-take-over',
     visibility: 'internal',
     actor: refOf(actor),
-    input: { note: step.note, ...(step.kind === 'take-over' ? { fromUnit: row.org_unit_id, toUnit: target?.id ?? null } : {}) },
-    changes: step.kind === 'take-over' ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null } : {},
+    input: {
+      note: step.note,
+      ...(step.kind === 'take-over' ? { fromUnit: row.org_unit_id, toUnit: target?.id ?? null } : {}),
+    },
+    changes:
+      step.kind === 'take-over'
+        ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null }
+        : {},
     notify: step.kind === 'urge' ? [{ to: 'assignee', template: 'urged', event: 'supervision-urge' }] : [],
   });
   return { id: row.id, trackingNo: row.tracking_no, version: done!.version };

@@ -30,12 +30,24 @@ function stored(limits: Limit[]): Limit[] {
 export async function assertNotThrottled(ctx: AppContext, given: Limit[]): Promise<void> {
   const limits = stored(given);
   const now = ctx.now().toISOString();
-  const rows = await ctx.store.db.selectFrom('throttle').selectAll().where('key', 'in', limits.map((l) => l.key)).execute();
+  const rows = await ctx.store.db
+    .selectFrom('throttle')
+    .selectAll()
+    .where(
+      'key',
+      'in',
+      limits.map((l) => l.key),
+    )
+    .execute();
   for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key)!;
     if (row.reset_at > now && Number(row.count) >= limit.max) {
       const retryAfterSeconds = Math.max(1, Math.ceil((new Date(row.reset_at).getTime() - ctx.now().getTime()) / 1000));
-      throw new DomainError('RATE_LIMITED', `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试 / too many attempts; retry later`, { retryAfterSeconds });
+      throw new DomainError(
+        'RATE_LIMITED',
+        `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试 / too many attempts; retry later`,
+        { retryAfterSeconds },
+      );
     }
   }
 }
@@ -49,8 +61,14 @@ export async function recordFailure(ctx: AppContext, given: Limit[]): Promise<vo
       const row = await trx.selectFrom('throttle').selectAll().where('key', '=', limit.key).executeTakeFirst();
       const resetAt = new Date(now.getTime() + limit.windowMs).toISOString();
       if (!row) await trx.insertInto('throttle').values({ key: limit.key, count: 1, reset_at: resetAt }).execute();
-      else if (row.reset_at <= now.toISOString()) await trx.updateTable('throttle').set({ count: 1, reset_at: resetAt }).where('key', '=', limit.key).execute();
-      else await trx.updateTable('throttle').set({ count: Number(row.count) + 1 }).where('key', '=', limit.key).execute();
+      else if (row.reset_at <= now.toISOString())
+        await trx.updateTable('throttle').set({ count: 1, reset_at: resetAt }).where('key', '=', limit.key).execute();
+      else
+        await trx
+          .updateTable('throttle')
+          .set({ count: Number(row.count) + 1 })
+          .where('key', '=', limit.key)
+          .execute();
     }
   });
 }

@@ -19,7 +19,10 @@ function buildRecord(overrides: Partial<AuditContent> = {}): AuditContent {
 /** A copy of a JSON value with the keys of every object in an order drawn from `seed`. */
 function shuffleKeys(value: unknown, seed: number): unknown {
   let state = seed >>> 0 || 1;
-  const next = () => { state = (state * 1_103_515_245 + 12_345) >>> 0; return state; };
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) >>> 0;
+    return state;
+  };
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v === null || typeof v !== 'object') return v;
@@ -35,31 +38,41 @@ function shuffleKeys(value: unknown, seed: number): unknown {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('does not depend on key order (any JSON value, keys shuffled at every depth)', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.integer(), (value, seed) => {
-      expect(canonicalJson(shuffleKeys(value, seed))).toBe(canonicalJson(value));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer(), (value, seed) => {
+        expect(canonicalJson(shuffleKeys(value, seed))).toBe(canonicalJson(value));
+      }),
+    );
   });
 
   it('does not depend on key order (objects)', () => {
-    fc.assert(fc.property(fc.object(), fc.integer(), (value, seed) => {
-      expect(canonicalJson(shuffleKeys(value, seed))).toBe(canonicalJson(value));
-    }));
+    fc.assert(
+      fc.property(fc.object(), fc.integer(), (value, seed) => {
+        expect(canonicalJson(shuffleKeys(value, seed))).toBe(canonicalJson(value));
+      }),
+    );
   });
 
   it('is JSON that reads back as the value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
   });
 
   it('is the same after a JSON round trip (what the audit verifier re-hashes)', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
+      }),
+    );
   });
 
   it('drops undefined object members, as JSON does', () => {
@@ -86,7 +99,9 @@ describe('auditHash (AUD-1)', () => {
   const baseHash = auditHash(GENESIS_HASH, base);
 
   it('is sha256(prevHash ‖ "\\n" ‖ canonical record), as hex', () => {
-    const expected = createHash('sha256').update(`${GENESIS_HASH}\n${canonicalJson(base)}`).digest('hex');
+    const expected = createHash('sha256')
+      .update(`${GENESIS_HASH}\n${canonicalJson(base)}`)
+      .digest('hex');
     expect(baseHash).toBe(expected);
     expect(baseHash).toMatch(/^[0-9a-f]{64}$/);
     expect(GENESIS_HASH).toBe('0'.repeat(64));
@@ -105,8 +120,14 @@ describe('auditHash (AUD-1)', () => {
     ['entityId', { entityId: 'case-0002' }],
     ['entityId to null', { entityId: null }],
     ['payload, deep inside', { payload: { version: 2, status: 'accepted', input: { category: 'delivery' } } }],
-    ['payload, a member added', { payload: { version: 2, status: 'accepted', input: { category: 'product-quality' }, extra: true } }],
-    ['payload, a number for a string', { payload: { version: '2', status: 'accepted', input: { category: 'product-quality' } } }],
+    [
+      'payload, a member added',
+      { payload: { version: 2, status: 'accepted', input: { category: 'product-quality' }, extra: true } },
+    ],
+    [
+      'payload, a number for a string',
+      { payload: { version: '2', status: 'accepted', input: { category: 'product-quality' } } },
+    ],
   ])('changes when %s changes', (_, change) => {
     expect(auditHash(GENESIS_HASH, buildRecord(change))).not.toBe(baseHash);
   });
@@ -116,11 +137,15 @@ describe('auditHash (AUD-1)', () => {
     expect(auditHash(`${'0'.repeat(63)}1`, base)).not.toBe(baseHash);
   });
 
-  it('changes whenever the payload\'s canonical form changes (property)', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (p1, p2) => {
-      fc.pre(canonicalJson(p1) !== canonicalJson(p2));
-      expect(auditHash(GENESIS_HASH, buildRecord({ payload: p1 }))).not.toBe(auditHash(GENESIS_HASH, buildRecord({ payload: p2 })));
-    }));
+  it("changes whenever the payload's canonical form changes (property)", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (p1, p2) => {
+        fc.pre(canonicalJson(p1) !== canonicalJson(p2));
+        expect(auditHash(GENESIS_HASH, buildRecord({ payload: p1 }))).not.toBe(
+          auditHash(GENESIS_HASH, buildRecord({ payload: p2 })),
+        );
+      }),
+    );
   });
 
   it('chains: a different earlier record gives a different later hash', () => {

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, Calendar, dayNumber, mergeCalendarData, type CalendarData, type ClockUnit } from './calendar.ts';
+import {
+  addDays,
+  addMonths,
+  Calendar,
+  dayNumber,
+  mergeCalendarData,
+  type CalendarData,
+  type ClockUnit,
+} from './calendar.ts';
 
 /**
  * SLA-1 and RULES.md "Counting days": the working-day calendar. Every expected date below was
@@ -42,7 +50,9 @@ describe('SLA-1 built-in data: the official 2025 and 2026 arrangements (RULES.md
   });
 
   it("2026's make-up working days are exactly Jan 4, Feb 14, Feb 28, May 9, Sep 20, Oct 10", () => {
-    const makeUp2026 = Object.keys(DATA.workDays).filter((d) => d.startsWith('2026-')).sort();
+    const makeUp2026 = Object.keys(DATA.workDays)
+      .filter((d) => d.startsWith('2026-'))
+      .sort();
     expect(makeUp2026).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
     for (const d of makeUp2026) {
       const kind = cal.dayKind(d);
@@ -107,23 +117,125 @@ type Row = { what: string; from: string; n: number; unit: ClockUnit; due: string
 
 describe('SLA-1 working days: day 1 is the day after the event (Civil Code Art 201), days off skipped, 调休 counted', () => {
   const rows: Row[] = [
-    { what: '5 from Wed 2026-09-30: Oct 8, 9, 10 (make-up Sat), 12, 13', from: '2026-09-30 10:00', n: 5, unit: 'working-days', due: '2026-10-13' },
-    { what: '1 from Wed 2026-09-30: the holiday week is skipped to Thu Oct 8', from: '2026-09-30 23:59', n: 1, unit: 'working-days', due: '2026-10-08' },
-    { what: '3 from Sat 2026-10-03 inside the holiday: Oct 8, 9, 10 (make-up)', from: '2026-10-03 12:00', n: 3, unit: 'working-days', due: '2026-10-10' },
-    { what: '1 from Fri 2026-10-09: the make-up Saturday Oct 10 is day 1', from: '2026-10-09 16:00', n: 1, unit: 'working-days', due: '2026-10-10' },
-    { what: '1 from the make-up Saturday 2026-10-10: Sunday off, Mon Oct 12', from: '2026-10-10 09:00', n: 1, unit: 'working-days', due: '2026-10-12' },
-    { what: '1 from Sat 2026-09-19: the make-up Sunday Sep 20 is day 1', from: '2026-09-19 09:00', n: 1, unit: 'working-days', due: '2026-09-20' },
-    { what: '7 from Fri 2026-09-18: Sep 20 (make-up), 21–24, skip 中秋 25–27, 28, 29', from: '2026-09-18 09:00', n: 7, unit: 'working-days', due: '2026-09-29' },
-    { what: '5 from Thu 2026-02-12: Feb 13, 14 (make-up), skip 春节 15–23, 24, 25, 26', from: '2026-02-12 09:00', n: 5, unit: 'working-days', due: '2026-02-26' },
-    { what: '5 from 2026-02-18 inside 春节: Feb 24, 25, 26, 27, 28 (make-up)', from: '2026-02-18 09:00', n: 5, unit: 'working-days', due: '2026-02-28' },
-    { what: '2 from Wed 2025-12-31: skip 元旦 Jan 1–3, Jan 4 (make-up Sun), Jan 5', from: '2025-12-31 09:00', n: 2, unit: 'working-days', due: '2026-01-05' },
-    { what: '3 from Thu 2026-04-30: skip 劳动节 May 1–5, May 6, 7, 8', from: '2026-04-30 09:00', n: 3, unit: 'working-days', due: '2026-05-08' },
-    { what: '6 from Thu 2026-04-30: … May 9 (make-up Sat), 11, 12', from: '2026-04-30 09:00', n: 6, unit: 'working-days', due: '2026-05-12' },
-    { what: '3 from Fri 2025-09-26: Sat 27 off, Sep 28 (make-up Sun), 29, 30', from: '2025-09-26 09:00', n: 3, unit: 'working-days', due: '2025-09-30' },
-    { what: '5 from Tue 2025-09-30: skip Oct 1–8, Oct 9, 10, 11 (make-up Sat), 13, 14', from: '2025-09-30 09:00', n: 5, unit: 'working-days', due: '2025-10-14' },
-    { what: '3 from Fri 2025-01-24: Jan 26 (make-up Sun), 27, skip 春节 Jan 28–Feb 4, Feb 5', from: '2025-01-24 09:00', n: 3, unit: 'working-days', due: '2025-02-05' },
-    { what: '4 from 2025-01-30 inside 春节: Feb 5, 6, 7, 8 (make-up Sat)', from: '2025-01-30 09:00', n: 4, unit: 'working-days', due: '2025-02-08' },
-    { what: 'MS-2 7 from Mon 2026-11-30: Dec 1–4, 7–9', from: '2026-11-30 10:00', n: 7, unit: 'working-days', due: '2026-12-09' },
+    {
+      what: '5 from Wed 2026-09-30: Oct 8, 9, 10 (make-up Sat), 12, 13',
+      from: '2026-09-30 10:00',
+      n: 5,
+      unit: 'working-days',
+      due: '2026-10-13',
+    },
+    {
+      what: '1 from Wed 2026-09-30: the holiday week is skipped to Thu Oct 8',
+      from: '2026-09-30 23:59',
+      n: 1,
+      unit: 'working-days',
+      due: '2026-10-08',
+    },
+    {
+      what: '3 from Sat 2026-10-03 inside the holiday: Oct 8, 9, 10 (make-up)',
+      from: '2026-10-03 12:00',
+      n: 3,
+      unit: 'working-days',
+      due: '2026-10-10',
+    },
+    {
+      what: '1 from Fri 2026-10-09: the make-up Saturday Oct 10 is day 1',
+      from: '2026-10-09 16:00',
+      n: 1,
+      unit: 'working-days',
+      due: '2026-10-10',
+    },
+    {
+      what: '1 from the make-up Saturday 2026-10-10: Sunday off, Mon Oct 12',
+      from: '2026-10-10 09:00',
+      n: 1,
+      unit: 'working-days',
+      due: '2026-10-12',
+    },
+    {
+      what: '1 from Sat 2026-09-19: the make-up Sunday Sep 20 is day 1',
+      from: '2026-09-19 09:00',
+      n: 1,
+      unit: 'working-days',
+      due: '2026-09-20',
+    },
+    {
+      what: '7 from Fri 2026-09-18: Sep 20 (make-up), 21–24, skip 中秋 25–27, 28, 29',
+      from: '2026-09-18 09:00',
+      n: 7,
+      unit: 'working-days',
+      due: '2026-09-29',
+    },
+    {
+      what: '5 from Thu 2026-02-12: Feb 13, 14 (make-up), skip 春节 15–23, 24, 25, 26',
+      from: '2026-02-12 09:00',
+      n: 5,
+      unit: 'working-days',
+      due: '2026-02-26',
+    },
+    {
+      what: '5 from 2026-02-18 inside 春节: Feb 24, 25, 26, 27, 28 (make-up)',
+      from: '2026-02-18 09:00',
+      n: 5,
+      unit: 'working-days',
+      due: '2026-02-28',
+    },
+    {
+      what: '2 from Wed 2025-12-31: skip 元旦 Jan 1–3, Jan 4 (make-up Sun), Jan 5',
+      from: '2025-12-31 09:00',
+      n: 2,
+      unit: 'working-days',
+      due: '2026-01-05',
+    },
+    {
+      what: '3 from Thu 2026-04-30: skip 劳动节 May 1–5, May 6, 7, 8',
+      from: '2026-04-30 09:00',
+      n: 3,
+      unit: 'working-days',
+      due: '2026-05-08',
+    },
+    {
+      what: '6 from Thu 2026-04-30: … May 9 (make-up Sat), 11, 12',
+      from: '2026-04-30 09:00',
+      n: 6,
+      unit: 'working-days',
+      due: '2026-05-12',
+    },
+    {
+      what: '3 from Fri 2025-09-26: Sat 27 off, Sep 28 (make-up Sun), 29, 30',
+      from: '2025-09-26 09:00',
+      n: 3,
+      unit: 'working-days',
+      due: '2025-09-30',
+    },
+    {
+      what: '5 from Tue 2025-09-30: skip Oct 1–8, Oct 9, 10, 11 (make-up Sat), 13, 14',
+      from: '2025-09-30 09:00',
+      n: 5,
+      unit: 'working-days',
+      due: '2025-10-14',
+    },
+    {
+      what: '3 from Fri 2025-01-24: Jan 26 (make-up Sun), 27, skip 春节 Jan 28–Feb 4, Feb 5',
+      from: '2025-01-24 09:00',
+      n: 3,
+      unit: 'working-days',
+      due: '2025-02-05',
+    },
+    {
+      what: '4 from 2025-01-30 inside 春节: Feb 5, 6, 7, 8 (make-up Sat)',
+      from: '2025-01-30 09:00',
+      n: 4,
+      unit: 'working-days',
+      due: '2025-02-08',
+    },
+    {
+      what: 'MS-2 7 from Mon 2026-11-30: Dec 1–4, 7–9',
+      from: '2026-11-30 10:00',
+      n: 7,
+      unit: 'working-days',
+      due: '2026-12-09',
+    },
   ];
   it.each(rows)('$what → due $due 24:00', ({ from, n, unit, due }) => {
     const d = cal.deadline(sh(from), n, unit);
@@ -161,15 +273,69 @@ describe('SLA-1 working days: day 1 is the day after the event (Civil Code Art 2
 
 describe('SLA-1 natural days: a period ending on a day off moves to the next working day (Civil Code Art 203)', () => {
   const rows: Row[] = [
-    { what: '7 from 2026-09-24 end on Oct 1 (国庆节) → Oct 8', from: '2026-09-24 10:00', n: 7, unit: 'natural-days', due: '2026-10-08' },
-    { what: 'XF-1 15 from 2026-09-16 end on Oct 1 → Oct 8', from: '2026-09-16 10:00', n: 15, unit: 'natural-days', due: '2026-10-08' },
-    { what: '7 from 2026-09-23 end on Wed Sep 30, a working day: stays', from: '2026-09-23 10:00', n: 7, unit: 'natural-days', due: '2026-09-30' },
-    { what: 'WB-1 7 from 2025-09-24 end on Oct 1 (2025: off until Oct 8) → Thu Oct 9', from: '2025-09-24 10:00', n: 7, unit: 'natural-days', due: '2025-10-09' },
-    { what: '5 from 2026-02-10 end on Feb 15 (春节) → Tue Feb 24', from: '2026-02-10 10:00', n: 5, unit: 'natural-days', due: '2026-02-24' },
-    { what: '7 from 2026-02-07 end on Sat Feb 14, a make-up working day: stays', from: '2026-02-07 10:00', n: 7, unit: 'natural-days', due: '2026-02-14' },
-    { what: '2 from 2026-09-18 end on Sun Sep 20, a make-up working day: stays', from: '2026-09-18 10:00', n: 2, unit: 'natural-days', due: '2026-09-20' },
-    { what: '1 from Fri 2026-11-20 ends on Sat Nov 21 → Mon Nov 23', from: '2026-11-20 10:00', n: 1, unit: 'natural-days', due: '2026-11-23' },
-    { what: 'MS-6 60 from 2026-08-02 end on Thu Oct 1 → Oct 8', from: '2026-08-02 10:00', n: 60, unit: 'natural-days', due: '2026-10-08' },
+    {
+      what: '7 from 2026-09-24 end on Oct 1 (国庆节) → Oct 8',
+      from: '2026-09-24 10:00',
+      n: 7,
+      unit: 'natural-days',
+      due: '2026-10-08',
+    },
+    {
+      what: 'XF-1 15 from 2026-09-16 end on Oct 1 → Oct 8',
+      from: '2026-09-16 10:00',
+      n: 15,
+      unit: 'natural-days',
+      due: '2026-10-08',
+    },
+    {
+      what: '7 from 2026-09-23 end on Wed Sep 30, a working day: stays',
+      from: '2026-09-23 10:00',
+      n: 7,
+      unit: 'natural-days',
+      due: '2026-09-30',
+    },
+    {
+      what: 'WB-1 7 from 2025-09-24 end on Oct 1 (2025: off until Oct 8) → Thu Oct 9',
+      from: '2025-09-24 10:00',
+      n: 7,
+      unit: 'natural-days',
+      due: '2025-10-09',
+    },
+    {
+      what: '5 from 2026-02-10 end on Feb 15 (春节) → Tue Feb 24',
+      from: '2026-02-10 10:00',
+      n: 5,
+      unit: 'natural-days',
+      due: '2026-02-24',
+    },
+    {
+      what: '7 from 2026-02-07 end on Sat Feb 14, a make-up working day: stays',
+      from: '2026-02-07 10:00',
+      n: 7,
+      unit: 'natural-days',
+      due: '2026-02-14',
+    },
+    {
+      what: '2 from 2026-09-18 end on Sun Sep 20, a make-up working day: stays',
+      from: '2026-09-18 10:00',
+      n: 2,
+      unit: 'natural-days',
+      due: '2026-09-20',
+    },
+    {
+      what: '1 from Fri 2026-11-20 ends on Sat Nov 21 → Mon Nov 23',
+      from: '2026-11-20 10:00',
+      n: 1,
+      unit: 'natural-days',
+      due: '2026-11-23',
+    },
+    {
+      what: 'MS-6 60 from 2026-08-02 end on Thu Oct 1 → Oct 8',
+      from: '2026-08-02 10:00',
+      n: 60,
+      unit: 'natural-days',
+      due: '2026-10-08',
+    },
   ];
   it.each(rows)('$what', ({ from, n, unit, due }) => {
     const d = cal.deadline(sh(from), n, unit);
@@ -188,14 +354,62 @@ describe('SLA-1 natural days: a period ending on a day off moves to the next wor
 
 describe('SLA-1 calendar months: the corresponding day, else the month end (Civil Code Art 202), moved off days off (Art 203)', () => {
   const rows: Row[] = [
-    { what: '2026-01-31 + 1 → Feb 28, a make-up Saturday: stays', from: '2026-01-31 10:00', n: 1, unit: 'calendar-months', due: '2026-02-28' },
-    { what: '2026-03-31 + 1 → Apr 30 (Thu)', from: '2026-03-31 10:00', n: 1, unit: 'calendar-months', due: '2026-04-30' },
-    { what: '2026-04-30 + 1 → Sat May 30 → Mon Jun 1', from: '2026-04-30 10:00', n: 1, unit: 'calendar-months', due: '2026-06-01' },
-    { what: '2024-01-31 + 1 → Feb 29 in a leap year (Thu)', from: '2024-01-31 10:00', n: 1, unit: 'calendar-months', due: '2024-02-29' },
-    { what: '2026-09-05 + 1 → Oct 5 (国庆节) → Oct 8', from: '2026-09-05 10:00', n: 1, unit: 'calendar-months', due: '2026-10-08' },
-    { what: 'WB-2 3 from 2026-01-04 → Apr 4 (清明, Sat), 5, 6 off → Tue Apr 7', from: '2026-01-04 10:00', n: 3, unit: 'calendar-months', due: '2026-04-07' },
-    { what: 'WB-2 3 from 2026-07-01 → Oct 1 → Oct 8', from: '2026-07-01 10:00', n: 3, unit: 'calendar-months', due: '2026-10-08' },
-    { what: 'WB-2 3 from 2026-05-15 → Sat Aug 15 → Mon Aug 17 (months, not 90 days)', from: '2026-05-15 10:00', n: 3, unit: 'calendar-months', due: '2026-08-17' },
+    {
+      what: '2026-01-31 + 1 → Feb 28, a make-up Saturday: stays',
+      from: '2026-01-31 10:00',
+      n: 1,
+      unit: 'calendar-months',
+      due: '2026-02-28',
+    },
+    {
+      what: '2026-03-31 + 1 → Apr 30 (Thu)',
+      from: '2026-03-31 10:00',
+      n: 1,
+      unit: 'calendar-months',
+      due: '2026-04-30',
+    },
+    {
+      what: '2026-04-30 + 1 → Sat May 30 → Mon Jun 1',
+      from: '2026-04-30 10:00',
+      n: 1,
+      unit: 'calendar-months',
+      due: '2026-06-01',
+    },
+    {
+      what: '2024-01-31 + 1 → Feb 29 in a leap year (Thu)',
+      from: '2024-01-31 10:00',
+      n: 1,
+      unit: 'calendar-months',
+      due: '2024-02-29',
+    },
+    {
+      what: '2026-09-05 + 1 → Oct 5 (国庆节) → Oct 8',
+      from: '2026-09-05 10:00',
+      n: 1,
+      unit: 'calendar-months',
+      due: '2026-10-08',
+    },
+    {
+      what: 'WB-2 3 from 2026-01-04 → Apr 4 (清明, Sat), 5, 6 off → Tue Apr 7',
+      from: '2026-01-04 10:00',
+      n: 3,
+      unit: 'calendar-months',
+      due: '2026-04-07',
+    },
+    {
+      what: 'WB-2 3 from 2026-07-01 → Oct 1 → Oct 8',
+      from: '2026-07-01 10:00',
+      n: 3,
+      unit: 'calendar-months',
+      due: '2026-10-08',
+    },
+    {
+      what: 'WB-2 3 from 2026-05-15 → Sat Aug 15 → Mon Aug 17 (months, not 90 days)',
+      from: '2026-05-15 10:00',
+      n: 3,
+      unit: 'calendar-months',
+      due: '2026-08-17',
+    },
   ];
   it.each(rows)('$what', ({ from, n, unit, due }) => {
     const d = cal.deadline(sh(from), n, unit);
@@ -279,26 +493,34 @@ describe('RULES.md: deadlines end at 24:00 Asia/Shanghai — local dates, not UT
 
   it('property: localDate ∘ startOfDay is the identity, a local day is 24 hours, every instant lies inside its local day', () => {
     const day = fc.integer({ min: dayNumber('2005-01-01'), max: dayNumber('2030-12-31') });
-    fc.assert(fc.property(day, fc.integer({ min: 0, max: DAY - 1 }), (n, ms) => {
-      const date = new Date(n * DAY).toISOString().slice(0, 10);
-      const start = cal.startOfDay(date);
-      const end = cal.endOfDay(date);
-      expect(cal.localDate(start)).toBe(date);
-      expect(cal.localDate(new Date(end.getTime() - 1))).toBe(date);
-      expect(end.getTime() - start.getTime()).toBe(DAY);
-      const [y, m, d] = date.split('-').map(Number);
-      expect(start.getTime()).toBe(Date.UTC(y, m - 1, d) - 8 * HOUR);
-      const instant = new Date(start.getTime() + ms);
-      expect(cal.localDate(instant)).toBe(date);
-      expect(cal.startOfDay(cal.localDate(instant)).getTime()).toBeLessThanOrEqual(instant.getTime());
-      expect(cal.endOfDay(cal.localDate(instant)).getTime()).toBeGreaterThan(instant.getTime());
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: DAY - 1 }), (n, ms) => {
+        const date = new Date(n * DAY).toISOString().slice(0, 10);
+        const start = cal.startOfDay(date);
+        const end = cal.endOfDay(date);
+        expect(cal.localDate(start)).toBe(date);
+        expect(cal.localDate(new Date(end.getTime() - 1))).toBe(date);
+        expect(end.getTime() - start.getTime()).toBe(DAY);
+        const [y, m, d] = date.split('-').map(Number);
+        expect(start.getTime()).toBe(Date.UTC(y, m - 1, d) - 8 * HOUR);
+        const instant = new Date(start.getTime() + ms);
+        expect(cal.localDate(instant)).toBe(date);
+        expect(cal.startOfDay(cal.localDate(instant)).getTime()).toBeLessThanOrEqual(instant.getTime());
+        expect(cal.endOfDay(cal.localDate(instant)).getTime()).toBeGreaterThan(instant.getTime());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 // ------------------------------------------------------------------ years without data
 
-const Y2027 = { years: [2027], offDays: { '2027-01-01': "元旦 / New Year's Day" }, workDays: {}, version: 'cn-2004-2027-test' };
+const Y2027 = {
+  years: [2027],
+  offDays: { '2027-01-01': "元旦 / New Year's Day" },
+  workDays: {},
+  version: 'cn-2004-2027-test',
+};
 
 describe('RULES.md: a year without data gives a provisional deadline, never a silent Monday–Friday count', () => {
   it('covers(2026) is true and covers(2027) false', () => {
@@ -354,7 +576,12 @@ describe('RULES.md: a year without data gives a provisional deadline, never a si
   });
 
   it('a company closure on a weekday (local day off) is skipped: 3 working days from Mon 2026-11-30 with Thu Dec 3 closed end Fri Dec 4', () => {
-    const closure = mergeCalendarData(DATA, { years: [], offDays: { '2026-12-03': '公司停业 / Company closure' }, workDays: {}, version: 'closure-1' });
+    const closure = mergeCalendarData(DATA, {
+      years: [],
+      offDays: { '2026-12-03': '公司停业 / Company closure' },
+      workDays: {},
+      version: 'closure-1',
+    });
     const local = new Calendar(closure, 'Asia/Shanghai');
     expect(local.isWorkingDay('2026-12-03')).toBe(false);
     expect(local.coveredYears()).toEqual(cal.coveredYears());
@@ -367,7 +594,9 @@ describe('RULES.md: a year without data gives a provisional deadline, never a si
   });
 
   it('a local day off named only in Chinese still explains itself', () => {
-    const local = new Calendar(mergeCalendarData(DATA, { years: [], offDays: { '2026-12-03': '公司停业' }, workDays: {}, version: 'closure-2' }));
+    const local = new Calendar(
+      mergeCalendarData(DATA, { years: [], offDays: { '2026-12-03': '公司停业' }, workDays: {}, version: 'closure-2' }),
+    );
     const d = local.deadline(sh('2026-11-30 10:00'), 3, 'working-days');
     expect(d.explanation['zh-CN']).toContain('12-03 公司停业');
     expect(d.explanation.en).toContain('公司停业 12-03');
@@ -375,7 +604,8 @@ describe('RULES.md: a year without data gives a provisional deadline, never a si
 
   it('a merged day replaces the other kind: a closure on a make-up Saturday is off, a worked weekday off becomes working', () => {
     const merged = mergeCalendarData(DATA, {
-      years: [], version: 'swap',
+      years: [],
+      version: 'swap',
       offDays: { '2026-10-10': '公司停业 / Company closure' },
       workDays: { '2026-10-07': '值班 / On duty' },
     });
@@ -409,8 +639,12 @@ describe('working time (pauses and shares): only working days count, each 24 hou
 
   it('addWorkingMs skips days off: Fri 15:00 + 9 h = Fri 24:00, + 10 h = Mon 01:00', () => {
     expect(cal.addWorkingMs(sh('2026-12-04 15:00'), 9 * HOUR).toISOString()).toBe(at24('2026-12-04'));
-    expect(cal.addWorkingMs(sh('2026-12-04 15:00'), 10 * HOUR).toISOString()).toBe(sh('2026-12-07 01:00').toISOString());
-    expect(cal.addWorkingMs(sh('2026-09-30 12:00'), 24 * HOUR).toISOString()).toBe(sh('2026-10-08 12:00').toISOString());
+    expect(cal.addWorkingMs(sh('2026-12-04 15:00'), 10 * HOUR).toISOString()).toBe(
+      sh('2026-12-07 01:00').toISOString(),
+    );
+    expect(cal.addWorkingMs(sh('2026-09-30 12:00'), 24 * HOUR).toISOString()).toBe(
+      sh('2026-10-08 12:00').toISOString(),
+    );
   });
 
   it('addWorkingMs of 0 ms is the starting instant itself, also on a day off (Sat 10:00 + 0 = Sat 10:00)', () => {
@@ -427,40 +661,50 @@ const instantIn = (first: string, last: string) =>
 /** Events in years with data (2005–2026) and in years without (2027–2030). */
 const covered = instantIn('2005-01-01', '2026-12-31');
 const uncovered = instantIn('2027-01-01', '2030-12-31');
-const unitAndLength = fc.constantFrom(...DAY_UNITS).chain((unit) =>
-  fc.tuple(fc.constant(unit), fc.integer({ min: 1, max: unit === 'calendar-months' ? 24 : 60 })));
+const unitAndLength = fc
+  .constantFrom(...DAY_UNITS)
+  .chain((unit) => fc.tuple(fc.constant(unit), fc.integer({ min: 1, max: unit === 'calendar-months' ? 24 : 60 })));
 const year = (date: string) => Number(date.slice(0, 4));
 
 describe('SLA-1 properties (RULES.md "Counting days")', () => {
   it('(a) no day-counted deadline lands on a day off, and it ends at local 24:00', () => {
     for (const events of [covered, uncovered]) {
-      fc.assert(fc.property(events, unitAndLength, (from, [unit, n]) => {
-        const { dueAt } = cal.deadline(from, n, unit);
-        expect(cal.isWorkingDay(dueDate(cal, dueAt))).toBe(true);
-        expect(cal.formatLocal(dueAt)).toMatch(/ 24:00$/);
-        expect(cal.startOfDay(cal.localDate(dueAt)).getTime()).toBe(dueAt.getTime());
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(events, unitAndLength, (from, [unit, n]) => {
+          const { dueAt } = cal.deadline(from, n, unit);
+          expect(cal.isWorkingDay(dueDate(cal, dueAt))).toBe(true);
+          expect(cal.formatLocal(dueAt)).toMatch(/ 24:00$/);
+          expect(cal.startOfDay(cal.localDate(dueAt)).getTime()).toBe(dueAt.getTime());
+        }),
+        { numRuns: 300 },
+      );
     }
   });
 
   it('(b) adding then measuring round-trips: n working days after the event day are n × 24 h of working time', () => {
     for (const events of [covered, uncovered]) {
-      fc.assert(fc.property(events, fc.integer({ min: 1, max: 60 }), (from, n) => {
-        const { dueAt } = cal.deadline(from, n, 'working-days');
-        expect(cal.workingMsBetween(cal.endOfDay(cal.localDate(from)), dueAt)).toBe(n * DAY);
-      }), { numRuns: 200 });
+      fc.assert(
+        fc.property(events, fc.integer({ min: 1, max: 60 }), (from, n) => {
+          const { dueAt } = cal.deadline(from, n, 'working-days');
+          expect(cal.workingMsBetween(cal.endOfDay(cal.localDate(from)), dueAt)).toBe(n * DAY);
+        }),
+        { numRuns: 200 },
+      );
     }
   });
 
   it('(c) deadlines are monotonic in n and never earlier than the event (strictly increasing for working days)', () => {
-    fc.assert(fc.property(covered, unitAndLength, fc.integer({ min: 1, max: 20 }), (from, [unit, n], more) => {
-      const a = cal.deadline(from, n, unit).dueAt.getTime();
-      const b = cal.deadline(from, n + more, unit).dueAt.getTime();
-      expect(a).toBeGreaterThan(from.getTime());
-      expect(b).toBeGreaterThanOrEqual(a);
-      if (unit === 'working-days') expect(b).toBeGreaterThan(a);
-      expect(cal.deadline(from, n, 'hours').dueAt.getTime()).toBe(from.getTime() + n * HOUR);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(covered, unitAndLength, fc.integer({ min: 1, max: 20 }), (from, [unit, n], more) => {
+        const a = cal.deadline(from, n, unit).dueAt.getTime();
+        const b = cal.deadline(from, n + more, unit).dueAt.getTime();
+        expect(a).toBeGreaterThan(from.getTime());
+        expect(b).toBeGreaterThanOrEqual(a);
+        if (unit === 'working-days') expect(b).toBeGreaterThan(a);
+        expect(cal.deadline(from, n, 'hours').dueAt.getTime()).toBe(from.getTime() + n * HOUR);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('(d) addWorkingMs(a, workingMsBetween(a, b)) lands at or before b and at or after the last working moment before b', () => {
@@ -468,56 +712,69 @@ describe('SLA-1 properties (RULES.md "Counting days")', () => {
     const lastWorkingMoment = (b: Date) => {
       let d = cal.localDate(b);
       if (cal.isWorkingDay(d)) return b.getTime();
-      do d = addDays(d, -1); while (!cal.isWorkingDay(d));
+      do d = addDays(d, -1);
+      while (!cal.isWorkingDay(d));
       return cal.endOfDay(d).getTime();
     };
     const pair = fc.tuple(covered, fc.integer({ min: 0, max: 10 * DAY }));
-    fc.assert(fc.property(pair, ([a, delta]) => {
-      const b = new Date(a.getTime() + delta);
-      const w = cal.workingMsBetween(a, b);
-      const r = cal.addWorkingMs(a, w);
-      expect(r.getTime()).toBeLessThanOrEqual(b.getTime());
-      expect(r.getTime()).toBeGreaterThanOrEqual(lastWorkingMoment(b));
-      expect(cal.workingMsBetween(a, r)).toBe(w);
-    }), {
-      numRuns: 300,
-      // Sat 2026-12-05 10:00 → Sun 12-06 10:00: no working time in between.
-      examples: [[[sh('2026-12-05 10:00'), DAY]], [[sh('2026-10-03 10:00'), 2 * HOUR]]],
-    });
+    fc.assert(
+      fc.property(pair, ([a, delta]) => {
+        const b = new Date(a.getTime() + delta);
+        const w = cal.workingMsBetween(a, b);
+        const r = cal.addWorkingMs(a, w);
+        expect(r.getTime()).toBeLessThanOrEqual(b.getTime());
+        expect(r.getTime()).toBeGreaterThanOrEqual(lastWorkingMoment(b));
+        expect(cal.workingMsBetween(a, r)).toBe(w);
+      }),
+      {
+        numRuns: 300,
+        // Sat 2026-12-05 10:00 → Sun 12-06 10:00: no working time in between.
+        examples: [[[sh('2026-12-05 10:00'), DAY]], [[sh('2026-10-03 10:00'), 2 * HOUR]]],
+      },
+    );
   });
 
   it('(e) provisional exactly when some counted day lies in a year without data; hours never', () => {
     for (const events of [covered, uncovered]) {
-      fc.assert(fc.property(events, unitAndLength, (from, [unit, n]) => {
-        const d = cal.deadline(from, n, unit);
-        const first = addDays(cal.localDate(from), 1);
-        const last = dueDate(cal, d.dueAt);
-        let expected = false;
-        for (let y = year(first); y <= year(last); y++) if (!cal.covers(y)) expected = true;
-        expect(d.provisional).toBe(expected);
-        expect(d.explanation['zh-CN'].includes('临时')).toBe(expected);
-        expect(d.explanation.en.includes('provisional')).toBe(expected);
-        expect(cal.deadline(from, n, 'hours').provisional).toBe(false);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(events, unitAndLength, (from, [unit, n]) => {
+          const d = cal.deadline(from, n, unit);
+          const first = addDays(cal.localDate(from), 1);
+          const last = dueDate(cal, d.dueAt);
+          let expected = false;
+          for (let y = year(first); y <= year(last); y++) if (!cal.covers(y)) expected = true;
+          expect(d.provisional).toBe(expected);
+          expect(d.explanation['zh-CN'].includes('临时')).toBe(expected);
+          expect(d.explanation.en.includes('provisional')).toBe(expected);
+          expect(cal.deadline(from, n, 'hours').provisional).toBe(false);
+        }),
+        { numRuns: 300 },
+      );
     }
   });
 
   it('(e) every deadline counted from an event in 2027–2030 is provisional', () => {
-    fc.assert(fc.property(uncovered, unitAndLength, (from, [unit, n]) => {
-      expect(cal.deadline(from, n, unit).provisional).toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(uncovered, unitAndLength, (from, [unit, n]) => {
+        expect(cal.deadline(from, n, unit).provisional).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('(f) natural-day deadlines are at least n days after the event date, and every day they moved over is a day off', () => {
     for (const events of [covered, uncovered]) {
-      fc.assert(fc.property(events, fc.integer({ min: 1, max: 90 }), (from, n) => {
-        const { dueAt } = cal.deadline(from, n, 'natural-days');
-        const nominal = addDays(cal.localDate(from), n);
-        const due = dueDate(cal, dueAt);
-        expect(due >= nominal).toBe(true);
-        for (const d of dates(nominal, addDays(due, -1))) expect(cal.isWorkingDay(d), d).toBe(false);
-        expect(cal.isWorkingDay(due)).toBe(true);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(events, fc.integer({ min: 1, max: 90 }), (from, n) => {
+          const { dueAt } = cal.deadline(from, n, 'natural-days');
+          const nominal = addDays(cal.localDate(from), n);
+          const due = dueDate(cal, dueAt);
+          expect(due >= nominal).toBe(true);
+          for (const d of dates(nominal, addDays(due, -1))) expect(cal.isWorkingDay(d), d).toBe(false);
+          expect(cal.isWorkingDay(due)).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
     }
   });
 });

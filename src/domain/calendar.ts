@@ -55,11 +55,21 @@ export class Calendar {
   private readonly offsetCache = new Map<number, number>();
   private readonly partsFormat: Intl.DateTimeFormat;
 
-  constructor(readonly data: CalendarData, readonly timeZone = 'Asia/Shanghai') {
+  constructor(
+    readonly data: CalendarData,
+    readonly timeZone = 'Asia/Shanghai',
+  ) {
     this.version = data.version;
     this.years = new Set(data.years);
     this.partsFormat = new Intl.DateTimeFormat('en-CA', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
   }
 
@@ -121,17 +131,27 @@ export class Calendar {
   deadline(from: Date, length: number, unit: ClockUnit): Deadline {
     if (unit === 'hours') {
       const dueAt = new Date(from.getTime() + length * 3_600_000);
-      return { dueAt, provisional: false, calendarVersion: this.version, explanation: this.hoursText(from, dueAt, length) };
+      return {
+        dueAt,
+        provisional: false,
+        calendarVersion: this.version,
+        explanation: this.hoursText(from, dueAt, length),
+      };
     }
     const start = this.localDate(from);
     if (unit === 'same-day') {
       const provisional = this.spansUncovered(start, start);
-      return { dueAt: this.endOfDay(start), provisional, calendarVersion: this.version, explanation: { 'zh-CN': `${start} 24:00 截止 — 当日办结`, en: `due ${start} 24:00 — the same day` } };
+      return {
+        dueAt: this.endOfDay(start),
+        provisional,
+        calendarVersion: this.version,
+        explanation: { 'zh-CN': `${start} 24:00 截止 — 当日办结`, en: `due ${start} 24:00 — the same day` },
+      };
     }
     let end: string;
     if (unit === 'working-days') {
       end = start;
-      for (let counted = 0; counted < length;) {
+      for (let counted = 0; counted < length; ) {
         end = addDays(end, 1);
         if (this.isWorkingDay(end)) counted++;
       }
@@ -141,7 +161,12 @@ export class Calendar {
     }
     // The event day itself is not counted: only the days from day 1 on decide provisionality.
     const provisional = this.spansUncovered(addDays(start, 1), end);
-    return { dueAt: this.endOfDay(end), provisional, calendarVersion: this.version, explanation: this.daysText(start, end, length, unit, provisional) };
+    return {
+      dueAt: this.endOfDay(end),
+      provisional,
+      calendarVersion: this.version,
+      explanation: this.daysText(start, end, length, unit, provisional),
+    };
   }
 
   /** Milliseconds of working days between two instants (for elapsed shares and pauses). */
@@ -200,13 +225,24 @@ export class Calendar {
     return { 'zh-CN': `${at} 截止 — 自 ${since} 起 ${hours} 小时`, en: `due ${at} — ${hours} hours from ${since}` };
   }
 
-  private daysText(start: string, end: string, length: number, unit: Exclude<ClockUnit, 'hours' | 'same-day'>, provisional: boolean) {
+  private daysText(
+    start: string,
+    end: string,
+    length: number,
+    unit: Exclude<ClockUnit, 'hours' | 'same-day'>,
+    provisional: boolean,
+  ) {
     const unitZh = { 'working-days': '个工作日', 'natural-days': '日', 'calendar-months': '个月' }[unit];
-    const unitEn = { 'working-days': 'working days', 'natural-days': 'days', 'calendar-months': 'calendar months' }[unit];
+    const unitEn = { 'working-days': 'working days', 'natural-days': 'days', 'calendar-months': 'calendar months' }[
+      unit
+    ];
     const { skippedZh, skippedEn, makeUpZh, makeUpEn } = this.describeRange(addDays(start, 1), end);
     let zh = `${end} 24:00 截止 — 自 ${start} 起 ${length} ${unitZh}`;
     let en = `due ${end} 24:00 — ${length} ${unitEn} from ${start}`;
-    if (unit !== 'working-days' && !this.isWorkingDay(unit === 'natural-days' ? addDays(start, length) : addMonths(start, length))) {
+    if (
+      unit !== 'working-days' &&
+      !this.isWorkingDay(unit === 'natural-days' ? addDays(start, length) : addMonths(start, length))
+    ) {
       zh += `（期满日为休息日，顺延至 ${end}）`;
       en += ` (the last day fell on a day off and moved to ${end})`;
     }
@@ -215,7 +251,7 @@ export class Calendar {
       en += `, skipping ${skippedEn.join(', ')}`;
     }
     if (unit === 'working-days' && makeUpZh.length) {
-      zh += `；${makeUpZh.join("、")}为调休工作日`;
+      zh += `；${makeUpZh.join('、')}为调休工作日`;
       en += `; ${makeUpEn.join(', ')} ${makeUpEn.length > 1 ? 'are make-up working days' : 'is a make-up working day'}`;
     }
     if (provisional) {
@@ -249,7 +285,10 @@ export class Calendar {
         }
         continue;
       }
-      const [zh, en] = kind.why === 'holiday' ? (kind.name ?? '节假日 / Holiday').split(' / ') : [WEEKDAY_ZH[weekday(d)], WEEKDAY_EN[weekday(d)]];
+      const [zh, en] =
+        kind.why === 'holiday'
+          ? (kind.name ?? '节假日 / Holiday').split(' / ')
+          : [WEEKDAY_ZH[weekday(d)], WEEKDAY_EN[weekday(d)]];
       if (run && run.zh === zh && addDays(run.last, 1) === d) run.last = d;
       else {
         flush();
@@ -279,7 +318,10 @@ export function addMonths(date: string, n: number): string {
 }
 
 /** Adds days off and make-up days (a local closure, a new year's notice) on top of existing data. */
-export function mergeCalendarData(base: CalendarData, extra: { years: number[]; offDays: Record<string, string>; workDays: Record<string, string>; version: string }): CalendarData {
+export function mergeCalendarData(
+  base: CalendarData,
+  extra: { years: number[]; offDays: Record<string, string>; workDays: Record<string, string>; version: string },
+): CalendarData {
   const offDays = { ...base.offDays };
   const workDays = { ...base.workDays };
   for (const [d, name] of Object.entries(extra.offDays)) {

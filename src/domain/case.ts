@@ -16,9 +16,12 @@ export type ActorRef = { kind: Actor['kind']; id: string | null; name: string };
 
 export function actorRef(actor: Actor): ActorRef {
   switch (actor.kind) {
-    case 'user': return { kind: 'user', id: actor.id, name: actor.displayName };
-    case 'submitter': return { kind: 'submitter', id: null, name: '投诉人 / submitter' };
-    case 'system': return { kind: 'system', id: null, name: actor.name };
+    case 'user':
+      return { kind: 'user', id: actor.id, name: actor.displayName };
+    case 'submitter':
+      return { kind: 'submitter', id: null, name: '投诉人 / submitter' };
+    case 'system':
+      return { kind: 'system', id: null, name: actor.name };
   }
 }
 
@@ -50,10 +53,21 @@ export type CaseState = {
 export type Exclusion = { userId: string | null; unitPath: string | null };
 
 /** Columns an action may change. */
-export type CasePatch = Partial<Pick<CaseState, 'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt' | 'orgUnitId' | 'orgUnitPath'>>;
+export type CasePatch = Partial<
+  Pick<
+    CaseState,
+    'status' | 'category' | 'severity' | 'outcome' | 'assigneeId' | 'data' | 'closedAt' | 'orgUnitId' | 'orgUnitPath'
+  >
+>;
 
 /** RES-3: an action waiting for approval, kept on the case as `data.pendingApproval`. */
-export type PendingApproval = { action: string; input: Record<string, unknown>; roles: string[]; requestedBy: ActorRef; requestedAt: string };
+export type PendingApproval = {
+  action: string;
+  input: Record<string, unknown>;
+  roles: string[];
+  requestedBy: ActorRef;
+  requestedAt: string;
+};
 
 /** ENF-1: a new case the action opens, linked to this one (the caller creates it in the same transaction). */
 export type OpenCase = { procedure: string; kind: CaseKind; link: LinkKind };

@@ -2,8 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Calendar, mergeCalendarData, type CalendarData } from './calendar.ts';
 import {
-  clockLength, clockStatus, extendedDeadline, extensionApprovers, planClockOps, recomputedDeadline, startClock, warnInstant,
-  type ClockPlan, type ClockState,
+  clockLength,
+  clockStatus,
+  extendedDeadline,
+  extensionApprovers,
+  planClockOps,
+  recomputedDeadline,
+  startClock,
+  warnInstant,
+  type ClockPlan,
+  type ClockState,
 } from './clocks.ts';
 import { DomainError } from './errors.ts';
 import type { TClock, TProcedure } from './procedure.schema.ts';
@@ -16,9 +24,15 @@ import type { TClock, TProcedure } from './procedure.schema.ts';
 
 const DATA: CalendarData = JSON.parse(readFileSync(new URL('./calendar-data/cn.json', import.meta.url), 'utf8'));
 const cal = new Calendar(DATA, 'Asia/Shanghai');
-const with2027 = new Calendar(mergeCalendarData(DATA, {
-  years: [2027], offDays: { '2027-01-01': "元旦 / New Year's Day" }, workDays: {}, version: 'cn-2004-2027-test',
-}), 'Asia/Shanghai');
+const with2027 = new Calendar(
+  mergeCalendarData(DATA, {
+    years: [2027],
+    offDays: { '2027-01-01': "元旦 / New Year's Day" },
+    workDays: {},
+    version: 'cn-2004-2027-test',
+  }),
+  'Asia/Shanghai',
+);
 
 const HOUR = 3_600_000;
 
@@ -35,14 +49,29 @@ const iso = (local: string) => sh(local).toISOString();
 
 /** A clock definition with every defaulted field of ZClock filled in. */
 function makeDef(fields: Pick<TClock, 'id' | 'unit' | 'length'> & Partial<TClock>): TClock {
-  return { label: { 'zh-CN': fields.id, en: fields.id }, startsOn: 'action', warnAt: 0.8, warnNotify: [], onBreach: [], ...fields };
+  return {
+    label: { 'zh-CN': fields.id, en: fields.id },
+    startsOn: 'action',
+    warnAt: 0.8,
+    warnNotify: [],
+    onBreach: [],
+    ...fields,
+  };
 }
 
 const DEFS = {
   /** SLA-2 (S9): 轻微 2, 重要 3, 重大 10; SLA-3: 轻微 by the responsible manager, 重要 by the general manager. */
   resolution: makeDef({
-    id: 'resolution', rule: 'SLA-2', unit: 'working-days', length: 5, bySeverity: { minor: 2, major: 3, critical: 10 },
-    extension: { approvers: ['manager'], approversBySeverity: { major: ['general-manager'], critical: ['general-manager'] }, maxLength: 5 },
+    id: 'resolution',
+    rule: 'SLA-2',
+    unit: 'working-days',
+    length: 5,
+    bySeverity: { minor: 2, major: 3, critical: 10 },
+    extension: {
+      approvers: ['manager'],
+      approversBySeverity: { major: ['general-manager'], critical: ['general-manager'] },
+      maxLength: 5,
+    },
   }),
   /** SLA-4 (S6): feedback within 5 working days. */
   feedback: makeDef({ id: 'feedback', rule: 'SLA-4', unit: 'working-days', length: 5 }),
@@ -75,7 +104,11 @@ function apply(c: ClockState, plan: ClockPlan): ClockState {
 
 describe('SLA-2 startClock: the length by severity', () => {
   it.each([
-    ['minor', 2], ['major', 3], ['critical', 10], [null, 5], ['unknown', 5],
+    ['minor', 2],
+    ['major', 3],
+    ['critical', 10],
+    [null, 5],
+    ['unknown', 5],
   ] as const)('severity %s → %i working days', (severity, length) => {
     expect(clockLength(DEFS.resolution, severity)).toBe(length);
     expect(startClock(cal, DEFS.resolution, severity, sh('2026-11-30 10:00')).clock.length).toBe(length);
@@ -85,10 +118,19 @@ describe('SLA-2 startClock: the length by severity', () => {
     const from = sh('2026-09-30 10:00');
     const { clock, note } = startClock(cal, DEFS.resolution, 'major', from);
     expect(clock).toMatchObject({
-      clock: 'resolution', unit: 'working-days', length: 3,
-      startedAt: from.toISOString(), dueAt: at24('2026-10-10'),
-      pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-      provisional: false, calendarVersion: DATA.version, extendedBy: 0, pausedMs: 0,
+      clock: 'resolution',
+      unit: 'working-days',
+      length: 3,
+      startedAt: from.toISOString(),
+      dueAt: at24('2026-10-10'),
+      pausedAt: null,
+      stoppedAt: null,
+      warnedAt: null,
+      breachedAt: null,
+      provisional: false,
+      calendarVersion: DATA.version,
+      extendedBy: 0,
+      pausedMs: 0,
     });
     expect(note).toMatchObject({ clock: 'resolution', op: 'start', dueAt: at24('2026-10-10'), provisional: false });
     expect(note.label).toEqual(DEFS.resolution.label);
@@ -157,9 +199,15 @@ describe('planClockOps: start, stop, pause (with a reason), resume', () => {
   it('start is idempotent: a clock already running (even paused) is not started twice', () => {
     const running = started(DEFS.feedback, sh('2026-11-27 10:00'));
     const later = sh('2026-12-01 10:00');
-    expect(planClockOps(procedure, { ...NO_OPS, start: ['feedback'] }, [running], null, later, cal)).toEqual({ changes: [], notes: [] });
+    expect(planClockOps(procedure, { ...NO_OPS, start: ['feedback'] }, [running], null, later, cal)).toEqual({
+      changes: [],
+      notes: [],
+    });
     const paused = { ...running, pausedAt: iso('2026-11-30 10:00') };
-    expect(planClockOps(procedure, { ...NO_OPS, start: ['feedback'] }, [paused], null, later, cal)).toEqual({ changes: [], notes: [] });
+    expect(planClockOps(procedure, { ...NO_OPS, start: ['feedback'] }, [paused], null, later, cal)).toEqual({
+      changes: [],
+      notes: [],
+    });
   });
 
   it('a stopped clock of the same id does not block a new start', () => {
@@ -185,8 +233,13 @@ describe('planClockOps: start, stop, pause (with a reason), resume', () => {
 
   it('stopping or pausing a clock that is not running does nothing', () => {
     const stopped = { ...started(DEFS.feedback, sh('2026-11-27 10:00')), stoppedAt: iso('2026-11-30 09:00') };
-    expect(planClockOps(procedure, { ...NO_OPS, stop: ['feedback'], pause: ['feedback'] }, [stopped], null, now, cal)).toEqual({ changes: [], notes: [] });
-    expect(planClockOps(procedure, { ...NO_OPS, stop: ['feedback'] }, [], null, now, cal)).toEqual({ changes: [], notes: [] });
+    expect(
+      planClockOps(procedure, { ...NO_OPS, stop: ['feedback'], pause: ['feedback'] }, [stopped], null, now, cal),
+    ).toEqual({ changes: [], notes: [] });
+    expect(planClockOps(procedure, { ...NO_OPS, stop: ['feedback'] }, [], null, now, cal)).toEqual({
+      changes: [],
+      notes: [],
+    });
   });
 
   it('RULES.md: a pause needs a reason — VALIDATION_FAILED without one', () => {
@@ -206,16 +259,31 @@ describe('planClockOps: start, stop, pause (with a reason), resume', () => {
 
   it('pause sets pausedAt and records the reason; a clock already paused is left alone', () => {
     const c = started(DEFS.feedback, sh('2026-11-27 10:00'));
-    const plan = planClockOps(procedure, { ...NO_OPS, pause: ['feedback'] }, [c], null, now, cal, '等待检测结果 / waiting for test results');
+    const plan = planClockOps(
+      procedure,
+      { ...NO_OPS, pause: ['feedback'] },
+      [c],
+      null,
+      now,
+      cal,
+      '等待检测结果 / waiting for test results',
+    );
     expect(plan.changes).toEqual([{ op: 'update', id: 'c1', set: { pausedAt: now.toISOString() } }]);
-    expect(plan.notes).toEqual([expect.objectContaining({ op: 'pause', reason: '等待检测结果 / waiting for test results', dueAt: c.dueAt })]);
+    expect(plan.notes).toEqual([
+      expect.objectContaining({ op: 'pause', reason: '等待检测结果 / waiting for test results', dueAt: c.dueAt }),
+    ]);
     const paused = apply(c, plan);
-    expect(planClockOps(procedure, { ...NO_OPS, pause: ['feedback'] }, [paused], null, sh('2026-12-01 10:00'), cal)).toEqual({ changes: [], notes: [] });
+    expect(
+      planClockOps(procedure, { ...NO_OPS, pause: ['feedback'] }, [paused], null, sh('2026-12-01 10:00'), cal),
+    ).toEqual({ changes: [], notes: [] });
   });
 
   it('resume of a clock that is not paused does nothing', () => {
     const c = started(DEFS.feedback, sh('2026-11-27 10:00'));
-    expect(planClockOps(procedure, { ...NO_OPS, resume: ['feedback'] }, [c], null, now, cal)).toEqual({ changes: [], notes: [] });
+    expect(planClockOps(procedure, { ...NO_OPS, resume: ['feedback'] }, [c], null, now, cal)).toEqual({
+      changes: [],
+      notes: [],
+    });
   });
 });
 
@@ -301,7 +369,7 @@ describe('RULES.md excluded time: resume moves the deadline by exactly the pause
 // ------------------------------------------------------------------ recomputedDeadline
 
 describe("RULES.md: a provisional deadline is recomputed when the year's data is added", () => {
-  it("after merging 2027 (Jan 1 off) the deadline moves from Jan 4 to Jan 5 and is no longer provisional", () => {
+  it('after merging 2027 (Jan 1 off) the deadline moves from Jan 4 to Jan 5 and is no longer provisional', () => {
     const c = started(DEFS.feedback, sh('2026-12-28 10:00'));
     expect(c.provisional).toBe(true);
     expect(c.dueAt).toBe(at24('2027-01-04'));
@@ -322,8 +390,14 @@ describe("RULES.md: a provisional deadline is recomputed when the year's data is
 
   it('with the calendar unchanged, a paused and resumed clock recomputes to its stored deadline', () => {
     const c = started(DEFS.feedback, sh('2026-11-30 10:00'));
-    const paused = apply(c, planClockOps(procedure, { ...NO_OPS, pause: ['feedback'] }, [c], null, sh('2026-12-04 15:00'), cal, 'x'));
-    const resumed = apply(paused, planClockOps(procedure, { ...NO_OPS, resume: ['feedback'] }, [paused], null, sh('2026-12-07 09:00'), cal));
+    const paused = apply(
+      c,
+      planClockOps(procedure, { ...NO_OPS, pause: ['feedback'] }, [c], null, sh('2026-12-04 15:00'), cal, 'x'),
+    );
+    const resumed = apply(
+      paused,
+      planClockOps(procedure, { ...NO_OPS, resume: ['feedback'] }, [paused], null, sh('2026-12-07 09:00'), cal),
+    );
     expect(recomputedDeadline(cal, resumed).dueAt.toISOString()).toBe(resumed.dueAt);
   });
 
@@ -333,7 +407,14 @@ describe("RULES.md: a provisional deadline is recomputed when the year's data is
   });
 
   it('a local closure inside the period moves the recomputed deadline (Thu Dec 3 closed: 5 working days from Mon Nov 30 end Tue Dec 8)', () => {
-    const closed = new Calendar(mergeCalendarData(DATA, { years: [], offDays: { '2026-12-03': '公司停业 / Company closure' }, workDays: {}, version: 'closure' }));
+    const closed = new Calendar(
+      mergeCalendarData(DATA, {
+        years: [],
+        offDays: { '2026-12-03': '公司停业 / Company closure' },
+        workDays: {},
+        version: 'closure',
+      }),
+    );
     const c = started(DEFS.feedback, sh('2026-11-30 10:00'));
     const d = recomputedDeadline(closed, c);
     expect(d.dueAt.toISOString()).toBe(at24('2026-12-08'));
@@ -354,8 +435,14 @@ describe("RULES.md: a provisional deadline is recomputed when the year's data is
     // 3 working days from Mon Nov 30 10:00 → Thu Dec 3 24:00; paused Tue Dec 1 10:00–16:00 (6 h) → Fri Dec 4 06:00;
     // extended by 2 working days counted from Fri Dec 4 → Mon Dec 7, Tue Dec 8 → Dec 8 24:00.
     const c = started(DEFS.plain, sh('2026-11-30 10:00'));
-    const paused = apply(c, planClockOps(procedure, { ...NO_OPS, pause: ['plain'] }, [c], null, sh('2026-12-01 10:00'), cal, 'x'));
-    const resumed = apply(paused, planClockOps(procedure, { ...NO_OPS, resume: ['plain'] }, [paused], null, sh('2026-12-01 16:00'), cal));
+    const paused = apply(
+      c,
+      planClockOps(procedure, { ...NO_OPS, pause: ['plain'] }, [c], null, sh('2026-12-01 10:00'), cal, 'x'),
+    );
+    const resumed = apply(
+      paused,
+      planClockOps(procedure, { ...NO_OPS, resume: ['plain'] }, [paused], null, sh('2026-12-01 16:00'), cal),
+    );
     expect(resumed.dueAt).toBe(iso('2026-12-04 06:00'));
     const ext = extendedDeadline(cal, resumed, 2);
     expect(ext.dueAt.toISOString()).toBe(at24('2026-12-08'));
@@ -456,6 +543,8 @@ describe('SLA-7 clockStatus at given instants', () => {
     expect(clockStatus({ ...c, stoppedAt: iso('2026-12-04 23:59') }, sh('2026-12-20 10:00'))).toBe('met');
     expect(clockStatus({ ...c, stoppedAt: at24('2026-12-04') }, sh('2026-12-20 10:00'))).toBe('met');
     expect(clockStatus({ ...c, stoppedAt: iso('2026-12-05 00:01') }, sh('2026-12-05 00:02'))).toBe('missed');
-    expect(clockStatus({ ...c, stoppedAt: iso('2026-12-05 00:01'), breachedAt: at24('2026-12-04') }, sh('2026-12-20 00:00'))).toBe('missed');
+    expect(
+      clockStatus({ ...c, stoppedAt: iso('2026-12-05 00:01'), breachedAt: at24('2026-12-04') }, sh('2026-12-20 00:00')),
+    ).toBe('missed');
   });
 });

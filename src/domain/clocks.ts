@@ -61,14 +61,18 @@ export function clockLength(def: TClock, severity: string | null): number {
  * so 80 % of 5 working days is the end of the 4th working day.
  */
 export function warnInstant(calendar: Calendar, def: TClock, from: Date, dueAt: Date): Date {
-  const periodStart = def.unit === 'hours' || def.unit === 'same-day' ? from : calendar.endOfDay(calendar.localDate(from));
-  if (def.unit === 'working-days') return calendar.addWorkingMs(periodStart, Math.floor(calendar.workingMsBetween(periodStart, dueAt) * def.warnAt));
+  const periodStart =
+    def.unit === 'hours' || def.unit === 'same-day' ? from : calendar.endOfDay(calendar.localDate(from));
+  if (def.unit === 'working-days')
+    return calendar.addWorkingMs(periodStart, Math.floor(calendar.workingMsBetween(periodStart, dueAt) * def.warnAt));
   return new Date(periodStart.getTime() + Math.floor((dueAt.getTime() - periodStart.getTime()) * def.warnAt));
 }
 
 function note(def: TClock, op: ClockNote['op'], deadline: Deadline | null, reason?: string): ClockNote {
   return {
-    clock: def.id, label: def.label, op,
+    clock: def.id,
+    label: def.label,
+    op,
     dueAt: deadline ? deadline.dueAt.toISOString() : null,
     provisional: deadline?.provisional ?? false,
     explanation: deadline?.explanation ?? null,
@@ -77,16 +81,30 @@ function note(def: TClock, op: ClockNote['op'], deadline: Deadline | null, reaso
 }
 
 /** A new clock from `from`, with its deadline explained. */
-export function startClock(calendar: Calendar, def: TClock, severity: string | null, from: Date): { clock: NewClock; note: ClockNote } {
+export function startClock(
+  calendar: Calendar,
+  def: TClock,
+  severity: string | null,
+  from: Date,
+): { clock: NewClock; note: ClockNote } {
   const length = clockLength(def, severity);
   const deadline = calendar.deadline(from, length, def.unit);
   return {
     clock: {
-      clock: def.id, unit: def.unit, length,
-      startedAt: from.toISOString(), dueAt: deadline.dueAt.toISOString(),
+      clock: def.id,
+      unit: def.unit,
+      length,
+      startedAt: from.toISOString(),
+      dueAt: deadline.dueAt.toISOString(),
       warnAt: warnInstant(calendar, def, from, deadline.dueAt).toISOString(),
-      pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0, pausedMs: 0,
+      pausedAt: null,
+      stoppedAt: null,
+      warnedAt: null,
+      breachedAt: null,
+      provisional: deadline.provisional,
+      calendarVersion: deadline.calendarVersion,
+      extendedBy: 0,
+      pausedMs: 0,
     },
     note: note(def, 'start', deadline),
   };
@@ -100,20 +118,36 @@ function askedDate(def: TClock, severity: string | null, data: Record<string, un
 }
 
 /** A clock that runs to 24:00 of a date someone asked for (S9 三.1), explained as such. */
-export function startClockUntil(calendar: Calendar, def: TClock, date: string, from: Date): { clock: NewClock; note: ClockNote } {
+export function startClockUntil(
+  calendar: Calendar,
+  def: TClock,
+  date: string,
+  from: Date,
+): { clock: NewClock; note: ClockNote } {
   const dueAt = calendar.endOfDay(date);
   const deadline: Deadline = {
-    dueAt, provisional: calendar.spansUncovered(calendar.localDate(from), date), calendarVersion: calendar.version,
+    dueAt,
+    provisional: calendar.spansUncovered(calendar.localDate(from), date),
+    calendarVersion: calendar.version,
     explanation: { 'zh-CN': `${date} 24:00 截止 — 按要求的期限`, en: `due ${date} 24:00 — the date asked for` },
   };
   const days = Math.max(1, Math.ceil((dueAt.getTime() - from.getTime()) / 86_400_000));
   return {
     clock: {
-      clock: def.id, unit: 'natural-days', length: days,
-      startedAt: from.toISOString(), dueAt: dueAt.toISOString(),
+      clock: def.id,
+      unit: 'natural-days',
+      length: days,
+      startedAt: from.toISOString(),
+      dueAt: dueAt.toISOString(),
       warnAt: warnInstant(calendar, def, from, dueAt).toISOString(),
-      pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-      provisional: deadline.provisional, calendarVersion: deadline.calendarVersion, extendedBy: 0, pausedMs: 0,
+      pausedAt: null,
+      stoppedAt: null,
+      warnedAt: null,
+      breachedAt: null,
+      provisional: deadline.provisional,
+      calendarVersion: deadline.calendarVersion,
+      extendedBy: 0,
+      pausedMs: 0,
     },
     note: note(def, 'start', deadline),
   };
@@ -142,7 +176,8 @@ export function planClockOps(
       const due = calendar.formatLocal(new Date(c.dueAt));
       const met = now.toISOString() <= c.dueAt;
       plan.notes.push({
-        ...note(clockDef(procedure, id), 'stop', null), dueAt: c.dueAt,
+        ...note(clockDef(procedure, id), 'stop', null),
+        dueAt: c.dueAt,
         explanation: met
           ? { 'zh-CN': `计时结束：在期限（${due}）内完成`, en: `stopped: met the deadline (${due})` }
           : { 'zh-CN': `计时结束：超过期限（${due}）完成`, en: `stopped: after the deadline (${due})` },
@@ -151,7 +186,10 @@ export function planClockOps(
   }
   for (const id of ops.pause) {
     for (const c of running(id).filter((c) => !c.pausedAt)) {
-      if (!reason) throw new DomainError('VALIDATION_FAILED', '暂停计时需要说明理由 / a pause needs a reason', { issues: [{ path: 'input.reason', message: 'required' }] });
+      if (!reason)
+        throw new DomainError('VALIDATION_FAILED', '暂停计时需要说明理由 / a pause needs a reason', {
+          issues: [{ path: 'input.reason', message: 'required' }],
+        });
       plan.changes.push({ op: 'update', id: c.id, set: { pausedAt: now.toISOString() } });
       plan.notes.push({ ...note(clockDef(procedure, id), 'pause', null, reason), dueAt: c.dueAt });
     }
@@ -160,10 +198,18 @@ export function planClockOps(
     for (const c of running(id).filter((c) => c.pausedAt)) {
       const def = clockDef(procedure, id);
       const deadline = resumedDeadline(calendar, c, new Date(c.pausedAt!), now);
-      plan.changes.push({ op: 'update', id: c.id, set: {
-        pausedAt: null, pausedMs: c.pausedMs + excludedMs(calendar, c, new Date(c.pausedAt!), now), dueAt: deadline.dueAt.toISOString(), provisional: deadline.provisional, calendarVersion: deadline.calendarVersion,
-        warnAt: warnInstant(calendar, def, new Date(c.startedAt), deadline.dueAt).toISOString(),
-      } });
+      plan.changes.push({
+        op: 'update',
+        id: c.id,
+        set: {
+          pausedAt: null,
+          pausedMs: c.pausedMs + excludedMs(calendar, c, new Date(c.pausedAt!), now),
+          dueAt: deadline.dueAt.toISOString(),
+          provisional: deadline.provisional,
+          calendarVersion: deadline.calendarVersion,
+          warnAt: warnInstant(calendar, def, new Date(c.startedAt), deadline.dueAt).toISOString(),
+        },
+      });
       plan.notes.push(note(def, 'resume', deadline));
     }
   }
@@ -171,7 +217,9 @@ export function planClockOps(
     if (running(id).length > 0) continue;
     const def = clockDef(procedure, id);
     const asked = askedDate(def, severity, data, calendar.localDate(now));
-    const { clock, note: started } = asked ? startClockUntil(calendar, def, asked, now) : startClock(calendar, def, severity, now);
+    const { clock, note: started } = asked
+      ? startClockUntil(calendar, def, asked, now)
+      : startClock(calendar, def, severity, now);
     plan.changes.push({ op: 'start', clock });
     plan.notes.push(started);
   }
@@ -191,7 +239,9 @@ export function resumedDeadline(calendar: Calendar, c: ClockState, pausedAt: Dat
   const at = calendar.formatLocal(dueAt);
   const hours = Math.round(excluded / 360_000) / 10;
   return {
-    dueAt, provisional, calendarVersion: calendar.version,
+    dueAt,
+    provisional,
+    calendarVersion: calendar.version,
     explanation: {
       'zh-CN': `恢复计时：暂停的 ${hours} 小时不计入期限，现于 ${at} 截止`,
       en: `resumed: the ${hours} hours paused do not count; now due ${at}`,
@@ -201,7 +251,9 @@ export function resumedDeadline(calendar: Calendar, c: ClockState, pausedAt: Dat
 
 /** The time a pause excluded, in the clock's own measure. */
 export function excludedMs(calendar: Calendar, c: ClockState, pausedAt: Date, resumedAt: Date): number {
-  return c.unit === 'working-days' ? calendar.workingMsBetween(pausedAt, resumedAt) : resumedAt.getTime() - pausedAt.getTime();
+  return c.unit === 'working-days'
+    ? calendar.workingMsBetween(pausedAt, resumedAt)
+    : resumedAt.getTime() - pausedAt.getTime();
 }
 
 /**
@@ -212,9 +264,12 @@ export function recomputedDeadline(calendar: Calendar, c: ClockState): Deadline 
   // The same steps that made the deadline: the period, the pauses, then the extensions.
   const base = calendar.deadline(new Date(c.startedAt), c.length, c.unit);
   const dueAt = shiftDeadline(calendar, c.unit, base.dueAt, c.pausedMs);
-  const provisional = base.provisional || calendar.spansUncovered(calendar.localDate(base.dueAt), calendar.localDate(dueAt));
+  const provisional =
+    base.provisional || calendar.spansUncovered(calendar.localDate(base.dueAt), calendar.localDate(dueAt));
   const shifted = { ...base, dueAt, provisional };
-  return c.extendedBy > 0 ? extendedDeadline(calendar, { ...c, dueAt: dueAt.toISOString(), provisional }, c.extendedBy) : shifted;
+  return c.extendedBy > 0
+    ? extendedDeadline(calendar, { ...c, dueAt: dueAt.toISOString(), provisional }, c.extendedBy)
+    : shifted;
 }
 
 /** A deadline moved on by excluded time, in the clock's own measure. */

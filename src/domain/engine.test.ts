@@ -46,7 +46,15 @@ function buildCase(overrides: Partial<CaseState> = {}): CaseState {
 function buildUser(roles: string[], overrides: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor {
   const name = roles.join('+') || 'nobody';
   const grants = roles.map((role) => ({ role, unitId: null, unitPath: null }));
-  return { kind: 'user', id: `user-${name}`, username: name, displayName: `用户 ${name}`, grants, isAdmin: false, ...overrides };
+  return {
+    kind: 'user',
+    id: `user-${name}`,
+    username: name,
+    displayName: `用户 ${name}`,
+    grants,
+    isAdmin: false,
+    ...overrides,
+  };
 }
 
 const service = buildUser(['customer-service']);
@@ -65,17 +73,34 @@ const users: UserDirectory = new Map([
 const calendar = new Calendar({ version: 'test', source: 'test', years: [], offDays: {}, workDays: {} });
 const noClocks: ClockContext = { calendar, clocks: [] };
 
-function run(c: CaseState, actionId: string, input: unknown, actor: Actor = service, clocks: ClockContext = noClocks): Decision {
+function run(
+  c: CaseState,
+  actionId: string,
+  input: unknown,
+  actor: Actor = service,
+  clocks: ClockContext = noClocks,
+): Decision {
   return decide(procedure, c, actionId, input, actor, NOW, users, clocks);
 }
 
 /** The REG-2 forwarding clock, started at registration and still running. */
 function runningForwardingClock(): ClockState {
   return {
-    id: 'clock-1', clock: 'forwarding', unit: 'hours', length: 24,
-    startedAt: '2026-11-30T01:00:00.000Z', dueAt: '2026-12-01T01:00:00.000Z', warnAt: '2026-11-30T19:00:00.000Z',
-    pausedAt: null, stoppedAt: null, warnedAt: null, breachedAt: null,
-    provisional: false, calendarVersion: 'test', extendedBy: 0, pausedMs: 0,
+    id: 'clock-1',
+    clock: 'forwarding',
+    unit: 'hours',
+    length: 24,
+    startedAt: '2026-11-30T01:00:00.000Z',
+    dueAt: '2026-12-01T01:00:00.000Z',
+    warnAt: '2026-11-30T19:00:00.000Z',
+    pausedAt: null,
+    stoppedAt: null,
+    warnedAt: null,
+    breachedAt: null,
+    provisional: false,
+    calendarVersion: 'test',
+    extendedBy: 0,
+    pausedMs: 0,
   };
 }
 
@@ -95,7 +120,12 @@ function issuesOf(err: DomainError): { path: string; message: string }[] {
 }
 
 const measure = (overrides: Record<string, unknown> = {}) => ({
-  type: 'refund', description: '退还货款', owner: 'user-wang', dueDate: '2026-12-05', done: false, ...overrides,
+  type: 'refund',
+  description: '退还货款',
+  owner: 'user-wang',
+  dueDate: '2026-12-05',
+  done: false,
+  ...overrides,
 });
 
 function deepFreeze<T>(value: T): T {
@@ -109,35 +139,49 @@ function deepFreeze<T>(value: T): T {
 // ---------------------------------------------------------------- happy path
 
 describe('the happy path received → accepted → assigned → investigating → decided → resolved → replied → closed', () => {
-  type Step = { name: string; from: CaseState; action: string; actor: Actor; input: Record<string, unknown>; patch: Decision['patch'] };
+  type Step = {
+    name: string;
+    from: CaseState;
+    action: string;
+    actor: Actor;
+    input: Record<string, unknown>;
+    patch: Decision['patch'];
+  };
   const steps: Step[] = [
     {
       name: 'accept classifies the case (ACC-1, CLS-1)',
       from: buildCase(),
-      action: 'accept', actor: service,
+      action: 'accept',
+      actor: service,
       input: { category: 'product-quality', note: '符合受理条件' },
       patch: { status: 'accepted', category: 'product-quality' },
     },
     {
       name: 'assign names the responsible person, resolved through the user directory (RTE-2)',
       from: buildCase({ status: 'accepted', category: 'product-quality' }),
-      action: 'assign', actor: manager,
+      action: 'assign',
+      actor: manager,
       input: { responsible: 'wang', departments: '仓储部', dueDate: '2026-12-10' },
       patch: { status: 'assigned', assigneeId: 'user-wang', data: { targetDate: '2026-12-10' } },
     },
     {
       name: 'start-investigation moves to investigating and sets nothing else',
       from: buildCase({ status: 'assigned', assigneeId: 'user-wang' }),
-      action: 'start-investigation', actor: handler,
+      action: 'start-investigation',
+      actor: handler,
       input: { plan: '调取出库记录' },
       patch: { status: 'investigating' },
     },
     {
       name: 'decide records cause, outcome, solution and measures, each measure not done yet (RES-1, RES-2, RES-4)',
       from: buildCase({ status: 'investigating', data: { targetDate: '2026-12-10' } }),
-      action: 'decide', actor: service,
+      action: 'decide',
+      actor: service,
       input: {
-        cause: '出库未检', nature: '产品质量', outcome: 'substantiated', solution: '退款并道歉',
+        cause: '出库未检',
+        nature: '产品质量',
+        outcome: 'substantiated',
+        solution: '退款并道歉',
         measures: [
           { type: 'refund', description: '退还货款', owner: 'wang', dueDate: '2026-12-05' },
           { type: 'apology', description: '书面致歉', owner: 'li', dueDate: '2026-12-06' },
@@ -147,7 +191,10 @@ describe('the happy path received → accepted → assigned → investigating �
         status: 'decided',
         outcome: 'substantiated',
         data: {
-          targetDate: '2026-12-10', cause: '出库未检', nature: '产品质量', solution: '退款并道歉',
+          targetDate: '2026-12-10',
+          cause: '出库未检',
+          nature: '产品质量',
+          solution: '退款并道歉',
           measures: [
             { type: 'refund', description: '退还货款', owner: 'user-wang', dueDate: '2026-12-05', done: false },
             { type: 'apology', description: '书面致歉', owner: 'user-li', dueDate: '2026-12-06', done: false },
@@ -158,21 +205,24 @@ describe('the happy path received → accepted → assigned → investigating �
     {
       name: 'resolve records the result once every measure is done',
       from: buildCase({ status: 'decided', data: { measures: [measure({ done: true })] } }),
-      action: 'resolve', actor: service,
+      action: 'resolve',
+      actor: service,
       input: { summary: '已退款' },
       patch: { status: 'resolved', data: { measures: [measure({ done: true })], resolution: '已退款' } },
     },
     {
       name: 'reply keeps the written reply and how it was sent (REP-1)',
       from: buildCase({ status: 'resolved' }),
-      action: 'reply', actor: service,
+      action: 'reply',
+      actor: service,
       input: { reply: '经核实……', method: 'letter' },
       patch: { status: 'replied', data: { reply: '经核实……', replyMethod: 'letter' } },
     },
     {
       name: 'close enters the terminal state and sets closedAt',
       from: buildCase({ status: 'replied' }),
-      action: 'close', actor: service,
+      action: 'close',
+      actor: service,
       input: {},
       patch: { status: 'closed', closedAt: NOW.toISOString() },
     },
@@ -190,7 +240,15 @@ describe('the happy path received → accepted → assigned → investigating �
       ['assign', { responsible: 'li' }],
       ['start-investigation', {}],
       ['record-investigation', { type: 'interview', summary: '与配送员面谈' }],
-      ['decide', { cause: '延误', outcome: 'partly-substantiated', solution: '补偿', measures: [{ type: 'compensation', description: '运费券', owner: 'li', dueDate: '2026-12-01' }] }],
+      [
+        'decide',
+        {
+          cause: '延误',
+          outcome: 'partly-substantiated',
+          solution: '补偿',
+          measures: [{ type: 'compensation', description: '运费券', owner: 'li', dueDate: '2026-12-01' }],
+        },
+      ],
       ['update-measure', { index: 0, done: true, result: '已发放' }],
       ['resolve', { summary: '已补偿' }],
       ['reply', { reply: '已补偿运费', method: 'portal' }],
@@ -202,19 +260,50 @@ describe('the happy path received → accepted → assigned → investigating �
       c = { ...c, ...d.patch, version: c.version + 1 };
       seen.push(c.status);
     }
-    expect(seen).toEqual(['received', 'received', 'accepted', 'assigned', 'investigating', 'investigating', 'decided', 'decided', 'resolved', 'replied', 'closed']);
+    expect(seen).toEqual([
+      'received',
+      'received',
+      'accepted',
+      'assigned',
+      'investigating',
+      'investigating',
+      'decided',
+      'decided',
+      'resolved',
+      'replied',
+      'closed',
+    ]);
     expect(c).toMatchObject({
-      category: 'delivery', assigneeId: 'user-li', outcome: 'partly-substantiated', closedAt: NOW.toISOString(),
-      data: { measures: [{ type: 'compensation', owner: 'user-li', done: true, result: '已发放' }], resolution: '已补偿', reply: '已补偿运费' },
+      category: 'delivery',
+      assigneeId: 'user-li',
+      outcome: 'partly-substantiated',
+      closedAt: NOW.toISOString(),
+      data: {
+        measures: [{ type: 'compensation', owner: 'user-li', done: true, result: '已发放' }],
+        resolution: '已补偿',
+        reply: '已补偿运费',
+      },
     });
   });
 });
 
 describe('closedAt is set on entering a terminal state, and only then', () => {
   it.each([
-    { status: 'received', action: 'reject', input: { reasonCode: 'out-of-scope', reason: '不属于本公司' }, actor: service, to: 'rejected' },
+    {
+      status: 'received',
+      action: 'reject',
+      input: { reasonCode: 'out-of-scope', reason: '不属于本公司' },
+      actor: service,
+      to: 'rejected',
+    },
     { status: 'investigating', action: 'withdraw', input: { reason: '已自行解决' }, actor: submitter, to: 'withdrawn' },
-    { status: 'accepted', action: 'close-invalid', input: { reply: '说明', reason: '无事实依据' }, actor: service, to: 'closed' },
+    {
+      status: 'accepted',
+      action: 'close-invalid',
+      input: { reply: '说明', reason: '无事实依据' },
+      actor: service,
+      to: 'closed',
+    },
   ])('$action from $status enters $to and sets closedAt', ({ status, action, input, actor, to }) => {
     const { patch } = run(buildCase({ status }), action, input, actor);
     expect(patch.status).toBe(to);
@@ -240,22 +329,37 @@ describe('UNKNOWN_ACTION and ACTION_NOT_ALLOWED', () => {
   });
 
   it.each([
-    { who: 'customer service', actor: service, status: 'received', action: 'assign', allowed: ['forward', 'accept', 'reject', 'close-invalid', 'withdraw', 'add-note'] },
+    {
+      who: 'customer service',
+      actor: service,
+      status: 'received',
+      action: 'assign',
+      allowed: ['forward', 'accept', 'reject', 'close-invalid', 'withdraw', 'add-note'],
+    },
     { who: 'an intake clerk', actor: clerk, status: 'accepted', action: 'forward', allowed: ['add-note'] },
-    { who: 'a department handler', actor: handler, status: 'decided', action: 'start-investigation', allowed: ['contact-submitter', 'update-measure', 'add-note'] },
+    {
+      who: 'a department handler',
+      actor: handler,
+      status: 'decided',
+      action: 'start-investigation',
+      allowed: ['contact-submitter', 'update-measure', 'add-note'],
+    },
     { who: 'the manager', actor: manager, status: 'received', action: 'assign', allowed: ['add-note'] },
     { who: 'the submitter', actor: submitter, status: 'replied', action: 'withdraw', allowed: ['rate'] },
     { who: 'the submitter', actor: submitter, status: 'investigating', action: 'rate', allowed: ['withdraw'] },
     { who: 'customer service', actor: service, status: 'closed', action: 'add-note', allowed: [] },
     { who: 'customer service', actor: service, status: 'withdrawn', action: 'accept', allowed: [] },
-  ])('$who trying $action in $status: ACTION_NOT_ALLOWED listing exactly $allowed', ({ actor, status, action, allowed }) => {
-    const err = refusal(() => run(buildCase({ status }), action, {}, actor));
-    expect(err.code).toBe<ErrorCode>('ACTION_NOT_ALLOWED');
-    expect(err.details).toEqual({ action, status, allowedActions: allowed });
-  });
+  ])(
+    '$who trying $action in $status: ACTION_NOT_ALLOWED listing exactly $allowed',
+    ({ actor, status, action, allowed }) => {
+      const err = refusal(() => run(buildCase({ status }), action, {}, actor));
+      expect(err.code).toBe<ErrorCode>('ACTION_NOT_ALLOWED');
+      expect(err.details).toEqual({ action, status, allowedActions: allowed });
+    },
+  );
 });
 
-describe('FORBIDDEN: the actor\'s roles do not allow the action', () => {
+describe("FORBIDDEN: the actor's roles do not allow the action", () => {
   it.each([
     { who: 'an intake clerk', actor: clerk, status: 'received', action: 'accept' },
     { who: 'a department handler', actor: handler, status: 'decided', action: 'resolve' },
@@ -281,7 +385,9 @@ describe('FORBIDDEN: the actor\'s roles do not allow the action', () => {
   });
 
   it('a staff user holding a role named "submitter" does not gain the submitter\'s actions', () => {
-    const err = refusal(() => run(buildCase({ status: 'replied' }), 'rate', { satisfaction: 5 }, buildUser(['submitter'])));
+    const err = refusal(() =>
+      run(buildCase({ status: 'replied' }), 'rate', { satisfaction: 5 }, buildUser(['submitter'])),
+    );
     expect(err.code).toBe<ErrorCode>('FORBIDDEN');
   });
 
@@ -291,29 +397,140 @@ describe('FORBIDDEN: the actor\'s roles do not allow the action', () => {
   });
 
   it('the state is checked before the roles: a wrong state is ACTION_NOT_ALLOWED even for a role without the action', () => {
-    expect(refusal(() => run(buildCase({ status: 'closed' }), 'accept', {}, clerk)).code).toBe<ErrorCode>('ACTION_NOT_ALLOWED');
+    expect(refusal(() => run(buildCase({ status: 'closed' }), 'accept', {}, clerk)).code).toBe<ErrorCode>(
+      'ACTION_NOT_ALLOWED',
+    );
   });
 });
 
 describe('VALIDATION_FAILED names the offending input', () => {
   const twoMeasures = { measures: [measure(), measure({ type: 'apology' })] };
-  it.each(([
-    { rule: 'a required input is missing', status: 'received', action: 'accept', input: {}, path: 'input.category' },
-    { rule: 'an unknown input key', status: 'received', action: 'accept', input: { category: 'other', priority: 'high' }, path: 'input' },
-    { rule: 'a category the procedure does not have', status: 'received', action: 'accept', input: { category: 'weather' }, path: 'input.category' },
-    { rule: 'an enum value not among the options', status: 'received', action: 'reject', input: { reasonCode: 'rude', reason: '说明' }, path: 'input.reasonCode' },
-    { rule: 'required text that is only white space', status: 'received', action: 'reject', input: { reasonCode: 'other', reason: ' \n\t ' }, path: 'input.reason' },
-    { rule: 'text over its maxLength', status: 'received', action: 'forward', input: { toUnit: 'x'.repeat(101) }, path: 'input.toUnit' },
-    { rule: 'a date that does not exist', status: 'accepted', action: 'assign', input: { responsible: 'wang', dueDate: '2026-02-30' }, path: 'input.dueDate' },
-    { rule: 'a rating above the maximum', status: 'replied', action: 'rate', input: { satisfaction: 6 }, path: 'input.satisfaction' },
-    { rule: 'a rating below 1', status: 'replied', action: 'rate', input: { satisfaction: 0 }, path: 'input.satisfaction' },
-    { rule: 'a rating that is not an integer', status: 'replied', action: 'rate', input: { satisfaction: 3.5 }, path: 'input.satisfaction' },
-    { rule: 'a list item missing a required field', status: 'investigating', action: 'decide', input: { cause: 'c', outcome: 'substantiated', solution: 's', measures: [{ type: 'refund', description: 'd', dueDate: '2026-12-01' }] }, path: 'input.measures.0.owner' },
-    { rule: 'a negative index', status: 'decided', data: twoMeasures, action: 'update-measure', input: { index: -1, done: true }, path: 'input.index' },
-    { rule: 'an index past the end of the list (RES-2)', status: 'decided', data: twoMeasures, action: 'update-measure', input: { index: 2, done: true }, path: 'input.index' },
-    { rule: 'an index when there are no measures at all', status: 'decided', data: {}, action: 'update-measure', input: { index: 0, done: true }, path: 'input.index' },
-    { rule: 'input that is not an object', status: 'received', action: 'forward', input: 'to customer service', path: 'input' },
-  ] as { rule: string; status: string; data?: Record<string, unknown>; action: string; input: unknown; path: string }[]).map((r) => [r.rule, r] as const))('%s', (_, { status, data, action, input, path }) => {
+  it.each(
+    (
+      [
+        {
+          rule: 'a required input is missing',
+          status: 'received',
+          action: 'accept',
+          input: {},
+          path: 'input.category',
+        },
+        {
+          rule: 'an unknown input key',
+          status: 'received',
+          action: 'accept',
+          input: { category: 'other', priority: 'high' },
+          path: 'input',
+        },
+        {
+          rule: 'a category the procedure does not have',
+          status: 'received',
+          action: 'accept',
+          input: { category: 'weather' },
+          path: 'input.category',
+        },
+        {
+          rule: 'an enum value not among the options',
+          status: 'received',
+          action: 'reject',
+          input: { reasonCode: 'rude', reason: '说明' },
+          path: 'input.reasonCode',
+        },
+        {
+          rule: 'required text that is only white space',
+          status: 'received',
+          action: 'reject',
+          input: { reasonCode: 'other', reason: ' \n\t ' },
+          path: 'input.reason',
+        },
+        {
+          rule: 'text over its maxLength',
+          status: 'received',
+          action: 'forward',
+          input: { toUnit: 'x'.repeat(101) },
+          path: 'input.toUnit',
+        },
+        {
+          rule: 'a date that does not exist',
+          status: 'accepted',
+          action: 'assign',
+          input: { responsible: 'wang', dueDate: '2026-02-30' },
+          path: 'input.dueDate',
+        },
+        {
+          rule: 'a rating above the maximum',
+          status: 'replied',
+          action: 'rate',
+          input: { satisfaction: 6 },
+          path: 'input.satisfaction',
+        },
+        {
+          rule: 'a rating below 1',
+          status: 'replied',
+          action: 'rate',
+          input: { satisfaction: 0 },
+          path: 'input.satisfaction',
+        },
+        {
+          rule: 'a rating that is not an integer',
+          status: 'replied',
+          action: 'rate',
+          input: { satisfaction: 3.5 },
+          path: 'input.satisfaction',
+        },
+        {
+          rule: 'a list item missing a required field',
+          status: 'investigating',
+          action: 'decide',
+          input: {
+            cause: 'c',
+            outcome: 'substantiated',
+            solution: 's',
+            measures: [{ type: 'refund', description: 'd', dueDate: '2026-12-01' }],
+          },
+          path: 'input.measures.0.owner',
+        },
+        {
+          rule: 'a negative index',
+          status: 'decided',
+          data: twoMeasures,
+          action: 'update-measure',
+          input: { index: -1, done: true },
+          path: 'input.index',
+        },
+        {
+          rule: 'an index past the end of the list (RES-2)',
+          status: 'decided',
+          data: twoMeasures,
+          action: 'update-measure',
+          input: { index: 2, done: true },
+          path: 'input.index',
+        },
+        {
+          rule: 'an index when there are no measures at all',
+          status: 'decided',
+          data: {},
+          action: 'update-measure',
+          input: { index: 0, done: true },
+          path: 'input.index',
+        },
+        {
+          rule: 'input that is not an object',
+          status: 'received',
+          action: 'forward',
+          input: 'to customer service',
+          path: 'input',
+        },
+      ] as {
+        rule: string;
+        status: string;
+        data?: Record<string, unknown>;
+        action: string;
+        input: unknown;
+        path: string;
+      }[]
+    ).map((r) => [r.rule, r] as const),
+  )('%s', (_, { status, data, action, input, path }) => {
     const err = refusal(() => run(buildCase({ status, data: data ?? {} }), action, input));
     expect(err.code).toBe<ErrorCode>('VALIDATION_FAILED');
     expect(issuesOf(err).map((i) => i.path)).toContain(path);
@@ -330,8 +547,13 @@ describe('VALIDATION_FAILED names the offending input', () => {
     expect(issuesOf(err)).toEqual([{ path: 'input.responsible', message: 'unknown user' }]);
   });
 
-  it('an unknown user inside a list item is refused with the item\'s path', () => {
-    const input = { cause: 'c', outcome: 'substantiated', solution: 's', measures: [{ type: 'refund', description: 'd', owner: 'ghost', dueDate: '2026-12-01' }] };
+  it("an unknown user inside a list item is refused with the item's path", () => {
+    const input = {
+      cause: 'c',
+      outcome: 'substantiated',
+      solution: 's',
+      measures: [{ type: 'refund', description: 'd', owner: 'ghost', dueDate: '2026-12-01' }],
+    };
     const err = refusal(() => run(buildCase({ status: 'investigating' }), 'decide', input));
     expect(err.code).toBe<ErrorCode>('VALIDATION_FAILED');
     expect(issuesOf(err).map((i) => i.path)).toEqual(['input.measures.0.owner']);
@@ -340,7 +562,9 @@ describe('VALIDATION_FAILED names the offending input', () => {
   it('a missing input (undefined or null) is read as no fields', () => {
     expect(run(buildCase({ status: 'replied' }), 'close', undefined).patch.status).toBe('closed');
     expect(run(buildCase({ status: 'replied' }), 'close', null).patch.status).toBe('closed');
-    expect(refusal(() => run(buildCase({ status: 'resolved' }), 'reply', undefined)).code).toBe<ErrorCode>('VALIDATION_FAILED');
+    expect(refusal(() => run(buildCase({ status: 'resolved' }), 'reply', undefined)).code).toBe<ErrorCode>(
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -348,9 +572,14 @@ describe('VALIDATION_FAILED names the offending input', () => {
 
 describe('measures (RES-2) and the resolve guard', () => {
   it('update-measure marks one item done with what was done, leaving the others and the state alone', () => {
-    const c = buildCase({ status: 'decided', data: { cause: 'c', measures: [measure(), measure({ type: 'apology' })] } });
+    const c = buildCase({
+      status: 'decided',
+      data: { cause: 'c', measures: [measure(), measure({ type: 'apology' })] },
+    });
     const d = run(c, 'update-measure', { index: 1, done: true, result: '已致歉' }, handler);
-    expect(d.patch).toEqual({ data: { cause: 'c', measures: [measure(), measure({ type: 'apology', done: true, result: '已致歉' })] } });
+    expect(d.patch).toEqual({
+      data: { cause: 'c', measures: [measure(), measure({ type: 'apology', done: true, result: '已致歉' })] },
+    });
     expect(d.event.toStatus).toBe('decided');
   });
 
@@ -368,12 +597,18 @@ describe('measures (RES-2) and the resolve guard', () => {
   });
 
   it('resolve is allowed when the decision listed an empty list of measures', () => {
-    expect(run(buildCase({ status: 'decided', data: { measures: [] } }), 'resolve', { summary: '完毕' }).patch.status).toBe('resolved');
+    expect(
+      run(buildCase({ status: 'decided', data: { measures: [] } }), 'resolve', { summary: '完毕' }).patch.status,
+    ).toBe('resolved');
   });
 
   it('resolve is allowed after a decision that needed no measures: the case must not be stuck in decided (RES-2)', () => {
     // `measures` is optional on `decide`; leaving it out leaves data.measures absent.
-    const decided = run(buildCase({ status: 'investigating' }), 'decide', { cause: '误会', outcome: 'not-substantiated', solution: '解释说明' });
+    const decided = run(buildCase({ status: 'investigating' }), 'decide', {
+      cause: '误会',
+      outcome: 'not-substantiated',
+      solution: '解释说明',
+    });
     const c = buildCase({ status: 'decided', ...decided.patch });
     expect(c.data).not.toHaveProperty('measures');
     expect(run(c, 'resolve', { summary: '已解释' }).patch.status).toBe('resolved');
@@ -388,7 +623,9 @@ describe('measures (RES-2) and the resolve guard', () => {
 
 describe('rate and close-invalid', () => {
   it('rate is refused when the case was already rated (EVA-1)', () => {
-    const err = refusal(() => run(buildCase({ status: 'replied', data: { satisfaction: 4 } }), 'rate', { satisfaction: 2 }, submitter));
+    const err = refusal(() =>
+      run(buildCase({ status: 'replied', data: { satisfaction: 4 } }), 'rate', { satisfaction: 2 }, submitter),
+    );
     expect(err.code).toBe<ErrorCode>('PRECONDITION_FAILED');
     expect(err.details).toEqual({ guard: 'no-value' });
     expect(err.message).toContain('已评价过');
@@ -400,10 +637,21 @@ describe('rate and close-invalid', () => {
     expect(d.event).toMatchObject({ fromStatus: 'replied', toStatus: 'replied' });
   });
 
-  it.each(['received', 'accepted', 'investigating'])('close-invalid from %s closes with outcome "invalid" and keeps the reply (ACC-2)', (status) => {
-    const d = run(buildCase({ status }), 'close-invalid', { reply: '您反映的情况与事实不符，说明如下', reason: '无事实依据' });
-    expect(d.patch).toEqual({ status: 'closed', outcome: 'invalid', data: { reply: '您反映的情况与事实不符，说明如下' }, closedAt: NOW.toISOString() });
-  });
+  it.each(['received', 'accepted', 'investigating'])(
+    'close-invalid from %s closes with outcome "invalid" and keeps the reply (ACC-2)',
+    (status) => {
+      const d = run(buildCase({ status }), 'close-invalid', {
+        reply: '您反映的情况与事实不符，说明如下',
+        reason: '无事实依据',
+      });
+      expect(d.patch).toEqual({
+        status: 'closed',
+        outcome: 'invalid',
+        data: { reply: '您反映的情况与事实不符，说明如下' },
+        closedAt: NOW.toISOString(),
+      });
+    },
+  );
 });
 
 describe('a fixed value of an action', () => {
@@ -421,7 +669,16 @@ describe('a fixed value of an action', () => {
   });
 
   it('sets a data.<key> target, which the schema accepts as a fixed target', () => {
-    const d = decide(withFixed, buildCase({ status: 'replied', data: { reply: 'r' } }), 'close', {}, service, NOW, users, noClocks);
+    const d = decide(
+      withFixed,
+      buildCase({ status: 'replied', data: { reply: 'r' } }),
+      'close',
+      {},
+      service,
+      NOW,
+      users,
+      noClocks,
+    );
     expect(d.patch.data).toEqual({ reply: 'r', archived: true });
   });
 });
@@ -447,32 +704,68 @@ describe('the timeline event, notifications and clock operations', () => {
 
   it('an internal action without `to`: no publicText, status unchanged', () => {
     const d = run(buildCase(), 'forward', { toUnit: '客服部' }, clerk);
-    expect(d.event).toMatchObject({ visibility: 'internal', publicText: null, fromStatus: 'received', toStatus: 'received' });
+    expect(d.event).toMatchObject({
+      visibility: 'internal',
+      publicText: null,
+      fromStatus: 'received',
+      toStatus: 'received',
+    });
     expect(d.patch).toEqual({});
   });
 
   it('the submitter is written as such, without an id', () => {
-    expect(run(buildCase(), 'withdraw', {}, submitter).event.actor).toEqual({ kind: 'submitter', id: null, name: '投诉人 / submitter' });
+    expect(run(buildCase(), 'withdraw', {}, submitter).event.actor).toEqual({
+      kind: 'submitter',
+      id: null,
+      name: '投诉人 / submitter',
+    });
   });
 
   it('the event keeps the resolved user id, not the username', () => {
-    expect(run(buildCase({ status: 'accepted' }), 'assign', { responsible: 'wang' }).event.input).toEqual({ responsible: 'user-wang' });
+    expect(run(buildCase({ status: 'accepted' }), 'assign', { responsible: 'wang' }).event.input).toEqual({
+      responsible: 'user-wang',
+    });
   });
 
   it.each([
-    { action: 'accept', status: 'received', input: { category: 'other' }, notifications: [{ to: 'submitter', template: 'accepted', event: 'accept' }] },
-    { action: 'assign', status: 'accepted', input: { responsible: 'li' }, notifications: [{ to: 'assignee', template: 'assigned', event: 'assign' }] },
-    { action: 'rate', status: 'replied', input: { satisfaction: 1 }, notifications: [{ to: 'role:customer-service', template: 'rated', event: 'rate' }] },
+    {
+      action: 'accept',
+      status: 'received',
+      input: { category: 'other' },
+      notifications: [{ to: 'submitter', template: 'accepted', event: 'accept' }],
+    },
+    {
+      action: 'assign',
+      status: 'accepted',
+      input: { responsible: 'li' },
+      notifications: [{ to: 'assignee', template: 'assigned', event: 'assign' }],
+    },
+    {
+      action: 'rate',
+      status: 'replied',
+      input: { satisfaction: 1 },
+      notifications: [{ to: 'role:customer-service', template: 'rated', event: 'rate' }],
+    },
     { action: 'add-note', status: 'received', input: { note: 'n' }, notifications: [] },
   ])('$action in $status notifies what the procedure declares', ({ action, status, input, notifications }) => {
     expect(run(buildCase({ status }), action, input).notifications).toEqual(notifications);
   });
 
   it('clock operations are passed on: accept stops the forwarding clock (REG-2, SLA-5)', () => {
-    const d = run(buildCase(), 'accept', { category: 'other' }, service, { calendar, clocks: [runningForwardingClock()] });
-    expect(d.clockChanges).toEqual([{ op: 'update', id: 'clock-1', set: { stoppedAt: NOW.toISOString(), pausedAt: null } }]);
+    const d = run(buildCase(), 'accept', { category: 'other' }, service, {
+      calendar,
+      clocks: [runningForwardingClock()],
+    });
+    expect(d.clockChanges).toEqual([
+      { op: 'update', id: 'clock-1', set: { stoppedAt: NOW.toISOString(), pausedAt: null } },
+    ]);
     expect(d.event.clocks).toMatchObject([{ clock: 'forwarding', op: 'stop', dueAt: '2026-12-01T01:00:00.000Z' }]);
-    expect(run(buildCase({ status: 'accepted' }), 'assign', { responsible: 'li' }, service, { calendar, clocks: [runningForwardingClock()] }).clockChanges).toEqual([]);
+    expect(
+      run(buildCase({ status: 'accepted' }), 'assign', { responsible: 'li' }, service, {
+        calendar,
+        clocks: [runningForwardingClock()],
+      }).clockChanges,
+    ).toEqual([]);
   });
 });
 
@@ -481,8 +774,25 @@ describe('the timeline event, notifications and clock operations', () => {
 describe('decide is pure', () => {
   const calls: [string, CaseState, string, Record<string, unknown>, Actor][] = [
     ['accept', buildCase(), 'accept', { category: 'other' }, service],
-    ['decide', buildCase({ status: 'investigating', data: { targetDate: '2026-12-10' } }), 'decide', { cause: 'c', outcome: 'substantiated', solution: 's', measures: [{ type: 'refund', description: 'd', owner: 'wang', dueDate: '2026-12-01' }] }, service],
-    ['update-measure', buildCase({ status: 'decided', data: { measures: [measure(), measure()] } }), 'update-measure', { index: 1, done: true }, handler],
+    [
+      'decide',
+      buildCase({ status: 'investigating', data: { targetDate: '2026-12-10' } }),
+      'decide',
+      {
+        cause: 'c',
+        outcome: 'substantiated',
+        solution: 's',
+        measures: [{ type: 'refund', description: 'd', owner: 'wang', dueDate: '2026-12-01' }],
+      },
+      service,
+    ],
+    [
+      'update-measure',
+      buildCase({ status: 'decided', data: { measures: [measure(), measure()] } }),
+      'update-measure',
+      { index: 1, done: true },
+      handler,
+    ],
     ['rate', buildCase({ status: 'replied', data: { reply: 'r' } }), 'rate', { satisfaction: 5 }, submitter],
   ];
 
@@ -497,45 +807,86 @@ describe('decide is pure', () => {
 
   it('the same call gives the same decision', () => {
     const c = buildCase({ status: 'decided', data: { measures: [measure()] } });
-    expect(run(c, 'update-measure', { index: 0, done: true })).toEqual(run(c, 'update-measure', { index: 0, done: true }));
+    expect(run(c, 'update-measure', { index: 0, done: true })).toEqual(
+      run(c, 'update-measure', { index: 0, done: true }),
+    );
   });
 });
 
 // ---------------------------------------------------------------- property
 
 describe('property: random walks through the customer-complaint procedure', () => {
-  const ACTORS: Actor[] = [service, manager, clerk, handler, submitter, buildUser([], { isAdmin: true }), buildUser([])];
+  const ACTORS: Actor[] = [
+    service,
+    manager,
+    clerk,
+    handler,
+    submitter,
+    buildUser([], { isAdmin: true }),
+    buildUser([]),
+  ];
   const ACTION_IDS = [...procedure.actions.map((a) => a.id), 'escalate'];
   const STATES = new Set(procedure.states.map((s) => s.id));
   const TERMINAL = new Set(procedure.states.filter((s) => s.terminal).map((s) => s.id));
-  const REFUSALS: ErrorCode[] = ['UNKNOWN_ACTION', 'ACTION_NOT_ALLOWED', 'FORBIDDEN', 'VALIDATION_FAILED', 'PRECONDITION_FAILED'];
+  const REFUSALS: ErrorCode[] = [
+    'UNKNOWN_ACTION',
+    'ACTION_NOT_ALLOWED',
+    'FORBIDDEN',
+    'VALIDATION_FAILED',
+    'PRECONDITION_FAILED',
+  ];
 
-  const text = (max: number) => fc.string({ minLength: 1, maxLength: Math.min(max, 20) }).filter((s) => s.trim().length > 0);
-  const day = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const text = (max: number) =>
+    fc.string({ minLength: 1, maxLength: Math.min(max, 20) }).filter((s) => s.trim().length > 0);
+  const day = fc
+    .integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   /** A valid value for a field of customer-complaint (`index` stays small so it often hits a measure). */
   function valueOf(field: TScalarField): fc.Arbitrary<unknown> {
     switch (field.type) {
-      case 'text': case 'longtext': return text(field.maxLength);
-      case 'enum': return fc.constantFrom(...field.options.map((o) => o.id));
-      case 'category': return fc.constantFrom(...procedure.categories.map((o) => o.id));
-      case 'severity': return fc.constantFrom(...procedure.severities.map((o) => o.id));
-      case 'user': return fc.constantFrom(...users.keys());
-      case 'unit': return fc.constant('01KZ0000000000000000000000');
-      case 'date': return day;
-      case 'datetime': return day.map((d) => `${d}T08:00:00+08:00`);
-      case 'integer': return field.name === 'index' ? fc.nat({ max: 2 }) : fc.integer({ min: field.min ?? -100, max: field.max ?? 100 });
-      case 'number': return fc.double({ min: field.min ?? -100, max: field.max ?? 100, noNaN: true });
-      case 'boolean': return field.mustBeTrue ? fc.constant(true) : fc.boolean();
-      case 'rating': return fc.integer({ min: 1, max: field.max });
+      case 'text':
+      case 'longtext':
+        return text(field.maxLength);
+      case 'enum':
+        return fc.constantFrom(...field.options.map((o) => o.id));
+      case 'category':
+        return fc.constantFrom(...procedure.categories.map((o) => o.id));
+      case 'severity':
+        return fc.constantFrom(...procedure.severities.map((o) => o.id));
+      case 'user':
+        return fc.constantFrom(...users.keys());
+      case 'unit':
+        return fc.constant('01KZ0000000000000000000000');
+      case 'date':
+        return day;
+      case 'datetime':
+        return day.map((d) => `${d}T08:00:00+08:00`);
+      case 'integer':
+        return field.name === 'index'
+          ? fc.nat({ max: 2 })
+          : fc.integer({ min: field.min ?? -100, max: field.max ?? 100 });
+      case 'number':
+        return fc.double({ min: field.min ?? -100, max: field.max ?? 100, noNaN: true });
+      case 'boolean':
+        return field.mustBeTrue ? fc.constant(true) : fc.boolean();
+      case 'rating':
+        return fc.integer({ min: 1, max: field.max });
     }
   }
 
   function recordOf(fields: TField[]): fc.Arbitrary<Record<string, unknown>> {
-    const model = Object.fromEntries(fields.map((f) => [f.name, f.type === 'list'
-      ? fc.array(recordOf(f.items), { minLength: f.minItems, maxLength: Math.min(f.maxItems, 3) })
-      : valueOf(f)]));
-    return fc.record(model, { requiredKeys: fields.filter((f) => f.required).map((f) => f.name) }) as fc.Arbitrary<Record<string, unknown>>;
+    const model = Object.fromEntries(
+      fields.map((f) => [
+        f.name,
+        f.type === 'list'
+          ? fc.array(recordOf(f.items), { minLength: f.minItems, maxLength: Math.min(f.maxItems, 3) })
+          : valueOf(f),
+      ]),
+    );
+    return fc.record(model, { requiredKeys: fields.filter((f) => f.required).map((f) => f.name) }) as fc.Arbitrary<
+      Record<string, unknown>
+    >;
   }
 
   const inputs = fc.record(Object.fromEntries(procedure.actions.map((a) => [a.id, recordOf(a.input)])));
@@ -552,49 +903,57 @@ describe('property: random walks through the customer-complaint procedure', () =
   function choose(c: CaseState, s: Step): { actionId: string; actor: Actor } {
     const anything = { actionId: ACTION_IDS[s.pick % ACTION_IDS.length], actor: s.actor };
     if (s.mode >= 8) return anything;
-    const options = ACTORS.flatMap((actor) => allowedActions(actor, procedure, c).map((a) => ({ actionId: a.id, actor, a })));
-    const onward = options.filter(({ a }) => (a.to !== undefined && !TERMINAL.has(a.to)) || a.updatesItemOf !== undefined);
+    const options = ACTORS.flatMap((actor) =>
+      allowedActions(actor, procedure, c).map((a) => ({ actionId: a.id, actor, a })),
+    );
+    const onward = options.filter(
+      ({ a }) => (a.to !== undefined && !TERMINAL.has(a.to)) || a.updatesItemOf !== undefined,
+    );
     const pool = s.mode < 6 && onward.length > 0 ? onward : options;
     return pool.length > 0 ? pool[s.pick % pool.length] : anything;
   }
 
-  it('status stays declared, equals the action\'s `to`, agrees with policy, and terminal states allow nothing', () => {
+  it("status stays declared, equals the action's `to`, agrees with policy, and terminal states allow nothing", () => {
     const visited = new Set<string>();
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
-      let c = buildCase({ status: startState(procedure) });
-      for (const s of steps) {
-        const { actionId, actor } = choose(c, s);
-        const allowed = allowedActions(actor, procedure, c).map((a) => a.id);
-        const action = findAction(procedure, actionId);
-        let d: Decision;
-        try {
-          d = run(c, actionId, s.inputs[actionId] ?? {}, actor);
-        } catch (err) {
-          expect(err).toBeInstanceOf(DomainError);
-          expect(REFUSALS).toContain((err as DomainError).code);
-          // Whatever policy says the actor may do now, the engine does not refuse for state or role.
-          if (allowed.includes(actionId)) expect(['VALIDATION_FAILED', 'PRECONDITION_FAILED']).toContain((err as DomainError).code);
-          continue;
-        }
-        expect(allowed).toContain(actionId);
-        const next = { ...c, ...d.patch, version: c.version + 1 };
-        expect(STATES.has(next.status)).toBe(true);
-        expect(next.status).toBe(action!.to ?? c.status);
-        expect(d.event).toMatchObject({ action: actionId, fromStatus: c.status, toStatus: next.status });
-        expect(d.patch.closedAt !== undefined).toBe(TERMINAL.has(next.status) && !TERMINAL.has(c.status));
-        c = next;
-        visited.add(c.status);
-        if (TERMINAL.has(c.status)) {
-          expect(c.closedAt).toBe(NOW.toISOString());
-          for (const actor of ACTORS) {
-            expect(allowedActions(actor, procedure, c)).toEqual([]);
-            for (const id of procedure.actions.map((a) => a.id)) {
-              expect(refusal(() => run(c, id, s.inputs[id], actor)).code).toBe<ErrorCode>('ACTION_NOT_ALLOWED');
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+        let c = buildCase({ status: startState(procedure) });
+        for (const s of steps) {
+          const { actionId, actor } = choose(c, s);
+          const allowed = allowedActions(actor, procedure, c).map((a) => a.id);
+          const action = findAction(procedure, actionId);
+          let d: Decision;
+          try {
+            d = run(c, actionId, s.inputs[actionId] ?? {}, actor);
+          } catch (err) {
+            expect(err).toBeInstanceOf(DomainError);
+            expect(REFUSALS).toContain((err as DomainError).code);
+            // Whatever policy says the actor may do now, the engine does not refuse for state or role.
+            if (allowed.includes(actionId))
+              expect(['VALIDATION_FAILED', 'PRECONDITION_FAILED']).toContain((err as DomainError).code);
+            continue;
+          }
+          expect(allowed).toContain(actionId);
+          const next = { ...c, ...d.patch, version: c.version + 1 };
+          expect(STATES.has(next.status)).toBe(true);
+          expect(next.status).toBe(action!.to ?? c.status);
+          expect(d.event).toMatchObject({ action: actionId, fromStatus: c.status, toStatus: next.status });
+          expect(d.patch.closedAt !== undefined).toBe(TERMINAL.has(next.status) && !TERMINAL.has(c.status));
+          c = next;
+          visited.add(c.status);
+          if (TERMINAL.has(c.status)) {
+            expect(c.closedAt).toBe(NOW.toISOString());
+            for (const actor of ACTORS) {
+              expect(allowedActions(actor, procedure, c)).toEqual([]);
+              for (const id of procedure.actions.map((a) => a.id)) {
+                expect(refusal(() => run(c, id, s.inputs[id], actor)).code).toBe<ErrorCode>('ACTION_NOT_ALLOWED');
+              }
             }
           }
         }
-      }
-    }), { numRuns: 300, seed: 20261130 });
+      }),
+      { numRuns: 300, seed: 20261130 },
+    );
     // The walks must get everywhere, or the checks above were vacuous for some states (terminal ones above all).
     expect([...visited].sort()).toEqual([...STATES].sort());
   });
@@ -606,7 +965,10 @@ describe('property: random walks through the customer-complaint procedure', () =
     while (grew) {
       grew = false;
       for (const a of procedure.actions) {
-        if (a.to && !reached.has(a.to) && a.from.some((f) => reached.has(f))) { reached.add(a.to); grew = true; }
+        if (a.to && !reached.has(a.to) && a.from.some((f) => reached.has(f))) {
+          reached.add(a.to);
+          grew = true;
+        }
       }
     }
     expect([...reached].sort()).toEqual([...STATES].sort());

@@ -1,5 +1,13 @@
 import { DomainError } from './errors.ts';
-import { findAction, findState, initialState, type TAction, type TField, type TGuard, type TProcedure } from './procedure.schema.ts';
+import {
+  findAction,
+  findState,
+  initialState,
+  type TAction,
+  type TField,
+  type TGuard,
+  type TProcedure,
+} from './procedure.schema.ts';
 import { inputSchema } from './input.ts';
 import { allowedActions, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
 import { actorRef, type Actor, type CasePatch, type CaseState, type Decision, type PendingApproval } from './case.ts';
@@ -36,27 +44,49 @@ export function decide(
   const action = findAction(procedure, actionId);
   if (!action) {
     throw new DomainError('UNKNOWN_ACTION', `流程“${procedure.name['zh-CN']}”没有操作“${actionId}” / no such action`, {
-      action: actionId, allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
+      action: actionId,
+      allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
     });
   }
   if (!action.from.includes(current.status)) {
     const state = findState(procedure, current.status);
-    throw new DomainError('ACTION_NOT_ALLOWED',
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
       `当前状态“${state?.label['zh-CN'] ?? current.status}”下不能执行“${action.label['zh-CN']}” / not allowed in state ${current.status}`,
-      { action: action.id, status: current.status, allowedActions: allowedActions(actor, procedure, current).map((a) => a.id) });
+      {
+        action: action.id,
+        status: current.status,
+        allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
+      },
+    );
   }
   if (!holdsActionRole(actor, action, current)) {
     throw new DomainError('FORBIDDEN', `您无权执行“${action.label['zh-CN']}” / your roles do not allow this action`, {
-      action: action.id, requiredRoles: action.roles,
+      action: action.id,
+      requiredRoles: action.roles,
     });
   }
   checkApprovalState(action, current, actor);
   const fields = actionFields(procedure, action);
   const parsed = inputSchema(procedure, fields).safeParse(rawInput ?? {});
   if (!parsed.success) {
-    throw new DomainError('VALIDATION_FAILED', `“${action.label['zh-CN']}”的输入不正确 / invalid input`, zodDetails(parsed.error, 'input'));
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `“${action.label['zh-CN']}”的输入不正确 / invalid input`,
+      zodDetails(parsed.error, 'input'),
+    );
   }
-  if (action.decidesApproval) return settleApproval(procedure, action, current, parsed.data as { approve: boolean; note?: string }, actor, now, clockContext, units);
+  if (action.decidesApproval)
+    return settleApproval(
+      procedure,
+      action,
+      current,
+      parsed.data as { approve: boolean; note?: string },
+      actor,
+      now,
+      clockContext,
+      units,
+    );
   // Guards speak of the case as the actor found it.
   checkGuards(action.guards, current);
   const input = resolveUsers(action.input, parsed.data, users);
@@ -66,8 +96,15 @@ export function decide(
 
 /** What an action does once it may: the patch, the state it leads to, its clocks, notices and the case it opens. */
 function takeEffect(
-  procedure: TProcedure, action: TAction, current: CaseState, input: Record<string, unknown>, actor: Actor, now: Date,
-  clockContext: ClockContext | undefined, units: UnitDirectory, extra: { eventAction?: string; eventInput?: Record<string, unknown>; base?: CasePatch } = {},
+  procedure: TProcedure,
+  action: TAction,
+  current: CaseState,
+  input: Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+  clockContext: ClockContext | undefined,
+  units: UnitDirectory,
+  extra: { eventAction?: string; eventInput?: Record<string, unknown>; base?: CasePatch } = {},
 ): Decision {
   const patch: CasePatch = { ...extra.base };
   const working = patch.data ? { ...current, data: patch.data } : current;
@@ -102,13 +139,31 @@ function takeEffect(
 
 /** The input an action takes: declared, or built in for extension and approval decisions. */
 export function actionFields(procedure: TProcedure, action: TAction): TField[] {
-  return action.decidesApproval ? APPROVAL_FIELDS : action.extension ? extensionFields(procedure, action.extension) : action.input;
+  return action.decidesApproval
+    ? APPROVAL_FIELDS
+    : action.extension
+      ? extensionFields(procedure, action.extension)
+      : action.input;
 }
 
 /** The built-in input of an approval decision (RES-3). */
 const APPROVAL_FIELDS: TField[] = [
-  { name: 'approve', type: 'boolean', required: true, mustBeTrue: false, public: false, label: { 'zh-CN': '批准', en: 'Approve' } },
-  { name: 'note', type: 'longtext', required: false, maxLength: 5000, public: false, label: { 'zh-CN': '审批意见', en: 'Note' } },
+  {
+    name: 'approve',
+    type: 'boolean',
+    required: true,
+    mustBeTrue: false,
+    public: false,
+    label: { 'zh-CN': '批准', en: 'Approve' },
+  },
+  {
+    name: 'note',
+    type: 'longtext',
+    required: false,
+    maxLength: 5000,
+    public: false,
+    label: { 'zh-CN': '审批意见', en: 'Note' },
+  },
 ];
 
 function approvalApplies(action: TAction, c: CaseState): boolean {
@@ -125,41 +180,101 @@ function needsApproval(action: TAction, c: CaseState, actor: Actor): boolean {
 function checkApprovalState(action: TAction, c: CaseState, actor: Actor): void {
   if (approvalAllows(actor, action, c)) return;
   const pending = c.data.pendingApproval as PendingApproval | undefined;
-  if (action.decidesApproval && !pending) throw new DomainError('PRECONDITION_FAILED', '没有待审批的事项 / nothing awaits approval', { guard: 'approval' });
-  if (action.decidesApproval) throw new DomainError('FORBIDDEN', '您不是该事项的审批人 / you are not an approver of this step', { action: action.id, requiredRoles: pending!.roles });
-  throw new DomainError('PRECONDITION_FAILED', `“${pending!.action}”正在等待审批，审批前案件不能推进 / "${pending!.action}" awaits approval`, { guard: 'approval', pending: pending!.action });
+  if (action.decidesApproval && !pending)
+    throw new DomainError('PRECONDITION_FAILED', '没有待审批的事项 / nothing awaits approval', { guard: 'approval' });
+  if (action.decidesApproval)
+    throw new DomainError('FORBIDDEN', '您不是该事项的审批人 / you are not an approver of this step', {
+      action: action.id,
+      requiredRoles: pending!.roles,
+    });
+  throw new DomainError(
+    'PRECONDITION_FAILED',
+    `“${pending!.action}”正在等待审批，审批前案件不能推进 / "${pending!.action}" awaits approval`,
+    { guard: 'approval', pending: pending!.action },
+  );
 }
 
 /** RES-3: the action is recorded as pending; the approvers are told. Nothing else changes yet. */
-function requestApproval(action: TAction, current: CaseState, input: Record<string, unknown>, actor: Actor, now: Date): Decision {
-  const pending: PendingApproval = { action: action.id, input, roles: action.approval!.roles, requestedBy: actorRef(actor), requestedAt: now.toISOString() };
+function requestApproval(
+  action: TAction,
+  current: CaseState,
+  input: Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+): Decision {
+  const pending: PendingApproval = {
+    action: action.id,
+    input,
+    roles: action.approval!.roles,
+    requestedBy: actorRef(actor),
+    requestedAt: now.toISOString(),
+  };
   return {
     patch: { data: { ...current.data, pendingApproval: pending } },
     event: {
-      type: 'action', action: action.id, visibility: 'internal', fromStatus: current.status, toStatus: current.status,
-      actor: actorRef(actor), at: now.toISOString(), input: { ...input, awaitingApproval: action.approval!.roles }, publicText: null, clocks: [],
+      type: 'action',
+      action: action.id,
+      visibility: 'internal',
+      fromStatus: current.status,
+      toStatus: current.status,
+      actor: actorRef(actor),
+      at: now.toISOString(),
+      input: { ...input, awaitingApproval: action.approval!.roles },
+      publicText: null,
+      clocks: [],
     },
-    notifications: action.approval!.roles.map((r) => ({ to: `role:${r}`, template: 'approval-requested', event: action.id })),
+    notifications: action.approval!.roles.map((r) => ({
+      to: `role:${r}`,
+      template: 'approval-requested',
+      event: action.id,
+    })),
     clockChanges: [],
   };
 }
 
 /** Approves (the pending action takes effect now, with the input it was requested with) or refuses it. */
 function settleApproval(
-  procedure: TProcedure, action: TAction, current: CaseState, decision: { approve: boolean; note?: string }, actor: Actor, now: Date,
-  clockContext: ClockContext | undefined, units: UnitDirectory,
+  procedure: TProcedure,
+  action: TAction,
+  current: CaseState,
+  decision: { approve: boolean; note?: string },
+  actor: Actor,
+  now: Date,
+  clockContext: ClockContext | undefined,
+  units: UnitDirectory,
 ): Decision {
   const pending = current.data.pendingApproval as PendingApproval;
   const { pendingApproval: _settled, ...rest } = current.data;
-  const record = { action: pending.action, requestedBy: pending.requestedBy, requestedAt: pending.requestedAt, decidedBy: actorRef(actor), decidedAt: now.toISOString(), approved: decision.approve, note: decision.note ?? null };
+  const record = {
+    action: pending.action,
+    requestedBy: pending.requestedBy,
+    requestedAt: pending.requestedAt,
+    decidedBy: actorRef(actor),
+    decidedAt: now.toISOString(),
+    approved: decision.approve,
+    note: decision.note ?? null,
+  };
   const data = { ...rest, approvals: [...((rest.approvals as unknown[]) ?? []), record] };
-  const eventInput = { approve: decision.approve, note: decision.note ?? null, approvalOf: pending.action, requestedBy: pending.requestedBy.name };
+  const eventInput = {
+    approve: decision.approve,
+    note: decision.note ?? null,
+    approvalOf: pending.action,
+    requestedBy: pending.requestedBy.name,
+  };
   if (!decision.approve) {
     return {
       patch: { data },
       event: {
-        type: 'action', action: action.id, visibility: 'internal', fromStatus: current.status, toStatus: current.status,
-        actor: actorRef(actor), at: now.toISOString(), input: eventInput, publicText: null, clocks: [],
+        type: 'action',
+        action: action.id,
+        visibility: 'internal',
+        fromStatus: current.status,
+        toStatus: current.status,
+        actor: actorRef(actor),
+        at: now.toISOString(),
+        input: eventInput,
+        publicText: null,
+        clocks: [],
       },
       notifications: pending.requestedBy.id ? [{ to: 'assignee', template: 'approval-refused', event: action.id }] : [],
       clockChanges: [],
@@ -167,36 +282,81 @@ function settleApproval(
   }
   const approved = findAction(procedure, pending.action);
   if (!approved || !approved.from.includes(current.status)) {
-    throw new DomainError('PRECONDITION_FAILED', '待审批的操作在当前状态下已不适用，请驳回 / the pending step no longer applies here; refuse it', { guard: 'approval', pending: pending.action });
+    throw new DomainError(
+      'PRECONDITION_FAILED',
+      '待审批的操作在当前状态下已不适用，请驳回 / the pending step no longer applies here; refuse it',
+      { guard: 'approval', pending: pending.action },
+    );
   }
   checkGuards(approved.guards, { ...current, data });
-  return takeEffect(procedure, approved, { ...current, data }, pending.input, actor, now, clockContext, units, { eventAction: action.id, eventInput: { ...eventInput, ...pending.input }, base: { data } });
+  return takeEffect(procedure, approved, { ...current, data }, pending.input, actor, now, clockContext, units, {
+    eventAction: action.id,
+    eventInput: { ...eventInput, ...pending.input },
+    base: { data },
+  });
 }
 
 /** The clock changes of an action: its declared operations, or the extension it requests or decides. */
 function planClocks(
-  procedure: TProcedure, action: TAction, current: CaseState, patch: CasePatch, input: Record<string, unknown>,
-  actor: Actor, now: Date, context: ClockContext | undefined,
+  procedure: TProcedure,
+  action: TAction,
+  current: CaseState,
+  patch: CasePatch,
+  input: Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+  context: ClockContext | undefined,
 ): ClockPlan {
   const ops = action.clocks;
   const needed = action.extension || ops.start.length + ops.stop.length + ops.pause.length + ops.resume.length > 0;
   if (!needed) return { changes: [], notes: [] };
-  if (!context) throw new Error(`action ${action.id} changes clocks: the caller must pass the calendar and the case's clocks`);
+  if (!context)
+    throw new Error(`action ${action.id} changes clocks: the caller must pass the calendar and the case's clocks`);
   const data = patch.data ?? current.data;
   if (action.extension === 'request') {
     const actorId = actor.kind === 'user' ? actor.id : actor.kind;
-    const request = requestExtension(procedure, current, context.clocks, input as { clock: string; length: number; reason: string }, actorId, now);
+    const request = requestExtension(
+      procedure,
+      current,
+      context.clocks,
+      input as { clock: string; length: number; reason: string },
+      actorId,
+      now,
+    );
     patch.data = { ...data, extensionRequest: request };
     return { changes: [], notes: [] };
   }
   if (action.extension === 'decide') {
-    const decided = decideExtension(procedure, current, context.clocks, input.approve === true, actor, context.calendar, now);
+    const decided = decideExtension(
+      procedure,
+      current,
+      context.clocks,
+      input.approve === true,
+      actor,
+      context.calendar,
+      now,
+    );
     const { extensionRequest: _closed, ...rest } = data;
-    patch.data = { ...rest, extensions: [...((data.extensions as unknown[]) ?? []), { ...decided.record, decidedAt: now.toISOString(), note: input.note ?? null }] };
+    patch.data = {
+      ...rest,
+      extensions: [
+        ...((data.extensions as unknown[]) ?? []),
+        { ...decided.record, decidedAt: now.toISOString(), note: input.note ?? null },
+      ],
+    };
     return decided;
   }
   const severity = patch.severity ?? current.severity;
-  return planClockOps(procedure, ops, context.clocks, severity, now, context.calendar, typeof input.reason === 'string' ? input.reason : undefined, data);
+  return planClockOps(
+    procedure,
+    ops,
+    context.clocks,
+    severity,
+    now,
+    context.calendar,
+    typeof input.reason === 'string' ? input.reason : undefined,
+    data,
+  );
 }
 
 /** The state a new case of this procedure starts in. */
@@ -205,13 +365,20 @@ export function startState(procedure: TProcedure): string {
 }
 
 /** Replaces usernames in `user` fields by the user ids the caller resolved; unknown names are a 400. */
-function resolveUsers(fields: TField[], input: Record<string, unknown>, users: UserDirectory, path = 'input'): Record<string, unknown> {
+function resolveUsers(
+  fields: TField[],
+  input: Record<string, unknown>,
+  users: UserDirectory,
+  path = 'input',
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...input };
   for (const f of fields) {
     const value = out[f.name];
     if (f.type === 'user' && typeof value === 'string') out[f.name] = lookup(users, value, `${path}.${f.name}`);
     if (f.type === 'list' && Array.isArray(value)) {
-      out[f.name] = value.map((item, i) => resolveUsers(f.items, item as Record<string, unknown>, users, `${path}.${f.name}.${i}`));
+      out[f.name] = value.map((item, i) =>
+        resolveUsers(f.items, item as Record<string, unknown>, users, `${path}.${f.name}.${i}`),
+      );
     }
   }
   return out;
@@ -219,21 +386,33 @@ function resolveUsers(fields: TField[], input: Record<string, unknown>, users: U
 
 function lookup(users: UserDirectory, ref: string, path: string): string {
   const user = users.get(ref);
-  if (!user) throw new DomainError('VALIDATION_FAILED', `找不到用户“${ref}” / unknown user`, { issues: [{ path, message: 'unknown user' }] });
+  if (!user)
+    throw new DomainError('VALIDATION_FAILED', `找不到用户“${ref}” / unknown user`, {
+      issues: [{ path, message: 'unknown user' }],
+    });
   return user.id;
 }
 
 /** Writes each input field with a `sets` target into a patch; list items keep a `done` flag for measures. */
-function applyInput(action: TAction, current: CaseState, input: Record<string, unknown>, units: UnitDirectory): CasePatch {
+function applyInput(
+  action: TAction,
+  current: CaseState,
+  input: Record<string, unknown>,
+  units: UnitDirectory,
+): CasePatch {
   const patch: CasePatch = {};
   let data = current.data;
-  const setData = (key: string, value: unknown) => { data = { ...data, [key]: value }; };
+  const setData = (key: string, value: unknown) => {
+    data = { ...data, [key]: value };
+  };
   if (action.updatesItemOf) {
     const key = action.updatesItemOf;
     const list = Array.isArray(current.data[key]) ? [...(current.data[key] as Record<string, unknown>[])] : [];
     const { index, ...changes } = input as { index: number } & Record<string, unknown>;
     if (index < 0 || index >= list.length) {
-      throw new DomainError('VALIDATION_FAILED', `第 ${index} 项不存在 / no item ${index} in ${key}`, { issues: [{ path: 'input.index', message: `0 … ${list.length - 1}` }] });
+      throw new DomainError('VALIDATION_FAILED', `第 ${index} 项不存在 / no item ${index} in ${key}`, {
+        issues: [{ path: 'input.index', message: `0 … ${list.length - 1}` }],
+      });
     }
     list[index] = { ...list[index], ...changes };
     setData(key, list);
@@ -267,9 +446,16 @@ function applyInput(action: TAction, current: CaseState, input: Record<string, u
 /** RTE-1: a case moves to a unit within its own (a county bureau hands it to an office), never sideways. */
 function moveTo(current: CaseState, units: UnitDirectory, unitId: string, path: string): CasePatch {
   const unit = units.get(unitId);
-  if (!unit) throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', { issues: [{ path, message: 'unknown org unit' }] });
+  if (!unit)
+    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+      issues: [{ path, message: 'unknown org unit' }],
+    });
   if (current.orgUnitPath && !unit.path.startsWith(current.orgUnitPath)) {
-    throw new DomainError('VALIDATION_FAILED', '只能分办给本单位或下级单位 / a case goes only to its own unit or one below', { issues: [{ path, message: 'not within the case\'s unit' }] });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      '只能分办给本单位或下级单位 / a case goes only to its own unit or one below',
+      { issues: [{ path, message: "not within the case's unit" }] },
+    );
   }
   return { orgUnitId: unit.id, orgUnitPath: unit.path };
 }
@@ -278,9 +464,11 @@ function moveTo(current: CaseState, units: UnitDirectory, unitId: string, path: 
 function fixedValues(action: TAction, current: CaseState, patch: CasePatch): CasePatch {
   const fixed: CasePatch = {};
   for (const [target, value] of Object.entries(action.fixed)) {
-    if (target.startsWith('data.')) fixed.data = { ...(fixed.data ?? patch.data ?? current.data), [target.slice('data.'.length)]: value };
+    if (target.startsWith('data.'))
+      fixed.data = { ...(fixed.data ?? patch.data ?? current.data), [target.slice('data.'.length)]: value };
     else if (target === 'assignee') fixed.assigneeId = String(value);
-    else if (target === 'orgUnit') continue; // refused by the schema check: a fixed unit would name an id in a shared file
+    else if (target === 'orgUnit')
+      continue; // refused by the schema check: a fixed unit would name an id in a shared file
     else fixed[target as 'category' | 'severity' | 'outcome'] = String(value);
   }
   return fixed;
@@ -289,7 +477,11 @@ function fixedValues(action: TAction, current: CaseState, patch: CasePatch): Cas
 function checkGuards(guards: TGuard[], c: CaseState): void {
   for (const guard of guards) {
     if (!guardHolds(guard, c)) {
-      throw new DomainError('PRECONDITION_FAILED', `${guard.message['zh-CN']}${guard.message.en ? ` / ${guard.message.en}` : ''}`, { guard: guard.type });
+      throw new DomainError(
+        'PRECONDITION_FAILED',
+        `${guard.message['zh-CN']}${guard.message.en ? ` / ${guard.message.en}` : ''}`,
+        { guard: guard.type },
+      );
     }
   }
 }
@@ -316,6 +508,8 @@ function hasValue(c: CaseState, target: string): boolean {
 /** A target's value on the case: `data.<key>` or a column. */
 function valueOf(c: CaseState, target: string): unknown {
   if (target.startsWith('data.')) return c.data[target.slice('data.'.length)];
-  const column = ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ?? (target as 'category' | 'severity' | 'outcome');
+  const column =
+    ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ??
+    (target as 'category' | 'severity' | 'outcome');
   return c[column];
 }

@@ -2,7 +2,14 @@
  * The media type of an uploaded file from its first bytes, never from the name or the client's
  * claim. Only kinds that are evidence and safe to hand back are accepted.
  */
-export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] as const;
+export const ACCEPTED_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+] as const;
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
 
 export function sniffMediaType(bytes: Uint8Array): AcceptedType | null {
@@ -10,7 +17,14 @@ export function sniffMediaType(bytes: Uint8Array): AcceptedType | null {
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return 'image/webp';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   return isPlainText(bytes) && !looksLikeMarkup(bytes) ? 'text/plain' : null;
 }
@@ -22,7 +36,10 @@ export function sniffMediaType(bytes: Uint8Array): AcceptedType | null {
  * markup, and is refused rather than served back as "text".
  */
 function looksLikeMarkup(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return /^<[!?/a-zA-Z]/.test(head);
 }
 

@@ -16,8 +16,12 @@ const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1
 describe('tracking numbers', () => {
   it('are prefix, local date, six random Crockford characters', () => {
     expect(trackingNumber('TS', new Date('2026-11-28T03:00:00Z'), SHANGHAI, ONES)).toBe('TS-20261128-111111');
-    expect(trackingNumber('JB', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(0, 0, 0, 0))).toBe('JB-20261128-000000');
-    expect(trackingNumber('SS', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(255, 255, 255, 255))).toBe('SS-20261128-ZZZZZZ');
+    expect(trackingNumber('JB', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(0, 0, 0, 0))).toBe(
+      'JB-20261128-000000',
+    );
+    expect(trackingNumber('SS', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(255, 255, 255, 255))).toBe(
+      'SS-20261128-ZZZZZZ',
+    );
   });
 
   it.each([
@@ -46,13 +50,17 @@ describe('tracking numbers', () => {
   });
 
   it('too few random bytes is an error, not a short number', () => {
-    expect(() => trackingNumber('TS', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(1, 2, 3))).toThrow(/random bytes/);
+    expect(() => trackingNumber('TS', new Date('2026-11-28T03:00:00Z'), SHANGHAI, bytes(1, 2, 3))).toThrow(
+      /random bytes/,
+    );
   });
 
   it('TRACKING_NO accepts every generated number', () => {
-    fc.assert(fc.property(fc.constantFrom('TS', 'JY', 'JB', 'SS', 'ABCD'), instant, randomBytes(4), (prefix, now, random) => {
-      expect(trackingNumber(prefix, now, SHANGHAI, random)).toMatch(TRACKING_NO);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom('TS', 'JY', 'JB', 'SS', 'ABCD'), instant, randomBytes(4), (prefix, now, random) => {
+        expect(trackingNumber(prefix, now, SHANGHAI, random)).toMatch(TRACKING_NO);
+      }),
+    );
   });
 
   it.each([
@@ -83,26 +91,32 @@ describe('time-ordered ids', () => {
 
   it('sort by time whatever the random bytes: t1 < t2 ⇒ id(t1) < id(t2)', () => {
     const ms = fc.integer({ min: 0, max: Date.UTC(9999, 11, 31) });
-    fc.assert(fc.property(ms, ms, randomBytes(10), randomBytes(10), (a, b, r1, r2) => {
-      fc.pre(a !== b);
-      const [t1, t2] = a < b ? [a, b] : [b, a];
-      expect(timeOrderedId(new Date(t1), r1) < timeOrderedId(new Date(t2), r2)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(ms, ms, randomBytes(10), randomBytes(10), (a, b, r1, r2) => {
+        fc.pre(a !== b);
+        const [t1, t2] = a < b ? [a, b] : [b, a];
+        expect(timeOrderedId(new Date(t1), r1) < timeOrderedId(new Date(t2), r2)).toBe(true);
+      }),
+    );
   });
 
   it('ids of the same millisecond differ when the random bytes do', () => {
-    fc.assert(fc.property(instant, randomBytes(10), randomBytes(10), (now, r1, r2) => {
-      fc.pre(r1.some((b, i) => b !== r2[i]));
-      expect(timeOrderedId(now, r1)).not.toBe(timeOrderedId(now, r2));
-    }));
+    fc.assert(
+      fc.property(instant, randomBytes(10), randomBytes(10), (now, r1, r2) => {
+        fc.pre(r1.some((b, i) => b !== r2[i]));
+        expect(timeOrderedId(now, r1)).not.toBe(timeOrderedId(now, r2));
+      }),
+    );
   });
 });
 
 describe('receipts', () => {
   it('are 5 groups of 4 Crockford characters', () => {
-    fc.assert(fc.property(randomBytes(13), (random) => {
-      expect(formatReceipt(random)).toMatch(RECEIPT);
-    }));
+    fc.assert(
+      fc.property(randomBytes(13), (random) => {
+        expect(formatReceipt(random)).toMatch(RECEIPT);
+      }),
+    );
     expect(formatReceipt(bytes(...Array(13).fill(0)))).toBe('0000-0000-0000-0000-0000');
   });
 
@@ -133,11 +147,21 @@ describe('receipts', () => {
       (ch) => (ch === '1' ? 'i' : ch),
     );
     const separator = fc.constantFrom('-', '', ' ');
-    fc.assert(fc.property(randomBytes(13), fc.array(typo, { minLength: 20, maxLength: 20 }), separator, (random, typos, sep) => {
-      const receipt = formatReceipt(random);
-      expect(normaliseReceipt(receipt)).toBe(receipt);
-      const typed = receipt.split('-').map((group, g) => [...group].map((ch, i) => typos[g * 4 + i](ch)).join('')).join(sep);
-      expect(normaliseReceipt(typed)).toBe(receipt);
-    }));
+    fc.assert(
+      fc.property(
+        randomBytes(13),
+        fc.array(typo, { minLength: 20, maxLength: 20 }),
+        separator,
+        (random, typos, sep) => {
+          const receipt = formatReceipt(random);
+          expect(normaliseReceipt(receipt)).toBe(receipt);
+          const typed = receipt
+            .split('-')
+            .map((group, g) => [...group].map((ch, i) => typos[g * 4 + i](ch)).join(''))
+            .join(sep);
+          expect(normaliseReceipt(typed)).toBe(receipt);
+        },
+      ),
+    );
   });
 });

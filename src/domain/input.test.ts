@@ -55,13 +55,22 @@ describe('inputSchema', () => {
   });
 
   it('holds a list to its minItems and maxItems', () => {
-    const schema = inputSchema(procedure, fields({ name: 'items', type: 'list', minItems: 1, maxItems: 2, items: [{ name: 'what', type: 'text', required: true, label }] }));
+    const schema = inputSchema(
+      procedure,
+      fields({
+        name: 'items',
+        type: 'list',
+        minItems: 1,
+        maxItems: 2,
+        items: [{ name: 'what', type: 'text', required: true, label }],
+      }),
+    );
     expect(schema.safeParse({ items: [] }).success).toBe(false);
     expect(schema.safeParse({ items: [{ what: 'a' }] }).success).toBe(true);
     expect(schema.safeParse({ items: [{ what: 'a' }, { what: 'b' }, { what: 'c' }] }).success).toBe(false);
   });
 
-  it('category fields take the procedure\'s categories (CLS-1)', () => {
+  it("category fields take the procedure's categories (CLS-1)", () => {
     const schema = inputSchema(procedure, inputOf('accept'));
     expect(schema.safeParse({ category: 'after-sales' }).success).toBe(true);
     expect(schema.safeParse({ category: 'weather' }).success).toBe(false);
@@ -87,9 +96,14 @@ describe('scalar fields', () => {
 
   const rating = scalar({ type: 'rating' });
   it.each([
-    { max: 5, value: 1, ok: true }, { max: 5, value: 5, ok: true }, { max: 5, value: 0, ok: false },
-    { max: 5, value: 6, ok: false }, { max: 5, value: 2.5, ok: false }, { max: 5, value: '5', ok: false },
-    { max: 10, value: 10, ok: true }, { max: 10, value: 11, ok: false },
+    { max: 5, value: 1, ok: true },
+    { max: 5, value: 5, ok: true },
+    { max: 5, value: 0, ok: false },
+    { max: 5, value: 6, ok: false },
+    { max: 5, value: 2.5, ok: false },
+    { max: 5, value: '5', ok: false },
+    { max: 10, value: 10, ok: true },
+    { max: 10, value: 11, ok: false },
   ])('a rating of max $max given $value: accepted $ok', ({ max, value, ok }) => {
     expect(accepts(scalar({ type: 'rating', max }), value)).toBe(ok);
   });

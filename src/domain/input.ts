@@ -20,16 +20,22 @@ export function inputSchema(procedure: TProcedure, fields: TField[]): z.ZodType<
 function buildInputSchema(procedure: TProcedure, fields: TField[]): z.ZodType<Record<string, unknown>> {
   const shape: Record<string, z.ZodType> = {};
   for (const field of fields) {
-    const base = field.type === 'list'
-      ? z.array(z.object(scalarShape(procedure, field.items)).strict()).min(field.minItems).max(field.maxItems)
-      : scalarSchema(procedure, field);
+    const base =
+      field.type === 'list'
+        ? z
+            .array(z.object(scalarShape(procedure, field.items)).strict())
+            .min(field.minItems)
+            .max(field.maxItems)
+        : scalarSchema(procedure, field);
     shape[field.name] = field.required ? base : base.optional();
   }
   return z.object(shape).strict();
 }
 
 function scalarShape(procedure: TProcedure, fields: TScalarField[]): Record<string, z.ZodType> {
-  return Object.fromEntries(fields.map((f) => [f.name, f.required ? scalarSchema(procedure, f) : scalarSchema(procedure, f).optional()]));
+  return Object.fromEntries(
+    fields.map((f) => [f.name, f.required ? scalarSchema(procedure, f) : scalarSchema(procedure, f).optional()]),
+  );
 }
 
 /** One scalar field's schema; required text must contain more than white space. */
@@ -37,7 +43,11 @@ export function scalarSchema(procedure: TProcedure, field: TScalarField): z.ZodT
   switch (field.type) {
     case 'text':
     case 'longtext':
-      return z.string().trim().min(field.required ? 1 : 0, '不能为空 / must not be empty').max(field.maxLength);
+      return z
+        .string()
+        .trim()
+        .min(field.required ? 1 : 0, '不能为空 / must not be empty')
+        .max(field.maxLength);
     case 'enum':
       return z.enum(field.options.map((o) => o.id) as [string, ...string[]]);
     case 'category':
@@ -94,5 +104,7 @@ export function userRefs(fields: TField[], input: unknown): string[] {
 export function unitRefs(fields: TField[], input: unknown): string[] {
   if (!input || typeof input !== 'object') return [];
   const values = input as Record<string, unknown>;
-  return fields.filter((f) => f.type === 'unit' && typeof values[f.name] === 'string').map((f) => values[f.name] as string);
+  return fields
+    .filter((f) => f.type === 'unit' && typeof values[f.name] === 'string')
+    .map((f) => values[f.name] as string);
 }

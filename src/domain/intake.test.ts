@@ -23,7 +23,14 @@ const NOW = new Date('2026-11-30T02:00:00.000Z');
 const DAY = 86_400_000;
 const IDS = { caseId: '01KB0000000000000000000000', trackingNo: 'TS-20261130-7K3Q9X' };
 const publicForm: Actor = { kind: 'system', name: 'public-web' };
-const hotline: Actor = { kind: 'user', id: 'user-hotline', username: 'hotline', displayName: '热线 小周', grants: [{ role: 'intake-clerk', unitId: null, unitPath: null }], isAdmin: false };
+const hotline: Actor = {
+  kind: 'user',
+  id: 'user-hotline',
+  username: 'hotline',
+  displayName: '热线 小周',
+  grants: [{ role: 'intake-clerk', unitId: null, unitPath: null }],
+  isAdmin: false,
+};
 
 function buildIntake(overrides: Partial<Intake> = {}): Intake {
   return {
@@ -98,7 +105,7 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
     });
   });
 
-  it('the registration is a public timeline event with the procedure\'s text (INT-4)', () => {
+  it("the registration is a public timeline event with the procedure's text (INT-4)", () => {
     const { event } = submit(buildIntake());
     expect(event).toEqual({
       type: 'submitted',
@@ -115,15 +122,24 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
   });
 
   it('the 24-hour forwarding clock starts at registration (REG-2, SLA-5)', () => {
-    expect(submit(buildIntake()).clocks).toEqual([expect.objectContaining({
-      clock: 'forwarding', unit: 'hours', length: 24,
-      startedAt: NOW.toISOString(), dueAt: '2026-12-01T02:00:00.000Z', stoppedAt: null, pausedAt: null,
-    })]);
+    expect(submit(buildIntake()).clocks).toEqual([
+      expect.objectContaining({
+        clock: 'forwarding',
+        unit: 'hours',
+        length: 24,
+        startedAt: NOW.toISOString(),
+        dueAt: '2026-12-01T02:00:00.000Z',
+        stoppedAt: null,
+        pausedAt: null,
+      }),
+    ]);
   });
 
   it('the forwarding clock runs from when the matter was received, not from when it was typed in', () => {
     const created = submit(buildIntake({ channel: 'phone', receivedAt: '2026-11-29T17:30:00+08:00' }), hotline);
-    expect(created.clocks).toEqual([expect.objectContaining({ startedAt: '2026-11-29T09:30:00.000Z', dueAt: '2026-11-30T09:30:00.000Z' })]);
+    expect(created.clocks).toEqual([
+      expect.objectContaining({ startedAt: '2026-11-29T09:30:00.000Z', dueAt: '2026-11-30T09:30:00.000Z' }),
+    ]);
   });
 
   it('the submitter is acknowledged and customer service told of the new case (INT-4)', () => {
@@ -147,20 +163,27 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
   });
 
   it('where, when, who and the third party are recorded (INT-5, REG-1)', () => {
-    const created = submit(buildIntake({
-      channel: 'third-party',
-      occurredAt: '2026-11-20T10:00:00+08:00',
-      location: '南京路店',
-      respondents: [{ name: '南京路店', type: 'business' }],
-      thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' },
-    }), hotline);
+    const created = submit(
+      buildIntake({
+        channel: 'third-party',
+        occurredAt: '2026-11-20T10:00:00+08:00',
+        location: '南京路店',
+        respondents: [{ name: '南京路店', type: 'business' }],
+        thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' },
+      }),
+      hotline,
+    );
     expect(created.state.data).toMatchObject({
       occurredAt: '2026-11-20T10:00:00+08:00',
       location: '南京路店',
       thirdParty: { type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' },
     });
     expect(created.respondents).toEqual([{ name: '南京路店', type: 'business' }]);
-    expect(created.event.input.thirdParty).toEqual({ type: 'consumer-association', name: '市消费者协会', reference: 'XF-2026-118' });
+    expect(created.event.input.thirdParty).toEqual({
+      type: 'consumer-association',
+      name: '市消费者协会',
+      reference: 'XF-2026-118',
+    });
   });
 
   it('an anonymous submission keeps no submitter and no identity anywhere on the case (INT-2)', () => {
@@ -168,7 +191,11 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
     expect(created.anonymous).toBe(true);
     expect(created.submitter).toBeNull();
     expect(created.state.status).toBe('received');
-    const everything = JSON.stringify({ state: created.state, event: created.event, notifications: created.notifications });
+    const everything = JSON.stringify({
+      state: created.state,
+      event: created.event,
+      notifications: created.notifications,
+    });
     expect(everything).not.toContain('张三');
     expect(everything).not.toContain('13812345678');
   });
@@ -182,8 +209,10 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
   });
 
   it('receivedAt a few seconds ahead (clock skew under a minute) is accepted', () => {
-    expect(submit(buildIntake({ channel: 'phone', receivedAt: new Date(NOW.getTime() + 59_000).toISOString() }), hotline).state.receivedAt)
-      .toBe('2026-11-30T02:00:59.000Z');
+    expect(
+      submit(buildIntake({ channel: 'phone', receivedAt: new Date(NOW.getTime() + 59_000).toISOString() }), hotline)
+        .state.receivedAt,
+    ).toBe('2026-11-30T02:00:59.000Z');
   });
 
   it('receivedAt exactly 366 days ago is still accepted', () => {
@@ -209,14 +238,46 @@ describe('an invalid submission is VALIDATION_FAILED with the offending path', (
     { rule: 'the truth affirmation declined (INT-5)', intake: { affirmTruthful: false }, path: 'affirmTruthful' },
     { rule: 'an identity on an anonymous submission (INT-2)', intake: { anonymous: true }, path: 'submitter' },
     { rule: 'a named submission without a submitter', intake: { submitter: undefined }, path: 'submitter' },
-    { rule: 'a named submission with a name but no contact', intake: { submitter: { name: '张三' } }, path: 'submitter' },
-    { rule: 'the third-party channel without the third party (INT-1)', intake: { channel: 'third-party' as const }, path: 'thirdParty' },
-    { rule: 'a third party on another channel', intake: { channel: 'email' as const, thirdParty: { type: 'union' as const, name: '工会' } }, path: 'thirdParty' },
-    { rule: 'receivedAt in the future', intake: { channel: 'phone' as const, receivedAt: '2026-11-30T02:01:01.000Z' }, path: 'receivedAt' },
-    { rule: 'receivedAt more than 366 days ago', intake: { channel: 'letter' as const, receivedAt: past(366, 1) }, path: 'receivedAt' },
-    { rule: 'receivedAt two years ago', intake: { channel: 'letter' as const, receivedAt: past(730) }, path: 'receivedAt' },
-    { rule: 'an unknown procedure-specific field', intake: { fields: { orderNo: 'A-1', colour: 'red' } }, path: 'fields' },
-    { rule: 'a procedure-specific field over its maxLength', intake: { fields: { orderNo: 'A'.repeat(65) } }, path: 'fields.orderNo' },
+    {
+      rule: 'a named submission with a name but no contact',
+      intake: { submitter: { name: '张三' } },
+      path: 'submitter',
+    },
+    {
+      rule: 'the third-party channel without the third party (INT-1)',
+      intake: { channel: 'third-party' as const },
+      path: 'thirdParty',
+    },
+    {
+      rule: 'a third party on another channel',
+      intake: { channel: 'email' as const, thirdParty: { type: 'union' as const, name: '工会' } },
+      path: 'thirdParty',
+    },
+    {
+      rule: 'receivedAt in the future',
+      intake: { channel: 'phone' as const, receivedAt: '2026-11-30T02:01:01.000Z' },
+      path: 'receivedAt',
+    },
+    {
+      rule: 'receivedAt more than 366 days ago',
+      intake: { channel: 'letter' as const, receivedAt: past(366, 1) },
+      path: 'receivedAt',
+    },
+    {
+      rule: 'receivedAt two years ago',
+      intake: { channel: 'letter' as const, receivedAt: past(730) },
+      path: 'receivedAt',
+    },
+    {
+      rule: 'an unknown procedure-specific field',
+      intake: { fields: { orderNo: 'A-1', colour: 'red' } },
+      path: 'fields',
+    },
+    {
+      rule: 'a procedure-specific field over its maxLength',
+      intake: { fields: { orderNo: 'A'.repeat(65) } },
+      path: 'fields.orderNo',
+    },
     { rule: 'a procedure-specific field of the wrong type', intake: { fields: { store: 42 } }, path: 'fields.store' },
   ];
   it.each(invalid.map((r) => [r.rule, r] as const))('%s', (_, { intake, path }) => {
@@ -235,7 +296,9 @@ describe('an invalid submission is VALIDATION_FAILED with the offending path', (
   });
 
   it('every problem is reported at once', () => {
-    const issues = rejection(buildIntake({ kind: 'appeal', requestedOutcome: undefined, affirmTruthful: false, submitter: undefined }));
+    const issues = rejection(
+      buildIntake({ kind: 'appeal', requestedOutcome: undefined, affirmTruthful: false, submitter: undefined }),
+    );
     expect(issues.map((i) => i.path).sort()).toEqual(['affirmTruthful', 'kind', 'requestedOutcome', 'submitter']);
   });
 });

@@ -43,13 +43,16 @@ export function decideSubmission(
   const rules = procedure.intake;
   const problems = checkIntake(procedure, intake, now);
   if (problems.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', '提交内容不完整或不正确 / the submission is incomplete or invalid', { issues: problems });
+    throw new DomainError('VALIDATION_FAILED', '提交内容不完整或不正确 / the submission is incomplete or invalid', {
+      issues: problems,
+    });
   }
   const receivedAt = intake.receivedAt ? new Date(intake.receivedAt).toISOString() : now.toISOString();
   const status = initialState(procedure);
   const data: Record<string, unknown> = {};
   if (intake.fields) data.fields = inputSchema(procedure, intakeFields(procedure, intake.kind)).parse(intake.fields);
-  for (const stamp of rules.stamps) data[stamp.set.slice('data.'.length)] = stampValue(stamp.byReceivedDate, calendar.localDate(new Date(receivedAt)));
+  for (const stamp of rules.stamps)
+    data[stamp.set.slice('data.'.length)] = stampValue(stamp.byReceivedDate, calendar.localDate(new Date(receivedAt)));
   const repeat = repeatsOf(procedure, earlier);
   if (repeat.links.length > 0) data.repeatOf = repeat.links;
   if (intake.occurredAt) data.occurredAt = intake.occurredAt;
@@ -88,7 +91,7 @@ export function decideSubmission(
     subject: intake.subject,
     description: intake.description,
     anonymous: intake.anonymous,
-    submitter: intake.anonymous ? null : intake.submitter ?? null,
+    submitter: intake.anonymous ? null : (intake.submitter ?? null),
     respondents: intake.respondents ?? [],
     receivedBy: actor.kind === 'user' ? actor.id : null,
     event: {
@@ -101,10 +104,14 @@ export function decideSubmission(
       at: now.toISOString(),
       // The timeline keeps what was asked for, not who asked: identities live encrypted on the case.
       input: {
-        channel: intake.channel, kind: intake.kind, receivedAt,
+        channel: intake.channel,
+        kind: intake.kind,
+        receivedAt,
         ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}),
         ...(intake.receivingPerson ? { receivingPerson: intake.receivingPerson } : {}),
-        ...(repeat.links.length > 0 ? { repeatOf: repeat.links, ...(repeat.severity ? { severityRaisedTo: repeat.severity } : {}) } : {}),
+        ...(repeat.links.length > 0
+          ? { repeatOf: repeat.links, ...(repeat.severity ? { severityRaisedTo: repeat.severity } : {}) }
+          : {}),
       },
       publicText: procedure.intake.publicText,
       clocks: started.map((s) => s.note),
@@ -119,10 +126,14 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
   const problems: Problem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
   const { intake: rules } = procedure;
-  if (!rules.kinds.includes(intake.kind)) add('kind', `该流程只受理 ${rules.kinds.join(', ')} / this procedure takes ${rules.kinds.join(', ')}`);
-  if (!rules.channels.includes(intake.channel as Channel)) add('channel', `该流程不接受渠道 ${intake.channel} / channel not accepted`);
-  if (intake.category && !procedure.categories.some((c) => c.id === intake.category)) add('category', `未知类别 / unknown category; one of ${procedure.categories.map((c) => c.id).join(', ')}`);
-  if (intake.severity && !procedure.severities.some((s) => s.id === intake.severity)) add('severity', `未知严重程度 / unknown severity; one of ${procedure.severities.map((s) => s.id).join(', ')}`);
+  if (!rules.kinds.includes(intake.kind))
+    add('kind', `该流程只受理 ${rules.kinds.join(', ')} / this procedure takes ${rules.kinds.join(', ')}`);
+  if (!rules.channels.includes(intake.channel as Channel))
+    add('channel', `该流程不接受渠道 ${intake.channel} / channel not accepted`);
+  if (intake.category && !procedure.categories.some((c) => c.id === intake.category))
+    add('category', `未知类别 / unknown category; one of ${procedure.categories.map((c) => c.id).join(', ')}`);
+  if (intake.severity && !procedure.severities.some((s) => s.id === intake.severity))
+    add('severity', `未知严重程度 / unknown severity; one of ${procedure.severities.map((s) => s.id).join(', ')}`);
   for (const key of [...rules.require, ...(rules.requireByKind[intake.kind] ?? [])]) {
     const value = intake[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) add(key, '必填 / required');
@@ -131,18 +142,23 @@ function checkIntake(procedure: TProcedure, intake: Intake, now: Date): Problem[
   if (rules.requireTruthAffirmation && intake.channel !== 'email' && intake.affirmTruthful !== true) {
     add('affirmTruthful', '请确认所述内容真实，无捏造、无恶意诽谤 / please affirm the statement is true');
   }
-  if (intake.anonymous && intake.submitter) add('submitter', '匿名提交不填写身份信息 / an anonymous submission carries no identity');
+  if (intake.anonymous && intake.submitter)
+    add('submitter', '匿名提交不填写身份信息 / an anonymous submission carries no identity');
   if (!intake.anonymous) {
     const s = intake.submitter;
     if (!s) add('submitter', '实名提交需要姓名和联系方式 / a named submission needs a name and a contact');
-    else if (!s.phone && !s.email && !s.address) add('submitter', '请至少提供电话、邮箱或地址之一 / give a phone, e-mail or address');
+    else if (!s.phone && !s.email && !s.address)
+      add('submitter', '请至少提供电话、邮箱或地址之一 / give a phone, e-mail or address');
   }
-  if (intake.channel === 'third-party' && !intake.thirdParty) add('thirdParty', '第三方转来的投诉需注明来源机构 / name the third party');
-  if (intake.channel !== 'third-party' && intake.thirdParty) add('thirdParty', '仅第三方渠道填写 / only for channel third-party');
+  if (intake.channel === 'third-party' && !intake.thirdParty)
+    add('thirdParty', '第三方转来的投诉需注明来源机构 / name the third party');
+  if (intake.channel !== 'third-party' && intake.thirdParty)
+    add('thirdParty', '仅第三方渠道填写 / only for channel third-party');
   if (intake.receivedAt) {
     const at = new Date(intake.receivedAt).getTime();
     if (at > now.getTime() + 60_000) add('receivedAt', '收到时间不能晚于现在 / cannot be in the future');
-    if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) add('receivedAt', `收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前 / too far in the past`);
+    if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000)
+      add('receivedAt', `收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前 / too far in the past`);
   }
   problems.push(...checkFields(procedure, intake.kind, intake.fields ?? {}));
   return problems;
@@ -174,7 +190,10 @@ function stampValue(byDate: { before?: string; value: string }[], receivedOn: st
 export type EarlierCase = { id: string; trackingNo: string; open: boolean };
 
 /** INT-6, CLS-3: the repeats to link, and the severity a repeat of unresolved cases starts at. */
-function repeatsOf(procedure: TProcedure, earlier: EarlierCase[]): { links: string[]; ids: string[]; severity: string | null } {
+function repeatsOf(
+  procedure: TProcedure,
+  earlier: EarlierCase[],
+): { links: string[]; ids: string[]; severity: string | null } {
   const rule = procedure.intake.repeats;
   if (!rule || earlier.length === 0) return { links: [], ids: [], severity: null };
   const open = earlier.filter((e) => e.open).length;

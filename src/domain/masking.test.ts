@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone, maskSubmitter } from './masking.ts';
 import { ZSubmitter } from './submission.ts';
 
-const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 
 describe('masked identities for staff without identity:view (CON-1)', () => {
   it.each([
@@ -52,10 +53,20 @@ describe('masked identities for staff without identity:view (CON-1)', () => {
   });
 
   it('maskSubmitter masks every field given', () => {
-    expect(maskSubmitter({
-      name: '张三', phone: '13812345678', email: 'zhang.san@example.com', idNumber: '110101199003071234', address: '上海市黄浦区南京东路 1 号',
-    })).toEqual({
-      name: '张*', phone: '138****5678', email: 'z***@example.com', idNumber: '1101**********1234', address: '上海市黄浦区****',
+    expect(
+      maskSubmitter({
+        name: '张三',
+        phone: '13812345678',
+        email: 'zhang.san@example.com',
+        idNumber: '110101199003071234',
+        address: '上海市黄浦区南京东路 1 号',
+      }),
+    ).toEqual({
+      name: '张*',
+      phone: '138****5678',
+      email: 'z***@example.com',
+      idNumber: '1101**********1234',
+      address: '上海市黄浦区****',
     });
   });
 
@@ -68,38 +79,49 @@ describe('masked identities for staff without identity:view (CON-1)', () => {
 
 describe('properties of maskPhone', () => {
   it('a shorter number (a 7- or 8-digit landline) keeps only its last 2 digits', () => {
-    fc.assert(fc.property(digits(5, 10), (phone) => {
-      expect(maskPhone(phone)).toBe('*'.repeat(phone.length - 2) + phone.slice(-2));
-    }));
+    fc.assert(
+      fc.property(digits(5, 10), (phone) => {
+        expect(maskPhone(phone)).toBe('*'.repeat(phone.length - 2) + phone.slice(-2));
+      }),
+    );
   });
 
   it('a masked mobile-length number never contains the middle digits: only the first 3 and last 4 digits remain', () => {
-    fc.assert(fc.property(digits(11, 20), (phone) => {
-      const masked = maskPhone(phone);
-      expect(masked.replace(/\D/g, '')).toBe(phone.slice(0, 3) + phone.slice(-4));
-      expect(masked.slice(3, -4)).toBe('*'.repeat(phone.length - 7));
-    }));
+    fc.assert(
+      fc.property(digits(11, 20), (phone) => {
+        const masked = maskPhone(phone);
+        expect(masked.replace(/\D/g, '')).toBe(phone.slice(0, 3) + phone.slice(-4));
+        expect(masked.slice(3, -4)).toBe('*'.repeat(phone.length - 7));
+      }),
+    );
   });
 
   it('phones that differ only in their middle digits mask the same', () => {
-    fc.assert(fc.property(digits(3, 3), digits(1, 13), digits(1, 13), digits(4, 4), (head, m1, m2, tail) => {
-      fc.pre(m1.length === m2.length);
-      expect(maskPhone(head + m1 + tail)).toBe(maskPhone(head + m2 + tail));
-    }));
+    fc.assert(
+      fc.property(digits(3, 3), digits(1, 13), digits(1, 13), digits(4, 4), (head, m1, m2, tail) => {
+        fc.pre(m1.length === m2.length);
+        expect(maskPhone(head + m1 + tail)).toBe(maskPhone(head + m2 + tail));
+      }),
+    );
   });
 
   it('separators do not change the mask', () => {
-    fc.assert(fc.property(digits(5, 15), (phone) => {
-      const spaced = phone.replace(/(\d{3})/g, '$1-');
-      expect(maskPhone(spaced)).toBe(maskPhone(phone));
-    }));
+    fc.assert(
+      fc.property(digits(5, 15), (phone) => {
+        const spaced = phone.replace(/(\d{3})/g, '$1-');
+        expect(maskPhone(spaced)).toBe(maskPhone(phone));
+      }),
+    );
   });
 
   it('a phone number the intake accepts is never shown in full (CON-1)', () => {
     // ZSubmitter takes 5–20 characters of digits and separators; a 7-digit local number is among them.
-    fc.assert(fc.property(digits(5, 20), (phone) => {
-      expect(ZSubmitter.shape.phone.safeParse(phone).success).toBe(true);
-      expect(maskPhone(phone)).toMatch(/\*/);
-    }), { examples: [['6123456']] });
+    fc.assert(
+      fc.property(digits(5, 20), (phone) => {
+        expect(ZSubmitter.shape.phone.safeParse(phone).success).toBe(true);
+        expect(maskPhone(phone)).toMatch(/\*/);
+      }),
+      { examples: [['6123456']] },
+    );
   });
 });

@@ -21,7 +21,12 @@ export function rolesFor(actor: Actor, casePath: string | null): string[] {
 }
 
 /** Whether one of the actor's roles for the unit carries the permission in this procedure. */
-export function hasPermission(actor: Actor, procedure: TProcedure, casePath: string | null, permission: Permission): boolean {
+export function hasPermission(
+  actor: Actor,
+  procedure: TProcedure,
+  casePath: string | null,
+  permission: Permission,
+): boolean {
   if (actor.kind === 'user' && actor.isAdmin) return true;
   const roles = rolesFor(actor, casePath);
   return procedure.roles.some((r) => roles.includes(r.id) && r.permissions.includes(permission));
@@ -33,16 +38,26 @@ export function hasPermission(actor: Actor, procedure: TProcedure, casePath: str
  */
 export function isExcluded(actor: Actor, exclusions: Exclusion[]): boolean {
   if (actor.kind !== 'user') return false;
-  return exclusions.some((x) => (x.userId !== null && x.userId === actor.id)
-    || (x.unitPath !== null && actor.grants.some((g) => g.unitPath !== null && g.unitPath.startsWith(x.unitPath!))));
+  return exclusions.some(
+    (x) =>
+      (x.userId !== null && x.userId === actor.id) ||
+      (x.unitPath !== null && actor.grants.some((g) => g.unitPath !== null && g.unitPath.startsWith(x.unitPath!))),
+  );
 }
 
 /** Whether the actor may know that the case exists. */
-export function canSeeCase(actor: Actor, procedure: TProcedure, c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'>): boolean {
+export function canSeeCase(
+  actor: Actor,
+  procedure: TProcedure,
+  c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'>,
+): boolean {
   switch (actor.kind) {
-    case 'user': return !isExcluded(actor, c.exclusions) && hasPermission(actor, procedure, c.orgUnitPath, 'read');
-    case 'submitter': return actor.caseId === c.id;
-    case 'system': return true;
+    case 'user':
+      return !isExcluded(actor, c.exclusions) && hasPermission(actor, procedure, c.orgUnitPath, 'read');
+    case 'submitter':
+      return actor.caseId === c.id;
+    case 'system':
+      return true;
   }
 }
 
@@ -54,15 +69,22 @@ export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState
       const roles = rolesFor(actor, c.orgUnitPath);
       return action.roles.some((r) => r !== SUBMITTER_ROLE && roles.includes(r));
     }
-    case 'submitter': return action.roles.includes(SUBMITTER_ROLE);
-    case 'system': return true;
+    case 'submitter':
+      return action.roles.includes(SUBMITTER_ROLE);
+    case 'system':
+      return true;
   }
 }
 
 /** Whether the actor may take the action on this case now. */
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
-  return canSeeCase(actor, procedure, c) && holdsActionRole(actor, action, c) && action.from.includes(c.status) && procedure.id === c.procedureId
-    && approvalAllows(actor, action, c);
+  return (
+    canSeeCase(actor, procedure, c) &&
+    holdsActionRole(actor, action, c) &&
+    action.from.includes(c.status) &&
+    procedure.id === c.procedureId &&
+    approvalAllows(actor, action, c)
+  );
 }
 
 /**
@@ -96,7 +118,10 @@ export function allowedActions(actor: Actor, procedure: TProcedure, c: CaseState
 export function supervises(actor: Actor, procedure: TProcedure, casePath: string | null): Grant | undefined {
   if (actor.kind !== 'user' || casePath === null) return undefined;
   const supervisors = new Set(procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id));
-  const covering = actor.grants.filter((g) => supervisors.has(g.role) && (g.unitPath === null || (casePath.startsWith(g.unitPath) && casePath !== g.unitPath)));
+  const covering = actor.grants.filter(
+    (g) =>
+      supervisors.has(g.role) && (g.unitPath === null || (casePath.startsWith(g.unitPath) && casePath !== g.unitPath)),
+  );
   // The nearest level above the case: the deepest covering grant.
   return covering.sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
 }
@@ -105,7 +130,9 @@ export function supervises(actor: Actor, procedure: TProcedure, casePath: string
 export function canAudit(actor: Actor, procedures: TProcedure[]): boolean {
   if (actor.kind !== 'user') return false;
   if (actor.isAdmin) return true;
-  const auditors = new Set(procedures.flatMap((p) => p.roles.filter((r) => r.permissions.includes('audit')).map((r) => r.id)));
+  const auditors = new Set(
+    procedures.flatMap((p) => p.roles.filter((r) => r.permissions.includes('audit')).map((r) => r.id)),
+  );
   return actor.grants.some((g) => g.unitPath === null && auditors.has(g.role));
 }
 
@@ -123,13 +150,22 @@ export type Scope = {
 export function scope(actor: Actor, procedures: TProcedure[]): Scope {
   if (actor.kind === 'system') return { everything: true, byProcedure: [], recused: null };
   if (actor.kind !== 'user') return { everything: false, byProcedure: [], recused: null };
-  const recused = { userId: actor.id, memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  const recused = {
+    userId: actor.id,
+    memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))],
+  };
   if (actor.isAdmin) return { everything: true, byProcedure: [], recused };
-  const byProcedure = procedures.map((p) => {
-    const readers = new Set(p.roles.filter((r) => r.permissions.includes('read')).map((r) => r.id));
-    const grants = actor.grants.filter((g) => readers.has(g.role));
-    return { procedureId: p.id, all: grants.some((g) => g.unitPath === null), unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
-  }).filter((s) => s.all || s.unitPaths.length > 0);
+  const byProcedure = procedures
+    .map((p) => {
+      const readers = new Set(p.roles.filter((r) => r.permissions.includes('read')).map((r) => r.id));
+      const grants = actor.grants.filter((g) => readers.has(g.role));
+      return {
+        procedureId: p.id,
+        all: grants.some((g) => g.unitPath === null),
+        unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))],
+      };
+    })
+    .filter((s) => s.all || s.unitPaths.length > 0);
   return { everything: false, byProcedure, recused };
 }
 
@@ -144,15 +180,31 @@ export function statsScope(actor: Actor, procedures: TProcedure[]): Scope | null
   if (actor.kind === 'system') return scope(actor, procedures);
   if (actor.kind !== 'user') return null;
   if (actor.isAdmin) return scope(actor, procedures);
-  const managers = (p: TProcedure) => new Set(p.roles
-    .filter((r) => r.permissions.includes('read') && (r.permissions.includes('supervise') || r.permissions.includes('records')))
-    .map((r) => r.id));
-  const byProcedure = procedures.map((p) => {
-    const roles = managers(p);
-    const grants = actor.grants.filter((g) => roles.has(g.role));
-    return { procedureId: p.id, all: grants.some((g) => g.unitPath === null), unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
-  }).filter((s) => s.all || s.unitPaths.length > 0);
+  const managers = (p: TProcedure) =>
+    new Set(
+      p.roles
+        .filter(
+          (r) =>
+            r.permissions.includes('read') &&
+            (r.permissions.includes('supervise') || r.permissions.includes('records')),
+        )
+        .map((r) => r.id),
+    );
+  const byProcedure = procedures
+    .map((p) => {
+      const roles = managers(p);
+      const grants = actor.grants.filter((g) => roles.has(g.role));
+      return {
+        procedureId: p.id,
+        all: grants.some((g) => g.unitPath === null),
+        unitPaths: [...new Set(grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))],
+      };
+    })
+    .filter((s) => s.all || s.unitPaths.length > 0);
   if (byProcedure.length === 0) return null;
-  const recused = { userId: actor.id, memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] };
+  const recused = {
+    userId: actor.id,
+    memberPaths: [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))],
+  };
   return { everything: false, byProcedure, recused };
 }

@@ -67,7 +67,13 @@ describe('statutory limits as procedure data (RULES.md)', () => {
   const received = new Date('2026-09-29T02:00:00.000Z'); // Tuesday before National Day
 
   it('keeps the rule id of every limit', () => {
-    expect(procedure.clocks.map((c) => `${c.id}:${c.rule}`)).toEqual(['acceptance:MS-2', 'mediation:MS-6', 'lead-check:MS-9', 'acknowledge:WB-1', 'feedback:WB-2']);
+    expect(procedure.clocks.map((c) => `${c.id}:${c.rule}`)).toEqual([
+      'acceptance:MS-2',
+      'mediation:MS-6',
+      'lead-check:MS-9',
+      'acknowledge:WB-1',
+      'feedback:WB-2',
+    ]);
   });
 
   it('MS-2: 7 working days to decide acceptance, day 1 the working day after receipt', () => {
@@ -96,7 +102,10 @@ describe('statutory limits as procedure data (RULES.md)', () => {
   });
 
   it('refuses a pause without a reason field at load', () => {
-    const bad = yaml.replace("input: [{ name: reason, type: text, required: true, label: { zh-CN: 理由 } }]", 'input: []');
+    const bad = yaml.replace(
+      'input: [{ name: reason, type: text, required: true, label: { zh-CN: 理由 } }]',
+      'input: []',
+    );
     expect(() => parseProcedure(bad, 'limits-sample.yaml')).toThrow(/pauses a clock needs a required input "reason"/);
   });
 });

@@ -21,15 +21,24 @@ export function parseProcedure(text: string, file: string): TProcedure {
   const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    throw new ProcedureFileError([{ file, path: '', problem: `not valid YAML: ${first.message}`, ...(first.linePos ? { line: first.linePos[0].line } : {}) }]);
+    throw new ProcedureFileError([
+      {
+        file,
+        path: '',
+        problem: `not valid YAML: ${first.message}`,
+        ...(first.linePos ? { line: first.linePos[0].line } : {}),
+      },
+    ]);
   }
   const raw: unknown = doc.toJS();
   const result = ZProcedure.safeParse(raw);
   if (!result.success) {
-    throw new ProcedureFileError(result.error.issues.map((i) => {
-      const line = lineOf(doc.contents, i.path, lines);
-      return { file, path: readablePath(i.path, raw), problem: i.message, ...(line ? { line } : {}) };
-    }));
+    throw new ProcedureFileError(
+      result.error.issues.map((i) => {
+        const line = lineOf(doc.contents, i.path, lines);
+        return { file, path: readablePath(i.path, raw), problem: i.message, ...(line ? { line } : {}) };
+      }),
+    );
   }
   return result.data;
 }
@@ -64,7 +73,10 @@ function readablePath(path: PropertyKey[], raw: unknown): string {
   for (const key of path) {
     if (typeof key === 'number') {
       node = Array.isArray(node) ? node[key] : undefined;
-      const id = node && typeof node === 'object' ? ((node as Record<string, unknown>).id ?? (node as Record<string, unknown>).name) : undefined;
+      const id =
+        node && typeof node === 'object'
+          ? ((node as Record<string, unknown>).id ?? (node as Record<string, unknown>).name)
+          : undefined;
       out += typeof id === 'string' ? `[${key}](${id})` : `[${key}]`;
     } else {
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : undefined;

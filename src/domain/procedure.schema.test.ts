@@ -48,9 +48,23 @@ describe('the built-in customer-complaint procedure', () => {
 
   it('declares the lifecycle states of SPEC §3 it uses, with three terminal ones', () => {
     expect(p.states.map((s) => s.id)).toEqual([
-      'received', 'accepted', 'rejected', 'assigned', 'investigating', 'decided', 'resolved', 'replied', 'closed', 'withdrawn',
+      'received',
+      'accepted',
+      'rejected',
+      'assigned',
+      'investigating',
+      'decided',
+      'resolved',
+      'replied',
+      'closed',
+      'withdrawn',
     ]);
-    expect(p.states.filter((s) => s.terminal).map((s) => s.id).sort()).toEqual(['closed', 'rejected', 'withdrawn']);
+    expect(
+      p.states
+        .filter((s) => s.terminal)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['closed', 'rejected', 'withdrawn']);
     expect(findState(p, 'nowhere')).toBeUndefined();
   });
 
@@ -60,7 +74,12 @@ describe('the built-in customer-complaint procedure', () => {
   });
 
   it('lets the submitter rate and withdraw, and nothing else (EVA-1, WDR-1)', () => {
-    expect(p.actions.filter((a) => a.roles.includes('submitter')).map((a) => a.id).sort()).toEqual(['rate', 'withdraw']);
+    expect(
+      p.actions
+        .filter((a) => a.roles.includes('submitter'))
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['rate', 'withdraw']);
   });
 });
 
@@ -73,9 +92,15 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
   });
 
   it('a message that lists every problem as "file: path: problem"', () => {
-    const text = variant((raw) => { action(raw, 'accept').to = 'nowhere'; });
+    const text = variant((raw) => {
+      action(raw, 'accept').to = 'nowhere';
+    });
     let error: unknown;
-    try { parseProcedure(text, 'x.yaml'); } catch (err) { error = err; }
+    try {
+      parseProcedure(text, 'x.yaml');
+    } catch (err) {
+      error = err;
+    }
     expect(error).toBeInstanceOf(ProcedureFileError);
     expect((error as Error).name).toBe('ProcedureFileError');
     expect((error as Error).message).toBe('x.yaml: actions[1](accept).to: unknown state "nowhere"');
@@ -83,7 +108,11 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
 
   it('a root-level problem is shown as (root) in the message', () => {
     let error: unknown;
-    try { parseProcedure('a: [', 'y.yaml'); } catch (err) { error = err; }
+    try {
+      parseProcedure('a: [', 'y.yaml');
+    } catch (err) {
+      error = err;
+    }
     expect((error as Error).message).toMatch(/^y\.yaml: \(root\): not valid YAML/);
   });
 
@@ -91,115 +120,154 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
   const cases: Case[] = [
     {
       name: 'unknown state in `to`',
-      edit: (raw) => { action(raw, 'accept').to = 'nowhere'; },
+      edit: (raw) => {
+        action(raw, 'accept').to = 'nowhere';
+      },
       path: 'actions[1](accept).to',
       problem: 'unknown state "nowhere"',
     },
     {
       name: 'unknown state in `from`',
-      edit: (raw) => { action(raw, 'assign').from = ['accepted', 'limbo']; },
+      edit: (raw) => {
+        action(raw, 'assign').from = ['accepted', 'limbo'];
+      },
       path: 'actions[4](assign).from[1]',
       problem: 'unknown state "limbo"',
     },
     {
       name: 'unknown role',
-      edit: (raw) => { action(raw, 'reply').roles = ['customer-service', 'ceo']; },
+      edit: (raw) => {
+        action(raw, 'reply').roles = ['customer-service', 'ceo'];
+      },
       path: 'actions[11](reply).roles[1]',
       problem: 'unknown role "ceo"',
     },
     {
       name: 'unknown clock in clocks.stop',
-      edit: (raw) => { action(raw, 'accept').clocks = { stop: ['acceptance'] }; },
+      edit: (raw) => {
+        action(raw, 'accept').clocks = { stop: ['acceptance'] };
+      },
       path: 'actions[1](accept).clocks.stop[0]',
       problem: 'unknown clock "acceptance"',
     },
     {
       name: 'duplicate action id',
-      edit: (raw) => { action(raw, 'close').id = 'reply'; },
+      edit: (raw) => {
+        action(raw, 'close').id = 'reply';
+      },
       path: 'actions',
       problem: 'duplicate action "reply"',
     },
     {
       name: 'two initial states',
-      edit: (raw) => { (raw.states as Raw[]).find((s) => s.id === 'accepted')!.initial = true; },
+      edit: (raw) => {
+        (raw.states as Raw[]).find((s) => s.id === 'accepted')!.initial = true;
+      },
       path: 'states',
       problem: 'exactly one state must be initial (found 2)',
     },
     {
       name: 'no initial state',
-      edit: (raw) => { delete (raw.states as Raw[]).find((s) => s.id === 'received')!.initial; },
+      edit: (raw) => {
+        delete (raw.states as Raw[]).find((s) => s.id === 'received')!.initial;
+      },
       path: 'states',
       problem: 'exactly one state must be initial (found 0)',
     },
     {
       name: 'a non-terminal state no action leaves',
-      edit: (raw) => { (raw.states as Raw[]).push({ id: 'limbo', label: { 'zh-CN': '悬而未决' } }); },
+      edit: (raw) => {
+        (raw.states as Raw[]).push({ id: 'limbo', label: { 'zh-CN': '悬而未决' } });
+      },
       path: 'states[10](limbo)',
       problem: 'state "limbo" is not terminal but no action leaves it',
     },
     {
       name: 'a public action without publicText',
-      edit: (raw) => { delete action(raw, 'accept').publicText; },
+      edit: (raw) => {
+        delete action(raw, 'accept').publicText;
+      },
       path: 'actions[1](accept).publicText',
       problem: 'a public action needs publicText',
     },
     {
       name: '`updatesItemOf` without an integer `index` input',
-      edit: (raw) => { (action(raw, 'update-measure').input as Raw[])[0].name = 'position'; },
+      edit: (raw) => {
+        (action(raw, 'update-measure').input as Raw[])[0].name = 'position';
+      },
       path: 'actions[9](update-measure).updatesItemOf',
       problem: 'updatesItemOf needs an integer input named "index"',
     },
     {
       name: 'an unknown top-level key (the schema is strict)',
-      edit: (raw) => { raw.escalation = { levels: 2 }; },
+      edit: (raw) => {
+        raw.escalation = { levels: 2 };
+      },
       path: '',
       problem: /escalation/,
     },
     {
       name: '`submit` as an action id (reserved for intake)',
-      edit: (raw) => { action(raw, 'forward').id = 'submit'; },
+      edit: (raw) => {
+        action(raw, 'forward').id = 'submit';
+      },
       path: 'actions',
       problem: '"submit" is reserved for intake',
     },
     {
       name: 'a fixed outcome that is not among the outcomes',
-      edit: (raw) => { action(raw, 'close-invalid').fixed = { outcome: 'frivolous' }; },
+      edit: (raw) => {
+        action(raw, 'close-invalid').fixed = { outcome: 'frivolous' };
+      },
       path: 'actions[3](close-invalid).fixed.outcome',
       problem: 'unknown outcome "frivolous"',
     },
     {
       name: 'notify to an unknown role',
-      edit: (raw) => { action(raw, 'rate').notify = [{ to: 'role:quality-office', template: 'rated' }]; },
+      edit: (raw) => {
+        action(raw, 'rate').notify = [{ to: 'role:quality-office', template: 'rated' }];
+      },
       path: 'actions[12](rate).notify[0]',
       problem: 'unknown role "quality-office"',
     },
     {
       name: 'an approval with no action that decides it (RES-3)',
-      edit: (raw) => { action(raw, 'decide').approval = { roles: ['customer-service-manager'] }; },
+      edit: (raw) => {
+        action(raw, 'decide').approval = { roles: ['customer-service-manager'] };
+      },
       path: 'actions[8](decide).approval',
       problem: 'an approval needs an action with decidesApproval: true',
     },
     {
       name: 'orgUnit set by a field that is not a unit (RTE-1)',
-      edit: (raw) => { action(raw, 'forward').input[0].sets = 'orgUnit'; },
+      edit: (raw) => {
+        action(raw, 'forward').input[0].sets = 'orgUnit';
+      },
       path: 'actions[0](forward).input[0](toUnit).sets',
       problem: 'only a unit field sets orgUnit',
     },
     {
       name: 'a clock limited to some kinds that does not start on submit',
-      edit: (raw) => { raw.clocks[0].startsOn = 'action'; raw.clocks[0].kinds = ['appeal']; },
+      edit: (raw) => {
+        raw.clocks[0].startsOn = 'action';
+        raw.clocks[0].kinds = ['appeal'];
+      },
       path: 'clocks[0](forwarding).kinds',
       problem: 'kinds applies to clocks that start on submit',
     },
     {
       name: 'repeats raising to a severity the procedure does not have (CLS-3)',
-      edit: (raw) => { raw.intake.repeats = { windowDays: 30, match: ['submitter'], raiseSeverity: { to: 'major' } }; },
+      edit: (raw) => {
+        raw.intake.repeats = { windowDays: 30, match: ['submitter'], raiseSeverity: { to: 'major' } };
+      },
       path: 'intake.repeats.raiseSeverity.to',
       problem: 'unknown severity "major"',
     },
     {
       name: 'an id that is not kebab-case',
-      edit: (raw) => { action(raw, 'close').id = 'Close'; },
+      edit: (raw) => {
+        action(raw, 'close').id = 'Close';
+      },
       path: 'actions[13](Close).id',
       problem: /kebab-case/,
     },
@@ -218,13 +286,17 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
   const unchecked: Case[] = [
     {
       name: 'notify to an unknown role in intake.notify (INT-4)',
-      edit: (raw) => { raw.intake.notify[1].to = 'role:complaints-desk'; },
+      edit: (raw) => {
+        raw.intake.notify[1].to = 'role:complaints-desk';
+      },
       path: 'intake.notify[1]',
       problem: /unknown role "complaints-desk"/,
     },
     {
       name: 'a fixed category that is not among the categories (CLS-1)',
-      edit: (raw) => { action(raw, 'close-invalid').fixed = { outcome: 'invalid', category: 'weather' }; },
+      edit: (raw) => {
+        action(raw, 'close-invalid').fixed = { outcome: 'invalid', category: 'weather' };
+      },
       path: 'actions[3](close-invalid).fixed.category',
       problem: /weather/,
     },
@@ -236,21 +308,33 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
   });
 
   it('reports every problem of a file at once, not only the first', () => {
-    const problems = problemsOf(variant((raw) => {
-      action(raw, 'accept').to = 'nowhere';
-      action(raw, 'reply').roles = ['ceo'];
-    }));
+    const problems = problemsOf(
+      variant((raw) => {
+        action(raw, 'accept').to = 'nowhere';
+        action(raw, 'reply').roles = ['ceo'];
+      }),
+    );
     expect(problems.map((p) => p.path)).toEqual(['actions[1](accept).to', 'actions[11](reply).roles[0]']);
   });
 });
 
 /** DIS-1, MS-15: the `disclosure` key names a boolean consent field, known states and roles. */
 describe('the disclosure key', () => {
-  const withDisclosure = (disclosure: Raw, fields: Raw[] = [{ name: 'disclosureConsent', type: 'boolean', required: true, label: { 'zh-CN': '同意公示' } }]) => variant((raw) => {
-    raw.intake.fields = [...(raw.intake.fields ?? []), ...fields];
-    raw.disclosure = disclosure;
-  });
-  const valid = { consentField: 'disclosureConsent', from: ['closed'], proposedBy: ['customer-service'], reviewRole: 'customer-service-manager', respondentNoticeDays: 3 };
+  const withDisclosure = (
+    disclosure: Raw,
+    fields: Raw[] = [{ name: 'disclosureConsent', type: 'boolean', required: true, label: { 'zh-CN': '同意公示' } }],
+  ) =>
+    variant((raw) => {
+      raw.intake.fields = [...(raw.intake.fields ?? []), ...fields];
+      raw.disclosure = disclosure;
+    });
+  const valid = {
+    consentField: 'disclosureConsent',
+    from: ['closed'],
+    proposedBy: ['customer-service'],
+    reviewRole: 'customer-service-manager',
+    respondentNoticeDays: 3,
+  };
 
   it('loads when everything it names exists', () => {
     expect(parseProcedure(withDisclosure(valid), FILE).disclosure).toEqual(valid);
@@ -261,8 +345,14 @@ describe('the disclosure key', () => {
   });
 
   it('refuses a consent field that is not a boolean intake field, unknown states and roles', () => {
-    const problems = problemsOf(withDisclosure({ ...valid, consentField: 'orderNo', from: ['published'], reviewRole: 'editor' }, []));
-    expect(problems.map((p) => p.path).sort()).toEqual(['disclosure', 'disclosure.consentField', 'disclosure.from[0]'].sort());
-    expect(problems.map((p) => p.problem).join(' ')).toMatch(/not a boolean intake field.*|unknown state "published"|unknown role "editor"/);
+    const problems = problemsOf(
+      withDisclosure({ ...valid, consentField: 'orderNo', from: ['published'], reviewRole: 'editor' }, []),
+    );
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      ['disclosure', 'disclosure.consentField', 'disclosure.from[0]'].sort(),
+    );
+    expect(problems.map((p) => p.problem).join(' ')).toMatch(
+      /not a boolean intake field.*|unknown state "published"|unknown role "editor"/,
+    );
   });
 });

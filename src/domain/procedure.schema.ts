@@ -7,7 +7,16 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 
 /** Intake channels (INT-1). */
 export const CHANNELS = [
-  'web', 'email', 'phone', 'walk-in', 'letter', 'fax', 'wechat', 'box', 'third-party', 'api',
+  'web',
+  'email',
+  'phone',
+  'walk-in',
+  'letter',
+  'fax',
+  'wechat',
+  'box',
+  'third-party',
+  'api',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -46,8 +55,16 @@ const ZFieldBase = {
 
 /** A scalar input field; `list` fields hold items made of these. */
 export const ZScalarField = z.discriminatedUnion('type', [
-  z.object({ ...ZFieldBase, type: z.literal('text'), maxLength: z.number().int().positive().max(2000).default(500) }).strict(),
-  z.object({ ...ZFieldBase, type: z.literal('longtext'), maxLength: z.number().int().positive().max(50000).default(20000) }).strict(),
+  z
+    .object({ ...ZFieldBase, type: z.literal('text'), maxLength: z.number().int().positive().max(2000).default(500) })
+    .strict(),
+  z
+    .object({
+      ...ZFieldBase,
+      type: z.literal('longtext'),
+      maxLength: z.number().int().positive().max(50000).default(20000),
+    })
+    .strict(),
   z.object({ ...ZFieldBase, type: z.literal('enum'), options: z.array(ZOption).min(1) }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('category') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('severity') }).strict(),
@@ -56,49 +73,66 @@ export const ZScalarField = z.discriminatedUnion('type', [
   z.object({ ...ZFieldBase, type: z.literal('unit') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('date') }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('datetime') }).strict(),
-  z.object({ ...ZFieldBase, type: z.literal('integer'), min: z.number().int().optional(), max: z.number().int().optional() }).strict(),
-  z.object({ ...ZFieldBase, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z
+    .object({
+      ...ZFieldBase,
+      type: z.literal('integer'),
+      min: z.number().int().optional(),
+      max: z.number().int().optional(),
+    })
+    .strict(),
+  z
+    .object({ ...ZFieldBase, type: z.literal('number'), min: z.number().optional(), max: z.number().optional() })
+    .strict(),
   z.object({ ...ZFieldBase, type: z.literal('boolean'), mustBeTrue: z.boolean().default(false) }).strict(),
   z.object({ ...ZFieldBase, type: z.literal('rating'), max: z.number().int().min(2).max(10).default(5) }).strict(),
 ]);
 export type TScalarField = z.infer<typeof ZScalarField>;
 
-export const ZListField = z.object({
-  ...ZFieldBase,
-  type: z.literal('list'),
-  minItems: z.number().int().min(0).default(0),
-  maxItems: z.number().int().positive().max(200).default(50),
-  /** When true the items are appended to the target list instead of replacing it. */
-  append: z.boolean().default(false),
-  items: z.array(ZScalarField).min(1),
-}).strict();
+export const ZListField = z
+  .object({
+    ...ZFieldBase,
+    type: z.literal('list'),
+    minItems: z.number().int().min(0).default(0),
+    maxItems: z.number().int().positive().max(200).default(50),
+    /** When true the items are appended to the target list instead of replacing it. */
+    append: z.boolean().default(false),
+    items: z.array(ZScalarField).min(1),
+  })
+  .strict();
 
 export const ZField = z.union([ZScalarField, ZListField]);
 export type TField = z.infer<typeof ZField>;
 export type TListField = z.infer<typeof ZListField>;
 
-const ZState = z.object({
-  id: ZId,
-  label: ZLabel,
-  initial: z.boolean().default(false),
-  terminal: z.boolean().default(false),
-}).strict();
+const ZState = z
+  .object({
+    id: ZId,
+    label: ZLabel,
+    initial: z.boolean().default(false),
+    terminal: z.boolean().default(false),
+  })
+  .strict();
 
 /** The special role name of the person who submitted the case (acting with the receipt). */
 export const SUBMITTER_ROLE = 'submitter';
 
-const ZNotify = z.object({
-  to: z.union([z.literal('submitter'), z.literal('assignee'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
-  template: ZId,
-}).strict();
+const ZNotify = z
+  .object({
+    to: z.union([z.literal('submitter'), z.literal('assignee'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
+    template: ZId,
+  })
+  .strict();
 
 /** Clock operations an action performs; the clocks themselves are declared at the top level. */
-const ZClockOps = z.object({
-  start: z.array(ZId).default([]),
-  stop: z.array(ZId).default([]),
-  pause: z.array(ZId).default([]),
-  resume: z.array(ZId).default([]),
-}).strict();
+const ZClockOps = z
+  .object({
+    start: z.array(ZId).default([]),
+    stop: z.array(ZId).default([]),
+    pause: z.array(ZId).default([]),
+    resume: z.array(ZId).default([]),
+  })
+  .strict();
 
 /** Conditions that must hold before an action runs (checked by the engine). */
 const ZGuard = z.discriminatedUnion('type', [
@@ -111,47 +145,58 @@ const ZGuard = z.discriminatedUnion('type', [
 ]);
 export type TGuard = z.infer<typeof ZGuard>;
 
-const ZAction = z.object({
-  id: ZId,
-  label: ZLabel,
-  from: z.array(ZId).min(1),
-  /** Omitted: the case stays in its state (a recorded step such as an interview note). */
-  to: ZId.optional(),
-  roles: z.array(ZId).min(1),
-  input: z.array(ZField).default([]),
-  /** `public` events are shown to the submitter on the tracking page. */
-  visibility: z.enum(['public', 'internal']).default('internal'),
-  /** What the submitter reads on the timeline for a public event. */
-  publicText: ZLabel.optional(),
-  /** Update one item of a list in `data`: the item at input `index`, merged with the other inputs. */
-  updatesItemOf: ZFieldName.optional(),
-  guards: z.array(ZGuard).default([]),
-  /**
-   * SLA-3: `request` asks to extend a running clock (input: clock, length, reason); `decide`
-   * approves or denies the open request (input: approve, note) — only the clock's approvers may.
-   */
-  extension: z.enum(['request', 'decide']).optional(),
-  /** A value the action always sets, e.g. `outcome: invalid` for closing an invalid complaint. */
-  fixed: z.record(ZTarget, z.union([z.string(), z.number(), z.boolean()])).default({}),
-  clocks: ZClockOps.default({ start: [], stop: [], pause: [], resume: [] }),
-  notify: z.array(ZNotify).default([]),
-  /**
-   * RES-3: the action takes effect only when a holder of one of these roles approves it. Taken by
-   * anyone else it is recorded as pending; the procedure's `approval: decide` action settles it.
-   * `when`: only if the case's `data.<key>` (or a column) equals the value, e.g. management involved.
-   */
-  approval: z.object({
+const ZAction = z
+  .object({
+    id: ZId,
+    label: ZLabel,
+    from: z.array(ZId).min(1),
+    /** Omitted: the case stays in its state (a recorded step such as an interview note). */
+    to: ZId.optional(),
     roles: z.array(ZId).min(1),
-    when: z.object({ target: ZTarget, equals: z.union([z.string(), z.number(), z.boolean()]) }).strict().optional(),
-  }).strict().optional(),
-  /** `decide`: approves or refuses the pending action (built-in input: approve, note). */
-  decidesApproval: z.boolean().default(false),
-  /**
-   * ENF-1: the action also opens a new case, linked to this one (诉转案: an enforcement lead with its
-   * own clocks, which later steps of this case — a withdrawal — do not touch).
-   */
-  opens: z.object({ procedure: ZId, kind: z.enum(CASE_KINDS), link: z.enum(LINK_KINDS) }).strict().optional(),
-}).strict();
+    input: z.array(ZField).default([]),
+    /** `public` events are shown to the submitter on the tracking page. */
+    visibility: z.enum(['public', 'internal']).default('internal'),
+    /** What the submitter reads on the timeline for a public event. */
+    publicText: ZLabel.optional(),
+    /** Update one item of a list in `data`: the item at input `index`, merged with the other inputs. */
+    updatesItemOf: ZFieldName.optional(),
+    guards: z.array(ZGuard).default([]),
+    /**
+     * SLA-3: `request` asks to extend a running clock (input: clock, length, reason); `decide`
+     * approves or denies the open request (input: approve, note) — only the clock's approvers may.
+     */
+    extension: z.enum(['request', 'decide']).optional(),
+    /** A value the action always sets, e.g. `outcome: invalid` for closing an invalid complaint. */
+    fixed: z.record(ZTarget, z.union([z.string(), z.number(), z.boolean()])).default({}),
+    clocks: ZClockOps.default({ start: [], stop: [], pause: [], resume: [] }),
+    notify: z.array(ZNotify).default([]),
+    /**
+     * RES-3: the action takes effect only when a holder of one of these roles approves it. Taken by
+     * anyone else it is recorded as pending; the procedure's `approval: decide` action settles it.
+     * `when`: only if the case's `data.<key>` (or a column) equals the value, e.g. management involved.
+     */
+    approval: z
+      .object({
+        roles: z.array(ZId).min(1),
+        when: z
+          .object({ target: ZTarget, equals: z.union([z.string(), z.number(), z.boolean()]) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** `decide`: approves or refuses the pending action (built-in input: approve, note). */
+    decidesApproval: z.boolean().default(false),
+    /**
+     * ENF-1: the action also opens a new case, linked to this one (诉转案: an enforcement lead with its
+     * own clocks, which later steps of this case — a withdrawal — do not touch).
+     */
+    opens: z
+      .object({ procedure: ZId, kind: z.enum(CASE_KINDS), link: z.enum(LINK_KINDS) })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type TAction = z.infer<typeof ZAction>;
 
 /** What happens when a clock runs out (SLA-7); each is carried out once, by the sweeper. */
@@ -164,74 +209,104 @@ const ZBreachStep = z.union([
 ]);
 
 /** A time limit (SLA-1): which unit and length, when to warn, what a breach does, who may extend it. */
-const ZClock = z.object({
-  id: ZId,
-  label: ZLabel,
-  /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
-  rule: z.string().optional(),
-  unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
-  length: z.number().int().positive(),
-  /**
-   * S9 三.1 "或按住户要求的期限": when the case holds this date (set by the action that starts the
-   * clock), the clock runs to its 24:00 instead of its length — for the listed severities only.
-   */
-  dueFrom: z.object({ target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/), severities: z.array(ZId).optional() }).strict().optional(),
-  /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
-  bySeverity: z.record(ZId, z.number().int().positive()).optional(),
-  /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
-  startsOn: z.enum(['submit', 'action']).default('action'),
-  /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
-  kinds: z.array(z.enum(CASE_KINDS)).optional(),
-  /** Share of the period after which the clock warns (SLA-7). */
-  warnAt: z.number().gt(0).lt(1).default(0.8),
-  warnNotify: z.array(ZNotify).default([]),
-  onBreach: z.array(ZBreachStep).default([]),
-  /** SLA-3: who approves an extension (by severity where the approver depends on it) and how much. */
-  extension: z.object({
-    approvers: z.array(ZId).min(1),
-    approversBySeverity: z.record(ZId, z.array(ZId).min(1)).optional(),
-    maxLength: z.number().int().positive(),
-  }).strict().optional(),
-}).strict();
+const ZClock = z
+  .object({
+    id: ZId,
+    label: ZLabel,
+    /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
+    rule: z.string().optional(),
+    unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
+    length: z.number().int().positive(),
+    /**
+     * S9 三.1 "或按住户要求的期限": when the case holds this date (set by the action that starts the
+     * clock), the clock runs to its 24:00 instead of its length — for the listed severities only.
+     */
+    dueFrom: z
+      .object({ target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/), severities: z.array(ZId).optional() })
+      .strict()
+      .optional(),
+    /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
+    bySeverity: z.record(ZId, z.number().int().positive()).optional(),
+    /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
+    startsOn: z.enum(['submit', 'action']).default('action'),
+    /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
+    kinds: z.array(z.enum(CASE_KINDS)).optional(),
+    /** Share of the period after which the clock warns (SLA-7). */
+    warnAt: z.number().gt(0).lt(1).default(0.8),
+    warnNotify: z.array(ZNotify).default([]),
+    onBreach: z.array(ZBreachStep).default([]),
+    /** SLA-3: who approves an extension (by severity where the approver depends on it) and how much. */
+    extension: z
+      .object({
+        approvers: z.array(ZId).min(1),
+        approversBySeverity: z.record(ZId, z.array(ZId).min(1)).optional(),
+        maxLength: z.number().int().positive(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type TClock = z.infer<typeof ZClock>;
 
-const ZIntake = z.object({
-  kinds: z.array(z.enum(CASE_KINDS)).min(1),
-  channels: z.array(z.enum(CHANNELS)).min(1),
-  /** INT-5: the submitter affirms the statement is true. */
-  requireTruthAffirmation: z.boolean().default(false),
-  /** Standard submission fields that this procedure makes mandatory. */
-  require: z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category'])).default([]),
-  /** Standard fields mandatory only for some kinds, e.g. a `report` names who is involved (S2 3.2). */
-  requireByKind: z.partialRecord(z.enum(CASE_KINDS), z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category']))).default({}),
-  /** Procedure-specific fields, submitted under `fields`; `kinds` limits a field to those kinds. */
-  fields: z.array(ZScalarField).default([]),
-  /** False: staff and other cases open it (an enforcement lead), the public portal does not. */
-  public: z.boolean().default(true),
-  /**
-   * INT-6, CLS-3: earlier cases of this procedure within `windowDays` with the same submitter
-   * (blind index) or the same respondent are linked as repeats; with `raiseSeverity`, a case
-   * raised again while `unresolvedAtLeast` earlier ones are still open starts at that severity.
-   */
-  repeats: z.object({
-    windowDays: z.number().int().positive().max(3650),
-    match: z.array(z.enum(['submitter', 'respondent'])).min(1),
-    raiseSeverity: z.object({ to: ZId, unresolvedAtLeast: z.number().int().positive().default(1) }).strict().optional(),
-  }).strict().optional(),
-  /** MS-1: a value stamped on every case by its receipt date (the regime in force when received). */
-  stamps: z.array(z.object({
-    set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
-    byReceivedDate: z.array(z.object({ before: z.iso.date().optional(), value: z.string() }).strict()).min(1),
-  }).strict()).default([]),
-  /** Tracking number prefix per kind: TS-20261128-7K3Q9X. */
-  trackingPrefix: z.record(z.enum(CASE_KINDS), z.string().regex(/^[A-Z]{2,4}$/)).default({
-    complaint: 'TS', suggestion: 'JY', report: 'JB', appeal: 'SS',
-  }),
-  /** What the submitter reads on the timeline when the case is registered. */
-  publicText: ZLabel,
-  /** Who hears of a new case (INT-4: the submitter's acknowledgement; the handling desk). */
-  notify: z.array(ZNotify).default([]),
-}).strict();
+const ZIntake = z
+  .object({
+    kinds: z.array(z.enum(CASE_KINDS)).min(1),
+    channels: z.array(z.enum(CHANNELS)).min(1),
+    /** INT-5: the submitter affirms the statement is true. */
+    requireTruthAffirmation: z.boolean().default(false),
+    /** Standard submission fields that this procedure makes mandatory. */
+    require: z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category'])).default([]),
+    /** Standard fields mandatory only for some kinds, e.g. a `report` names who is involved (S2 3.2). */
+    requireByKind: z
+      .partialRecord(
+        z.enum(CASE_KINDS),
+        z.array(z.enum(['occurredAt', 'location', 'requestedOutcome', 'respondents', 'category'])),
+      )
+      .default({}),
+    /** Procedure-specific fields, submitted under `fields`; `kinds` limits a field to those kinds. */
+    fields: z.array(ZScalarField).default([]),
+    /** False: staff and other cases open it (an enforcement lead), the public portal does not. */
+    public: z.boolean().default(true),
+    /**
+     * INT-6, CLS-3: earlier cases of this procedure within `windowDays` with the same submitter
+     * (blind index) or the same respondent are linked as repeats; with `raiseSeverity`, a case
+     * raised again while `unresolvedAtLeast` earlier ones are still open starts at that severity.
+     */
+    repeats: z
+      .object({
+        windowDays: z.number().int().positive().max(3650),
+        match: z.array(z.enum(['submitter', 'respondent'])).min(1),
+        raiseSeverity: z
+          .object({ to: ZId, unresolvedAtLeast: z.number().int().positive().default(1) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** MS-1: a value stamped on every case by its receipt date (the regime in force when received). */
+    stamps: z
+      .array(
+        z
+          .object({
+            set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+            byReceivedDate: z.array(z.object({ before: z.iso.date().optional(), value: z.string() }).strict()).min(1),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Tracking number prefix per kind: TS-20261128-7K3Q9X. */
+    trackingPrefix: z.record(z.enum(CASE_KINDS), z.string().regex(/^[A-Z]{2,4}$/)).default({
+      complaint: 'TS',
+      suggestion: 'JY',
+      report: 'JB',
+      appeal: 'SS',
+    }),
+    /** What the submitter reads on the timeline when the case is registered. */
+    publicText: ZLabel,
+    /** Who hears of a new case (INT-4: the submitter's acknowledgement; the handling desk). */
+    notify: z.array(ZNotify).default([]),
+  })
+  .strict();
 
 /**
  * DIS-1, MS-15 (S8 一(五) 谁处理、谁公示): handled cases whose submitter consented at intake may be
@@ -239,77 +314,102 @@ const ZIntake = z.object({
  * `respondentNoticeDays` working days before publishing; a holder of `reviewRole` reviews the
  * automatically redacted text, may edit it, publishes and unpublishes.
  */
-export const ZDisclosure = z.object({
-  /** The boolean intake field holding the submitter's consent. */
-  consentField: ZFieldName,
-  /** States in which a case counts as handled. */
-  from: z.array(ZId).min(1),
-  proposedBy: z.array(ZId).min(1),
-  reviewRole: ZId,
-  respondentNoticeDays: z.number().int().min(0).max(60),
-  /** Where the handling result is (e.g. `data.agreement`, the mediation result); the outcome label is used besides. */
-  result: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/).optional(),
-}).strict();
+export const ZDisclosure = z
+  .object({
+    /** The boolean intake field holding the submitter's consent. */
+    consentField: ZFieldName,
+    /** States in which a case counts as handled. */
+    from: z.array(ZId).min(1),
+    proposedBy: z.array(ZId).min(1),
+    reviewRole: ZId,
+    respondentNoticeDays: z.number().int().min(0).max(60),
+    /** Where the handling result is (e.g. `data.agreement`, the mediation result); the outcome label is used besides. */
+    result: z
+      .string()
+      .regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/)
+      .optional(),
+  })
+  .strict();
 export type TDisclosure = z.infer<typeof ZDisclosure>;
 
-export const ZProcedure = z.object({
-  id: ZId,
-  version: z.number().int().positive(),
-  name: ZLabel,
-  description: ZLabel.optional(),
-  /** Seed documents (S1–S9) and SPEC requirement ids this definition implements. */
-  sources: z.array(z.string()).default([]),
-  implements: z.array(z.string()).default([]),
-  /**
-   * Roles and what holding one allows beyond the actions that name it: `read` (see cases in the
-   * holder's units), `intake` (register on someone's behalf), `identity:view` (see submitters
-   * unmasked, audited), `supervise` (督办 the units below), `audit` (read and verify the audit
-   * chain; only when held in the whole organisation).
-   */
-  roles: z.array(z.object({
+export const ZProcedure = z
+  .object({
     id: ZId,
-    label: ZLabel,
-    permissions: z.array(z.enum(PERMISSIONS)).default(['read']),
-  }).strict()).min(1),
-  categories: z.array(ZOption).default([]),
-  severities: z.array(ZOption).default([]),
-  outcomes: z.array(ZOption).default([]),
-  intake: ZIntake,
-  states: z.array(ZState).min(2),
-  actions: z.array(ZAction).min(1),
-  clocks: z.array(ZClock).default([]),
-  /**
-   * APL-1, APL-4: the submitter may appeal from these states, within `withinDays` of closing; the
-   * appeal is a new linked case of kind `appeal` in `procedure` (this one by default), at the
-   * unit above, kept from everyone who acted on the original.
-   */
-  appeal: z.object({
-    procedure: ZId.optional(),
-    from: z.array(ZId).min(1),
-    withinDays: z.number().int().positive().optional(),
+    version: z.number().int().positive(),
+    name: ZLabel,
+    description: ZLabel.optional(),
+    /** Seed documents (S1–S9) and SPEC requirement ids this definition implements. */
+    sources: z.array(z.string()).default([]),
+    implements: z.array(z.string()).default([]),
     /**
-     * APL-1…3: the levels in order; the first appeal goes to the first. `parent`: the unit above
-     * the case's; `top`: the organisation level (senior management). The last level is final (终审).
+     * Roles and what holding one allows beyond the actions that name it: `read` (see cases in the
+     * holder's units), `intake` (register on someone's behalf), `identity:view` (see submitters
+     * unmasked, audited), `supervise` (督办 the units below), `audit` (read and verify the audit
+     * chain; only when held in the whole organisation).
      */
-    levels: z.array(z.object({ label: ZLabel, routeTo: z.enum(['parent', 'top']) }).strict()).min(1)
-      .default([{ label: { 'zh-CN': '上一级', en: 'Next level' }, routeTo: 'parent' }]),
-  }).strict().optional(),
-  /**
-   * ARC-1, CON-4: how long after closing the personal data and the case record are kept; who
-   * answers personal-data requests (PIPL Art 44–51) and in how many working days. Holders of a role
-   * with the `records` permission put cases on legal hold and release them.
-   */
-  records: z.object({
-    personalDataYears: z.number().int().positive().max(100).default(3),
-    recordYears: z.number().int().positive().max(100).default(10),
-    requestsHandledBy: ZId.optional(),
-    requestWorkingDays: z.number().int().positive().max(60).default(15),
-  }).strict().default({ personalDataYears: 3, recordYears: 10, requestWorkingDays: 15 }),
-  /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
-  recusal: z.object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) }).strict().default({ routeTo: 'parent' }),
-  /** Public disclosure of handled cases (DIS-1); absent: this procedure's cases are never published. */
-  disclosure: ZDisclosure.optional(),
-}).strict().superRefine(checkReferences);
+    roles: z
+      .array(
+        z
+          .object({
+            id: ZId,
+            label: ZLabel,
+            permissions: z.array(z.enum(PERMISSIONS)).default(['read']),
+          })
+          .strict(),
+      )
+      .min(1),
+    categories: z.array(ZOption).default([]),
+    severities: z.array(ZOption).default([]),
+    outcomes: z.array(ZOption).default([]),
+    intake: ZIntake,
+    states: z.array(ZState).min(2),
+    actions: z.array(ZAction).min(1),
+    clocks: z.array(ZClock).default([]),
+    /**
+     * APL-1, APL-4: the submitter may appeal from these states, within `withinDays` of closing; the
+     * appeal is a new linked case of kind `appeal` in `procedure` (this one by default), at the
+     * unit above, kept from everyone who acted on the original.
+     */
+    appeal: z
+      .object({
+        procedure: ZId.optional(),
+        from: z.array(ZId).min(1),
+        withinDays: z.number().int().positive().optional(),
+        /**
+         * APL-1…3: the levels in order; the first appeal goes to the first. `parent`: the unit above
+         * the case's; `top`: the organisation level (senior management). The last level is final (终审).
+         */
+        levels: z
+          .array(z.object({ label: ZLabel, routeTo: z.enum(['parent', 'top']) }).strict())
+          .min(1)
+          .default([{ label: { 'zh-CN': '上一级', en: 'Next level' }, routeTo: 'parent' }]),
+      })
+      .strict()
+      .optional(),
+    /**
+     * ARC-1, CON-4: how long after closing the personal data and the case record are kept; who
+     * answers personal-data requests (PIPL Art 44–51) and in how many working days. Holders of a role
+     * with the `records` permission put cases on legal hold and release them.
+     */
+    records: z
+      .object({
+        personalDataYears: z.number().int().positive().max(100).default(3),
+        recordYears: z.number().int().positive().max(100).default(10),
+        requestsHandledBy: ZId.optional(),
+        requestWorkingDays: z.number().int().positive().max(60).default(15),
+      })
+      .strict()
+      .default({ personalDataYears: 3, recordYears: 10, requestWorkingDays: 15 }),
+    /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
+    recusal: z
+      .object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) })
+      .strict()
+      .default({ routeTo: 'parent' }),
+    /** Public disclosure of handled cases (DIS-1); absent: this procedure's cases are never published. */
+    disclosure: ZDisclosure.optional(),
+  })
+  .strict()
+  .superRefine(checkReferences);
 
 export type TProcedure = z.infer<typeof ZProcedure>;
 
@@ -324,71 +424,119 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   dupes(p.states.map((s) => s.id)).forEach((d) => issue(['states'], `duplicate state "${d}"`));
   dupes(p.roles.map((r) => r.id)).forEach((d) => issue(['roles'], `duplicate role "${d}"`));
   p.intake.notify.forEach((n, j) => {
-    if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['intake', 'notify', j], `unknown role "${n.to.slice(5)}"`);
+    if (n.to.startsWith('role:') && !roles.has(n.to.slice(5)))
+      issue(['intake', 'notify', j], `unknown role "${n.to.slice(5)}"`);
   });
   dupes(p.actions.map((a) => a.id)).forEach((d) => issue(['actions'], `duplicate action "${d}"`));
   if (p.actions.some((a) => a.id === 'submit')) issue(['actions'], '"submit" is reserved for intake');
   p.actions.forEach((a, i) => {
-    a.from.forEach((s, j) => { if (!states.has(s)) issue(['actions', i, 'from', j], `unknown state "${s}"`); });
+    a.from.forEach((s, j) => {
+      if (!states.has(s)) issue(['actions', i, 'from', j], `unknown state "${s}"`);
+    });
     if (a.to && !states.has(a.to)) issue(['actions', i, 'to'], `unknown state "${a.to}"`);
-    a.roles.forEach((r, j) => { if (!roles.has(r)) issue(['actions', i, 'roles', j], `unknown role "${r}"`); });
+    a.roles.forEach((r, j) => {
+      if (!roles.has(r)) issue(['actions', i, 'roles', j], `unknown role "${r}"`);
+    });
     for (const op of ['start', 'stop', 'pause', 'resume'] as const) {
-      a.clocks[op].forEach((c, j) => { if (!clocks.has(c)) issue(['actions', i, 'clocks', op, j], `unknown clock "${c}"`); });
+      a.clocks[op].forEach((c, j) => {
+        if (!clocks.has(c)) issue(['actions', i, 'clocks', op, j], `unknown clock "${c}"`);
+      });
     }
     a.input.forEach((f, j) => {
-      if (f.type === 'category' && p.categories.length === 0) issue(['actions', i, 'input', j], 'a category field needs categories');
-      if (f.type === 'severity' && p.severities.length === 0) issue(['actions', i, 'input', j], 'a severity field needs severities');
-      if (f.sets === 'outcome' && p.outcomes.length === 0) issue(['actions', i, 'input', j], 'setting outcome needs outcomes');
+      if (f.type === 'category' && p.categories.length === 0)
+        issue(['actions', i, 'input', j], 'a category field needs categories');
+      if (f.type === 'severity' && p.severities.length === 0)
+        issue(['actions', i, 'input', j], 'a severity field needs severities');
+      if (f.sets === 'outcome' && p.outcomes.length === 0)
+        issue(['actions', i, 'input', j], 'setting outcome needs outcomes');
     });
     dupes(a.input.map((f) => f.name)).forEach((d) => issue(['actions', i, 'input'], `duplicate field "${d}"`));
     if (a.clocks.pause.length > 0 && !a.input.some((f) => f.name === 'reason' && f.required)) {
       issue(['actions', i, 'input'], 'an action that pauses a clock needs a required input "reason"');
     }
-    if (a.extension && a.input.length > 0) issue(['actions', i, 'input'], 'extension actions have a built-in input; declare none');
+    if (a.extension && a.input.length > 0)
+      issue(['actions', i, 'input'], 'extension actions have a built-in input; declare none');
     if (a.updatesItemOf && !a.input.some((f) => f.name === 'index' && f.type === 'integer')) {
       issue(['actions', i, 'updatesItemOf'], 'updatesItemOf needs an integer input named "index"');
     }
-    a.notify.forEach((n, j) => { if (n.to.startsWith('role:') && !roles.has(n.to.slice(5))) issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`); });
-    if (a.visibility === 'public' && !a.publicText) issue(['actions', i, 'publicText'], 'a public action needs publicText');
-    a.input.forEach((f, j) => {
-      if (f.sets === 'orgUnit' && f.type !== 'unit') issue(['actions', i, 'input', j, 'sets'], 'only a unit field sets orgUnit');
+    a.notify.forEach((n, j) => {
+      if (n.to.startsWith('role:') && !roles.has(n.to.slice(5)))
+        issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`);
     });
-    a.approval?.roles.forEach((r, j) => { if (!roles.has(r)) issue(['actions', i, 'approval', 'roles', j], `unknown role "${r}"`); });
-    if (a.approval && !p.actions.some((b) => b.decidesApproval)) issue(['actions', i, 'approval'], 'an approval needs an action with decidesApproval: true');
-    if (a.approval && (a.extension || a.decidesApproval)) issue(['actions', i, 'approval'], 'extension and approval actions cannot themselves need approval');
-    if (a.decidesApproval && (a.input.length > 0 || a.to || a.extension)) issue(['actions', i, 'decidesApproval'], 'an approval decision has a built-in input and no "to" of its own');
-    for (const [target, options] of [['outcome', p.outcomes], ['category', p.categories], ['severity', p.severities]] as const) {
+    if (a.visibility === 'public' && !a.publicText)
+      issue(['actions', i, 'publicText'], 'a public action needs publicText');
+    a.input.forEach((f, j) => {
+      if (f.sets === 'orgUnit' && f.type !== 'unit')
+        issue(['actions', i, 'input', j, 'sets'], 'only a unit field sets orgUnit');
+    });
+    a.approval?.roles.forEach((r, j) => {
+      if (!roles.has(r)) issue(['actions', i, 'approval', 'roles', j], `unknown role "${r}"`);
+    });
+    if (a.approval && !p.actions.some((b) => b.decidesApproval))
+      issue(['actions', i, 'approval'], 'an approval needs an action with decidesApproval: true');
+    if (a.approval && (a.extension || a.decidesApproval))
+      issue(['actions', i, 'approval'], 'extension and approval actions cannot themselves need approval');
+    if (a.decidesApproval && (a.input.length > 0 || a.to || a.extension))
+      issue(['actions', i, 'decidesApproval'], 'an approval decision has a built-in input and no "to" of its own');
+    for (const [target, options] of [
+      ['outcome', p.outcomes],
+      ['category', p.categories],
+      ['severity', p.severities],
+    ] as const) {
       const value = a.fixed[target];
-      if (value !== undefined && !options.some((o) => o.id === value)) issue(['actions', i, 'fixed', target], `unknown ${target} "${String(value)}"`);
+      if (value !== undefined && !options.some((o) => o.id === value))
+        issue(['actions', i, 'fixed', target], `unknown ${target} "${String(value)}"`);
     }
   });
   const roleIds = new Set(p.roles.map((r) => r.id));
   const severityIds = new Set(p.severities.map((s) => s.id));
-  if (p.records.recordYears < p.records.personalDataYears) issue(['records', 'recordYears'], 'the case record cannot go before its personal data');
-  if (p.records.requestsHandledBy && !roleIds.has(p.records.requestsHandledBy)) issue(['records', 'requestsHandledBy'], `unknown role "${p.records.requestsHandledBy}"`);
+  if (p.records.recordYears < p.records.personalDataYears)
+    issue(['records', 'recordYears'], 'the case record cannot go before its personal data');
+  if (p.records.requestsHandledBy && !roleIds.has(p.records.requestsHandledBy))
+    issue(['records', 'requestsHandledBy'], `unknown role "${p.records.requestsHandledBy}"`);
   const raised = p.intake.repeats?.raiseSeverity?.to;
-  if (raised && !severityIds.has(raised)) issue(['intake', 'repeats', 'raiseSeverity', 'to'], `unknown severity "${raised}"`);
-  p.clocks.forEach((c, i) => { if (c.kinds && c.startsOn !== 'submit') issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit'); });
-  p.appeal?.from.forEach((s, j) => { if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`); });
-  if (p.recusal.routeTo.startsWith('role:') && !roleIds.has(p.recusal.routeTo.slice(5))) issue(['recusal', 'routeTo'], `unknown role "${p.recusal.routeTo.slice(5)}"`);
+  if (raised && !severityIds.has(raised))
+    issue(['intake', 'repeats', 'raiseSeverity', 'to'], `unknown severity "${raised}"`);
+  p.clocks.forEach((c, i) => {
+    if (c.kinds && c.startsOn !== 'submit')
+      issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit');
+  });
+  p.appeal?.from.forEach((s, j) => {
+    if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`);
+  });
+  if (p.recusal.routeTo.startsWith('role:') && !roleIds.has(p.recusal.routeTo.slice(5)))
+    issue(['recusal', 'routeTo'], `unknown role "${p.recusal.routeTo.slice(5)}"`);
   if (p.disclosure) {
     const d = p.disclosure;
     const consent = p.intake.fields.find((f) => f.name === d.consentField);
-    if (!consent || consent.type !== 'boolean') issue(['disclosure', 'consentField'], `"${d.consentField}" is not a boolean intake field`);
-    d.from.forEach((s, j) => { if (!states.has(s)) issue(['disclosure', 'from', j], `unknown state "${s}"`); });
-    [...d.proposedBy, d.reviewRole].forEach((r) => { if (!roleIds.has(r)) issue(['disclosure'], `unknown role "${r}"`); });
+    if (!consent || consent.type !== 'boolean')
+      issue(['disclosure', 'consentField'], `"${d.consentField}" is not a boolean intake field`);
+    d.from.forEach((s, j) => {
+      if (!states.has(s)) issue(['disclosure', 'from', j], `unknown state "${s}"`);
+    });
+    [...d.proposedBy, d.reviewRole].forEach((r) => {
+      if (!roleIds.has(r)) issue(['disclosure'], `unknown role "${r}"`);
+    });
   }
   const severities = new Set(p.severities.map((s) => s.id));
   p.clocks.forEach((c, i) => {
-    Object.keys(c.bySeverity ?? {}).forEach((s) => { if (!severities.has(s)) issue(['clocks', i, 'bySeverity', s], `unknown severity "${s}"`); });
-    c.extension?.approvers.forEach((r, j) => { if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approvers', j], `unknown role "${r}"`); });
+    Object.keys(c.bySeverity ?? {}).forEach((s) => {
+      if (!severities.has(s)) issue(['clocks', i, 'bySeverity', s], `unknown severity "${s}"`);
+    });
+    c.extension?.approvers.forEach((r, j) => {
+      if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approvers', j], `unknown role "${r}"`);
+    });
     Object.entries(c.extension?.approversBySeverity ?? {}).forEach(([s, rs]) => {
       if (!severities.has(s)) issue(['clocks', i, 'extension', 'approversBySeverity', s], `unknown severity "${s}"`);
-      rs.forEach((r) => { if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approversBySeverity', s], `unknown role "${r}"`); });
+      rs.forEach((r) => {
+        if (!roleIds.has(r)) issue(['clocks', i, 'extension', 'approversBySeverity', s], `unknown role "${r}"`);
+      });
     });
     c.onBreach.forEach((step, j) => {
-      if ('raiseSeverity' in step && !severities.has(step.raiseSeverity)) issue(['clocks', i, 'onBreach', j], `unknown severity "${step.raiseSeverity}"`);
-      if ('notify' in step && step.notify.to.startsWith('role:') && !roleIds.has(step.notify.to.slice(5))) issue(['clocks', i, 'onBreach', j], `unknown role "${step.notify.to.slice(5)}"`);
+      if ('raiseSeverity' in step && !severities.has(step.raiseSeverity))
+        issue(['clocks', i, 'onBreach', j], `unknown severity "${step.raiseSeverity}"`);
+      if ('notify' in step && step.notify.to.startsWith('role:') && !roleIds.has(step.notify.to.slice(5)))
+        issue(['clocks', i, 'onBreach', j], `unknown role "${step.notify.to.slice(5)}"`);
     });
   });
   p.states.forEach((s, i) => {
@@ -401,7 +549,11 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
 // The shape before refinement, for typing checkReferences.
 const ZProcedureShape = z.object({
   roles: z.array(z.object({ id: z.string() })),
-  intake: z.object({ notify: z.array(ZNotify), fields: z.array(ZScalarField), repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional() }),
+  intake: z.object({
+    notify: z.array(ZNotify),
+    fields: z.array(ZScalarField),
+    repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional(),
+  }),
   categories: z.array(ZOption),
   severities: z.array(ZOption),
   outcomes: z.array(ZOption),
@@ -410,7 +562,11 @@ const ZProcedureShape = z.object({
   clocks: z.array(ZClock),
   appeal: z.object({ from: z.array(z.string()) }).optional(),
   recusal: z.object({ routeTo: z.string() }),
-  records: z.object({ personalDataYears: z.number(), recordYears: z.number(), requestsHandledBy: z.string().optional() }),
+  records: z.object({
+    personalDataYears: z.number(),
+    recordYears: z.number(),
+    requestsHandledBy: z.string().optional(),
+  }),
   disclosure: ZDisclosure.optional(),
 });
 

@@ -42,7 +42,10 @@ export function workingDayDurations(calendar: Calendar, spans: { received_at: st
   const pairs = spans.map((s) => [localDay(s.received_at), localDay(s.closed_at)] as const);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const [a, b] of pairs) { lo = Math.min(lo, a, b); hi = Math.max(hi, a, b); }
+  for (const [a, b] of pairs) {
+    lo = Math.min(lo, a, b);
+    hi = Math.max(hi, a, b);
+  }
   // cumulative[i]: working days among lo..lo+i
   const cumulative = new Int32Array(hi - lo + 1);
   let running = 0;
@@ -61,14 +64,23 @@ export function monthOfHour(calendar: Calendar, hour: string): string {
 /** A breakdown entry: a key (an id), its label where known, and the count. */
 export type TCount = { key: string; label: TLabel; count: number };
 
-export const ZStatsQuery = z.object({
-  from: z.iso.date().describe('first local day received (inclusive)'),
-  to: z.iso.date().describe('last local day received (inclusive)'),
-  unit: z.string().regex(/^[0-9A-Z]{26}$/, 'an org unit id').optional(),
-  procedure: z.string().max(100).optional(),
-  format: z.enum(['json', 'xlsx']).default('json'),
-}).strict().refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期 / from must not be after to', path: ['to'] })
-  .refine((q) => dayNumber(q.to) - dayNumber(q.from) <= 3 * 366, { message: '期间最长三年 / at most three years', path: ['to'] });
+export const ZStatsQuery = z
+  .object({
+    from: z.iso.date().describe('first local day received (inclusive)'),
+    to: z.iso.date().describe('last local day received (inclusive)'),
+    unit: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/, 'an org unit id')
+      .optional(),
+    procedure: z.string().max(100).optional(),
+    format: z.enum(['json', 'xlsx']).default('json'),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期 / from must not be after to', path: ['to'] })
+  .refine((q) => dayNumber(q.to) - dayNumber(q.from) <= 3 * 366, {
+    message: '期间最长三年 / at most three years',
+    path: ['to'],
+  });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 
 /** `YYYY-MM` → its first and last local day. */

@@ -7,7 +7,9 @@ import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
-const ZGrant = z.object({ role: z.string().regex(/^[a-z][a-z0-9-]*$/), orgUnit: ZId.nullable().default(null) }).strict();
+const ZGrant = z
+  .object({ role: z.string().regex(/^[a-z][a-z0-9-]*$/), orgUnit: ZId.nullable().default(null) })
+  .strict();
 
 /** Organisation, users and role grants (admin only; every change audited). */
 export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -19,38 +21,98 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const by = (request: { staff?: { id: string } }) => `user:${request.staff!.id}`;
 
     app.get('/api/v1/admin/org-units', { schema: { tags: ['admin'], summary: '组织单元 / org units' } }, async () => ({
-      items: (await orgUnits(ctx)).map((u) => ({ id: u.id, parentId: u.parent_id, name: u.name, level: Number(u.level), path: u.path })),
+      items: (await orgUnits(ctx)).map((u) => ({
+        id: u.id,
+        parentId: u.parent_id,
+        name: u.name,
+        level: Number(u.level),
+        path: u.path,
+      })),
     }));
 
-    app.post('/api/v1/admin/org-units', { schema: { tags: ['admin'], summary: '添加组织单元 / add an org unit', body: ZOrgUnitInput } }, async (request, reply) => {
-      const u = await addOrgUnit(ctx, request.body, by(request));
-      return reply.status(201).send({ id: u.id, parentId: u.parent_id, name: u.name, level: Number(u.level), path: u.path });
-    });
-
-    app.get('/api/v1/admin/users', { schema: { tags: ['admin'], summary: '用户及其角色 / users and their grants' } }, async () => ({
-      items: await listUsersWithGrants(ctx),
-    }));
-
-    app.post('/api/v1/admin/users', {
-      schema: {
-        tags: ['admin'], summary: '添加用户 / add a user',
-        body: z.object({ username: ZUsername, displayName: z.string().trim().min(1).max(100), password: ZPassword, grants: z.array(ZGrant).max(50).default([]) }).strict(),
+    app.post(
+      '/api/v1/admin/org-units',
+      { schema: { tags: ['admin'], summary: '添加组织单元 / add an org unit', body: ZOrgUnitInput } },
+      async (request, reply) => {
+        const u = await addOrgUnit(ctx, request.body, by(request));
+        return reply
+          .status(201)
+          .send({ id: u.id, parentId: u.parent_id, name: u.name, level: Number(u.level), path: u.path });
       },
-    }, async (request, reply) => {
-      const b = request.body;
-      const user = await addUser(ctx, { username: b.username, displayName: b.displayName, password: b.password, isAdmin: false, roles: b.grants.map((g) => ({ role: g.role, unitId: g.orgUnit })) }, by(request));
-      return reply.status(201).send({ id: user.id, username: user.username, displayName: user.display_name, grants: await userGrants(ctx, user.id) });
-    });
+    );
 
-    app.get('/api/v1/admin/users/:id/grants', { schema: { tags: ['admin'], params: z.object({ id: ZId }) } }, async (request) => ({ items: await userGrants(ctx, request.params.id) }));
+    app.get(
+      '/api/v1/admin/users',
+      { schema: { tags: ['admin'], summary: '用户及其角色 / users and their grants' } },
+      async () => ({
+        items: await listUsersWithGrants(ctx),
+      }),
+    );
 
-    app.post('/api/v1/admin/users/:id/grants', {
-      schema: { tags: ['admin'], summary: '授予角色 / grant a role', params: z.object({ id: ZId }), body: ZGrant },
-    }, async (request, reply) => reply.status(201).send(await grantRole(ctx, request.params.id, request.body.role, request.body.orgUnit, by(request))));
+    app.post(
+      '/api/v1/admin/users',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '添加用户 / add a user',
+          body: z
+            .object({
+              username: ZUsername,
+              displayName: z.string().trim().min(1).max(100),
+              password: ZPassword,
+              grants: z.array(ZGrant).max(50).default([]),
+            })
+            .strict(),
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        const user = await addUser(
+          ctx,
+          {
+            username: b.username,
+            displayName: b.displayName,
+            password: b.password,
+            isAdmin: false,
+            roles: b.grants.map((g) => ({ role: g.role, unitId: g.orgUnit })),
+          },
+          by(request),
+        );
+        return reply
+          .status(201)
+          .send({
+            id: user.id,
+            username: user.username,
+            displayName: user.display_name,
+            grants: await userGrants(ctx, user.id),
+          });
+      },
+    );
 
-    app.delete('/api/v1/admin/grants/:id', { schema: { tags: ['admin'], summary: '撤销角色 / revoke a grant', params: z.object({ id: ZId }) } }, async (request, reply) => {
-      await revokeGrant(ctx, request.params.id, by(request));
-      return reply.status(204).send();
-    });
+    app.get(
+      '/api/v1/admin/users/:id/grants',
+      { schema: { tags: ['admin'], params: z.object({ id: ZId }) } },
+      async (request) => ({ items: await userGrants(ctx, request.params.id) }),
+    );
+
+    app.post(
+      '/api/v1/admin/users/:id/grants',
+      {
+        schema: { tags: ['admin'], summary: '授予角色 / grant a role', params: z.object({ id: ZId }), body: ZGrant },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await grantRole(ctx, request.params.id, request.body.role, request.body.orgUnit, by(request))),
+    );
+
+    app.delete(
+      '/api/v1/admin/grants/:id',
+      { schema: { tags: ['admin'], summary: '撤销角色 / revoke a grant', params: z.object({ id: ZId }) } },
+      async (request, reply) => {
+        await revokeGrant(ctx, request.params.id, by(request));
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -15,10 +15,14 @@ const ZTracking = z.string().min(1).max(40);
 
 /** The one file of a multipart upload, read whole (it is at most 10 MB). */
 async function uploadedFile(request: FastifyRequest): Promise<{ name?: string; bytes: Buffer; visibility?: string }> {
-  if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 / upload as multipart/form-data');
+  if (!request.isMultipart())
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 / upload as multipart/form-data');
   try {
     const file = await request.file();
-    if (!file) throw new DomainError('VALIDATION_FAILED', '没有文件 / no file', { issues: [{ path: 'file', message: 'required' }] });
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', '没有文件 / no file', {
+        issues: [{ path: 'file', message: 'required' }],
+      });
     const bytes = await file.toBuffer();
     const visibility = (file.fields.visibility as { value?: string } | undefined)?.value;
     return { name: file.filename, bytes, visibility };
@@ -26,7 +30,11 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name?: string; b
     // The multipart parser's own limits carry a status (413 …); anything else it throws — no
     // boundary, a body cut short — is the client's malformed request, not a server error.
     if (err instanceof DomainError || (err as { statusCode?: number }).statusCode) throw err;
-    throw new DomainError('VALIDATION_FAILED', '上传内容格式错误或不完整 / the multipart body is malformed or incomplete', { reason: (err as Error).message });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      '上传内容格式错误或不完整 / the multipart body is malformed or incomplete',
+      { reason: (err as Error).message },
+    );
   }
 }
 
@@ -41,42 +49,89 @@ function send(reply: FastifyReply, file: { name: string; mediaType: string; cont
 /** Evidence and material as files, for staff and for the submitter with the receipt. */
 export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2 }, throwFileSizeLimit: true });
-
-    app.post('/api/v1/cases/:id/attachments', {
-      schema: { tags: ['cases'], summary: '上传附件 / attach a file (field "visibility": internal|public)', params: z.object({ id: ZId }) },
-      onRequest: requireStaff(ctx),
-    }, async (request, reply) => {
-      const actor = staffOf(request);
-      const file = await uploadedFile(request);
-      const visibility = file.visibility === 'public' ? 'public' : 'internal';
-      return reply.status(201).send(await addAttachment(ctx, request.params.id, file, actor, visibility));
+    await app.register(multipart, {
+      limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 2 },
+      throwFileSizeLimit: true,
     });
 
-    app.get('/api/v1/cases/:id/attachments/:attachment', {
-      schema: { tags: ['cases'], summary: '下载附件 / download an attachment', params: z.object({ id: ZId, attachment: ZId }) },
-      onRequest: requireStaff(ctx),
-    }, async (request, reply) => {
-      const actor = staffOf(request);
-      await loadVisibleCase(ctx, request.params.id, actor);
-      return send(reply, await readAttachment(ctx, request.params.id, request.params.attachment, false));
-    });
+    app.post(
+      '/api/v1/cases/:id/attachments',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '上传附件 / attach a file (field "visibility": internal|public)',
+          params: z.object({ id: ZId }),
+        },
+        onRequest: requireStaff(ctx),
+      },
+      async (request, reply) => {
+        const actor = staffOf(request);
+        const file = await uploadedFile(request);
+        const visibility = file.visibility === 'public' ? 'public' : 'internal';
+        return reply.status(201).send(await addAttachment(ctx, request.params.id, file, actor, visibility));
+      },
+    );
 
-    app.post('/api/v1/public/cases/:trackingNo/attachments', {
-      schema: { tags: ['public'], summary: '补充证据材料（文件）/ add evidence', params: z.object({ trackingNo: ZTracking }), headers: z.object({ 'x-receipt': z.string().max(100).optional() }) },
-    }, async (request, reply) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      const file = await uploadedFile(request);
-      const added = await addAttachment(ctx, row.id, file, { kind: 'submitter', caseId: row.id }, 'public');
-      const { sha256: _hash, ...shown } = added;
-      return reply.status(201).send(shown);
-    });
+    app.get(
+      '/api/v1/cases/:id/attachments/:attachment',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '下载附件 / download an attachment',
+          params: z.object({ id: ZId, attachment: ZId }),
+        },
+        onRequest: requireStaff(ctx),
+      },
+      async (request, reply) => {
+        const actor = staffOf(request);
+        await loadVisibleCase(ctx, request.params.id, actor);
+        return send(reply, await readAttachment(ctx, request.params.id, request.params.attachment, false));
+      },
+    );
 
-    app.get('/api/v1/public/cases/:trackingNo/attachments/:attachment', {
-      schema: { tags: ['public'], summary: '下载附件 / download an attachment', params: z.object({ trackingNo: ZTracking, attachment: ZId }), headers: z.object({ 'x-receipt': z.string().max(100).optional() }) },
-    }, async (request, reply) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      return send(reply, await readAttachment(ctx, row.id, request.params.attachment, true));
-    });
+    app.post(
+      '/api/v1/public/cases/:trackingNo/attachments',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '补充证据材料（文件）/ add evidence',
+          params: z.object({ trackingNo: ZTracking }),
+          headers: z.object({ 'x-receipt': z.string().max(100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        const file = await uploadedFile(request);
+        const added = await addAttachment(ctx, row.id, file, { kind: 'submitter', caseId: row.id }, 'public');
+        const { sha256: _hash, ...shown } = added;
+        return reply.status(201).send(shown);
+      },
+    );
+
+    app.get(
+      '/api/v1/public/cases/:trackingNo/attachments/:attachment',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '下载附件 / download an attachment',
+          params: z.object({ trackingNo: ZTracking, attachment: ZId }),
+          headers: z.object({ 'x-receipt': z.string().max(100).optional() }),
+        },
+      },
+      async (request, reply) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        return send(reply, await readAttachment(ctx, row.id, request.params.attachment, true));
+      },
+    );
   };
 }

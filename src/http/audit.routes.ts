@@ -7,37 +7,62 @@ import { DomainError } from '../domain/errors.ts';
 import { listAudit } from '../store/audit.repository.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
-const ZQuery = z.object({
-  entity: z.string().max(40).optional(),
-  actor: z.string().max(60).optional(),
-  action: z.string().max(60).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  // `seq` is a 32-bit integer on PostgreSQL: a larger cursor was a 500 there (found by the fuzz test).
-  before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-}).strict();
+const ZQuery = z
+  .object({
+    entity: z.string().max(40).optional(),
+    actor: z.string().max(60).optional(),
+    action: z.string().max(60).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    // `seq` is a 32-bit integer on PostgreSQL: a larger cursor was a 500 there (found by the fuzz test).
+    before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 
 /** AUD-1: the audit record, for roles with the `audit` permission (and admins). */
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
     app.addHook('preHandler', async (request) => {
-      if (!canAudit(staffOf(request), ctx.procedures.latestAll())) throw new DomainError('FORBIDDEN', '仅审计角色可查看 / the audit role only');
+      if (!canAudit(staffOf(request), ctx.procedures.latestAll()))
+        throw new DomainError('FORBIDDEN', '仅审计角色可查看 / the audit role only');
     });
 
-    app.get('/api/v1/audit', { schema: { tags: ['audit'], summary: '审计记录 / the audit record', querystring: ZQuery } }, async (request) => {
-      const q = request.query;
-      const rows = await listAudit(ctx.store.db, {
-        entityId: q.entity, actor: q.actor, action: q.action, beforeSeq: q.before, limit: q.limit,
-        from: q.from ? new Date(q.from).toISOString() : undefined, to: q.to ? new Date(q.to).toISOString() : undefined,
-      });
-      return {
-        items: rows.map((r) => ({ seq: Number(r.seq), at: r.at, actor: r.actor, action: r.action, entityType: r.entity_type, entityId: r.entity_id, payload: JSON.parse(r.payload), hash: r.hash })),
-        nextBefore: rows.length === q.limit ? Number(rows[rows.length - 1].seq) : null,
-      };
-    });
+    app.get(
+      '/api/v1/audit',
+      { schema: { tags: ['audit'], summary: '审计记录 / the audit record', querystring: ZQuery } },
+      async (request) => {
+        const q = request.query;
+        const rows = await listAudit(ctx.store.db, {
+          entityId: q.entity,
+          actor: q.actor,
+          action: q.action,
+          beforeSeq: q.before,
+          limit: q.limit,
+          from: q.from ? new Date(q.from).toISOString() : undefined,
+          to: q.to ? new Date(q.to).toISOString() : undefined,
+        });
+        return {
+          items: rows.map((r) => ({
+            seq: Number(r.seq),
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            entityType: r.entity_type,
+            entityId: r.entity_id,
+            payload: JSON.parse(r.payload),
+            hash: r.hash,
+          })),
+          nextBefore: rows.length === q.limit ? Number(rows[rows.length - 1].seq) : null,
+        };
+      },
+    );
 
-    app.get('/api/v1/audit/verify', { schema: { tags: ['audit'], summary: '校验审计链 / verify the chain end to end' } }, async () => verifyAudit(ctx));
+    app.get(
+      '/api/v1/audit/verify',
+      { schema: { tags: ['audit'], summary: '校验审计链 / verify the chain end to end' } },
+      async () => verifyAudit(ctx),
+    );
   };
 }

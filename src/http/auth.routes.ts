@@ -8,43 +8,77 @@ import { SESSION_COOKIE, staffActor } from './authenticate.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/v1/auth/login', {
-      schema: {
-        tags: ['auth'], summary: '登录 / sign in',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    app.post(
+      '/api/v1/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '登录 / sign in',
+          body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+        },
       },
-    }, async (request, reply) => {
-      const { sessionId, user, expiresAt } = await login(ctx, request.body.username, request.body.password, clientKey(ctx, request.ip));
-      void reply.setCookie(SESSION_COOKIE, sessionId, {
-        path: '/', httpOnly: true, sameSite: 'strict', secure: request.protocol === 'https', maxAge: SESSION_TTL_MS / 1000,
-      });
-      return { user: { id: user.id, username: user.username, displayName: user.display_name }, expiresAt, csrfToken: csrfToken(ctx, sessionId) };
-    });
+      async (request, reply) => {
+        const { sessionId, user, expiresAt } = await login(
+          ctx,
+          request.body.username,
+          request.body.password,
+          clientKey(ctx, request.ip),
+        );
+        void reply.setCookie(SESSION_COOKIE, sessionId, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: SESSION_TTL_MS / 1000,
+        });
+        return {
+          user: { id: user.id, username: user.username, displayName: user.display_name },
+          expiresAt,
+          csrfToken: csrfToken(ctx, sessionId),
+        };
+      },
+    );
 
-    app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出 / sign out' } }, async (request, reply) => {
-      const actor = await staffActor(ctx, request);
-      const session = request.cookies[SESSION_COOKIE];
-      if (session) await logout(ctx, session, actor);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { tags: ['auth'], summary: '退出 / sign out' } },
+      async (request, reply) => {
+        const actor = await staffActor(ctx, request);
+        const session = request.cookies[SESSION_COOKIE];
+        if (session) await logout(ctx, session, actor);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
 
     app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
       const actor = await staffActor(ctx, request);
       const session = request.cookies[SESSION_COOKIE];
       return {
-        id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants, isAdmin: actor.isAdmin,
+        id: actor.id,
+        username: actor.username,
+        displayName: actor.displayName,
+        grants: actor.grants,
+        isAdmin: actor.isAdmin,
         // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
         canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
         ...(session && !request.headers.authorization ? { csrfToken: csrfToken(ctx, session) } : {}),
       };
     });
 
-    app.delete('/api/v1/auth/tokens/:id', {
-      schema: { tags: ['auth'], summary: '撤销 API 令牌 / revoke an API token', params: z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/) }) },
-    }, async (request, reply) => {
-      await revokeToken(ctx, request.params.id, await staffActor(ctx, request));
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/v1/auth/tokens/:id',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '撤销 API 令牌 / revoke an API token',
+          params: z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/) }),
+        },
+      },
+      async (request, reply) => {
+        await revokeToken(ctx, request.params.id, await staffActor(ctx, request));
+        return reply.status(204).send();
+      },
+    );
   };
 }

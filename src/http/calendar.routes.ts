@@ -9,19 +9,31 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
 
-    app.get('/api/v1/calendar', { schema: { tags: ['calendar'], summary: '工作日历 / the calendar in force' } }, async () => ({
-      version: ctx.calendar.version,
-      source: ctx.calendar.data.source,
-      timeZone: ctx.calendar.timeZone,
-      yearsCovered: ctx.calendar.coveredYears(),
-    }));
+    app.get(
+      '/api/v1/calendar',
+      { schema: { tags: ['calendar'], summary: '工作日历 / the calendar in force' } },
+      async () => ({
+        version: ctx.calendar.version,
+        source: ctx.calendar.data.source,
+        timeZone: ctx.calendar.timeZone,
+        yearsCovered: ctx.calendar.coveredYears(),
+      }),
+    );
 
-    app.post('/api/v1/admin/calendar', {
-      schema: { tags: ['calendar', 'admin'], summary: '导入节假日安排 / add days off, make-up days and covered years', body: ZCalendarImport },
-    }, async (request) => {
-      const actor = staffOf(request);
-      if (!actor.isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可修改日历 / only admins change the calendar');
-      return importCalendar(ctx, request.body, `user:${actor.id}`);
-    });
+    app.post(
+      '/api/v1/admin/calendar',
+      {
+        schema: {
+          tags: ['calendar', 'admin'],
+          summary: '导入节假日安排 / add days off, make-up days and covered years',
+          body: ZCalendarImport,
+        },
+      },
+      async (request) => {
+        const actor = staffOf(request);
+        if (!actor.isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可修改日历 / only admins change the calendar');
+        return importCalendar(ctx, request.body, `user:${actor.id}`);
+      },
+    );
   };
 }

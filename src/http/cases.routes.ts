@@ -15,23 +15,35 @@ import { ZActionBody, ZActionParam, ZIdempotencyKey } from './schemas.ts';
 
 const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
 
-const ZListQuery = z.object({
-  procedure: z.string().max(100).optional(),
-  status: z.string().max(500).optional().describe('comma-separated states'),
-  kind: z.enum(CASE_KINDS).optional(),
-  category: z.string().max(100).optional(),
-  severity: z.string().max(100).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
-  unit: z.literal('mine').optional().describe('"mine": cases of the units where you hold a role (and below)'),
-  due: z.enum(['soon', 'overdue']).optional().describe('cases with a running clock warned but not yet due (soon) or past due (overdue)'),
-  orgUnit: z.string().regex(/^[0-9A-Z]{26}$/).optional().describe('cases of this org unit and the units below it'),
-  from: z.iso.date().optional().describe('received on or after this local day'),
-  to: z.iso.date().optional().describe('received on or before this local day'),
-  q: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[0-9A-Z]{26}$/).optional(),
-}).strict();
+const ZListQuery = z
+  .object({
+    procedure: z.string().max(100).optional(),
+    status: z.string().max(500).optional().describe('comma-separated states'),
+    kind: z.enum(CASE_KINDS).optional(),
+    category: z.string().max(100).optional(),
+    severity: z.string().max(100).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    assignee: z.string().max(40).optional().describe('"me", "none" or a user id'),
+    unit: z.literal('mine').optional().describe('"mine": cases of the units where you hold a role (and below)'),
+    due: z
+      .enum(['soon', 'overdue'])
+      .optional()
+      .describe('cases with a running clock warned but not yet due (soon) or past due (overdue)'),
+    orgUnit: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/)
+      .optional()
+      .describe('cases of this org unit and the units below it'),
+    from: z.iso.date().optional().describe('received on or after this local day'),
+    to: z.iso.date().optional().describe('received on or before this local day'),
+    q: z.string().trim().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/)
+      .optional(),
+  })
+  .strict();
 
 /** The units where the caller holds a role; a grant over the whole organisation has no unit. */
 function myUnitPaths(actor: ReturnType<typeof staffOf>): string[] {
@@ -43,63 +55,145 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
 
-    app.post('/api/v1/cases', {
-      schema: {
-        tags: ['cases'], summary: '代为登记（电话、来访、信件、第三方）/ staff intake',
-        body: ZStaffSubmission, headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+    app.post(
+      '/api/v1/cases',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '代为登记（电话、来访、信件、第三方）/ staff intake',
+          body: ZStaffSubmission,
+          headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+        },
       },
-    }, async (request, reply) => {
-      const actor = staffOf(request);
-      const result = await submitCase(ctx, request.body, actor, request.headers['idempotency-key']);
-      return reply.status(201).send(result);
-    });
-
-    app.get('/api/v1/cases', { schema: { tags: ['cases'], summary: '案件列表 / the inbox', querystring: ZListQuery } }, async (request) => {
-      const actor = staffOf(request);
-      const q = request.query;
-      const assigneeId = q.assignee === 'me' ? actor.id : q.assignee === 'none' ? null : q.assignee;
-      return caseList(ctx, actor, {
-        procedureId: q.procedure, status: q.status?.split(',').filter(Boolean), kind: q.kind, category: q.category,
-        severity: q.severity, channel: q.channel, assigneeId, text: q.q, beforeId: q.cursor, limit: q.limit,
-        unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
-        orgUnitId: q.orgUnit, receivedFrom: q.from, receivedTo: q.to,
-        due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
-      });
-    });
-
-    app.get('/api/v1/cases/:id', { schema: { tags: ['cases'], summary: '案件详情 / a case', params: ZCaseParams } }, async (request) => {
-      const actor = staffOf(request);
-      return staffCaseView(ctx, request.params.id, actor);
-    });
-
-    app.post('/api/v1/cases/:id/identity', {
-      schema: { tags: ['cases'], summary: '查看投诉人身份（记入审计）/ reveal the submitter (audited)', params: ZCaseParams, body: ZUnmask },
-    }, async (request) => revealIdentity(ctx, request.params.id, staffOf(request), request.body.reason));
-
-    app.get('/api/v1/cases/:id/same-submitter', {
-      schema: { tags: ['cases'], summary: '同一投诉人的其他案件 / other cases of the same submitter', params: ZCaseParams },
-    }, async (request) => ({ items: await sameSubmitterCases(ctx, request.params.id, staffOf(request)) }));
-
-    app.post('/api/v1/cases/:id/messages', {
-      schema: { tags: ['cases'], summary: '给投诉人留言（投诉人可见）/ write to the submitter', params: ZCaseParams, body: z.object({ text: z.string().trim().min(1).max(5000) }).strict() },
-    }, async (request, reply) => reply.status(201).send(await messageToSubmitter(ctx, request.params.id, staffOf(request), request.body.text)));
-
-    app.post('/api/v1/cases/:id/respondents/:index/link', {
-      schema: {
-        tags: ['cases'], summary: '关联被投诉人（回避）/ link a respondent to a user or unit (recusal)',
-        params: ZCaseParams.extend({ index: z.coerce.number().int().min(0).max(19) }), body: ZRespondentLink,
+      async (request, reply) => {
+        const actor = staffOf(request);
+        const result = await submitCase(ctx, request.body, actor, request.headers['idempotency-key']);
+        return reply.status(201).send(result);
       },
-    }, async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)));
+    );
 
-    app.post('/api/v1/cases/:id/links', {
-      schema: { tags: ['cases'], summary: '关联案件（重复、重复投诉、相关）/ link to an earlier case', params: ZCaseParams, body: ZLinkInput },
-    }, async (request) => linkCases(ctx, request.params.id, request.body, staffOf(request)));
+    app.get(
+      '/api/v1/cases',
+      { schema: { tags: ['cases'], summary: '案件列表 / the inbox', querystring: ZListQuery } },
+      async (request) => {
+        const actor = staffOf(request);
+        const q = request.query;
+        const assigneeId = q.assignee === 'me' ? actor.id : q.assignee === 'none' ? null : q.assignee;
+        return caseList(ctx, actor, {
+          procedureId: q.procedure,
+          status: q.status?.split(',').filter(Boolean),
+          kind: q.kind,
+          category: q.category,
+          severity: q.severity,
+          channel: q.channel,
+          assigneeId,
+          text: q.q,
+          beforeId: q.cursor,
+          limit: q.limit,
+          unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+          orgUnitId: q.orgUnit,
+          receivedFrom: q.from,
+          receivedTo: q.to,
+          due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
+        });
+      },
+    );
 
-    app.post('/api/v1/cases/:id/actions/:action', {
-      schema: { tags: ['cases'], summary: '办理操作 / take an action', params: ZCaseParams.extend({ action: ZActionParam }), body: ZActionBody },
-    }, async (request) => {
-      const actor = staffOf(request);
-      return perform(ctx, request.params.id, request.params.action, request.body.input, actor, request.body.expectedVersion);
-    });
+    app.get(
+      '/api/v1/cases/:id',
+      { schema: { tags: ['cases'], summary: '案件详情 / a case', params: ZCaseParams } },
+      async (request) => {
+        const actor = staffOf(request);
+        return staffCaseView(ctx, request.params.id, actor);
+      },
+    );
+
+    app.post(
+      '/api/v1/cases/:id/identity',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '查看投诉人身份（记入审计）/ reveal the submitter (audited)',
+          params: ZCaseParams,
+          body: ZUnmask,
+        },
+      },
+      async (request) => revealIdentity(ctx, request.params.id, staffOf(request), request.body.reason),
+    );
+
+    app.get(
+      '/api/v1/cases/:id/same-submitter',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '同一投诉人的其他案件 / other cases of the same submitter',
+          params: ZCaseParams,
+        },
+      },
+      async (request) => ({ items: await sameSubmitterCases(ctx, request.params.id, staffOf(request)) }),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/messages',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '给投诉人留言（投诉人可见）/ write to the submitter',
+          params: ZCaseParams,
+          body: z.object({ text: z.string().trim().min(1).max(5000) }).strict(),
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await messageToSubmitter(ctx, request.params.id, staffOf(request), request.body.text)),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/respondents/:index/link',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '关联被投诉人（回避）/ link a respondent to a user or unit (recusal)',
+          params: ZCaseParams.extend({ index: z.coerce.number().int().min(0).max(19) }),
+          body: ZRespondentLink,
+        },
+      },
+      async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/links',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '关联案件（重复、重复投诉、相关）/ link to an earlier case',
+          params: ZCaseParams,
+          body: ZLinkInput,
+        },
+      },
+      async (request) => linkCases(ctx, request.params.id, request.body, staffOf(request)),
+    );
+
+    app.post(
+      '/api/v1/cases/:id/actions/:action',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '办理操作 / take an action',
+          params: ZCaseParams.extend({ action: ZActionParam }),
+          body: ZActionBody,
+        },
+      },
+      async (request) => {
+        const actor = staffOf(request);
+        return perform(
+          ctx,
+          request.params.id,
+          request.params.action,
+          request.body.input,
+          actor,
+          request.body.expectedVersion,
+        );
+      },
+    );
   };
 }

@@ -43,23 +43,41 @@ function body(code: ErrorCode, message: string, details: unknown = null): ErrorB
 function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
-    return [400, body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', {
-      issues: err.validation.map((v) => ({ path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'), message: v.message })),
-    })];
+    return [
+      400,
+      body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', {
+        issues: err.validation.map((v) => ({
+          path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+          message: v.message,
+        })),
+      }),
+    ];
   }
   switch (err.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return [413, body('PAYLOAD_TOO_LARGE', '请求内容过大 / the request body is too large', { limitBytes: (err as { limit?: number }).limit ?? null })];
+      return [
+        413,
+        body('PAYLOAD_TOO_LARGE', '请求内容过大 / the request body is too large', {
+          limitBytes: (err as { limit?: number }).limit ?? null,
+        }),
+      ];
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+      return [
+        400,
+        body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message }),
+      ];
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return [415, body('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交 / send application/json', { contentType: null })];
+      return [
+        415,
+        body('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交 / send application/json', { contentType: null }),
+      ];
   }
-  if (err instanceof SyntaxError) return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+  if (err instanceof SyntaxError)
+    return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return [err.statusCode, body(err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', err.message)];
   }
@@ -86,14 +104,25 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (isDatabaseUnavailable(err)) {
     // One line per request: in an outage every request fails alike, and the stack adds nothing.
     request.log.error({ code: (err as { code?: string }).code, message: err.message }, 'database unavailable');
-    void reply.status(503).header('Retry-After', '5').send(body('DATABASE_UNAVAILABLE', '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly', { retryAfterSeconds: 5 }));
+    void reply
+      .status(503)
+      .header('Retry-After', '5')
+      .send(
+        body(
+          'DATABASE_UNAVAILABLE',
+          '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly',
+          { retryAfterSeconds: 5 },
+        ),
+      );
     return;
   }
   // Backstops for values PostgreSQL cannot hold — text with NUL (refused earlier, http/input-guard.ts),
   // numbers past a column's range — which only a request can have brought in.
   const code = (err as { code?: string }).code ?? '';
   if (code === '22021' || code === '22P05') {
-    void reply.status(400).send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
+    void reply
+      .status(400)
+      .send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
     return;
   }
   if (code === '22003') {
@@ -102,7 +131,9 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   }
   const reference = randomUUID();
   request.log.error({ err, reference }, 'unhandled error');
-  void reply.status(500).send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
+  void reply
+    .status(500)
+    .send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
 }
 
 /**
@@ -111,7 +142,9 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
  */
 export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (err.code === 'FST_ERR_BAD_URL') {
-    void reply.status(400).send(body('VALIDATION_FAILED', '地址格式错误 / the URL is not valid', { reason: 'bad percent-encoding' }));
+    void reply
+      .status(400)
+      .send(body('VALIDATION_FAILED', '地址格式错误 / the URL is not valid', { reason: 'bad percent-encoding' }));
     return;
   }
   errorHandler(err, request, reply);
@@ -123,15 +156,25 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
  */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, answer] = err.code === 'HPE_HEADER_OVERFLOW'
-    ? [431, body('HEADERS_TOO_LARGE', '请求头过大（例如 Cookie 过多）/ the request headers are too large', { limitBytes: 16 * 1024 })]
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, body('REQUEST_TIMEOUT', '请求超时 / the request took too long to arrive')]
-      : [400, body('VALIDATION_FAILED', '请求格式错误 / malformed HTTP request')];
+  const [status, answer] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          body('HEADERS_TOO_LARGE', '请求头过大（例如 Cookie 过多）/ the request headers are too large', {
+            limitBytes: 16 * 1024,
+          }),
+        ]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, body('REQUEST_TIMEOUT', '请求超时 / the request took too long to arrive')]
+        : [400, body('VALIDATION_FAILED', '请求格式错误 / malformed HTTP request')];
   const text = JSON.stringify(answer);
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
-  void reply.status(404).send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${request.url.split('?')[0]}`));
+  void reply
+    .status(404)
+    .send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${request.url.split('?')[0]}`));
 }

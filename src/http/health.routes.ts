@@ -24,14 +24,27 @@ async function probeDatabase(ctx: AppContext): Promise<{ up: true } | { up: fals
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // For load balancers and monitors: 200 while the database answers, 503 while it does not.
-    app.get('/api/v1/health', { schema: { tags: ['health'], summary: '健康检查 / health' } }, async (_request, reply) => {
-      const probe = await probeDatabase(ctx);
-      const shown = { database: ctx.store.dialect, time: ctx.now().toISOString() };
-      if (probe.up) return { status: 'ok', ...shown, databaseStatus: 'up' };
-      return reply.status(503).header('Retry-After', '5').send({
-        status: 'unavailable', ...shown, databaseStatus: 'down',
-        error: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法访问 / the database is unreachable', details: { reason: probe.reason } },
-      });
-    });
+    app.get(
+      '/api/v1/health',
+      { schema: { tags: ['health'], summary: '健康检查 / health' } },
+      async (_request, reply) => {
+        const probe = await probeDatabase(ctx);
+        const shown = { database: ctx.store.dialect, time: ctx.now().toISOString() };
+        if (probe.up) return { status: 'ok', ...shown, databaseStatus: 'up' };
+        return reply
+          .status(503)
+          .header('Retry-After', '5')
+          .send({
+            status: 'unavailable',
+            ...shown,
+            databaseStatus: 'down',
+            error: {
+              code: 'DATABASE_UNAVAILABLE',
+              message: '数据库暂时无法访问 / the database is unreachable',
+              details: { reason: probe.reason },
+            },
+          });
+      },
+    );
   };
 }

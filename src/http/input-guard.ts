@@ -28,6 +28,8 @@ export function findNul(value: unknown, root: string): string | undefined {
 export async function rejectNul(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const where = findNul(request.params, 'params') ?? findNul(request.query, 'query') ?? findNul(request.body, 'body');
   if (where) {
-    throw new DomainError('VALIDATION_FAILED', '内容中不能含有空字符（NUL）/ text must not contain NUL characters', { issues: [{ path: where, message: 'contains U+0000' }] });
+    throw new DomainError('VALIDATION_FAILED', '内容中不能含有空字符（NUL）/ text must not contain NUL characters', {
+      issues: [{ path: where, message: 'contains U+0000' }],
+    });
   }
 }

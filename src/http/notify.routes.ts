@@ -12,39 +12,73 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
 
-    app.get('/api/v1/notifications', {
-      schema: {
-        tags: ['notifications'], summary: '我的通知 / my notifications',
-        querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(),
+    app.get(
+      '/api/v1/notifications',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: '我的通知 / my notifications',
+          querystring: z
+            .object({
+              unread: z.enum(['true', 'false']).default('false'),
+              limit: z.coerce.number().int().min(1).max(200).default(50),
+            })
+            .strict(),
+        },
       },
-    }, async (request) => myNotifications(ctx, staffOf(request), { unread: request.query.unread === 'true', limit: request.query.limit }));
+      async (request) =>
+        myNotifications(ctx, staffOf(request), { unread: request.query.unread === 'true', limit: request.query.limit }),
+    );
 
-    app.post('/api/v1/notifications/:id/read', {
-      schema: { tags: ['notifications'], summary: '标为已读 / mark read', params: z.object({ id: ZDeliveryId }) },
-    }, async (request) => markRead(ctx, staffOf(request), request.params.id));
+    app.post(
+      '/api/v1/notifications/:id/read',
+      {
+        schema: { tags: ['notifications'], summary: '标为已读 / mark read', params: z.object({ id: ZDeliveryId }) },
+      },
+      async (request) => markRead(ctx, staffOf(request), request.params.id),
+    );
 
     const adminOnly = async (request: Parameters<typeof staffOf>[0]) => {
       if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
     };
 
-    app.get('/api/v1/admin/deliveries', {
-      preHandler: adminOnly,
-      schema: {
-        tags: ['admin'], summary: '通知投递（待发、失败）/ notice deliveries: pending and dead',
-        querystring: z.object({
-          status: z.enum(['pending', 'sent', 'dead']).optional(),
-          case: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters').optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }).strict(),
+    app.get(
+      '/api/v1/admin/deliveries',
+      {
+        preHandler: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: '通知投递（待发、失败）/ notice deliveries: pending and dead',
+          querystring: z
+            .object({
+              status: z.enum(['pending', 'sent', 'dead']).optional(),
+              case: z
+                .string()
+                .regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters')
+                .optional(),
+              limit: z.coerce.number().int().min(1).max(500).default(100),
+            })
+            .strict(),
+        },
       },
-    }, async (request) => deliveryOverview(ctx, { status: request.query.status, caseId: request.query.case, limit: request.query.limit }));
+      async (request) =>
+        deliveryOverview(ctx, { status: request.query.status, caseId: request.query.case, limit: request.query.limit }),
+    );
 
-    app.post('/api/v1/admin/deliveries/:id/retry', {
-      preHandler: adminOnly,
-      schema: { tags: ['admin'], summary: '重新投递 / send a dead delivery again', params: z.object({ id: ZDeliveryId }) },
-    }, async (request, reply) => {
-      await retryDelivery(ctx, staffOf(request), request.params.id);
-      return reply.status(202).send({ id: request.params.id, status: 'pending' });
-    });
+    app.post(
+      '/api/v1/admin/deliveries/:id/retry',
+      {
+        preHandler: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: '重新投递 / send a dead delivery again',
+          params: z.object({ id: ZDeliveryId }),
+        },
+      },
+      async (request, reply) => {
+        await retryDelivery(ctx, staffOf(request), request.params.id);
+        return reply.status(202).send({ id: request.params.id, status: 'pending' });
+      },
+    );
   };
 }

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { changeCategory, listProcedures, procedureDefinition, uploadProcedure, ZProcedureUpload } from '../app/procedure-admin.ts';
+import {
+  changeCategory,
+  listProcedures,
+  procedureDefinition,
+  uploadProcedure,
+  ZProcedureUpload,
+} from '../app/procedure-admin.ts';
 import { ZLabel } from '../domain/labels.ts';
 import { requireAdmin, requireStaff } from './authenticate.ts';
 
-const ZProcedureId = z.string().regex(/^[a-z][a-z0-9-]*$/).max(100);
-const ZCategoryId = z.string().regex(/^[a-z][a-z0-9-]*$/, '编号为小写字母、数字和连字符 / lower-case kebab-case').max(100);
+const ZProcedureId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/)
+  .max(100);
+const ZCategoryId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, '编号为小写字母、数字和连字符 / lower-case kebab-case')
+  .max(100);
 
 /**
  * Procedures as data (CLS-1, DESIGN "Procedures as data"): the versions recorded, one version's
@@ -19,35 +31,97 @@ export function procedureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.addHook('preHandler', requireAdmin);
     const by = (request: { staff?: { id: string } }) => `user:${request.staff!.id}`;
 
-    app.get('/api/v1/admin/procedures', { schema: { tags: ['admin'], summary: '流程及其版本 / procedures and their versions' } }, async () => ({
-      items: await listProcedures(ctx),
-    }));
+    app.get(
+      '/api/v1/admin/procedures',
+      { schema: { tags: ['admin'], summary: '流程及其版本 / procedures and their versions' } },
+      async () => ({
+        items: await listProcedures(ctx),
+      }),
+    );
 
-    app.get('/api/v1/admin/procedures/:id/versions/:version', {
-      schema: { tags: ['admin'], summary: '某版本的定义 / one version’s definition', params: z.object({ id: ZProcedureId, version: z.coerce.number().int().positive() }) },
-    }, async (request) => procedureDefinition(ctx, request.params.id, request.params.version));
-
-    app.post('/api/v1/admin/procedures', {
-      schema: {
-        tags: ['admin'], summary: '上传新版本（YAML），或仅校验 / upload a new version (YAML), or only validate it',
-        description: 'Problems come back as 400 VALIDATION_FAILED with details.issues[] = { path, line, message }; a version not above the latest, or a recorded version with other content, is 409 CONFLICT.',
-        body: ZProcedureUpload,
+    app.get(
+      '/api/v1/admin/procedures/:id/versions/:version',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '某版本的定义 / one version’s definition',
+          params: z.object({ id: ZProcedureId, version: z.coerce.number().int().positive() }),
+        },
       },
-    }, async (request, reply) => {
-      const result = await uploadProcedure(ctx, request.body, by(request));
-      return reply.status(result.stored ? 201 : 200).send(result);
-    });
+      async (request) => procedureDefinition(ctx, request.params.id, request.params.version),
+    );
 
-    app.post('/api/v1/admin/procedures/:id/categories', {
-      schema: { tags: ['admin'], summary: '添加分类（生成新版本）/ add a category (a new version)', params: z.object({ id: ZProcedureId }), body: z.object({ id: ZCategoryId, label: ZLabel }).strict() },
-    }, async (request, reply) => reply.status(201).send(await changeCategory(ctx, request.params.id, { op: 'add', ...request.body }, by(request))));
+    app.post(
+      '/api/v1/admin/procedures',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '上传新版本（YAML），或仅校验 / upload a new version (YAML), or only validate it',
+          description:
+            'Problems come back as 400 VALIDATION_FAILED with details.issues[] = { path, line, message }; a version not above the latest, or a recorded version with other content, is 409 CONFLICT.',
+          body: ZProcedureUpload,
+        },
+      },
+      async (request, reply) => {
+        const result = await uploadProcedure(ctx, request.body, by(request));
+        return reply.status(result.stored ? 201 : 200).send(result);
+      },
+    );
 
-    app.patch('/api/v1/admin/procedures/:id/categories/:category', {
-      schema: { tags: ['admin'], summary: '重命名分类（生成新版本）/ rename a category (a new version)', params: z.object({ id: ZProcedureId, category: ZCategoryId }), body: z.object({ label: ZLabel }).strict() },
-    }, async (request, reply) => reply.status(201).send(await changeCategory(ctx, request.params.id, { op: 'rename', id: request.params.category, label: request.body.label }, by(request))));
+    app.post(
+      '/api/v1/admin/procedures/:id/categories',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '添加分类（生成新版本）/ add a category (a new version)',
+          params: z.object({ id: ZProcedureId }),
+          body: z.object({ id: ZCategoryId, label: ZLabel }).strict(),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await changeCategory(ctx, request.params.id, { op: 'add', ...request.body }, by(request))),
+    );
 
-    app.delete('/api/v1/admin/procedures/:id/categories/:category', {
-      schema: { tags: ['admin'], summary: '删除分类（生成新版本）/ remove a category (a new version)', params: z.object({ id: ZProcedureId, category: ZCategoryId }) },
-    }, async (request, reply) => reply.status(201).send(await changeCategory(ctx, request.params.id, { op: 'remove', id: request.params.category }, by(request))));
+    app.patch(
+      '/api/v1/admin/procedures/:id/categories/:category',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '重命名分类（生成新版本）/ rename a category (a new version)',
+          params: z.object({ id: ZProcedureId, category: ZCategoryId }),
+          body: z.object({ label: ZLabel }).strict(),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await changeCategory(
+              ctx,
+              request.params.id,
+              { op: 'rename', id: request.params.category, label: request.body.label },
+              by(request),
+            ),
+          ),
+    );
+
+    app.delete(
+      '/api/v1/admin/procedures/:id/categories/:category',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '删除分类（生成新版本）/ remove a category (a new version)',
+          params: z.object({ id: ZProcedureId, category: ZCategoryId }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await changeCategory(ctx, request.params.id, { op: 'remove', id: request.params.category }, by(request)),
+          ),
+    );
   };
 }

@@ -12,7 +12,8 @@ import { DomainError } from '../domain/errors.ts';
 export function publicWriteLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.PLAINT_PUBLIC_WRITE_LIMIT ?? '60';
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 0) throw new Error(`PLAINT_PUBLIC_WRITE_LIMIT must be a whole number (0 = off), not "${raw}"`);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new Error(`PLAINT_PUBLIC_WRITE_LIMIT must be a whole number (0 = off), not "${raw}"`);
   return limit;
 }
 
@@ -32,7 +33,11 @@ export function publicWriteLimit(limit: number, now: () => number = Date.now) {
     }
     if (++w.count > limit) {
       const retryAfterSeconds = Math.max(1, Math.ceil((w.start + WINDOW_MS - at) / 1000));
-      throw new DomainError('RATE_LIMITED', '提交过于频繁，请稍后再试 / too many submissions from this address; retry later', { retryAfterSeconds, limitPerMinute: limit });
+      throw new DomainError(
+        'RATE_LIMITED',
+        '提交过于频繁，请稍后再试 / too many submissions from this address; retry later',
+        { retryAfterSeconds, limitPerMinute: limit },
+      );
     }
   };
 }

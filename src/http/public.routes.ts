@@ -21,78 +21,189 @@ const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() }
 /** What a citizen, customer or employee uses without an account (INT-2, INT-4). */
 export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/v1/public/procedures', { schema: { tags: ['public'], summary: '可提交的流程 / procedures open for submission' } }, async () => ({
-      items: ctx.procedures.latestAll().filter((p) => p.intake.public).map((p) => ({
-        id: p.id, version: p.version, name: p.name, description: p.description ?? null,
-        kinds: p.intake.kinds, categories: p.categories, severities: p.severities,
-        requireTruthAffirmation: p.intake.requireTruthAffirmation, require: p.intake.require,
-        requireByKind: p.intake.requireByKind, fields: p.intake.fields,
-        // For the web app's staff intake and inbox filters (issue 6): channels and state names.
-        channels: p.intake.channels, states: p.states.map((s) => ({ id: s.id, label: s.label })),
-      })),
-    }));
+    app.get(
+      '/api/v1/public/procedures',
+      { schema: { tags: ['public'], summary: '可提交的流程 / procedures open for submission' } },
+      async () => ({
+        items: ctx.procedures
+          .latestAll()
+          .filter((p) => p.intake.public)
+          .map((p) => ({
+            id: p.id,
+            version: p.version,
+            name: p.name,
+            description: p.description ?? null,
+            kinds: p.intake.kinds,
+            categories: p.categories,
+            severities: p.severities,
+            requireTruthAffirmation: p.intake.requireTruthAffirmation,
+            require: p.intake.require,
+            requireByKind: p.intake.requireByKind,
+            fields: p.intake.fields,
+            // For the web app's staff intake and inbox filters (issue 6): channels and state names.
+            channels: p.intake.channels,
+            states: p.states.map((s) => ({ id: s.id, label: s.label })),
+          })),
+      }),
+    );
 
     // S8: the submitter chooses the bureau (org unit) the matter goes to; names are public anyway.
-    app.get('/api/v1/public/org-units', { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } }, async () => ({
-      items: (await listOrgUnits(ctx.store.db)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
-    }));
+    app.get(
+      '/api/v1/public/org-units',
+      { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } },
+      async () => ({
+        items: (await listOrgUnits(ctx.store.db)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
+      }),
+    );
 
-    app.post('/api/v1/public/cases', {
-      schema: {
-        tags: ['public'], summary: '提交投诉、建议或举报 / submit a case',
-        body: ZPublicSubmission,
-        headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+    app.post(
+      '/api/v1/public/cases',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '提交投诉、建议或举报 / submit a case',
+          body: ZPublicSubmission,
+          headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
+        },
       },
-    }, async (request, reply) => {
-      if ((await latestProcedure(ctx, request.body.procedure))?.intake.public === false) {
-        throw new DomainError('UNKNOWN_PROCEDURE', '该流程不接受公众提交 / this procedure does not take submissions from the public', { procedure: request.body.procedure });
-      }
-      const result = await submitCase(ctx, { ...request.body, channel: 'web' }, { kind: 'system', name: 'portal' }, request.headers['idempotency-key']);
-      const { id: _internalId, version: _version, ...shown } = result;
-      return reply.status(201).send(shown);
-    });
-
-    app.get('/api/v1/public/cases/:trackingNo', {
-      schema: { tags: ['public'], summary: '查询办理进度 / status and public timeline', params: ZTrackingParams, headers: ZReceiptHeaders },
-    }, async (request) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      return publicCaseView(ctx, row);
-    });
-
-    app.post('/api/v1/public/cases/:trackingNo/messages', {
-      schema: { tags: ['public'], summary: '给处理人员留言或补充材料 / write to the handler or add material', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZMessage },
-    }, async (request, reply) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      const result = await messageFromSubmitter(ctx, row.id, request.body);
-      return reply.status(201).send(result);
-    });
-
-    app.post('/api/v1/public/cases/:trackingNo/retaliation', {
-      schema: { tags: ['public'], summary: '反映遭受打击报复 / flag retaliation (CON-3)', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZRetaliation },
-    }, async (request, reply) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      const opened = await flagRetaliation(ctx, row, request.body.description);
-      const { id: _id, ...shown } = opened;
-      return reply.status(201).send(shown);
-    });
-
-    app.post('/api/v1/public/cases/:trackingNo/appeal', {
-      schema: { tags: ['public'], summary: '申诉 / appeal with reasons (APL-1)', params: ZTrackingParams, headers: ZReceiptHeaders, body: ZAppeal },
-    }, async (request, reply) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      const { id: _id, ...shown } = await appeal(ctx, row, request.body.reasons);
-      return reply.status(201).send(shown);
-    });
-
-    app.post('/api/v1/public/cases/:trackingNo/actions/:action', {
-      schema: {
-        tags: ['public'], summary: '提交人操作（评价、撤回等）/ the submitter acts',
-        params: ZTrackingParams.extend({ action: ZActionParam }), headers: ZReceiptHeaders, body: ZPublicActionBody,
+      async (request, reply) => {
+        if ((await latestProcedure(ctx, request.body.procedure))?.intake.public === false) {
+          throw new DomainError(
+            'UNKNOWN_PROCEDURE',
+            '该流程不接受公众提交 / this procedure does not take submissions from the public',
+            { procedure: request.body.procedure },
+          );
+        }
+        const result = await submitCase(
+          ctx,
+          { ...request.body, channel: 'web' },
+          { kind: 'system', name: 'portal' },
+          request.headers['idempotency-key'],
+        );
+        const { id: _internalId, version: _version, ...shown } = result;
+        return reply.status(201).send(shown);
       },
-    }, async (request) => {
-      const row = await openWithReceipt(ctx, request.params.trackingNo, request.headers['x-receipt'], clientKey(ctx, request.ip));
-      const result = await perform(ctx, row.id, request.params.action, request.body.input, { kind: 'submitter', caseId: row.id }, request.body.expectedVersion);
-      return { trackingNo: result.trackingNo, status: result.status, version: result.version };
-    });
+    );
+
+    app.get(
+      '/api/v1/public/cases/:trackingNo',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '查询办理进度 / status and public timeline',
+          params: ZTrackingParams,
+          headers: ZReceiptHeaders,
+        },
+      },
+      async (request) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        return publicCaseView(ctx, row);
+      },
+    );
+
+    app.post(
+      '/api/v1/public/cases/:trackingNo/messages',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '给处理人员留言或补充材料 / write to the handler or add material',
+          params: ZTrackingParams,
+          headers: ZReceiptHeaders,
+          body: ZMessage,
+        },
+      },
+      async (request, reply) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        const result = await messageFromSubmitter(ctx, row.id, request.body);
+        return reply.status(201).send(result);
+      },
+    );
+
+    app.post(
+      '/api/v1/public/cases/:trackingNo/retaliation',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '反映遭受打击报复 / flag retaliation (CON-3)',
+          params: ZTrackingParams,
+          headers: ZReceiptHeaders,
+          body: ZRetaliation,
+        },
+      },
+      async (request, reply) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        const opened = await flagRetaliation(ctx, row, request.body.description);
+        const { id: _id, ...shown } = opened;
+        return reply.status(201).send(shown);
+      },
+    );
+
+    app.post(
+      '/api/v1/public/cases/:trackingNo/appeal',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '申诉 / appeal with reasons (APL-1)',
+          params: ZTrackingParams,
+          headers: ZReceiptHeaders,
+          body: ZAppeal,
+        },
+      },
+      async (request, reply) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        const { id: _id, ...shown } = await appeal(ctx, row, request.body.reasons);
+        return reply.status(201).send(shown);
+      },
+    );
+
+    app.post(
+      '/api/v1/public/cases/:trackingNo/actions/:action',
+      {
+        schema: {
+          tags: ['public'],
+          summary: '提交人操作（评价、撤回等）/ the submitter acts',
+          params: ZTrackingParams.extend({ action: ZActionParam }),
+          headers: ZReceiptHeaders,
+          body: ZPublicActionBody,
+        },
+      },
+      async (request) => {
+        const row = await openWithReceipt(
+          ctx,
+          request.params.trackingNo,
+          request.headers['x-receipt'],
+          clientKey(ctx, request.ip),
+        );
+        const result = await perform(
+          ctx,
+          row.id,
+          request.params.action,
+          request.body.input,
+          { kind: 'submitter', caseId: row.id },
+          request.body.expectedVersion,
+        );
+        return { trackingNo: result.trackingNo, status: result.status, version: result.version };
+      },
+    );
   };
 }

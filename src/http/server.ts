@@ -2,7 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
 import { benchRoutes } from './bench.routes.ts';
@@ -45,7 +50,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // Requests are logged by method, path and status only: no headers (receipts, tokens) and no
     // client address (INT-2: nothing that identifies an anonymous submitter is kept).
     logger: options.logger
-      ? { level: process.env.LOG_LEVEL ?? 'info', serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) } }
+      ? {
+          level: process.env.LOG_LEVEL ?? 'info',
+          serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+        }
       : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
@@ -71,7 +79,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Plaint API', description: '投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform', version: '1' },
+      info: {
+        title: 'Plaint API',
+        description: '投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform',
+        version: '1',
+      },
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },

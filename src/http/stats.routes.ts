@@ -8,14 +8,24 @@ import { requireStaff, staffOf } from './authenticate.ts';
 export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
-    app.get('/api/v1/stats', { schema: { tags: ['stats'], summary: '统计分析 / statistics', querystring: ZStatsQuery } }, async (request, reply) => {
-      const q = request.query;
-      const stats = await statsFor(ctx, staffOf(request), { from: q.from, to: q.to, unitId: q.unit, procedureId: q.procedure });
-      if (q.format !== 'xlsx') return stats;
-      const { statsWorkbook } = await import('../app/stats-export.ts');
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`)
-        .send(await statsWorkbook(stats));
-    });
+    app.get(
+      '/api/v1/stats',
+      { schema: { tags: ['stats'], summary: '统计分析 / statistics', querystring: ZStatsQuery } },
+      async (request, reply) => {
+        const q = request.query;
+        const stats = await statsFor(ctx, staffOf(request), {
+          from: q.from,
+          to: q.to,
+          unitId: q.unit,
+          procedureId: q.procedure,
+        });
+        if (q.format !== 'xlsx') return stats;
+        const { statsWorkbook } = await import('../app/stats-export.ts');
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`)
+          .send(await statsWorkbook(stats));
+      },
+    );
   };
 }

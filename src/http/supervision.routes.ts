@@ -12,15 +12,32 @@ export function supervisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
 
-    app.get('/api/v1/supervision', { schema: { tags: ['supervision'], summary: '督办：下级单位的超期和临期案件 / overdue and at-risk cases below you' } }, async (request) =>
-      supervisionBoard(ctx, staffOf(request)));
+    app.get(
+      '/api/v1/supervision',
+      {
+        schema: {
+          tags: ['supervision'],
+          summary: '督办：下级单位的超期和临期案件 / overdue and at-risk cases below you',
+        },
+      },
+      async (request) => supervisionBoard(ctx, staffOf(request)),
+    );
 
-    app.post('/api/v1/supervision/cases/:id/urge', {
-      schema: { tags: ['supervision'], summary: '催办 / urge', params: ZCaseParams, body: ZNote },
-    }, async (request) => supervise(ctx, staffOf(request), request.params.id, { kind: 'urge', note: request.body.note }));
+    app.post(
+      '/api/v1/supervision/cases/:id/urge',
+      {
+        schema: { tags: ['supervision'], summary: '催办 / urge', params: ZCaseParams, body: ZNote },
+      },
+      async (request) => supervise(ctx, staffOf(request), request.params.id, { kind: 'urge', note: request.body.note }),
+    );
 
-    app.post('/api/v1/supervision/cases/:id/take-over', {
-      schema: { tags: ['supervision'], summary: '接管 / take over', params: ZCaseParams, body: ZNote },
-    }, async (request) => supervise(ctx, staffOf(request), request.params.id, { kind: 'take-over', note: request.body.note }));
+    app.post(
+      '/api/v1/supervision/cases/:id/take-over',
+      {
+        schema: { tags: ['supervision'], summary: '接管 / take over', params: ZCaseParams, body: ZNote },
+      },
+      async (request) =>
+        supervise(ctx, staffOf(request), request.params.id, { kind: 'take-over', note: request.body.note }),
+    );
   };
 }

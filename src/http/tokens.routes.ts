@@ -12,29 +12,42 @@ export function tokenRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.addHook('onRequest', requireStaff(ctx));
     app.addHook('preHandler', requireAdmin);
 
-    app.get('/api/v1/admin/tokens', { schema: { tags: ['admin'], summary: 'API 令牌 / API tokens' } }, async () => ({ items: await listTokens(ctx) }));
+    app.get('/api/v1/admin/tokens', { schema: { tags: ['admin'], summary: 'API 令牌 / API tokens' } }, async () => ({
+      items: await listTokens(ctx),
+    }));
 
-    app.post('/api/v1/admin/tokens', {
-      schema: {
-        tags: ['admin'], summary: '创建 API 令牌（仅显示一次）/ create an API token (shown once)',
-        body: z.object({
-          username: ZUsername,
-          label: z.string().trim().min(1).max(100),
-          /** `read`: GET only; `write`: GET and changes. */
-          scope: z.enum(['read', 'write']),
-        }).strict(),
+    app.post(
+      '/api/v1/admin/tokens',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '创建 API 令牌（仅显示一次）/ create an API token (shown once)',
+          body: z
+            .object({
+              username: ZUsername,
+              label: z.string().trim().min(1).max(100),
+              /** `read`: GET only; `write`: GET and changes. */
+              scope: z.enum(['read', 'write']),
+            })
+            .strict(),
+        },
       },
-    }, async (request, reply) => {
-      const b = request.body;
-      const scopes = b.scope === 'write' ? ['read', 'write'] as const : ['read'] as const;
-      const { id, token } = await createToken(ctx, b.username, b.label, `user:${staffOf(request).id}`, [...scopes]);
-      const shown = (await listTokens(ctx)).find((t) => t.id === id)!;
-      return reply.status(201).send({ ...shown, token });
-    });
+      async (request, reply) => {
+        const b = request.body;
+        const scopes = b.scope === 'write' ? (['read', 'write'] as const) : (['read'] as const);
+        const { id, token } = await createToken(ctx, b.username, b.label, `user:${staffOf(request).id}`, [...scopes]);
+        const shown = (await listTokens(ctx)).find((t) => t.id === id)!;
+        return reply.status(201).send({ ...shown, token });
+      },
+    );
 
-    app.delete('/api/v1/admin/tokens/:id', { schema: { tags: ['admin'], summary: '撤销 API 令牌 / revoke an API token', params: z.object({ id: ZId }) } }, async (request, reply) => {
-      await revokeToken(ctx, request.params.id, staffOf(request));
-      return reply.status(204).send();
-    });
+    app.delete(
+      '/api/v1/admin/tokens/:id',
+      { schema: { tags: ['admin'], summary: '撤销 API 令牌 / revoke an API token', params: z.object({ id: ZId }) } },
+      async (request, reply) => {
+        await revokeToken(ctx, request.params.id, staffOf(request));
+        return reply.status(204).send();
+      },
+    );
   };
 }

@@ -1,6 +1,14 @@
 import type { AppContext } from '../app/context.ts';
 import { findCaseById } from '../store/cases.repository.ts';
-import { claimDeliveries, insertDeliveries, lockDueOutbox, markDelivered, markFailed, setOutboxStatus, type DeliveryRow } from '../store/delivery.repository.ts';
+import {
+  claimDeliveries,
+  insertDeliveries,
+  lockDueOutbox,
+  markDelivered,
+  markFailed,
+  setOutboxStatus,
+  type DeliveryRow,
+} from '../store/delivery.repository.ts';
 import { renderCaseless, renderNotice } from '../notify/content.ts';
 import { deliveryRows, targetsOf } from '../notify/recipients.ts';
 import { PermanentFailure, sendEmail, sendHook, sendInApp, type Notice } from '../notify/senders.ts';
@@ -55,9 +63,15 @@ export async function dispatchOnce(ctx: AppContext, limit = 200): Promise<Dispat
 async function deliver(ctx: AppContext, delivery: DeliveryRow): Promise<'sent' | 'failed' | 'dead'> {
   const { channels } = ctx.config;
   try {
-    const outbox = await ctx.store.db.selectFrom('outbox').selectAll().where('idempotency_key', '=', delivery.outbox_key).executeTakeFirstOrThrow();
+    const outbox = await ctx.store.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('idempotency_key', '=', delivery.outbox_key)
+      .executeTakeFirstOrThrow();
     const row = delivery.case_id ? await findCaseById(ctx.store.db, delivery.case_id) : undefined;
-    const rendered = row ? await renderNotice(ctx, templatesOf(ctx), ctx.store.db, outbox, row) : renderCaseless(templatesOf(ctx), outbox);
+    const rendered = row
+      ? await renderNotice(ctx, templatesOf(ctx), ctx.store.db, outbox, row)
+      : renderCaseless(templatesOf(ctx), outbox);
     const notice: Notice = { delivery, outbox, row, rendered };
     if (delivery.channel === 'email') await sendEmail(ctx, notice);
     else if (delivery.channel === 'inapp') await sendInApp(ctx, notice);
@@ -71,14 +85,20 @@ async function deliver(ctx: AppContext, delivery: DeliveryRow): Promise<'sent' |
   } catch (err) {
     const attempts = Number(delivery.attempts);
     const dead = err instanceof PermanentFailure || attempts >= channels.maxAttempts;
-    const next = new Date(ctx.now().getTime() + backoffMs(attempts, channels.retryBaseMs, channels.retryMaxMs)).toISOString();
+    const next = new Date(
+      ctx.now().getTime() + backoffMs(attempts, channels.retryBaseMs, channels.retryMaxMs),
+    ).toISOString();
     await markFailed(ctx.store.db, delivery.id, dead, next, `attempt ${attempts}: ${(err as Error).message}`);
     return dead ? 'dead' : 'failed';
   }
 }
 
 /** Runs the dispatcher every `intervalMs` inside `plaint serve`; returns a stop function. */
-export function startDispatcher(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void): () => Promise<void> {
+export function startDispatcher(
+  ctx: AppContext,
+  intervalMs: number,
+  log: (msg: string, err?: unknown) => void,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   const timer = setInterval(() => {

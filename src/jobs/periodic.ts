@@ -3,7 +3,12 @@
  * next instead of overlapping it); a failed run is logged and retried at the next tick.
  * Returns a stop function that waits for the run in progress.
  */
-export function startPeriodic(name: string, intervalMs: number, task: () => Promise<string | null>, log: (msg: string, err?: unknown) => void): () => Promise<void> {
+export function startPeriodic(
+  name: string,
+  intervalMs: number,
+  task: () => Promise<string | null>,
+  log: (msg: string, err?: unknown) => void,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = running.then(async () => {

@@ -35,7 +35,13 @@ export async function sweepOnce(ctx: AppContext, limit = 500): Promise<SweepResu
   return result;
 }
 
-async function handle(ctx: AppContext, clock: ClockState, caseId: string, kind: 'warn' | 'breach', now: string): Promise<boolean> {
+async function handle(
+  ctx: AppContext,
+  clock: ClockState,
+  caseId: string,
+  kind: 'warn' | 'breach',
+  now: string,
+): Promise<boolean> {
   const done = await addCaseNote(ctx, caseId, {
     action: kind === 'warn' ? 'clock-warning' : 'clock-breached',
     visibility: 'internal',
@@ -47,14 +53,26 @@ async function handle(ctx: AppContext, clock: ClockState, caseId: string, kind: 
       const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
       const { changes, notifications, note } = consequences(procedure, clock, kind, row.severity, ctx, now);
       if (changes.severity === row.severity) delete changes.severity;
-      return { changes, clocks: [note], notify: notifications, input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) } };
+      return {
+        changes,
+        clocks: [note],
+        notify: notifications,
+        input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) },
+      };
     },
   });
   return done !== null;
 }
 
 /** What a warning or a breach does to the case, by the clock's definition (SLA-6, SLA-7, CLS-3). */
-function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | 'breach', severity: string | null, ctx: AppContext, now: string) {
+function consequences(
+  procedure: TProcedure,
+  clock: ClockState,
+  kind: 'warn' | 'breach',
+  severity: string | null,
+  ctx: AppContext,
+  now: string,
+) {
   const def = clockDef(procedure, clock.clock);
   const changes: CaseChanges = {};
   const notifications: Notification[] = [];
@@ -63,7 +81,8 @@ function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | '
     def.warnNotify.forEach((n) => notifications.push({ to: n.to, template: n.template, event: 'clock-warning' }));
   } else {
     for (const step of def.onBreach) {
-      if ('notify' in step) notifications.push({ to: step.notify.to, template: step.notify.template, event: 'clock-breached' });
+      if ('notify' in step)
+        notifications.push({ to: step.notify.to, template: step.notify.template, event: 'clock-breached' });
       if ('raiseSeverity' in step) changes.severity = step.raiseSeverity;
       if ('escalate' in step) changes.escalated_at = now;
     }
@@ -71,22 +90,45 @@ function consequences(procedure: TProcedure, clock: ClockState, kind: 'warn' | '
   const label = def.label;
   const rule = def.rule ? `，${def.rule}` : '';
   // The note is read by people: name the raised severity as the procedure labels it, not by its id.
-  const raised = changes.severity && changes.severity !== severity ? procedure.severities.find((s) => s.id === changes.severity)?.label : undefined;
+  const raised =
+    changes.severity && changes.severity !== severity
+      ? procedure.severities.find((s) => s.id === changes.severity)?.label
+      : undefined;
   const raisedZh = raised ? `；严重程度升为“${raised['zh-CN']}”` : '';
   const raisedEn = raised ? `; severity raised to "${raised.en ?? changes.severity}"` : '';
   const note: ClockNote = {
-    clock: def.id, label, op: kind, dueAt: clock.dueAt, provisional: clock.provisional,
-    explanation: kind === 'warn'
-      ? { 'zh-CN': `“${label['zh-CN']}”即将到期：${due} 截止（已过 ${Math.round(def.warnAt * 100)}%${rule}）`, en: `"${label.en ?? def.id}" is due soon: ${due} (${Math.round(def.warnAt * 100)} % elapsed)` }
-      : { 'zh-CN': `“${label['zh-CN']}”已超期：期限为 ${due}${rule}${raisedZh}${changes.escalated_at ? '；已报上级督办' : ''}`, en: `"${label.en ?? def.id}" is overdue: it was due ${due}${raisedEn}${changes.escalated_at ? '; escalated for supervision' : ''}` },
+    clock: def.id,
+    label,
+    op: kind,
+    dueAt: clock.dueAt,
+    provisional: clock.provisional,
+    explanation:
+      kind === 'warn'
+        ? {
+            'zh-CN': `“${label['zh-CN']}”即将到期：${due} 截止（已过 ${Math.round(def.warnAt * 100)}%${rule}）`,
+            en: `"${label.en ?? def.id}" is due soon: ${due} (${Math.round(def.warnAt * 100)} % elapsed)`,
+          }
+        : {
+            'zh-CN': `“${label['zh-CN']}”已超期：期限为 ${due}${rule}${raisedZh}${changes.escalated_at ? '；已报上级督办' : ''}`,
+            en: `"${label.en ?? def.id}" is overdue: it was due ${due}${raisedEn}${changes.escalated_at ? '; escalated for supervision' : ''}`,
+          },
   };
   return { changes, notifications, note };
 }
 
 /** Runs the sweeper every `intervalMs` inside `plaint serve`; returns a stop function. */
-export function startSweeper(ctx: AppContext, intervalMs: number, log: (msg: string, err?: unknown) => void): () => Promise<void> {
-  return startPeriodic('sweeper', intervalMs, async () => {
-    const r = await sweepOnce(ctx);
-    return r.warned + r.breached > 0 ? `${r.warned} warned, ${r.breached} breached` : null;
-  }, log);
+export function startSweeper(
+  ctx: AppContext,
+  intervalMs: number,
+  log: (msg: string, err?: unknown) => void,
+): () => Promise<void> {
+  return startPeriodic(
+    'sweeper',
+    intervalMs,
+    async () => {
+      const r = await sweepOnce(ctx);
+      return r.warned + r.breached > 0 ? `${r.warned} warned, ${r.breached} breached` : null;
+    },
+    log,
+  );
 }

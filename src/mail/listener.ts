@@ -18,7 +18,10 @@ export async function startMailListener(
   log: (msg: string, detail?: unknown) => void,
   onOutcome?: (o: MailOutcome) => void,
 ): Promise<MailListener> {
-  const tls = cfg.tlsKeyFile && cfg.tlsCertFile ? { key: readFileSync(cfg.tlsKeyFile), cert: readFileSync(cfg.tlsCertFile) } : undefined;
+  const tls =
+    cfg.tlsKeyFile && cfg.tlsCertFile
+      ? { key: readFileSync(cfg.tlsKeyFile), cert: readFileSync(cfg.tlsCertFile) }
+      : undefined;
   const options: SMTPServerOptions = {
     name: 'plaint',
     banner: 'Plaint 投诉受理 / complaint intake',
@@ -30,7 +33,8 @@ export async function startMailListener(
     allowInsecureAuth: !tls,
     logger: false,
     onAuth(auth, _session, callback) {
-      if (cfg.auth && auth.username === cfg.auth.user && auth.password === cfg.auth.password) return callback(null, { user: auth.username });
+      if (cfg.auth && auth.username === cfg.auth.user && auth.password === cfg.auth.password)
+        return callback(null, { user: auth.username });
       return callback(new Error('535 认证失败 / authentication failed'));
     },
     onData(stream, session, callback) {
@@ -39,24 +43,42 @@ export async function startMailListener(
       stream.on('error', (err) => callback(err));
       stream.on('end', () => {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-          log(`mail-in: rejected a mail from ${session.envelope.mailFrom ? session.envelope.mailFrom.address : '?'}: larger than ${cfg.maxBytes} bytes`);
-          return callback(Object.assign(new Error(`邮件超过 ${cfg.maxBytes} 字节 / message exceeds the maximum size`), { responseCode: 552 }));
+          log(
+            `mail-in: rejected a mail from ${session.envelope.mailFrom ? session.envelope.mailFrom.address : '?'}: larger than ${cfg.maxBytes} bytes`,
+          );
+          return callback(
+            Object.assign(new Error(`邮件超过 ${cfg.maxBytes} 字节 / message exceeds the maximum size`), {
+              responseCode: 552,
+            }),
+          );
         }
-        receiveMail(ctx, cfg, Buffer.concat(chunks)).then((outcome) => {
-          onOutcome?.(outcome);
-          if (outcome.kind === 'rejected') {
-            log(`mail-in: rejected (${outcome.code}): ${outcome.reason}`);
-            return callback(Object.assign(new Error(`拒收 / rejected: ${outcome.reason}`), { responseCode: outcome.code }));
-          }
-          if (outcome.kind === 'ignored') log(`mail-in: ${outcome.reason}`);
-          else log(`mail-in: ${outcome.kind === 'case' ? 'new case' : 'message on case'} ${outcome.trackingNo}`);
-          callback(null, outcome.kind === 'ignored' ? 'accepted, not answered' : `accepted as ${outcome.trackingNo}`);
-        }, (err: Error) => {
-          // A validation error is the mail's fault (5xx); anything else is ours, so the sender retries (4xx).
-          const domain = err instanceof DomainError;
-          log(`mail-in: could not register a mail: ${err.message}`, err);
-          callback(Object.assign(new Error(`${domain ? '拒收 / rejected' : '暂时无法受理，请稍后重试 / try again later'}: ${err.message}`), { responseCode: domain ? 550 : 451 }));
-        });
+        receiveMail(ctx, cfg, Buffer.concat(chunks)).then(
+          (outcome) => {
+            onOutcome?.(outcome);
+            if (outcome.kind === 'rejected') {
+              log(`mail-in: rejected (${outcome.code}): ${outcome.reason}`);
+              return callback(
+                Object.assign(new Error(`拒收 / rejected: ${outcome.reason}`), { responseCode: outcome.code }),
+              );
+            }
+            if (outcome.kind === 'ignored') log(`mail-in: ${outcome.reason}`);
+            else log(`mail-in: ${outcome.kind === 'case' ? 'new case' : 'message on case'} ${outcome.trackingNo}`);
+            callback(null, outcome.kind === 'ignored' ? 'accepted, not answered' : `accepted as ${outcome.trackingNo}`);
+          },
+          (err: Error) => {
+            // A validation error is the mail's fault (5xx); anything else is ours, so the sender retries (4xx).
+            const domain = err instanceof DomainError;
+            log(`mail-in: could not register a mail: ${err.message}`, err);
+            callback(
+              Object.assign(
+                new Error(
+                  `${domain ? '拒收 / rejected' : '暂时无法受理，请稍后重试 / try again later'}: ${err.message}`,
+                ),
+                { responseCode: domain ? 550 : 451 },
+              ),
+            );
+          },
+        );
       });
     },
   };

@@ -36,8 +36,12 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
     return { kind: 'rejected', code: 550, reason: `malformed message: ${(err as Error).message}` };
   }
   const sender = mail.from?.value[0];
-  if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address)) return { kind: 'rejected', code: 550, reason: 'no usable From address' };
-  const auto = automaticReason(mail, /<([^>]+)>/.exec(ctx.config.channels.mailFrom)?.[1] ?? ctx.config.channels.mailFrom);
+  if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address))
+    return { kind: 'rejected', code: 550, reason: 'no usable From address' };
+  const auto = automaticReason(
+    mail,
+    /<([^>]+)>/.exec(ctx.config.channels.mailFrom)?.[1] ?? ctx.config.channels.mailFrom,
+  );
   if (auto) return { kind: 'ignored', reason: `automatic mail not answered (${auto})` };
 
   const files: File[] = [];
@@ -45,12 +49,17 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
   for (const a of mail.attachments) {
     const name = safeFileName(a.filename);
     if (a.related && a.contentType.startsWith('image/') && !a.filename) continue; // inline logo of a signature
-    if (a.content.length > MAX_ATTACHMENT_BYTES) return { kind: 'rejected', code: 552, reason: `attachment ${name} is larger than 10 MB` };
-    if (a.content.length === 0 || !sniffMediaType(a.content)) { skipped.push(name); continue; }
+    if (a.content.length > MAX_ATTACHMENT_BYTES)
+      return { kind: 'rejected', code: 552, reason: `attachment ${name} is larger than 10 MB` };
+    if (a.content.length === 0 || !sniffMediaType(a.content)) {
+      skipped.push(name);
+      continue;
+    }
     files.push({ name, bytes: a.content });
   }
   let text = bodyText(mail, raw);
-  if (skipped.length) text += `\n\n〔未保存的附件（仅接受图片、PDF、纯文本）/ attachments not kept (images, PDF, plain text only)：${skipped.join('、')}〕`;
+  if (skipped.length)
+    text += `\n\n〔未保存的附件（仅接受图片、PDF、纯文本）/ attachments not kept (images, PDF, plain text only)：${skipped.join('、')}〕`;
   const messageId = (mail.messageId ?? createHash('sha256').update(raw).digest('hex')).trim();
 
   const thread = await threadOf(ctx, mail, sender.address);
@@ -60,19 +69,27 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
   const subject = [...(mail.subject?.trim() || '（无主题）/ (no subject)')].slice(0, 200).join('');
   const description = [...(text || subject)].slice(0, 20000).join('');
   const name = [...(sender.name?.trim() || sender.address.split('@')[0])].slice(0, 100).join('');
-  const result = await submitCase(ctx, {
-    procedure: cfg.procedure,
-    kind: cfg.kind,
-    channel: 'email',
-    subject,
-    description,
-    anonymous: false,
-    submitter: { name, email: sender.address },
-    // A mail states no separate request; the handler reads it from the body (INT-5).
-    requestedOutcome: '见邮件正文 / see the mail body',
-  }, SYSTEM, `mail:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`);
-  await ctx.store.db.insertInto('mail_threads').values({ message_id: messageId, case_id: result.id, created_at: ctx.now().toISOString() })
-    .onConflict((oc) => oc.column('message_id').doNothing()).execute();
+  const result = await submitCase(
+    ctx,
+    {
+      procedure: cfg.procedure,
+      kind: cfg.kind,
+      channel: 'email',
+      subject,
+      description,
+      anonymous: false,
+      submitter: { name, email: sender.address },
+      // A mail states no separate request; the handler reads it from the body (INT-5).
+      requestedOutcome: '见邮件正文 / see the mail body',
+    },
+    SYSTEM,
+    `mail:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`,
+  );
+  await ctx.store.db
+    .insertInto('mail_threads')
+    .values({ message_id: messageId, case_id: result.id, created_at: ctx.now().toISOString() })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .execute();
   await attachOnce(ctx, result.id, files, SYSTEM);
   return { kind: 'case', caseId: result.id, trackingNo: result.trackingNo };
 }
@@ -86,8 +103,12 @@ async function threadOf(ctx: AppContext, mail: ParsedMail, from: string): Promis
   const candidates: CaseRow[] = [];
   const refs = referencedIds(mail);
   if (refs.length) {
-    const known = await ctx.store.db.selectFrom('mail_threads').innerJoin('cases', 'cases.id', 'mail_threads.case_id')
-      .selectAll('cases').where('mail_threads.message_id', 'in', refs).execute();
+    const known = await ctx.store.db
+      .selectFrom('mail_threads')
+      .innerJoin('cases', 'cases.id', 'mail_threads.case_id')
+      .selectAll('cases')
+      .where('mail_threads.message_id', 'in', refs)
+      .execute();
     candidates.push(...known);
   }
   const no = trackingNoIn(mail.subject);
@@ -99,16 +120,27 @@ async function threadOf(ctx: AppContext, mail: ParsedMail, from: string): Promis
   return candidates.find((c) => c.submitter_email_bidx === bidx);
 }
 
-async function reply(ctx: AppContext, row: CaseRow, messageId: string, text: string, files: File[]): Promise<MailOutcome> {
+async function reply(
+  ctx: AppContext,
+  row: CaseRow,
+  messageId: string,
+  text: string,
+  files: File[],
+): Promise<MailOutcome> {
   const submitter = { kind: 'submitter' as const, caseId: row.id };
   try {
     await addCaseNote(ctx, row.id, {
-      action: 'submitter-message', visibility: 'public', actor: refOf(submitter),
+      action: 'submitter-message',
+      visibility: 'public',
+      actor: refOf(submitter),
       input: { text: [...text].slice(0, 5000).join(''), via: 'email' },
       notify: [{ to: 'assignee', template: 'submitter-message', event: 'submitter-message' }],
       // The Message-ID goes in with the message: a second delivery of the same mail fails here.
       alsoWrite: async (trx) => {
-        await trx.insertInto('mail_threads').values({ message_id: messageId, case_id: row.id, created_at: ctx.now().toISOString() }).execute();
+        await trx
+          .insertInto('mail_threads')
+          .values({ message_id: messageId, case_id: row.id, created_at: ctx.now().toISOString() })
+          .execute();
       },
     });
   } catch (err) {
@@ -119,10 +151,20 @@ async function reply(ctx: AppContext, row: CaseRow, messageId: string, text: str
 }
 
 /** Adds the files the case does not have yet (a redelivered mail completes, never duplicates). */
-async function attachOnce(ctx: AppContext, caseId: string, files: File[], actor: Parameters<typeof addAttachment>[3]): Promise<void> {
+async function attachOnce(
+  ctx: AppContext,
+  caseId: string,
+  files: File[],
+  actor: Parameters<typeof addAttachment>[3],
+): Promise<void> {
   for (const file of files) {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const has = await ctx.store.db.selectFrom('case_attachments').select('id').where('case_id', '=', caseId).where('sha256', '=', sha256).executeTakeFirst();
+    const has = await ctx.store.db
+      .selectFrom('case_attachments')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
     if (!has) await addAttachment(ctx, caseId, file, actor, 'public');
   }
 }

@@ -58,7 +58,8 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
   if (env.PLAINT_MAIL_IN_PORT !== undefined && env.PLAINT_MAIL_IN_PORT !== '') {
     const [user, ...rest] = (env.PLAINT_MAIL_IN_AUTH ?? '').split(':');
     const kind = env.PLAINT_MAIL_IN_KIND ?? 'complaint';
-    if (!['complaint', 'suggestion', 'report'].includes(kind)) throw new Error('PLAINT_MAIL_IN_KIND must be complaint, suggestion or report');
+    if (!['complaint', 'suggestion', 'report'].includes(kind))
+      throw new Error('PLAINT_MAIL_IN_KIND must be complaint, suggestion or report');
     mailIn = {
       port: int(env, 'PLAINT_MAIL_IN_PORT', 2525),
       host: env.PLAINT_MAIL_IN_HOST ?? '0.0.0.0',
@@ -66,7 +67,9 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
       kind: kind as MailInConfig['kind'],
       maxBytes: int(env, 'PLAINT_MAIL_IN_MAX_BYTES', 25 * 1024 * 1024, 1024),
       ...(user && rest.length ? { auth: { user, password: rest.join(':') } } : {}),
-      ...(env.PLAINT_MAIL_IN_TLS_KEY && env.PLAINT_MAIL_IN_TLS_CERT ? { tlsKeyFile: env.PLAINT_MAIL_IN_TLS_KEY, tlsCertFile: env.PLAINT_MAIL_IN_TLS_CERT } : {}),
+      ...(env.PLAINT_MAIL_IN_TLS_KEY && env.PLAINT_MAIL_IN_TLS_CERT
+        ? { tlsKeyFile: env.PLAINT_MAIL_IN_TLS_KEY, tlsCertFile: env.PLAINT_MAIL_IN_TLS_CERT }
+        : {}),
     };
   }
   return {

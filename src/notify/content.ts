@@ -4,33 +4,60 @@ import type { OutboxRow } from '../store/delivery.repository.ts';
 import { bilingual } from '../domain/labels.ts';
 import { render, type Rendered, type TemplateSet } from './templates.ts';
 
-const KIND = { complaint: ['投诉', 'complaint'], suggestion: ['建议', 'suggestion'], report: ['举报', 'report'], appeal: ['申诉', 'appeal'] } as const;
+const KIND = {
+  complaint: ['投诉', 'complaint'],
+  suggestion: ['建议', 'suggestion'],
+  report: ['举报', 'report'],
+  appeal: ['申诉', 'appeal'],
+} as const;
 
 /** The values a template may use: what the case says now, never the receipt secret (INT-2, INT-4). */
-export async function templateVars(ctx: AppContext, db: Db, outbox: OutboxRow, row: CaseRow): Promise<Record<string, string>> {
+export async function templateVars(
+  ctx: AppContext,
+  db: Db,
+  outbox: OutboxRow,
+  row: CaseRow,
+): Promise<Record<string, string>> {
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
   const state = procedure?.states.find((s) => s.id === row.status);
   const action = procedure?.actions.find((a) => a.id === outbox.event);
-  const clock = await db.selectFrom('clocks').select(['clock', 'due_at']).where('case_id', '=', row.id)
-    .where('stopped_at', 'is', null).orderBy('due_at').limit(1).executeTakeFirst();
+  const clock = await db
+    .selectFrom('clocks')
+    .select(['clock', 'due_at'])
+    .where('case_id', '=', row.id)
+    .where('stopped_at', 'is', null)
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
   const clockLabel = clock ? procedure?.clocks.find((c) => c.id === clock.clock)?.label : undefined;
   const due = clock ? ctx.calendar.formatLocal(new Date(clock.due_at)) : undefined;
-  const event = await db.selectFrom('case_events').select('input').where('case_id', '=', row.id)
-    .where('seq', '=', (JSON.parse(outbox.payload) as { version: number }).version).executeTakeFirst();
+  const event = await db
+    .selectFrom('case_events')
+    .select('input')
+    .where('case_id', '=', row.id)
+    .where('seq', '=', (JSON.parse(outbox.payload) as { version: number }).version)
+    .executeTakeFirst();
   const input = event ? (JSON.parse(event.input) as Record<string, unknown>) : {};
   const kind = KIND[row.kind as keyof typeof KIND] ?? KIND.complaint;
-  const track = ctx.config.channels.publicUrl ? `${ctx.config.channels.publicUrl.replace(/\/$/, '')}/track?no=${encodeURIComponent(row.tracking_no)}` : '';
+  const track = ctx.config.channels.publicUrl
+    ? `${ctx.config.channels.publicUrl.replace(/\/$/, '')}/track?no=${encodeURIComponent(row.tracking_no)}`
+    : '';
   return {
     trackingNo: row.tracking_no,
     caseSubject: row.subject,
     channel: row.channel,
-    kindZh: kind[0], kindEn: kind[1],
-    procedureZh: procedure?.name['zh-CN'] ?? row.procedure_id, procedureEn: procedure?.name.en ?? row.procedure_id,
-    statusZh: state?.label['zh-CN'] ?? row.status, statusEn: state?.label.en ?? row.status,
-    eventZh: action?.label['zh-CN'] ?? outbox.event, eventEn: action?.label.en ?? outbox.event,
+    kindZh: kind[0],
+    kindEn: kind[1],
+    procedureZh: procedure?.name['zh-CN'] ?? row.procedure_id,
+    procedureEn: procedure?.name.en ?? row.procedure_id,
+    statusZh: state?.label['zh-CN'] ?? row.status,
+    statusEn: state?.label.en ?? row.status,
+    eventZh: action?.label['zh-CN'] ?? outbox.event,
+    eventEn: action?.label.en ?? outbox.event,
     deadlineZh: due ? `${clockLabel?.['zh-CN'] ?? clock!.clock} ${due} 前（北京时间）` : '暂无',
     deadlineEn: due ? `${clockLabel?.en ?? clock!.clock} by ${due} (Beijing time)` : 'none yet',
-    nextStepZh: procedure?.intake.publicText?.['zh-CN'] ?? '', nextStepEn: procedure?.intake.publicText?.en ?? '',
+    nextStepZh: procedure?.intake.publicText?.['zh-CN'] ?? '',
+    nextStepEn: procedure?.intake.publicText?.en ?? '',
     trackLineZh: track ? `查询进度：${track}` : '可凭受理编号在投诉平台查询进度。',
     trackLineEn: track ? `Follow it at ${track}` : 'Follow it on the complaint portal with the tracking number.',
     text: typeof input.text === 'string' ? input.text : '',
@@ -38,7 +65,13 @@ export async function templateVars(ctx: AppContext, db: Db, outbox: OutboxRow, r
   };
 }
 
-export async function renderNotice(ctx: AppContext, templates: TemplateSet, db: Db, outbox: OutboxRow, row: CaseRow): Promise<Rendered> {
+export async function renderNotice(
+  ctx: AppContext,
+  templates: TemplateSet,
+  db: Db,
+  outbox: OutboxRow,
+  row: CaseRow,
+): Promise<Rendered> {
   return render(templates.get(row.procedure_id, outbox.template), await templateVars(ctx, db, outbox, row));
 }
 

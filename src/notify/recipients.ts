@@ -21,7 +21,12 @@ export function submitterOf(ctx: AppContext, row: CaseRow): TSubmitter | null {
  * RTE-3); the outbound webhook every notice; group robots the staff notices only — a group chat
  * is no place for what is said to the submitter.
  */
-export async function targetsOf(ctx: AppContext, db: Db, outbox: OutboxRow, row: CaseRow | undefined): Promise<Target[]> {
+export async function targetsOf(
+  ctx: AppContext,
+  db: Db,
+  outbox: OutboxRow,
+  row: CaseRow | undefined,
+): Promise<Target[]> {
   const targets: Target[] = [];
   if (!row) {
     // A notice about no case (a monthly report, STA-1) names its target itself: an address or a
@@ -34,11 +39,13 @@ export async function targetsOf(ctx: AppContext, db: Db, outbox: OutboxRow, row:
     if (outbox.recipient === 'submitter') {
       if (submitterOf(ctx, row)?.email) targets.push({ channel: 'email', target: 'submitter' });
     } else {
-      for (const userId of await staffRecipients(ctx, db, outbox.recipient, row)) targets.push({ channel: 'inapp', target: `user:${userId}` });
+      for (const userId of await staffRecipients(ctx, db, outbox.recipient, row))
+        targets.push({ channel: 'inapp', target: `user:${userId}` });
     }
   }
   for (const hook of ctx.config.channels.hooks) {
-    if (hook.kind === 'webhook' || outbox.recipient !== 'submitter') targets.push({ channel: hook.kind, target: `hook:${hook.name}` });
+    if (hook.kind === 'webhook' || outbox.recipient !== 'submitter')
+      targets.push({ channel: hook.kind, target: `hook:${hook.name}` });
   }
   return targets;
 }
@@ -49,8 +56,14 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
   let ids: string[];
   if (recipient === 'assignee') ids = row.assignee_id ? [row.assignee_id] : [];
   else if (recipient.startsWith('role:')) {
-    const grants = await db.selectFrom('role_grants').innerJoin('users', 'users.id', 'role_grants.user_id')
-      .select('users.id').distinct().where('role_grants.role', '=', recipient.slice(5)).where('users.disabled', '=', 0).execute();
+    const grants = await db
+      .selectFrom('role_grants')
+      .innerJoin('users', 'users.id', 'role_grants.user_id')
+      .select('users.id')
+      .distinct()
+      .where('role_grants.role', '=', recipient.slice(5))
+      .where('users.disabled', '=', 0)
+      .execute();
     ids = grants.map((g) => g.id);
   } else ids = [];
   if (ids.length === 0) return [];
@@ -61,7 +74,11 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
     // Read through `db` (the dispatcher's transaction): SQLite has one connection, and it is ours.
     const grants = await grantsOf(db, user.id);
     const actor: Actor = {
-      kind: 'user', id: user.id, username: user.username, displayName: user.display_name, isAdmin: user.is_admin === 1,
+      kind: 'user',
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      isAdmin: user.is_admin === 1,
       grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
     };
     // Holding the role is not enough: the grant must cover the case's unit, and no recusal.

@@ -7,7 +7,12 @@ import type { Hook } from './config.ts';
 import { submitterOf } from './recipients.ts';
 import { bilingualText, type Rendered } from './templates.ts';
 
-export type Notice = { delivery: DeliveryRow; outbox: OutboxRow; row: CaseRow | undefined; rendered: Rendered | undefined };
+export type Notice = {
+  delivery: DeliveryRow;
+  outbox: OutboxRow;
+  row: CaseRow | undefined;
+  rendered: Rendered | undefined;
+};
 
 /** A failure that retrying will not fix (no address any more): dead at once. */
 export class PermanentFailure extends Error {}
@@ -23,10 +28,14 @@ function transport(ctx: AppContext): Transporter {
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+      ...(url.username
+        ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+        : {}),
       // ?tls=insecure: a relay with a self-signed certificate on the local network.
       ...(url.searchParams.get('tls') === 'insecure' ? { tls: { rejectUnauthorized: false } } : {}),
-      connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
     });
     transports.set(ctx, t);
   }
@@ -40,21 +49,32 @@ export function messageIdOf(deliveryId: string, from: string): string {
 }
 
 export async function sendEmail(ctx: AppContext, n: Notice): Promise<void> {
-  const to = n.row ? submitterOf(ctx, n.row) : n.delivery.target.startsWith('email:') ? { name: '', email: n.delivery.target.slice(6) } : null;
+  const to = n.row
+    ? submitterOf(ctx, n.row)
+    : n.delivery.target.startsWith('email:')
+      ? { name: '', email: n.delivery.target.slice(6) }
+      : null;
   if (!to?.email || !n.rendered) throw new PermanentFailure('no e-mail address on the case');
   const from = ctx.config.channels.mailFrom;
   const messageId = messageIdOf(n.delivery.id, from);
   if (!n.row) {
     // A report to a configured address: no case, so no thread to remember and no tracking number.
     await transport(ctx).sendMail({
-      from, to: to.email, subject: `${n.rendered.subject['zh-CN']} / ${n.rendered.subject.en}`, text: bilingualText(n.rendered), messageId,
+      from,
+      to: to.email,
+      subject: `${n.rendered.subject['zh-CN']} / ${n.rendered.subject.en}`,
+      text: bilingualText(n.rendered),
+      messageId,
       headers: { 'X-Plaint-Idempotency-Key': n.outbox.idempotency_key, 'Auto-Submitted': 'auto-generated' },
     });
     return;
   }
   // Remember the Message-ID first: a reply's In-Reply-To then finds the case even if we crash here.
-  await ctx.store.db.insertInto('mail_threads').values({ message_id: messageId, case_id: n.row!.id, created_at: ctx.now().toISOString() })
-    .onConflict((oc) => oc.column('message_id').doNothing()).execute();
+  await ctx.store.db
+    .insertInto('mail_threads')
+    .values({ message_id: messageId, case_id: n.row!.id, created_at: ctx.now().toISOString() })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .execute();
   await transport(ctx).sendMail({
     from,
     to: { name: to.name, address: to.email },
@@ -72,16 +92,20 @@ export async function sendEmail(ctx: AppContext, n: Notice): Promise<void> {
 
 export async function sendInApp(ctx: AppContext, n: Notice): Promise<void> {
   if (!n.rendered) throw new PermanentFailure('no case for an in-app notice');
-  await ctx.store.db.insertInto('staff_notifications').values({
-    id: n.delivery.id,
-    user_id: n.delivery.target.replace(/^user:/, ''),
-    case_id: n.delivery.case_id,
-    event: n.outbox.event,
-    title: JSON.stringify(n.rendered.subject),
-    body: JSON.stringify(n.rendered.body),
-    created_at: ctx.now().toISOString(),
-    read_at: null,
-  }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await ctx.store.db
+    .insertInto('staff_notifications')
+    .values({
+      id: n.delivery.id,
+      user_id: n.delivery.target.replace(/^user:/, ''),
+      case_id: n.delivery.case_id,
+      event: n.outbox.event,
+      title: JSON.stringify(n.rendered.subject),
+      body: JSON.stringify(n.rendered.body),
+      created_at: ctx.now().toISOString(),
+      read_at: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /** The JSON an outbound webhook receives: no personal data, only what happened to which case. */
@@ -93,7 +117,13 @@ export function webhookBody(n: Notice, at: string) {
     event: n.outbox.event,
     template: n.outbox.template,
     recipient: n.outbox.recipient,
-    case: { id: p.caseId, trackingNo: p.trackingNo, version: p.version, status: p.status, procedure: n.row?.procedure_id ?? null },
+    case: {
+      id: p.caseId,
+      trackingNo: p.trackingNo,
+      version: p.version,
+      status: p.status,
+      procedure: n.row?.procedure_id ?? null,
+    },
     text: n.rendered ? { 'zh-CN': `${n.rendered.subject['zh-CN']}`, en: n.rendered.subject.en } : null,
     sentAt: at,
   };
@@ -106,7 +136,9 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 
 export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<void> {
   const now = ctx.now();
-  const text = n.rendered ? `${n.rendered.subject['zh-CN']}\n${n.rendered.body['zh-CN']}` : `${n.outbox.event} ${n.outbox.template}`;
+  const text = n.rendered
+    ? `${n.rendered.subject['zh-CN']}\n${n.rendered.body['zh-CN']}`
+    : `${n.outbox.event} ${n.outbox.template}`;
   let url = hook.url;
   let payload: unknown;
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
@@ -122,7 +154,8 @@ export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<
     case 'wecom': // 企业微信群机器人: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…
       payload = { msgtype: 'text', text: { content: text } };
       break;
-    case 'dingtalk': { // 钉钉自定义机器人; 加签: HmacSHA256("<ms>\n<secret>") in the query string
+    case 'dingtalk': {
+      // 钉钉自定义机器人; 加签: HmacSHA256("<ms>\n<secret>") in the query string
       payload = { msgtype: 'text', text: { content: text } };
       if (hook.secret) {
         const ms = String(now.getTime());
@@ -131,7 +164,8 @@ export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<
       }
       break;
     }
-    case 'feishu': { // 飞书自定义机器人; 签名校验: HmacSHA256 keyed by "<s>\n<secret>" over nothing
+    case 'feishu': {
+      // 飞书自定义机器人; 签名校验: HmacSHA256 keyed by "<s>\n<secret>" over nothing
       payload = { msg_type: 'text', content: { text } };
       if (hook.secret) {
         const sign = createHmac('sha256', `${seconds}\n${hook.secret}`).update('').digest('base64');
@@ -147,7 +181,12 @@ export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<
   if (hook.kind !== 'webhook') {
     // The robots answer 200 with an error code in the body (bad key, rate limit, bad signature).
     let code: unknown;
-    try { const j = JSON.parse(answer) as { errcode?: number; code?: number; StatusCode?: number }; code = j.errcode ?? j.code ?? j.StatusCode ?? 0; } catch { code = 'unreadable answer'; }
+    try {
+      const j = JSON.parse(answer) as { errcode?: number; code?: number; StatusCode?: number };
+      code = j.errcode ?? j.code ?? j.StatusCode ?? 0;
+    } catch {
+      code = 'unreadable answer';
+    }
     if (code !== 0) throw new Error(`${hook.kind} answered ${String(code)}: ${answer.slice(0, 200)}`);
   }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bilingualText, render, TemplateSet } from './templates.ts';
 
-const file = (subject: string) => `subject: { zh-CN: "${subject}", en: "EN ${subject}" }\nbody: { zh-CN: "正文 {{trackingNo}}{{unknown}}", en: "Body {{trackingNo}}" }\n`;
+const file = (subject: string) =>
+  `subject: { zh-CN: "${subject}", en: "EN ${subject}" }\nbody: { zh-CN: "正文 {{trackingNo}}{{unknown}}", en: "Body {{trackingNo}}" }\n`;
 
 /** Issue 7: templates are files per procedure and event, zh-CN and en, overridable per deployment. */
 describe('notification templates', () => {

@@ -42,7 +42,10 @@ export class TemplateSet {
       for (const file of [join(dir, procedureId, `${name}.yaml`), join(dir, `${name}.yaml`)]) {
         if (!existsSync(file)) continue;
         const parsed = ZTemplate.safeParse(parse(readFileSync(file, 'utf8')));
-        if (!parsed.success) throw new Error(`template ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        if (!parsed.success)
+          throw new Error(
+            `template ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          );
         return parsed.data;
       }
     }
@@ -52,7 +55,11 @@ export class TemplateSet {
 
 /** Replaces `{{name}}` by its value; an unknown name renders empty, never as raw braces. */
 export function render(template: Template, vars: Record<string, string>): Rendered {
-  const fill = (text: string) => text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, k: string) => vars[k] ?? '').replace(/\n{3,}/g, '\n\n').trim();
+  const fill = (text: string) =>
+    text
+      .replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (_, k: string) => vars[k] ?? '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   return {
     subject: { 'zh-CN': fill(template.subject['zh-CN']), en: fill(template.subject.en) },
     body: { 'zh-CN': fill(template.body['zh-CN']), en: fill(template.body.en) },

@@ -43,7 +43,10 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
 }
 
 /** Chains entries after the head: their rows, and the head that follows them. */
-function chain(head: { seq: number | string; hash: string }, entries: AuditEntry[]): { rows: AuditRow[]; seq: number; prev: string } {
+function chain(
+  head: { seq: number | string; hash: string },
+  entries: AuditEntry[],
+): { rows: AuditRow[]; seq: number; prev: string } {
   let seq = Number(head.seq);
   let prev = head.hash;
   const rows: AuditRow[] = [];
@@ -51,7 +54,17 @@ function chain(head: { seq: number | string; hash: string }, entries: AuditEntry
     seq += 1;
     // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
     const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
-    rows.push({ seq, at: entry.at, actor: entry.actor, action: entry.action, entity_type: entry.entityType, entity_id: entry.entityId, payload: JSON.stringify(entry.payload ?? null), prev_hash: prev, hash });
+    rows.push({
+      seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      payload: JSON.stringify(entry.payload ?? null),
+      prev_hash: prev,
+      hash,
+    });
     prev = hash;
   }
   return { rows, seq, prev };
@@ -63,11 +76,23 @@ async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Pr
     return;
   }
   // SQLite has one writer: read the head, chain here, write.
-  const { rows: [head] } = await runCompiled<{ seq: number; hash: string }>(trx, 'audit-head|false', () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1), [1]);
+  const {
+    rows: [head],
+  } = await runCompiled<{ seq: number; hash: string }>(
+    trx,
+    'audit-head|false',
+    () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1),
+    [1],
+  );
   if (!head) throw new Error('audit_head row is missing: the database was not migrated');
   const { rows, seq, prev } = chain(head, entries);
   await insertRows(trx, 'audit_log', rows);
-  await runCompiled(trx, 'audit-head-advance', () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1), [seq, prev, 1]);
+  await runCompiled(
+    trx,
+    'audit-head-advance',
+    () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1),
+    [seq, prev, 1],
+  );
 }
 
 /**
@@ -80,10 +105,22 @@ async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Pr
  */
 async function appendInDatabase(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   const content = canonicalJson({ ...entry, payload: entry.payload ?? null, seq: 0 });
-  if (!content.endsWith(',"seq":0}')) throw new Error('audit content no longer ends with its seq: appendInDatabase needs updating');
+  if (!content.endsWith(',"seq":0}'))
+    throw new Error('audit content no longer ends with its seq: appendInDatabase needs updating');
   const prefix = content.slice(0, -'0}'.length);
-  const result = await trx.executeQuery(CompiledQuery.raw(APPEND_SQL, [entry.at, entry.actor, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.payload ?? null), prefix]));
-  if (Number(result.numAffectedRows ?? 0) !== 1) throw new Error('audit_head row is missing: the database was not migrated');
+  const result = await trx.executeQuery(
+    CompiledQuery.raw(APPEND_SQL, [
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      JSON.stringify(entry.payload ?? null),
+      prefix,
+    ]),
+  );
+  if (Number(result.numAffectedRows ?? 0) !== 1)
+    throw new Error('audit_head row is missing: the database was not migrated');
 }
 
 const APPEND_SQL = `with head as (select seq, hash from audit_head where id = 1 for update),
@@ -97,7 +134,13 @@ update audit_head set seq = appended.seq, hash = appended.hash from appended whe
 
 /** A batch of the chain in order, for walking it without loading it whole. */
 export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq', 'asc').limit(limit).execute();
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
 }
 
 export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
@@ -105,7 +148,15 @@ export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; ha
   return { seq: Number(head.seq), hash: head.hash };
 }
 
-export type AuditFilter = { entityId?: string; actor?: string; action?: string; from?: string; to?: string; beforeSeq?: number; limit: number };
+export type AuditFilter = {
+  entityId?: string;
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  beforeSeq?: number;
+  limit: number;
+};
 
 /** A page of the audit record, newest first, with the filters an auditor needs. */
 export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]> {

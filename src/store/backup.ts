@@ -7,7 +7,12 @@ export const DB_FILE = 'plaint.sqlite';
 export const KEY_FILE = 'secret.key';
 const MANIFEST = 'backup.json';
 
-export type Manifest = { format: 1; at: string; files: Record<string, { bytes: number; sha256: string }>; keyInEnvironment: boolean };
+export type Manifest = {
+  format: 1;
+  at: string;
+  files: Record<string, { bytes: number; sha256: string }>;
+  keyInEnvironment: boolean;
+};
 
 /**
  * An online, consistent copy of the SQLite database and its key file: SQLite's backup API copies
@@ -28,7 +33,12 @@ export async function backupSqlite(dataDir: string, to: string, keyInEnvironment
   }
   const files = [DB_FILE, ...(existsSync(join(dataDir, KEY_FILE)) ? [KEY_FILE] : [])];
   if (files.includes(KEY_FILE)) copyFileSync(join(dataDir, KEY_FILE), join(to, KEY_FILE));
-  const manifest: Manifest = { format: 1, at: new Date().toISOString(), files: Object.fromEntries(files.map((f) => [f, describe(join(to, f))])), keyInEnvironment };
+  const manifest: Manifest = {
+    format: 1,
+    at: new Date().toISOString(),
+    files: Object.fromEntries(files.map((f) => [f, describe(join(to, f))])),
+    keyInEnvironment,
+  };
   writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
@@ -43,9 +53,11 @@ export function restoreSqlite(from: string, dataDir: string, force: boolean): Ma
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   for (const [file, expected] of Object.entries(manifest.files)) {
     const actual = describe(join(from, file));
-    if (actual.sha256 !== expected.sha256) throw new Error(`${file} does not match the manifest: the backup is damaged`);
+    if (actual.sha256 !== expected.sha256)
+      throw new Error(`${file} does not match the manifest: the backup is damaged`);
   }
-  if (existsSync(join(dataDir, DB_FILE)) && !force) throw new Error(`${dataDir} already holds a database; stop the server and pass --force to replace it`);
+  if (existsSync(join(dataDir, DB_FILE)) && !force)
+    throw new Error(`${dataDir} already holds a database; stop the server and pass --force to replace it`);
   mkdirSync(dataDir, { recursive: true });
   // A stale write-ahead log would be replayed over the restored file.
   for (const stale of [`${DB_FILE}-wal`, `${DB_FILE}-shm`]) rmSync(join(dataDir, stale), { force: true });

@@ -1,4 +1,14 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
@@ -50,12 +60,42 @@ export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<
   return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
 }
 
-export type CaseChanges = Partial<Pick<CaseRow, 'status' | 'category' | 'severity' | 'outcome' | 'assignee_id' | 'data' | 'closed_at' | 'escalated_at' | 'org_unit_id' | 'org_unit_path' | 'respondents'
-  | 'subject' | 'description' | 'submitter_enc' | 'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx' | 'deidentified_at' | 'hold_reason' | 'held_at'>>;
+export type CaseChanges = Partial<
+  Pick<
+    CaseRow,
+    | 'status'
+    | 'category'
+    | 'severity'
+    | 'outcome'
+    | 'assignee_id'
+    | 'data'
+    | 'closed_at'
+    | 'escalated_at'
+    | 'org_unit_id'
+    | 'org_unit_path'
+    | 'respondents'
+    | 'subject'
+    | 'description'
+    | 'submitter_enc'
+    | 'submitter_phone_bidx'
+    | 'submitter_email_bidx'
+    | 'submitter_id_bidx'
+    | 'deidentified_at'
+    | 'hold_reason'
+    | 'held_at'
+  >
+>;
 
 /** A case's recusals (RTE-3). */
-export async function caseExclusions(db: Db, caseId: string): Promise<{ userId: string | null; unitPath: string | null }[]> {
-  const rows = await db.selectFrom('case_exclusions').select(['user_id', 'unit_path']).where('case_id', '=', caseId).execute();
+export async function caseExclusions(
+  db: Db,
+  caseId: string,
+): Promise<{ userId: string | null; unitPath: string | null }[]> {
+  const rows = await db
+    .selectFrom('case_exclusions')
+    .select(['user_id', 'unit_path'])
+    .where('case_id', '=', caseId)
+    .execute();
   return rows.map((r) => ({ userId: r.user_id, unitPath: r.unit_path }));
 }
 
@@ -63,8 +103,15 @@ export async function caseExclusions(db: Db, caseId: string): Promise<{ userId: 
  * Applies changes only if the case is still at `expectedVersion`, and bumps the version.
  * Returns false when another writer got there first (optimistic concurrency).
  */
-export async function updateCaseIfVersion(db: Db, id: string, expectedVersion: number, changes: CaseChanges, updatedAt: string): Promise<boolean> {
-  const result = await db.updateTable('cases')
+export async function updateCaseIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: CaseChanges,
+  updatedAt: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
     .set({ ...changes, version: expectedVersion + 1, updated_at: updatedAt })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
@@ -73,9 +120,17 @@ export async function updateCaseIfVersion(db: Db, id: string, expectedVersion: n
   // Corrections and de-identification change the text: the index follows in the same transaction,
   // so redacted words can no longer be found.
   if (changes.subject !== undefined || changes.description !== undefined || changes.respondents !== undefined) {
-    const row = await db.selectFrom('cases').select(['id', 'tracking_no', 'subject', 'description', 'procedure_id', 'received_at', 'respondents']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('cases')
+      .select(['id', 'tracking_no', 'subject', 'description', 'procedure_id', 'received_at', 'respondents'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     if (changes.subject !== undefined || changes.description !== undefined) {
-      await db.updateTable('case_search').set({ tokens: searchTokens(row.subject, row.description, row.tracking_no) }).where('case_id', '=', id).execute();
+      await db
+        .updateTable('case_search')
+        .set({ tokens: searchTokens(row.subject, row.description, row.tracking_no) })
+        .where('case_id', '=', id)
+        .execute();
     }
     if (changes.respondents !== undefined) {
       await db.deleteFrom('case_respondents').where('case_id', '=', id).execute();
@@ -123,28 +178,55 @@ export type CaseFilter = {
 export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
   const recused = scope.recused;
   const notRecused = recused
-    ? eb.not(eb.exists(eb.selectFrom('case_exclusions as x').select('x.case_id').whereRef('x.case_id', '=', 'cases.id').where((xb) => xb.or([
-      xb('x.user_id', '=', recused.userId),
-      ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
-    ]))))
+    ? eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_exclusions as x')
+            .select('x.case_id')
+            .whereRef('x.case_id', '=', 'cases.id')
+            .where((xb) =>
+              xb.or([
+                xb('x.user_id', '=', recused.userId),
+                ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
+              ]),
+            ),
+        ),
+      )
     : eb.lit(true);
   if (scope.everything) return notRecused;
   if (scope.byProcedure.length === 0) return eb.lit(false);
-  return eb.and([notRecused, eb.or(scope.byProcedure.map((s) => eb.and([
-    eb('procedure_id', '=', s.procedureId),
-    s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
-  ])))]);
+  return eb.and([
+    notRecused,
+    eb.or(
+      scope.byProcedure.map((s) =>
+        eb.and([
+          eb('procedure_id', '=', s.procedureId),
+          s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
+        ]),
+      ),
+    ),
+  ]);
 }
 
 /** Other cases with any of the same blind-index values (same phone, e-mail or ID), within scope. */
-export async function findSameSubmitter(db: Db, caseId: string, keys: Partial<Record<'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx', string>>, scope: Scope, limit: number): Promise<CaseRow[]> {
+export async function findSameSubmitter(
+  db: Db,
+  caseId: string,
+  keys: Partial<Record<'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx', string>>,
+  scope: Scope,
+  limit: number,
+): Promise<CaseRow[]> {
   const present = Object.entries(keys) as [keyof typeof keys, string][];
   if (present.length === 0) return [];
-  return db.selectFrom('cases').selectAll()
+  return db
+    .selectFrom('cases')
+    .selectAll()
     .where((eb) => inScope(eb, scope))
     .where('id', '!=', caseId)
     .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value))))
-    .orderBy('id', 'desc').limit(limit).execute();
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -163,15 +245,22 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
     const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
-    query = db.selectFrom('cases').innerJoin('case_search', 'case_search.case_id', 'cases.id').selectAll('cases')
+    query = db
+      .selectFrom('cases')
+      .innerJoin('case_search', 'case_search.case_id', 'cases.id')
+      .selectAll('cases')
       .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`) as unknown as typeof query;
     order = 'case_search.doc';
   } else if (fullText) {
     // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
     // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    query = db.selectFrom('case_fts').innerJoin('case_search', 'case_search.doc', 'case_fts.rowid').innerJoin('cases', 'cases.id', 'case_search.case_id')
-      .selectAll('cases').where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
+    query = db
+      .selectFrom('case_fts')
+      .innerJoin('case_search', 'case_search.doc', 'case_fts.rowid')
+      .innerJoin('cases', 'cases.id', 'case_search.case_id')
+      .selectAll('cases')
+      .where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
     order = 'case_fts.rowid';
   } else {
     query = db.selectFrom('cases').selectAll();
@@ -184,30 +273,40 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   if (filter.severity) query = query.where('severity', '=', filter.severity);
   if (filter.channel) query = query.where('channel', '=', filter.channel);
   if (filter.assigneeId !== undefined) {
-    query = filter.assigneeId === null ? query.where('assignee_id', 'is', null) : query.where('assignee_id', '=', filter.assigneeId);
+    query =
+      filter.assigneeId === null
+        ? query.where('assignee_id', 'is', null)
+        : query.where('assignee_id', '=', filter.assigneeId);
   }
   if (filter.text && !fullText) {
     // No word of two characters or more (费, a lone letter): a substring scan. Unit paths hold
     // only base32 ids and slashes; user text is escaped, with an explicit ESCAPE because SQLite
     // has no default escape character (PostgreSQL's is the backslash).
     const pattern = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([
-      sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
-      sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
-      eb('tracking_no', '=', filter.text!),
-    ]));
+    query = query.where((eb) =>
+      eb.or([
+        sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
+        sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
+        eb('tracking_no', '=', filter.text!),
+      ]),
+    );
   }
   if (filter.unitPaths) {
     const paths = filter.unitPaths;
-    query = query.where((eb) => (paths.length === 0 ? eb.lit(false) : eb.or(paths.map((p) => eb('org_unit_path', 'like', `${p}%`)))));
+    query = query.where((eb) =>
+      paths.length === 0 ? eb.lit(false) : eb.or(paths.map((p) => eb('org_unit_path', 'like', `${p}%`))),
+    );
   }
   if (filter.received?.from) query = query.where('received_at', '>=', filter.received.from);
   if (filter.received?.to) query = query.where('received_at', '<', filter.received.to);
-  const dueCondition = (kind: 'soon' | 'overdue', now: string) => (cb: ExpressionBuilder<Database, 'clocks'>) => cb.and([
-    cb('clocks.stopped_at', 'is', null),
-    cb('clocks.paused_at', 'is', null),
-    kind === 'overdue' ? cb('clocks.due_at', '<=', now) : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]),
-  ]);
+  const dueCondition = (kind: 'soon' | 'overdue', now: string) => (cb: ExpressionBuilder<Database, 'clocks'>) =>
+    cb.and([
+      cb('clocks.stopped_at', 'is', null),
+      cb('clocks.paused_at', 'is', null),
+      kind === 'overdue'
+        ? cb('clocks.due_at', '<=', now)
+        : cb.and([cb('clocks.due_at', '>', now), cb('clocks.warn_at', '<=', now)]),
+    ]);
   // A selective filter with its own ordered index drives the page: candidate case ids come from
   // that index newest first, a chunk at a time, and each chunk is checked against scope and the
   // other filters until the page is full. The cost follows the filter's own rows (open clocks,
@@ -218,25 +317,39 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   // them, and a chunk of 500 unscoped ids cost one 500-row IN list per step (3 steps of ~3.7 ms at
   // 1M) where the join reads the same clocks once (3.9 ms for the whole page, bench/README.md).
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
-  const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined = order !== 'id' ? undefined
-    : filter.due && pgDue ? (before, size) => {
-      let candidates = db.selectFrom('clocks').innerJoin('cases', 'cases.id', 'clocks.case_id').select('clocks.case_id as id')
-        .where(dueCondition(filter.due!.kind, filter.due!.now))
-        .where((eb) => inScope(eb as unknown as ExpressionBuilder<Database, 'cases'>, filter.scope));
-      if (before) candidates = candidates.where('clocks.case_id', '<', before);
-      return candidates.orderBy('clocks.case_id', 'desc').limit(size);
-    }
-    : filter.due ? (before, size) => {
-      let candidates = db.selectFrom('clocks').select('clocks.case_id as id').where(dueCondition(filter.due!.kind, filter.due!.now));
-      if (before) candidates = candidates.where('clocks.case_id', '<', before);
-      return candidates.orderBy('clocks.case_id', 'desc').limit(size);
-    }
-    : typeof filter.assigneeId === 'string' ? (before, size) => {
-      let candidates = db.selectFrom('cases').select('cases.id').where('cases.assignee_id', '=', filter.assigneeId as string);
-      if (before) candidates = candidates.where('cases.id', '<', before);
-      return candidates.orderBy('cases.id', 'desc').limit(size);
-    }
-    : undefined;
+  const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
+    order !== 'id'
+      ? undefined
+      : filter.due && pgDue
+        ? (before, size) => {
+            let candidates = db
+              .selectFrom('clocks')
+              .innerJoin('cases', 'cases.id', 'clocks.case_id')
+              .select('clocks.case_id as id')
+              .where(dueCondition(filter.due!.kind, filter.due!.now))
+              .where((eb) => inScope(eb as unknown as ExpressionBuilder<Database, 'cases'>, filter.scope));
+            if (before) candidates = candidates.where('clocks.case_id', '<', before);
+            return candidates.orderBy('clocks.case_id', 'desc').limit(size);
+          }
+        : filter.due
+          ? (before, size) => {
+              let candidates = db
+                .selectFrom('clocks')
+                .select('clocks.case_id as id')
+                .where(dueCondition(filter.due!.kind, filter.due!.now));
+              if (before) candidates = candidates.where('clocks.case_id', '<', before);
+              return candidates.orderBy('clocks.case_id', 'desc').limit(size);
+            }
+          : typeof filter.assigneeId === 'string'
+            ? (before, size) => {
+                let candidates = db
+                  .selectFrom('cases')
+                  .select('cases.id')
+                  .where('cases.assignee_id', '=', filter.assigneeId as string);
+                if (before) candidates = candidates.where('cases.id', '<', before);
+                return candidates.orderBy('cases.id', 'desc').limit(size);
+              }
+            : undefined;
   if (driver) {
     const rows: CaseRow[] = [];
     let before = filter.beforeId;
@@ -247,7 +360,13 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
       const size = filter.due && pgDue ? Math.min(DUE_CHUNK, filter.limit + 1 - rows.length) : DUE_CHUNK;
       const chunk = (await driver(before, size).execute()).map((r) => r.id);
       if (chunk.length === 0) break;
-      rows.push(...await query.where('cases.id', 'in', [...new Set(chunk)]).orderBy('id', 'desc').limit(filter.limit + 1 - rows.length).execute());
+      rows.push(
+        ...(await query
+          .where('cases.id', 'in', [...new Set(chunk)])
+          .orderBy('id', 'desc')
+          .limit(filter.limit + 1 - rows.length)
+          .execute()),
+      );
       if (rows.length > filter.limit || chunk.length < size) break;
       before = chunk[chunk.length - 1];
     }
@@ -255,17 +374,29 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   }
   if (filter.due) {
     const { kind, now } = filter.due;
-    query = query.where('cases.id', 'in', (eb) => eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)));
+    query = query.where('cases.id', 'in', (eb) =>
+      eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
+    );
   }
   let rows: CaseRow[];
   if (order !== 'id') {
     const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseRow>;
     const cursor = filter.beforeId;
-    const paged = cursor ? byDoc.where(order, '<', (eb) => eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor)) : byDoc;
-    rows = await paged.orderBy(order, 'desc').limit(filter.limit + 1).execute();
+    const paged = cursor
+      ? byDoc.where(order, '<', (eb) =>
+          eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor),
+        )
+      : byDoc;
+    rows = await paged
+      .orderBy(order, 'desc')
+      .limit(filter.limit + 1)
+      .execute();
   } else {
     if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-    rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
+    rows = await query
+      .orderBy('id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
   }
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
 }
@@ -275,25 +406,42 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
  * index) or naming one of the same respondents. Not scoped by policy: the caller only links them.
  */
 export async function findRepeatCandidates(
-  db: Db, procedureId: string, since: string,
+  db: Db,
+  procedureId: string,
+  since: string,
   keys: Partial<Record<'submitter_phone_bidx' | 'submitter_email_bidx' | 'submitter_id_bidx', string>>,
-  respondentNames: string[], limit = 20,
+  respondentNames: string[],
+  limit = 20,
 ): Promise<Pick<CaseRow, 'id' | 'tracking_no' | 'closed_at'>[]> {
   const present = (Object.entries(keys) as [keyof typeof keys, string | null][]).filter(([, v]) => v);
   if (present.length === 0 && respondentNames.length === 0) return [];
   // Two indexed lookups, merged here: the blind indexes, and the respondent-name key table
   // (case_respondents) instead of a LIKE over every case's respondents JSON.
-  const bySubmitter = present.length === 0 ? [] : await db.selectFrom('cases').select(['id', 'tracking_no', 'closed_at'])
-    .where('procedure_id', '=', procedureId)
-    .where('received_at', '>=', since)
-    .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value!))))
-    .orderBy('id', 'desc').limit(limit).execute();
-  const byRespondent = respondentNames.length === 0 ? [] : await db.selectFrom('case_respondents as r').innerJoin('cases', 'cases.id', 'r.case_id')
-    .select(['cases.id', 'cases.tracking_no', 'cases.closed_at'])
-    .where('r.procedure_id', '=', procedureId)
-    .where('r.name', 'in', [...new Set(respondentNames)])
-    .where('r.received_at', '>=', since)
-    .orderBy('cases.id', 'desc').limit(limit).execute();
+  const bySubmitter =
+    present.length === 0
+      ? []
+      : await db
+          .selectFrom('cases')
+          .select(['id', 'tracking_no', 'closed_at'])
+          .where('procedure_id', '=', procedureId)
+          .where('received_at', '>=', since)
+          .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value!))))
+          .orderBy('id', 'desc')
+          .limit(limit)
+          .execute();
+  const byRespondent =
+    respondentNames.length === 0
+      ? []
+      : await db
+          .selectFrom('case_respondents as r')
+          .innerJoin('cases', 'cases.id', 'r.case_id')
+          .select(['cases.id', 'cases.tracking_no', 'cases.closed_at'])
+          .where('r.procedure_id', '=', procedureId)
+          .where('r.name', 'in', [...new Set(respondentNames)])
+          .where('r.received_at', '>=', since)
+          .orderBy('cases.id', 'desc')
+          .limit(limit)
+          .execute();
   const seen = new Map<string, Pick<CaseRow, 'id' | 'tracking_no' | 'closed_at'>>();
   for (const row of [...bySubmitter, ...byRespondent]) seen.set(row.id, row);
   return [...seen.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, limit);

@@ -26,11 +26,12 @@ export function startCheckpointer(file: string, intervalMs = 500): { stop(): Pro
   worker.unref();
   worker.on('message', (message) => console.error(`checkpointer: ${String(message)}`));
   return {
-    stop: () => new Promise<void>((resolve) => {
-      // Unref'd, the worker would not keep the process alive until it has said goodbye.
-      worker.ref();
-      worker.once('exit', () => resolve());
-      worker.postMessage('stop');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        // Unref'd, the worker would not keep the process alive until it has said goodbye.
+        worker.ref();
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
   };
 }

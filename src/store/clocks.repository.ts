@@ -11,12 +11,24 @@ export async function insertClocks(db: Db, rows: ClockRow[]): Promise<void> {
 }
 
 export async function caseClocks(db: Db, caseId: string): Promise<ClockRow[]> {
-  return db.selectFrom('clocks').selectAll().where('case_id', '=', caseId).orderBy('started_at').orderBy('id').execute();
+  return db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('started_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** The running (not stopped, not paused) clocks of a page of cases, in one query. */
 export async function runningClocks(db: Db, caseIds: string[]): Promise<ClockRow[]> {
-  return db.selectFrom('clocks').selectAll().where('case_id', 'in', caseIds).where('stopped_at', 'is', null).where('paused_at', 'is', null).execute();
+  return db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .where('stopped_at', 'is', null)
+    .where('paused_at', 'is', null)
+    .execute();
 }
 
 export type ClockColumns = Partial<Omit<ClockRow, 'id' | 'case_id' | 'clock'>>;
@@ -30,7 +42,12 @@ export async function updateClock(db: Db, id: string, set: ClockColumns): Promis
  * instance, a second run) got there first. This is what makes each warning and breach happen once.
  */
 export async function markClock(db: Db, id: string, column: 'warned_at' | 'breached_at', at: string): Promise<boolean> {
-  const result = await db.updateTable('clocks').set({ [column]: at }).where('id', '=', id).where(column, 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('clocks')
+    .set({ [column]: at })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -40,18 +57,29 @@ export async function markClock(db: Db, id: string, column: 'warned_at' | 'breac
  * skipped (`FOR UPDATE SKIP LOCKED`), so concurrent sweepers share the work.
  */
 export async function dueClocks(db: Db, kind: 'warn' | 'breach', now: string, limit: number): Promise<ClockRow[]> {
-  let query = db.selectFrom('clocks').selectAll()
-    .where('stopped_at', 'is', null).where('paused_at', 'is', null).where('breached_at', 'is', null);
-  query = kind === 'warn'
-    ? query.where('warned_at', 'is', null).where('warn_at', '<=', now).orderBy('warn_at')
-    : query.where('due_at', '<=', now).orderBy('due_at');
+  let query = db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('stopped_at', 'is', null)
+    .where('paused_at', 'is', null)
+    .where('breached_at', 'is', null);
+  query =
+    kind === 'warn'
+      ? query.where('warned_at', 'is', null).where('warn_at', '<=', now).orderBy('warn_at')
+      : query.where('due_at', '<=', now).orderBy('due_at');
   if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate().skipLocked();
   return query.limit(limit).execute();
 }
 
 /** Open clocks counted in a year without data, for recomputation when its days arrive. */
 export async function openProvisionalClocks(db: Db, limit: number, afterId = ''): Promise<ClockRow[]> {
-  return db.selectFrom('clocks').selectAll()
-    .where('provisional', '=', 1).where('stopped_at', 'is', null).where('id', '>', afterId)
-    .orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('provisional', '=', 1)
+    .where('stopped_at', 'is', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -78,7 +78,14 @@ function openPostgres(url: string, schema?: string): Store {
   pool.on('connect', (client) => client.on('error', lost));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location: schema ? `${shown} (schema ${schema})` : shown, transact: plainTransactions(db), pgSchema: schema ?? 'public', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: schema ? `${shown} (schema ${schema})` : shown,
+    transact: plainTransactions(db),
+    pgSchema: schema ?? 'public',
+    close: () => db.destroy(),
+  };
 }
 
 /** Logs a lost database connection once per 10 s at most: an outage kills every pooled connection at once. */
@@ -109,7 +116,8 @@ export function pgSessionOptions(schema: string | undefined, parallelWorkers: st
   if (schema) options.push(`-c search_path=${schema}`);
   const workers = parallelWorkers?.trim() || '0';
   if (workers !== 'default') {
-    if (!/^\d{1,3}$/.test(workers)) throw new Error(`PLAINT_PG_PARALLEL_WORKERS must be a number or "default", not ${workers}`);
+    if (!/^\d{1,3}$/.test(workers))
+      throw new Error(`PLAINT_PG_PARALLEL_WORKERS must be a number or "default", not ${workers}`);
     options.push(`-c max_parallel_workers_per_gather=${Number(workers)}`);
   }
   return options.length ? options.join(' ') : undefined;

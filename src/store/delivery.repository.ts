@@ -11,8 +11,13 @@ type Dialect = 'sqlite' | 'postgres';
  * once: SKIP LOCKED hands each row to one of them; SQLite has a single writer anyway.
  */
 export async function lockDueOutbox(trx: Db, dialect: Dialect, now: string, limit: number): Promise<OutboxRow[]> {
-  let q = trx.selectFrom('outbox').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at').limit(limit);
+  let q = trx
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
+    .orderBy('next_attempt_at')
+    .limit(limit);
   if (dialect === 'postgres') q = q.forUpdate().skipLocked();
   return q.execute();
 }
@@ -24,19 +29,35 @@ export async function setOutboxStatus(trx: Db, key: string, status: string, at: 
 export async function insertDeliveries(trx: Db, rows: DeliveryRow[]): Promise<void> {
   if (rows.length === 0) return;
   // A fan-out that ran before (a lease that ran out mid-way) leaves its rows: never twice.
-  await trx.insertInto('deliveries').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await trx
+    .insertInto('deliveries')
+    .values(rows)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /**
  * Claims up to `limit` due deliveries with a lease until `leaseUntil`, counting the attempt.
  * One statement: the rows it returns are this caller's until the lease ends.
  */
-export async function claimDeliveries(db: Db, dialect: Dialect, now: string, leaseUntil: string, limit: number): Promise<DeliveryRow[]> {
-  let due = db.selectFrom('deliveries').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now)
+export async function claimDeliveries(
+  db: Db,
+  dialect: Dialect,
+  now: string,
+  leaseUntil: string,
+  limit: number,
+): Promise<DeliveryRow[]> {
+  let due = db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .orderBy('next_attempt_at').limit(limit);
+    .orderBy('next_attempt_at')
+    .limit(limit);
   if (dialect === 'postgres') due = due.forUpdate().skipLocked();
-  return db.updateTable('deliveries')
+  return db
+    .updateTable('deliveries')
     .set((eb) => ({ lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', due)
     .where('status', '=', 'pending')
@@ -45,16 +66,38 @@ export async function claimDeliveries(db: Db, dialect: Dialect, now: string, lea
 }
 
 export async function markDelivered(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('deliveries').set({ status: 'sent', sent_at: at, lease_until: null, last_error: null }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'sent', sent_at: at, lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
-export async function markFailed(db: Db, id: string, dead: boolean, nextAttemptAt: string, error: string): Promise<void> {
-  await db.updateTable('deliveries')
-    .set({ status: dead ? 'dead' : 'pending', next_attempt_at: nextAttemptAt, lease_until: null, last_error: error.slice(0, 1000) })
-    .where('id', '=', id).where('status', '=', 'pending').execute();
+export async function markFailed(
+  db: Db,
+  id: string,
+  dead: boolean,
+  nextAttemptAt: string,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({
+      status: dead ? 'dead' : 'pending',
+      next_attempt_at: nextAttemptAt,
+      lease_until: null,
+      last_error: error.slice(0, 1000),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
-export async function listDeliveries(db: Db, filter: { status?: string; caseId?: string; limit: number }): Promise<DeliveryRow[]> {
+export async function listDeliveries(
+  db: Db,
+  filter: { status?: string; caseId?: string; limit: number },
+): Promise<DeliveryRow[]> {
   let q = db.selectFrom('deliveries').selectAll();
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
@@ -63,7 +106,11 @@ export async function listDeliveries(db: Db, filter: { status?: string; caseId?:
 
 /** An admin sends a dead delivery again: back to pending, due now, attempts from zero. */
 export async function reviveDelivery(db: Db, id: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null })
-    .where('id', '=', id).where('status', '=', 'dead').executeTakeFirst();
+  const r = await db
+    .updateTable('deliveries')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now, lease_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -28,8 +28,12 @@ export async function deleteGrant(db: Db, id: string): Promise<RoleGrantRow | un
 }
 
 /** A user's grants with the path of each grant's unit (null: the whole organisation). */
-export async function grantsOf(db: Db, userId: string): Promise<(RoleGrantRow & { unit_path: string | null; unit_name: string | null })[]> {
-  return db.selectFrom('role_grants')
+export async function grantsOf(
+  db: Db,
+  userId: string,
+): Promise<(RoleGrantRow & { unit_path: string | null; unit_name: string | null })[]> {
+  return db
+    .selectFrom('role_grants')
     .leftJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
     .selectAll('role_grants')
     .select(['org_units.path as unit_path', 'org_units.name as unit_name'])
@@ -40,7 +44,8 @@ export async function grantsOf(db: Db, userId: string): Promise<(RoleGrantRow & 
 
 /** Every grant with its unit's name, for the admin's user list. */
 export async function allGrants(db: Db): Promise<(RoleGrantRow & { unit_name: string | null })[]> {
-  return db.selectFrom('role_grants')
+  return db
+    .selectFrom('role_grants')
     .leftJoin('org_units', 'org_units.id', 'role_grants.org_unit_id')
     .selectAll('role_grants')
     .select(['org_units.name as unit_name'])

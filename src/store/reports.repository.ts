@@ -5,13 +5,21 @@ import type { MonthlyReportTable } from './schema.ts';
 export type MonthlyReportRow = Selectable<MonthlyReportTable>;
 
 export async function findReport(db: Db, month: string, unitId: string): Promise<MonthlyReportRow | undefined> {
-  return db.selectFrom('monthly_reports').selectAll().where('month', '=', month).where('unit_id', '=', unitId).executeTakeFirst();
+  return db
+    .selectFrom('monthly_reports')
+    .selectAll()
+    .where('month', '=', month)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
 }
 
 /** Inserts unless the (month, unit) report exists; true when this call stored it. */
 export async function insertReport(db: Db, row: MonthlyReportRow): Promise<boolean> {
-  const result = await db.insertInto('monthly_reports').values(row)
-    .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('monthly_reports')
+    .values(row)
+    .onConflict((oc) => oc.columns(['month', 'unit_id']).doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 

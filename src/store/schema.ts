@@ -270,7 +270,6 @@ export type CaseExclusionTable = {
   reason: string;
 };
 
-
 export type CaseLinkTable = {
   from_case_id: string;
   to_case_id: string;

@@ -16,7 +16,8 @@ export type StatsFilter = {
 };
 
 function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'cases', object> {
-  let q = db.selectFrom('cases')
+  let q = db
+    .selectFrom('cases')
     .where('cases.received_at', '>=', f.from)
     .where('cases.received_at', '<', f.to)
     .where((eb) => inScope(eb, f.scope));
@@ -26,8 +27,17 @@ function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'case
 }
 
 export type DimensionRow = {
-  procedure_id: string; kind: string; category: string | null; severity: string | null; channel: string;
-  org_unit_id: string | null; status: string; outcome: string | null; closed: number; rating: number | null; n: number;
+  procedure_id: string;
+  kind: string;
+  category: string | null;
+  severity: string | null;
+  channel: string;
+  org_unit_id: string | null;
+  status: string;
+  outcome: string | null;
+  closed: number;
+  rating: number | null;
+  n: number;
 };
 
 /** The submitter's rating (`data.satisfaction`, set by the rating input of EVA-1). */
@@ -46,15 +56,35 @@ export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter):
   const rating = ratingOf(dialect);
   const rows = await periodCases(db, f)
     .select((eb) => [
-      'cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome',
+      'cases.procedure_id',
+      'cases.kind',
+      'cases.category',
+      'cases.severity',
+      'cases.channel',
+      'cases.org_unit_id',
+      'cases.status',
+      'cases.outcome',
       eb.case().when('cases.closed_at', 'is not', null).then(1).else(0).end().as('closed'),
       rating.as('rating'),
       eb.fn.countAll<number | string>().as('n'),
     ])
-    .groupBy(['cases.procedure_id', 'cases.kind', 'cases.category', 'cases.severity', 'cases.channel', 'cases.org_unit_id', 'cases.status', 'cases.outcome', 'closed', rating])
+    .groupBy([
+      'cases.procedure_id',
+      'cases.kind',
+      'cases.category',
+      'cases.severity',
+      'cases.channel',
+      'cases.org_unit_id',
+      'cases.status',
+      'cases.outcome',
+      'closed',
+      rating,
+    ])
     .execute();
   return rows.map((r) => ({
-    ...r, closed: Number(r.closed), n: Number(r.n),
+    ...r,
+    closed: Number(r.closed),
+    n: Number(r.n),
     rating: r.rating === null || r.rating === '' || !Number.isFinite(Number(r.rating)) ? null : Number(r.rating),
   }));
 }
@@ -62,11 +92,22 @@ export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter):
 /** Cases per UTC hour of receipt (`YYYY-MM-DDTHH`): the caller folds hours into local months. */
 export async function hourCounts(db: Db, f: StatsFilter): Promise<{ hour: string; n: number }[]> {
   const hour = sql<string>`substr(cases.received_at, 1, 13)`;
-  const rows = await periodCases(db, f).select([hour.as('hour'), (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy(hour).execute();
+  const rows = await periodCases(db, f)
+    .select([hour.as('hour'), (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy(hour)
+    .execute();
   return rows.map((r) => ({ hour: r.hour, n: Number(r.n) }));
 }
 
-export type ClockCountRow = { procedure_id: string; clock: string; met: number; missed: number; overdue: number; running: number; org_unit_id: string | null };
+export type ClockCountRow = {
+  procedure_id: string;
+  clock: string;
+  met: number;
+  missed: number;
+  overdue: number;
+  running: number;
+  org_unit_id: string | null;
+};
 
 /**
  * Clocks of the period's cases, per procedure, clock and owning unit: met (stopped by the due
@@ -76,15 +117,84 @@ export async function clockCounts(db: Db, f: StatsFilter, now: string): Promise<
   const rows = await periodCases(db, f)
     .innerJoin('clocks', 'clocks.case_id', 'cases.id')
     .select((eb) => [
-      'cases.procedure_id', 'clocks.clock', 'cases.org_unit_id',
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is not', null), eb('clocks.breached_at', 'is', null), eb(eb.ref('clocks.stopped_at'), '<=', eb.ref('clocks.due_at'))])).then(1).else(0).end()).as('met'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is not', null), eb.or([eb('clocks.breached_at', 'is not', null), eb(eb.ref('clocks.stopped_at'), '>', eb.ref('clocks.due_at'))])])).then(1).else(0).end()).as('missed'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is', null), eb.or([eb('clocks.breached_at', 'is not', null), eb('clocks.due_at', '<=', now)])])).then(1).else(0).end()).as('overdue'),
-      eb.fn.sum<number | string>(eb.case().when(eb.and([eb('clocks.stopped_at', 'is', null), eb('clocks.breached_at', 'is', null), eb('clocks.due_at', '>', now)])).then(1).else(0).end()).as('running'),
+      'cases.procedure_id',
+      'clocks.clock',
+      'cases.org_unit_id',
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('clocks.stopped_at', 'is not', null),
+                eb('clocks.breached_at', 'is', null),
+                eb(eb.ref('clocks.stopped_at'), '<=', eb.ref('clocks.due_at')),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('met'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('clocks.stopped_at', 'is not', null),
+                eb.or([
+                  eb('clocks.breached_at', 'is not', null),
+                  eb(eb.ref('clocks.stopped_at'), '>', eb.ref('clocks.due_at')),
+                ]),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('missed'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('clocks.stopped_at', 'is', null),
+                eb.or([eb('clocks.breached_at', 'is not', null), eb('clocks.due_at', '<=', now)]),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('overdue'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.and([
+                eb('clocks.stopped_at', 'is', null),
+                eb('clocks.breached_at', 'is', null),
+                eb('clocks.due_at', '>', now),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('running'),
     ])
     .groupBy(['cases.procedure_id', 'clocks.clock', 'cases.org_unit_id'])
     .execute();
-  return rows.map((r) => ({ ...r, met: Number(r.met), missed: Number(r.missed), overdue: Number(r.overdue), running: Number(r.running) }));
+  return rows.map((r) => ({
+    ...r,
+    met: Number(r.met),
+    missed: Number(r.missed),
+    overdue: Number(r.overdue),
+    running: Number(r.running),
+  }));
 }
 
 /**
@@ -94,8 +204,42 @@ export async function clockCounts(db: Db, f: StatsFilter, now: string): Promise<
 export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: number; appealed: number }> {
   const row = await periodCases(db, f)
     .select((eb) => [
-      eb.fn.sum<number | string>(eb.case().when(eb.exists(eb.selectFrom('case_links as l').select('l.to_case_id').whereRef('l.to_case_id', '=', 'cases.id').where('l.kind', '=', 'repeat'))).then(1).else(0).end()).as('repeats'),
-      eb.fn.sum<number | string>(eb.case().when(eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal'))).then(1).else(0).end()).as('appealed'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('case_links as l')
+                  .select('l.to_case_id')
+                  .whereRef('l.to_case_id', '=', 'cases.id')
+                  .where('l.kind', '=', 'repeat'),
+              ),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('repeats'),
+      eb.fn
+        .sum<number | string>(
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('case_links as l')
+                  .select('l.from_case_id')
+                  .whereRef('l.from_case_id', '=', 'cases.id')
+                  .where('l.kind', '=', 'appeal'),
+              ),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('appealed'),
     ])
     .executeTakeFirst();
   return { repeats: Number(row?.repeats ?? 0), appealed: Number(row?.appealed ?? 0) };
@@ -105,38 +249,106 @@ export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: num
  * Per case of the period: receipt and closing instants (handling time in working days is counted
  * by the calendar, in the application) and the respondents named (JSON list, for the top ones).
  */
-export async function caseSpans(db: Db, f: StatsFilter): Promise<{ received_at: string; closed_at: string | null; respondents: string }[]> {
+export async function caseSpans(
+  db: Db,
+  f: StatsFilter,
+): Promise<{ received_at: string; closed_at: string | null; respondents: string }[]> {
   return periodCases(db, f).select(['cases.received_at', 'cases.closed_at', 'cases.respondents']).execute();
 }
 
-export type NotableRow = { id: string; tracking_no: string; procedure_id: string; procedure_version: number; subject: string; status: string; severity: string | null; received_at: string; org_unit_id: string | null; overdue: number; appealed: number };
+export type NotableRow = {
+  id: string;
+  tracking_no: string;
+  procedure_id: string;
+  procedure_version: number;
+  subject: string;
+  status: string;
+  severity: string | null;
+  received_at: string;
+  org_unit_id: string | null;
+  overdue: number;
+  appealed: number;
+};
 
 /**
  * The period's notable cases for a report: a clock overdue or missed, the procedure's most severe
  * level (`severities` given by the caller), or appealed. Capped: a report lists, it does not dump.
  */
-export async function notableCases(db: Db, f: StatsFilter, severities: string[], now: string, limit: number): Promise<NotableRow[]> {
+export async function notableCases(
+  db: Db,
+  f: StatsFilter,
+  severities: string[],
+  now: string,
+  limit: number,
+): Promise<NotableRow[]> {
   const rows = await periodCases(db, f)
     .select((eb) => {
-      const overdue = eb.exists(eb.selectFrom('clocks as k').select('k.case_id').whereRef('k.case_id', '=', 'cases.id').where((kb) => kb.or([
-        kb('k.breached_at', 'is not', null),
-        kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
-        kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
-      ])));
-      const appealed = eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal'));
-      return ['cases.id', 'cases.tracking_no', 'cases.procedure_id', 'cases.procedure_version', 'cases.subject', 'cases.status', 'cases.severity', 'cases.received_at', 'cases.org_unit_id',
+      const overdue = eb.exists(
+        eb
+          .selectFrom('clocks as k')
+          .select('k.case_id')
+          .whereRef('k.case_id', '=', 'cases.id')
+          .where((kb) =>
+            kb.or([
+              kb('k.breached_at', 'is not', null),
+              kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
+              kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
+            ]),
+          ),
+      );
+      const appealed = eb.exists(
+        eb
+          .selectFrom('case_links as l')
+          .select('l.from_case_id')
+          .whereRef('l.from_case_id', '=', 'cases.id')
+          .where('l.kind', '=', 'appeal'),
+      );
+      return [
+        'cases.id',
+        'cases.tracking_no',
+        'cases.procedure_id',
+        'cases.procedure_version',
+        'cases.subject',
+        'cases.status',
+        'cases.severity',
+        'cases.received_at',
+        'cases.org_unit_id',
         eb.case().when(overdue).then(1).else(0).end().as('overdue'),
-        eb.case().when(appealed).then(1).else(0).end().as('appealed')];
+        eb.case().when(appealed).then(1).else(0).end().as('appealed'),
+      ];
     })
-    .where((eb) => eb.or([
-      ...(severities.length ? [eb('cases.severity', 'in', severities)] : []),
-      eb.exists(eb.selectFrom('clocks as k').select('k.case_id').whereRef('k.case_id', '=', 'cases.id').where((kb) => kb.or([
-        kb('k.breached_at', 'is not', null),
-        kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
-        kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
-      ]))),
-      eb.exists(eb.selectFrom('case_links as l').select('l.from_case_id').whereRef('l.from_case_id', '=', 'cases.id').where('l.kind', '=', 'appeal')),
-    ]))
-    .orderBy('cases.id', 'asc').limit(limit).execute();
-  return rows.map((r) => ({ ...r, procedure_version: Number(r.procedure_version), overdue: Number(r.overdue), appealed: Number(r.appealed) }));
+    .where((eb) =>
+      eb.or([
+        ...(severities.length ? [eb('cases.severity', 'in', severities)] : []),
+        eb.exists(
+          eb
+            .selectFrom('clocks as k')
+            .select('k.case_id')
+            .whereRef('k.case_id', '=', 'cases.id')
+            .where((kb) =>
+              kb.or([
+                kb('k.breached_at', 'is not', null),
+                kb.and([kb('k.stopped_at', 'is not', null), kb(kb.ref('k.stopped_at'), '>', kb.ref('k.due_at'))]),
+                kb.and([kb('k.stopped_at', 'is', null), kb('k.due_at', '<=', now)]),
+              ]),
+            ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('case_links as l')
+            .select('l.from_case_id')
+            .whereRef('l.from_case_id', '=', 'cases.id')
+            .where('l.kind', '=', 'appeal'),
+        ),
+      ]),
+    )
+    .orderBy('cases.id', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    procedure_version: Number(r.procedure_version),
+    overdue: Number(r.overdue),
+    appealed: Number(r.appealed),
+  }));
 }

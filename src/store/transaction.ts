@@ -14,12 +14,13 @@ export type Transact = <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
  * audit insert and the commit only.
  */
 export function plainTransactions(db: Kysely<Database>): Transact {
-  return (work) => db.transaction().execute(async (trx) => {
-    deferAudit(trx);
-    const value = await work(trx);
-    await flushAudit(trx);
-    return value;
-  });
+  return (work) =>
+    db.transaction().execute(async (trx) => {
+      deferAudit(trx);
+      const value = await work(trx);
+      await flushAudit(trx);
+      return value;
+    });
 }
 
 type Unit = { work: (trx: Trx) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
@@ -50,15 +51,16 @@ export function groupCommit(db: Kysely<Database>): Transact {
     }
   }
 
-  return <T>(work: (trx: Trx) => Promise<T>) => new Promise<T>((resolve, reject) => {
-    queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-    if (!running) {
-      running = true;
-      // better-sqlite3 is synchronous: without this turn of the event loop every request would
-      // reach the queue alone and commit alone.
-      setImmediate(() => void drain());
-    }
-  });
+  return <T>(work: (trx: Trx) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!running) {
+        running = true;
+        // better-sqlite3 is synchronous: without this turn of the event loop every request would
+        // reach the queue alone and commit alone.
+        setImmediate(() => void drain());
+      }
+    });
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -89,7 +91,10 @@ async function commitBatch(db: Kysely<Database>, units: Unit[]): Promise<void> {
     }
     await trx.commit().execute();
   } catch (err) {
-    await trx.rollback().execute().catch(() => {});
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => {});
     done.forEach(([unit]) => unit.reject(err));
     // Units not yet run in this batch were neither resolved nor rejected: fail them too.
     units.slice(done.length).forEach((u) => u.reject(err));

@@ -21,7 +21,9 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 /** Users named by username or id, for resolving `user` fields of an action input. */
 export async function findUsersByRefs(db: Db, refs: string[]): Promise<UserRow[]> {
   if (refs.length === 0) return [];
-  return db.selectFrom('users').selectAll()
+  return db
+    .selectFrom('users')
+    .selectAll()
     .where((eb) => eb.or([eb('username', 'in', refs), eb('id', 'in', refs)]))
     .where('disabled', '=', 0)
     .execute();
@@ -37,7 +39,8 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
 
 /** A live session and its user; expired sessions and disabled users find nothing. */
 export async function findSessionUser(db: Db, idHash: string, now: string): Promise<UserRow | undefined> {
-  return db.selectFrom('sessions')
+  return db
+    .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .where('sessions.id_hash', '=', idHash)
@@ -54,11 +57,19 @@ export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow & { token_id: string; token_scopes: string; token_last_used_at: string | null }) | undefined> {
-  return db.selectFrom('api_tokens')
+export async function findTokenUser(
+  db: Db,
+  tokenHash: string,
+): Promise<(UserRow & { token_id: string; token_scopes: string; token_last_used_at: string | null }) | undefined> {
+  return db
+    .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.scopes as token_scopes', 'api_tokens.last_used_at as token_last_used_at'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.scopes as token_scopes',
+      'api_tokens.last_used_at as token_last_used_at',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.disabled', '=', 0)
@@ -67,7 +78,11 @@ export async function findTokenUser(db: Db, tokenHash: string): Promise<(UserRow
 
 /** How many administrators exist (other users, e.g. added from the CLI first, do not count). */
 export async function countAdmins(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('is_admin', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('is_admin', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -77,14 +92,29 @@ export async function markTokenUsed(db: Db, tokenId: string, at: string): Promis
 
 /** Every user without the password hash, in the order they were added. */
 export async function listUsers(db: Db): Promise<Omit<UserRow, 'password_hash'>[]> {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'created_at']).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'created_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Every API token (never its hash) with its user's name, newest first. */
 export async function listApiTokens(db: Db) {
-  return db.selectFrom('api_tokens')
+  return db
+    .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.user_id', 'users.username', 'api_tokens.name', 'api_tokens.scopes', 'api_tokens.created_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at'])
+    .select([
+      'api_tokens.id',
+      'api_tokens.user_id',
+      'users.username',
+      'api_tokens.name',
+      'api_tokens.scopes',
+      'api_tokens.created_at',
+      'api_tokens.last_used_at',
+      'api_tokens.revoked_at',
+    ])
     .orderBy('api_tokens.id', 'desc')
     .execute();
 }

@@ -23,7 +23,11 @@ function progressBar(): (phase: string, done: number, total: number) => void {
 
 /** `plaint import`: exit 0 when imported (or a clean dry run), 1 when rows failed, 2 on usage. */
 export async function importCommand(args: string[], withApp: WithApp): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { procedure: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { procedure: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+  });
   const [file] = positionals;
   if (!file || !values.procedure || positionals.length > 1) {
     console.error(`用法 / usage: ${IMPORT_USAGE}`);
@@ -32,7 +36,13 @@ export async function importCommand(args: string[], withApp: WithApp): Promise<n
   const table = await readTable(file);
   return withApp(async (ctx) => {
     const started = performance.now();
-    const report = await importCases(ctx, table, { procedure: values.procedure!, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], progress: progressBar(), source: file.split(/[\\/]/).pop() });
+    const report = await importCases(ctx, table, {
+      procedure: values.procedure!,
+      dryRun: values['dry-run'],
+      skipInvalid: values['skip-invalid'],
+      progress: progressBar(),
+      source: file.split(/[\\/]/).pop(),
+    });
     printReport(report, (performance.now() - started) / 1000);
     if (report.problems.length && !values['skip-invalid']) return 1;
     return 0;
@@ -45,13 +55,21 @@ function printReport(r: ImportReport, seconds: number): void {
     for (const p of r.problems) console.log(`${p.row}\t${p.column}\t${p.problem}`);
   }
   const rowsWithProblems = new Set(r.problems.map((p) => p.row)).size;
-  const verdict = r.dryRun ? '试运行，未写入 / dry run, nothing written'
-    : r.imported ? `已导入 / imported ${r.imported}` : '未导入任何案件 / nothing imported';
-  console.log(`${verdict}; 数据行 / rows ${r.rows}, 有效 / valid ${r.valid}, 有问题的行 / rows with problems ${rowsWithProblems}; ${seconds.toFixed(2)} s`);
+  const verdict = r.dryRun
+    ? '试运行，未写入 / dry run, nothing written'
+    : r.imported
+      ? `已导入 / imported ${r.imported}`
+      : '未导入任何案件 / nothing imported';
+  console.log(
+    `${verdict}; 数据行 / rows ${r.rows}, 有效 / valid ${r.valid}, 有问题的行 / rows with problems ${rowsWithProblems}; ${seconds.toFixed(2)} s`,
+  );
 }
 
 export async function exportCommand(args: string[], withApp: WithApp): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' }, procedure: { type: 'string' }, 'with-identity': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, procedure: { type: 'string' }, 'with-identity': { type: 'boolean' } },
+  });
   if (!values.out || !/\.(xlsx|csv)$/i.test(values.out)) {
     console.error(`用法 / usage: ${EXPORT_USAGE}`);
     return 2;

@@ -13,7 +13,14 @@ import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from '
 
 export type RowProblem = { row: number; column: string; problem: string };
 export type ImportReport = { rows: number; valid: number; imported: number; problems: RowProblem[]; dryRun: boolean };
-export type ImportOptions = { procedure: string; dryRun?: boolean; skipInvalid?: boolean; by?: string; progress?: (phase: string, done: number, total: number) => void; source?: string };
+export type ImportOptions = {
+  procedure: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  by?: string;
+  progress?: (phase: string, done: number, total: number) => void;
+  source?: string;
+};
 
 const CHUNK = 500; // cases: 500 × 31 columns = 15 500 parameters (SQLite allows 32 766, PostgreSQL 65 535)
 const ACTOR = '历史数据导入 / import';
@@ -27,12 +34,16 @@ const ACTOR = '历史数据导入 / import';
  */
 export async function importCases(ctx: AppContext, table: string[][], opts: ImportOptions): Promise<ImportReport> {
   const procedure = ctx.procedures.latest(opts.procedure);
-  if (!procedure) throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${opts.procedure}”的流程 / unknown procedure`, { procedure: opts.procedure });
+  if (!procedure)
+    throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${opts.procedure}”的流程 / unknown procedure`, {
+      procedure: opts.procedure,
+    });
   const [header = [], ...body] = table;
   const { keys, unknown } = readHeader(header);
   const problems: RowProblem[] = unknown.map((h) => ({ row: 1, column: h, problem: '未知列 / unknown column' }));
   for (const need of ['kind', 'channel', 'receivedAt', 'subject', 'description'] as const) {
-    if (!keys.includes(need)) problems.push({ row: 1, column: need, problem: '缺少必需的列 / required column missing' });
+    if (!keys.includes(need))
+      problems.push({ row: 1, column: need, problem: '缺少必需的列 / required column missing' });
   }
   if (problems.length) return { rows: body.length, valid: 0, imported: 0, problems, dryRun: Boolean(opts.dryRun) };
 
@@ -43,13 +54,19 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
     const line = i + 2;
     if (cells.every((c) => !c.trim())) return; // blank line
     const record: Record<string, string> = Object.fromEntries(COLUMNS.map(([k]) => [k, '']));
-    keys.forEach((k, j) => { if (k) record[k] = cells[j] ?? ''; });
+    keys.forEach((k, j) => {
+      if (k) record[k] = cells[j] ?? '';
+    });
     const parsed = schema.safeParse(record);
-    const rowProblems: RowProblem[] = parsed.success ? [] : parsed.error.issues.map((iss) => ({ row: line, column: String(iss.path[0] ?? ''), problem: iss.message }));
-    if (parsed.success) rowProblems.push(...checkAgainstProcedure(procedure, parsed.data).map((p) => ({ row: line, ...p })));
+    const rowProblems: RowProblem[] = parsed.success
+      ? []
+      : parsed.error.issues.map((iss) => ({ row: line, column: String(iss.path[0] ?? ''), problem: iss.message }));
+    if (parsed.success)
+      rowProblems.push(...checkAgainstProcedure(procedure, parsed.data).map((p) => ({ row: line, ...p })));
     if (parsed.success && parsed.data.trackingNo) {
       const first = seen.get(parsed.data.trackingNo);
-      if (first) rowProblems.push({ row: line, column: 'trackingNo', problem: `与第 ${first} 行重复 / same as row ${first}` });
+      if (first)
+        rowProblems.push({ row: line, column: 'trackingNo', problem: `与第 ${first} 行重复 / same as row ${first}` });
       else seen.set(parsed.data.trackingNo, line);
     }
     if (rowProblems.length) problems.push(...rowProblems);
@@ -59,16 +76,30 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   // Tracking numbers already in the database.
   const numbers = [...seen.keys()];
   for (let i = 0; i < numbers.length; i += CHUNK) {
-    const taken = await ctx.store.db.selectFrom('cases').select('tracking_no').where('tracking_no', 'in', numbers.slice(i, i + CHUNK)).execute();
+    const taken = await ctx.store.db
+      .selectFrom('cases')
+      .select('tracking_no')
+      .where('tracking_no', 'in', numbers.slice(i, i + CHUNK))
+      .execute();
     for (const t of taken) {
-      problems.push({ row: seen.get(t.tracking_no)!, column: 'trackingNo', problem: '该受理编号已存在 / this tracking number exists already' });
+      problems.push({
+        row: seen.get(t.tracking_no)!,
+        column: 'trackingNo',
+        problem: '该受理编号已存在 / this tracking number exists already',
+      });
       const at = good.findIndex((g) => g.row.trackingNo === t.tracking_no);
       if (at >= 0) good.splice(at, 1);
     }
   }
   problems.sort((a, b) => a.row - b.row);
   opts.progress?.('check', body.length, body.length);
-  const report: ImportReport = { rows: body.length, valid: good.length, imported: 0, problems, dryRun: Boolean(opts.dryRun) };
+  const report: ImportReport = {
+    rows: body.length,
+    valid: good.length,
+    imported: 0,
+    problems,
+    dryRun: Boolean(opts.dryRun),
+  };
   if (opts.dryRun || good.length === 0 || (problems.length && !opts.skipInvalid)) return report;
 
   const at = ctx.now().toISOString();
@@ -84,12 +115,33 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
     ids.update(c.id);
     cases.push(c);
     events.push({
-      case_id: c.id, seq: 1, type: 'submitted', action: 'import', visibility: 'internal', from_status: null, to_status: c.status,
-      actor_kind: 'system', actor_id: null, actor_name: ACTOR, at, input: JSON.stringify({ channel: row.channel, kind: row.kind, receivedAt: row.receivedAt, source: opts.source ?? null }),
-      public_text: null, clocks: '[]',
+      case_id: c.id,
+      seq: 1,
+      type: 'submitted',
+      action: 'import',
+      visibility: 'internal',
+      from_status: null,
+      to_status: c.status,
+      actor_kind: 'system',
+      actor_id: null,
+      actor_name: ACTOR,
+      at,
+      input: JSON.stringify({
+        channel: row.channel,
+        kind: row.kind,
+        receivedAt: row.receivedAt,
+        source: opts.source ?? null,
+      }),
+      public_text: null,
+      clocks: '[]',
     });
   }
-  await redrawTaken(ctx, procedure, cases.filter((_, i) => !good[i].row.trackingNo), used);
+  await redrawTaken(
+    ctx,
+    procedure,
+    cases.filter((_, i) => !good[i].row.trackingNo),
+    used,
+  );
   await ctx.store.transact(async (trx) => {
     for (let i = 0; i < cases.length; i += CHUNK) {
       await insertCases(trx, cases.slice(i, i + CHUNK));
@@ -98,8 +150,17 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
     }
     // One record for the import: what, how many, and a digest of the case ids it made.
     await appendAudit(trx, {
-      at, actor: opts.by ?? 'system:cli', action: 'case.import', entityType: 'procedure', entityId: procedure.id,
-      payload: { count: cases.length, skipped: problems.length ? new Set(problems.map((p) => p.row)).size : 0, caseIds: ids.digest('hex'), source: opts.source ?? null },
+      at,
+      actor: opts.by ?? 'system:cli',
+      action: 'case.import',
+      entityType: 'procedure',
+      entityId: procedure.id,
+      payload: {
+        count: cases.length,
+        skipped: problems.length ? new Set(problems.map((p) => p.row)).size : 0,
+        caseIds: ids.digest('hex'),
+        source: opts.source ?? null,
+      },
     });
   });
   report.imported = cases.length;
@@ -110,9 +171,27 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
 async function redrawTaken(ctx: AppContext, p: TProcedure, drawn: CaseTable[], used: Set<string>): Promise<void> {
   for (let i = 0; i < drawn.length; i += CHUNK) {
     const chunk = drawn.slice(i, i + CHUNK);
-    const taken = new Set((await ctx.store.db.selectFrom('cases').select('tracking_no').where('tracking_no', 'in', chunk.map((c) => c.tracking_no)).execute()).map((t) => t.tracking_no));
+    const taken = new Set(
+      (
+        await ctx.store.db
+          .selectFrom('cases')
+          .select('tracking_no')
+          .where(
+            'tracking_no',
+            'in',
+            chunk.map((c) => c.tracking_no),
+          )
+          .execute()
+      ).map((t) => t.tracking_no),
+    );
     for (const c of chunk.filter((x) => taken.has(x.tracking_no))) {
-      do c.tracking_no = trackingNumber(p.intake.trackingPrefix[c.kind as 'complaint'] ?? 'TS', new Date(c.received_at), ctx.config.timeZone, ctx.random(4));
+      do
+        c.tracking_no = trackingNumber(
+          p.intake.trackingPrefix[c.kind as 'complaint'] ?? 'TS',
+          new Date(c.received_at),
+          ctx.config.timeZone,
+          ctx.random(4),
+        );
       while (used.has(c.tracking_no) || taken.has(c.tracking_no));
       used.add(c.tracking_no);
     }
@@ -121,17 +200,30 @@ async function redrawTaken(ctx: AppContext, p: TProcedure, drawn: CaseTable[], u
 
 function checkAgainstProcedure(p: TProcedure, r: ImportRow): { column: ColumnKey; problem: string }[] {
   const out: { column: ColumnKey; problem: string }[] = [];
-  if (!p.intake.kinds.includes(r.kind)) out.push({ column: 'kind', problem: `该流程只受理 ${p.intake.kinds.join(', ')} / not a kind of this procedure` });
-  if (r.category && !p.categories.some((c) => c.id === r.category || c.label['zh-CN'] === r.category)) out.push({ column: 'category', problem: `未知类别 / unknown category; one of ${p.categories.map((c) => c.id).join(', ')}` });
-  if (r.severity && !p.severities.some((s) => s.id === r.severity || s.label['zh-CN'] === r.severity)) out.push({ column: 'severity', problem: '未知严重程度 / unknown severity' });
+  if (!p.intake.kinds.includes(r.kind))
+    out.push({ column: 'kind', problem: `该流程只受理 ${p.intake.kinds.join(', ')} / not a kind of this procedure` });
+  if (r.category && !p.categories.some((c) => c.id === r.category || c.label['zh-CN'] === r.category))
+    out.push({
+      column: 'category',
+      problem: `未知类别 / unknown category; one of ${p.categories.map((c) => c.id).join(', ')}`,
+    });
+  if (r.severity && !p.severities.some((s) => s.id === r.severity || s.label['zh-CN'] === r.severity))
+    out.push({ column: 'severity', problem: '未知严重程度 / unknown severity' });
   const state = r.status ? p.states.find((s) => s.id === r.status || s.label['zh-CN'] === r.status) : undefined;
-  if (r.status && !state) out.push({ column: 'status', problem: `未知状态 / unknown state; one of ${p.states.map((s) => s.id).join(', ')}` });
-  if (r.outcome && !p.outcomes.some((o) => o.id === r.outcome || o.label['zh-CN'] === r.outcome)) out.push({ column: 'outcome', problem: '未知结论 / unknown outcome' });
-  if (state?.terminal && !r.closedAt) out.push({ column: 'closedAt', problem: '已办结的案件需填办结时间 / a closed case needs its closing time' });
-  if (r.closedAt && r.closedAt < r.receivedAt) out.push({ column: 'closedAt', problem: '办结时间早于收到时间 / closed before it was received' });
-  if (r.anonymous && (r.submitterName || r.submitterPhone || r.submitterEmail)) out.push({ column: 'anonymous', problem: '匿名案件不填身份信息 / an anonymous case carries no identity' });
-  if (!r.anonymous && !r.submitterName) out.push({ column: 'submitterName', problem: '实名案件需填投诉人 / a named case needs the submitter' });
-  if (r.channel === 'third-party' && !r.thirdParty) out.push({ column: 'thirdParty', problem: '第三方转来的案件需注明机构 / name the third party' });
+  if (r.status && !state)
+    out.push({ column: 'status', problem: `未知状态 / unknown state; one of ${p.states.map((s) => s.id).join(', ')}` });
+  if (r.outcome && !p.outcomes.some((o) => o.id === r.outcome || o.label['zh-CN'] === r.outcome))
+    out.push({ column: 'outcome', problem: '未知结论 / unknown outcome' });
+  if (state?.terminal && !r.closedAt)
+    out.push({ column: 'closedAt', problem: '已办结的案件需填办结时间 / a closed case needs its closing time' });
+  if (r.closedAt && r.closedAt < r.receivedAt)
+    out.push({ column: 'closedAt', problem: '办结时间早于收到时间 / closed before it was received' });
+  if (r.anonymous && (r.submitterName || r.submitterPhone || r.submitterEmail))
+    out.push({ column: 'anonymous', problem: '匿名案件不填身份信息 / an anonymous case carries no identity' });
+  if (!r.anonymous && !r.submitterName)
+    out.push({ column: 'submitterName', problem: '实名案件需填投诉人 / a named case needs the submitter' });
+  if (r.channel === 'third-party' && !r.thirdParty)
+    out.push({ column: 'thirdParty', problem: '第三方转来的案件需注明机构 / name the third party' });
   return out;
 }
 
@@ -140,11 +232,24 @@ export const NO_RECEIPT = 'imported:no-receipt';
 
 function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): CaseTable {
   const received = new Date(r.receivedAt);
-  const state = r.status ? p.states.find((s) => s.id === r.status || s.label['zh-CN'] === r.status)! : p.states.find((s) => s.initial)!;
-  const submitter = r.anonymous ? null : { name: r.submitterName!, ...(r.submitterPhone ? { phone: r.submitterPhone } : {}), ...(r.submitterEmail ? { email: r.submitterEmail } : {}) };
+  const state = r.status
+    ? p.states.find((s) => s.id === r.status || s.label['zh-CN'] === r.status)!
+    : p.states.find((s) => s.initial)!;
+  const submitter = r.anonymous
+    ? null
+    : {
+        name: r.submitterName!,
+        ...(r.submitterPhone ? { phone: r.submitterPhone } : {}),
+        ...(r.submitterEmail ? { email: r.submitterEmail } : {}),
+      };
   const data: Record<string, unknown> = { imported: true };
   if (r.requestedOutcome) data.requestedOutcome = r.requestedOutcome;
-  if (r.thirdParty) data.thirdParty = { type: 'other', name: r.thirdParty, ...(r.thirdPartyReference ? { reference: r.thirdPartyReference } : {}) };
+  if (r.thirdParty)
+    data.thirdParty = {
+      type: 'other',
+      name: r.thirdParty,
+      ...(r.thirdPartyReference ? { reference: r.thirdPartyReference } : {}),
+    };
   const prefix = p.intake.trackingPrefix[r.kind] ?? 'TS';
   return {
     id: timeOrderedId(received, ctx.random(10)),
@@ -186,7 +291,10 @@ function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): Case
 
 /** Minutes east of UTC of a time zone at an instant (Asia/Shanghai: 480). */
 export function offsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }

@@ -20,7 +20,9 @@ async function requirePostgres(): Promise<void> {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL at ${PG_URL} is required for these tests and is unreachable: ${(err as Error).message}`);
+    throw new Error(
+      `PostgreSQL at ${PG_URL} is required for these tests and is unreachable: ${(err as Error).message}`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -57,16 +59,33 @@ export const BACKENDS: Backend[] = [sqlite, postgres];
 /** A clock the test moves by hand. */
 export class TestClock {
   private current: Date;
-  constructor(start = '2026-11-30T02:00:00.000Z') { this.current = new Date(start); }
+  constructor(start = '2026-11-30T02:00:00.000Z') {
+    this.current = new Date(start);
+  }
   now = (): Date => new Date(this.current);
-  set(iso: string): void { this.current = new Date(iso); }
-  advance(ms: number): void { this.current = new Date(this.current.getTime() + ms); }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
 }
 
-export async function openTestApp(backend: Backend, clock?: TestClock, procedureDirs?: string[]): Promise<{ ctx: AppContext; config: Config; cleanup(): Promise<void> }> {
+export async function openTestApp(
+  backend: Backend,
+  clock?: TestClock,
+  procedureDirs?: string[],
+): Promise<{ ctx: AppContext; config: Config; cleanup(): Promise<void> }> {
   const made = await backend.config();
   const config = procedureDirs ? { ...made.config, procedureDirs } : made.config;
   const { cleanup } = made;
   const ctx = await openApp(config, clock ? { now: clock.now } : {});
-  return { ctx, config, cleanup: async () => { await ctx.close(); await cleanup(); } };
+  return {
+    ctx,
+    config,
+    cleanup: async () => {
+      await ctx.close();
+      await cleanup();
+    },
+  };
 }

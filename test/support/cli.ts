@@ -7,14 +7,22 @@ const TSX = `${ROOT}node_modules/.bin/tsx`;
 
 /** The environment that points the CLI at a test's database. */
 export function cliEnv(config: Config, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: config.dataDir, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PLAINT_DATA_DIR: config.dataDir,
+    ...extra,
+  };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;
   if (config.pgSchema) env.PLAINT_PG_SCHEMA = config.pgSchema;
   return env;
 }
 
 /** Runs `plaint <args>` as a user would and collects what it prints. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [`${ROOT}src/cli.ts`, ...args], { env, cwd: ROOT });
     let stdout = '';

@@ -8,20 +8,42 @@ export type Harness = {
   ctx: AppContext;
   http: FastifyInstance;
   /** Creates a user with these roles and returns a bearer token for it. */
-  staff(username: string, roles: string[], options?: { isAdmin?: boolean }): Promise<{ id: string; token: string; username: string }>;
-  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string }): Promise<LightMyRequestResponse>;
+  staff(
+    username: string,
+    roles: string[],
+    options?: { isAdmin?: boolean },
+  ): Promise<{ id: string; token: string; username: string }>;
+  call(
+    method: string,
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 
 /** A real server on a real database, driven through `inject` (the full HTTP stack without a socket). */
-export async function startHarness(backend: Backend, clock?: TestClock, options: { procedureDirs?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  backend: Backend,
+  clock?: TestClock,
+  options: { procedureDirs?: string[] } = {},
+): Promise<Harness> {
   const { ctx, cleanup } = await openTestApp(backend, clock, options.procedureDirs);
   const http = await buildServer(ctx, { bodyLimit: 64 * 1024 });
   return {
     ctx,
     http,
     async staff(username, roles, options = {}) {
-      const user = await addUser(ctx, { username, password: 'correct horse battery', roles, isAdmin: options.isAdmin ?? false, displayName: username }, 'system:test');
+      const user = await addUser(
+        ctx,
+        {
+          username,
+          password: 'correct horse battery',
+          roles,
+          isAdmin: options.isAdmin ?? false,
+          displayName: username,
+        },
+        'system:test',
+      );
       const { token } = await createToken(ctx, username, 'test', 'system:test');
       return { id: user.id, token, username };
     },

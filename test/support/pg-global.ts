@@ -15,7 +15,9 @@ async function dropTestSchemas(): Promise<void> {
     return; // the suites themselves report an unreachable PostgreSQL
   }
   try {
-    const { rows } = await client.query<{ nspname: string }>(`select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'`);
+    const { rows } = await client.query<{ nspname: string }>(
+      `select nspname from pg_namespace where nspname ~ '^t_[0-9a-f]{12}$'`,
+    );
     for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
   } finally {
     await client.end();

@@ -20,7 +20,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
   const port = await freePort();
   const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/cli.ts`, 'serve'], {
     // Tests load the public API from one address: no per-address limit unless a test sets one.
-    env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env, PORT: String(port), HOST: '127.0.0.1' }, cwd: ROOT,
+    env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    cwd: ROOT,
     // Its own process group: a kill reaches the node process tsx starts, not only tsx.
     detached: true,
   });
@@ -34,7 +35,9 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       process.kill(-child.pid!, 'SIGKILL');
       throw new Error(`server did not answer within 90 s:\n${output}`);
@@ -42,7 +45,9 @@ export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<Server
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    child, port, output: () => output,
+    child,
+    port,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -22,12 +22,20 @@ export async function smtpSink(port = 0, options: { start?: boolean } = {}): Pro
     mails,
     async start() {
       server = new SMTPServer({
-        authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
         onData(stream, _session, callback) {
-          simpleParser(stream).then((m) => { mails.push(m); callback(); }, callback);
+          simpleParser(stream).then((m) => {
+            mails.push(m);
+            callback();
+          }, callback);
         },
       });
-      await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(sink.port, '127.0.0.1', () => resolve()); });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(sink.port, '127.0.0.1', () => resolve());
+      });
       sink.port = (server.server.address() as { port: number }).port;
     },
     async stop() {

@@ -31,7 +31,9 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     const broken = DEMO.replace('to: done', 'to: nowhere');
     const badLine = broken.split('\n').findIndex((l) => l.includes('to: nowhere')) + 1;
     await yamlBox().fill(broken);
-    const posted = page.waitForResponse((r) => r.url().endsWith('/admin/procedures') && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith('/admin/procedures') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: buttonName('上传') }).click();
     expect((await posted).status()).toBe(400);
     const issue = page.getByTestId('upload-issue');
@@ -45,7 +47,9 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     // The gutter marks the line; choosing the problem selects that line in the text.
     expect(await page.locator('.yaml-gutter-error').textContent()).toBe(String(badLine));
     await issue.getByRole('button', { name: `第 ${badLine} 行` }).click();
-    const selected = await yamlBox().evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    const selected = await yamlBox().evaluate((el: HTMLTextAreaElement) =>
+      el.value.slice(el.selectionStart, el.selectionEnd),
+    );
     expect(selected.trim()).toBe('to: nowhere');
     await shot(page, 'admin-procedures-error');
     // Nothing was stored.
@@ -58,7 +62,9 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     await page.getByTestId('upload-valid').waitFor();
     expect(await page.getByTestId('upload-issue').count()).toBe(0);
     expect(await page.getByTestId('latest-web-admin-demo').count()).toBe(0);
-    const posted = page.waitForResponse((r) => r.url().endsWith('/admin/procedures') && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith('/admin/procedures') && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: buttonName('上传') }).click();
     expect((await posted).status()).toBe(201);
     await page.getByTestId('latest-web-admin-demo').waitFor();
@@ -72,7 +78,10 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     await definition.waitFor();
     expect(await definition.textContent()).toContain('管理测试流程');
     await shot(page, 'admin-procedure-definition');
-    await page.locator('.ant-modal-footer').getByRole('button', { name: buttonName('关闭') }).click();
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: buttonName('关闭') })
+      .click();
     await shot(page, 'admin-procedures');
   });
 
@@ -84,14 +93,21 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     await form.getByLabel('分类编号').fill('smell');
     await form.getByLabel('中文名称').fill('异味');
     await form.getByLabel('英文名称').fill('Smell');
-    const posted = page.waitForResponse((r) => r.url().endsWith('/admin/procedures/web-admin-demo/categories') && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith('/admin/procedures/web-admin-demo/categories') && r.request().method() === 'POST',
+    );
     await form.getByRole('button', { name: buttonName('添加') }).click();
     expect((await posted).status()).toBe(201);
     await page.getByTestId('category-list').getByText('异味').waitFor();
     expect(await page.getByTestId('category-version').textContent()).toBe('v2');
     await shot(page, 'admin-categories');
-    const portal = await (await fetch(`${web.base}/api/v1/public/procedures`)).json() as { items: { id: string; categories: { label: { 'zh-CN': string } }[] }[] };
-    expect(portal.items.find((p) => p.id === 'web-admin-demo')!.categories.map((c) => c.label['zh-CN'])).toEqual(['噪音', '异味']);
+    const portal = (await (await fetch(`${web.base}/api/v1/public/procedures`)).json()) as {
+      items: { id: string; categories: { label: { 'zh-CN': string } }[] }[];
+    };
+    expect(portal.items.find((p) => p.id === 'web-admin-demo')!.categories.map((c) => c.label['zh-CN'])).toEqual([
+      '噪音',
+      '异味',
+    ]);
   });
 
   it('lists users with their grants', async () => {
@@ -118,7 +134,11 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
 
     const read = await fetch(`${web.base}/api/v1/cases`, { headers: { authorization: `Bearer ${token}` } });
     expect(read.status).toBe(200);
-    const write = await fetch(`${web.base}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const write = await fetch(`${web.base}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(write.status).toBe(403);
 
     // Shown once: after a reload the list has it, the secret is gone.
@@ -129,11 +149,18 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     expect(await page.content()).not.toContain(token);
     expect(await row.textContent()).toContain('只读');
     await row.getByRole('button', { name: buttonName('撤销') }).click();
-    const revoked = page.waitForResponse((r) => /\/admin\/tokens\/[0-9A-Z]{26}$/.test(r.url()) && r.request().method() === 'DELETE');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: buttonName('撤销') }).click();
+    const revoked = page.waitForResponse(
+      (r) => /\/admin\/tokens\/[0-9A-Z]{26}$/.test(r.url()) && r.request().method() === 'DELETE',
+    );
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: buttonName('撤销') })
+      .click();
     expect((await revoked).status()).toBe(204);
     await row.getByTestId('token-revoked').waitFor();
-    expect((await fetch(`${web.base}/api/v1/cases`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${web.base}/api/v1/cases`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
     await shot(page, 'admin-tokens');
   });
 

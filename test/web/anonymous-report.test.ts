@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { act, buttonName, openCaseFromInbox, openTracking, shot, signIn, startWeb, submitOnPortal, type WebEnv } from './support.ts';
+import {
+  act,
+  buttonName,
+  openCaseFromInbox,
+  openTracking,
+  shot,
+  signIn,
+  startWeb,
+  submitOnPortal,
+  type WebEnv,
+} from './support.ts';
 
 /**
  * Issue 6, scenario 2: an anonymous report (INT-2) submitted on the portal, a message exchanged
@@ -26,7 +36,10 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
 
   it('INT-2: the report is submitted anonymously; the workbench shows no identity', async () => {
     access = await submitOnPortal(phone, web.base, {
-      procedureName: '网页测试举报', subject: '采购部经理收受回扣', description: '采购部经理在供应商招标中收受回扣，金额较大。', anonymous: true,
+      procedureName: '网页测试举报',
+      subject: '采购部经理收受回扣',
+      description: '采购部经理在供应商招标中收受回扣，金额较大。',
+      anonymous: true,
       extra: async (page) => page.locator('form#intake').getByLabel('涉及部门').fill('采购部'),
     });
     expect(access.trackingNo).toMatch(/^JB-/);
@@ -42,10 +55,15 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
     expect((await sent).status()).toBe(201);
 
     await openTracking(phone, web.base, access);
-    await expect.poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining('请问回扣是现金还是转账？')]);
+    await expect
+      .poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 })
+      .toEqual([expect.stringContaining('请问回扣是现金还是转账？')]);
     await phone.locator('form#message').getByLabel('给处理人员留言').fill('是银行转账，我有转账截图。');
     const answered = phone.waitForResponse((r) => r.url().endsWith('/messages') && r.request().method() === 'POST');
-    await phone.locator('form#message').getByRole('button', { name: buttonName('发送') }).click();
+    await phone
+      .locator('form#message')
+      .getByRole('button', { name: buttonName('发送') })
+      .click();
     expect((await answered).status()).toBe(201);
     await expect.poll(() => phone.getByTestId('message').count(), { timeout: 60_000 }).toBe(2);
     await shot(phone, 'portal-messages-375');
@@ -55,7 +73,9 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
   });
 
   it('APL-1: after the answer the reporter appeals from the tracking page', async () => {
-    await act(desk, '答复举报人', 'answer', async (form) => form.getByLabel('答复内容').fill('经调查，未发现收受回扣的证据。'));
+    await act(desk, '答复举报人', 'answer', async (form) =>
+      form.getByLabel('答复内容').fill('经调查，未发现收受回扣的证据。'),
+    );
     await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已答复');
 
     await openTracking(phone, web.base, access);
@@ -64,7 +84,10 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
     await phone.locator('.ant-collapse-header').filter({ hasText: '申诉' }).click();
     await phone.locator('form#appeal').getByLabel('申诉理由').fill('调查没有询问财务部门，转账记录可以证明。');
     const filed = phone.waitForResponse((r) => r.url().endsWith('/appeal') && r.request().method() === 'POST');
-    await phone.locator('form#appeal').getByRole('button', { name: buttonName('提交') }).click();
+    await phone
+      .locator('form#appeal')
+      .getByRole('button', { name: buttonName('提交') })
+      .click();
     const res = await filed;
     expect(res.status()).toBe(201);
     const appealNo = (await res.json()).trackingNo as string;

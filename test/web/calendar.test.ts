@@ -22,7 +22,12 @@ describe('an admin adds a year of holidays and a provisional deadline changes', 
     await signIn(desk, web.base, handler);
     await signIn(admin, web.base, { username: 'admin', password: ADMIN_PASSWORD });
     const phone = (await web.open(375)).page;
-    ({ trackingNo } = await submitOnPortal(phone, web.base, { procedureName: '网页测试举报', subject: '仓库账实不符', description: '仓库盘点账实不符，疑有人私自出货。', anonymous: true }));
+    ({ trackingNo } = await submitOnPortal(phone, web.base, {
+      procedureName: '网页测试举报',
+      subject: '仓库账实不符',
+      description: '仓库盘点账实不符，疑有人私自出货。',
+      anonymous: true,
+    }));
   }, 300_000);
   afterAll(async () => web?.close());
 
@@ -43,7 +48,9 @@ describe('an admin adds a year of holidays and a provisional deadline changes', 
     // The seven days before the provisional due date become days off, so it must move.
     const due = /(\d{4}-\d{2}-\d{2})/.exec(dueBefore)![1];
     const year = due.slice(0, 4);
-    const daysOff = [1, 2, 3, 4, 5, 6, 7].map((n) => new Date(Date.parse(`${due}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)).filter((d) => d.startsWith(year));
+    const daysOff = [1, 2, 3, 4, 5, 6, 7]
+      .map((n) => new Date(Date.parse(`${due}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10))
+      .filter((d) => d.startsWith(year));
     expect(await admin.getByTestId('years-covered').textContent()).not.toContain(year);
     const form = admin.locator('form#calendar');
     await form.getByLabel('依据').fill(`国务院办公厅关于${year}年部分节假日安排的通知（测试）`);

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { act, buttonName, choose, openCaseFromInbox, openTracking, overflowX, shot, signIn, startWeb, submitOnPortal, type WebEnv } from './support.ts';
+import {
+  act,
+  buttonName,
+  choose,
+  openCaseFromInbox,
+  openTracking,
+  overflowX,
+  shot,
+  signIn,
+  startWeb,
+  submitOnPortal,
+  type WebEnv,
+} from './support.ts';
 
 /**
  * Issue 6, scenario 1: a named customer complaint submitted on the portal at 375 px, handled in
@@ -35,8 +47,14 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await phone.getByRole('button', { name: 'Switch language' }).click();
     await phone.getByRole('heading', { name: '我要反映' }).waitFor();
     access = await submitOnPortal(phone, web.base, {
-      procedureName: '顾客投诉处理', subject: '新买的冰箱不制冷', description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了。',
-      anonymous: false, name: '张三', phone: '13812345678', requestedOutcome: '更换一台新冰箱', respondent: '人民路门店',
+      procedureName: '顾客投诉处理',
+      subject: '新买的冰箱不制冷',
+      description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了。',
+      anonymous: false,
+      name: '张三',
+      phone: '13812345678',
+      requestedOutcome: '更换一台新冰箱',
+      respondent: '人民路门店',
       // The procedure's own intake fields (orderNo, productName, store) are generated from its YAML.
       extra: async (page) => {
         await page.locator('form#intake').getByLabel('订单号').fill('SO-20261120-0042');
@@ -63,7 +81,9 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await shot(desk, 'workbench-inbox');
     await openCaseFromInbox(desk, web.base, access.trackingNo);
     // Parties masked until shown with a reason (CON-1), which the server audits.
-    await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).not.toContain('13812345678');
+    await expect
+      .poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 })
+      .not.toContain('13812345678');
     await shot(desk, 'workbench-case');
     await act(desk, '受理', 'accept', async (form) => choose(desk, form, '投诉类别', '产品质量'));
     await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已受理');
@@ -89,16 +109,32 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     expect(steps).not.toContain('reply');
     // The case's data is named as the procedure names it, choices by their label, not by keys and ids.
     const data = (await desk.getByTestId('case-data').textContent()) ?? '';
-    for (const shown of ['订单号', 'SO-20261120-0042', '诉求', '更换一台新冰箱', '原因分析', '压缩机故障', '答复方式', '网上答复', '承诺属实时间']) expect(data).toContain(shown);
+    for (const shown of [
+      '订单号',
+      'SO-20261120-0042',
+      '诉求',
+      '更换一台新冰箱',
+      '原因分析',
+      '压缩机故障',
+      '答复方式',
+      '网上答复',
+      '承诺属实时间',
+    ])
+      expect(data).toContain(shown);
     expect(data).not.toMatch(/orderNo|requestedOutcome|affirmedTruthfulAt|replyMethod|portal|\{"/);
     await desk.getByRole('button', { name: '显示身份' }).click();
     // The dialog opens with an animation: under load a value typed too early can be lost (the form
     // then refuses an empty reason), so check it holds the reason before submitting.
     const reason = desk.locator('form#reveal').getByLabel('查看理由（记入审计）');
-    await expect.poll(async () => {
-      if ((await reason.inputValue()) !== '电话回访') await reason.fill('电话回访');
-      return reason.inputValue();
-    }, { timeout: 60_000 }).toBe('电话回访');
+    await expect
+      .poll(
+        async () => {
+          if ((await reason.inputValue()) !== '电话回访') await reason.fill('电话回访');
+          return reason.inputValue();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('电话回访');
     await desk.locator('form#reveal').getByRole('button', { name: '显示身份' }).click();
     await expect.poll(() => desk.getByTestId('submitter').textContent(), { timeout: 60_000 }).toContain('13812345678');
   });

@@ -7,7 +7,14 @@ import { ROOT } from '../support/cli.ts';
 import { startServerProcess } from '../support/server-process.ts';
 
 export const ADMIN_PASSWORD = 'admin-web-test-1';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,8 +35,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'plaint-web-'));
   const server = await startServerProcess({
-    PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: dataDir, PLAINT_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'), PLAINT_LOG: 'off',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PLAINT_DATA_DIR: dataDir,
+    PLAINT_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'),
+    PLAINT_LOG: 'off',
   });
   const browser = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   project.provide('web', { base: `http://127.0.0.1:${server.port}`, wsEndpoint: browser.wsEndpoint(), dataDir });

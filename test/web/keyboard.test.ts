@@ -26,7 +26,9 @@ describe('forms are keyboard reachable', { timeout: 300_000 }, () => {
       const focused = await page.evaluate((sel) => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || !el.closest(sel)) return null;
-        return el.id || el.getAttribute('name') || el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName;
+        return (
+          el.id || el.getAttribute('name') || el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName
+        );
       }, form);
       if (focused !== null) seen.push(focused);
       else if (seen.length > 0) break;
@@ -36,9 +38,12 @@ describe('forms are keyboard reachable', { timeout: 300_000 }, () => {
 
   /** The visible fields of a form that a person fills in, by id (antd gives each the form item's name). */
   async function visibleFields(form: string): Promise<string[]> {
-    return page.locator(`${form} input:not([type=hidden]), ${form} textarea`).evaluateAll((els) => els
-      .filter((e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLInputElement).disabled)
-      .map((e) => e.id).filter(Boolean));
+    return page.locator(`${form} input:not([type=hidden]), ${form} textarea`).evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLInputElement).disabled)
+        .map((e) => e.id)
+        .filter(Boolean),
+    );
   }
 
   it('the portal intake form: every visible field and the submit button by Tab alone', async () => {

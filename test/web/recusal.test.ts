@@ -24,11 +24,23 @@ describe('a handler who is a respondent cannot find the case', { timeout: 600_00
     await signIn(wangDesk, web.base, wang);
     const phone = (await web.open(375)).page;
     about = await submitOnPortal(phone, web.base, {
-      procedureName: '顾客投诉处理', subject: '客服态度恶劣', description: '客服王经理在电话里对我大声呵斥。', anonymous: false, name: '李四', phone: '13900001111',
-      requestedOutcome: '道歉', respondent: '王经理',
+      procedureName: '顾客投诉处理',
+      subject: '客服态度恶劣',
+      description: '客服王经理在电话里对我大声呵斥。',
+      anonymous: false,
+      name: '李四',
+      phone: '13900001111',
+      requestedOutcome: '道歉',
+      respondent: '王经理',
     });
     other = await submitOnPortal(phone, web.base, {
-      procedureName: '顾客投诉处理', subject: '客服态度冷淡', description: '门店客服不理睬顾客。', anonymous: false, name: '赵六', phone: '13900002222', requestedOutcome: '改进服务',
+      procedureName: '顾客投诉处理',
+      subject: '客服态度冷淡',
+      description: '门店客服不理睬顾客。',
+      anonymous: false,
+      name: '赵六',
+      phone: '13900002222',
+      requestedOutcome: '改进服务',
     });
   }, 300_000);
   afterAll(async () => web?.close());
@@ -39,7 +51,7 @@ describe('a handler who is a respondent cannot find the case', { timeout: 600_00
     await wangDesk.getByRole('link', { name: other.trackingNo }).waitFor();
   });
 
-  it('customer service links the respondent to the colleague\'s account', async () => {
+  it("customer service links the respondent to the colleague's account", async () => {
     await openCaseFromInbox(desk, web.base, about.trackingNo);
     aboutId = new URL(desk.url()).pathname.split('/').pop()!;
     await desk.getByRole('button', { name: '关联工作人员（回避）' }).click();

@@ -20,11 +20,24 @@ describe('statistics dashboard and monthly report', { timeout: 600_000 }, () => 
     const unit = await web.adminApi('POST', '/admin/org-units', { name: '统计测试分公司' });
     expect(unit.status).toBe(201);
     unitId = (await unit.json()).id;
-    for (const [subject, channel] of [['统计看板测试：冰箱不制冷', 'phone'], ['统计看板测试：送货延误', 'fax']]) {
+    for (const [subject, channel] of [
+      ['统计看板测试：冰箱不制冷', 'phone'],
+      ['统计看板测试：送货延误', 'fax'],
+    ]) {
       const res = await web.adminApi('POST', '/cases', {
-        procedure: 'customer-complaint', kind: 'complaint', channel, orgUnit: unitId, subject, description: `${subject}，顾客要求尽快处理。`,
-        anonymous: false, requestedOutcome: '尽快处理', occurredAt: '2026-11-21T09:00:00+08:00', submitter: { name: '赵六', phone: '13900001111' }, respondents: [{ name: '统计测试门店', type: 'business' }],
-        fields: { orderNo: 'SO-1', productName: '冰箱', store: '统计测试门店' }, affirmTruthful: true,
+        procedure: 'customer-complaint',
+        kind: 'complaint',
+        channel,
+        orgUnit: unitId,
+        subject,
+        description: `${subject}，顾客要求尽快处理。`,
+        anonymous: false,
+        requestedOutcome: '尽快处理',
+        occurredAt: '2026-11-21T09:00:00+08:00',
+        submitter: { name: '赵六', phone: '13900001111' },
+        respondents: [{ name: '统计测试门店', type: 'business' }],
+        fields: { orderNo: 'SO-1', productName: '冰箱', store: '统计测试门店' },
+        affirmTruthful: true,
       });
       expect(res.status, await res.clone().text()).toBe(201);
     }
@@ -35,7 +48,14 @@ describe('statistics dashboard and monthly report', { timeout: 600_000 }, () => 
 
   it('draws the charts for the unit and a bar opens the inbox with exactly its cases', async () => {
     await page.goto(`${web.base}/staff/stats?unit=${unitId}`);
-    for (const id of ['chart-month', 'chart-category', 'chart-severity', 'chart-ontime', 'chart-satisfaction', 'chart-channel']) {
+    for (const id of [
+      'chart-month',
+      'chart-category',
+      'chart-severity',
+      'chart-ontime',
+      'chart-satisfaction',
+      'chart-channel',
+    ]) {
       await page.getByTestId(id).locator('canvas').first().waitFor();
     }
     const totalCard = page.locator('.stat-cards .ant-statistic').filter({ hasText: '受理总数' });
@@ -72,10 +92,18 @@ describe('statistics dashboard and monthly report', { timeout: 600_000 }, () => 
   });
 
   it('a monthly report made by hand is listed and prints with charts, tables and notable cases', async () => {
-    const made = await runCli(['report', 'monthly', '--month', month, '--unit', unitId], { PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: web.dataDir });
+    const made = await runCli(['report', 'monthly', '--month', month, '--unit', unitId], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: web.dataDir,
+    });
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain('已生成 / generated');
-    const again = await runCli(['report', 'monthly', '--month', month, '--unit', unitId], { PATH: process.env.PATH, HOME: process.env.HOME, PLAINT_DATA_DIR: web.dataDir });
+    const again = await runCli(['report', 'monthly', '--month', month, '--unit', unitId], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: web.dataDir,
+    });
     expect(again.stdout).toContain('已存在 / already there');
 
     await page.goto(`${web.base}/staff/reports`);

@@ -16,18 +16,33 @@ describe('a supervisor sees an overdue case of a unit below, urges and takes it 
 
   beforeAll(async () => {
     web = await startWeb();
-    const unit = async (name: string, parent?: string) => (await (await web.adminApi('POST', '/admin/org-units', { name, ...(parent ? { parent } : {}) })).json()) as { id: string };
+    const unit = async (name: string, parent?: string) =>
+      (await (await web.adminApi('POST', '/admin/org-units', { name, ...(parent ? { parent } : {}) })).json()) as {
+        id: string;
+      };
     city = await unit('督办测试市局');
     county = await unit('督办测试县局', city.id);
     const clerk = await web.staff('sv-clerk', ['customer-service']);
-    const supervisorRes = await web.adminApi('POST', '/admin/users', { username: 'sv-boss', displayName: '市局督办员', password: 'sv-boss-pass-1234', grants: [{ role: 'customer-service-manager', orgUnit: city.id }] });
+    const supervisorRes = await web.adminApi('POST', '/admin/users', {
+      username: 'sv-boss',
+      displayName: '市局督办员',
+      password: 'sv-boss-pass-1234',
+      grants: [{ role: 'customer-service-manager', orgUnit: city.id }],
+    });
     expect(supervisorRes.status).toBe(201);
     const asClerk = await userApi(web.base, clerk);
     const res = await asClerk('POST', '/cases', {
-      procedure: 'customer-complaint', kind: 'complaint', channel: 'phone', orgUnit: county.id,
+      procedure: 'customer-complaint',
+      kind: 'complaint',
+      channel: 'phone',
+      orgUnit: county.id,
       receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      subject: '县城门店拒绝退货', description: '电话反映：县城门店以促销商品为由拒绝七天无理由退货。', anonymous: false,
-      submitter: { name: '李四', phone: '13900000001' }, requestedOutcome: '按规定退货', affirmTruthful: true,
+      subject: '县城门店拒绝退货',
+      description: '电话反映：县城门店以促销商品为由拒绝七天无理由退货。',
+      anonymous: false,
+      submitter: { name: '李四', phone: '13900000001' },
+      requestedOutcome: '按规定退货',
+      affirmTruthful: true,
       fields: { orderNo: 'SO-SV-1', productName: '电饭煲', store: '县城门店' },
     });
     expect(res.status, await res.clone().text()).toBe(201);
@@ -37,7 +52,8 @@ describe('a supervisor sees an overdue case of a unit below, urges and takes it 
   }, 300_000);
   afterAll(async () => web?.close());
 
-  const row = (): Locator => page.locator('.ant-card').filter({ hasText: '督办测试县局' }).locator('tr').filter({ hasText: c.trackingNo });
+  const row = (): Locator =>
+    page.locator('.ant-card').filter({ hasText: '督办测试县局' }).locator('tr').filter({ hasText: c.trackingNo });
 
   it('the board shows the case under level 1 and the county, overdue', async () => {
     await page.goto(`${web.base}/staff/supervision`);
@@ -49,10 +65,14 @@ describe('a supervisor sees an overdue case of a unit below, urges and takes it 
   });
 
   async function step(name: string, note: string, kind: string) {
-    await row().getByRole('button', { name: buttonName(name) }).click();
+    await row()
+      .getByRole('button', { name: buttonName(name) })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('督办意见').fill(note);
-    const posted = page.waitForResponse((r) => r.url().endsWith(`/supervision/cases/${c.id}/${kind}`) && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith(`/supervision/cases/${c.id}/${kind}`) && r.request().method() === 'POST',
+    );
     await dialog.getByRole('button', { name: buttonName('提交') }).click();
     expect((await posted).status()).toBe(200);
     await dialog.waitFor({ state: 'hidden' });

@@ -31,7 +31,10 @@ export type WebEnv = {
 /** Connects to the server and Chromium that test/web/global-setup.ts started for this run. */
 export async function startWeb(): Promise<WebEnv> {
   const shared = inject('web');
-  if (!shared) throw new Error('the browser scenarios need test/web/global-setup.ts (run them with `npm test` or `npx vitest run test/web`)');
+  if (!shared)
+    throw new Error(
+      'the browser scenarios need test/web/global-setup.ts (run them with `npm test` or `npx vitest run test/web`)',
+    );
   mkdirSync(SHOTS, { recursive: true });
   const { base } = shared;
   const browser = await chromium.connect(shared.wsEndpoint);
@@ -42,30 +45,53 @@ export async function startWeb(): Promise<WebEnv> {
   let adminCsrf = '';
   const adminApi = async (method: string, path: string, body?: unknown) => {
     if (!adminCookie) {
-      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+      const res = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+      });
       if (!res.ok) throw new Error(`admin login: ${res.status} ${await res.text()}`);
       adminCookie = res.headers.get('set-cookie')!.split(';')[0];
       adminCsrf = (await res.json()).csrfToken;
     }
     return fetch(`${base}/api/v1${path}`, {
-      method, headers: { cookie: adminCookie, 'x-csrf-token': adminCsrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: {
+        cookie: adminCookie,
+        'x-csrf-token': adminCsrf,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
   };
   return {
-    base, dataDir: shared.dataDir, browser, adminApi,
+    base,
+    dataDir: shared.dataDir,
+    browser,
+    adminApi,
     staff: async (username, roles) => {
       const password = `${username}-pass-1234`;
-      const res = await adminApi('POST', '/admin/users', { username, displayName: username, password, grants: roles.map((role) => ({ role, orgUnit: null })) });
+      const res = await adminApi('POST', '/admin/users', {
+        username,
+        displayName: username,
+        password,
+        grants: roles.map((role) => ({ role, orgUnit: null })),
+      });
       if (res.status !== 201) throw new Error(`add user ${username}: ${res.status} ${await res.text()}`);
       return { username, password, id: (await res.json()).id };
     },
     open: async (width = 1440) => {
-      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 800 : 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({
+        viewport: { width, height: width < 500 ? 800 : 900 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(60_000); // generous: the test machine's two cores are shared
-      page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(`${page.url()}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(`${page.url()}: ${m.text()}`);
+      });
       return { context, page };
     },
     close: async () => {
@@ -77,15 +103,24 @@ export async function startWeb(): Promise<WebEnv> {
 }
 
 /** Calls the API as a staff user through a session of its own (login, cookie, CSRF token), like the web app does. */
-export async function userApi(base: string, user: { username: string; password: string }): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: user.password }) });
+export async function userApi(
+  base: string,
+  user: { username: string; password: string },
+): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
   if (!res.ok) throw new Error(`login ${user.username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0];
   const csrf = (await res.json()).csrfToken as string;
-  return (method, path, body) => fetch(`${base}/api/v1${path}`, {
-    method, headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  return (method, path, body) =>
+    fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
@@ -94,7 +129,10 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Picks an option of the antd Select labelled `label` inside `scope`. */
 export async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
-  const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).first();
+  const field = scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .first();
   // On a loaded machine a click can land while the dropdown is still opening and choose nothing:
   // check that the select shows the option, and try again if it does not.
   for (let attempt = 1; ; attempt++) {
@@ -102,10 +140,20 @@ export async function choose(page: Page, scope: Locator | Page, label: string, o
     // The dropdown can also close under the pointer while it is still moving into place (the click
     // was intercepted, then the option was gone); a bounded click lets the loop open it again
     // instead of waiting the page's whole timeout for an option that is no longer shown.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first()
-      .click({ timeout: 10_000 }).catch((err: Error) => { if (attempt === 3) throw err; });
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click({ timeout: 10_000 })
+      .catch((err: Error) => {
+        if (attempt === 3) throw err;
+      });
     // antd 6 shows the chosen option as the title of the select's content box.
-    const shown = await field.locator('.ant-select-content').first().getAttribute('title', { timeout: 5_000 }).catch(() => null);
+    const shown = await field
+      .locator('.ant-select-content')
+      .first()
+      .getAttribute('title', { timeout: 5_000 })
+      .catch(() => null);
     if (shown?.includes(option)) return;
     if (attempt === 3) throw new Error(`could not choose "${option}" in "${label}" (shows "${shown}")`);
   }
@@ -121,15 +169,30 @@ export async function signIn(page: Page, base: string, user: { username: string;
   await page.goto(`${base}/staff/login`);
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
   await page.getByTestId('me').waitFor();
 }
 
 /** Submits the portal form of `procedureName` with the standard fields; returns tracking number and receipt. */
-export async function submitOnPortal(page: Page, base: string, o: {
-  procedureName: string; subject: string; description: string; anonymous: boolean; name?: string; phone?: string;
-  requestedOutcome?: string; respondent?: string; extra?: (page: Page) => Promise<void>; shotName?: string;
-}): Promise<{ trackingNo: string; receipt: string }> {
+export async function submitOnPortal(
+  page: Page,
+  base: string,
+  o: {
+    procedureName: string;
+    subject: string;
+    description: string;
+    anonymous: boolean;
+    name?: string;
+    phone?: string;
+    requestedOutcome?: string;
+    respondent?: string;
+    extra?: (page: Page) => Promise<void>;
+    shotName?: string;
+  },
+): Promise<{ trackingNo: string; receipt: string }> {
   await page.goto(base);
   await page.getByRole('link', { name: `开始填写 ${o.procedureName}` }).click();
   const form = page.locator('form#intake');
@@ -149,10 +212,17 @@ export async function submitOnPortal(page: Page, base: string, o: {
   await form.getByLabel(/本人承诺/).check();
   if (o.shotName) await shot(page, o.shotName);
   await form.getByRole('button', { name: /提\s*交/ }).click();
-  await page.getByTestId('tracking-no').or(page.getByRole('alert')).or(page.locator('.ant-form-item-explain-error')).first().waitFor();
-  if (await page.getByTestId('tracking-no').count() === 0) {
+  await page
+    .getByTestId('tracking-no')
+    .or(page.getByRole('alert'))
+    .or(page.locator('.ant-form-item-explain-error'))
+    .first()
+    .waitFor();
+  if ((await page.getByTestId('tracking-no').count()) === 0) {
     await shot(page, `failed-submit-${Date.now()}`);
-    throw new Error(`submission failed: ${await page.locator('[role=alert], .ant-form-item-explain-error').allTextContents()}`);
+    throw new Error(
+      `submission failed: ${await page.locator('[role=alert], .ant-form-item-explain-error').allTextContents()}`,
+    );
   }
   const trackingNo = (await page.getByTestId('tracking-no').textContent())!.trim();
   const receipt = (await page.getByTestId('receipt').textContent())!.trim();
@@ -160,7 +230,11 @@ export async function submitOnPortal(page: Page, base: string, o: {
 }
 
 /** Opens the tracking page with tracking number and receipt. */
-export async function openTracking(page: Page, base: string, access: { trackingNo: string; receipt: string }): Promise<void> {
+export async function openTracking(
+  page: Page,
+  base: string,
+  access: { trackingNo: string; receipt: string },
+): Promise<void> {
   await page.goto(`${base}/track`);
   await page.getByLabel('查询编号').fill(access.trackingNo);
   await page.getByLabel('查询码').fill(access.receipt);
@@ -171,7 +245,11 @@ export async function openTracking(page: Page, base: string, access: { trackingN
 /** Finds a case in the inbox by its tracking number (the search box) and opens it. */
 export async function openCaseFromInbox(page: Page, base: string, trackingNo: string): Promise<void> {
   await page.goto(`${base}/staff`);
-  await page.getByRole('searchbox', { name: '搜索标题、内容或编号' }).or(page.getByLabel('搜索标题、内容或编号')).first().fill(trackingNo);
+  await page
+    .getByRole('searchbox', { name: '搜索标题、内容或编号' })
+    .or(page.getByLabel('搜索标题、内容或编号'))
+    .first()
+    .fill(trackingNo);
   await page.keyboard.press('Enter');
   await page.getByRole('link', { name: trackingNo }).click();
   await page.getByTestId('case-subject').waitFor();
@@ -186,18 +264,34 @@ export function buttonName(label: string): RegExp {
  * Performs an allowed action on the case page: opens its panel, lets `fill` fill its form,
  * submits, and waits for the server's answer and the case to be read again.
  */
-export async function act(page: Page, label: string, actionId: string, fill: (form: Locator) => Promise<void> = async () => undefined): Promise<void> {
+export async function act(
+  page: Page,
+  label: string,
+  actionId: string,
+  fill: (form: Locator) => Promise<void> = async () => undefined,
+): Promise<void> {
   const form = page.locator(`form#action-${actionId}`);
   for (let attempt = 1; ; attempt++) {
-    if (!(await form.isVisible())) await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
+    if (!(await form.isVisible()))
+      await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
     await fill(form);
-    const posted = page.waitForResponse((r) => r.url().endsWith(`/actions/${actionId}`) && r.request().method() === 'POST', { timeout: 30_000 });
-    const reread = page.waitForResponse((r) => /\/api\/v1\/(cases\/[0-9A-Z]{26}|public\/cases\/[^/]+)$/.test(new URL(r.url()).pathname) && r.request().method() === 'GET');
+    const posted = page.waitForResponse(
+      (r) => r.url().endsWith(`/actions/${actionId}`) && r.request().method() === 'POST',
+      { timeout: 30_000 },
+    );
+    const reread = page.waitForResponse(
+      (r) =>
+        /\/api\/v1\/(cases\/[0-9A-Z]{26}|public\/cases\/[^/]+)$/.test(new URL(r.url()).pathname) &&
+        r.request().method() === 'GET',
+    );
     reread.catch(() => undefined); // awaited below once the action was posted; never left unhandled
     await form.getByRole('button', { name: buttonName(label) }).click();
     // Under load the click, or what was typed, can be lost while the page re-renders (it failed
     // once in CI with no request sent): fill in and submit again rather than wait forever.
-    const res = await posted.catch((err: Error) => { if (attempt === 3) throw err; return null; });
+    const res = await posted.catch((err: Error) => {
+      if (attempt === 3) throw err;
+      return null;
+    });
     if (!res) continue;
     if (res.status() === 409 && attempt < 3) {
       // The case changed since the page read it (the sweeper warned a clock, the submitter wrote):

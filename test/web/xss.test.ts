@@ -19,7 +19,11 @@ describe('free text with markup renders as text', { timeout: 600_000 }, () => {
   async function assertInert(page: Page) {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
-    expect(await page.evaluate(() => [...document.querySelectorAll('script')].some((s) => s.textContent?.includes('__pwned')))).toBe(false);
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('script')].some((s) => s.textContent?.includes('__pwned')),
+      ),
+    ).toBe(false);
     expect(dialogs).toEqual([]);
   }
 
@@ -28,14 +32,21 @@ describe('free text with markup renders as text', { timeout: 600_000 }, () => {
     const handler = await web.staff('jb-zhou', ['handler']);
     phone = (await web.open(375)).page;
     desk = (await web.open(1440)).page;
-    for (const page of [phone, desk]) page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    for (const page of [phone, desk])
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
     await signIn(desk, web.base, handler);
   }, 300_000);
   afterAll(async () => web?.close());
 
   it('the portal shows the submitted markup as text on the tracking page', async () => {
     access = await submitOnPortal(phone, web.base, {
-      procedureName: '网页测试举报', subject: IMG, description: `${SCRIPT} 以及 ${IMG}`, anonymous: true,
+      procedureName: '网页测试举报',
+      subject: IMG,
+      description: `${SCRIPT} 以及 ${IMG}`,
+      anonymous: true,
       extra: async (page) => page.locator('form#intake').getByLabel('涉及部门').fill(SCRIPT),
     });
     await openTracking(phone, web.base, access);
@@ -57,7 +68,9 @@ describe('free text with markup renders as text', { timeout: 600_000 }, () => {
     await assertInert(desk);
 
     await openTracking(phone, web.base, access);
-    await expect.poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 }).toEqual([expect.stringContaining(SCRIPT)]);
+    await expect
+      .poll(() => phone.getByTestId('message').allTextContents(), { timeout: 60_000 })
+      .toEqual([expect.stringContaining(SCRIPT)]);
     await assertInert(phone);
   });
 });

@@ -2,7 +2,12 @@
 export type ApiIssue = { path?: string | (string | number)[]; message: string };
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details?: { issues?: ApiIssue[] } & Record<string, unknown>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: { issues?: ApiIssue[] } & Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -24,7 +29,9 @@ export async function api<T = unknown>(method: string, path: string, options: Op
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
-      method, headers, credentials: 'same-origin',
+      method,
+      headers,
+      credentials: 'same-origin',
       body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
     });
   } catch {
@@ -34,8 +41,14 @@ export async function api<T = unknown>(method: string, path: string, options: Op
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const error = (json as { error?: { code: string; message: string; details?: ApiError['details'] } } | undefined)?.error;
-    throw new ApiError(res.status, error?.code ?? 'HTTP_' + res.status, error?.message ?? `${res.status}`, error?.details);
+    const error = (json as { error?: { code: string; message: string; details?: ApiError['details'] } } | undefined)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      error?.code ?? 'HTTP_' + res.status,
+      error?.message ?? `${res.status}`,
+      error?.details,
+    );
   }
   return json as T;
 }
@@ -53,7 +66,7 @@ export function fieldIssues(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !error.details?.issues) return {};
   const out: Record<string, string> = {};
   for (const issue of error.details.issues) {
-    const path = Array.isArray(issue.path) ? issue.path.join('.') : issue.path ?? '';
+    const path = Array.isArray(issue.path) ? issue.path.join('.') : (issue.path ?? '');
     out[path] = issue.message;
   }
   return out;

@@ -31,15 +31,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next;
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(() => ({
-    lang,
-    setLang,
-    t: (key, vars) => {
-      const text = messages[lang][key] ?? messages['zh-CN'][key] ?? key;
-      return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
-    },
-    l: (label, fallback = '') => (label ? (lang === 'en' ? label.en ?? label['zh-CN'] : label['zh-CN']) : fallback),
-  }), [lang, setLang]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => {
+        const text = messages[lang][key] ?? messages['zh-CN'][key] ?? key;
+        return vars ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text;
+      },
+      l: (label, fallback = '') => (label ? (lang === 'en' ? (label.en ?? label['zh-CN']) : label['zh-CN']) : fallback),
+    }),
+    [lang, setLang],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -13,7 +13,13 @@ import './styles.css';
 
 // Staff pages are their own chunks: the portal's first load stays small (issue 6, < 250 kB gzip).
 // antd's App (message, modal, notification) comes with the pages that use it, not the landing page.
-const withApp = (Page: ComponentType) => ({ default: () => <AntApp><Page /></AntApp> });
+const withApp = (Page: ComponentType) => ({
+  default: () => (
+    <AntApp>
+      <Page />
+    </AntApp>
+  ),
+});
 const StaffApp = lazy(() => import('./workbench/StaffApp.tsx').then((m) => withApp(m.default)));
 // The portal's own forms load when a resident opens them; the landing page is the first load.
 const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx').then((m) => withApp(m.SubmitPage)));
@@ -28,19 +34,25 @@ function Shell() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
-        <Suspense fallback={<div className="page-loading"><Spin /></div>}>
-          <Routes>
-            <Route element={<PortalLayout />}>
-              <Route index element={<PortalHome />} />
-              <Route path="submit/:procedureId" element={<SubmitPage />} />
-              <Route path="receipt" element={<ReceiptPage />} />
-              <Route path="track" element={<TrackPage />} />
-              <Route path="disclosures" element={<DisclosuresPage />} />
-              <Route path="survey/:id" element={<SurveyPage />} />
-            </Route>
-            <Route path="staff/*" element={<StaffApp />} />
-          </Routes>
-        </Suspense>
+      <Suspense
+        fallback={
+          <div className="page-loading">
+            <Spin />
+          </div>
+        }
+      >
+        <Routes>
+          <Route element={<PortalLayout />}>
+            <Route index element={<PortalHome />} />
+            <Route path="submit/:procedureId" element={<SubmitPage />} />
+            <Route path="receipt" element={<ReceiptPage />} />
+            <Route path="track" element={<TrackPage />} />
+            <Route path="disclosures" element={<DisclosuresPage />} />
+            <Route path="survey/:id" element={<SurveyPage />} />
+          </Route>
+          <Route path="staff/*" element={<StaffApp />} />
+        </Routes>
+      </Suspense>
     </ConfigProvider>
   );
 }

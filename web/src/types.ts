@@ -4,7 +4,19 @@ import type { Label } from './i18n.tsx';
 export type Option = { id: string; label: Label };
 export type ScalarField = {
   name: string;
-  type: 'text' | 'longtext' | 'enum' | 'category' | 'severity' | 'user' | 'date' | 'datetime' | 'integer' | 'number' | 'boolean' | 'rating';
+  type:
+    | 'text'
+    | 'longtext'
+    | 'enum'
+    | 'category'
+    | 'severity'
+    | 'user'
+    | 'date'
+    | 'datetime'
+    | 'integer'
+    | 'number'
+    | 'boolean'
+    | 'rating';
   label: Label;
   required?: boolean;
   maxLength?: number;
@@ -14,51 +26,142 @@ export type ScalarField = {
   mustBeTrue?: boolean;
   help?: Label;
 };
-export type ListField = { name: string; type: 'list'; label: Label; required?: boolean; maxItems?: number; minItems?: number; items: ScalarField[] };
+export type ListField = {
+  name: string;
+  type: 'list';
+  label: Label;
+  required?: boolean;
+  maxItems?: number;
+  minItems?: number;
+  items: ScalarField[];
+};
 export type Field = ScalarField | ListField;
 
 export type PublicProcedure = {
-  id: string; version: number; name: Label; description: Label;
-  kinds: string[]; categories: Option[]; severities: Option[]; channels?: string[]; states?: Option[];
-  requireTruthAffirmation: boolean; require: string[]; fields: ScalarField[];
+  id: string;
+  version: number;
+  name: Label;
+  description: Label;
+  kinds: string[];
+  categories: Option[];
+  severities: Option[];
+  channels?: string[];
+  states?: Option[];
+  requireTruthAffirmation: boolean;
+  require: string[];
+  fields: ScalarField[];
 };
 
 export type ActionInfo = { id: string; label: Label; to: string | null; visibility: string; input: Field[] };
 
 export type Deadline = {
-  clock: string; label: Label; status: string; dueAt: string; provisional: boolean; stoppedAt?: string | null;
-  rule?: string | null; unit?: string; length?: number; startedAt?: string; warnAt?: string | null; breachedAt?: string | null;
+  clock: string;
+  label: Label;
+  status: string;
+  dueAt: string;
+  provisional: boolean;
+  stoppedAt?: string | null;
+  rule?: string | null;
+  unit?: string;
+  length?: number;
+  startedAt?: string;
+  warnAt?: string | null;
+  breachedAt?: string | null;
 };
 
 export type PublicEntry = {
-  at: string; action: string; actionLabel: Label; status: string; statusLabel: Label; text: Label; by: 'submitter' | 'staff';
-  details: Record<string, unknown>; valueLabels?: Record<string, Label>; deadlines: { label: Label; op: string; dueAt: string | null; provisional: boolean; explanation?: Label | string | null }[];
+  at: string;
+  action: string;
+  actionLabel: Label;
+  status: string;
+  statusLabel: Label;
+  text: Label;
+  by: 'submitter' | 'staff';
+  details: Record<string, unknown>;
+  valueLabels?: Record<string, Label>;
+  deadlines: {
+    label: Label;
+    op: string;
+    dueAt: string | null;
+    provisional: boolean;
+    explanation?: Label | string | null;
+  }[];
 };
 
 export type PublicCase = {
-  trackingNo: string; procedure: { id: string; name: Label }; kind: string; status: string; statusLabel: Label; version: number;
-  subject: string; outcome: Label; receivedAt: string; closedAt: string | null; timeline: PublicEntry[];
-  allowedActions: ActionInfo[]; canAppeal: boolean; deadlines: Deadline[];
+  trackingNo: string;
+  procedure: { id: string; name: Label };
+  kind: string;
+  status: string;
+  statusLabel: Label;
+  version: number;
+  subject: string;
+  outcome: Label;
+  receivedAt: string;
+  closedAt: string | null;
+  timeline: PublicEntry[];
+  allowedActions: ActionInfo[];
+  canAppeal: boolean;
+  deadlines: Deadline[];
   attachments: { id: string; name: string; size: number; mediaType: string }[];
 };
 
 export type CaseSummary = {
-  id: string; trackingNo: string; procedure: { id: string; version: number; name: Label }; kind: string; status: string; statusLabel: Label;
-  version: number; category: string | null; severity: string | null; assigneeId: string | null; channel: string; subject: string;
-  anonymous: boolean; receivedAt: string; nextDue?: { clock: string; label: Label; dueAt: string; status: string; provisional: boolean } | null;
+  id: string;
+  trackingNo: string;
+  procedure: { id: string; version: number; name: Label };
+  kind: string;
+  status: string;
+  statusLabel: Label;
+  version: number;
+  category: string | null;
+  severity: string | null;
+  assigneeId: string | null;
+  channel: string;
+  subject: string;
+  anonymous: boolean;
+  receivedAt: string;
+  nextDue?: { clock: string; label: Label; dueAt: string; status: string; provisional: boolean } | null;
 };
 
 export type StaffEntry = {
-  seq: number; type: string; action: string; actionLabel: Label; visibility: string; fromStatus: string | null; toStatus: string; toStatusLabel: Label;
-  inputLabels: Record<string, Label>; valueLabels: Record<string, Label>;
-  actor: { kind: string; id: string | null; name: string | null }; at: string; input: Record<string, unknown>;
-  publicText: Label; clocks: { label: Label; op: string; dueAt: string | null; explanation?: Label | string | null }[];
+  seq: number;
+  type: string;
+  action: string;
+  actionLabel: Label;
+  visibility: string;
+  fromStatus: string | null;
+  toStatus: string;
+  toStatusLabel: Label;
+  inputLabels: Record<string, Label>;
+  valueLabels: Record<string, Label>;
+  actor: { kind: string; id: string | null; name: string | null };
+  at: string;
+  input: Record<string, unknown>;
+  publicText: Label;
+  clocks: { label: Label; op: string; dueAt: string | null; explanation?: Label | string | null }[];
 };
 
 export type StaffCase = CaseSummary & {
-  description: string; submitter: Record<string, string> | null; respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
-  data: Record<string, unknown>; dataLabels: Record<string, Label>; dataValueLabels: Record<string, Label>; allowedActions: ActionInfo[]; timeline: StaffEntry[]; deadlines: Deadline[];
-  escalatedAt: string | null; attachments: { id: string; name: string; size: number; mediaType: string; visibility?: string }[];
+  description: string;
+  submitter: Record<string, string> | null;
+  respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
+  data: Record<string, unknown>;
+  dataLabels: Record<string, Label>;
+  dataValueLabels: Record<string, Label>;
+  allowedActions: ActionInfo[];
+  timeline: StaffEntry[];
+  deadlines: Deadline[];
+  escalatedAt: string | null;
+  attachments: { id: string; name: string; size: number; mediaType: string; visibility?: string }[];
 };
 
-export type Me = { id: string; username: string; displayName: string; isAdmin: boolean; grants: { role: string; unitId: string | null; unitPath: string | null }[]; canSeeStats?: boolean; csrfToken?: string };
+export type Me = {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  grants: { role: string; unitId: string | null; unitPath: string | null }[];
+  canSeeStats?: boolean;
+  csrfToken?: string;
+};

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /** The core tables of issue 2: cases, their timeline, the audit chain, the outbox, users and sessions. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('procedures')
+  await db.schema
+    .createTable('procedures')
     .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('definition', 'text', (c) => c.notNull())
@@ -11,7 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('procedures_pk', ['id', 'version'])
     .execute();
 
-  await db.schema.createTable('cases')
+  await db.schema
+    .createTable('cases')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('tracking_no', 'text', (c) => c.notNull().unique())
     .addColumn('procedure_id', 'text', (c) => c.notNull())
@@ -46,11 +48,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Scope and supervision read a unit's subtree by path prefix.
   await db.schema.createIndex('cases_unit_path_id').on('cases').columns(['org_unit_path', 'id']).execute();
   // "Mine": a handler's own cases. Partial: a new case has no assignee and adds no entry.
-  await db.schema.createIndex('cases_assignee_id').on('cases').columns(['assignee_id', 'id']).where(sql.ref('assignee_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('cases_assignee_id')
+    .on('cases')
+    .columns(['assignee_id', 'id'])
+    .where(sql.ref('assignee_id'), 'is not', null)
+    .execute();
 
   // Keyed by case and sequence: the timeline is read in that order, and the key forbids two
   // events claiming the same case version.
-  await db.schema.createTable('case_events')
+  await db.schema
+    .createTable('case_events')
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
@@ -67,7 +75,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
     .execute();
 
-  await db.schema.createTable('audit_log')
+  await db.schema
+    .createTable('audit_log')
     .addColumn('seq', 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
@@ -78,16 +87,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createTable('audit_head')
+  await db.schema
+    .createTable('audit_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head' as never).values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never).execute();
+  await db
+    .insertInto('audit_head' as never)
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) } as never)
+    .execute();
 
   // Keyed by the idempotency key itself: one notice per case version, template and recipient,
   // so a second insert of the same notice fails instead of sending twice.
-  await db.schema.createTable('outbox')
+  await db.schema
+    .createTable('outbox')
     .addColumn('idempotency_key', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text')
     .addColumn('recipient', 'text', (c) => c.notNull())
@@ -104,7 +118,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The dispatcher takes due pending rows in order.
   await db.schema.createIndex('outbox_status_next').on('outbox').columns(['status', 'next_attempt_at']).execute();
 
-  await db.schema.createTable('idempotency_keys')
+  await db.schema
+    .createTable('idempotency_keys')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer', (c) => c.notNull())
@@ -112,7 +127,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('users')
+  await db.schema
+    .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
@@ -123,7 +139,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // The organisation: company → department, or city bureau → county bureau → office.
-  await db.schema.createTable('org_units')
+  await db.schema
+    .createTable('org_units')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('parent_id', 'text', (c) => c.references('org_units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -133,7 +150,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // A role held in an org unit applies to its subtree; no unit means the whole organisation.
-  await db.schema.createTable('role_grants')
+  await db.schema
+    .createTable('role_grants')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -143,14 +161,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('role_grants_user').on('role_grants').column('user_id').execute();
 
-  await db.schema.createTable('sessions')
+  await db.schema
+    .createTable('sessions')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('api_tokens')
+  await db.schema
+    .createTable('api_tokens')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -162,7 +182,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['api_tokens', 'sessions', 'role_grants', 'org_units', 'users', 'idempotency_keys', 'outbox', 'audit_head', 'audit_log', 'case_events', 'cases', 'procedures']) {
+  for (const table of [
+    'api_tokens',
+    'sessions',
+    'role_grants',
+    'org_units',
+    'users',
+    'idempotency_keys',
+    'outbox',
+    'audit_head',
+    'audit_log',
+    'case_events',
+    'cases',
+    'procedures',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
  * MS-12 duplicate): one row per link, from the earlier case to the one it led to or repeats.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createTable('case_links')
+  await db.schema
+    .createTable('case_links')
     .addColumn('from_case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('to_case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('kind', 'text', (c) => c.notNull())

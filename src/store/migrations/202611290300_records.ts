@@ -8,7 +8,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('hold_reason', 'text').execute();
   await db.schema.alterTable('cases').addColumn('held_at', 'text').execute();
   await db.schema.alterTable('cases').addColumn('deidentified_at', 'text').execute();
-  await db.schema.createTable('data_requests')
+  await db.schema
+    .createTable('data_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('type', 'text', (c) => c.notNull())

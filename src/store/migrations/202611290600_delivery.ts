@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Targets are references (`submitter`, `user:<id>`, `hook:<name>`), never addresses: the
   // submitter's e-mail stays encrypted on the case and is read at the moment of sending.
-  await db.schema.createTable('deliveries')
+  await db.schema
+    .createTable('deliveries')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('outbox_key', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text')
@@ -23,10 +24,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('deliveries_status_next').on('deliveries').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('deliveries_status_next')
+    .on('deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
   await db.schema.createIndex('deliveries_case').on('deliveries').column('case_id').execute();
 
-  await db.schema.createTable('staff_notifications')
+  await db.schema
+    .createTable('staff_notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('case_id', 'text')
@@ -36,10 +42,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('staff_notifications_user').on('staff_notifications').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('staff_notifications_user')
+    .on('staff_notifications')
+    .columns(['user_id', 'created_at'])
+    .execute();
 
   // Inbound mail threads by Message-ID: a reply's In-Reply-To names a receipt we sent.
-  await db.schema.createTable('mail_threads')
+  await db.schema
+    .createTable('mail_threads')
     .addColumn('message_id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

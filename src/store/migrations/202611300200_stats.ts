@@ -9,7 +9,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   // One report per org unit and month; `unit_id` is '' for the whole organisation (a NULL would
   // not be unique). The unique key is what makes two instances generate a report only once.
-  await db.schema.createTable('monthly_reports')
+  await db.schema
+    .createTable('monthly_reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('month', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull())

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per publishing attempt of a case: draft → notified → published → unpublished.
-  await db.schema.createTable('disclosures')
+  await db.schema
+    .createTable('disclosures')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addColumn('procedure_id', 'text', (c) => c.notNull())
@@ -34,7 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The public list: published items newest first.
   await db.schema.createIndex('disclosures_public').on('disclosures').columns(['status', 'published_at']).execute();
 
-  await db.schema.createTable('improvement_actions')
+  await db.schema
+    .createTable('improvement_actions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
@@ -53,15 +55,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
   // Scoped lists are a prefix match on the unit path.
-  await db.schema.createIndex('improvement_actions_unit').on('improvement_actions').columns(['org_unit_path', 'status']).execute();
-  await db.schema.createTable('improvement_cases')
+  await db.schema
+    .createIndex('improvement_actions_unit')
+    .on('improvement_actions')
+    .columns(['org_unit_path', 'status'])
+    .execute();
+  await db.schema
+    .createTable('improvement_cases')
     .addColumn('action_id', 'text', (c) => c.notNull().references('improvement_actions.id'))
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
     .addPrimaryKeyConstraint('improvement_cases_pk', ['action_id', 'case_id'])
     .execute();
   await db.schema.createIndex('improvement_cases_case').on('improvement_cases').column('case_id').execute();
 
-  await db.schema.createTable('surveys')
+  await db.schema
+    .createTable('surveys')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
@@ -74,13 +82,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // One-time answer codes, stored as keyed hashes; never tied to a person (EVA-3 anonymity).
-  await db.schema.createTable('survey_codes')
+  await db.schema
+    .createTable('survey_codes')
     .addColumn('code_hash', 'text', (c) => c.primaryKey())
     .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
     .addColumn('used', 'integer', (c) => c.notNull())
     .execute();
   // A response holds the answers and the day only: no user, no address, no code, no time of day.
-  await db.schema.createTable('survey_responses')
+  await db.schema
+    .createTable('survey_responses')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('survey_id', 'text', (c) => c.notNull().references('surveys.id'))
     .addColumn('answers', 'text', (c) => c.notNull())
@@ -90,7 +100,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['survey_responses', 'survey_codes', 'surveys', 'improvement_cases', 'improvement_actions', 'disclosures']) {
+  for (const table of [
+    'survey_responses',
+    'survey_codes',
+    'surveys',
+    'improvement_cases',
+    'improvement_actions',
+    'disclosures',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

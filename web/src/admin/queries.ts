@@ -5,5 +5,8 @@ export type Unit = { id: string; parentId: string | null; name: string; level: n
 
 /** The organisation's units (admin forms choose from them). */
 export function useUnits() {
-  return useQuery({ queryKey: ['org-units'], queryFn: () => api<{ items: Unit[] }>('GET', '/admin/org-units').then((r) => r.items) });
+  return useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => api<{ items: Unit[] }>('GET', '/admin/org-units').then((r) => r.items),
+  });
 }

@@ -6,16 +6,37 @@ import { ErrorBox } from './ErrorBox.tsx';
 import { GeneratedFields, toInput } from './GeneratedFields.tsx';
 
 /** One allowed action as a form generated from its declared input; errors shown in place. */
-export function ActionForm({ action, onSubmit, categories, severities }: { action: ActionInfo; onSubmit(input: Record<string, unknown>): Promise<void>; categories?: Option[]; severities?: Option[] }) {
+export function ActionForm({
+  action,
+  onSubmit,
+  categories,
+  severities,
+}: {
+  action: ActionInfo;
+  onSubmit(input: Record<string, unknown>): Promise<void>;
+  categories?: Option[];
+  severities?: Option[];
+}) {
   const { t, l } = useI18n();
   const [form] = Form.useForm();
-  const run = useMutation({ mutationFn: async (values: Record<string, unknown>) => { await onSubmit(toInput(action.input, values)); form.resetFields(); } });
+  const run = useMutation({
+    mutationFn: async (values: Record<string, unknown>) => {
+      await onSubmit(toInput(action.input, values));
+      form.resetFields();
+    },
+  });
   return (
     <Form form={form} name={`action-${action.id}`} layout="vertical" onFinish={(v) => run.mutate(v)}>
       <GeneratedFields fields={action.input} categories={categories} severities={severities} />
       <ErrorBox error={run.error} />
-      <Button type="primary" htmlType="submit" loading={run.isPending}>{l(action.label, action.id)}</Button>
-      {action.input.length === 0 && <span className="muted" style={{ marginLeft: 8 }}>{t('action.noInput')}</span>}
+      <Button type="primary" htmlType="submit" loading={run.isPending}>
+        {l(action.label, action.id)}
+      </Button>
+      {action.input.length === 0 && (
+        <span className="muted" style={{ marginLeft: 8 }}>
+          {t('action.noInput')}
+        </span>
+      )}
     </Form>
   );
 }

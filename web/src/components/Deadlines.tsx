@@ -34,8 +34,19 @@ export function Countdown({ dueAt, status }: { dueAt: string; status: string }) 
   const hours = Math.floor((abs % 86_400_000) / 3_600_000);
   const minutes = Math.floor((abs % 3_600_000) / 60_000);
   const span = days > 0 ? t('clock.dh', { d: days, h: hours }) : t('clock.hm', { h: hours, m: minutes });
-  const text = status === 'met' ? t('clock.met') : status === 'paused' ? t('clock.paused') : ms < 0 ? t('clock.overdueBy', { span }) : t('clock.left', { span });
-  return <Tag color={riskColour(status, dueAt, now)} data-testid="countdown">{text}</Tag>;
+  const text =
+    status === 'met'
+      ? t('clock.met')
+      : status === 'paused'
+        ? t('clock.paused')
+        : ms < 0
+          ? t('clock.overdueBy', { span })
+          : t('clock.left', { span });
+  return (
+    <Tag color={riskColour(status, dueAt, now)} data-testid="countdown">
+      {text}
+    </Tag>
+  );
 }
 
 export function formatTime(iso: string | null | undefined): string {
@@ -54,7 +65,11 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
           <span data-testid="due-at">{t('clock.due', { at: formatTime(d.dueAt) })}</span>{' '}
           {d.stoppedAt ? <Tag>{t('clock.stopped')}</Tag> : <Countdown dueAt={d.dueAt} status={d.status} />}
           {d.provisional && (
-            <Tooltip title={t('clock.provisionalHelp')}><Tag color="purple" data-testid="provisional">{t('clock.provisional')}</Tag></Tooltip>
+            <Tooltip title={t('clock.provisionalHelp')}>
+              <Tag color="purple" data-testid="provisional">
+                {t('clock.provisional')}
+              </Tag>
+            </Tooltip>
           )}
           {d.rule && <span className="muted"> {d.rule}</span>}
         </li>

@@ -7,17 +7,47 @@ import type { Field, Option, ScalarField } from '../types.ts';
  * Form items generated from a procedure's declared fields (intake fields, an action's input).
  * Nothing here knows a procedure: every procedure with the same YAML schema gets its forms.
  */
-export function GeneratedFields({ fields, prefix = [], categories = [], severities = [] }: { fields: Field[]; prefix?: (string | number)[]; categories?: Option[]; severities?: Option[] }) {
+export function GeneratedFields({
+  fields,
+  prefix = [],
+  categories = [],
+  severities = [],
+}: {
+  fields: Field[];
+  prefix?: (string | number)[];
+  categories?: Option[];
+  severities?: Option[];
+}) {
   return (
     <>
-      {fields.map((f) => (f.type === 'list'
-        ? <ListItems key={f.name} field={f} prefix={prefix} categories={categories} severities={severities} />
-        : <ScalarItem key={f.name} field={f} name={[...prefix, f.name]} categories={categories} severities={severities} />))}
+      {fields.map((f) =>
+        f.type === 'list' ? (
+          <ListItems key={f.name} field={f} prefix={prefix} categories={categories} severities={severities} />
+        ) : (
+          <ScalarItem
+            key={f.name}
+            field={f}
+            name={[...prefix, f.name]}
+            categories={categories}
+            severities={severities}
+          />
+        ),
+      )}
     </>
   );
 }
 
-function ListItems({ field, prefix, categories, severities }: { field: Extract<Field, { type: 'list' }>; prefix: (string | number)[]; categories: Option[]; severities: Option[] }) {
+function ListItems({
+  field,
+  prefix,
+  categories,
+  severities,
+}: {
+  field: Extract<Field, { type: 'list' }>;
+  prefix: (string | number)[];
+  categories: Option[];
+  severities: Option[];
+}) {
   const { t, l } = useI18n();
   return (
     <Form.Item label={l(field.label, field.name)} required={field.required}>
@@ -26,13 +56,26 @@ function ListItems({ field, prefix, categories, severities }: { field: Extract<F
           <Space direction="vertical" style={{ width: '100%' }}>
             {items.map((item, i) => (
               <div key={item.key} className="list-item">
-                <div className="list-item-head">{t('form.item', { n: i + 1 })}
-                  <Button size="small" type="link" danger onClick={() => remove(item.name)}>{t('form.remove')}</Button>
+                <div className="list-item-head">
+                  {t('form.item', { n: i + 1 })}
+                  <Button size="small" type="link" danger onClick={() => remove(item.name)}>
+                    {t('form.remove')}
+                  </Button>
                 </div>
-                {field.items.map((sub) => <ScalarItem key={sub.name} field={sub} name={[item.name, sub.name]} categories={categories} severities={severities} />)}
+                {field.items.map((sub) => (
+                  <ScalarItem
+                    key={sub.name}
+                    field={sub}
+                    name={[item.name, sub.name]}
+                    categories={categories}
+                    severities={severities}
+                  />
+                ))}
               </div>
             ))}
-            {items.length < (field.maxItems ?? 20) && <Button onClick={() => add({})}>{t('form.addItem', { label: l(field.label, field.name) })}</Button>}
+            {items.length < (field.maxItems ?? 20) && (
+              <Button onClick={() => add({})}>{t('form.addItem', { label: l(field.label, field.name) })}</Button>
+            )}
           </Space>
         )}
       </Form.List>
@@ -40,7 +83,17 @@ function ListItems({ field, prefix, categories, severities }: { field: Extract<F
   );
 }
 
-function ScalarItem({ field, name, categories, severities }: { field: ScalarField; name: NamePath; categories: Option[]; severities: Option[] }) {
+function ScalarItem({
+  field,
+  name,
+  categories,
+  severities,
+}: {
+  field: ScalarField;
+  name: NamePath;
+  categories: Option[];
+  severities: Option[];
+}) {
   const { t, l } = useI18n();
   const label = l(field.label, field.name);
   const rules = field.required ? [{ required: true, message: t('form.required', { label }) }] : [];
@@ -48,32 +101,85 @@ function ScalarItem({ field, name, categories, severities }: { field: ScalarFiel
   const common = { name, label, rules, extra: field.help ? l(field.help) : undefined };
   switch (field.type) {
     case 'longtext':
-      return <Form.Item {...common}><Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} />
+        </Form.Item>
+      );
     case 'enum':
-      return <Form.Item {...common}><Select options={options(field.options)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Select options={options(field.options)} allowClear placeholder={t('form.choose')} />
+        </Form.Item>
+      );
     case 'category':
-      return <Form.Item {...common}><Select options={options(categories)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Select options={options(categories)} allowClear placeholder={t('form.choose')} />
+        </Form.Item>
+      );
     case 'severity':
-      return <Form.Item {...common}><Select options={options(severities)} allowClear placeholder={t('form.choose')} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Select options={options(severities)} allowClear placeholder={t('form.choose')} />
+        </Form.Item>
+      );
     case 'date':
-      return <Form.Item {...common}><Input type="date" /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Input type="date" />
+        </Form.Item>
+      );
     case 'datetime':
-      return <Form.Item {...common}><Input type="datetime-local" /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Input type="datetime-local" />
+        </Form.Item>
+      );
     case 'integer':
     case 'number':
-      return <Form.Item {...common}><InputNumber min={field.min} max={field.max} precision={field.type === 'integer' ? 0 : undefined} style={{ width: '100%' }} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <InputNumber
+            min={field.min}
+            max={field.max}
+            precision={field.type === 'integer' ? 0 : undefined}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      );
     case 'boolean':
       return (
-        <Form.Item name={name} valuePropName="checked" rules={field.mustBeTrue ? [{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('form.mustConfirm')))) }] : []}>
+        <Form.Item
+          name={name}
+          valuePropName="checked"
+          rules={
+            field.mustBeTrue
+              ? [{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('form.mustConfirm')))) }]
+              : []
+          }
+        >
           <Checkbox>{label}</Checkbox>
         </Form.Item>
       );
     case 'rating':
-      return <Form.Item {...common}><Rate count={field.max ?? 5} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Rate count={field.max ?? 5} />
+        </Form.Item>
+      );
     case 'user':
-      return <Form.Item {...common} extra={t('form.userHint')}><Input maxLength={100} /></Form.Item>;
+      return (
+        <Form.Item {...common} extra={t('form.userHint')}>
+          <Input maxLength={100} />
+        </Form.Item>
+      );
     default:
-      return <Form.Item {...common}><Input maxLength={field.maxLength} /></Form.Item>;
+      return (
+        <Form.Item {...common}>
+          <Input maxLength={field.maxLength} />
+        </Form.Item>
+      );
   }
 }
 
@@ -86,7 +192,8 @@ export function toInput(fields: Field[], values: Record<string, unknown>): Recor
   for (const f of fields) {
     const v = values?.[f.name];
     if (f.type === 'list') {
-      if (Array.isArray(v) && v.length > 0) out[f.name] = v.map((item) => toInput(f.items, item as Record<string, unknown>));
+      if (Array.isArray(v) && v.length > 0)
+        out[f.name] = v.map((item) => toInput(f.items, item as Record<string, unknown>));
       continue;
     }
     if (v === undefined || v === null || v === '') {

@@ -5,7 +5,11 @@ import { formatTime } from './Deadlines.tsx';
  * What a timeline entry calls its step: the procedure's label for the action, else the locale's
  * name for a built-in step (messages, recusal, clock warnings …), else the raw id.
  */
-export function eventLabel(e: { action: string; actionLabel?: Label }, t: (key: string) => string, l: (label: Label, fallback?: string) => string): string {
+export function eventLabel(
+  e: { action: string; actionLabel?: Label },
+  t: (key: string) => string,
+  l: (label: Label, fallback?: string) => string,
+): string {
   if (e.actionLabel) return l(e.actionLabel, e.action);
   const key = `event.${e.action}`;
   const named = t(key);
@@ -13,7 +17,12 @@ export function eventLabel(e: { action: string; actionLabel?: Label }, t: (key: 
 }
 
 /** What a timeline calls an input field: the procedure's label, else the locale's name for a built-in one, else the key. */
-export function fieldLabel(name: string, label: Label, t: (key: string) => string, l: (label: Label, fallback?: string) => string): string {
+export function fieldLabel(
+  name: string,
+  label: Label,
+  t: (key: string) => string,
+  l: (label: Label, fallback?: string) => string,
+): string {
   if (label) return l(label, name);
   const key = `field.${name}`;
   const named = t(key);
@@ -21,7 +30,13 @@ export function fieldLabel(name: string, label: Label, t: (key: string) => strin
 }
 
 /** A value in a timeline: a choice by its label, a channel or kind by the locale's name, text as it is. */
-export function fieldValue(name: string, value: unknown, label: Label, t: (key: string) => string, l: (label: Label, fallback?: string) => string): string {
+export function fieldValue(
+  name: string,
+  value: unknown,
+  label: Label,
+  t: (key: string) => string,
+  l: (label: Label, fallback?: string) => string,
+): string {
   if (label) return l(label, String(value));
   if ((name === 'channel' || name === 'kind') && typeof value === 'string') {
     const named = t(`${name}.${value}`);

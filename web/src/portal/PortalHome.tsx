@@ -7,7 +7,10 @@ import { useI18n } from '../i18n.tsx';
 import type { PublicProcedure } from '../types.ts';
 
 export function useProcedures() {
-  return useQuery({ queryKey: ['public-procedures'], queryFn: () => api<{ items: PublicProcedure[] }>('GET', '/public/procedures').then((r) => r.items) });
+  return useQuery({
+    queryKey: ['public-procedures'],
+    queryFn: () => api<{ items: PublicProcedure[] }>('GET', '/public/procedures').then((r) => r.items),
+  });
 }
 
 /**
@@ -22,12 +25,24 @@ export function PortalHome() {
       <h2>{t('portal.chooseTitle')}</h2>
       <p className="muted">{t('portal.chooseIntro')}</p>
       <ErrorBox error={procedures.error} />
-      {procedures.isLoading ? <Skeleton active /> : (procedures.data ?? []).map((p) => (
-        <Card key={p.id} style={{ marginBottom: 12 }} title={l(p.name, p.id)}
-          extra={<Link to={`/submit/${p.id}`} aria-label={`${t('portal.start')} ${l(p.name, p.id)}`}>{t('portal.start')}</Link>}>
-          <p style={{ margin: 0 }}>{l(p.description)}</p>
-        </Card>
-      ))}
+      {procedures.isLoading ? (
+        <Skeleton active />
+      ) : (
+        (procedures.data ?? []).map((p) => (
+          <Card
+            key={p.id}
+            style={{ marginBottom: 12 }}
+            title={l(p.name, p.id)}
+            extra={
+              <Link to={`/submit/${p.id}`} aria-label={`${t('portal.start')} ${l(p.name, p.id)}`}>
+                {t('portal.start')}
+              </Link>
+            }
+          >
+            <p style={{ margin: 0 }}>{l(p.description)}</p>
+          </Card>
+        ))
+      )}
       <Card style={{ marginTop: 16 }}>
         <Link to="/track">{t('portal.trackIntro')}</Link>
       </Card>

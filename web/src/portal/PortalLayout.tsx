@@ -7,7 +7,9 @@ export function PortalLayout() {
   return (
     <>
       <header className="topbar">
-        <Link to="/" className="brand">{t('app.name')}</Link>
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
         <nav>
           <Link to="/track">{t('portal.trackLink')}</Link>
           <Link to="/disclosures">{t('disclosure.publicLink')}</Link>
@@ -15,7 +17,9 @@ export function PortalLayout() {
           <LanguageSwitch />
         </nav>
       </header>
-      <main className="portal"><Outlet /></main>
+      <main className="portal">
+        <Outlet />
+      </main>
     </>
   );
 }

@@ -4,7 +4,12 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n.tsx';
 import { formatTime } from '../components/Deadlines.tsx';
 
-type State = { trackingNo: string; receipt: string; deadlines: { clock: string; dueAt: string; provisional: boolean }[]; failedUploads: string[] } | null;
+type State = {
+  trackingNo: string;
+  receipt: string;
+  deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+  failedUploads: string[];
+} | null;
 
 /**
  * The tracking number and receipt, shown exactly once (INT-4): they come from router state, so a
@@ -22,11 +27,20 @@ export function ReceiptPage() {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
   if (!state?.receipt) {
-    return <Alert type="info" showIcon message={t('receipt.gone')} description={<Link to="/track">{t('portal.trackLink')}</Link>} />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('receipt.gone')}
+        description={<Link to="/track">{t('portal.trackLink')}</Link>}
+      />
+    );
   }
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(`${t('receipt.trackingNo')}: ${state.trackingNo}\n${t('receipt.receipt')}: ${state.receipt}`);
+      await navigator.clipboard.writeText(
+        `${t('receipt.trackingNo')}: ${state.trackingNo}\n${t('receipt.receipt')}: ${state.receipt}`,
+      );
       void message.success(t('receipt.copied'));
     } catch {
       void message.warning(t('receipt.copyFailed'));
@@ -36,16 +50,35 @@ export function ReceiptPage() {
     <Card title={t('receipt.title')}>
       <Alert type="warning" showIcon message={t('receipt.cannotRecover')} style={{ marginBottom: 16 }} role="alert" />
       <Descriptions column={1} bordered size="small">
-        <Descriptions.Item label={t('receipt.trackingNo')}><span className="receipt-box" data-testid="tracking-no">{state.trackingNo}</span></Descriptions.Item>
-        <Descriptions.Item label={t('receipt.receipt')}><span className="receipt-box" data-testid="receipt">{state.receipt}</span></Descriptions.Item>
+        <Descriptions.Item label={t('receipt.trackingNo')}>
+          <span className="receipt-box" data-testid="tracking-no">
+            {state.trackingNo}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('receipt.receipt')}>
+          <span className="receipt-box" data-testid="receipt">
+            {state.receipt}
+          </span>
+        </Descriptions.Item>
         {state.deadlines.map((d) => (
-          <Descriptions.Item key={d.clock} label={t('receipt.deadline')}>{formatTime(d.dueAt)}{d.provisional ? ` (${t('clock.provisional')})` : ''}</Descriptions.Item>
+          <Descriptions.Item key={d.clock} label={t('receipt.deadline')}>
+            {formatTime(d.dueAt)}
+            {d.provisional ? ` (${t('clock.provisional')})` : ''}
+          </Descriptions.Item>
         ))}
       </Descriptions>
-      {state.failedUploads.length > 0 && <Alert type="error" style={{ marginTop: 12 }} message={t('receipt.uploadFailed', { files: state.failedUploads.join(', ') })} />}
+      {state.failedUploads.length > 0 && (
+        <Alert
+          type="error"
+          style={{ marginTop: 12 }}
+          message={t('receipt.uploadFailed', { files: state.failedUploads.join(', ') })}
+        />
+      )}
       <Typography.Paragraph style={{ marginTop: 16 }}>{t('receipt.keep')}</Typography.Paragraph>
       <Space wrap className="no-print">
-        <Button type="primary" onClick={copy}>{t('receipt.copy')}</Button>
+        <Button type="primary" onClick={copy}>
+          {t('receipt.copy')}
+        </Button>
         <Button onClick={() => window.print()}>{t('receipt.print')}</Button>
         <Link to="/track">{t('portal.trackLink')}</Link>
       </Space>

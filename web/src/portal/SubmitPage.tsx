@@ -9,7 +9,12 @@ import { IntakeFields, toSubmission } from '../components/IntakeFields.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from './PortalHome.tsx';
 
-type Submitted = { trackingNo: string; receipt: string; status: string; deadlines: { clock: string; dueAt: string; provisional: boolean }[] };
+type Submitted = {
+  trackingNo: string;
+  receipt: string;
+  status: string;
+  deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+};
 
 /** Step two: the form generated from the procedure's intake definition, then attachments. */
 export function SubmitPage() {
@@ -24,13 +29,19 @@ export function SubmitPage() {
   const [form] = Form.useForm();
   const submit = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
-      const result = await api<Submitted>('POST', '/public/cases', { body: toSubmission(procedure!, values), idempotencyKey });
+      const result = await api<Submitted>('POST', '/public/cases', {
+        body: toSubmission(procedure!, values),
+        idempotencyKey,
+      });
       const failedUploads: string[] = [];
       for (const f of files) {
         const data = new FormData();
         data.append('file', f.originFileObj as File, f.name);
         try {
-          await api('POST', `/public/cases/${encodeURIComponent(result.trackingNo)}/attachments`, { form: data, receipt: result.receipt });
+          await api('POST', `/public/cases/${encodeURIComponent(result.trackingNo)}/attachments`, {
+            form: data,
+            receipt: result.receipt,
+          });
         } catch {
           failedUploads.push(f.name);
         }
@@ -42,12 +53,24 @@ export function SubmitPage() {
   });
   if (procedures.isLoading) return <Skeleton active />;
   if (procedures.error) return <ErrorBox error={procedures.error} />;
-  if (!procedure) return <Typography.Paragraph>{t('portal.noSuchProcedure')} <Link to="/">{t('portal.back')}</Link></Typography.Paragraph>;
+  if (!procedure)
+    return (
+      <Typography.Paragraph>
+        {t('portal.noSuchProcedure')} <Link to="/">{t('portal.back')}</Link>
+      </Typography.Paragraph>
+    );
   return (
     <>
       <Typography.Title level={3}>{l(procedure.name, procedure.id)}</Typography.Title>
       <Typography.Paragraph className="muted">{l(procedure.description)}</Typography.Paragraph>
-      <Form form={form} name="intake" layout="vertical" initialValues={{ kind: procedure.kinds[0], anonymous: false }} onFinish={(v) => submit.mutate(v)} scrollToFirstError>
+      <Form
+        form={form}
+        name="intake"
+        layout="vertical"
+        initialValues={{ kind: procedure.kinds[0], anonymous: false }}
+        onFinish={(v) => submit.mutate(v)}
+        scrollToFirstError
+      >
         <IntakeFields procedure={procedure} />
         <Form.Item label={t('intake.attachments')} extra={t('intake.attachmentsHelp')}>
           <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
@@ -55,7 +78,9 @@ export function SubmitPage() {
           </Upload>
         </Form.Item>
         <ErrorBox error={submit.error} />
-        <Button type="primary" htmlType="submit" loading={submit.isPending} block size="large">{t('intake.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={submit.isPending} block size="large">
+          {t('intake.submit')}
+        </Button>
       </Form>
     </>
   );

@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Collapse, Descriptions, Form, Input, Skeleton, Tag, Timeline, Typography, Upload } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Form,
+  Input,
+  Skeleton,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -15,12 +28,34 @@ type Access = { trackingNo: string; receipt: string };
 export function TrackPage() {
   const { t } = useI18n();
   const [access, setAccess] = useState<Access | null>(null);
-  return access ? <TrackedCase access={access} onLeave={() => setAccess(null)} /> : (
+  return access ? (
+    <TrackedCase access={access} onLeave={() => setAccess(null)} />
+  ) : (
     <Card title={t('track.title')}>
-      <Form name="track" layout="vertical" onFinish={(v: Access) => setAccess({ trackingNo: v.trackingNo.trim(), receipt: v.receipt.trim() })}>
-        <Form.Item name="trackingNo" label={t('receipt.trackingNo')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('receipt.trackingNo') }) }]}><Input autoComplete="off" /></Form.Item>
-        <Form.Item name="receipt" label={t('receipt.receipt')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('receipt.receipt') }) }]}><Input.Password autoComplete="off" /></Form.Item>
-        <Button type="primary" htmlType="submit" block>{t('track.open')}</Button>
+      <Form
+        name="track"
+        layout="vertical"
+        onFinish={(v: Access) => setAccess({ trackingNo: v.trackingNo.trim(), receipt: v.receipt.trim() })}
+      >
+        <Form.Item
+          name="trackingNo"
+          label={t('receipt.trackingNo')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('receipt.trackingNo') }) },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="receipt"
+          label={t('receipt.receipt')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('receipt.receipt') }) }]}
+        >
+          <Input.Password autoComplete="off" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block>
+          {t('track.open')}
+        </Button>
       </Form>
     </Card>
   );
@@ -31,16 +66,36 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
   const { message } = App.useApp();
   const client = useQueryClient();
   const path = `/public/cases/${encodeURIComponent(access.trackingNo)}`;
-  const view = useQuery({ queryKey: ['track', access.trackingNo], queryFn: () => api<PublicCase>('GET', path, { receipt: access.receipt }) });
+  const view = useQuery({
+    queryKey: ['track', access.trackingNo],
+    queryFn: () => api<PublicCase>('GET', path, { receipt: access.receipt }),
+  });
   const refresh = () => client.invalidateQueries({ queryKey: ['track', access.trackingNo] });
-  const post = (suffix: string) => (body: unknown) => api('POST', `${path}${suffix}`, { body, receipt: access.receipt });
+  const post = (suffix: string) => (body: unknown) =>
+    api('POST', `${path}${suffix}`, { body, receipt: access.receipt });
   if (view.isLoading) return <Skeleton active />;
-  if (view.error) return <><ErrorBox error={view.error} /><Button onClick={onLeave}>{t('track.again')}</Button></>;
+  if (view.error)
+    return (
+      <>
+        <ErrorBox error={view.error} />
+        <Button onClick={onLeave}>{t('track.again')}</Button>
+      </>
+    );
   const c = view.data!;
-  const messages = c.timeline.filter((e) => ['staff-message', 'submitter-message', 'submitter-material'].includes(e.action));
+  const messages = c.timeline.filter((e) =>
+    ['staff-message', 'submitter-message', 'submitter-material'].includes(e.action),
+  );
   return (
     <>
-      <Card title={<span className="user-text">{c.subject}</span>} extra={<Tag color="blue" data-testid="status">{l(c.statusLabel, c.status)}</Tag>} style={{ marginBottom: 12 }}>
+      <Card
+        title={<span className="user-text">{c.subject}</span>}
+        extra={
+          <Tag color="blue" data-testid="status">
+            {l(c.statusLabel, c.status)}
+          </Tag>
+        }
+        style={{ marginBottom: 12 }}
+      >
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('receipt.trackingNo')}>{c.trackingNo}</Descriptions.Item>
           <Descriptions.Item label={t('case.procedure')}>{l(c.procedure.name, c.procedure.id)}</Descriptions.Item>
@@ -52,46 +107,135 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
       </Card>
 
       <Card title={t('track.timeline')} style={{ marginBottom: 12 }}>
-        <Timeline items={c.timeline.map((e) => ({
-          key: `${e.at}-${e.action}`,
-          color: e.by === 'submitter' ? 'gray' : 'blue',
-          children: (
-            <div data-testid="timeline-entry">
-              <div className="muted">{formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} · <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong> · {l(e.statusLabel, e.status)}</div>
-              {e.text && <div>{l(e.text)}</div>}
-              {Object.entries(e.details).map(([k, v]) => <div key={k} className="user-text">{e.valueLabels?.[k] ? l(e.valueLabels[k], String(v)) : typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v)}</div>)}
-              {e.deadlines.map((d, i) => <div key={i} className="muted">{l(d.label)}: {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}</div>)}
-            </div>
-          ),
-        }))} />
+        <Timeline
+          items={c.timeline.map((e) => ({
+            key: `${e.at}-${e.action}`,
+            color: e.by === 'submitter' ? 'gray' : 'blue',
+            children: (
+              <div data-testid="timeline-entry">
+                <div className="muted">
+                  {formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} ·{' '}
+                  <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong> · {l(e.statusLabel, e.status)}
+                </div>
+                {e.text && <div>{l(e.text)}</div>}
+                {Object.entries(e.details).map(([k, v]) => (
+                  <div key={k} className="user-text">
+                    {e.valueLabels?.[k]
+                      ? l(e.valueLabels[k], String(v))
+                      : typeof v === 'string' || typeof v === 'number'
+                        ? String(v)
+                        : JSON.stringify(v)}
+                  </div>
+                ))}
+                {e.deadlines.map((d, i) => (
+                  <div key={i} className="muted">
+                    {l(d.label)}:{' '}
+                    {d.explanation
+                      ? typeof d.explanation === 'string'
+                        ? d.explanation
+                        : l(d.explanation)
+                      : formatTime(d.dueAt)}
+                  </div>
+                ))}
+              </div>
+            ),
+          }))}
+        />
       </Card>
 
       <Card title={t('track.messages')} style={{ marginBottom: 12 }}>
-        {messages.length === 0 ? <p className="muted">{t('track.noMessages')}</p> : messages.map((m, i) => (
-          <div key={i} data-testid="message" style={{ marginBottom: 8 }}>
-            <Tag>{m.by === 'submitter' ? t('track.byYou') : t('track.byStaff')}</Tag><span className="muted">{formatTime(m.at)}</span>
-            <div className="user-text">{String(m.details.text ?? '')}</div>
-          </div>
-        ))}
-        <MessageForm onSend={async (v) => { await post('/messages')(v); void message.success(t('track.sent')); await refresh(); }} />
+        {messages.length === 0 ? (
+          <p className="muted">{t('track.noMessages')}</p>
+        ) : (
+          messages.map((m, i) => (
+            <div key={i} data-testid="message" style={{ marginBottom: 8 }}>
+              <Tag>{m.by === 'submitter' ? t('track.byYou') : t('track.byStaff')}</Tag>
+              <span className="muted">{formatTime(m.at)}</span>
+              <div className="user-text">{String(m.details.text ?? '')}</div>
+            </div>
+          ))
+        )}
+        <MessageForm
+          onSend={async (v) => {
+            await post('/messages')(v);
+            void message.success(t('track.sent'));
+            await refresh();
+          }}
+        />
       </Card>
 
       {c.attachments.length > 0 && (
         <Card title={t('case.attachments')} style={{ marginBottom: 12 }}>
-          {c.attachments.map((a) => <div key={a.id}>{a.name} <span className="muted">({Math.ceil(a.size / 1024)} KB)</span></div>)}
+          {c.attachments.map((a) => (
+            <div key={a.id}>
+              {a.name} <span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
+            </div>
+          ))}
         </Card>
       )}
 
       <Card title={t('track.actions')} style={{ marginBottom: 12 }}>
-        <Collapse items={[
-          ...c.allowedActions.map((a) => ({
-            key: a.id, label: l(a.label, a.id),
-            children: <ActionForm action={a} onSubmit={async (input) => { await post(`/actions/${a.id}`)({ input }); void message.success(t('action.done')); await refresh(); }} />,
-          })),
-          ...(c.canAppeal ? [{ key: 'appeal', label: t('track.appeal'), children: <TextForm name="appeal" field="reasons" label={t('track.appealReasons')} min={5} onSubmit={async (v) => { await post('/appeal')(v); void message.success(t('track.appealed')); await refresh(); }} /> }] : []),
-          { key: 'material', label: t('track.addMaterial'), children: <MaterialForm path={path} receipt={access.receipt} onDone={refresh} /> },
-          { key: 'retaliation', label: t('track.retaliation'), children: <TextForm name="retaliation" field="description" label={t('track.retaliationText')} min={5} onSubmit={async (v) => { await post('/retaliation')(v); void message.success(t('track.retaliationSent')); await refresh(); }} /> },
-        ]} />
+        <Collapse
+          items={[
+            ...c.allowedActions.map((a) => ({
+              key: a.id,
+              label: l(a.label, a.id),
+              children: (
+                <ActionForm
+                  action={a}
+                  onSubmit={async (input) => {
+                    await post(`/actions/${a.id}`)({ input });
+                    void message.success(t('action.done'));
+                    await refresh();
+                  }}
+                />
+              ),
+            })),
+            ...(c.canAppeal
+              ? [
+                  {
+                    key: 'appeal',
+                    label: t('track.appeal'),
+                    children: (
+                      <TextForm
+                        name="appeal"
+                        field="reasons"
+                        label={t('track.appealReasons')}
+                        min={5}
+                        onSubmit={async (v) => {
+                          await post('/appeal')(v);
+                          void message.success(t('track.appealed'));
+                          await refresh();
+                        }}
+                      />
+                    ),
+                  },
+                ]
+              : []),
+            {
+              key: 'material',
+              label: t('track.addMaterial'),
+              children: <MaterialForm path={path} receipt={access.receipt} onDone={refresh} />,
+            },
+            {
+              key: 'retaliation',
+              label: t('track.retaliation'),
+              children: (
+                <TextForm
+                  name="retaliation"
+                  field="description"
+                  label={t('track.retaliationText')}
+                  min={5}
+                  onSubmit={async (v) => {
+                    await post('/retaliation')(v);
+                    void message.success(t('track.retaliationSent'));
+                    await refresh();
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
       </Card>
       <Button onClick={onLeave}>{t('track.leave')}</Button>
     </>
@@ -101,24 +245,57 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
 function MessageForm({ onSend }: { onSend(v: { text: string; kind: 'message' }): Promise<void> }) {
   const { t } = useI18n();
   const [form] = Form.useForm();
-  const send = useMutation({ mutationFn: async (v: { text: string }) => { await onSend({ text: v.text, kind: 'message' }); form.resetFields(); } });
+  const send = useMutation({
+    mutationFn: async (v: { text: string }) => {
+      await onSend({ text: v.text, kind: 'message' });
+      form.resetFields();
+    },
+  });
   return (
     <Form form={form} name="message" layout="vertical" onFinish={(v) => send.mutate(v)}>
-      <Form.Item name="text" label={t('track.writeMessage')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('track.writeMessage') }) }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+      <Form.Item
+        name="text"
+        label={t('track.writeMessage')}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('track.writeMessage') }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
       <ErrorBox error={send.error} />
-      <Button htmlType="submit" type="primary" loading={send.isPending}>{t('track.send')}</Button>
+      <Button htmlType="submit" type="primary" loading={send.isPending}>
+        {t('track.send')}
+      </Button>
     </Form>
   );
 }
 
-function TextForm({ name, field, label, min, onSubmit }: { name: string; field: string; label: string; min: number; onSubmit(v: Record<string, string>): Promise<void> }) {
+function TextForm({
+  name,
+  field,
+  label,
+  min,
+  onSubmit,
+}: {
+  name: string;
+  field: string;
+  label: string;
+  min: number;
+  onSubmit(v: Record<string, string>): Promise<void>;
+}) {
   const { t } = useI18n();
   const run = useMutation({ mutationFn: onSubmit });
   return (
     <Form name={name} layout="vertical" onFinish={(v) => run.mutate(v)}>
-      <Form.Item name={field} label={label} rules={[{ required: true, whitespace: true, min, message: t('form.minLength', { label, n: min }) }]}><Input.TextArea rows={4} /></Form.Item>
+      <Form.Item
+        name={field}
+        label={label}
+        rules={[{ required: true, whitespace: true, min, message: t('form.minLength', { label, n: min }) }]}
+      >
+        <Input.TextArea rows={4} />
+      </Form.Item>
       <ErrorBox error={run.error} />
-      <Button htmlType="submit" type="primary" loading={run.isPending}>{t('form.submit')}</Button>
+      <Button htmlType="submit" type="primary" loading={run.isPending}>
+        {t('form.submit')}
+      </Button>
     </Form>
   );
 }
@@ -137,16 +314,26 @@ function MaterialForm({ path, receipt, onDone }: { path: string; receipt: string
         await api('POST', `${path}/attachments`, { form: data, receipt });
       }
     },
-    onSuccess: async () => { form.resetFields(); void message.success(t('track.sent')); await onDone(); },
+    onSuccess: async () => {
+      form.resetFields();
+      void message.success(t('track.sent'));
+      await onDone();
+    },
   });
   return (
     <Form form={form} name="material" layout="vertical" onFinish={(v) => run.mutate(v)}>
-      <Form.Item name="text" label={t('track.materialText')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+      <Form.Item name="text" label={t('track.materialText')}>
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
       <Form.Item name="files" label={t('intake.attachments')}>
-        <Upload multiple beforeUpload={() => false}><Button>{t('intake.chooseFiles')}</Button></Upload>
+        <Upload multiple beforeUpload={() => false}>
+          <Button>{t('intake.chooseFiles')}</Button>
+        </Upload>
       </Form.Item>
       <ErrorBox error={run.error} />
-      <Button htmlType="submit" type="primary" loading={run.isPending}>{t('form.submit')}</Button>
+      <Button htmlType="submit" type="primary" loading={run.isPending}>
+        {t('form.submit')}
+      </Button>
     </Form>
   );
 }

@@ -12,12 +12,32 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 export type ChartClick = { dataIndex: number; seriesIndex?: number };
 
 /** One chart; `onClick` gets the index of the bar clicked. `print`: no animation, so a printout is complete. */
-export function Chart({ option, onClick, height = 260, testId, print }: { option: EChartsOption; onClick?: (e: ChartClick) => void; height?: number; testId: string; print?: boolean }) {
+export function Chart({
+  option,
+  onClick,
+  height = 260,
+  testId,
+  print,
+}: {
+  option: EChartsOption;
+  onClick?: (e: ChartClick) => void;
+  height?: number;
+  testId: string;
+  print?: boolean;
+}) {
   return (
     <div data-testid={testId} className="chart">
       <ReactEChartsCore
-        echarts={echarts} notMerge lazyUpdate style={{ height, width: '100%' }}
-        option={{ animation: !print, tooltip: { trigger: 'axis' }, grid: { left: 48, right: 16, top: 24, bottom: 48 }, ...option }}
+        echarts={echarts}
+        notMerge
+        lazyUpdate
+        style={{ height, width: '100%' }}
+        option={{
+          animation: !print,
+          tooltip: { trigger: 'axis' },
+          grid: { left: 48, right: 16, top: 24, bottom: 48 },
+          ...option,
+        }}
         onEvents={onClick ? { click: (e: ChartClick) => onClick(e) } : undefined}
       />
     </div>

@@ -25,12 +25,20 @@ export default function DashboardPage() {
   const query = new URLSearchParams({ from, to });
   if (unit) query.set('unit', unit);
   if (procedure) query.set('procedure', procedure);
-  const stats = useQuery({ queryKey: ['stats', query.toString()], queryFn: () => api<Stats>('GET', `/stats?${query}`) });
-  const units = useQuery({ queryKey: ['org-units'], queryFn: () => api<{ items: { id: string; name: string }[] }>('GET', '/public/org-units') });
+  const stats = useQuery({
+    queryKey: ['stats', query.toString()],
+    queryFn: () => api<Stats>('GET', `/stats?${query}`),
+  });
+  const units = useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => api<{ items: { id: string; name: string }[] }>('GET', '/public/org-units'),
+  });
   const procedures = useProcedures();
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v); else next.delete(k);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next);
   };
   // A bar opens the inbox with the same period, unit and procedure plus what the bar counts.
@@ -49,15 +57,38 @@ export default function DashboardPage() {
       <Typography.Title level={4}>{t('nav.stats')}</Typography.Title>
       <div className="filters no-print">
         <DatePicker.RangePicker
-          aria-label={t('stats.period')} allowClear={false} value={[dayjs(from), dayjs(to)]}
-          onChange={(v) => v && v[0] && v[1] && set({ from: (v[0] as Dayjs).format('YYYY-MM-DD'), to: (v[1] as Dayjs).format('YYYY-MM-DD') })}
+          aria-label={t('stats.period')}
+          allowClear={false}
+          value={[dayjs(from), dayjs(to)]}
+          onChange={(v) =>
+            v &&
+            v[0] &&
+            v[1] &&
+            set({ from: (v[0] as Dayjs).format('YYYY-MM-DD'), to: (v[1] as Dayjs).format('YYYY-MM-DD') })
+          }
         />
-        <Select aria-label={t('stats.unit')} placeholder={t('stats.allUnits')} allowClear style={{ minWidth: 180 }} value={unit}
-          onChange={(v) => set({ unit: v })} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-        <Select aria-label={t('inbox.procedure')} placeholder={t('inbox.procedure')} allowClear style={{ minWidth: 180 }} value={procedure}
-          onChange={(v) => set({ procedure: v })} options={(procedures.data ?? []).map((p) => ({ value: p.id, label: l(p.name, p.id) }))} />
+        <Select
+          aria-label={t('stats.unit')}
+          placeholder={t('stats.allUnits')}
+          allowClear
+          style={{ minWidth: 180 }}
+          value={unit}
+          onChange={(v) => set({ unit: v })}
+          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <Select
+          aria-label={t('inbox.procedure')}
+          placeholder={t('inbox.procedure')}
+          allowClear
+          style={{ minWidth: 180 }}
+          value={procedure}
+          onChange={(v) => set({ procedure: v })}
+          options={(procedures.data ?? []).map((p) => ({ value: p.id, label: l(p.name, p.id) }))}
+        />
         <Space>
-          <Button href={`/api/v1/stats?${query}&format=xlsx`} download data-testid="stats-xlsx">{t('stats.download')}</Button>
+          <Button href={`/api/v1/stats?${query}&format=xlsx`} download data-testid="stats-xlsx">
+            {t('stats.download')}
+          </Button>
           <Link to="/staff/reports">{t('nav.reports')}</Link>
         </Space>
       </div>

@@ -23,34 +23,70 @@ export default function ReportPage() {
     <section key={key} className="report-section">
       <Typography.Title level={5}>{l(s.title)}</Typography.Title>
       {s.note && <p className="muted">{l(s.note)}</p>}
-      <Table size="small" pagination={false} rowKey={(_, i) => String(i)} dataSource={s.rows.map((row) => ({ row }))}
-        columns={s.columns.map((c: Label, i) => ({ title: l(c), render: (_: unknown, x: { row: ReportSection['rows'][number] }) => x.row[i] ?? '—' }))} />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={s.rows.map((row) => ({ row }))}
+        columns={s.columns.map((c: Label, i) => ({
+          title: l(c),
+          render: (_: unknown, x: { row: ReportSection['rows'][number] }) => x.row[i] ?? '—',
+        }))}
+      />
     </section>
   );
   return (
     <article className="report" data-testid="report">
       <div className="no-print filters">
         <Link to="/staff/reports">← {t('nav.reports')}</Link>
-        <Button type="primary" onClick={() => window.print()}>{t('reports.print')}</Button>
+        <Button type="primary" onClick={() => window.print()}>
+          {t('reports.print')}
+        </Button>
       </div>
       <header className="report-head">
-        <Typography.Title level={3}>{t('reports.title', { month: r.month, unit: r.unitId ? r.unitName : t('reports.organisation') })}</Typography.Title>
+        <Typography.Title level={3}>
+          {t('reports.title', { month: r.month, unit: r.unitId ? r.unitName : t('reports.organisation') })}
+        </Typography.Title>
         <p className="muted">{t('reports.generated', { at: formatTime(r.generatedAt) })}</p>
       </header>
       <StatsView stats={r.stats} print />
       <section className="report-section">
         <Typography.Title level={5}>{t('reports.notable')}</Typography.Title>
-        <Table size="small" pagination={false} rowKey="id" dataSource={r.notable} locale={{ emptyText: t('reports.noNotable') }}
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="id"
+          dataSource={r.notable}
+          locale={{ emptyText: t('reports.noNotable') }}
           columns={[
-            { title: t('case.trackingNo'), dataIndex: 'trackingNo', render: (v: string, n) => <Link to={`/staff/cases/${n.id}`}>{v}</Link> },
-            { title: t('case.subject'), dataIndex: 'subject', render: (v: string) => <span className="user-text">{v}</span> },
+            {
+              title: t('case.trackingNo'),
+              dataIndex: 'trackingNo',
+              render: (v: string, n) => <Link to={`/staff/cases/${n.id}`}>{v}</Link>,
+            },
+            {
+              title: t('case.subject'),
+              dataIndex: 'subject',
+              render: (v: string) => <span className="user-text">{v}</span>,
+            },
             { title: t('case.status'), render: (_, n) => l(n.status) },
             { title: t('case.severity'), render: (_, n) => (n.severity ? l(n.severity) : '—') },
             { title: t('case.receivedAt'), dataIndex: 'receivedAt', render: formatTime },
-            { title: t('reports.why'), render: (_, n) => n.reasons.map((why) => <Tag key={why} color={why === 'overdue' ? 'red' : why === 'major' ? 'orange' : 'purple'}>{t(`reports.reason.${why}`)}</Tag>) },
-          ]} />
+            {
+              title: t('reports.why'),
+              render: (_, n) =>
+                n.reasons.map((why) => (
+                  <Tag key={why} color={why === 'overdue' ? 'red' : why === 'major' ? 'orange' : 'purple'}>
+                    {t(`reports.reason.${why}`)}
+                  </Tag>
+                )),
+            },
+          ]}
+        />
       </section>
-      {r.extra.improvement ? section(r.extra.improvement, 'improvement') : (
+      {r.extra.improvement ? (
+        section(r.extra.improvement, 'improvement')
+      ) : (
         <section className="report-section">
           <Typography.Title level={5}>{t('reports.improvement')}</Typography.Title>
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reports.noImprovement')} />

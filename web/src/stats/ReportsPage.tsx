@@ -15,15 +15,29 @@ export default function ReportsPage() {
     <>
       <Typography.Title level={4}>{t('nav.reports')}</Typography.Title>
       <ErrorBox error={list.error} />
-      <Table<ReportSummary> rowKey="id" size="middle" loading={list.isLoading} dataSource={list.data?.items ?? []} pagination={{ pageSize: 50 }}
+      <Table<ReportSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        pagination={{ pageSize: 50 }}
         locale={{ emptyText: t('reports.empty') }}
         columns={[
-          { title: t('stats.month'), dataIndex: 'month', render: (v: string, r) => <Link to={`/staff/reports/${r.id}`}>{v}</Link> },
-          { title: t('stats.unit'), dataIndex: 'unitName', render: (v: string, r) => (r.unitId ? v : t('reports.organisation')) },
+          {
+            title: t('stats.month'),
+            dataIndex: 'month',
+            render: (v: string, r) => <Link to={`/staff/reports/${r.id}`}>{v}</Link>,
+          },
+          {
+            title: t('stats.unit'),
+            dataIndex: 'unitName',
+            render: (v: string, r) => (r.unitId ? v : t('reports.organisation')),
+          },
           { title: t('stats.total'), dataIndex: 'total', align: 'right' },
           { title: t('stats.closed'), dataIndex: 'closed', align: 'right' },
           { title: t('reports.generatedAt'), dataIndex: 'generatedAt', render: formatTime },
-        ]} />
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Collapse, Descriptions, Form, Input, Modal, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Skeleton,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
@@ -25,7 +40,13 @@ export function CasePage() {
     await client.invalidateQueries({ queryKey: ['cases'] });
   };
   if (view.isLoading) return <Skeleton active />;
-  if (view.error) return <><ErrorBox error={view.error} /><Link to="/staff">{t('case.back')}</Link></>;
+  if (view.error)
+    return (
+      <>
+        <ErrorBox error={view.error} />
+        <Link to="/staff">{t('case.back')}</Link>
+      </>
+    );
   const c = view.data!;
   const procedure = procedures.data?.find((p) => p.id === c.procedure.id);
   const note = c.allowedActions.find((a) => a.id === 'add-note');
@@ -38,20 +59,31 @@ export function CasePage() {
   return (
     <>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        <span className="user-text" data-testid="case-subject">{c.subject}</span> <Tag color="blue" data-testid="status">{l(c.statusLabel, c.status)}</Tag>
+        <span className="user-text" data-testid="case-subject">
+          {c.subject}
+        </span>{' '}
+        <Tag color="blue" data-testid="status">
+          {l(c.statusLabel, c.status)}
+        </Tag>
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('case.facts')} size="small" style={{ marginBottom: 16 }}>
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('case.trackingNo')}>{c.trackingNo}</Descriptions.Item>
-              <Descriptions.Item label={t('case.procedure')}>{l(c.procedure.name, c.procedure.id)} v{c.procedure.version}</Descriptions.Item>
+              <Descriptions.Item label={t('case.procedure')}>
+                {l(c.procedure.name, c.procedure.id)} v{c.procedure.version}
+              </Descriptions.Item>
               <Descriptions.Item label={t('intake.kind')}>{t(`kind.${c.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('intake.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('case.receivedAt')}>{formatTime(c.receivedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('intake.category')}>{l(procedure?.categories.find((x) => x.id === c.category)?.label, c.category ?? '—')}</Descriptions.Item>
+              <Descriptions.Item label={t('intake.category')}>
+                {l(procedure?.categories.find((x) => x.id === c.category)?.label, c.category ?? '—')}
+              </Descriptions.Item>
             </Descriptions>
-            <Typography.Paragraph className="user-text" data-testid="case-description">{c.description}</Typography.Paragraph>
+            <Typography.Paragraph className="user-text" data-testid="case-description">
+              {c.description}
+            </Typography.Paragraph>
             {Object.keys(c.data).length > 0 && (
               <Descriptions column={1} size="small" bordered data-testid="case-data">
                 {caseDataEntries(c.data).map(([k, v]) => (
@@ -63,30 +95,70 @@ export function CasePage() {
             )}
           </Card>
           <Card title={t('case.timeline')} size="small" style={{ marginBottom: 16 }}>
-            <Timeline items={c.timeline.map((e) => ({ key: e.seq, color: e.visibility === 'public' ? 'blue' : 'gray', children: <Entry e={e} /> }))} />
+            <Timeline
+              items={c.timeline.map((e) => ({
+                key: e.seq,
+                color: e.visibility === 'public' ? 'blue' : 'gray',
+                children: <Entry e={e} />,
+              }))}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('case.deadlines')} size="small" style={{ marginBottom: 16 }}><DeadlineList deadlines={c.deadlines} /></Card>
+          <Card title={t('case.deadlines')} size="small" style={{ marginBottom: 16 }}>
+            <DeadlineList deadlines={c.deadlines} />
+          </Card>
           <Parties c={c} />
           <Card title={t('case.actions')} size="small" style={{ marginBottom: 16 }}>
-            {others.length === 0 ? <p className="muted">{t('case.noActions')}</p> : (
-              <Collapse accordion items={others.map((a) => ({
-                key: a.id, label: l(a.label, a.id),
-                children: <ActionForm action={a} onSubmit={act(a.id)} categories={procedure?.categories} severities={procedure?.severities} />,
-              }))} />
+            {others.length === 0 ? (
+              <p className="muted">{t('case.noActions')}</p>
+            ) : (
+              <Collapse
+                accordion
+                items={others.map((a) => ({
+                  key: a.id,
+                  label: l(a.label, a.id),
+                  children: (
+                    <ActionForm
+                      action={a}
+                      onSubmit={act(a.id)}
+                      categories={procedure?.categories}
+                      severities={procedure?.severities}
+                    />
+                  ),
+                }))}
+              />
             )}
           </Card>
-          <Card title={t('case.internalNote')} size="small" style={{ marginBottom: 16 }} extra={<Tag>{t('case.internalOnly')}</Tag>}>
+          <Card
+            title={t('case.internalNote')}
+            size="small"
+            style={{ marginBottom: 16 }}
+            extra={<Tag>{t('case.internalOnly')}</Tag>}
+          >
             {note ? <ActionForm action={note} onSubmit={act(note.id)} /> : <p className="muted">{t('case.noNote')}</p>}
           </Card>
-          <Card title={t('case.messageToSubmitter')} size="small" style={{ marginBottom: 16 }} extra={<Tag color="orange">{t('case.visibleToSubmitter')}</Tag>}>
+          <Card
+            title={t('case.messageToSubmitter')}
+            size="small"
+            style={{ marginBottom: 16 }}
+            extra={<Tag color="orange">{t('case.visibleToSubmitter')}</Tag>}
+          >
             <StaffMessage caseId={c.id} onDone={refresh} />
           </Card>
           <Card title={t('case.attachments')} size="small" style={{ marginBottom: 16 }}>
-            {c.attachments.length === 0 ? <p className="muted">{t('case.none')}</p> : c.attachments.map((a) => (
-              <div key={a.id}><a href={`/api/v1/cases/${c.id}/attachments/${a.id}`}>{a.name}</a> <span className="muted">{Math.ceil(a.size / 1024)} KB {a.visibility ?? ''}</span></div>
-            ))}
+            {c.attachments.length === 0 ? (
+              <p className="muted">{t('case.none')}</p>
+            ) : (
+              c.attachments.map((a) => (
+                <div key={a.id}>
+                  <a href={`/api/v1/cases/${c.id}/attachments/${a.id}`}>{a.name}</a>{' '}
+                  <span className="muted">
+                    {Math.ceil(a.size / 1024)} KB {a.visibility ?? ''}
+                  </span>
+                </div>
+              ))
+            )}
           </Card>
           <CaseFollowUp caseId={c.id} unitId={(c as StaffCase & { orgUnitId?: string | null }).orgUnitId ?? null} />
           <LinkedCases id={c.id} />
@@ -100,10 +172,24 @@ function Entry({ e }: { e: StaffEntry }) {
   const { t, l } = useI18n();
   return (
     <div data-testid="timeline-entry">
-      <div className="muted">{formatTime(e.at)} · {e.actor.name ?? t(`actor.${e.actor.kind}`)} · <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong>{e.fromStatus !== e.toStatus ? ` → ${l(e.toStatusLabel, e.toStatus)}` : ''}</div>
+      <div className="muted">
+        {formatTime(e.at)} · {e.actor.name ?? t(`actor.${e.actor.kind}`)} ·{' '}
+        <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong>
+        {e.fromStatus !== e.toStatus ? ` → ${l(e.toStatusLabel, e.toStatus)}` : ''}
+      </div>
       {e.publicText && <div>{l(e.publicText)}</div>}
-      {Object.entries(e.input).map(([k, v]) => <div key={k} className="user-text"><span className="muted">{fieldLabel(k, e.inputLabels?.[k], t, l)}: </span>{fieldValue(k, v, e.valueLabels?.[k], t, l)}</div>)}
-      {e.clocks.map((d, i) => <div key={i} className="muted">{l(d.label)}: {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}</div>)}
+      {Object.entries(e.input).map(([k, v]) => (
+        <div key={k} className="user-text">
+          <span className="muted">{fieldLabel(k, e.inputLabels?.[k], t, l)}: </span>
+          {fieldValue(k, v, e.valueLabels?.[k], t, l)}
+        </div>
+      ))}
+      {e.clocks.map((d, i) => (
+        <div key={i} className="muted">
+          {l(d.label)}:{' '}
+          {d.explanation ? (typeof d.explanation === 'string' ? d.explanation : l(d.explanation)) : formatTime(d.dueAt)}
+        </div>
+      ))}
     </div>
   );
 }
@@ -112,28 +198,70 @@ function Entry({ e }: { e: StaffEntry }) {
 function Parties({ c }: { c: StaffCase }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const reveal = useMutation({ mutationFn: (v: { reason: string }) => api<{ submitter: Record<string, string> | null }>('POST', `/cases/${c.id}/identity`, { body: v }) });
+  const reveal = useMutation({
+    mutationFn: (v: { reason: string }) =>
+      api<{ submitter: Record<string, string> | null }>('POST', `/cases/${c.id}/identity`, { body: v }),
+  });
   const shown = reveal.data?.submitter ?? c.submitter;
   return (
-    <Card title={t('case.parties')} size="small" style={{ marginBottom: 16 }}
-      extra={!c.anonymous && c.submitter && !reveal.data && <Button size="small" onClick={() => setOpen(true)}>{t('case.show')}</Button>}>
-      {c.anonymous ? <Tag>{t('intake.anonymous')}</Tag> : shown ? (
+    <Card
+      title={t('case.parties')}
+      size="small"
+      style={{ marginBottom: 16 }}
+      extra={
+        !c.anonymous &&
+        c.submitter &&
+        !reveal.data && (
+          <Button size="small" onClick={() => setOpen(true)}>
+            {t('case.show')}
+          </Button>
+        )
+      }
+    >
+      {c.anonymous ? (
+        <Tag>{t('intake.anonymous')}</Tag>
+      ) : shown ? (
         <Descriptions column={1} size="small" data-testid="submitter">
-          {Object.entries(shown).map(([k, v]) => <Descriptions.Item key={k} label={t(`intake.${k}`)}>{v}</Descriptions.Item>)}
+          {Object.entries(shown).map(([k, v]) => (
+            <Descriptions.Item key={k} label={t(`intake.${k}`)}>
+              {v}
+            </Descriptions.Item>
+          ))}
         </Descriptions>
-      ) : <p className="muted">{t('case.none')}</p>}
+      ) : (
+        <p className="muted">{t('case.none')}</p>
+      )}
       {reveal.data && <Tag color="red">{t('case.shownAudited')}</Tag>}
       <Typography.Text strong>{t('intake.respondents')}</Typography.Text>
-      {c.respondents.length === 0 ? <p className="muted">{t('case.none')}</p> : (
-        <ul>{c.respondents.map((r, i) => (
-          <li key={i}><span className="user-text">{r.name}</span> ({t(`respondent.${r.type}`)}) {r.userId ? <Tag color="purple">{t('case.recused')}</Tag> : <RespondentLink caseId={c.id} index={i} name={r.name} />}</li>
-        ))}</ul>
+      {c.respondents.length === 0 ? (
+        <p className="muted">{t('case.none')}</p>
+      ) : (
+        <ul>
+          {c.respondents.map((r, i) => (
+            <li key={i}>
+              <span className="user-text">{r.name}</span> ({t(`respondent.${r.type}`)}){' '}
+              {r.userId ? (
+                <Tag color="purple">{t('case.recused')}</Tag>
+              ) : (
+                <RespondentLink caseId={c.id} index={i} name={r.name} />
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       <Modal open={open} title={t('case.showTitle')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form name="reveal" layout="vertical" onFinish={(v) => reveal.mutate(v, { onSuccess: () => setOpen(false) })}>
-          <Form.Item name="reason" label={t('case.showReason')} rules={[{ required: true, min: 2, message: t('form.minLength', { label: t('case.showReason'), n: 2 }) }]}><Input /></Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('case.showReason')}
+            rules={[{ required: true, min: 2, message: t('form.minLength', { label: t('case.showReason'), n: 2 }) }]}
+          >
+            <Input />
+          </Form.Item>
           <ErrorBox error={reveal.error} />
-          <Button type="primary" htmlType="submit" loading={reveal.isPending}>{t('case.show')}</Button>
+          <Button type="primary" htmlType="submit" loading={reveal.isPending}>
+            {t('case.show')}
+          </Button>
         </Form>
       </Modal>
     </Card>
@@ -147,17 +275,36 @@ function RespondentLink({ caseId, index, name }: { caseId: string; index: number
   const [open, setOpen] = useState(false);
   const link = useMutation({
     mutationFn: (v: { user: string }) => api('POST', `/cases/${caseId}/respondents/${index}/link`, { body: v }),
-    onSuccess: async () => { setOpen(false); await client.invalidateQueries({ queryKey: ['case', caseId] }); },
+    onSuccess: async () => {
+      setOpen(false);
+      await client.invalidateQueries({ queryKey: ['case', caseId] });
+    },
   });
   return (
     <>
-      <Button size="small" type="link" onClick={() => setOpen(true)}>{t('case.linkRespondent')}</Button>
-      <Modal open={open} title={`${t('case.linkRespondent')} · ${name}`} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+      <Button size="small" type="link" onClick={() => setOpen(true)}>
+        {t('case.linkRespondent')}
+      </Button>
+      <Modal
+        open={open}
+        title={`${t('case.linkRespondent')} · ${name}`}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        destroyOnHidden
+      >
         <p className="muted">{t('case.linkRespondentHelp')}</p>
         <Form name={`link-respondent-${index}`} layout="vertical" onFinish={(v) => link.mutate(v)}>
-          <Form.Item name="user" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('login.username') }) }]}><Input /></Form.Item>
+          <Form.Item
+            name="user"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('login.username') }) }]}
+          >
+            <Input />
+          </Form.Item>
           <ErrorBox error={link.error} />
-          <Button type="primary" htmlType="submit" loading={link.isPending}>{t('case.linkRespondent')}</Button>
+          <Button type="primary" htmlType="submit" loading={link.isPending}>
+            {t('case.linkRespondent')}
+          </Button>
         </Form>
       </Modal>
     </>
@@ -169,25 +316,54 @@ function StaffMessage({ caseId, onDone }: { caseId: string; onDone(): Promise<vo
   const [form] = Form.useForm();
   const send = useMutation({
     mutationFn: (v: { text: string }) => api('POST', `/cases/${caseId}/messages`, { body: v }),
-    onSuccess: async () => { form.resetFields(); await onDone(); },
+    onSuccess: async () => {
+      form.resetFields();
+      await onDone();
+    },
   });
   return (
     <Form form={form} name="staff-message" layout="vertical" onFinish={(v) => send.mutate(v)}>
-      <Form.Item name="text" label={t('case.messageText')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('case.messageText') }) }]}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
+      <Form.Item
+        name="text"
+        label={t('case.messageText')}
+        rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('case.messageText') }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={5000} />
+      </Form.Item>
       <ErrorBox error={send.error} />
-      <Button htmlType="submit" loading={send.isPending}>{t('case.sendMessage')}</Button>
+      <Button htmlType="submit" loading={send.isPending}>
+        {t('case.sendMessage')}
+      </Button>
     </Form>
   );
 }
 
 function LinkedCases({ id }: { id: string }) {
   const { t } = useI18n();
-  const linked = useQuery({ queryKey: ['same-submitter', id], queryFn: () => api<{ items: { id: string; trackingNo: string; subject: string; status: string }[] }>('GET', `/cases/${id}/same-submitter`) });
+  const linked = useQuery({
+    queryKey: ['same-submitter', id],
+    queryFn: () =>
+      api<{ items: { id: string; trackingNo: string; subject: string; status: string }[] }>(
+        'GET',
+        `/cases/${id}/same-submitter`,
+      ),
+  });
   return (
     <Card title={t('case.linked')} size="small">
       <ErrorBox error={linked.error} />
-      {linked.isLoading ? <Skeleton active paragraph={{ rows: 1 }} /> : (linked.data?.items.length ?? 0) === 0 ? <p className="muted">{t('case.none')}</p> : (
-        <ul>{linked.data!.items.map((x) => <li key={x.id}><Link to={`/staff/cases/${x.id}`}>{x.trackingNo}</Link> <span className="user-text">{x.subject}</span> <Tag>{x.status}</Tag></li>)}</ul>
+      {linked.isLoading ? (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      ) : (linked.data?.items.length ?? 0) === 0 ? (
+        <p className="muted">{t('case.none')}</p>
+      ) : (
+        <ul>
+          {linked.data!.items.map((x) => (
+            <li key={x.id}>
+              <Link to={`/staff/cases/${x.id}`}>{x.trackingNo}</Link> <span className="user-text">{x.subject}</span>{' '}
+              <Tag>{x.status}</Tag>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );
@@ -196,5 +372,8 @@ function LinkedCases({ id }: { id: string }) {
 /** The case's data as rows: the intake's own fields (`fields`) one by one, then the rest. */
 function caseDataEntries(data: Record<string, unknown>): [string, unknown][] {
   const { fields, ...rest } = data as { fields?: Record<string, unknown> };
-  return [...Object.entries(fields ?? {}).map(([k, v]) => [`fields.${k}`, v] as [string, unknown]), ...Object.entries(rest)];
+  return [
+    ...Object.entries(fields ?? {}).map(([k, v]) => [`fields.${k}`, v] as [string, unknown]),
+    ...Object.entries(rest),
+  ];
 }

@@ -26,7 +26,10 @@ export function IntakePage() {
     mutationFn: (v: Record<string, unknown>) => {
       const body: Record<string, unknown> = { ...toSubmission(procedure!, v), channel: v.channel };
       if (v.receivedAt) body.receivedAt = new Date(String(v.receivedAt)).toISOString();
-      if (v.channel === 'third-party') body.thirdParty = Object.fromEntries(Object.entries(v.thirdParty as Record<string, string>).filter(([, x]) => x));
+      if (v.channel === 'third-party')
+        body.thirdParty = Object.fromEntries(
+          Object.entries(v.thirdParty as Record<string, string>).filter(([, x]) => x),
+        );
       return api<{ id: string }>('POST', '/cases', { body, idempotencyKey });
     },
     onSuccess: (r) => navigate(`/staff/cases/${r.id}`),
@@ -36,28 +39,61 @@ export function IntakePage() {
     <Card title={t('intake.staffTitle')} style={{ maxWidth: 760 }}>
       <ErrorBox error={procedures.error} />
       <Form.Item label={t('case.procedure')} required>
-        <Select aria-label={t('case.procedure')} value={procedureId} onChange={setProcedureId} placeholder={t('form.choose')}
-          options={(procedures.data ?? []).map((p) => ({ value: p.id, label: l(p.name, p.id) }))} />
+        <Select
+          aria-label={t('case.procedure')}
+          value={procedureId}
+          onChange={setProcedureId}
+          placeholder={t('form.choose')}
+          options={(procedures.data ?? []).map((p) => ({ value: p.id, label: l(p.name, p.id) }))}
+        />
       </Form.Item>
       {procedure && (
-        <Form form={form} key={procedure.id} name="staff-intake" layout="vertical" onFinish={(v) => submit.mutate(v)}
-          initialValues={{ kind: procedure.kinds[0], anonymous: false, channel: channels[0] }}>
+        <Form
+          form={form}
+          key={procedure.id}
+          name="staff-intake"
+          layout="vertical"
+          onFinish={(v) => submit.mutate(v)}
+          initialValues={{ kind: procedure.kinds[0], anonymous: false, channel: channels[0] }}
+        >
           <Form.Item name="channel" label={t('intake.channel')} rules={[{ required: true }]}>
             <Select options={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="receivedAt" label={t('intake.receivedAt')} extra={t('intake.receivedAtHelp')}><Input type="datetime-local" /></Form.Item>
+          <Form.Item name="receivedAt" label={t('intake.receivedAt')} extra={t('intake.receivedAtHelp')}>
+            <Input type="datetime-local" />
+          </Form.Item>
           {channel === 'third-party' && (
             <>
-              <Form.Item name={['thirdParty', 'type']} label={t('intake.thirdPartyType')} rules={[{ required: true, message: t('form.required', { label: t('intake.thirdPartyType') }) }]}>
+              <Form.Item
+                name={['thirdParty', 'type']}
+                label={t('intake.thirdPartyType')}
+                rules={[{ required: true, message: t('form.required', { label: t('intake.thirdPartyType') }) }]}
+              >
                 <Select options={THIRD_PARTY.map((x) => ({ value: x, label: t(`thirdParty.${x}`) }))} />
               </Form.Item>
-              <Form.Item name={['thirdParty', 'name']} label={t('intake.thirdPartyName')} rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('intake.thirdPartyName') }) }]}><Input maxLength={200} /></Form.Item>
-              <Form.Item name={['thirdParty', 'reference']} label={t('intake.thirdPartyRef')}><Input maxLength={100} /></Form.Item>
+              <Form.Item
+                name={['thirdParty', 'name']}
+                label={t('intake.thirdPartyName')}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('form.required', { label: t('intake.thirdPartyName') }),
+                  },
+                ]}
+              >
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name={['thirdParty', 'reference']} label={t('intake.thirdPartyRef')}>
+                <Input maxLength={100} />
+              </Form.Item>
             </>
           )}
           <IntakeFields procedure={procedure} />
           <ErrorBox error={submit.error} />
-          <Button type="primary" htmlType="submit" loading={submit.isPending}>{t('intake.register')}</Button>
+          <Button type="primary" htmlType="submit" loading={submit.isPending}>
+            {t('intake.register')}
+          </Button>
         </Form>
       )}
     </Card>

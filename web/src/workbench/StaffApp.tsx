@@ -42,8 +42,18 @@ export function useMe() {
 /** The staff side under /staff: sign-in, then workbench, supervision and admin. */
 export default function StaffApp() {
   const me = useMe();
-  if (me.isLoading) return <div className="page-loading"><Spin /></div>;
-  if (me.error) return <div className="staff-content"><ErrorBox error={me.error} /></div>;
+  if (me.isLoading)
+    return (
+      <div className="page-loading">
+        <Spin />
+      </div>
+    );
+  if (me.error)
+    return (
+      <div className="staff-content">
+        <ErrorBox error={me.error} />
+      </div>
+    );
   return (
     <Routes>
       <Route path="login" element={me.data ? <Navigate to="/staff" replace /> : <LoginPage />} />
@@ -72,18 +82,32 @@ function Signed({ me }: { me: Me }) {
     { key: 'disclosures', label: <Link to="/staff/disclosures">{t('nav.disclosures')}</Link> },
     { key: 'improvements', label: <Link to="/staff/improvements">{t('nav.improvements')}</Link> },
     { key: 'surveys', label: <Link to="/staff/surveys">{t('nav.surveys')}</Link> },
-    ...(me.canSeeStats ? [{ key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> }, { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> }] : []),
+    ...(me.canSeeStats
+      ? [
+          { key: 'stats', label: <Link to="/staff/stats">{t('nav.stats')}</Link> },
+          { key: 'reports', label: <Link to="/staff/reports">{t('nav.reports')}</Link> },
+        ]
+      : []),
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <header className="topbar">
-        <Link to="/staff" className="brand">{t('app.workbench')}</Link>
-        <Menu mode="horizontal" selectedKeys={[selected === 'cases' ? 'inbox' : selected]} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 0 }} />
+        <Link to="/staff" className="brand">
+          {t('app.workbench')}
+        </Link>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[selected === 'cases' ? 'inbox' : selected]}
+          items={items}
+          style={{ flex: 1, minWidth: 0, borderBottom: 0 }}
+        />
         <nav>
           <span data-testid="me">{me.displayName}</span>
           <LanguageSwitch />
-          <Button size="small" onClick={logout}>{t('nav.logout')}</Button>
+          <Button size="small" onClick={logout}>
+            {t('nav.logout')}
+          </Button>
         </nav>
       </header>
       <div className="staff-content">
@@ -99,7 +123,10 @@ function Signed({ me }: { me: Me }) {
             <Route path="stats" element={<DashboardPage />} />
             <Route path="reports" element={<ReportsPage />} />
             <Route path="reports/:id" element={<ReportPage />} />
-            <Route path="admin" element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />} />
+            <Route
+              path="admin"
+              element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />}
+            />
             <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
           </Routes>
         </Suspense>
