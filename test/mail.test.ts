@@ -6,7 +6,7 @@ import { submitCase } from '../src/app/submit.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { startMailListener, type MailListener } from '../src/mail/listener.ts';
 import type { MailOutcome } from '../src/mail/receive.ts';
-import type { MailInConfig } from '../src/notify/config.ts';
+import type { MailInConfig } from '../src/app/channel-config.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
 import { smtpSink, type SmtpSink } from './support/smtp-sink.ts';

@@ -1,5 +1,5 @@
 import { auditHash, GENESIS_HASH } from '../domain/audit-hash.ts';
-import { auditBatch, auditHead } from '../store/audit.repository.ts';
+import { auditBatch, auditHead, listAudit, type AuditFilter, type AuditRow } from '../store/audit.repository.ts';
 import type { AppContext } from './context.ts';
 
 export type AuditVerdict =
@@ -63,4 +63,9 @@ export async function verifyAudit(ctx: AppContext): Promise<AuditVerdict> {
     };
   }
   return { ok: true, records, head: prevHash };
+}
+
+/** A page of the audit record, newest first (AUD-2); the route only shapes the answer. */
+export function auditPage(ctx: AppContext, filter: AuditFilter): Promise<AuditRow[]> {
+  return listAudit(ctx.store.db, filter);
 }

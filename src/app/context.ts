@@ -6,7 +6,7 @@ import { loadSecrets, type Secrets } from './secrets.ts';
 import { pooledRandom } from './random.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Calendar } from '../domain/calendar.ts';
-import { channelConfigFromEnv, type ChannelConfig } from '../notify/config.ts';
+import { channelConfigFromEnv, type ChannelConfig } from './channel-config.ts';
 
 export type Config = {
   port: number;

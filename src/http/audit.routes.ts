@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { verifyAudit } from '../app/audit.ts';
+import { auditPage, verifyAudit } from '../app/audit.ts';
 import { canAudit } from '../domain/policy.ts';
 import { DomainError } from '../domain/errors.ts';
-import { listAudit } from '../store/audit.repository.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
 const ZQuery = z
@@ -34,7 +33,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['audit'], summary: '审计记录 / the audit record', querystring: ZQuery } },
       async (request) => {
         const q = request.query;
-        const rows = await listAudit(ctx.store.db, {
+        const rows = await auditPage(ctx, {
           entityId: q.entity,
           actor: q.actor,
           action: q.action,

@@ -9,9 +9,9 @@ import { messageFromSubmitter, ZMessage } from '../app/contact.ts';
 import { flagRetaliation, ZRetaliation } from '../app/recusal.ts';
 import { appeal, ZAppeal } from '../app/appeal.ts';
 import { submitCase } from '../app/submit.ts';
+import { orgUnits } from '../app/org.ts';
 import { ZPublicSubmission } from '../domain/submission.ts';
 import { DomainError } from '../domain/errors.ts';
-import { listOrgUnits } from '../store/org.repository.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
 import { latestProcedure } from '../app/procedure-admin.ts';
 
@@ -52,7 +52,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/public/org-units',
       { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } },
       async () => ({
-        items: (await listOrgUnits(ctx.store.db)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
+        items: (await orgUnits(ctx)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
       }),
     );
 

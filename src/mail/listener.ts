@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import type { AppContext } from '../app/context.ts';
-import type { MailInConfig } from '../notify/config.ts';
+import type { MailInConfig } from '../app/channel-config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { receiveMail, type MailOutcome } from './receive.ts';
 

@@ -7,7 +7,7 @@ import { secretHash } from '../app/secrets.ts';
 import { submitCase } from '../app/submit.ts';
 import { sniffMediaType, safeFileName } from '../domain/file-type.ts';
 import { findCaseByTrackingNo, type CaseRow } from '../store/cases.repository.ts';
-import type { MailInConfig } from '../notify/config.ts';
+import type { MailInConfig } from '../app/channel-config.ts';
 import { automaticReason, bodyText, referencedIds, trackingNoIn } from './classify.ts';
 import { isUniqueViolation } from '../app/db-errors.ts';
 

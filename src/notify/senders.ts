@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../app/context.ts';
 import type { CaseRow } from '../store/cases.repository.ts';
 import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
-import type { Hook } from './config.ts';
+import type { Hook } from '../app/channel-config.ts';
 import { submitterOf } from './recipients.ts';
 import { bilingualText, type Rendered } from './templates.ts';
 
