@@ -60,8 +60,3 @@ export class DomainError extends Error {
     this.details = details ?? null;
   }
 }
-
-/** For exhaustive switches: the compiler proves this is unreachable. */
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}

@@ -103,7 +103,6 @@ export const ZListField = z
 
 export const ZField = z.union([ZScalarField, ZListField]);
 export type TField = z.infer<typeof ZField>;
-export type TListField = z.infer<typeof ZListField>;
 
 const ZState = z
   .object({
@@ -509,7 +508,7 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   if (p.disclosure) {
     const d = p.disclosure;
     const consent = p.intake.fields.find((f) => f.name === d.consentField);
-    if (!consent || consent.type !== 'boolean')
+    if (consent?.type !== 'boolean')
       issue(['disclosure', 'consentField'], `"${d.consentField}" is not a boolean intake field`);
     d.from.forEach((s, j) => {
       if (!states.has(s)) issue(['disclosure', 'from', j], `unknown state "${s}"`);
@@ -572,7 +571,11 @@ const ZProcedureShape = z.object({
 
 function dupes(ids: string[]): string[] {
   const seen = new Set<string>();
-  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+  return ids.filter((id) => {
+    if (seen.has(id)) return true;
+    seen.add(id);
+    return false;
+  });
 }
 
 /** A case's state definition, or undefined for an id the procedure does not know. */

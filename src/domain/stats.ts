@@ -81,7 +81,6 @@ export const ZStatsQuery = z
     message: '期间最长三年 / at most three years',
     path: ['to'],
   });
-export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 
 /** `YYYY-MM` → its first and last local day. */
 export function monthRange(month: string): { from: string; to: string } {

@@ -55,7 +55,6 @@ export const ZPublicSubmission = z
       .optional(),
   })
   .strict();
-export type TPublicSubmission = z.infer<typeof ZPublicSubmission>;
 
 export const THIRD_PARTY_TYPES = [
   'industry-association',

@@ -70,16 +70,3 @@ export async function dueClocks(db: Db, kind: 'warn' | 'breach', now: string, li
   if (db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate().skipLocked();
   return query.limit(limit).execute();
 }
-
-/** Open clocks counted in a year without data, for recomputation when its days arrive. */
-export async function openProvisionalClocks(db: Db, limit: number, afterId = ''): Promise<ClockRow[]> {
-  return db
-    .selectFrom('clocks')
-    .selectAll()
-    .where('provisional', '=', 1)
-    .where('stopped_at', 'is', null)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}

@@ -9,7 +9,3 @@ export type OutboxRow = Selectable<OutboxTable>;
 export async function insertOutbox(db: Db, rows: OutboxRow[]): Promise<void> {
   await insertRows(db, 'outbox', rows);
 }
-
-export async function listOutboxForCase(db: Db, caseId: string): Promise<OutboxRow[]> {
-  return db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'asc').execute();
-}

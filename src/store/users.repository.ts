@@ -29,6 +29,7 @@ export async function findUsersByRefs(db: Db, refs: string[]): Promise<UserRow[]
     .execute();
 }
 
+/** @public for the account lifecycle (issue 28), not yet called. */
 export async function updatePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }

@@ -60,14 +60,3 @@ function safeJson(text: string): unknown {
     return undefined;
   }
 }
-
-/** The field-level problems of a 400, keyed by the last path element, to show next to the field. */
-export function fieldIssues(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !error.details?.issues) return {};
-  const out: Record<string, string> = {};
-  for (const issue of error.details.issues) {
-    const path = Array.isArray(issue.path) ? issue.path.join('.') : (issue.path ?? '');
-    out[path] = issue.message;
-  }
-  return out;
-}
