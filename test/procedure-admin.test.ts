@@ -16,6 +16,7 @@ type Call = (
   url: string,
   token?: string,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the answer it expects
 ) => Promise<{ statusCode: number; json(): any; body: string }>;
 function caller(http: FastifyInstance): Call {
   return async (method, url, token, body) =>

@@ -73,6 +73,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function act(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
+    // biome-ignore lint/complexity/noArguments: tells an id passed as undefined from one left out
     given(id, arguments.length, 3);
     clock.advance(30 * 60_000);
     const current = id === caseId ? version : await versionOf(id);
@@ -86,6 +87,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function refused(who: Staff, action: string, input: Record<string, unknown>, id = caseId) {
+    // biome-ignore lint/complexity/noArguments: tells an id passed as undefined from one left out
     given(id, arguments.length, 3);
     return h.call('POST', `/api/v1/cases/${id}/actions/${action}`, {
       token: who.token,
@@ -94,6 +96,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function detail(who: Staff, id = caseId) {
+    // biome-ignore lint/complexity/noArguments: tells an id passed as undefined from one left out
     given(id, arguments.length, 1);
     const res = await h.call('GET', `/api/v1/cases/${id}`, { token: who.token });
     expect(res.statusCode, res.body).toBe(200);
@@ -107,6 +110,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   }
 
   async function outbox(id = caseId) {
+    // biome-ignore lint/complexity/noArguments: tells an id passed as undefined from one left out
     given(id, arguments.length, 0);
     const rows = await h.ctx.store.db.selectFrom('outbox').selectAll().where('case_id', '=', id).execute();
     return rows.map((o) => `${o.recipient}/${o.template}`);

@@ -60,7 +60,7 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     );
   }
   const target = ctx.procedures.latest(rule.procedure ?? procedure.id);
-  if (!target || !target.intake.kinds.includes('appeal'))
+  if (!target?.intake.kinds.includes('appeal'))
     throw new Error(`appeal procedure ${rule.procedure ?? procedure.id} does not take appeals`);
   const next = level + 1;
   const step = rule.levels[next - 1]!;

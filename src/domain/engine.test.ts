@@ -843,7 +843,7 @@ describe('property: random walks through the customer-complaint procedure', () =
     .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   /** A valid value for a field of customer-complaint (`index` stays small so it often hits a measure). */
-  function valueOf(field: TScalarField): fc.Arbitrary<unknown> {
+  function fieldValue(field: TScalarField): fc.Arbitrary<unknown> {
     switch (field.type) {
       case 'text':
       case 'longtext':
@@ -881,7 +881,7 @@ describe('property: random walks through the customer-complaint procedure', () =
         f.name,
         f.type === 'list'
           ? fc.array(recordOf(f.items), { minLength: f.minItems, maxLength: Math.min(f.maxItems, 3) })
-          : valueOf(f),
+          : fieldValue(f),
       ]),
     );
     return fc.record(model, { requiredKeys: fields.filter((f) => f.required).map((f) => f.name) }) as fc.Arbitrary<

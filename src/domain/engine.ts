@@ -169,7 +169,7 @@ const APPROVAL_FIELDS: TField[] = [
 function approvalApplies(action: TAction, c: CaseState): boolean {
   if (!action.approval) return false;
   const when = action.approval.when;
-  return !when || valueOf(c, when.target) === when.equals;
+  return !when || targetValue(c, when.target) === when.equals;
 }
 
 /** Whether the action must wait: it needs approval here and the actor cannot give it. */
@@ -281,7 +281,7 @@ function settleApproval(
     };
   }
   const approved = findAction(procedure, pending.action);
-  if (!approved || !approved.from.includes(current.status)) {
+  if (!approved?.from.includes(current.status)) {
     throw new DomainError(
       'PRECONDITION_FAILED',
       '待审批的操作在当前状态下已不适用，请驳回 / the pending step no longer applies here; refuse it',
@@ -501,12 +501,12 @@ function guardHolds(guard: TGuard, c: CaseState): boolean {
 }
 
 function hasValue(c: CaseState, target: string): boolean {
-  const value = valueOf(c, target);
+  const value = targetValue(c, target);
   return value !== undefined && value !== null && value !== '';
 }
 
 /** A target's value on the case: `data.<key>` or a column. */
-function valueOf(c: CaseState, target: string): unknown {
+function targetValue(c: CaseState, target: string): unknown {
   if (target.startsWith('data.')) return c.data[target.slice('data.'.length)];
   const column =
     ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ??

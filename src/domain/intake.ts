@@ -175,9 +175,15 @@ const fieldsByKind = new WeakMap<TProcedure, Map<CaseKind, TScalarField[]>>();
 /** The intake fields that apply to a kind of case (a field without `kinds` applies to all). */
 export function intakeFields(procedure: TProcedure, kind: CaseKind): TScalarField[] {
   let byKind = fieldsByKind.get(procedure);
-  if (!byKind) fieldsByKind.set(procedure, (byKind = new Map()));
+  if (!byKind) {
+    byKind = new Map();
+    fieldsByKind.set(procedure, byKind);
+  }
   let fields = byKind.get(kind);
-  if (!fields) byKind.set(kind, (fields = procedure.intake.fields.filter((f) => !f.kinds || f.kinds.includes(kind))));
+  if (!fields) {
+    fields = procedure.intake.fields.filter((f) => !f.kinds || f.kinds.includes(kind));
+    byKind.set(kind, fields);
+  }
   return fields;
 }
 

@@ -11,7 +11,7 @@ import type { Actor, CaseState, Exclusion, Grant, PendingApproval } from './case
 /** Whether a grant reaches a case owned by the unit at `casePath` (null: the organisation). */
 export function grantCovers(grant: Grant, casePath: string | null): boolean {
   if (grant.unitPath === null) return true;
-  return casePath !== null && casePath.startsWith(grant.unitPath);
+  return casePath?.startsWith(grant.unitPath) === true;
 }
 
 /** The roles the actor holds for a case in this unit. */
@@ -41,7 +41,7 @@ export function isExcluded(actor: Actor, exclusions: Exclusion[]): boolean {
   return exclusions.some(
     (x) =>
       (x.userId !== null && x.userId === actor.id) ||
-      (x.unitPath !== null && actor.grants.some((g) => g.unitPath !== null && g.unitPath.startsWith(x.unitPath!))),
+      (x.unitPath !== null && actor.grants.some((g) => g.unitPath?.startsWith(x.unitPath!) === true)),
   );
 }
 

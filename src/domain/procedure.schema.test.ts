@@ -7,6 +7,7 @@ import { findAction, findState, initialState } from './procedure.schema.ts';
 const FILE = 'customer-complaint.yaml';
 const BUILT_IN = readFileSync(new URL('../procedures/customer-complaint.yaml', import.meta.url), 'utf8');
 
+// biome-ignore lint/suspicious/noExplicitAny: raw YAML edited freely by each test
 type Raw = Record<string, any>;
 
 /** The built-in file as a plain object, changed by `edit`, written back as YAML. */

@@ -78,14 +78,12 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
           by(request),
         );
-        return reply
-          .status(201)
-          .send({
-            id: user.id,
-            username: user.username,
-            displayName: user.display_name,
-            grants: await userGrants(ctx, user.id),
-          });
+        return reply.status(201).send({
+          id: user.id,
+          username: user.username,
+          displayName: user.display_name,
+          grants: await userGrants(ctx, user.id),
+        });
       },
     );
 

@@ -21,7 +21,10 @@ const templateSets = new WeakMap<AppContext, TemplateSet>();
 
 function templatesOf(ctx: AppContext): TemplateSet {
   let t = templateSets.get(ctx);
-  if (!t) templateSets.set(ctx, (t = new TemplateSet(ctx.config.channels.templateDirs)));
+  if (!t) {
+    t = new TemplateSet(ctx.config.channels.templateDirs);
+    templateSets.set(ctx, t);
+  }
   return t;
 }
 

@@ -18,7 +18,10 @@ export async function runCompiled<R>(
 ): Promise<QueryResult<R>> {
   const scope = db.getExecutor().adapter;
   let byKey = compiled.get(scope);
-  if (!byKey) compiled.set(scope, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(scope, byKey);
+  }
   let sqlText = byKey.get(key);
   if (sqlText === undefined) {
     sqlText = build().compile().sql;

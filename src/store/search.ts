@@ -13,7 +13,8 @@ import { dict } from '@node-rs/jieba/dict.js';
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
   // The dictionary takes ~200 ms to load: on first use, not at import.
-  return (jieba ??= Jieba.withDict(dict));
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
 }
 
 /** Letters and digits only: punctuation and spaces are separators. */

@@ -36,6 +36,7 @@ export const EDGE_STRINGS = [
   '"; drop table cases; --',
   '<script>alert(1)</script>',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant as plain text
   '${process.exit()}',
   '__proto__',
   'constructor',

@@ -25,7 +25,7 @@ describe('forms are keyboard reachable', { timeout: 300_000 }, () => {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate((sel) => {
         const el = document.activeElement as HTMLElement | null;
-        if (!el || !el.closest(sel)) return null;
+        if (!el?.closest(sel)) return null;
         return (
           el.id || el.getAttribute('name') || el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName
         );

@@ -24,7 +24,7 @@ export function ReceiptPage() {
   // restored tab cannot show the receipt again.
   const [state] = useState(() => location.state as State);
   useEffect(() => {
-    if (location.state) navigate(location.pathname, { replace: true, state: null });
+    if (location.state) void navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
   if (!state?.receipt) {
     return (

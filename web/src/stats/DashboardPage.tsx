@@ -50,7 +50,7 @@ export default function DashboardPage() {
     if (unit && !d.orgUnit) inbox.set('orgUnit', unit);
     if (procedure) inbox.set('procedure', procedure);
     for (const [k, v] of Object.entries(d)) if (k !== 'month') inbox.set(k, v);
-    navigate(`/staff?${inbox}`);
+    void navigate(`/staff?${inbox}`);
   };
   return (
     <>
@@ -61,8 +61,7 @@ export default function DashboardPage() {
           allowClear={false}
           value={[dayjs(from), dayjs(to)]}
           onChange={(v) =>
-            v &&
-            v[0] &&
+            v?.[0] &&
             v[1] &&
             set({ from: (v[0] as Dayjs).format('YYYY-MM-DD'), to: (v[1] as Dayjs).format('YYYY-MM-DD') })
           }

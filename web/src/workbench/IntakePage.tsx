@@ -19,6 +19,7 @@ export function IntakePage() {
   const [procedureId, setProcedureId] = useState<string>();
   const procedure = procedures.data?.find((p) => p.id === procedureId);
   const channels = (procedure?.channels ?? STAFF_CHANNELS).filter((c) => c !== 'web' && c !== 'api');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for each procedure chosen, on purpose
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [procedureId]);
   const [form] = Form.useForm();
   const channel = Form.useWatch('channel', form);

@@ -16,7 +16,7 @@ export function LoginPage() {
     onSuccess: async (r) => {
       setCsrfToken(r.csrfToken);
       await client.invalidateQueries({ queryKey: ['me'] });
-      navigate('/staff', { replace: true });
+      await navigate('/staff', { replace: true });
     },
   });
   return (
