@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
 import { startPeriodic } from './jobs/periodic.ts';
+import { describePrune, keepConfigFromEnv, pruneOnce } from './app/housekeeping.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
 import { verifyAudit } from './app/audit.ts';
@@ -36,6 +37,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  prune                         清理过期的幂等键、已送达通知、会话 / prune rows that served a request (serve does it every 10 min)
   import FILE.xlsx|csv --procedure ID [--dry-run] [--skip-invalid]
                                 导入历史案件 / load historical cases (all or nothing unless --skip-invalid)
   export --out FILE.xlsx|csv [--procedure ID] [--with-identity]
@@ -103,6 +105,14 @@ const serve: Command = async () => {
           log,
         )
       : async () => {};
+  // Issue 25: rows that served one request or delivery (idempotency keys, sent notices, expired
+  // sessions, read notifications, old throttle counters) are pruned so nothing grows without bound.
+  const pruneEvery = Number(process.env.PLAINT_PRUNE_INTERVAL_MS ?? 600_000);
+  const keep = keepConfigFromEnv(process.env);
+  const stopPrune =
+    pruneEvery > 0
+      ? startPeriodic('housekeeping', pruneEvery, async () => describePrune(await pruneOnce(ctx, keep)), log)
+      : async () => {};
   // STA-1: from PLAINT_REPORT_DAY on, last month's reports are made (hourly check; once per unit and month).
   const reportEvery = Number(process.env.PLAINT_REPORT_INTERVAL_MS ?? 3_600_000);
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
@@ -124,6 +134,7 @@ const serve: Command = async () => {
     await stopDispatcher();
     await stopSweeper();
     await stopRetention();
+    await stopPrune();
     await stopReports();
     await app.close();
     await ctx.close();
@@ -223,6 +234,16 @@ const sweep: Command = async () =>
   withApp(async (ctx) => {
     const r = await sweepOnce(ctx);
     console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
+    return 0;
+  });
+
+const prune: Command = async () =>
+  withApp(async (ctx) => {
+    const c = await pruneOnce(ctx, keepConfigFromEnv(process.env));
+    console.log(
+      `已清理 / pruned: 幂等键 idempotency keys ${c.idempotencyKeys}, 已送达通知 deliveries ${c.deliveries} + outbox ${c.outbox}, ` +
+        `过期会话 sessions ${c.sessions}, 已读通知 notifications ${c.notifications}, 限流计数 throttles ${c.throttles}`,
+    );
     return 0;
   });
 
@@ -406,6 +427,7 @@ const commands: Record<string, Command> = {
   token,
   'verify-audit': verify,
   sweep,
+  prune,
   calendar,
   unit,
   grant,
