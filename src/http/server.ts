@@ -23,6 +23,7 @@ import { notifyRoutes } from './notify.routes.ts';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './errors.ts';
 import { rejectNul } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
+import { installMetrics } from './metrics.routes.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { disclosureRoutes } from './disclosures.routes.ts';
@@ -95,6 +96,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(publicRoutes(ctx));

@@ -1,0 +1,101 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { databaseBytes } from '../store/size.repository.ts';
+import type { AppContext } from './context.ts';
+
+/**
+ * Process metrics in Prometheus text format (issue 25). The event-loop delay is the figure that
+ * matters most on SQLite: better-sqlite3 is synchronous, so a slow statement stalls every request
+ * of the process for its whole duration, and it shows here as delay. Quantiles are over the last
+ * complete minute (a rolling window), the maximum since start is kept apart.
+ */
+export type Metrics = {
+  /** Counts one answered request by status class. */
+  observe(statusCode: number, seconds: number): void;
+  render(ctx: AppContext): Promise<string>;
+  stop(): void;
+};
+
+const WINDOW_MS = 60_000;
+const QUANTILES = [0.5, 0.9, 0.99];
+
+type Snapshot = { quantiles: number[]; max: number; mean: number; count: number };
+
+function snapshot(h: IntervalHistogram): Snapshot {
+  return {
+    quantiles: QUANTILES.map((q) => h.percentile(q * 100) / 1e9),
+    max: h.max / 1e9,
+    mean: Number.isNaN(h.mean) ? 0 : h.mean / 1e9,
+    count: h.count,
+  };
+}
+
+export function startMetrics(): Metrics {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let lastWindow: Snapshot | null = null;
+  let maxEver = 0;
+  const rotate = setInterval(() => {
+    lastWindow = snapshot(loop);
+    maxEver = Math.max(maxEver, lastWindow.max);
+    loop.reset();
+  }, WINDOW_MS);
+  rotate.unref();
+  const requests = new Map<string, number>();
+  let requestSeconds = 0;
+  const started = Date.now();
+
+  return {
+    observe(statusCode, seconds) {
+      const cls = `${Math.floor(statusCode / 100)}xx`;
+      requests.set(cls, (requests.get(cls) ?? 0) + 1);
+      requestSeconds += seconds;
+    },
+    async render(ctx) {
+      const mem = process.memoryUsage();
+      const current = snapshot(loop);
+      const window = lastWindow ?? current;
+      const lines: string[] = [];
+      const metric = (name: string, type: string, help: string, samples: [string, number][]) => {
+        lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+        for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
+      };
+      metric(
+        'nodejs_eventloop_delay_seconds',
+        'summary',
+        'Event-loop delay over the last complete minute (the current one until a minute has passed).',
+        [
+          ...QUANTILES.map((q, i): [string, number] => [`{quantile="${q}"}`, window.quantiles[i]]),
+          ['_sum', window.mean * window.count],
+          ['_count', window.count],
+        ],
+      );
+      metric('nodejs_eventloop_delay_max_seconds', 'gauge', 'Largest event-loop delay since start.', [
+        ['', Math.max(maxEver, current.max)],
+      ]);
+      metric('process_resident_memory_bytes', 'gauge', 'Resident set size.', [['', mem.rss]]);
+      metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.', [['', mem.heapUsed]]);
+      metric('nodejs_heap_total_bytes', 'gauge', 'V8 heap reserved.', [['', mem.heapTotal]]);
+      metric('nodejs_external_memory_bytes', 'gauge', 'Memory of C++ objects bound to JavaScript.', [
+        ['', mem.external],
+      ]);
+      metric('process_uptime_seconds', 'gauge', 'Seconds since this instance started.', [
+        ['', (Date.now() - started) / 1000],
+      ]);
+      metric(
+        'plaint_http_requests_total',
+        'counter',
+        'Answered HTTP requests by status class.',
+        [...requests].map(([cls, n]): [string, number] => [`{class="${cls}"}`, n]),
+      );
+      metric('plaint_http_request_seconds_total', 'counter', 'Time spent answering requests.', [['', requestSeconds]]);
+      metric('plaint_database_bytes', 'gauge', 'Bytes of the database (SQLite pages; PostgreSQL relations).', [
+        [`{dialect="${ctx.store.dialect}"}`, await databaseBytes(ctx.store)],
+      ]);
+      return `${lines.join('\n')}\n`;
+    },
+    stop() {
+      clearInterval(rotate);
+      loop.disable();
+    },
+  };
+}
