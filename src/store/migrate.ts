@@ -1,5 +1,6 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Store } from './db.ts';
+import { analyzeTables } from './analyze.ts';
 import * as initial from './migrations/202611282200_initial.ts';
 import * as clocks from './migrations/202611282330_clocks.ts';
 import * as access from './migrations/202611290000_access.ts';
@@ -47,7 +48,10 @@ function check(result: MigrationResultSet): string[] {
 
 /** Brings the schema to the newest version; returns one line per migration run. */
 export async function migrateUp(store: Store): Promise<string[]> {
-  return check(await migrator(store).migrateToLatest());
+  const ran = check(await migrator(store).migrateToLatest());
+  // New tables and indexes start without planner statistics on PostgreSQL (issue 25).
+  if (ran.length) await analyzeTables(store);
+  return ran;
 }
 
 /** Undoes the newest migration. */

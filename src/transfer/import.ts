@@ -7,6 +7,7 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { insertRows } from '../store/insert.ts';
+import { analyzeTables } from '../store/analyze.ts';
 import { insertCases } from '../store/cases.repository.ts';
 import type { CaseEventTable, CaseTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
@@ -164,6 +165,8 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
     });
   });
   report.imported = cases.length;
+  // A bulk load outruns autovacuum: plan the next inbox pages from the new numbers (issue 25).
+  await analyzeTables(ctx.store, ['cases', 'case_events', 'case_search', 'case_respondents']);
   return report;
 }
 
