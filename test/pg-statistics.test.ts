@@ -15,10 +15,7 @@ describe('planner statistics on postgres (issue 25)', () => {
   beforeAll(async () => {
     ({ ctx, cleanup } = await openTestApp(postgres));
   });
-  afterAll(async () => {
-    await ctx?.close();
-    await cleanup?.();
-  });
+  afterAll(async () => cleanup?.());
 
   const reltuples = async (table: string) =>
     Number(

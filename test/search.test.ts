@@ -261,12 +261,12 @@ describe.each(BACKENDS)('search migration on $name', (backend) => {
         deidentified_at: null,
       };
       await store.transact((trx) => insertCases(trx, [row]));
-      expect(await migrateDown(store)).toEqual(['Down 202611300500_inbox_status_unit: Success']);
-      expect(await migrateDown(store)).toEqual(['Down 202611300400_search: Success']);
-      expect(await migrateUp(store)).toEqual([
-        'Up 202611300400_search: Success',
-        'Up 202611300500_inbox_status_unit: Success',
-      ]);
+      // Down to just before the search migration, whatever came after it, then up again.
+      const undone: string[] = [];
+      while (!undone.includes('Down 202611300400_search: Success')) undone.push(...(await migrateDown(store)));
+      const redone = await migrateUp(store);
+      expect(redone[0]).toBe('Up 202611300400_search: Success');
+      expect(redone).toHaveLength(undone.length);
       const tokens = await store.db.selectFrom('case_search').select(['case_id', 'tokens']).execute();
       expect(tokens.map((t) => t.case_id)).toEqual([row.id]);
       expect(tokens[0].tokens.split(' ')).toEqual(expect.arrayContaining(['物业', '物业公司', '电梯', 'migr01']));
