@@ -24,6 +24,7 @@ import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './error
 import { rejectNul } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.routes.ts';
+import { trackRoutes } from './allowed-methods.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { disclosureRoutes } from './disclosures.routes.ts';
@@ -57,6 +58,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         }
       : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Ids in paths may be long: a notice's id names its case, template and recipient (109 characters
+    // for a data-request notice), and the default 100 answered 414 for it (issue 26).
+    maxParamLength: 500,
     // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
     // X-Forwarded-* headers: throttles count the real client and session cookies get Secure.
     trustProxy: process.env.PLAINT_TRUST_PROXY === '1',
@@ -96,6 +100,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  trackRoutes(app);
   installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
