@@ -275,6 +275,35 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
     expect(outbox.every((o) => o.recipient.startsWith('role:'))).toBe(true);
   });
 
+  it('plaint doctor: an open case nobody non-recused can act on is an error (exit 1), with its tracking number', async () => {
+    const before = (await h.call('GET', '/api/v1/admin/doctor', { token: admin.token })).json();
+    expect(before.findings.filter((f: { check: string }) => f.check === 'unreachable-cases')).toEqual([]);
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        procedure: 'market-supervision',
+        orgUnit: units.countyA,
+        respondents: [{ name: '甲县局受理员', type: 'person' }],
+        fields: { disclosureConsent: false },
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = await caseIdOf(res.json().trackingNo);
+    expect((await get(id, 'county-a')).statusCode).toBe(404);
+    const doctor = await h.call('GET', '/api/v1/admin/doctor', { token: admin.token });
+    expect(doctor.statusCode).toBe(200);
+    expect(doctor.json().ok).toBe(false);
+    expect(doctor.json().findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          check: 'unreachable-cases',
+          severity: 'error',
+          details: expect.objectContaining({ caseId: id }),
+        }),
+      ]),
+    );
+    expect((await h.call('GET', '/api/v1/admin/doctor', { token: users['cs-li'].token })).statusCode).toBe(403);
+  });
+
   it('A unit-scoped auditor grant is accepted (201) but then refused: now it is refused when granted', async () => {
     const res = await h.call('POST', '/api/v1/admin/users', {
       token: admin.token,

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { supervises } from '../domain/policy.ts';
+import { isOrganisationWide, supervises } from '../domain/policy.ts';
 import { SUBMITTER_ROLE, type TProcedure } from '../domain/procedure.schema.ts';
 import { clockStatus } from '../domain/clocks.ts';
 import { findCaseById } from '../store/cases.repository.ts';
@@ -64,7 +64,7 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const seen = new Set<string>();
   for (const row of rows) {
     const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
-    if (!procedure || !supervises(actor, procedure, row.org_unit_path)) continue;
+    if (!procedure || !supervises(actor, procedure, row.org_unit_path, { ownUnit: true })) continue;
     const status = clockStatus(toClockState(row), now);
     const key = `${row.case_id}/${status}`;
     if (seen.has(key)) continue;
@@ -120,7 +120,7 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const unreached = flagged
     .filter((r) => {
       const procedure = ctx.procedures.get(r.procedure_id, Number(r.procedure_version));
-      return procedure && supervises(actor, procedure, r.org_unit_path);
+      return procedure && supervises(actor, procedure, r.org_unit_path, { ownUnit: true });
     })
     .map((r) => ({
       caseId: r.id,
@@ -170,7 +170,10 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-  const grant = supervises(actor, procedure, row.org_unit_path);
+  // Level by level (S8 一(七)); at the root nobody is above, so its own supervisors act (issue 16).
+  const grant = supervises(actor, procedure, row.org_unit_path, {
+    ownUnit: isOrganisationWide(row.org_unit_path),
+  });
   if (!grant) throw notFound();
   if (row.closed_at)
     throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {

@@ -112,15 +112,24 @@ export function allowedActions(actor: Actor, procedure: TProcedure, c: CaseState
 }
 
 /**
- * SLA-6: whether the actor supervises (督办) a case: a role with `supervise` held in the case's
- * unit or a unit above it (issue 16: a GM at the company unit supervises company-level cases), or
- * in the whole organisation for any case owned by a unit.
+ * SLA-6: whether the actor supervises (督办) a case: a role with `supervise` held in a unit above
+ * the case's (level by level, S8 一(七)), or in the whole organisation for any case owned by a unit.
+ * `ownUnit` (issue 16): the case's own unit counts too — the board shows it, and at the root, where
+ * no unit is above, the GM urges and takes over there.
  */
-export function supervises(actor: Actor, procedure: TProcedure, casePath: string | null): Grant | undefined {
+export function supervises(
+  actor: Actor,
+  procedure: TProcedure,
+  casePath: string | null,
+  options: { ownUnit?: boolean } = {},
+): Grant | undefined {
   if (actor.kind !== 'user' || casePath === null) return undefined;
   const supervisors = new Set(procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id));
   const covering = actor.grants.filter(
-    (g) => supervisors.has(g.role) && (g.unitPath === null || casePath.startsWith(g.unitPath)),
+    (g) =>
+      supervisors.has(g.role) &&
+      (g.unitPath === null ||
+        (casePath.startsWith(g.unitPath) && (casePath !== g.unitPath || options.ownUnit === true))),
   );
   // The nearest level above the case: the deepest covering grant.
   return covering.sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];

@@ -5,6 +5,7 @@ import { addOrgUnit, grantRole, orgUnits, revokeGrant, userGrants, ZOrgUnitInput
 import { addUser, listUsersWithGrants, ZPassword, ZUsername } from '../app/auth.ts';
 import { DomainError } from '../domain/errors.ts';
 import { setProcedureIntakeUnit } from '../app/reach.ts';
+import { runDoctor } from '../app/doctor/index.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
@@ -48,6 +49,13 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async () => ({
         items: await listUsersWithGrants(ctx),
       }),
+    );
+
+    // Issue 16: plaint doctor over HTTP — unreachable cases, unheld roles, grants that cannot work.
+    app.get(
+      '/api/v1/admin/doctor',
+      { schema: { tags: ['admin'], summary: '组织体检 / organisation health check' } },
+      async () => runDoctor(ctx),
     );
 
     // Issue 16: the unit a procedure's new cases land in when the submitter names none (客服部).
