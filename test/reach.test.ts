@@ -60,6 +60,9 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
     await add('gm', '总经理', 'general-manager', 'company');
     await add('manager', '主管经理', 'manager', 'company');
     await add('county-a', '甲县局受理员', 'bureau-registrar', 'countyA');
+    await add('sales-manager', '销售部经理', 'department-manager', 'sales');
+    await add('sales-deputy', '销售部副经理', 'department-manager', 'sales');
+    await add('hr', '人事专员', 'hr-officer', 'company');
   });
   afterAll(async () => h?.close());
 
@@ -273,6 +276,24 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
       expect.arrayContaining(['role:customer-service', 'role:intake-clerk']),
     );
     expect(outbox.every((o) => o.recipient.startsWith('role:'))).toBe(true);
+  });
+
+  it('Recusal is manual, so it comes too late: in employee-complaint, naming the manager keeps his deputy in the same department out too (recusal.scope unit)', async () => {
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        procedure: 'employee-complaint',
+        respondents: [{ name: '销售部经理', type: 'person' }],
+        occurredAt: '2026-11-20T09:00:00+08:00',
+        location: '销售部办公室',
+        subject: '经理长期安排无偿加班',
+        fields: {},
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = await caseIdOf(res.json().trackingNo);
+    expect((await get(id, 'sales-manager')).statusCode).toBe(404);
+    expect((await get(id, 'sales-deputy')).statusCode).toBe(404);
+    expect((await get(id, 'hr')).statusCode).toBe(200);
   });
 
   it('plaint doctor: an open case nobody non-recused can act on is an error (exit 1), with its tracking number', async () => {
