@@ -3,6 +3,7 @@ import { createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
+import { cliEnv, runCli } from './support/cli.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
 /**
@@ -323,6 +324,9 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
       ]),
     );
     expect((await h.call('GET', '/api/v1/admin/doctor', { token: users['cs-li'].token })).statusCode).toBe(403);
+    const cli = await runCli(['doctor'], cliEnv(h.ctx.config));
+    expect(cli.code, cli.stderr).toBe(1);
+    expect(cli.stdout).toContain(res.json().trackingNo);
   });
 
   it('A unit-scoped auditor grant is accepted (201) but then refused: now it is refused when granted', async () => {
