@@ -244,6 +244,30 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
     expect(after.items.some((n: { caseId: string }) => n.caseId === id)).toBe(false);
   });
 
+  it('Recused users keep traces: the improvements list does not show the recused respondent the tracking number of the case against them', async () => {
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({ respondents: [{ name: '王客服', type: 'person' }], subject: '改进措施关联的投诉' }),
+    });
+    const id = await caseIdOf(res.json().trackingNo);
+    const created = await h.call('POST', '/api/v1/improvements', {
+      token: users['cs-li'].token,
+      body: {
+        kind: 'training',
+        title: '加强客服培训',
+        causeCategory: 'service-attitude',
+        orgUnit: units.cs,
+        cases: [id],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const seenBy = async (who: string) =>
+      JSON.stringify((await h.call('GET', '/api/v1/improvements', { token: users[who].token })).json());
+    expect(await seenBy('cs-li')).toContain(res.json().trackingNo);
+    const wang = await seenBy('cs-wang');
+    expect(wang).toContain('加强客服培训');
+    expect(wang).not.toContain(res.json().trackingNo);
+  });
+
   it('The supervision board covers only units below the caller: a supervisor at the company unit sees the company-level overdue case', async () => {
     await h.call('PUT', '/api/v1/admin/procedures/customer-complaint/intake-unit', {
       token: admin.token,
