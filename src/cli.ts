@@ -37,6 +37,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  doctor                        组织体检：无人可办的案件、无人担任的角色、无效授权 / health check of the organisation (exit 1: unreachable cases)
   prune                         清理过期的幂等键、已送达通知、会话 / prune rows that served a request (serve does it every 10 min)
   import FILE.xlsx|csv --procedure ID [--dry-run] [--skip-invalid]
                                 导入历史案件 / load historical cases (all or nothing unless --skip-invalid)
@@ -237,6 +238,17 @@ const sweep: Command = async () =>
     return 0;
   });
 
+// Issue 16: the organisation's health; exit 1 when an open case is unreachable (or another error).
+const doctor: Command = async () =>
+  withApp(async (ctx) => {
+    const { runDoctor } = await import('./app/doctor/index.ts');
+    const report = await runDoctor(ctx);
+    for (const f of report.findings)
+      console.log(`${f.severity === 'error' ? '错误 / error' : '警告 / warning'} [${f.check}] ${f.message}`);
+    console.log(report.ok ? '正常 / ok' : '有无人可办的案件或其他错误 / problems found');
+    return report.ok ? 0 : 1;
+  });
+
 const prune: Command = async () =>
   withApp(async (ctx) => {
     const c = await pruneOnce(ctx, keepConfigFromEnv(process.env));
@@ -428,6 +440,7 @@ const commands: Record<string, Command> = {
   'verify-audit': verify,
   sweep,
   prune,
+  doctor,
   calendar,
   unit,
   grant,

@@ -63,6 +63,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'monthly_reports',
       'org_units',
       'outbox',
+      'procedure_intake_units',
       'procedures',
       'role_grants',
       'sessions',
@@ -71,6 +72,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'survey_responses',
       'surveys',
       'throttle',
+      'unreached_cases',
       'users',
     ]);
     expect(await migrateUp(store)).toEqual([]);

@@ -21,6 +21,7 @@ import {
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { allGrants, findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
+import { grantProblem } from '../domain/policy.ts';
 import { secretHash } from './secrets.ts';
 import { assertNotThrottled, LIMITS, recordFailure } from './throttle.ts';
 
@@ -60,6 +61,8 @@ export type NewUser = {
   password: string;
   roles: (string | { role: string; unitId: string | null })[];
   isAdmin: boolean;
+  /** Issue 16: the staff number respondents are matched by at intake. */
+  staffNo?: string;
 };
 
 /** Creates a user (CLI `plaint user add`, first start's admin); audited. */
@@ -75,14 +78,19 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     is_admin: user.isAdmin ? 1 : 0,
     disabled: 0,
     created_at: now,
+    staff_no: user.staffNo ?? null,
   };
   try {
     await ctx.store.transact(async (trx) => {
       await insertUser(trx, row);
       const grants = user.roles.map((r) => (typeof r === 'string' ? { role: r, unitId: null } : r));
       for (const g of grants) {
-        if (g.unitId && !(await findOrgUnit(trx, g.unitId)))
+        const unit = g.unitId ? await findOrgUnit(trx, g.unitId) : undefined;
+        if (g.unitId && !unit)
           throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
+        const problem = grantProblem(g.role, unit?.path ?? null, ctx.procedures.latestAll());
+        if (problem)
+          throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'grants', message: problem }] });
         await insertGrant(trx, {
           id: timeOrderedId(ctx.now(), ctx.random(10)),
           user_id: row.id,

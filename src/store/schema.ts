@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types. Times are ISO-8601 UTC strings (sortable as text on both databases), JSON is text,
@@ -22,6 +22,8 @@ export type Database = {
   attachments: AttachmentTable;
   case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
+  procedure_intake_units: ProcedureIntakeUnitTable;
+  unreached_cases: UnreachedCaseTable;
   case_links: CaseLinkTable;
   data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
@@ -216,6 +218,8 @@ export type UserTable = {
   is_admin: number;
   disabled: number;
   created_at: string;
+  /** Issue 16: the staff number respondents are matched by. */
+  staff_no: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type SessionTable = {
@@ -268,6 +272,23 @@ export type CaseExclusionTable = {
   user_id: string | null;
   unit_path: string | null;
   reason: string;
+  /** 1: matched against the staff directory at intake, awaiting confirmation (it excludes all the same). */
+  suggested: Generated<number>;
+};
+
+/** Issue 16: the unit an admin names for a procedure's new cases. */
+export type ProcedureIntakeUnitTable = {
+  procedure_id: string;
+  org_unit_id: string;
+  set_by: string;
+  set_at: string;
+};
+
+/** Issue 16: a case a notice to a role found nobody for (无人可办), until someone is reached. */
+export type UnreachedCaseTable = {
+  case_id: string;
+  recipient: string;
+  since: string;
 };
 
 export type CaseLinkTable = {

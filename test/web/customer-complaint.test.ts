@@ -88,7 +88,8 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await act(desk, '受理', 'accept', async (form) => choose(desk, form, '投诉类别', '产品质量'));
     await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已受理');
     await act(desk, '指定责任人', 'assign', async (form) => {
-      await form.getByLabel('责任人').fill(warehouse.username);
+      // Issue 16: a handler assigns by picking a name from the people who can act on the case.
+      await choose(desk, form, '责任人', warehouse.username);
       await form.getByLabel('要求完成日期').fill('2026-12-20');
     });
     await act(desk, '开始调查', 'start-investigation');

@@ -50,6 +50,8 @@ export type PublicProcedure = {
   requireTruthAffirmation: boolean;
   require: string[];
   fields: ScalarField[];
+  /** Issue 16: the submitter chooses the unit (from the units at `level`). */
+  unit?: { choose: 'required' | 'optional'; level?: number } | null;
 };
 
 export type ActionInfo = { id: string; label: Label; to: string | null; visibility: string; input: Field[] };

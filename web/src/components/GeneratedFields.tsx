@@ -2,6 +2,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Rate, Select, Space } from 
 import type { NamePath } from 'antd/es/form/interface';
 import { useI18n } from '../i18n.tsx';
 import type { Field, Option, ScalarField } from '../types.ts';
+import { UserPicker, usePickerContext } from './UserPicker.tsx';
 
 /**
  * Form items generated from a procedure's declared fields (intake fields, an action's input).
@@ -95,6 +96,7 @@ function ScalarItem({
   severities: Option[];
 }) {
   const { t, l } = useI18n();
+  const picker = usePickerContext();
   const label = l(field.label, field.name);
   const rules = field.required ? [{ required: true, message: t('form.required', { label }) }] : [];
   const options = (opts: Option[] = []) => opts.map((o) => ({ value: o.id, label: l(o.label, o.id) }));
@@ -169,7 +171,12 @@ function ScalarItem({
         </Form.Item>
       );
     case 'user':
-      return (
+      // Issue 16: in a case's action form, a picker of the people who can act; elsewhere a username.
+      return picker ? (
+        <Form.Item {...common}>
+          <UserPicker field={field.name} />
+        </Form.Item>
+      ) : (
         <Form.Item {...common} extra={t('form.userHint')}>
           <Input maxLength={100} />
         </Form.Item>

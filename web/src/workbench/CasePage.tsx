@@ -121,6 +121,7 @@ export function CasePage() {
                   children: (
                     <ActionForm
                       action={a}
+                      caseId={c.id}
                       onSubmit={act(a.id)}
                       categories={procedure?.categories}
                       severities={procedure?.severities}
