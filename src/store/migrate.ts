@@ -11,6 +11,7 @@ import * as stats from './migrations/202611300200_stats.ts';
 import * as disclosureImprovementSurveys from './migrations/202611300300_disclosure_improvement_surveys.ts';
 import * as search from './migrations/202611300400_search.ts';
 import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
+import * as accounts from './migrations/202612051700_accounts.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '202611300300_disclosure_improvement_surveys': disclosureImprovementSurveys,
   '202611300400_search': search,
   '202611300500_inbox_status_unit': inboxStatusUnit,
+  '202612051700_accounts': accounts,
 };
 
 function migrator(store: Store): Migrator {
