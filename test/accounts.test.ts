@@ -7,6 +7,7 @@ import { totpCode } from '../src/app/totp.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { cliEnv, runCli } from './support/cli.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -297,6 +298,26 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
       ).toBe(204);
       expect((await withSession(s, 'GET', '/api/v1/cases')).statusCode).toBe(200);
     });
+    it('plaint user disable / enable / reset-password / unthrottle do the same from the command line', async () => {
+      await staffUser('cli-user', 'department-handler', units.hr);
+      const env = cliEnv(h.ctx.config);
+      const s = await signIn('cli-user', PASSWORD, { ip: '192.0.2.77' });
+      const off = await runCli(['user', 'disable', '--username', 'cli-user', '--reason', '调岗 / moved'], env);
+      expect(off.code, off.stderr).toBe(0);
+      expect((await withSession(s, 'GET', '/api/v1/me')).statusCode).toBe(401);
+      expect((await runCli(['user', 'enable', '--username', 'cli-user'], env)).code).toBe(0);
+      const reset = await runCli(['user', 'reset-password', '--username', 'cli-user'], env);
+      expect(reset.code, reset.stderr).toBe(0);
+      const oneTime = reset.stdout.trim().split('\n').at(-1)!;
+      for (let i = 0; i < 10; i++) await signIn('cli-user', `wrong-${i}`, { ip: '192.0.2.77' });
+      expect((await signIn('cli-user', oneTime, { ip: '192.0.2.77' })).status).toBe(429);
+      // (`plaint user throttles` lists by the real clock, which this test's fixed clock is not.)
+      expect((await runCli(['user', 'throttles'], env)).code).toBe(0);
+      expect((await runCli(['user', 'unthrottle', '--username', 'cli-user'], env)).code).toBe(0);
+      const again = await signIn('cli-user', oneTime, { ip: '192.0.2.77' });
+      expect(again.status).toBe(200);
+      expect(again.body.mustChangePassword).toBe(true);
+    }, 60_000);
   });
 
   describe('TOTP second factor', () => {

@@ -64,6 +64,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'org_units',
       'outbox',
       'procedures',
+      'recovery_codes',
       'role_grants',
       'sessions',
       'staff_notifications',

@@ -37,14 +37,6 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             userAgent: request.headers['user-agent'],
           },
         );
-        // The "known device" cookie: this browser is not held back by the account-wide delay (throttle.ts).
-        void reply.setCookie(DEVICE_COOKIE, device, {
-          path: '/api/v1/auth',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.protocol === 'https',
-          maxAge: 365 * 24 * 3600,
-        });
         const actor = await userActor(ctx, user);
         void reply.setCookie(SESSION_COOKIE, sessionId, {
           path: '/',
@@ -52,6 +44,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           sameSite: 'strict',
           secure: request.protocol === 'https',
           maxAge: SESSION_TTL_MS / 1000,
+        });
+        // The "known device" cookie: this browser is not held back by the account-wide delay (throttle.ts).
+        void reply.setCookie(DEVICE_COOKIE, device, {
+          path: '/api/v1/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: 365 * 24 * 3600,
         });
         return {
           user: { id: user.id, username: user.username, displayName: user.display_name },
