@@ -151,6 +151,23 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
       clock.advance(60 * 60_000);
     });
 
+    it('clearing the throttles of one username leaves a look-alike name alone (no LIKE wildcards)', async () => {
+      const admin = await staffUser('sec-admin', 'auditor', units.company, true);
+      for (let i = 0; i < 10; i++) {
+        await signIn('hr_a', `nope-${i}`, { ip: '203.0.113.150' });
+        await signIn('hrxa', `nope-${i}`, { ip: '203.0.113.151' });
+      }
+      const cleared = await h.call('POST', '/api/v1/admin/throttles/clear', {
+        token: admin.token,
+        body: { username: 'hr_a' },
+      });
+      expect(cleared.json().cleared).toBe(2); // its (username, address) pair and its account
+      const left = (await h.call('GET', '/api/v1/admin/throttles', { token: admin.token })).json().items;
+      expect(left.filter((t: { username: string }) => t.username === 'hrxa')).toHaveLength(2);
+      expect(left.filter((t: { username: string }) => t.username === 'hr_a')).toHaveLength(0);
+      clock.advance(60 * 60_000);
+    });
+
     it('spoofed X-Forwarded-For from an untrusted peer does not change the counted address', async () => {
       const behindProxy = await buildServer(h.ctx, { trustProxy: '10.0.0.1' });
       const oneHop = await buildServer(h.ctx, { trustProxy: '1' });

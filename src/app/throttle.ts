@@ -204,8 +204,12 @@ export async function clearLoginThrottles(ctx: AppContext, which: { key?: string
         throw new DomainError('VALIDATION_FAILED', '不是登录限制 / not a sign-in throttle');
       q = q.where('key', '=', which.key);
     } else if (which.username) {
+      // Matched in JavaScript, not with LIKE: `_` in a username would be a wildcard there.
       const user = which.username.toLowerCase();
-      q = q.where((eb) => eb.or([eb('key', '=', `login-account:${user}`), eb('key', 'like', `login:${user}|%`)]));
+      const keys = (await trx.selectFrom('throttle').select('key').where('key', 'like', 'login%').execute())
+        .map((r) => r.key)
+        .filter((k) => k === `login-account:${user}` || k.startsWith(`login:${user}|`));
+      q = keys.length > 0 ? q.where('key', 'in', keys) : q.where('key', '=', '');
     } else {
       q = q.where('key', 'like', 'login%');
     }
