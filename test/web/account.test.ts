@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/app/totp.ts';
-import { buttonName, shot, signIn, startWeb, type WebEnv } from './support.ts';
+import { ADMIN_PASSWORD, buttonName, shot, signIn, startWeb, type WebEnv } from './support.ts';
 
 /**
  * Issue 28 in Chromium: a staff member enrols an authenticator on "我的账号" — the QR code and key
@@ -57,5 +57,36 @@ describe('my account: second factor enrolment', { timeout: 600_000 }, () => {
     await login();
     await other.getByTestId('me').waitFor();
     await shot(other, 'account-signed-in-with-recovery-code');
+  });
+
+  it('the administrator resets a password on 账号安全; the one-time password leads to 我的账号 until it is changed', async () => {
+    const forgetful = await web.staff('reset-web-user', ['customer-service']);
+    const admin = (await web.open(1440)).page;
+    await signIn(admin, web.base, { username: 'admin', password: ADMIN_PASSWORD });
+    await admin.goto(`${web.base}/staff/admin?tab=security`);
+    const row = admin.getByRole('row').filter({ hasText: forgetful.username });
+    await row.getByRole('button', { name: buttonName('重置密码') }).click();
+    await admin
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    const oneTime = (await admin.getByTestId('one-time-password').textContent())!.trim();
+    expect(oneTime.length).toBeGreaterThanOrEqual(12);
+    await row.getByText('待改密码').waitFor();
+
+    const page = (await web.open(1440)).page;
+    await signIn(page, web.base, { username: forgetful.username, password: oneTime });
+    await page.getByText('管理员已为您重置密码').waitFor();
+    // Nothing else until then: the inbox is not shown even when asked for.
+    await page.goto(`${web.base}/staff`);
+    await page.getByText('管理员已为您重置密码').waitFor();
+    await page.getByLabel('当前密码').fill(oneTime);
+    await page.getByLabel('新密码（至少 10 位）').fill('my-own-new-password');
+    await page.getByLabel('再次输入新密码').fill('my-own-new-password');
+    await page.locator('form#change-password button[type="submit"]').click();
+    await page.getByText('管理员已为您重置密码').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: '案件列表' }).click();
+    expect(await page.getByText('管理员已为您重置密码').count()).toBe(0);
+    await shot(page, 'account-after-reset');
   });
 });
