@@ -4,7 +4,8 @@ import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { LOGIN_LIMITS } from '../src/app/throttle.ts';
 import { totpCode } from '../src/app/totp.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildServer, trustProxyOption } from '../src/http/server.ts';
+import { accountConfigFromEnv } from '../src/app/context.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { cliEnv, runCli } from './support/cli.ts';
@@ -407,13 +408,49 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
         expect((await withSession(s, 'POST', '/api/v1/account/totp/remove', { password: PASSWORD })).statusCode).toBe(
           403,
         );
-        // A handler (not an administrator) is not held to it.
+        // A handler (not an administrator) is not held to it…
         await staffUser('plain-handler', 'department-handler', units.hr);
         const p = await signIn('plain-handler', PASSWORD);
         expect((await withSession(p, 'GET', '/api/v1/cases')).statusCode).toBe(200);
+        // …unless their role is named (PLAINT_2FA_REQUIRED=admin,department-handler).
+        rule.roles = ['department-handler'];
+        const again = await signIn('plain-handler', PASSWORD);
+        expect(again.body.secondFactorSetupRequired).toBe(true);
+        expect((await withSession(again, 'GET', '/api/v1/cases')).statusCode).toBe(403);
       } finally {
         Object.assign(rule, before);
       }
     });
+  });
+});
+
+describe('account settings from the environment (issue 28)', () => {
+  it('reads PLAINT_2FA_REQUIRED and PLAINT_SESSION_IDLE_MINUTES, and refuses nonsense', () => {
+    expect(accountConfigFromEnv({})).toEqual({
+      idleMs: 60 * 60_000,
+      secondFactor: { admins: false, all: false, roles: [] },
+    });
+    expect(
+      accountConfigFromEnv({ PLAINT_2FA_REQUIRED: 'admin, neutral-investigator', PLAINT_SESSION_IDLE_MINUTES: '15' }),
+    ).toEqual({
+      idleMs: 15 * 60_000,
+      secondFactor: { admins: true, all: false, roles: ['neutral-investigator'] },
+    });
+    expect(accountConfigFromEnv({ PLAINT_2FA_REQUIRED: 'all' }).secondFactor).toMatchObject({
+      admins: true,
+      all: true,
+    });
+    expect(() => accountConfigFromEnv({ PLAINT_SESSION_IDLE_MINUTES: '0' })).toThrow(/PLAINT_SESSION_IDLE_MINUTES/);
+    expect(() => accountConfigFromEnv({ PLAINT_2FA_REQUIRED: 'Admin!' })).toThrow(/PLAINT_2FA_REQUIRED/);
+  });
+
+  it('reads PLAINT_TRUST_PROXY as a hop count or proxy addresses, never "believe anyone"', () => {
+    expect(trustProxyOption(undefined)).toBe(false);
+    expect(trustProxyOption('0')).toBe(false);
+    const hops = trustProxyOption('2') as (a: string, hop: number) => boolean;
+    expect([hops('x', 0), hops('x', 1), hops('x', 2)]).toEqual([true, true, false]);
+    expect(trustProxyOption('10.0.0.1, 172.16.0.0/12')).toEqual(['10.0.0.1', '172.16.0.0/12']);
+    expect(() => trustProxyOption('true')).toThrow(/PLAINT_TRUST_PROXY/);
+    expect(() => trustProxyOption('proxy.example')).toThrow(/PLAINT_TRUST_PROXY/);
   });
 });
