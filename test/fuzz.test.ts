@@ -360,7 +360,7 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
         // Signing out would end the session every later request uses; logout gets the other auths.
         if (op.path === '/api/v1/auth/logout' && r.auth === 'handler-session') r.auth = 'anonymous';
         let url = op.path;
-        pathNames.forEach((n, i) => (url = url.replace(`{${n}}`, r.path[i])));
+        for (const [i, n] of pathNames.entries()) url = url.replace(`{${n}}`, r.path[i]);
         const search: string[] = [];
         queryParams.forEach((p, i) => {
           const v = r.query[i];

@@ -23,7 +23,9 @@ export function LoginPage() {
     onSuccess: async (r) => {
       setCsrfToken(r.csrfToken);
       await client.invalidateQueries({ queryKey: ['me'] });
-      void navigate(r.mustChangePassword || r.secondFactorSetupRequired ? '/staff/account' : '/staff', { replace: true });
+      void navigate(r.mustChangePassword || r.secondFactorSetupRequired ? '/staff/account' : '/staff', {
+        replace: true,
+      });
     },
     onError: (e) => {
       if (e instanceof ApiError && e.details?.secondFactor) setNeedCode(true);
