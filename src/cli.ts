@@ -9,6 +9,17 @@ import { startPeriodic } from './jobs/periodic.ts';
 import { describePrune, keepConfigFromEnv, pruneOnce } from './app/housekeeping.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
+import {
+  changeOwnPassword,
+  disableUser,
+  enableUser,
+  listOwnSessions,
+  resetPassword,
+  revokeOwnSession,
+} from './app/account-lifecycle.ts';
+import { clearLoginThrottles, listLoginThrottles } from './app/throttle.ts';
+import { removeTotp } from './app/totp.ts';
+import { findUserByUsername } from './store/users.repository.ts';
 import { verifyAudit } from './app/audit.ts';
 import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
@@ -30,6 +41,13 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   user add --username NAME [--password P] [--name 显示名] [--role ROLE[@UNIT_ID] …] [--admin]
                                 添加用户 / add a user (password read from PLAINT_NEW_PASSWORD if not given);
                                 a role without @UNIT_ID applies to the whole organisation
+  user passwd --username NAME   修改密码 / change a password (PLAINT_OLD_PASSWORD, PLAINT_NEW_PASSWORD)
+  user reset-password --username NAME   重置为一次性密码 / one-time password, changed at next sign-in
+  user disable --username NAME --reason TEXT | user enable --username NAME
+                                停用/启用账号 / disable (sessions and tokens end at once) or re-enable
+  user sessions|end-sessions --username NAME   列出/结束会话 / list or end a user's sessions
+  user reset-2fa --username NAME   解除动态验证码 / remove a user's second factor
+  user throttles | user unthrottle --username NAME   登录限制 / list or clear sign-in throttles
   unit add --name 名称 [--parent UNIT_ID]   添加组织单元 / add an org unit
   unit list                     列出组织单元 / list org units
   grant --user NAME --role ROLE [--unit UNIT_ID]   授予角色 / grant a role
@@ -165,9 +183,90 @@ const migrate: Command = async (args) => {
   return 0;
 };
 
+const USER_USAGE =
+  'plaint user add|passwd|reset-password|disable|enable|sessions|end-sessions|reset-2fa|throttles|unthrottle …';
+
+/** `plaint user …`: add a user and the account lifecycle of issue 28. */
 const user: Command = async (args) => {
   const [sub, ...rest] = args;
-  if (sub !== 'add') throw new UsageError('plaint user add --username NAME [--role ROLE …] [--admin]');
+  if (sub === 'add') return userAdd(rest);
+  if (!sub || !ACCOUNT_SUBCOMMANDS.has(sub)) throw new UsageError(USER_USAGE);
+  const { values } = parseArgs({
+    args: rest,
+    options: { username: { type: 'string' }, reason: { type: 'string' } },
+  });
+  if (sub === 'throttles')
+    return withApp(async (ctx) => {
+      for (const t of await listLoginThrottles(ctx))
+        console.log(
+          `${t.kind}\t${t.username ?? '-'}\t${t.client ?? '-'}\t${t.failures}\t${t.blockedUntil ?? '-'}\t${t.windowEndsAt}`,
+        );
+      return 0;
+    });
+  if (!values.username) throw new UsageError(`plaint user ${sub} --username NAME`);
+  return withApp(async (ctx) => {
+    const row = await findUserByUsername(ctx.store.db, values.username!);
+    if (!row) throw new DomainError('NOT_FOUND', `用户“${values.username}”不存在 / no such user`);
+    switch (sub) {
+      case 'passwd': {
+        const oldPassword = process.env.PLAINT_OLD_PASSWORD;
+        const newPassword = process.env.PLAINT_NEW_PASSWORD;
+        if (!oldPassword || !newPassword)
+          throw new UsageError('PLAINT_OLD_PASSWORD and PLAINT_NEW_PASSWORD are required (never on the command line)');
+        await changeOwnPassword(ctx, row.id, oldPassword, newPassword);
+        console.log(`已修改密码，其他会话和令牌已失效 / password changed; sessions and tokens ended`);
+        return 0;
+      }
+      case 'reset-password': {
+        const password = await resetPassword(ctx, 'system:cli', row.id);
+        console.log(
+          `一次性密码（下次登录时必须修改）/ one-time password (must be changed at next sign-in):\n${password}`,
+        );
+        return 0;
+      }
+      case 'disable':
+        if (!values.reason) throw new UsageError('plaint user disable --username NAME --reason TEXT');
+        await disableUser(ctx, 'system:cli', row.id, values.reason);
+        console.log(`已停用 / disabled ${row.username}`);
+        return 0;
+      case 'enable':
+        await enableUser(ctx, 'system:cli', row.id);
+        console.log(`已启用 / enabled ${row.username}`);
+        return 0;
+      case 'sessions':
+        for (const s of await listOwnSessions(ctx, row.id))
+          console.log(`${s.id}\t${s.createdAt}\t${s.lastSeenAt}\t${s.expiresAt}\t${s.userAgent ?? ''}`);
+        return 0;
+      case 'end-sessions':
+        for (const s of await listOwnSessions(ctx, row.id)) await revokeOwnSession(ctx, row.id, s.id);
+        console.log(`已结束全部会话 / all sessions ended`);
+        return 0;
+      case 'reset-2fa':
+        await removeTotp(ctx, row.id, 'system:cli');
+        console.log(`已解除动态验证码 / second factor removed`);
+        return 0;
+      default: {
+        const cleared = await clearLoginThrottles(ctx, { username: row.username }, 'system:cli');
+        console.log(`已清除 ${cleared} 条登录限制 / cleared ${cleared} sign-in throttles`);
+        return 0;
+      }
+    }
+  });
+};
+
+const ACCOUNT_SUBCOMMANDS = new Set([
+  'passwd',
+  'reset-password',
+  'disable',
+  'enable',
+  'sessions',
+  'end-sessions',
+  'reset-2fa',
+  'throttles',
+  'unthrottle',
+]);
+
+const userAdd = async (rest: string[]) => {
   const { values } = parseArgs({
     args: rest,
     options: {

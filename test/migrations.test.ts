@@ -65,6 +65,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'outbox',
       'procedure_intake_units',
       'procedures',
+      'recovery_codes',
       'role_grants',
       'sessions',
       'staff_notifications',

@@ -19,6 +19,7 @@ export type Database = {
   org_units: OrgUnitTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
+  recovery_codes: RecoveryCodeTable;
   attachments: AttachmentTable;
   case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
@@ -220,6 +221,17 @@ export type UserTable = {
   created_at: string;
   /** Issue 16: the staff number respondents are matched by. */
   staff_no: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the account was disabled (issue 28); null while active. */
+  disabled_at: Generated<string | null>;
+  /** 1 after an administrator's reset: the one-time password must be changed at the next sign-in. */
+  must_change_password: Generated<number>;
+  /** The TOTP secret, encrypted (issue 28); null without a second factor. */
+  totp_secret: Generated<string | null>;
+  /** A secret being enrolled, encrypted, until the first code confirms it. */
+  totp_pending_secret: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: Generated<number | null>;
 };
 
 export type SessionTable = {
@@ -227,6 +239,16 @@ export type SessionTable = {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** The last request seen (written at most once a minute): the idle timeout counts from it. */
+  last_seen_at: Generated<string | null>;
+  user_agent: Generated<string | null>;
+};
+
+export type RecoveryCodeTable = {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
 };
 
 export type ApiTokenTable = {
@@ -265,6 +287,8 @@ export type ThrottleTable = {
   key: string;
   count: number;
   reset_at: string;
+  /** Growing delays (issue 28): no attempt on this key before this time. */
+  blocked_until: Generated<string | null>;
 };
 
 export type CaseExclusionTable = {

@@ -166,4 +166,7 @@ export type Me = {
   grants: { role: string; unitId: string | null; unitPath: string | null }[];
   canSeeStats?: boolean;
   csrfToken?: string;
+  /** Issue 28: set after an administrator's reset, until the user chooses their own password. */
+  mustChangePassword?: boolean;
+  secondFactor?: { enabled: boolean; required: boolean };
 };

@@ -15,6 +15,7 @@ import { SupervisionPage } from './SupervisionPage.tsx';
 import { DisclosuresPage } from './DisclosuresPage.tsx';
 import { ImprovementsPage } from './ImprovementsPage.tsx';
 import { SurveysPage } from './SurveysPage.tsx';
+import { AccountPage } from './AccountPage.tsx';
 
 // Admin is a chunk of its own: handlers never load it.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
@@ -72,7 +73,7 @@ function Signed({ me }: { me: Me }) {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
     client.clear();
-    await navigate('/staff/login');
+    void navigate('/staff/login');
   };
   const selected = location.pathname.split('/')[2] || 'inbox';
   const items = [
@@ -89,7 +90,10 @@ function Signed({ me }: { me: Me }) {
         ]
       : []),
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
+    { key: 'account', label: <Link to="/staff/account">{t('nav.account')}</Link> },
   ];
+  // Issue 28: a one-time password to replace, or a required second factor to enrol, comes first.
+  const setupFirst = me.mustChangePassword || (me.secondFactor?.required && !me.secondFactor.enabled);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <header className="topbar">
@@ -112,23 +116,28 @@ function Signed({ me }: { me: Me }) {
       </header>
       <div className="staff-content">
         <Suspense fallback={<Spin />}>
-          <Routes>
-            <Route index element={<InboxPage me={me} />} />
-            <Route path="cases/:id" element={<CasePage />} />
-            <Route path="intake" element={<IntakePage />} />
-            <Route path="supervision" element={<SupervisionPage />} />
-            <Route path="disclosures" element={<DisclosuresPage />} />
-            <Route path="improvements" element={<ImprovementsPage />} />
-            <Route path="surveys" element={<SurveysPage />} />
-            <Route path="stats" element={<DashboardPage />} />
-            <Route path="reports" element={<ReportsPage />} />
-            <Route path="reports/:id" element={<ReportPage />} />
-            <Route
-              path="admin"
-              element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />}
-            />
-            <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
-          </Routes>
+          {setupFirst ? (
+            <AccountPage me={me} />
+          ) : (
+            <Routes>
+              <Route path="account" element={<AccountPage me={me} />} />
+              <Route index element={<InboxPage me={me} />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="intake" element={<IntakePage />} />
+              <Route path="supervision" element={<SupervisionPage />} />
+              <Route path="disclosures" element={<DisclosuresPage />} />
+              <Route path="improvements" element={<ImprovementsPage />} />
+              <Route path="surveys" element={<SurveysPage />} />
+              <Route path="stats" element={<DashboardPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/:id" element={<ReportPage />} />
+              <Route
+                path="admin"
+                element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />}
+              />
+              <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
+            </Routes>
+          )}
         </Suspense>
       </div>
     </Layout>
