@@ -1,9 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { ApiTokenTable, SessionTable, UserTable } from './schema.ts';
+import type { ApiTokenTable, UserTable } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 
 export type UserRow = Selectable<UserTable>;
-export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 
 export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<void> {
