@@ -9,6 +9,7 @@ import {
   deleteSession,
   findSessionUser,
   findTokenUser,
+  findUserById,
   findUserByUsername,
   insertApiToken,
   insertSession,
@@ -420,4 +421,9 @@ export async function createToken(
     });
   });
   return { token, id };
+}
+
+/** A user row by id, for routes (they do not read repositories themselves). */
+export function userById(ctx: AppContext, id: string): Promise<UserRow | undefined> {
+  return findUserById(ctx.store.db, id);
 }

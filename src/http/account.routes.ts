@@ -1,3 +1,4 @@
+import { userById } from '../app/auth.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verify as argonVerify } from '@node-rs/argon2';
@@ -6,7 +7,6 @@ import { secondFactorRequired, sessionHash } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 import { confirmTotpEnrolment, removeTotp, startTotpEnrolment, unusedRecoveryCodes } from '../app/totp.ts';
 import { DomainError } from '../domain/errors.ts';
-import { findUserById } from '../store/users.repository.ts';
 import { requireStaff, SESSION_COOKIE, staffOf } from './authenticate.ts';
 
 /** One's own account (issue 28): password, sessions, second factor. Every route acts on the caller only. */
@@ -67,7 +67,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['account'], summary: '动态验证码状态 / second factor status' } },
       async (request) => {
         const actor = staffOf(request);
-        const user = await findUserById(ctx.store.db, actor.id);
+        const user = await userById(ctx, actor.id);
         return {
           enabled: !!user?.totp_enabled_at,
           enabledAt: user?.totp_enabled_at ?? null,
@@ -81,7 +81,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/account/totp/setup',
       { schema: { tags: ['account'], summary: '开始绑定动态验证码 / start second-factor enrolment' } },
       async (request) => {
-        const user = await findUserById(ctx.store.db, staffOf(request).id);
+        const user = await userById(ctx, staffOf(request).id);
         if (user?.totp_enabled_at)
           throw new DomainError(
             'CONFLICT',
@@ -114,7 +114,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const actor = staffOf(request);
-        const user = await findUserById(ctx.store.db, actor.id);
+        const user = await userById(ctx, actor.id);
         if (!user || !(await argonVerify(user.password_hash, request.body.password)))
           throw new DomainError('VALIDATION_FAILED', '密码错误 / wrong password', { field: 'password' });
         if (secondFactorRequired(ctx, actor))

@@ -1,3 +1,4 @@
+import { userById } from '../app/auth.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { disableUser, enableUser, resetPassword } from '../app/account-lifecycle.ts';
@@ -5,7 +6,6 @@ import type { AppContext } from '../app/context.ts';
 import { clearLoginThrottles, listLoginThrottles } from '../app/throttle.ts';
 import { removeTotp } from '../app/totp.ts';
 import { DomainError } from '../domain/errors.ts';
-import { findUserById } from '../store/users.repository.ts';
 import { requireAdmin, requireStaff, staffOf } from './authenticate.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
@@ -46,8 +46,7 @@ export function adminAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/admin/users/:id/reset-second-factor',
       { schema: { tags: ['admin'], summary: '解除用户的动态验证码 / remove a user’s second factor', params } },
       async (request, reply) => {
-        if (!(await findUserById(ctx.store.db, request.params.id)))
-          throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
+        if (!(await userById(ctx, request.params.id))) throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
         await removeTotp(ctx, request.params.id, `user:${staffOf(request).id}`);
         return reply.status(204).send();
       },

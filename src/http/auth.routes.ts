@@ -1,3 +1,4 @@
+import { userById } from '../app/auth.ts';
 import { z } from 'zod';
 import { statsScope } from '../domain/policy.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -5,7 +6,6 @@ import { csrfToken, login, logout, revokeToken, secondFactorRequired, SESSION_TT
 import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
-import { findUserById } from '../store/users.repository.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -78,7 +78,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
       const actor = await staffActor(ctx, request);
       const session = request.cookies[SESSION_COOKIE];
-      const row = await findUserById(ctx.store.db, actor.id);
+      const row = await userById(ctx, actor.id);
       return {
         id: actor.id,
         username: actor.username,

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { ApiTokenTable, UserTable } from './schema.ts';
+import type { ApiTokenTable, SessionTable, UserTable } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 
 export type UserRow = Selectable<UserTable>;
@@ -26,11 +26,6 @@ export async function findUsersByRefs(db: Db, refs: string[]): Promise<UserRow[]
     .where((eb) => eb.or([eb('username', 'in', refs), eb('id', 'in', refs)]))
     .where('disabled', '=', 0)
     .execute();
-}
-
-/** @public for the account lifecycle (issue 28), not yet called. */
-export async function updatePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
 }
 
 export async function insertSession(db: Db, row: Insertable<SessionTable>): Promise<void> {
