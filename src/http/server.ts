@@ -30,7 +30,7 @@ import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
-import { registerWebApp } from './web.routes.ts';
+import { registerCompression, registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 import { publicWriteLimit } from './public-limit.ts';
 
@@ -77,6 +77,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (request.url.startsWith('/api/')) await keepInSync(ctx);
   });
   await app.register(cookie);
+  // brotli/gzip for API answers above 1 kB and for files without a pre-compressed copy (issue 18)
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       info: {

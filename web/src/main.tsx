@@ -1,6 +1,6 @@
-import { StrictMode, Suspense, lazy } from 'react';
+import { StrictMode, Suspense, lazy, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { ComponentType } from 'react';
@@ -30,10 +30,24 @@ const SurveyPage = lazy(() => import('./portal/SurveyPage.tsx').then((m) => with
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 
+/** The page's meta description in the current language (the server sends the Chinese one, #27). */
+function PageMeta() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const page = pathname.split('/')[1] || 'home';
+  const key = `meta.${page}`;
+  useEffect(() => {
+    const text = t(key);
+    if (text !== key) document.querySelector('meta[name="description"]')?.setAttribute('content', text);
+  }, [t, key]);
+  return null;
+}
+
 function Shell() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+      <PageMeta />
       <Suspense
         fallback={
           <div className="page-loading">
