@@ -20,6 +20,7 @@ import { decrypt } from './secrets.ts';
 import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
+import { clockStoppedBy, publicClockIds } from '../domain/public-clocks.ts';
 import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
@@ -295,6 +296,7 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
   const state = toCaseState(row);
   const actor: Actor = { kind: 'submitter', caseId: row.id };
   const events = await listEvents(ctx.store.db, row.id, true);
+  const publicClocks = publicClockIds(procedure);
   return {
     trackingNo: row.tracking_no,
     procedure: { id: procedure.id, name: procedure.name },
@@ -306,7 +308,7 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     outcome: row.outcome ? (procedure.outcomes.find((o) => o.id === row.outcome)?.label ?? null) : null,
     receivedAt: row.received_at,
     closedAt: row.closed_at,
-    timeline: events.map((e) => publicEntry(procedure, e)),
+    timeline: events.map((e) => publicEntry(procedure, e, publicClocks)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
     canAppeal:
@@ -315,21 +317,24 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
       !(await hasAppeal(ctx.store.db, row.id)),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
-    deadlines: (await deadlines(ctx, procedure, row.id)).map(
-      ({ clock, label, status, dueAt, provisional, stoppedAt }) => ({
+    // Issue 18: only the limits the procedure owes the submitter (`public: true`), each with the
+    // actions that stop it; internal limits (转交 within 24 hours) stay on the workbench.
+    deadlines: (await deadlines(ctx, procedure, row.id))
+      .filter((d) => publicClocks.has(d.clock))
+      .map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({
         clock,
         label,
         status,
         dueAt,
         provisional,
         stoppedAt,
-      }),
-    ),
+        stoppedBy: clockStoppedBy(procedure, clock),
+      })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
 }
 
-function publicEntry(procedure: TProcedure, e: CaseEventRow) {
+function publicEntry(procedure: TProcedure, e: CaseEventRow, publicClocks: Set<string>) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   const action = procedure.actions.find((a) => a.id === e.action);
   // Messages are written for the submitter to read; of an action only the fields marked public.
@@ -355,15 +360,24 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
     status: e.to_status,
     statusLabel: statusOf(procedure, e.to_status).label,
     text: e.public_text ? JSON.parse(e.public_text) : null,
-    by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
+    // The portal's or mailbox's intake of the submitter's own words is theirs, not staff's (#18).
+    by: e.actor_kind === 'submitter' || (e.action === 'submit' && e.actor_kind !== 'user') ? 'submitter' : 'staff',
     details: shown,
+    /** Issue 18: each shown field's label and type, so the portal names "答复方式" and draws a rating. */
+    fields: Object.fromEntries(
+      (action?.input ?? [])
+        .filter((f) => f.public && shown[f.name as keyof typeof shown] !== undefined)
+        .map((f) => [f.name, { label: f.label, type: f.type }]),
+    ),
     valueLabels: valueLabels(procedure, e.action, shown),
-    deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({
-      label,
-      op,
-      dueAt,
-      provisional,
-      explanation,
-    })),
+    deadlines: (JSON.parse(e.clocks) as ClockNote[])
+      .filter((n) => publicClocks.has(n.clock))
+      .map(({ label, op, dueAt, provisional, explanation }) => ({
+        label,
+        op,
+        dueAt,
+        provisional,
+        explanation,
+      })),
   };
 }

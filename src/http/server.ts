@@ -118,6 +118,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.
-  await registerWebApp(app);
+  await registerWebApp(app, undefined, { timeZone: ctx.config.timeZone });
   return app;
 }

@@ -81,7 +81,11 @@ export async function registerCompression(app: FastifyInstance): Promise<void> {
  * /staff/cases/… and /track work on reload. /api stays JSON: its unknown paths are 404s in the
  * API's error shape, as are unknown asset paths.
  */
-export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<void> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  dist = WEB_DIST,
+  options: { timeZone?: string } = {},
+): Promise<void> {
   if (!existsSync(`${dist}index.html`)) {
     app.setNotFoundHandler(notFoundHandler);
     return;
@@ -117,9 +121,11 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
   } catch {
     // an installation without the sources keeps the build's default description
   }
+  // The organisation's zone (PLAINT_TZ): the app shows every time in it, whatever the browser's (#18).
+  const zoneMeta = `<meta name="plaint-tz" content="${escapeHtml(options.timeZone ?? 'Asia/Shanghai')}" />`;
   const render = (key: string) => {
     const description = strings[key];
-    const html = indexHtml();
+    const html = indexHtml().replace('</head>', `    ${zoneMeta}\n  </head>`);
     return description
       ? html.replace(
           /<meta name="description" content="[^"]*"\s*\/?>/,

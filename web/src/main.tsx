@@ -6,6 +6,8 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import type { ComponentType } from 'react';
 import zhCN from 'antd/es/locale/zh_CN';
 import enUS from 'antd/es/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { PortalLayout } from './portal/PortalLayout.tsx';
 import { PortalHome } from './portal/PortalHome.tsx';
@@ -45,6 +47,8 @@ function PageMeta() {
 
 function Shell() {
   const { lang } = useI18n();
+  // Date pickers name months and weekdays in the page's language (#18).
+  dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
       <PageMeta />

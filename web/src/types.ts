@@ -61,6 +61,8 @@ export type Deadline = {
   dueAt: string;
   provisional: boolean;
   stoppedAt?: string | null;
+  /** Public view (#18): the actions that stop a limit owed to the submitter. */
+  stoppedBy?: Label[];
   rule?: string | null;
   unit?: string;
   length?: number;
@@ -79,6 +81,8 @@ export type PublicEntry = {
   by: 'submitter' | 'staff';
   details: Record<string, unknown>;
   valueLabels?: Record<string, Label>;
+  /** #18: the label and type of each shown field. */
+  fields?: Record<string, { label: Label; type: string }>;
   deadlines: {
     label: Label;
     op: string;
