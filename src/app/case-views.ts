@@ -253,7 +253,7 @@ export async function caseList(
       to: receivedTo ? ctx.calendar.startOfDay(addDays(receivedTo, 1)).toISOString() : undefined,
     };
   }
-  const { rows, hasMore } = await listCases(ctx.store.db, filter);
+  const { rows, hasMore, nextKey } = await listCases(ctx.store.db, filter);
   const now = ctx.now();
   // One query for the whole page, not one per row.
   const clocks =
@@ -283,8 +283,27 @@ export async function caseList(
         : null;
       return { ...summary(procedure, row), nextDue };
     }),
-    nextCursor: hasMore ? rows[rows.length - 1].id : null,
+    nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
   };
+}
+
+/**
+ * How severe a severity id is, across procedures (their lists run either way: S9 lists 重大 first,
+ * S2 一般 first): the built-in vocabulary; an id not listed sorts after these.
+ */
+const SEVERITY_RANKS: Record<string, number> = { major: 3, grave: 3, important: 2, serious: 2, minor: 1 };
+
+/**
+ * Issue 18: the inbox's order. `received` (newest first) pages by id; `due` and `severity` by
+ * their key and id, the cursor being "key|id". Severity by SEVERITY_RANKS.
+ */
+export function inboxSort(
+  sort: 'due' | 'received' | 'severity' | undefined,
+  cursor: string | undefined,
+): Pick<CaseFilter, 'sort' | 'beforeId'> {
+  if (!sort || sort === 'received') return { beforeId: cursor };
+  const [key, id] = cursor?.includes('|') ? cursor.split('|') : [];
+  return { sort: { by: sort, ranks: SEVERITY_RANKS, after: key && id ? { key, id } : undefined } };
 }
 
 /**
