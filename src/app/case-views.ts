@@ -153,20 +153,56 @@ async function deadlines(ctx: AppContext, procedure: TProcedure, caseId: string)
   }));
 }
 
+/**
+ * Issue 18: the step the procedure expects next, offered as the primary button: the first allowed
+ * action (in the procedure's order) that moves the case on to a state that is not an end; failing
+ * that, the first that moves it at all (办结归档 from 已答复). Refusals and withdrawals, which end
+ * the case early, are listed after the way forward in every built-in procedure.
+ */
+function nextStep(procedure: TProcedure, status: string, allowed: TAction[]): string | null {
+  const moves = allowed.filter((a) => a.to && a.to !== status);
+  const onward = moves.find((a) => !findState(procedure, a.to!)?.terminal);
+  return (onward ?? moves[0])?.id ?? null;
+}
+
+/** Issue 18: the display names of the assignees and units of a page of cases, in two queries. */
+async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org_unit_id'>[]) {
+  const userIds = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => Boolean(x)))];
+  const unitIds = [...new Set(rows.map((r) => r.org_unit_id).filter((x): x is string => Boolean(x)))];
+  const users =
+    userIds.length === 0
+      ? []
+      : await ctx.store.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
+  const units =
+    unitIds.length === 0
+      ? []
+      : await ctx.store.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute();
+  const user = new Map(users.map((u) => [u.id, u.display_name]));
+  const unit = new Map(units.map((u) => [u.id, u.name]));
+  return (row: Pick<CaseRow, 'assignee_id' | 'org_unit_id'>) => ({
+    assigneeName: row.assignee_id ? (user.get(row.assignee_id) ?? null) : null,
+    orgUnitName: row.org_unit_id ? (unit.get(row.org_unit_id) ?? null) : null,
+  });
+}
+
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
+  const names = await namesOf(ctx, [row]);
+  const allowed = allowedActions(actor, procedure, state);
   return {
     ...summary(procedure, row),
+    ...names(row),
     description: row.description,
     submitter: submitter ? maskSubmitter(submitter) : null,
     respondents: JSON.parse(row.respondents),
     data: state.data,
     ...dataLabels(procedure, state.data),
     receivedBy: row.received_by,
-    allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
+    allowedActions: allowed.map(describeAction(procedure)),
+    nextAction: nextStep(procedure, row.status, allowed),
     timeline: events.map((e) => timelineEntry(procedure, e)),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
@@ -193,6 +229,7 @@ async function visibleLinks(ctx: AppContext, caseId: string, actor: Actor) {
         procedure: l.procedure_id,
         caseKind: l.case_kind,
         status: l.status,
+        statusLabel: procedure ? statusOf(procedure, l.status).label : null,
         ...(visible ? { caseId: l.id } : {}),
         visible,
       };
@@ -211,6 +248,9 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
     version: Number(row.version),
     category: row.category,
     severity: row.severity,
+    /** Issue 18: words, not ids — the procedure's labels beside the ids. */
+    severityLabel: (row.severity && procedure?.severities.find((x) => x.id === row.severity)?.label) || null,
+    categoryLabel: (row.category && procedure?.categories.find((x) => x.id === row.category)?.label) || null,
     outcome: row.outcome,
     assigneeId: row.assignee_id,
     channel: row.channel,
@@ -263,6 +303,7 @@ export async function caseList(
           ctx.store.db,
           rows.map((r) => r.id),
         );
+  const names = await namesOf(ctx, rows);
   const nearest = new Map<string, ReturnType<typeof toClockState>>();
   for (const row of clocks) {
     const c = toClockState(row);
@@ -281,7 +322,7 @@ export async function caseList(
             provisional: c.provisional,
           }
         : null;
-      return { ...summary(procedure, row), nextDue };
+      return { ...summary(procedure, row), ...names(row), nextDue };
     }),
     nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
   };

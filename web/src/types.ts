@@ -120,7 +120,12 @@ export type CaseSummary = {
   version: number;
   category: string | null;
   severity: string | null;
+  severityLabel?: Label | null;
+  categoryLabel?: Label | null;
   assigneeId: string | null;
+  /** #18: names, not ids. */
+  assigneeName?: string | null;
+  orgUnitName?: string | null;
   channel: string;
   subject: string;
   anonymous: boolean;
@@ -148,6 +153,8 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string;
+  /** #18: the action the procedure expects next (the primary button). */
+  nextAction?: string | null;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;

@@ -11,8 +11,11 @@ export function ActionForm({
   onSubmit,
   categories,
   severities,
+  primary = false,
 }: {
   action: ActionInfo;
+  /** #18: the expected next step's button is the page's primary one; the others are plain. */
+  primary?: boolean;
   onSubmit(input: Record<string, unknown>): Promise<void>;
   categories?: Option[];
   severities?: Option[];
@@ -29,7 +32,7 @@ export function ActionForm({
     <Form form={form} name={`action-${action.id}`} layout="vertical" onFinish={(v) => run.mutate(v)}>
       <GeneratedFields fields={action.input} categories={categories} severities={severities} />
       <ErrorBox error={run.error} />
-      <Button type="primary" htmlType="submit" loading={run.isPending}>
+      <Button type={primary ? 'primary' : 'default'} htmlType="submit" loading={run.isPending}>
         {l(action.label, action.id)}
       </Button>
       {action.input.length === 0 && (

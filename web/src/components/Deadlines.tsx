@@ -107,7 +107,8 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
     <ul className="deadlines">
       {deadlines.map((d) => (
         <li key={d.clock} data-testid={`deadline-${d.clock}`}>
-          <strong>{l(d.label, d.clock)}</strong>{' '}
+          {/* #18: the rule id (SLA-5) is for those who look it up, not a word on the screen */}
+          <strong title={d.rule ? t('clock.rule', { rule: d.rule }) : undefined}>{l(d.label, d.clock)}</strong>{' '}
           <span data-testid="due-at">{t('clock.due', { at: formatDue(d.dueAt) })}</span>{' '}
           {d.stoppedAt ? <Tag>{t('clock.stopped')}</Tag> : <Countdown dueAt={d.dueAt} status={d.status} />}
           {d.provisional && (
@@ -117,7 +118,6 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
               </Tag>
             </Tooltip>
           )}
-          {d.rule && <span className="muted"> {d.rule}</span>}
           {d.stoppedBy && !d.stoppedAt && <StopNote stoppedBy={d.stoppedBy} />}
         </li>
       ))}

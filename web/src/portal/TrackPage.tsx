@@ -211,6 +211,7 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
               children: (
                 <ActionForm
                   action={a}
+                  primary
                   onSubmit={async (input) => {
                     await post(`/actions/${a.id}`)({ input });
                     void message.success(t('action.done'));
