@@ -165,6 +165,42 @@ function nextStep(procedure: TProcedure, status: string, allowed: TAction[]): st
   return (onward ?? moves[0])?.id ?? null;
 }
 
+/**
+ * Issue 18: a `user` or `unit` input in the timeline (责任人, 承办单位) reads as the person's or
+ * unit's name, not its id.
+ */
+async function withPeopleNamed<
+  T extends { action: string; input: Record<string, unknown>; valueLabels: Record<string, TLabel> },
+>(ctx: AppContext, procedure: TProcedure, entries: T[]): Promise<T[]> {
+  const refs: { entry: T; field: string; kind: 'user' | 'unit'; id: string }[] = [];
+  for (const entry of entries) {
+    for (const f of procedure.actions.find((a) => a.id === entry.action)?.input ?? []) {
+      const value = entry.input[f.name];
+      if ((f.type === 'user' || f.type === 'unit') && typeof value === 'string')
+        refs.push({ entry, field: f.name, kind: f.type, id: value });
+    }
+  }
+  if (refs.length === 0) return entries;
+  const ids = (kind: 'user' | 'unit') => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+  const users = ids('user');
+  const units = ids('unit');
+  const names = new Map<string, string>([
+    ...(users.length
+      ? await ctx.store.db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', users).execute()
+      : []
+    ).map((u) => [`user:${u.id}`, u.name] as [string, string]),
+    ...(units.length
+      ? await ctx.store.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', units).execute()
+      : []
+    ).map((u) => [`unit:${u.id}`, u.name] as [string, string]),
+  ]);
+  for (const r of refs) {
+    const name = names.get(`${r.kind}:${r.id}`);
+    if (name) r.entry.valueLabels[r.field] = { 'zh-CN': name, en: name };
+  }
+  return entries;
+}
+
 /** Issue 18: the display names of the assignees and units of a page of cases, in two queries. */
 async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org_unit_id'>[]) {
   const userIds = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => Boolean(x)))];
@@ -203,7 +239,11 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     receivedBy: row.received_by,
     allowedActions: allowed.map(describeAction(procedure)),
     nextAction: nextStep(procedure, row.status, allowed),
-    timeline: events.map((e) => timelineEntry(procedure, e)),
+    timeline: await withPeopleNamed(
+      ctx,
+      procedure,
+      events.map((e) => timelineEntry(procedure, e)),
+    ),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),

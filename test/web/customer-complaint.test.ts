@@ -107,6 +107,13 @@ describe('a named customer complaint in the browser, portal to workbench and bac
       await form.getByLabel('要求完成日期').fill('2026-12-20');
       await form.getByLabel('要求完成日期').press('Tab');
     });
+    // #18: the assignee by name, at the top and in the timeline, never as an id.
+    await expect
+      .poll(() => desk.getByTestId('case-assignee').textContent(), { timeout: 60_000 })
+      .toBe('warehouse-wang');
+    const assigned = (await desk.getByTestId('timeline-entry').filter({ hasText: '指定责任人' }).textContent())!;
+    expect(assigned).toContain('warehouse-wang');
+    expect(assigned).not.toMatch(/[0-9A-Z]{26}/);
     await act(desk, '开始调查', 'start-investigation');
     await act(desk, '制定处理方案', 'decide', async (form) => {
       await form.getByLabel('原因分析').fill('压缩机故障');
