@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { complaint } from '../support/harness.ts';
-import { overflowX, shot, signIn, startWeb, type WebEnv } from './support.ts';
+import { overflowX, shot, signIn, startWeb, userApi, type WebEnv } from './support.ts';
 
 /** A GET with Accept-Encoding, the raw bytes as they came over the wire (fetch would decode them). */
 function raw(
@@ -139,5 +139,43 @@ describe('the inbox as a work queue and what goes over the wire (#18)', { timeou
     expect(await phone.getByTestId('case-subject').textContent()).toBe(subjects[1]);
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'case-375');
+  });
+
+  it('the bell counts what is new for me and opens the case it is about (#18)', async () => {
+    const worker = await web.staff('queue-worker', ['department-handler']);
+    const call = await userApi(web.base, handler);
+    const found = await (await call('GET', `/cases?q=${encodeURIComponent(subjects[2])}`)).json();
+    const id = found.items[0].id as string;
+    const version = async () => (await (await call('GET', `/cases/${id}`)).json()).version as number;
+    let res = await call('POST', `/cases/${id}/actions/accept`, {
+      input: { category: 'product-quality' },
+      expectedVersion: await version(),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    res = await call('POST', `/cases/${id}/actions/assign`, {
+      input: { responsible: worker.username },
+      expectedVersion: await version(),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    const page = (await web.open(1440)).page;
+    await signIn(page, web.base, worker);
+    // The notice is delivered by the server's dispatcher, a moment after the assignment.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByTestId('bell').waitFor();
+          return page.getByTestId('bell').getAttribute('aria-label');
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe('通知（1 条未读）');
+    await page.getByTestId('bell').click();
+    await page.getByTestId('notice').first().waitFor();
+    await shot(page, 'bell-1440');
+    await page.getByTestId('notice').first().click();
+    await page.waitForURL(new RegExp(`/staff/cases/${id}$`));
+    expect(await page.getByTestId('case-subject').textContent()).toBe(subjects[2]);
+    await expect.poll(() => page.getByTestId('bell').getAttribute('aria-label'), { timeout: 30_000 }).toBe('通知');
   });
 });

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, lazy, useEffect } from 'react';
+import { NotificationBell } from './NotificationBell.tsx';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -103,6 +104,7 @@ function Signed({ me }: { me: Me }) {
           style={{ flex: 1, minWidth: 0, borderBottom: 0 }}
         />
         <nav>
+          <NotificationBell />
           <span data-testid="me">{me.displayName}</span>
           <LanguageSwitch />
           <Button size="small" onClick={logout}>
