@@ -41,10 +41,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-home-375');
     // English on request, Chinese by default and back again.
-    await phone.getByRole('button', { name: '切换语言' }).click();
+    await phone.getByRole('button', { name: 'English' }).click();
     await phone.getByRole('heading', { name: 'Raise a matter' }).waitFor();
     await phone.getByRole('link', { name: 'Start Customer complaints' }).waitFor();
-    await phone.getByRole('button', { name: 'Switch language' }).click();
+    await phone.getByRole('button', { name: buttonName('中文') }).click();
     await phone.getByRole('heading', { name: '我要反映' }).waitFor();
     access = await submitOnPortal(phone, web.base, {
       procedureName: '顾客投诉处理',

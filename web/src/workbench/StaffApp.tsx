@@ -69,6 +69,18 @@ function Signed({ me }: { me: Me }) {
   const client = useQueryClient();
   const location = useLocation();
   useEffect(() => setCsrfToken(me.csrfToken), [me.csrfToken]);
+  // A table wider than the screen scrolls sideways: its scroll area takes keyboard focus so that
+  // it can be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable, #18).
+  useEffect(() => {
+    const mark = () => {
+      for (const el of document.querySelectorAll('.ant-table-content:not([tabindex])'))
+        el.setAttribute('tabindex', '0');
+    };
+    mark();
+    const watch = new MutationObserver(mark);
+    watch.observe(document.body, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, []);
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
@@ -101,7 +113,10 @@ function Signed({ me }: { me: Me }) {
           mode="horizontal"
           selectedKeys={[selected === 'cases' ? 'inbox' : selected]}
           items={items}
-          style={{ flex: 1, minWidth: 0, borderBottom: 0 }}
+          // Every item stays in the bar (it wraps): antd's "…" overflow keeps hidden items
+          // focusable inside aria-hidden, which screen readers cannot reach (axe, #18).
+          disabledOverflow
+          style={{ flex: 1, minWidth: 0, borderBottom: 0, flexWrap: 'wrap' }}
         />
         <nav>
           <NotificationBell />
