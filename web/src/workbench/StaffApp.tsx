@@ -85,7 +85,7 @@ function Signed({ me }: { me: Me }) {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
     client.clear();
-    navigate('/staff/login');
+    void navigate('/staff/login');
   };
   const selected = location.pathname.split('/')[2] || 'inbox';
   const items = [
