@@ -1,4 +1,6 @@
 import { DomainError } from '../domain/errors.ts';
+import type { TLabel } from '../domain/labels.ts';
+import { clockStoppedBy } from '../domain/public-clocks.ts';
 import { decideSubmission, type EarlierCase, type Intake } from '../domain/intake.ts';
 import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { Actor } from '../domain/case.ts';
@@ -24,6 +26,8 @@ export type SubmitResult = {
   status: string;
   version: number;
   deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+  /** Issue 18: the limits owed to the submitter (`public: true`), the only ones a receipt shows. */
+  owed: { clock: string; label: TLabel; dueAt: string; provisional: boolean; stoppedBy: TLabel[] }[];
 };
 
 export const RECEIPT_PURPOSE = 'receipt';
@@ -136,6 +140,19 @@ export async function writeNewCase(
     status: created.state.status,
     version: created.state.version,
     deadlines: created.clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt, provisional: c.provisional })),
+    owed: created.clocks.flatMap((c) => {
+      const clock = procedure.clocks.find((d) => d.id === c.clock);
+      if (!clock?.public) return [];
+      return [
+        {
+          clock: c.clock,
+          label: clock.label,
+          dueAt: c.dueAt,
+          provisional: c.provisional,
+          stoppedBy: clockStoppedBy(procedure, c.clock),
+        },
+      ];
+    }),
   };
   const at = now.toISOString();
   await insertCase(trx, {

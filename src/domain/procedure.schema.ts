@@ -229,6 +229,12 @@ const ZClock = z
     label: ZLabel,
     /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
     rule: z.string().optional(),
+    /**
+     * Issue 18: a limit the organisation owes the submitter (答复期限, 受理决定 …). Only these are shown
+     * on the portal, the receipt and the submitter's e-mails, with the actions that stop them;
+     * internal limits (转交客服部门 within 24 hours) stay on the workbench.
+     */
+    public: z.boolean().optional(),
     unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
     length: z.number().int().positive(),
     /**

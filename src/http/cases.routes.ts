@@ -2,7 +2,7 @@ import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { caseList, staffCaseView } from '../app/case-views.ts';
+import { caseList, inboxSort, staffCaseView } from '../app/case-views.ts';
 import { perform } from '../app/perform.ts';
 import { submitCase } from '../app/submit.ts';
 import { revealIdentity, sameSubmitterCases, ZUnmask } from '../app/identity.ts';
@@ -39,10 +39,15 @@ const ZListQuery = z
     to: z.iso.date().optional().describe('received on or before this local day'),
     q: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    sort: z
+      .enum(['due', 'received', 'severity'])
+      .optional()
+      .describe('due: nearest deadline first; received: newest first (default); severity: most severe first'),
     cursor: z
       .string()
-      .regex(/^[0-9A-Z]{26}$/)
-      .optional(),
+      .regex(/^([0-9A-Za-z:.-]{1,40}\|)?[0-9A-Z]{26}$/)
+      .optional()
+      .describe('nextCursor of the previous page'),
   })
   .strict();
 
@@ -89,7 +94,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           channel: q.channel,
           assigneeId,
           text: q.q,
-          beforeId: q.cursor,
+          ...inboxSort(q.sort, q.cursor),
           limit: q.limit,
           unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
           orgUnitId: q.orgUnit,

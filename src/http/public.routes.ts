@@ -90,8 +90,9 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           { kind: 'system', name: 'portal' },
           request.headers['idempotency-key'],
         );
-        const { id: _internalId, version: _version, ...shown } = result;
-        return reply.status(201).send(shown);
+        const { id: _internalId, version: _version, deadlines: _all, owed, ...shown } = result;
+        // Issue 18: the submitter sees the limits owed to them, not the internal ones.
+        return reply.status(201).send({ ...shown, deadlines: owed });
       },
     );
 

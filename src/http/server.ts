@@ -34,7 +34,7 @@ import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
-import { registerWebApp } from './web.routes.ts';
+import { registerCompression, registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 import { publicWriteLimit } from './public-limit.ts';
 
@@ -113,6 +113,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (request.url.startsWith('/api/')) await keepInSync(ctx);
   });
   await app.register(cookie);
+  // brotli/gzip for API answers above 1 kB and for files without a pre-compressed copy (issue 18)
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -156,6 +158,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.
-  await registerWebApp(app);
+  await registerWebApp(app, undefined, { timeZone: ctx.config.timeZone });
   return app;
 }

@@ -63,6 +63,8 @@ export type Deadline = {
   dueAt: string;
   provisional: boolean;
   stoppedAt?: string | null;
+  /** Public view (#18): the actions that stop a limit owed to the submitter. */
+  stoppedBy?: Label[];
   rule?: string | null;
   unit?: string;
   length?: number;
@@ -81,6 +83,8 @@ export type PublicEntry = {
   by: 'submitter' | 'staff';
   details: Record<string, unknown>;
   valueLabels?: Record<string, Label>;
+  /** #18: the label and type of each shown field. */
+  fields?: Record<string, { label: Label; type: string }>;
   deadlines: {
     label: Label;
     op: string;
@@ -118,7 +122,12 @@ export type CaseSummary = {
   version: number;
   category: string | null;
   severity: string | null;
+  severityLabel?: Label | null;
+  categoryLabel?: Label | null;
   assigneeId: string | null;
+  /** #18: names, not ids. */
+  assigneeName?: string | null;
+  orgUnitName?: string | null;
   channel: string;
   subject: string;
   anonymous: boolean;
@@ -146,6 +155,8 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string;
+  /** #18: the action the procedure expects next (the primary button). */
+  nextAction?: string | null;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;

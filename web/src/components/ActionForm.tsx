@@ -13,10 +13,13 @@ export function ActionForm({
   categories,
   severities,
   caseId,
+  primary = false,
 }: {
   action: ActionInfo;
   /** The case the action is on: `user` inputs become a picker of who can act (issue 16). */
   caseId?: string;
+  /** #18: the expected next step's button is the page's primary one; the others are plain. */
+  primary?: boolean;
   onSubmit(input: Record<string, unknown>): Promise<void>;
   categories?: Option[];
   severities?: Option[];
@@ -49,7 +52,7 @@ export function ActionForm({
         <GeneratedFields fields={action.input} categories={categories} severities={severities} />
       )}
       <ErrorBox error={run.error} />
-      <Button type="primary" htmlType="submit" loading={run.isPending}>
+      <Button type={primary ? 'primary' : 'default'} htmlType="submit" loading={run.isPending}>
         {l(action.label, action.id)}
       </Button>
       {action.input.length === 0 && (

@@ -1,4 +1,6 @@
-import { Button, Checkbox, Form, Input, InputNumber, Rate, Select, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Rate, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { NamePath } from 'antd/es/form/interface';
 import { useI18n } from '../i18n.tsx';
 import type { Field, Option, ScalarField } from '../types.ts';
@@ -129,7 +131,7 @@ function ScalarItem({
     case 'date':
       return (
         <Form.Item {...common}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       );
     case 'datetime':
@@ -210,4 +212,29 @@ export function toInput(fields: Field[], values: Record<string, unknown>): Recor
     out[f.name] = f.type === 'datetime' ? new Date(String(v)).toISOString() : v;
   }
   return out;
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD` (what the API takes), picked with antd's DatePicker in the page's
+ * language: no browser-dependent "mm/dd/yyyy" (#18).
+ */
+export function DateInput({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+}) {
+  const { lang } = useI18n();
+  return (
+    <DatePicker
+      id={id}
+      format="YYYY-MM-DD"
+      style={{ width: '100%' }}
+      value={value ? dayjs(value, 'YYYY-MM-DD').locale(lang === 'en' ? 'en' : 'zh-cn') : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, lazy, useEffect } from 'react';
+import { NotificationBell } from './NotificationBell.tsx';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -69,6 +70,18 @@ function Signed({ me }: { me: Me }) {
   const client = useQueryClient();
   const location = useLocation();
   useEffect(() => setCsrfToken(me.csrfToken), [me.csrfToken]);
+  // A table wider than the screen scrolls sideways: its scroll area takes keyboard focus so that
+  // it can be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable, #18).
+  useEffect(() => {
+    const mark = () => {
+      for (const el of document.querySelectorAll('.ant-table-content:not([tabindex])'))
+        el.setAttribute('tabindex', '0');
+    };
+    mark();
+    const watch = new MutationObserver(mark);
+    watch.observe(document.body, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, []);
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
@@ -104,9 +117,13 @@ function Signed({ me }: { me: Me }) {
           mode="horizontal"
           selectedKeys={[selected === 'cases' ? 'inbox' : selected]}
           items={items}
-          style={{ flex: 1, minWidth: 0, borderBottom: 0 }}
+          // Every item stays in the bar (it wraps): antd's "…" overflow keeps hidden items
+          // focusable inside aria-hidden, which screen readers cannot reach (axe, #18).
+          disabledOverflow
+          style={{ flex: 1, minWidth: 0, borderBottom: 0, flexWrap: 'wrap' }}
         />
         <nav>
+          <NotificationBell />
           <span data-testid="me">{me.displayName}</span>
           <LanguageSwitch />
           <Button size="small" onClick={logout}>
