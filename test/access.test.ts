@@ -161,7 +161,7 @@ describe.each(BACKENDS)('access on $name', (backend) => {
           e.details.text,
         ]),
       ).toEqual([
-        ['submit', 'staff', undefined],
+        ['submit', 'submitter', undefined], // #18: the citizen's own submission is theirs
         ['submitter-material', 'submitter', '补充：冰箱购买发票已拍照'],
         ['staff-message', 'staff', '已收到，请保留发票原件'],
       ]);

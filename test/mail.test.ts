@@ -127,8 +127,9 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
     expect(receipt, 'receipt e-mail').toBeDefined();
     expect(receipt!.subject).toContain(row.tracking_no);
     expect(receipt!.subject).toMatch(/^【已受理登记】/);
-    expect(receipt!.text).toContain('转交客服部门');
-    expect(receipt!.text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} 前（北京时间）/);
+    // #18: only deadlines owed to the submitter are mailed; the 24-hour 转交客服部门 limit is internal.
+    expect(receipt!.text).not.toContain('转交客服部门');
+    expect(receipt!.text).toContain('当前期限：暂无');
     // INT-2/INT-4: the secret receipt is never e-mailed (only its hash is stored at all).
     expect(receipt!.text).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     expect(receipt!.headers.get('auto-submitted')).toBe('auto-generated');

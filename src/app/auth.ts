@@ -22,7 +22,8 @@ import {
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
-import { allGrants, findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
+import { allGrants, findOrgUnit, insertGrant } from '../store/org.repository.ts';
+import { actorOfUser } from './reach.ts';
 import { grantProblem } from '../domain/policy.ts';
 import { sameHash, secretHash } from './secrets.ts';
 import { assertLoginAllowed, LOGIN_LIMITS, loginKeys, recordLoginFailure } from './throttle.ts';
@@ -41,16 +42,8 @@ export const ZUsername = z
 export const ZPassword = z.string().min(10, '密码至少 10 位 / at least 10 characters').max(200);
 
 /** A staff actor from a user row, with the roles they hold and where. */
-export async function userActor(ctx: AppContext, row: UserRow): Promise<Actor & { kind: 'user' }> {
-  const grants = await grantsOf(ctx.store.db, row.id);
-  return {
-    kind: 'user',
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    isAdmin: row.is_admin === 1,
-    grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
-  };
+export function userActor(ctx: AppContext, row: UserRow): Promise<Actor & { kind: 'user' }> {
+  return actorOfUser(ctx.store.db, row);
 }
 
 function randomSecret(ctx: AppContext, bytes: number): string {

@@ -235,7 +235,7 @@ describe('the happy path received → accepted → assigned → investigating �
   it('walked end to end from the start state, the case ends closed with everything recorded', () => {
     let c = buildCase({ status: startState(procedure) });
     const walk: [string, Record<string, unknown>][] = [
-      ['forward', { toUnit: '客服部' }],
+      ['forward', { note: '顾客在门店反映' }],
       ['accept', { category: 'delivery' }],
       ['assign', { responsible: 'li' }],
       ['start-investigation', {}],
@@ -311,7 +311,7 @@ describe('closedAt is set on entering a terminal state, and only then', () => {
   });
 
   it.each([
-    { status: 'received', action: 'forward', input: { toUnit: '客服部' } },
+    { status: 'received', action: 'forward', input: { note: '顾客在门店反映' } },
     { status: 'investigating', action: 'add-note', input: { note: '待补充' } },
     { status: 'replied', action: 'rate', input: { satisfaction: 4 } },
   ])('$action in $status stays non-terminal and leaves closedAt alone', ({ status, action, input }) => {
@@ -447,8 +447,8 @@ describe('VALIDATION_FAILED names the offending input', () => {
           rule: 'text over its maxLength',
           status: 'received',
           action: 'forward',
-          input: { toUnit: 'x'.repeat(101) },
-          path: 'input.toUnit',
+          input: { note: 'x'.repeat(20_001) },
+          path: 'input.note',
         },
         {
           rule: 'a date that does not exist',
@@ -703,7 +703,7 @@ describe('the timeline event, notifications and clock operations', () => {
   });
 
   it('an internal action without `to`: no publicText, status unchanged', () => {
-    const d = run(buildCase(), 'forward', { toUnit: '客服部' }, clerk);
+    const d = run(buildCase(), 'forward', { note: '顾客在门店反映' }, clerk);
     expect(d.event).toMatchObject({
       visibility: 'internal',
       publicText: null,

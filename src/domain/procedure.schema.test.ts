@@ -39,7 +39,7 @@ describe('the built-in customer-complaint procedure', () => {
 
   it('parses, with defaults filled in', () => {
     expect(p.id).toBe('customer-complaint');
-    expect(p.version).toBe(1);
+    expect(p.version).toBe(2); // issue 16: forwarding moves the case to the intake unit
     expect(initialState(p)).toBe('received');
     expect(findAction(p, 'forward')?.visibility).toBe('internal');
     expect(findAction(p, 'add-note')?.guards).toEqual([]);
@@ -244,7 +244,7 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       edit: (raw) => {
         action(raw, 'forward').input[0].sets = 'orgUnit';
       },
-      path: 'actions[0](forward).input[0](toUnit).sets',
+      path: 'actions[0](forward).input[0](note).sets',
       problem: 'only a unit field sets orgUnit',
     },
     {

@@ -91,7 +91,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Ids in paths may be long: a notice's id names its case, template and recipient (109 characters
     // for a data-request notice), and the default 100 answered 414 for it (issue 26).
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Behind a reverse proxy (PLAINT_TRUST_PROXY: hop count or its addresses) the client address and
     // https come from its X-Forwarded-* headers: throttles count the real client, cookies get Secure.
     trustProxy: trustProxyOption(options.trustProxy ?? process.env.PLAINT_TRUST_PROXY),

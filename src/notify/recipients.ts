@@ -1,6 +1,6 @@
 import { canSeeCase } from '../domain/policy.ts';
 import type { AppContext } from '../app/context.ts';
-import { grantsOf } from '../store/org.repository.ts';
+import { actorOfUser } from '../app/reach.ts';
 import type { Actor, CaseState } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import { decrypt } from '../app/secrets.ts';
@@ -108,15 +108,7 @@ async function whoCanSee(db: Db, procedure: TProcedure, state: CaseState, ids: s
   const allowed: string[] = [];
   for (const user of users) {
     // Read through `db` (the dispatcher's transaction): SQLite has one connection, and it is ours.
-    const grants = await grantsOf(db, user.id);
-    const actor: Actor = {
-      kind: 'user',
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      isAdmin: user.is_admin === 1,
-      grants: grants.map((g) => ({ role: g.role, unitId: g.org_unit_id, unitPath: g.unit_path })),
-    };
+    const actor: Actor = await actorOfUser(db, user);
     // Holding the role is not enough: the grant must cover the case's unit, and no recusal.
     if (canSeeCase(actor, procedure, state)) allowed.push(user.id);
   }

@@ -68,7 +68,7 @@ describe('a handler who is a respondent cannot find the case', { timeout: 600_00
     const search = wangDesk.getByLabel('搜索标题、内容或编号').first();
     await search.fill(about.trackingNo);
     await search.press('Enter');
-    await wangDesk.getByText('没有符合条件的案件').waitFor();
+    await wangDesk.getByRole('cell', { name: '没有符合条件的案件' }).waitFor();
     await search.fill('客服态度');
     await search.press('Enter');
     await wangDesk.getByRole('link', { name: other.trackingNo }).waitFor();

@@ -74,7 +74,11 @@ describe('the inbox as a work queue and what goes over the wire (#18)', { timeou
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
       expect.arrayContaining(['192x192', '512x512']),
     );
-    for (const path of ['/metrics', '/assets/nope.js', '/api/v1/nope', '/index.php'])
+    // /metrics is Prometheus text for a scraper on loopback (issue 25), never the app's HTML.
+    const metrics = await fetch(`${web.base}/metrics`);
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await metrics.text()).toContain('nodejs_eventloop_delay_seconds');
+    for (const path of ['/assets/nope.js', '/api/v1/nope', '/index.php'])
       expect((await fetch(`${web.base}${path}`)).status, path).toBe(404);
     await phone.goto(`${web.base}/track`);
     expect(await phone.locator('meta[name="description"]').getAttribute('content')).toContain('查询码');

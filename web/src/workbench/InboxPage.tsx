@@ -252,7 +252,8 @@ export function InboxPage({ me }: { me: Me }) {
                 r.assigneeId === me.id ? (
                   <Tag color="blue">{t('inbox.me')}</Tag>
                 ) : r.assigneeId ? (
-                  (r.assigneeName ?? t('value.unknown'))
+                  // A person's name is what an admin typed: user text, not a word of the UI.
+                  <span className="user-text">{r.assigneeName ?? t('value.unknown')}</span>
                 ) : (
                   '—'
                 ),
@@ -286,7 +287,9 @@ function CasePreview({ c, onOpen }: { c: CaseSummary | undefined; onOpen(): void
         <Descriptions.Item label={t('case.procedure')}>{l(c.procedure.name, c.procedure.id)}</Descriptions.Item>
         <Descriptions.Item label={t('case.status')}>{l(c.statusLabel, c.status)}</Descriptions.Item>
         <Descriptions.Item label={t('case.unit')}>{c.orgUnitName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('case.assignee')}>{c.assigneeName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('case.assignee')}>
+          <span className="user-text">{c.assigneeName ?? '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('case.receivedAt')}>{formatTime(c.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.clock')}>
           {c.nextDue ? (
