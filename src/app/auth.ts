@@ -74,6 +74,7 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     password_hash: await argonHash(user.password),
     is_admin: user.isAdmin ? 1 : 0,
     disabled: 0,
+    disabled_at: null,
     created_at: now,
   };
   try {

@@ -17,6 +17,7 @@ export type Database = {
   api_tokens: ApiTokenTable;
   clocks: ClockTable;
   org_units: OrgUnitTable;
+  directory_links: DirectoryLinkTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
   attachments: AttachmentTable;
@@ -215,6 +216,17 @@ export type UserTable = {
   password_hash: string;
   is_admin: number;
   disabled: number;
+  /** When the user was deactivated (issue 20); null while active. */
+  disabled_at: string | null;
+  created_at: string;
+};
+
+/** Issue 20: a directory's external id for an org unit or user it created or adopted. */
+export type DirectoryLinkTable = {
+  source: string;
+  kind: 'unit' | 'user';
+  external_id: string;
+  local_id: string;
   created_at: string;
 };
 

@@ -95,7 +95,7 @@ export async function markTokenUsed(db: Db, tokenId: string, at: string): Promis
 export async function listUsers(db: Db): Promise<Omit<UserRow, 'password_hash'>[]> {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'created_at'])
+    .select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'disabled_at', 'created_at'])
     .orderBy('created_at')
     .orderBy('id')
     .execute();
