@@ -769,6 +769,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
           case_id: id,
           user_id: pick(leafHandlers).id,
           unit_path: null,
+          suggested: 0 as unknown as CaseExclusionTable['suggested'],
           reason: '被投诉人关联（回避）/ recused',
         });
       }

@@ -9,6 +9,17 @@ import { startPeriodic } from './jobs/periodic.ts';
 import { describePrune, keepConfigFromEnv, pruneOnce } from './app/housekeeping.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
+import {
+  changeOwnPassword,
+  disableUser,
+  enableUser,
+  listOwnSessions,
+  resetPassword,
+  revokeOwnSession,
+} from './app/account-lifecycle.ts';
+import { clearLoginThrottles, listLoginThrottles } from './app/throttle.ts';
+import { removeTotp } from './app/totp.ts';
+import { findUserByUsername } from './store/users.repository.ts';
 import { verifyAudit } from './app/audit.ts';
 import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
@@ -30,6 +41,13 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   user add --username NAME [--password P] [--name 显示名] [--role ROLE[@UNIT_ID] …] [--admin]
                                 添加用户 / add a user (password read from PLAINT_NEW_PASSWORD if not given);
                                 a role without @UNIT_ID applies to the whole organisation
+  user passwd --username NAME   修改密码 / change a password (PLAINT_OLD_PASSWORD, PLAINT_NEW_PASSWORD)
+  user reset-password --username NAME   重置为一次性密码 / one-time password, changed at next sign-in
+  user disable --username NAME --reason TEXT | user enable --username NAME
+                                停用/启用账号 / disable (sessions and tokens end at once) or re-enable
+  user sessions|end-sessions --username NAME   列出/结束会话 / list or end a user's sessions
+  user reset-2fa --username NAME   解除动态验证码 / remove a user's second factor
+  user throttles | user unthrottle --username NAME   登录限制 / list or clear sign-in throttles
   unit add --name 名称 [--parent UNIT_ID]   添加组织单元 / add an org unit
   unit list                     列出组织单元 / list org units
   grant --user NAME --role ROLE [--unit UNIT_ID]   授予角色 / grant a role
@@ -37,6 +55,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
   verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
   sweep                         运行一次计时检查 / warn and breach due clocks once
+  doctor                        组织体检：无人可办的案件、无人担任的角色、无效授权 / health check of the organisation (exit 1: unreachable cases)
   prune                         清理过期的幂等键、已送达通知、会话 / prune rows that served a request (serve does it every 10 min)
   import FILE.xlsx|csv --procedure ID [--dry-run] [--skip-invalid]
                                 导入历史案件 / load historical cases (all or nothing unless --skip-invalid)
@@ -166,9 +185,90 @@ const migrate: Command = async (args) => {
   return 0;
 };
 
+const USER_USAGE =
+  'plaint user add|passwd|reset-password|disable|enable|sessions|end-sessions|reset-2fa|throttles|unthrottle …';
+
+/** `plaint user …`: add a user and the account lifecycle of issue 28. */
 const user: Command = async (args) => {
   const [sub, ...rest] = args;
-  if (sub !== 'add') throw new UsageError('plaint user add --username NAME [--role ROLE …] [--admin]');
+  if (sub === 'add') return userAdd(rest);
+  if (!sub || !ACCOUNT_SUBCOMMANDS.has(sub)) throw new UsageError(USER_USAGE);
+  const { values } = parseArgs({
+    args: rest,
+    options: { username: { type: 'string' }, reason: { type: 'string' } },
+  });
+  if (sub === 'throttles')
+    return withApp(async (ctx) => {
+      for (const t of await listLoginThrottles(ctx))
+        console.log(
+          `${t.kind}\t${t.username ?? '-'}\t${t.client ?? '-'}\t${t.failures}\t${t.blockedUntil ?? '-'}\t${t.windowEndsAt}`,
+        );
+      return 0;
+    });
+  if (!values.username) throw new UsageError(`plaint user ${sub} --username NAME`);
+  return withApp(async (ctx) => {
+    const row = await findUserByUsername(ctx.store.db, values.username!);
+    if (!row) throw new DomainError('NOT_FOUND', `用户“${values.username}”不存在 / no such user`);
+    switch (sub) {
+      case 'passwd': {
+        const oldPassword = process.env.PLAINT_OLD_PASSWORD;
+        const newPassword = process.env.PLAINT_NEW_PASSWORD;
+        if (!oldPassword || !newPassword)
+          throw new UsageError('PLAINT_OLD_PASSWORD and PLAINT_NEW_PASSWORD are required (never on the command line)');
+        await changeOwnPassword(ctx, row.id, oldPassword, newPassword);
+        console.log(`已修改密码，其他会话和令牌已失效 / password changed; sessions and tokens ended`);
+        return 0;
+      }
+      case 'reset-password': {
+        const password = await resetPassword(ctx, 'system:cli', row.id);
+        console.log(
+          `一次性密码（下次登录时必须修改）/ one-time password (must be changed at next sign-in):\n${password}`,
+        );
+        return 0;
+      }
+      case 'disable':
+        if (!values.reason) throw new UsageError('plaint user disable --username NAME --reason TEXT');
+        await disableUser(ctx, 'system:cli', row.id, values.reason);
+        console.log(`已停用 / disabled ${row.username}`);
+        return 0;
+      case 'enable':
+        await enableUser(ctx, 'system:cli', row.id);
+        console.log(`已启用 / enabled ${row.username}`);
+        return 0;
+      case 'sessions':
+        for (const s of await listOwnSessions(ctx, row.id))
+          console.log(`${s.id}\t${s.createdAt}\t${s.lastSeenAt}\t${s.expiresAt}\t${s.userAgent ?? ''}`);
+        return 0;
+      case 'end-sessions':
+        for (const s of await listOwnSessions(ctx, row.id)) await revokeOwnSession(ctx, row.id, s.id);
+        console.log(`已结束全部会话 / all sessions ended`);
+        return 0;
+      case 'reset-2fa':
+        await removeTotp(ctx, row.id, 'system:cli');
+        console.log(`已解除动态验证码 / second factor removed`);
+        return 0;
+      default: {
+        const cleared = await clearLoginThrottles(ctx, { username: row.username }, 'system:cli');
+        console.log(`已清除 ${cleared} 条登录限制 / cleared ${cleared} sign-in throttles`);
+        return 0;
+      }
+    }
+  });
+};
+
+const ACCOUNT_SUBCOMMANDS = new Set([
+  'passwd',
+  'reset-password',
+  'disable',
+  'enable',
+  'sessions',
+  'end-sessions',
+  'reset-2fa',
+  'throttles',
+  'unthrottle',
+]);
+
+const userAdd = async (rest: string[]) => {
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -237,6 +337,17 @@ const sweep: Command = async () =>
     const r = await sweepOnce(ctx);
     console.log(`已预警 / warned: ${r.warned}, 已超期 / breached: ${r.breached}, 跳过 / skipped: ${r.skipped}`);
     return 0;
+  });
+
+// Issue 16: the organisation's health; exit 1 when an open case is unreachable (or another error).
+const doctor: Command = async () =>
+  withApp(async (ctx) => {
+    const { runDoctor } = await import('./app/doctor/index.ts');
+    const report = await runDoctor(ctx);
+    for (const f of report.findings)
+      console.log(`${f.severity === 'error' ? '错误 / error' : '警告 / warning'} [${f.check}] ${f.message}`);
+    console.log(report.ok ? '正常 / ok' : '有无人可办的案件或其他错误 / problems found');
+    return report.ok ? 0 : 1;
   });
 
 const prune: Command = async () =>
@@ -448,6 +559,7 @@ const commands: Record<string, Command> = {
   'verify-audit': verify,
   sweep,
   prune,
+  doctor,
   calendar,
   unit,
   grant,

@@ -105,7 +105,8 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       expect(res.receipt).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
       expect(res.status).toBe('received');
       // REG-2 / SLA-5: 24 hours to forward to customer service, from receipt (2026-11-30 10:00 Shanghai).
-      expect(res.deadlines).toEqual([{ clock: 'forwarding', dueAt: '2026-12-01T02:00:00.000Z', provisional: false }]);
+      // #18: the 24-hour forwarding (SLA-5) is an internal limit; the receipt shows only those owed to the customer.
+      expect(res.deadlines).toEqual([]);
     });
 
     it('registers an anonymous complaint without any identity', async () => {
@@ -202,7 +203,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const res = await h.call('GET', '/api/v1/public/procedures');
       expect(res.statusCode).toBe(200);
       const cc = res.json().items.find((p: { id: string }) => p.id === 'customer-complaint');
-      expect(cc).toMatchObject({ version: 1, name: { 'zh-CN': '顾客投诉处理' }, requireTruthAffirmation: true });
+      expect(cc).toMatchObject({ version: 2, name: { 'zh-CN': '顾客投诉处理' }, requireTruthAffirmation: true });
       expect(cc.categories.map((c: { id: string }) => c.id)).toContain('product-quality');
     });
   });

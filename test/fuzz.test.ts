@@ -74,8 +74,9 @@ const headerSafe = (s: string) => s.replace(/[^\t\x20-\x7e]/g, '?').slice(0, 20_
 
 /**
  * The state a rejected request must not touch: every table but `throttle`, which counts failed
- * guesses by design, and a token's `last_used_at`, which records that the token was presented
- * (at most once a minute), whatever the request then asked for.
+ * guesses by design, and a token's `last_used_at` and a session's `last_seen_at` (issue 28's idle
+ * timeout), which record that the credential was presented (at most once a minute), whatever the
+ * request then asked for.
  */
 async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: number }> {
   const skip = new Set(['throttle', 'kysely_migration', 'kysely_migration_lock']);
@@ -96,7 +97,12 @@ async function stateDigest(ctx: AppContext): Promise<{ hash: string; auditSeq: n
   const hash = createHash('sha256');
   for (const name of tables) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(ctx.store.db)).rows.map(
-      (r) => (name === 'api_tokens' ? { ...r, last_used_at: undefined } : r),
+      (r) =>
+        name === 'api_tokens'
+          ? { ...r, last_used_at: undefined }
+          : name === 'sessions'
+            ? { ...r, last_seen_at: undefined }
+            : r,
     );
     hash.update(`${name}:${rows.length}\n`);
     for (const line of rows
@@ -144,6 +150,7 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     receipt: '',
     attachmentId: '',
     userIds: [] as string[],
+    bystanderId: '',
     adminToken: '',
     handlerToken: '',
     session: '',
@@ -174,6 +181,13 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
       'system:test',
     );
     known.userIds = [admin.id, handler.id];
+    known.bystanderId = (
+      await addUser(
+        ctx,
+        { username: 'fuzz-bystander', password: 'correct horse battery', roles: [], isAdmin: false },
+        'system:test',
+      )
+    ).id;
     known.adminToken = (await createToken(ctx, 'fuzz-admin', 'fuzz', 'system:test')).token;
     known.handlerToken = (await createToken(ctx, 'fuzz-handler', 'fuzz', 'system:test')).token;
     const login = await app.inject({
@@ -248,7 +262,11 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
           ? ['accept', 'reject', 'assign', 'withdraw', 'rate', 'close-invalid', 'forward']
           : name === 'index'
             ? ['0', '1', '19', '20', '-1', '1.5', '1e3']
-            : [known.caseId, known.attachmentId, ...known.userIds];
+            : // Disabling or resetting a user ends their sessions and tokens (issue 28), which every later
+              // request uses (like signing out, below): those operations get a bystander's id instead.
+              /\/admin\/users\/\{id\}\/(disable|reset-password)$/.test(op.path)
+              ? [known.caseId, known.attachmentId, known.bystanderId]
+              : [known.caseId, known.attachmentId, ...known.userIds];
     const schema = op.params.find((p) => p.in === 'path' && p.name === name)?.schema;
     return fc.oneof(
       { weight: 5, arbitrary: fc.constantFrom(...real).map(encodeSegment) },
@@ -342,7 +360,7 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
         // Signing out would end the session every later request uses; logout gets the other auths.
         if (op.path === '/api/v1/auth/logout' && r.auth === 'handler-session') r.auth = 'anonymous';
         let url = op.path;
-        pathNames.forEach((n, i) => (url = url.replace(`{${n}}`, r.path[i])));
+        for (const [i, n] of pathNames.entries()) url = url.replace(`{${n}}`, r.path[i]);
         const search: string[] = [];
         queryParams.forEach((p, i) => {
           const v = r.query[i];

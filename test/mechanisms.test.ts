@@ -296,7 +296,7 @@ describe.each(BACKENDS)('procedure mechanisms on $name', (backend) => {
       .select('org_unit_id')
       .where('id', '=', appeal2.id)
       .executeTakeFirstOrThrow();
-    expect(row2.org_unit_id).toBeNull(); // the organisation level
+    expect(row2.org_unit_id).toBe(units.city); // the organisation level: the root unit, where senior management sees it (issue 16)
     const shown = (
       await h.call('GET', `/api/v1/public/cases/${second.json().trackingNo}`, {
         headers: { 'x-receipt': second.json().receipt },

@@ -64,7 +64,9 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'monthly_reports',
       'org_units',
       'outbox',
+      'procedure_intake_units',
       'procedures',
+      'recovery_codes',
       'role_grants',
       'sessions',
       'staff_notifications',
@@ -72,6 +74,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'survey_responses',
       'surveys',
       'throttle',
+      'unreached_cases',
       'users',
     ]);
     expect(await migrateUp(store)).toEqual([]);

@@ -85,10 +85,10 @@ describe.each(BACKENDS)('org scope and supervision on $name', (backend) => {
   it('the unit above sees overdue and at-risk cases below it, grouped by level and unit (SLA-6)', async () => {
     expect(
       (await h.call('GET', '/api/v1/supervision', { token: users['city-supervisor'].token })).json().totals,
-    ).toEqual({ overdue: 0, atRisk: 0 });
+    ).toEqual({ overdue: 0, atRisk: 0, unreached: 0 });
     clock.set('2026-12-01T03:00:00.000Z'); // the 24-hour forwarding limit has passed
     const board = (await h.call('GET', '/api/v1/supervision', { token: users['city-supervisor'].token })).json();
-    expect(board.totals).toEqual({ overdue: 2, atRisk: 0 });
+    expect(board.totals).toEqual({ overdue: 2, atRisk: 0, unreached: 0 });
     expect(
       board.levels.map((l: { level: number; units: { unit: { name: string } }[] }) => [
         l.level,
@@ -99,7 +99,7 @@ describe.each(BACKENDS)('org scope and supervision on $name', (backend) => {
       [2, ['甲县城关所']],
     ]);
     const county = (await h.call('GET', '/api/v1/supervision', { token: users['county-a'].token })).json();
-    expect(county.totals).toEqual({ overdue: 0, atRisk: 0 }); // customer-service has no supervise permission
+    expect(county.totals).toEqual({ overdue: 0, atRisk: 0, unreached: 0 }); // customer-service has no supervise permission
   });
 
   it('urges (催办) with a record and a notice, and only from above', async () => {

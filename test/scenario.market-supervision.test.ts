@@ -466,7 +466,7 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
     expect(await notices(cases.C)).toContain('role:bureau-supervisor/acceptance-overdue');
 
     const city = (await h.call('GET', '/api/v1/supervision', { token: citySupervisor.token })).json();
-    expect(city.totals).toEqual({ overdue: 2, atRisk: 0 });
+    expect(city.totals).toEqual({ overdue: 2, atRisk: 0, unreached: 0 });
     expect(
       city.levels.map(
         (l: { level: number; units: { unit: { name: string }; overdue: { trackingNo: string }[] }[] }) => [
@@ -479,8 +479,9 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       [2, [['城关市场监督管理所', [cases.D.trackingNo]]]],
     ]);
     const county = (await h.call('GET', '/api/v1/supervision', { token: countySupervisor.token })).json();
-    expect(county.totals).toEqual({ overdue: 1, atRisk: 0 }); // its own level is the city's to supervise
-    expect(county.levels[0].units[0].overdue[0].trackingNo).toBe(cases.D.trackingNo);
+    // Issue 16: the board covers the county's own level too; urging it stays the city's (below).
+    expect(county.totals).toEqual({ overdue: 2, atRisk: 0, unreached: 0 });
+    expect(county.levels.at(-1).units[0].overdue[0].trackingNo).toBe(cases.D.trackingNo);
 
     expect(
       (

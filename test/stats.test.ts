@@ -73,6 +73,8 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     };
     await grant('mgr-a', 'customer-service-manager', units.countyA);
     await grant('svc-a', 'customer-service', units.countyA);
+    // Issue 16: a handler is someone who can act on the case where it is, not an admin without a role.
+    await grant('ir-head-a', 'department-head', units.countyA);
     await grant('svc-b', 'customer-service', units.countyB);
 
     await intake('A5', '2026-09-20T02:00:00.000Z', 'svc-a', units.countyA);
@@ -499,7 +501,7 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
     cases.I1 = { id, trackingNo, version: 1 };
     await act('I1', 'admin', 'register', {
       category: 'work-methods',
-      handler: 'stats-admin',
+      handler: 'ir-head-a',
       summary: '加班与调休问题',
     });
     await act('I1', 'admin', 'start-investigation', {});

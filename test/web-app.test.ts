@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerWebApp } from '../src/http/web.routes.ts';
+import { appRoute, registerCompression, registerWebApp } from '../src/http/web.routes.ts';
 import { CASE_KINDS, CHANNELS } from '../src/domain/procedure.schema.ts';
 import { THIRD_PARTY_TYPES } from '../src/domain/submission.ts';
 import { ROOT } from './support/cli.ts';
@@ -12,12 +13,23 @@ import { ROOT } from './support/cli.ts';
 describe('the web app is served at / and the API keeps its 404s', () => {
   const dist = `${mkdtempSync(join(tmpdir(), 'plaint-dist-'))}/`;
   const app = Fastify();
+  const script = `console.log(${JSON.stringify('门户'.repeat(500))})`;
 
   beforeAll(async () => {
     mkdirSync(`${dist}assets`);
-    writeFileSync(`${dist}index.html`, '<!doctype html><div id="root">门户</div>');
-    writeFileSync(`${dist}assets/app-1234.js`, 'console.log(1)');
+    writeFileSync(
+      `${dist}index.html`,
+      '<!doctype html><head><meta name="description" content="默认" /></head><div id="root">门户</div>',
+    );
+    writeFileSync(`${dist}assets/app-1234.js`, script);
+    writeFileSync(`${dist}assets/app-1234.js.br`, brotliCompressSync(script));
+    writeFileSync(`${dist}assets/app-1234.js.gz`, gzipSync(script));
+    writeFileSync(`${dist}robots.txt`, 'User-agent: *\nDisallow: /staff\n');
+    writeFileSync(`${dist}favicon.ico`, Buffer.from([0, 0, 1, 0]));
+    writeFileSync(`${dist}manifest.webmanifest`, '{"name":"Plaint"}');
+    await registerCompression(app);
     app.get('/api/v1/health', async () => ({ status: 'ok' }));
+    app.get('/api/v1/big', async () => ({ rows: Array.from({ length: 200 }, (_, i) => ({ i, text: '投诉' })) }));
     await registerWebApp(app, dist);
   });
   afterAll(async () => {
@@ -54,6 +66,78 @@ describe('the web app is served at / and the API keeps its 404s', () => {
     const missing = await app.inject({ url: '/assets/gone.js' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('hashed assets go out pre-compressed: brotli or gzip as the client accepts (#18)', async () => {
+    const br = await app.inject({ url: '/assets/app-1234.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    const gz = await app.inject({ url: '/assets/app-1234.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script);
+    const plain = await app.inject({ url: '/assets/app-1234.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it('API answers above 1 kB are compressed, small ones are not (#18)', async () => {
+    const big = await app.inject({ url: '/api/v1/big', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(big.rawPayload).toString()).rows).toHaveLength(200);
+    const gz = await app.inject({ url: '/api/v1/big', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const small = await app.inject({ url: '/api/v1/health', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('robots.txt, favicon and manifest are the files, not the app (#27)', async () => {
+    const robots = await app.inject({ url: '/robots.txt' });
+    expect(robots.statusCode).toBe(200);
+    expect(robots.headers['content-type']).toContain('text/plain');
+    expect(robots.body).toContain('Disallow: /staff');
+    const icon = await app.inject({ url: '/favicon.ico' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['content-type']).not.toContain('html');
+    const manifest = await app.inject({ url: '/manifest.webmanifest' });
+    expect(manifest.json()).toEqual({ name: 'Plaint' });
+  });
+
+  it('only app routes answer the page; any other path is a 404 (#27)', async () => {
+    for (const url of ['/metrics', '/favicon.png', '/wp-login.php', '/submit', '/track/x/y', '/assets/', '/staffx']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    for (const url of [
+      '/',
+      '/submit/customer-complaint',
+      '/receipt',
+      '/track',
+      '/disclosures',
+      '/survey/x',
+      '/staff',
+    ]) {
+      expect((await app.inject({ url })).statusCode, url).toBe(200);
+    }
+  });
+
+  it('each public page carries its own meta description (#27)', async () => {
+    const zh = JSON.parse(readFileSync(join(ROOT, 'web/src/locales/zh-CN.json'), 'utf8')) as Record<string, string>;
+    const en = JSON.parse(readFileSync(join(ROOT, 'web/src/locales/en.json'), 'utf8')) as Record<string, string>;
+    const seen = new Set<string>();
+    for (const url of ['/', '/submit/customer-complaint', '/track', '/disclosures']) {
+      const key = appRoute(url);
+      expect(key, url).toBeTruthy();
+      expect(zh[key!], url).toBeTruthy();
+      expect(en[key!], url).toBeTruthy();
+      const body = (await app.inject({ url })).body;
+      expect(body).toContain(`<meta name="description" content="${zh[key!]}" />`);
+      seen.add(zh[key!]);
+    }
+    expect(seen.size).toBe(4);
   });
 
   it('unknown /api paths and non-GET requests stay 404s in the API error shape', async () => {

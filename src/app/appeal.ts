@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rootRef } from './reach.ts';
 import { addDays } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
@@ -64,7 +65,9 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     throw new Error(`appeal procedure ${rule.procedure ?? procedure.id} does not take appeals`);
   const next = level + 1;
   const step = rule.levels[next - 1]!;
-  const unit = step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id);
+  // Issue 16: an appeal always lands in a real unit — the one above, or the root (the organisation).
+  const unit =
+    (step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id)) ?? (await rootRef(ctx.store.db));
   const submitter = original.submitter_enc
     ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
     : undefined;

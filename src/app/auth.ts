@@ -9,6 +9,7 @@ import {
   deleteSession,
   findSessionUser,
   findTokenUser,
+  findUserById,
   findUserByUsername,
   insertApiToken,
   insertSession,
@@ -16,13 +17,16 @@ import {
   listApiTokens,
   listUsers,
   markTokenUsed,
+  touchSession,
   type UserRow,
 } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { allGrants, findOrgUnit, grantsOf, insertGrant } from '../store/org.repository.ts';
-import { secretHash } from './secrets.ts';
-import { assertNotThrottled, LIMITS, recordFailure } from './throttle.ts';
+import { grantProblem } from '../domain/policy.ts';
+import { sameHash, secretHash } from './secrets.ts';
+import { assertLoginAllowed, LOGIN_LIMITS, loginKeys, recordLoginFailure } from './throttle.ts';
+import { verifySecondFactor } from './totp.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 const SESSION_PURPOSE = 'session';
@@ -60,6 +64,8 @@ export type NewUser = {
   password: string;
   roles: (string | { role: string; unitId: string | null })[];
   isAdmin: boolean;
+  /** Issue 16: the staff number respondents are matched by at intake. */
+  staffNo?: string;
 };
 
 /** Creates a user (CLI `plaint user add`, first start's admin); audited. */
@@ -74,16 +80,26 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     password_hash: await argonHash(user.password),
     is_admin: user.isAdmin ? 1 : 0,
     disabled: 0,
-    disabled_at: null,
     created_at: now,
+    staff_no: user.staffNo ?? null,
+    disabled_at: null,
+    must_change_password: 0,
+    totp_secret: null,
+    totp_pending_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
   };
   try {
     await ctx.store.transact(async (trx) => {
       await insertUser(trx, row);
       const grants = user.roles.map((r) => (typeof r === 'string' ? { role: r, unitId: null } : r));
       for (const g of grants) {
-        if (g.unitId && !(await findOrgUnit(trx, g.unitId)))
+        const unit = g.unitId ? await findOrgUnit(trx, g.unitId) : undefined;
+        if (g.unitId && !unit)
           throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
+        const problem = grantProblem(g.role, unit?.path ?? null, ctx.procedures.latestAll());
+        if (problem)
+          throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'grants', message: problem }] });
         await insertGrant(trx, {
           id: timeOrderedId(ctx.now(), ctx.random(10)),
           user_id: row.id,
@@ -125,24 +141,101 @@ export function csrfToken(ctx: AppContext, sessionId: string): string {
   return secretHash(ctx.secrets, 'csrf', sessionId).slice(0, 32);
 }
 
-/** Checks a password and opens a session; returns the session secret for the cookie. */
+/** What a sign-in may bring beyond username and password (issue 28). */
+export type LoginExtras = {
+  /** A TOTP code or a recovery code, for accounts with a second factor. */
+  code?: string;
+  /** The "known device" cookie this browser got at an earlier sign-in. */
+  device?: string;
+  userAgent?: string;
+};
+
+const DEVICE_PURPOSE = 'known-device';
+
+/** A browser the owner signed in from: lets it past the account-wide delay (not the per-address ones). */
+export function deviceToken(ctx: AppContext, userId: string): string {
+  const nonce = randomSecret(ctx, 12);
+  return `${nonce}.${secretHash(ctx.secrets, DEVICE_PURPOSE, `${userId}\0${nonce}`).slice(0, 32)}`;
+}
+
+function isKnownDevice(ctx: AppContext, userId: string, token: string | undefined): boolean {
+  const [nonce, mac] = (token ?? '').split('.');
+  if (!nonce || !mac) return false;
+  return sameHash(secretHash(ctx.secrets, DEVICE_PURPOSE, `${userId}\0${nonce}`).slice(0, 32), mac);
+}
+
+/** Whether this account must have a second factor (PLAINT_2FA_REQUIRED): all staff, administrators, or by role. */
+export function secondFactorRequired(ctx: AppContext, actor: Actor & { kind: 'user' }): boolean {
+  const rule = ctx.config.accounts.secondFactor;
+  return rule.all || (rule.admins && actor.isAdmin) || actor.grants.some((g) => rule.roles.includes(g.role));
+}
+
+/** Tells the owner in the app that their account is being guessed at (at the notice threshold and the ceiling). */
+async function tellOwnerOfFailures(ctx: AppContext, user: UserRow, failures: number): Promise<void> {
+  if (failures !== LOGIN_LIMITS.noticeAt && failures !== LOGIN_LIMITS.perAccount.free) return;
+  const at = ctx.now().toISOString();
+  await ctx.store.transact(async (trx) => {
+    await trx
+      .insertInto('staff_notifications')
+      .values({
+        id: timeOrderedId(ctx.now(), ctx.random(10)),
+        user_id: user.id,
+        case_id: null,
+        event: 'auth.failures',
+        title: JSON.stringify({ 'zh-CN': '您的账号多次登录失败', en: 'Repeated failed sign-ins to your account' }),
+        body: JSON.stringify({
+          'zh-CN': `15 分钟内有 ${failures} 次使用您的用户名登录失败。如果不是您本人，请告知管理员；您仍可正常登录。`,
+          en: `${failures} failed sign-ins with your username within 15 minutes. If this was not you, tell an administrator; you can still sign in.`,
+        }),
+        created_at: at,
+        read_at: null,
+      })
+      .execute();
+    await appendAudit(trx, {
+      at,
+      actor: 'system',
+      action: 'auth.failures.notice',
+      entityType: 'user',
+      entityId: user.id,
+      payload: { failures },
+    });
+  });
+}
+
+/**
+ * Checks a password (and the second factor, if the account has one) and opens a session; returns
+ * the session secret for the cookie. Failures cost the guesser growing delays (throttle.ts), never
+ * lock the owner out; the owner is told when they pile up.
+ */
 export async function login(
   ctx: AppContext,
   username: string,
   password: string,
   client: string,
-): Promise<{ sessionId: string; user: UserRow; expiresAt: string }> {
-  const limits = [
-    { key: `login:${username.toLowerCase()}`, ...LIMITS.loginPerUser },
-    { key: `login-client:${client}`, ...LIMITS.loginPerClient },
-  ];
-  await assertNotThrottled(ctx, limits);
+  extras: LoginExtras = {},
+): Promise<{ sessionId: string; user: UserRow; expiresAt: string; device: string }> {
+  const keys = loginKeys(username, client);
   const user = await findUserByUsername(ctx.store.db, username);
+  await assertLoginAllowed(ctx, keys, !!user && isKnownDevice(ctx, user.id, extras.device));
   dummyHash ??= argonHash('not a real password');
   const ok = await argonVerify(user?.password_hash ?? (await dummyHash), password);
-  if (!user || !ok || user.disabled === 1) {
-    await recordFailure(ctx, limits);
+  if (!user || !ok || user.disabled === 1 || user.disabled_at !== null) {
+    const failures = await recordLoginFailure(ctx, keys);
+    if (user) await tellOwnerOfFailures(ctx, user, failures);
     throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误 / wrong username or password');
+  }
+  if (user.totp_secret) {
+    if (!extras.code)
+      throw new DomainError('UNAUTHENTICATED', '请输入动态验证码 / enter the code from your authenticator app', {
+        secondFactor: 'required',
+      });
+    if (!(await verifySecondFactor(ctx, user, extras.code))) {
+      const failures = await recordLoginFailure(ctx, keys);
+      await tellOwnerOfFailures(ctx, user, failures);
+      throw new DomainError('INVALID_CREDENTIALS', '动态验证码错误 / wrong authenticator code', {
+        secondFactor: 'wrong',
+      });
+    }
   }
   const sessionId = randomSecret(ctx, 32);
   const now = ctx.now();
@@ -153,17 +246,21 @@ export async function login(
       user_id: user.id,
       created_at: now.toISOString(),
       expires_at: expiresAt,
+      last_seen_at: now.toISOString(),
+      user_agent: extras.userAgent?.slice(0, 200) ?? null,
     });
+    // The owner got in from here: this address starts again for this account.
+    await trx.deleteFrom('throttle').where('key', '=', keys.userClient).execute();
     await appendAudit(trx, {
       at: now.toISOString(),
       actor: `user:${user.id}`,
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
-      payload: {},
+      payload: { secondFactor: !!user.totp_secret },
     });
   });
-  return { sessionId, user, expiresAt };
+  return { sessionId, user, expiresAt, device: deviceToken(ctx, user.id) };
 }
 
 export async function logout(ctx: AppContext, sessionId: string, actor: Actor): Promise<void> {
@@ -182,8 +279,30 @@ export async function logout(ctx: AppContext, sessionId: string, actor: Actor): 
   });
 }
 
+/** The stored hash of a session secret (the cookie). */
+export function sessionHash(ctx: AppContext, sessionId: string): string {
+  return secretHash(ctx.secrets, SESSION_PURPOSE, sessionId);
+}
+
+/** How often a session's "last seen" is written: at most once per this interval. */
+export const SESSION_TOUCH_MS = 60_000;
+
+/**
+ * The user of a live session: not past its absolute lifetime, not idle longer than
+ * PLAINT_SESSION_IDLE_MINUTES, and its user not disabled. Marks the session seen.
+ */
 export async function sessionUser(ctx: AppContext, sessionId: string): Promise<UserRow | undefined> {
-  return findSessionUser(ctx.store.db, secretHash(ctx.secrets, SESSION_PURPOSE, sessionId), ctx.now().toISOString());
+  const idHash = secretHash(ctx.secrets, SESSION_PURPOSE, sessionId);
+  const now = ctx.now();
+  const found = await findSessionUser(
+    ctx.store.db,
+    idHash,
+    now.toISOString(),
+    new Date(now.getTime() - ctx.config.accounts.idleMs).toISOString(),
+  );
+  if (found && now.getTime() - Date.parse(found.session_last_seen_at) >= SESSION_TOUCH_MS)
+    await touchSession(ctx.store.db, idHash, now.toISOString());
+  return found;
 }
 
 /** How stale a token's "last used" may be: it is written at most once per this interval, not on every request. */
@@ -233,7 +352,10 @@ export async function listUsersWithGrants(ctx: AppContext) {
     username: u.username,
     displayName: u.display_name,
     isAdmin: u.is_admin === 1,
-    disabled: u.disabled === 1,
+    disabled: u.disabled === 1 || u.disabled_at !== null,
+    disabledAt: u.disabled_at,
+    mustChangePassword: u.must_change_password === 1,
+    secondFactor: u.totp_enabled_at !== null,
     createdAt: u.created_at,
     grants: grants.get(u.id) ?? [],
   }));
@@ -299,4 +421,9 @@ export async function createToken(
     });
   });
   return { token, id };
+}
+
+/** A user row by id, for routes (they do not read repositories themselves). */
+export function userById(ctx: AppContext, id: string): Promise<UserRow | undefined> {
+  return findUserById(ctx.store.db, id);
 }

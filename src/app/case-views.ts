@@ -20,6 +20,7 @@ import { decrypt } from './secrets.ts';
 import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
+import { clockStoppedBy, publicClockIds } from '../domain/public-clocks.ts';
 import { caseClocks, runningClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
@@ -152,21 +153,97 @@ async function deadlines(ctx: AppContext, procedure: TProcedure, caseId: string)
   }));
 }
 
+/**
+ * Issue 18: the step the procedure expects next, offered as the primary button: the first allowed
+ * action (in the procedure's order) that moves the case on to a state that is not an end; failing
+ * that, the first that moves it at all (办结归档 from 已答复). Refusals and withdrawals, which end
+ * the case early, are listed after the way forward in every built-in procedure.
+ */
+function nextStep(procedure: TProcedure, status: string, allowed: TAction[]): string | null {
+  const moves = allowed.filter((a) => a.to && a.to !== status);
+  const onward = moves.find((a) => !findState(procedure, a.to!)?.terminal);
+  return (onward ?? moves[0])?.id ?? null;
+}
+
+/**
+ * Issue 18: a `user` or `unit` input in the timeline (责任人, 承办单位) reads as the person's or
+ * unit's name, not its id.
+ */
+async function withPeopleNamed<
+  T extends { action: string; input: Record<string, unknown>; valueLabels: Record<string, TLabel> },
+>(ctx: AppContext, procedure: TProcedure, entries: T[]): Promise<T[]> {
+  const refs: { entry: T; field: string; kind: 'user' | 'unit'; id: string }[] = [];
+  for (const entry of entries) {
+    for (const f of procedure.actions.find((a) => a.id === entry.action)?.input ?? []) {
+      const value = entry.input[f.name];
+      if ((f.type === 'user' || f.type === 'unit') && typeof value === 'string')
+        refs.push({ entry, field: f.name, kind: f.type, id: value });
+    }
+  }
+  if (refs.length === 0) return entries;
+  const ids = (kind: 'user' | 'unit') => [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+  const users = ids('user');
+  const units = ids('unit');
+  const names = new Map<string, string>([
+    ...(users.length
+      ? await ctx.store.db.selectFrom('users').select(['id', 'display_name as name']).where('id', 'in', users).execute()
+      : []
+    ).map((u) => [`user:${u.id}`, u.name] as [string, string]),
+    ...(units.length
+      ? await ctx.store.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', units).execute()
+      : []
+    ).map((u) => [`unit:${u.id}`, u.name] as [string, string]),
+  ]);
+  for (const r of refs) {
+    const name = names.get(`${r.kind}:${r.id}`);
+    if (name) r.entry.valueLabels[r.field] = { 'zh-CN': name, en: name };
+  }
+  return entries;
+}
+
+/** Issue 18: the display names of the assignees and units of a page of cases, in two queries. */
+async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org_unit_id'>[]) {
+  const userIds = [...new Set(rows.map((r) => r.assignee_id).filter((x): x is string => Boolean(x)))];
+  const unitIds = [...new Set(rows.map((r) => r.org_unit_id).filter((x): x is string => Boolean(x)))];
+  const users =
+    userIds.length === 0
+      ? []
+      : await ctx.store.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute();
+  const units =
+    unitIds.length === 0
+      ? []
+      : await ctx.store.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute();
+  const user = new Map(users.map((u) => [u.id, u.display_name]));
+  const unit = new Map(units.map((u) => [u.id, u.name]));
+  return (row: Pick<CaseRow, 'assignee_id' | 'org_unit_id'>) => ({
+    assigneeName: row.assignee_id ? (user.get(row.assignee_id) ?? null) : null,
+    orgUnitName: row.org_unit_id ? (unit.get(row.org_unit_id) ?? null) : null,
+  });
+}
+
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
+  const names = await namesOf(ctx, [row]);
+  const allowed = allowedActions(actor, procedure, state);
   return {
     ...summary(procedure, row),
+    ...names(row),
     description: row.description,
     submitter: submitter ? maskSubmitter(submitter) : null,
     respondents: JSON.parse(row.respondents),
     data: state.data,
     ...dataLabels(procedure, state.data),
     receivedBy: row.received_by,
-    allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
-    timeline: events.map((e) => timelineEntry(procedure, e)),
+    allowedActions: allowed.map(describeAction(procedure)),
+    nextAction: nextStep(procedure, row.status, allowed),
+    timeline: await withPeopleNamed(
+      ctx,
+      procedure,
+      events.map((e) => timelineEntry(procedure, e)),
+    ),
     deadlines: await deadlines(ctx, procedure, row.id),
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),
@@ -192,6 +269,7 @@ async function visibleLinks(ctx: AppContext, caseId: string, actor: Actor) {
         procedure: l.procedure_id,
         caseKind: l.case_kind,
         status: l.status,
+        statusLabel: procedure ? statusOf(procedure, l.status).label : null,
         ...(visible ? { caseId: l.id } : {}),
         visible,
       };
@@ -210,6 +288,9 @@ function summary(procedure: TProcedure | undefined, row: CaseRow) {
     version: Number(row.version),
     category: row.category,
     severity: row.severity,
+    /** Issue 18: words, not ids — the procedure's labels beside the ids. */
+    severityLabel: (row.severity && procedure?.severities.find((x) => x.id === row.severity)?.label) || null,
+    categoryLabel: (row.category && procedure?.categories.find((x) => x.id === row.category)?.label) || null,
     outcome: row.outcome,
     assigneeId: row.assignee_id,
     channel: row.channel,
@@ -252,7 +333,7 @@ export async function caseList(
       to: receivedTo ? ctx.calendar.startOfDay(addDays(receivedTo, 1)).toISOString() : undefined,
     };
   }
-  const { rows, hasMore } = await listCases(ctx.store.db, filter);
+  const { rows, hasMore, nextKey } = await listCases(ctx.store.db, filter);
   const now = ctx.now();
   // One query for the whole page, not one per row.
   const clocks =
@@ -262,6 +343,7 @@ export async function caseList(
           ctx.store.db,
           rows.map((r) => r.id),
         );
+  const names = await namesOf(ctx, rows);
   const nearest = new Map<string, ReturnType<typeof toClockState>>();
   for (const row of clocks) {
     const c = toClockState(row);
@@ -280,10 +362,29 @@ export async function caseList(
             provisional: c.provisional,
           }
         : null;
-      return { ...summary(procedure, row), nextDue };
+      return { ...summary(procedure, row), ...names(row), nextDue };
     }),
-    nextCursor: hasMore ? rows[rows.length - 1].id : null,
+    nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
   };
+}
+
+/**
+ * How severe a severity id is, across procedures (their lists run either way: S9 lists 重大 first,
+ * S2 一般 first): the built-in vocabulary; an id not listed sorts after these.
+ */
+const SEVERITY_RANKS: Record<string, number> = { major: 3, grave: 3, important: 2, serious: 2, minor: 1 };
+
+/**
+ * Issue 18: the inbox's order. `received` (newest first) pages by id; `due` and `severity` by
+ * their key and id, the cursor being "key|id". Severity by SEVERITY_RANKS.
+ */
+export function inboxSort(
+  sort: 'due' | 'received' | 'severity' | undefined,
+  cursor: string | undefined,
+): Pick<CaseFilter, 'sort' | 'beforeId'> {
+  if (!sort || sort === 'received') return { beforeId: cursor };
+  const [key, id] = cursor?.includes('|') ? cursor.split('|') : [];
+  return { sort: { by: sort, ranks: SEVERITY_RANKS, after: key && id ? { key, id } : undefined } };
 }
 
 /**
@@ -295,6 +396,7 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
   const state = toCaseState(row);
   const actor: Actor = { kind: 'submitter', caseId: row.id };
   const events = await listEvents(ctx.store.db, row.id, true);
+  const publicClocks = publicClockIds(procedure);
   return {
     trackingNo: row.tracking_no,
     procedure: { id: procedure.id, name: procedure.name },
@@ -306,7 +408,7 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     outcome: row.outcome ? (procedure.outcomes.find((o) => o.id === row.outcome)?.label ?? null) : null,
     receivedAt: row.received_at,
     closedAt: row.closed_at,
-    timeline: events.map((e) => publicEntry(procedure, e)),
+    timeline: events.map((e) => publicEntry(procedure, e, publicClocks)),
     allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
     canAppeal:
@@ -315,21 +417,24 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
       !(await hasAppeal(ctx.store.db, row.id)),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
-    deadlines: (await deadlines(ctx, procedure, row.id)).map(
-      ({ clock, label, status, dueAt, provisional, stoppedAt }) => ({
+    // Issue 18: only the limits the procedure owes the submitter (`public: true`), each with the
+    // actions that stop it; internal limits (转交 within 24 hours) stay on the workbench.
+    deadlines: (await deadlines(ctx, procedure, row.id))
+      .filter((d) => publicClocks.has(d.clock))
+      .map(({ clock, label, status, dueAt, provisional, stoppedAt }) => ({
         clock,
         label,
         status,
         dueAt,
         provisional,
         stoppedAt,
-      }),
-    ),
+        stoppedBy: clockStoppedBy(procedure, clock),
+      })),
     attachments: (await listAttachments(ctx, row.id, true)).map(({ sha256: _hash, ...shown }) => shown),
   };
 }
 
-function publicEntry(procedure: TProcedure, e: CaseEventRow) {
+function publicEntry(procedure: TProcedure, e: CaseEventRow, publicClocks: Set<string>) {
   const input = JSON.parse(e.input) as Record<string, unknown>;
   const action = procedure.actions.find((a) => a.id === e.action);
   // Messages are written for the submitter to read; of an action only the fields marked public.
@@ -355,15 +460,24 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow) {
     status: e.to_status,
     statusLabel: statusOf(procedure, e.to_status).label,
     text: e.public_text ? JSON.parse(e.public_text) : null,
-    by: e.actor_kind === 'submitter' ? 'submitter' : 'staff',
+    // The portal's or mailbox's intake of the submitter's own words is theirs, not staff's (#18).
+    by: e.actor_kind === 'submitter' || (e.action === 'submit' && e.actor_kind !== 'user') ? 'submitter' : 'staff',
     details: shown,
+    /** Issue 18: each shown field's label and type, so the portal names "答复方式" and draws a rating. */
+    fields: Object.fromEntries(
+      (action?.input ?? [])
+        .filter((f) => f.public && shown[f.name as keyof typeof shown] !== undefined)
+        .map((f) => [f.name, { label: f.label, type: f.type }]),
+    ),
     valueLabels: valueLabels(procedure, e.action, shown),
-    deadlines: (JSON.parse(e.clocks) as ClockNote[]).map(({ label, op, dueAt, provisional, explanation }) => ({
-      label,
-      op,
-      dueAt,
-      provisional,
-      explanation,
-    })),
+    deadlines: (JSON.parse(e.clocks) as ClockNote[])
+      .filter((n) => publicClocks.has(n.clock))
+      .map(({ label, op, dueAt, provisional, explanation }) => ({
+        label,
+        op,
+        dueAt,
+        provisional,
+        explanation,
+      })),
   };
 }

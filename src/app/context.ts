@@ -21,7 +21,37 @@ export type Config = {
   channels: ChannelConfig;
   /** STA-1 monthly reports: the day of the month they are made, and who gets them. */
   reports: ReportConfig;
+  /** Staff sign-in: idle timeout and who must have a second factor (issue 28). */
+  accounts: AccountConfig;
 };
+
+export type AccountConfig = {
+  /** PLAINT_SESSION_IDLE_MINUTES (default 60): a session unused this long ends, before its 12 h lifetime. */
+  idleMs: number;
+  /** PLAINT_2FA_REQUIRED: `admin`, role names, `all` or `none` (default `none`), comma-separated. */
+  secondFactor: { admins: boolean; all: boolean; roles: string[] };
+};
+
+/** Reads PLAINT_SESSION_IDLE_MINUTES and PLAINT_2FA_REQUIRED; a wrong value stops the start. */
+export function accountConfigFromEnv(env: NodeJS.ProcessEnv): AccountConfig {
+  const idle = Number(env.PLAINT_SESSION_IDLE_MINUTES ?? 60);
+  if (!Number.isInteger(idle) || idle < 1 || idle > 12 * 60)
+    throw new Error(`PLAINT_SESSION_IDLE_MINUTES must be 1–720, not "${env.PLAINT_SESSION_IDLE_MINUTES}"`);
+  const names = (env.PLAINT_2FA_REQUIRED ?? 'none')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
+  for (const n of names)
+    if (!/^[a-z][a-z0-9-]*$/.test(n)) throw new Error(`PLAINT_2FA_REQUIRED: "${n}" is not a role name, admin or all`);
+  return {
+    idleMs: idle * 60_000,
+    secondFactor: {
+      admins: names.includes('admin') || names.includes('all'),
+      all: names.includes('all'),
+      roles: names.filter((n) => n !== 'admin' && n !== 'all'),
+    },
+  };
+}
 
 export type ReportConfig = {
   /** PLAINT_REPORT_DAY (1–28, default 25): from this local day on, last month's reports are made. */
@@ -71,6 +101,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     procedureDirs: (env.PLAINT_PROCEDURES_DIR ?? '').split(':').filter(Boolean),
     channels: channelConfigFromEnv(env),
     reports: reportConfigFromEnv(env),
+    accounts: accountConfigFromEnv(env),
   };
 }
 

@@ -69,6 +69,10 @@ export async function sameSubmitterCases(ctx: AppContext, caseId: string, actor:
     trackingNo: r.tracking_no,
     subject: r.subject,
     status: r.status,
+    // #18: words, not ids.
+    statusLabel:
+      ctx.procedures.get(r.procedure_id, Number(r.procedure_version))?.states.find((x) => x.id === r.status)?.label ??
+      null,
     receivedAt: r.received_at,
   }));
 }

@@ -14,7 +14,9 @@ import {
   type ImprovementRow,
   type UnitScope,
 } from '../store/improvements.repository.ts';
-import { findCaseById } from '../store/cases.repository.ts';
+import { caseExclusions, findCaseById, type CaseRow } from '../store/cases.repository.ts';
+import { toCaseState } from '../store/case.mapper.ts';
+import { canSeeCase } from '../domain/policy.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { findUserById } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
@@ -156,7 +158,7 @@ export async function createImprovement(ctx: AppContext, input: z.infer<typeof Z
       },
     });
   });
-  return (await present(ctx, [row]))[0];
+  return (await present(ctx, [row], actor))[0];
 }
 
 export async function updateImprovement(
@@ -217,7 +219,7 @@ export async function updateImprovement(
       },
     });
   });
-  return (await present(ctx, [(await findImprovement(ctx.store.db, id))!]))[0];
+  return (await present(ctx, [(await findImprovement(ctx.store.db, id))!], actor))[0];
 }
 
 export async function listImprovementsFor(ctx: AppContext, actor: Actor, query: z.infer<typeof ZImprovementQuery>) {
@@ -232,16 +234,20 @@ export async function listImprovementsFor(ctx: AppContext, actor: Actor, query: 
     ...(unit ? { unitPath: unit.path } : {}),
     ...(query.case ? { caseId: query.case } : {}),
   });
-  return present(ctx, rows);
+  return present(ctx, rows, actor);
 }
 
 export async function improvementFor(ctx: AppContext, id: string, actor: Actor) {
   const row = await findImprovement(ctx.store.db, id);
   if (!row || !inScope(improvementScope(actor), row.org_unit_path)) throw notFound();
-  return (await present(ctx, [row]))[0];
+  return (await present(ctx, [row], actor))[0];
 }
 
-async function present(ctx: AppContext, rows: ImprovementRow[]) {
+/**
+ * Issue 16: the linked cases shown are those the reader may see — never a case they are recused
+ * from (its tracking number would tell the respondent of the complaint). `actor` absent: a report job.
+ */
+async function present(ctx: AppContext, rows: ImprovementRow[], actor?: Actor) {
   const links = await improvementCaseIds(
     ctx.store.db,
     rows.map((r) => r.id),
@@ -253,7 +259,7 @@ async function present(ctx: AppContext, rows: ImprovementRow[]) {
       const cases = [];
       for (const caseId of caseIds) {
         const c = await findCaseById(ctx.store.db, caseId);
-        if (c) cases.push({ id: c.id, trackingNo: c.tracking_no });
+        if (c && (!actor || (await visibleTo(ctx, c, actor)))) cases.push({ id: c.id, trackingNo: c.tracking_no });
       }
       const owner = r.owner_id ? await findUserById(ctx.store.db, r.owner_id) : undefined;
       return {
@@ -307,4 +313,10 @@ export async function improvementSummary(
     completedTo: options.to,
   });
   return { from: options.from, to: options.to, open: await present(ctx, open), done: await present(ctx, done) };
+}
+
+async function visibleTo(ctx: AppContext, row: CaseRow, actor: Actor): Promise<boolean> {
+  const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
+  if (!procedure) return false;
+  return canSeeCase(actor, procedure, { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) });
 }

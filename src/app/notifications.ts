@@ -1,3 +1,5 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../store/schema.ts';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
@@ -6,9 +8,35 @@ import type { AppContext } from './context.ts';
 
 type Staff = Actor & { kind: 'user' };
 
+/** Issue 16, RTE-3: a notification about a case the reader is recused from is not shown. */
+function notRecused(eb: ExpressionBuilder<Database, 'staff_notifications'>, actor: Staff): Expression<SqlBool> {
+  const paths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
+  return eb.or([
+    eb('staff_notifications.case_id', 'is', null),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('case_exclusions as x')
+          .select('x.case_id')
+          .whereRef('x.case_id', '=', 'staff_notifications.case_id')
+          .where((xb) =>
+            xb.or([
+              xb('x.user_id', '=', actor.id),
+              ...paths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
+            ]),
+          ),
+      ),
+    ),
+  ]);
+}
+
 /** A staff member's in-app notifications, newest first. */
 export async function myNotifications(ctx: AppContext, actor: Staff, opts: { unread: boolean; limit: number }) {
-  let q = ctx.store.db.selectFrom('staff_notifications').selectAll().where('user_id', '=', actor.id);
+  let q = ctx.store.db
+    .selectFrom('staff_notifications')
+    .selectAll()
+    .where('user_id', '=', actor.id)
+    .where((eb) => notRecused(eb, actor));
   if (opts.unread) q = q.where('read_at', 'is', null);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit).execute();
   const unread = await ctx.store.db
@@ -16,6 +44,7 @@ export async function myNotifications(ctx: AppContext, actor: Staff, opts: { unr
     .select((eb) => eb.fn.countAll().as('n'))
     .where('user_id', '=', actor.id)
     .where('read_at', 'is', null)
+    .where((eb) => notRecused(eb, actor))
     .executeTakeFirstOrThrow();
   return {
     unread: Number(unread.n),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
+import { grantProblem } from '../domain/policy.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import {
   deleteGrant,
@@ -71,10 +72,13 @@ export async function grantRole(ctx: AppContext, user: string, role: string, uni
       issues: [{ path: 'role', message: 'unknown role' }],
     });
   }
-  if (unitId && !(await findOrgUnit(ctx.store.db, unitId)))
+  const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
+  if (unitId && !unit)
     throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
+  const problem = grantProblem(role, unit?.path ?? null, ctx.procedures.latestAll());
+  if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'orgUnit', message: problem }] });
   const at = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));
   await ctx.store.transact(async (trx) => {

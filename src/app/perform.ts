@@ -20,6 +20,7 @@ import { VersionConflict } from './version-conflict.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
+import { checkEligibleInputs, moveTarget } from './reach.ts';
 
 export type PerformResult = {
   id: string;
@@ -81,6 +82,23 @@ export async function perform(
     { calendar: ctx.calendar, clocks },
     units,
   );
+  const pendingNow = Boolean(decision.event.input.awaitingApproval);
+  // Issue 16: an action that sends the case elsewhere (转交) moves it to a real unit, on the timeline.
+  if (action?.moves && !pendingNow) {
+    const target = await moveTarget(ctx, procedure, action.moves, state);
+    if (target && target.id !== state.orgUnitId) {
+      decision.patch.orgUnitId = target.id;
+      decision.patch.orgUnitPath = target.path;
+      if (decision.patch.assigneeId === undefined) decision.patch.assigneeId = null;
+      decision.event = { ...decision.event, input: { ...decision.event.input, movedTo: target.id } };
+    }
+  }
+  // Issue 16: everyone named in a `user` input can act on the case where it will be.
+  if (action && !action.decidesApproval && input && typeof input === 'object')
+    await checkEligibleInputs(ctx, procedure, action.input, input as Record<string, unknown>, {
+      ...state,
+      orgUnitPath: decision.patch.orgUnitPath !== undefined ? decision.patch.orgUnitPath : state.orgUnitPath,
+    });
   const opensIn = decision.opens ? ctx.procedures.latest(decision.opens.procedure) : undefined;
   if (decision.opens && !opensIn)
     throw new Error(`action ${actionId} opens a case of procedure ${decision.opens.procedure}, which is not loaded`);

@@ -11,6 +11,95 @@ import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
 import { submitCase, type SubmitResult } from './submit.ts';
 import { insertLinks } from '../store/links.repository.ts';
+import { withdrawNotices } from './reach.ts';
+
+export const ZRecusalMatch = z
+  .object({
+    /** The matched staff member (user id) or unit (path) of a suggested exclusion. */
+    userId: z
+      .string()
+      .regex(/^[0-9A-Z]{26}$/)
+      .optional(),
+    unitPath: z
+      .string()
+      .regex(/^(\/[0-9A-Z]{26})+\/$/)
+      .optional(),
+    decision: z.enum(['confirm', 'clear']),
+  })
+  .strict()
+  .refine((v) => Boolean(v.userId) !== Boolean(v.unitPath), 'name a user or a unit path');
+
+/** The suggested recusals of a case (matched at intake), for staff to confirm or clear. */
+export async function recusalMatches(ctx: AppContext, caseId: string, actor: Actor) {
+  const { row } = await loadVisibleCase(ctx, caseId, actor);
+  const rows = await ctx.store.db
+    .selectFrom('case_exclusions')
+    .leftJoin('users', 'users.id', 'case_exclusions.user_id')
+    .leftJoin('org_units', 'org_units.path', 'case_exclusions.unit_path')
+    .select([
+      'case_exclusions.user_id',
+      'case_exclusions.unit_path',
+      'case_exclusions.reason',
+      'case_exclusions.suggested',
+      'users.display_name',
+      'org_units.name as unit_name',
+    ])
+    .where('case_exclusions.case_id', '=', row.id)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      userId: r.user_id,
+      displayName: r.display_name ?? null,
+      unitPath: r.unit_path,
+      unitName: r.unit_name ?? null,
+      reason: r.reason,
+      suggested: Number(r.suggested) === 1,
+    })),
+  };
+}
+
+/**
+ * RTE-3 (issue 16): staff confirm a recusal suggested by the intake match (it stays, no longer a
+ * suggestion) or clear it (a namesake: the person may see the case again). Audited on the timeline.
+ * The recused never reach this: to them the case does not exist.
+ */
+export async function decideRecusalMatch(
+  ctx: AppContext,
+  caseId: string,
+  match: z.infer<typeof ZRecusalMatch>,
+  actor: Actor,
+) {
+  const { row } = await loadVisibleCase(ctx, caseId, actor);
+  const existing = await ctx.store.db
+    .selectFrom('case_exclusions')
+    .select(['reason'])
+    .where('case_id', '=', row.id)
+    .where('suggested', '=', 1)
+    .where((eb) => (match.userId ? eb('user_id', '=', match.userId) : eb('unit_path', '=', match.unitPath!)))
+    .executeTakeFirst();
+  if (!existing) throw new DomainError('NOT_FOUND', '没有这条待确认的回避 / no such suggested recusal');
+  return addCaseNote(ctx, row.id, {
+    action: match.decision === 'confirm' ? 'recusal-confirmed' : 'recusal-cleared',
+    visibility: 'internal',
+    actor: refOf(actor),
+    input: { reason: existing.reason },
+    alsoWrite: async (trx) => {
+      if (match.decision === 'confirm')
+        await trx
+          .updateTable('case_exclusions')
+          .set({ suggested: 0 })
+          .where('case_id', '=', row.id)
+          .where((eb) => (match.userId ? eb('user_id', '=', match.userId) : eb('unit_path', '=', match.unitPath!)))
+          .execute();
+      else
+        await trx
+          .deleteFrom('case_exclusions')
+          .where('case_id', '=', row.id)
+          .where((eb) => (match.userId ? eb('user_id', '=', match.userId) : eb('unit_path', '=', match.unitPath!)))
+          .execute();
+    },
+  });
+}
 
 export const ZRespondentLink = z
   .object({
@@ -94,6 +183,12 @@ export async function linkRespondent(
         ...(unit ? [{ case_id: row.id, user_id: null, unit_path: unit.path, reason: `respondent ${index}` }] : []),
       ];
       if (rows.length > 0) await trx.insertInto('case_exclusions').values(rows).execute();
+      // Issue 16: what the newly recused were told and have not read is taken back.
+      await withdrawNotices(
+        trx,
+        row.id,
+        rows.map((r) => ({ userId: r.user_id, unitPath: r.unit_path })),
+      );
     },
   });
 }

@@ -1,10 +1,11 @@
 import { DomainError } from '../domain/errors.ts';
+import type { TLabel } from '../domain/labels.ts';
+import { clockStoppedBy } from '../domain/public-clocks.ts';
 import { decideSubmission, type EarlierCase, type Intake } from '../domain/intake.ts';
 import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { Actor } from '../domain/case.ts';
-import { hasPermission } from '../domain/policy.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
-import { findOrgUnit } from '../store/org.repository.ts';
+import { matchRespondents, resolveIntakeUnit, unitClearOf } from './reach.ts';
 import { blindIndexes } from './identity.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
 import { findRepeatCandidates, insertCase } from '../store/cases.repository.ts';
@@ -25,6 +26,8 @@ export type SubmitResult = {
   status: string;
   version: number;
   deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+  /** Issue 18: the limits owed to the submitter (`public: true`), the only ones a receipt shows. */
+  owed: { clock: string; label: TLabel; dueAt: string; provisional: boolean; stoppedBy: TLabel[] }[];
 };
 
 export const RECEIPT_PURPOSE = 'receipt';
@@ -81,7 +84,7 @@ async function registerOnce(
   requestHash: string,
 ): Promise<SubmitResult> {
   const now = ctx.now();
-  const orgUnit = await intakeUnit(ctx, procedure, intake.orgUnit, actor);
+  const orgUnit = await resolveIntakeUnit(ctx, procedure, intake.orgUnit, actor);
   const earlier = await earlierCases(ctx, procedure, intake, now);
   const at = now.toISOString();
   let result: SubmitResult | undefined;
@@ -116,10 +119,17 @@ export async function writeNewCase(
   earlier: EarlierCase[] = [],
 ): Promise<SubmitResult> {
   const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
+  // RTE-3 (issue 16): respondents who are staff are kept out from the first second, before any
+  // notice goes out; a case landing in a unit so excluded starts one level up.
+  const matched = await matchRespondents(trx, procedure, intake.respondents ?? []);
   const ids = {
     caseId: timeOrderedId(now, ctx.random(10)),
     trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)),
-    orgUnit,
+    orgUnit: await unitClearOf(
+      trx,
+      orgUnit,
+      matched.map((m) => ({ userId: m.user_id, unitPath: m.unit_path })),
+    ),
   };
   const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier);
   const receipt = formatReceipt(ctx.random(13));
@@ -130,6 +140,19 @@ export async function writeNewCase(
     status: created.state.status,
     version: created.state.version,
     deadlines: created.clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt, provisional: c.provisional })),
+    owed: created.clocks.flatMap((c) => {
+      const clock = procedure.clocks.find((d) => d.id === c.clock);
+      if (!clock?.public) return [];
+      return [
+        {
+          clock: c.clock,
+          label: clock.label,
+          dueAt: c.dueAt,
+          provisional: c.provisional,
+          stoppedBy: clockStoppedBy(procedure, c.clock),
+        },
+      ];
+    }),
   };
   const at = now.toISOString();
   await insertCase(trx, {
@@ -165,6 +188,11 @@ export async function writeNewCase(
     org_unit_path: created.state.orgUnitPath,
     ...blindIndexes(ctx, created.submitter),
   });
+  if (matched.length > 0)
+    await trx
+      .insertInto('case_exclusions')
+      .values(matched.map((m) => ({ case_id: ids.caseId, ...m })))
+      .execute();
   const submitterReachable = Boolean(
     created.submitter && (created.submitter.email || created.submitter.phone || created.submitter.address),
   );
@@ -193,30 +221,6 @@ async function earlierCases(ctx: AppContext, procedure: TProcedure, intake: Inta
   const since = new Date(now.getTime() - rule.windowDays * 86_400_000).toISOString();
   const rows = await findRepeatCandidates(ctx.store.db, procedure.id, since, keys as Record<string, string>, names);
   return rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, open: r.closed_at === null }));
-}
-
-/**
- * The unit a new case belongs to, if one is named; staff may register cases only where one of
- * their roles has the `intake` permission for the procedure.
- */
-async function intakeUnit(
-  ctx: AppContext,
-  procedure: TProcedure,
-  unitId: string | undefined,
-  actor: Actor,
-): Promise<{ id: string; path: string } | null> {
-  const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
-  if (unitId && !unit)
-    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
-      issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
-    });
-  const path = unit?.path ?? null;
-  if (actor.kind === 'user' && !hasPermission(actor, procedure, path, 'intake')) {
-    throw new DomainError('FORBIDDEN', '您无权在该单位代为登记 / you may not register cases for this unit', {
-      permission: 'intake',
-    });
-  }
-  return unit ? { id: unit.id, path: unit.path } : null;
 }
 
 async function replay(ctx: AppContext, key: string, requestHash: string): Promise<SubmitResult | undefined> {

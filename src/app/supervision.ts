@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { supervises } from '../domain/policy.ts';
+import { isOrganisationWide, supervises } from '../domain/policy.ts';
+import { SUBMITTER_ROLE, type TProcedure } from '../domain/procedure.schema.ts';
 import { clockStatus } from '../domain/clocks.ts';
 import { findCaseById } from '../store/cases.repository.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
@@ -27,7 +28,8 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
             .some((p) => p.roles.some((r) => r.id === g.role && r.permissions.includes('supervise'))),
         )
       : [];
-  if (supervising.length === 0) return { at: nowIso, totals: { overdue: 0, atRisk: 0 }, levels: [] };
+  if (supervising.length === 0)
+    return { at: nowIso, totals: { overdue: 0, atRisk: 0, unreached: 0 }, levels: [], unreached: [] };
   const paths = supervising.some((g) => g.unitPath === null) ? null : supervising.map((g) => g.unitPath!);
   const rows = await ctx.store.db
     .selectFrom('clocks')
@@ -62,7 +64,7 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const seen = new Set<string>();
   for (const row of rows) {
     const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
-    if (!procedure || !supervises(actor, procedure, row.org_unit_path)) continue;
+    if (!procedure || !supervises(actor, procedure, row.org_unit_path, { ownUnit: true })) continue;
     const status = clockStatus(toClockState(row), now);
     const key = `${row.case_id}/${status}`;
     if (seen.has(key)) continue;
@@ -95,12 +97,50 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const sorted = [...groups.values()].sort(
     (a, b) => a.unit.level - b.unit.level || a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
   );
+  // Issue 16: cases a notice to a role found nobody for (无人可办), in the caller's units.
+  const flagged = await ctx.store.db
+    .selectFrom('unreached_cases')
+    .innerJoin('cases', 'cases.id', 'unreached_cases.case_id')
+    .select([
+      'cases.id',
+      'cases.tracking_no',
+      'cases.subject',
+      'cases.status',
+      'cases.procedure_id',
+      'cases.procedure_version',
+      'cases.org_unit_id',
+      'cases.org_unit_path',
+      'unreached_cases.recipient',
+      'unreached_cases.since',
+    ])
+    .where('cases.closed_at', 'is', null)
+    .orderBy('unreached_cases.since')
+    .limit(BOARD_LIMIT)
+    .execute();
+  const unreached = flagged
+    .filter((r) => {
+      const procedure = ctx.procedures.get(r.procedure_id, Number(r.procedure_version));
+      return procedure && supervises(actor, procedure, r.org_unit_path, { ownUnit: true });
+    })
+    .map((r) => ({
+      caseId: r.id,
+      trackingNo: r.tracking_no,
+      subject: r.subject,
+      status: r.status,
+      unitId: r.org_unit_id,
+      unitName: r.org_unit_id ? (units.get(r.org_unit_id)?.name ?? null) : null,
+      role: r.recipient.startsWith('role:') ? r.recipient.slice(5) : r.recipient,
+      since: r.since,
+      label: { 'zh-CN': '无人可办', en: 'Nobody can act' },
+    }));
   return {
     at: nowIso,
     totals: {
       overdue: sorted.reduce((n, g) => n + g.overdue.length, 0),
       atRisk: sorted.reduce((n, g) => n + g.atRisk.length, 0),
+      unreached: unreached.length,
     },
+    unreached,
     levels: [...new Set(sorted.map((g) => g.unit.level))].map((level) => ({
       level,
       units: sorted.filter((g) => g.unit.level === level),
@@ -109,6 +149,16 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
 }
 
 type SupervisionStep = { kind: 'urge' | 'take-over'; note: string };
+
+function urgeRecipients(procedure: TProcedure, status: string, assignee: string | null) {
+  if (assignee) return [{ to: `user:${assignee}`, template: 'urged', event: 'supervision-urge' }];
+  const roles = new Set(
+    procedure.actions
+      .filter((a) => a.from.includes(status))
+      .flatMap((a) => a.roles.filter((r) => r !== SUBMITTER_ROLE)),
+  );
+  return [...roles].map((r) => ({ to: `role:${r}`, template: 'urged', event: 'supervision-urge' }));
+}
 
 /**
  * 催办 (urge): recorded on the timeline and sent to the responsible person. 接管 (take over): the
@@ -120,7 +170,10 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-  const grant = supervises(actor, procedure, row.org_unit_path);
+  // Level by level (S8 一(七)); at the root nobody is above, so its own supervisors act (issue 16).
+  const grant = supervises(actor, procedure, row.org_unit_path, {
+    ownUnit: isOrganisationWide(row.org_unit_path),
+  });
   if (!grant) throw notFound();
   if (row.closed_at)
     throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {
@@ -140,7 +193,10 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
       step.kind === 'take-over'
         ? { assignee_id: actor.id, org_unit_id: target?.id ?? null, org_unit_path: target?.path ?? null }
         : {},
-    notify: step.kind === 'urge' ? [{ to: 'assignee', template: 'urged', event: 'supervision-urge' }] : [],
+    // Issue 16: the urge goes to whoever is responsible when it is written (not when it is sent,
+    // after a take-over); with nobody assigned, to the roles that take the current step.
+    prepare: async (_trx, now) =>
+      step.kind === 'urge' ? { notify: urgeRecipients(procedure, now.status, now.assignee_id) } : {},
   });
   return { id: row.id, trackingNo: row.tracking_no, version: done!.version };
 }

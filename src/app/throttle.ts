@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors.ts';
 import type { AppContext } from './context.ts';
 import { secretHash } from './secrets.ts';
+import { appendAudit } from '../store/audit.repository.ts';
 
 export type Limit = { key: string; max: number; windowMs: number };
 
@@ -70,5 +71,158 @@ export async function recordFailure(ctx: AppContext, given: Limit[]): Promise<vo
           .where('key', '=', limit.key)
           .execute();
     }
+  });
+}
+
+// ─── Sign-in throttles (issue 28) ──────────────────────────────────────────────────────────────
+// Separate from the receipt limits above: a wrong password costs the guesser time, never the owner
+// their account. Three counters per failure, each with a window, a number of free failures and then
+// a delay that doubles with every further failure up to a ceiling:
+// - per (username, client address): one address guessing one account;
+// - per client address: one address spraying many accounts;
+// - per account, from every address: a distributed guess needs more addresses than a few, and even
+//   then it only delays the account by at most `perAccount.maxDelayMs` — and not at all for a
+//   browser the owner has signed in from before (the "known device" cookie).
+
+export type LoginLimit = { free: number; windowMs: number; firstDelayMs: number; maxDelayMs: number };
+
+export const LOGIN_LIMITS = {
+  perUserClient: { free: 10, windowMs: 15 * 60_000, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
+  perClient: { free: 30, windowMs: 15 * 60_000, firstDelayMs: 60_000, maxDelayMs: 15 * 60_000 },
+  perAccount: { free: 100, windowMs: 15 * 60_000, firstDelayMs: 1_000, maxDelayMs: 30_000 },
+  /** Account failures in one window after which the owner is told (and again at the account ceiling). */
+  noticeAt: 10,
+} as const;
+
+export type LoginKeys = { userClient: string; client: string; account: string };
+
+export function loginKeys(username: string, client: string): LoginKeys {
+  const user = Buffer.from(username.toLowerCase(), 'utf8').toString('utf8');
+  return { userClient: `login:${user}|${client}`, client: `login-client:${client}`, account: `login-account:${user}` };
+}
+
+/** The delay after the `count`-th failure in a window: none while free, then doubling to the ceiling. */
+export function loginDelayMs(limit: LoginLimit, count: number): number {
+  if (count < limit.free) return 0;
+  return Math.min(limit.maxDelayMs, limit.firstDelayMs * 2 ** Math.min(30, count - limit.free));
+}
+
+/**
+ * Refuses with 429 and Retry-After while one of the sign-in keys is in its delay. A known device
+ * (the owner's browser) is not held back by the account-wide delay.
+ */
+export async function assertLoginAllowed(ctx: AppContext, keys: LoginKeys, knownDevice: boolean): Promise<void> {
+  const wanted = [keys.userClient, keys.client, ...(knownDevice ? [] : [keys.account])];
+  const rows = await ctx.store.db.selectFrom('throttle').selectAll().where('key', 'in', wanted).execute();
+  const now = ctx.now();
+  let until = 0;
+  for (const row of rows) {
+    if (row.blocked_until && Date.parse(row.blocked_until) > now.getTime())
+      until = Math.max(until, Date.parse(row.blocked_until));
+  }
+  if (until > 0) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+    throw new DomainError(
+      'RATE_LIMITED',
+      `尝试次数过多，请 ${retryAfterSeconds} 秒后再试 / too many attempts; retry in ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Counts one failed sign-in against the three keys and sets their delays. Returns the account's
+ * failure count in its window, so the caller can tell the owner at the thresholds.
+ */
+export async function recordLoginFailure(ctx: AppContext, keys: LoginKeys): Promise<number> {
+  const now = ctx.now();
+  const pairs: [string, LoginLimit][] = [
+    [keys.userClient, LOGIN_LIMITS.perUserClient],
+    [keys.client, LOGIN_LIMITS.perClient],
+    [keys.account, LOGIN_LIMITS.perAccount],
+  ];
+  let accountCount = 0;
+  await ctx.store.transact(async (trx) => {
+    for (const [key, limit] of pairs) {
+      const row = await trx.selectFrom('throttle').selectAll().where('key', '=', key).executeTakeFirst();
+      const fresh = !row || row.reset_at <= now.toISOString();
+      const count = fresh ? 1 : Number(row.count) + 1;
+      const delay = loginDelayMs(limit, count);
+      const blockedUntil = delay > 0 ? new Date(now.getTime() + delay).toISOString() : null;
+      const resetAt = fresh ? new Date(now.getTime() + limit.windowMs).toISOString() : row.reset_at;
+      // A key stays until its delay is over even if its window ends first.
+      const keepUntil = blockedUntil && blockedUntil > resetAt ? blockedUntil : resetAt;
+      if (!row)
+        await trx
+          .insertInto('throttle')
+          .values({ key, count, reset_at: keepUntil, blocked_until: blockedUntil })
+          .execute();
+      else
+        await trx
+          .updateTable('throttle')
+          .set({ count, reset_at: keepUntil, blocked_until: blockedUntil })
+          .where('key', '=', key)
+          .execute();
+      if (key === keys.account) accountCount = count;
+    }
+  });
+  return accountCount;
+}
+
+/** Every sign-in throttle still counting, for the administrator (client addresses only as keyed hashes). */
+export async function listLoginThrottles(ctx: AppContext) {
+  const now = ctx.now().toISOString();
+  const rows = await ctx.store.db
+    .selectFrom('throttle')
+    .selectAll()
+    .where('key', 'like', 'login%')
+    .where('reset_at', '>', now)
+    .orderBy('key')
+    .execute();
+  return rows.map((r) => {
+    const [kind, rest] = r.key.split(':', 2) as [string, string];
+    const [username, client] =
+      kind === 'login' ? (rest.split('|') as [string, string]) : kind === 'login-client' ? [null, rest] : [rest, null];
+    return {
+      key: r.key,
+      kind: kind === 'login' ? 'user-client' : kind === 'login-client' ? 'client' : 'account',
+      username,
+      client,
+      failures: Number(r.count),
+      windowEndsAt: r.reset_at,
+      blockedUntil: r.blocked_until && r.blocked_until > now ? r.blocked_until : null,
+    };
+  });
+}
+
+/** Clears sign-in throttles: one key, or every key of a username (its pairs and its account); audited. */
+export async function clearLoginThrottles(ctx: AppContext, which: { key?: string; username?: string }, by: string) {
+  return ctx.store.transact(async (trx) => {
+    let q = trx.deleteFrom('throttle');
+    if (which.key) {
+      if (!which.key.startsWith('login'))
+        throw new DomainError('VALIDATION_FAILED', '不是登录限制 / not a sign-in throttle');
+      q = q.where('key', '=', which.key);
+    } else if (which.username) {
+      // Matched in JavaScript, not with LIKE: `_` in a username would be a wildcard there.
+      const user = which.username.toLowerCase();
+      const keys = (await trx.selectFrom('throttle').select('key').where('key', 'like', 'login%').execute())
+        .map((r) => r.key)
+        .filter((k) => k === `login-account:${user}` || k.startsWith(`login:${user}|`));
+      q = keys.length > 0 ? q.where('key', 'in', keys) : q.where('key', '=', '');
+    } else {
+      q = q.where('key', 'like', 'login%');
+    }
+    const res = await q.executeTakeFirst();
+    const cleared = Number(res.numDeletedRows);
+    await appendAudit(trx, {
+      at: ctx.now().toISOString(),
+      actor: by,
+      action: 'throttle.clear',
+      entityType: 'throttle',
+      entityId: which.username ?? which.key ?? '*',
+      payload: { cleared },
+    });
+    return cleared;
   });
 }

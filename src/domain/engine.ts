@@ -131,7 +131,9 @@ function takeEffect(
       publicText: action.publicText ?? null,
       clocks: clockPlan.notes,
     },
-    notifications: action.notify.map((n) => ({ to: n.to, template: n.template, event: action.id })),
+    notifications: action.notify
+      .filter((n) => !n.when || targetValue({ ...working, ...patch } as CaseState, n.when.target) === n.when.equals)
+      .map((n) => ({ to: n.to, template: n.template, event: action.id })),
     clockChanges: clockPlan.changes,
     ...(action.opens ? { opens: action.opens } : {}),
   };

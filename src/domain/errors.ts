@@ -17,6 +17,8 @@ export const ErrorCodes = {
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** No such resource, or the caller may not know that it exists. */
   NOT_FOUND: 'NOT_FOUND',
+  /** The path exists, but not with this method (405, with an `Allow` header). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   /** The procedure named in a submission is not loaded. */
   UNKNOWN_PROCEDURE: 'UNKNOWN_PROCEDURE',
   /** The procedure has no action with that id. */

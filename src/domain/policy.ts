@@ -112,15 +112,24 @@ export function allowedActions(actor: Actor, procedure: TProcedure, c: CaseState
 }
 
 /**
- * SLA-6: whether the actor supervises (督办) a case: a role with `supervise` held in a unit strictly
- * above the case's unit, or in the whole organisation for any case owned by a unit.
+ * SLA-6: whether the actor supervises (督办) a case: a role with `supervise` held in a unit above
+ * the case's (level by level, S8 一(七)), or in the whole organisation for any case owned by a unit.
+ * `ownUnit` (issue 16): the case's own unit counts too — the board shows it, and at the root, where
+ * no unit is above, the GM urges and takes over there.
  */
-export function supervises(actor: Actor, procedure: TProcedure, casePath: string | null): Grant | undefined {
+export function supervises(
+  actor: Actor,
+  procedure: TProcedure,
+  casePath: string | null,
+  options: { ownUnit?: boolean } = {},
+): Grant | undefined {
   if (actor.kind !== 'user' || casePath === null) return undefined;
   const supervisors = new Set(procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id));
   const covering = actor.grants.filter(
     (g) =>
-      supervisors.has(g.role) && (g.unitPath === null || (casePath.startsWith(g.unitPath) && casePath !== g.unitPath)),
+      supervisors.has(g.role) &&
+      (g.unitPath === null ||
+        (casePath.startsWith(g.unitPath) && (casePath !== g.unitPath || options.ownUnit === true))),
   );
   // The nearest level above the case: the deepest covering grant.
   return covering.sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
@@ -133,7 +142,24 @@ export function canAudit(actor: Actor, procedures: TProcedure[]): boolean {
   const auditors = new Set(
     procedures.flatMap((p) => p.roles.filter((r) => r.permissions.includes('audit')).map((r) => r.id)),
   );
-  return actor.grants.some((g) => g.unitPath === null && auditors.has(g.role));
+  return actor.grants.some((g) => isOrganisationWide(g.unitPath) && auditors.has(g.role));
+}
+
+/** A grant for the whole organisation: no unit, or the root unit (a top-level path `/ID/`). */
+export function isOrganisationWide(unitPath: string | null): boolean {
+  return unitPath === null || unitPath.split('/').length === 3;
+}
+
+/**
+ * Issue 16: a grant that cannot work — a role whose only power is `audit`, held below the root
+ * (the audit record is the organisation's; AUD-1). Returns why, or null.
+ */
+export function grantProblem(role: string, unitPath: string | null, procedures: TProcedure[]): string | null {
+  const defs = procedures.flatMap((p) => p.roles.filter((r) => r.id === role));
+  const auditOnly = defs.length > 0 && defs.every((r) => r.permissions.every((x) => x === 'audit'));
+  if (auditOnly && !isOrganisationWide(unitPath))
+    return '审计角色只能授予整个组织（根单位）/ the audit role works only for the whole organisation (the root unit)';
+  return null;
 }
 
 /**

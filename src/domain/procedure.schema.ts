@@ -51,6 +51,11 @@ const ZFieldBase = {
   public: z.boolean().default(false),
   /** Intake fields only: the field applies to these kinds of case (e.g. a report's leads). */
   kinds: z.array(z.enum(CASE_KINDS)).optional(),
+  /**
+   * Issue 16, `user` fields only: the person named must hold one of these roles where the case is
+   * (besides seeing it and not being recused). Absent: any role that takes an action of the procedure.
+   */
+  roles: z.array(ZId).min(1).optional(),
 };
 
 /** A scalar input field; `list` fields hold items made of these. */
@@ -120,6 +125,11 @@ const ZNotify = z
   .object({
     to: z.union([z.literal('submitter'), z.literal('assignee'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
     template: ZId,
+    /** Issue 16: only when the case, after the action, has this value (S9 二.2: an 重要 complaint). */
+    when: z
+      .object({ target: ZTarget, equals: z.union([z.string(), z.number(), z.boolean()]) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -194,6 +204,11 @@ const ZAction = z
       .object({ procedure: ZId, kind: z.enum(CASE_KINDS), link: z.enum(LINK_KINDS) })
       .strict()
       .optional(),
+    /**
+     * Issue 16: the action sends the case to a real unit, recorded on the timeline: `intake` the
+     * procedure's intake unit (转交客服部门), `parent` the unit above, `top` the organisation (root).
+     */
+    moves: z.enum(['intake', 'parent', 'top']).optional(),
   })
   .strict();
 export type TAction = z.infer<typeof ZAction>;
@@ -214,6 +229,12 @@ const ZClock = z
     label: ZLabel,
     /** The rule the limit implements: a seed clause, SPEC or RULES.md id (SLA-5, MS-2, WB-2 …). */
     rule: z.string().optional(),
+    /**
+     * Issue 18: a limit the organisation owes the submitter (答复期限, 受理决定 …). Only these are shown
+     * on the portal, the receipt and the submitter's e-mails, with the actions that stop them;
+     * internal limits (转交客服部门 within 24 hours) stay on the workbench.
+     */
+    public: z.boolean().optional(),
     unit: z.enum(['hours', 'same-day', 'natural-days', 'working-days', 'calendar-months']),
     length: z.number().int().positive(),
     /**
@@ -300,6 +321,19 @@ const ZIntake = z
       report: 'JB',
       appeal: 'SS',
     }),
+    /**
+     * Issue 16 (INT-2): how a new case finds its unit. `choose`: the submitter names it from the
+     * units at `level` below the root (market supervision: the county bureau, `required`).
+     * Otherwise the admin-set intake unit of the procedure, the registering staff member's unit,
+     * or the root unit.
+     */
+    unit: z
+      .object({
+        choose: z.enum(['required', 'optional']),
+        level: z.number().int().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
     /** What the submitter reads on the timeline when the case is registered. */
     publicText: ZLabel,
     /** Who hears of a new case (INT-4: the submitter's acknowledgement; the handling desk). */
@@ -401,7 +435,14 @@ export const ZProcedure = z
       .default({ personalDataYears: 3, recordYears: 10, requestWorkingDays: 15 }),
     /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
     recusal: z
-      .object({ routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]) })
+      .object({
+        routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
+        /**
+         * Issue 16: `unit` extends the exclusion of a respondent matched to a staff member to the
+         * units where they hold roles (their colleagues and head); `person` (default) to them alone.
+         */
+        scope: z.enum(['person', 'unit']).optional(),
+      })
       .strict()
       .default({ routeTo: 'parent' }),
     /** Public disclosure of handled cases (DIS-1); absent: this procedure's cases are never published. */
@@ -467,6 +508,10 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
     a.input.forEach((f, j) => {
       if (f.sets === 'orgUnit' && f.type !== 'unit')
         issue(['actions', i, 'input', j, 'sets'], 'only a unit field sets orgUnit');
+      if (f.roles && f.type !== 'user') issue(['actions', i, 'input', j, 'roles'], 'only a user field names roles');
+      f.roles?.forEach((r, k) => {
+        if (!roles.has(r)) issue(['actions', i, 'input', j, 'roles', k], `unknown role "${r}"`);
+      });
     });
     a.approval?.roles.forEach((r, j) => {
       if (!roles.has(r)) issue(['actions', i, 'approval', 'roles', j], `unknown role "${r}"`);

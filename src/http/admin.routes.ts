@@ -4,6 +4,8 @@ import type { AppContext } from '../app/context.ts';
 import { addOrgUnit, grantRole, orgUnits, revokeGrant, userGrants, ZOrgUnitInput } from '../app/org.ts';
 import { addUser, listUsersWithGrants, ZPassword, ZUsername } from '../app/auth.ts';
 import { DomainError } from '../domain/errors.ts';
+import { setProcedureIntakeUnit } from '../app/reach.ts';
+import { runDoctor } from '../app/doctor/index.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
@@ -49,6 +51,27 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
     );
 
+    // Issue 16: plaint doctor over HTTP — unreachable cases, unheld roles, grants that cannot work.
+    app.get(
+      '/api/v1/admin/doctor',
+      { schema: { tags: ['admin'], summary: '组织体检 / organisation health check' } },
+      async () => runDoctor(ctx),
+    );
+
+    // Issue 16: the unit a procedure's new cases land in when the submitter names none (客服部).
+    app.put(
+      '/api/v1/admin/procedures/:id/intake-unit',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '流程的受理单位 / the intake unit of a procedure',
+          params: z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/) }),
+          body: z.object({ orgUnit: ZId.nullable() }).strict(),
+        },
+      },
+      async (request) => setProcedureIntakeUnit(ctx, request.params.id, request.body.orgUnit, by(request)),
+    );
+
     app.post(
       '/api/v1/admin/users',
       {
@@ -59,6 +82,8 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .object({
               username: ZUsername,
               displayName: z.string().trim().min(1).max(100),
+              /** Issue 16: matched against respondents at intake (recusal). */
+              staffNo: z.string().trim().min(1).max(50).optional(),
               password: ZPassword,
               grants: z.array(ZGrant).max(50).default([]),
             })
@@ -72,6 +97,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           {
             username: b.username,
             displayName: b.displayName,
+            ...(b.staffNo ? { staffNo: b.staffNo } : {}),
             password: b.password,
             isAdmin: false,
             roles: b.grants.map((g) => ({ role: g.role, unitId: g.orgUnit })),

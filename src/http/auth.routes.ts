@@ -1,10 +1,11 @@
+import { userById } from '../app/auth.ts';
 import { z } from 'zod';
 import { statsScope } from '../domain/policy.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { csrfToken, login, logout, revokeToken, SESSION_TTL_MS } from '../app/auth.ts';
+import { csrfToken, login, logout, revokeToken, secondFactorRequired, SESSION_TTL_MS, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
-import { SESSION_COOKIE, staffActor } from './authenticate.ts';
+import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -14,16 +15,29 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: '登录 / sign in',
-          body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+          body: z
+            .object({
+              username: z.string().min(1).max(100),
+              password: z.string().min(1).max(200),
+              // Issue 28: the authenticator code or a recovery code, for accounts with a second factor.
+              code: z.string().min(1).max(40).optional(),
+            })
+            .strict(),
         },
       },
       async (request, reply) => {
-        const { sessionId, user, expiresAt } = await login(
+        const { sessionId, user, expiresAt, device } = await login(
           ctx,
           request.body.username,
           request.body.password,
           clientKey(ctx, request.ip),
+          {
+            code: request.body.code,
+            device: request.cookies[DEVICE_COOKIE],
+            userAgent: request.headers['user-agent'],
+          },
         );
+        const actor = await userActor(ctx, user);
         void reply.setCookie(SESSION_COOKIE, sessionId, {
           path: '/',
           httpOnly: true,
@@ -31,9 +45,19 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           secure: request.protocol === 'https',
           maxAge: SESSION_TTL_MS / 1000,
         });
+        // The "known device" cookie: this browser is not held back by the account-wide delay (throttle.ts).
+        void reply.setCookie(DEVICE_COOKIE, device, {
+          path: '/api/v1/auth',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: request.protocol === 'https',
+          maxAge: 365 * 24 * 3600,
+        });
         return {
           user: { id: user.id, username: user.username, displayName: user.display_name },
           expiresAt,
+          mustChangePassword: user.must_change_password === 1,
+          secondFactorSetupRequired: !user.totp_enabled_at && secondFactorRequired(ctx, actor),
           csrfToken: csrfToken(ctx, sessionId),
         };
       },
@@ -54,6 +78,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
       const actor = await staffActor(ctx, request);
       const session = request.cookies[SESSION_COOKIE];
+      const row = await userById(ctx, actor.id);
       return {
         id: actor.id,
         username: actor.username,
@@ -62,6 +87,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         isAdmin: actor.isAdmin,
         // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
         canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
+        // Issue 28: what the account still has to do before it can work.
+        mustChangePassword: row?.must_change_password === 1,
+        secondFactor: {
+          enabled: !!row?.totp_enabled_at,
+          required: secondFactorRequired(ctx, actor),
+        },
         ...(session && !request.headers.authorization ? { csrfToken: csrfToken(ctx, session) } : {}),
       };
     });

@@ -1,10 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { csrfToken, sessionUser, tokenUser, userActor } from '../app/auth.ts';
+import { csrfToken, secondFactorRequired, sessionUser, tokenUser, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 
 export const SESSION_COOKIE = 'plaint_session';
+/** Set at sign-in, sent only to /api/v1/auth: marks a browser the owner signed in from (issue 28). */
+export const DEVICE_COOKIE = 'plaint_device';
 
 /**
  * The staff actor behind a request: an `Authorization: Bearer` API token or the session cookie.
@@ -29,8 +31,23 @@ export async function staffActor(ctx: AppContext, request: FastifyRequest): Prom
   if (writing && request.headers['x-csrf-token'] !== csrfToken(ctx, session!)) {
     throw new DomainError('FORBIDDEN', '缺少或错误的 CSRF 令牌 / missing or wrong X-CSRF-Token', { reason: 'csrf' });
   }
-  return userActor(ctx, user);
+  const actor = await userActor(ctx, user);
+  // Issue 28: a session that must first set its own password, or enrol the second factor its role
+  // requires, reaches only the routes that do that (and who-am-I, sign-out).
+  const route = request.routeOptions.url ?? '';
+  if (!SETUP_ROUTES.has(route) && !route.startsWith('/api/v1/account/totp')) {
+    if (user.must_change_password === 1)
+      throw new DomainError('FORBIDDEN', '请先修改密码 / change your password first', { reason: 'password-change' });
+    if (!user.totp_enabled_at && secondFactorRequired(ctx, actor))
+      throw new DomainError('FORBIDDEN', '请先绑定动态验证码 / set up your second factor first', {
+        reason: 'second-factor-setup',
+      });
+  }
+  return actor;
 }
+
+/** What a session that still has to change its password or enrol a second factor may call. */
+const SETUP_ROUTES = new Set(['/api/v1/me', '/api/v1/auth/logout', '/api/v1/account/password']);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -2,12 +2,13 @@ import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { caseList, staffCaseView } from '../app/case-views.ts';
+import { caseList, inboxSort, staffCaseView } from '../app/case-views.ts';
 import { perform } from '../app/perform.ts';
 import { submitCase } from '../app/submit.ts';
 import { revealIdentity, sameSubmitterCases, ZUnmask } from '../app/identity.ts';
 import { messageToSubmitter } from '../app/contact.ts';
-import { linkRespondent, ZRespondentLink } from '../app/recusal.ts';
+import { decideRecusalMatch, linkRespondent, recusalMatches, ZRecusalMatch, ZRespondentLink } from '../app/recusal.ts';
+import { eligibleUsersFor } from '../app/reach.ts';
 import { CASE_KINDS, CHANNELS } from '../domain/procedure.schema.ts';
 import { ZStaffSubmission } from '../domain/submission.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
@@ -38,10 +39,15 @@ const ZListQuery = z
     to: z.iso.date().optional().describe('received on or before this local day'),
     q: z.string().trim().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
+    sort: z
+      .enum(['due', 'received', 'severity'])
+      .optional()
+      .describe('due: nearest deadline first; received: newest first (default); severity: most severe first'),
     cursor: z
       .string()
-      .regex(/^[0-9A-Z]{26}$/)
-      .optional(),
+      .regex(/^([0-9A-Za-z:.-]{1,40}\|)?[0-9A-Z]{26}$/)
+      .optional()
+      .describe('nextCursor of the previous page'),
   })
   .strict();
 
@@ -88,7 +94,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           channel: q.channel,
           assigneeId,
           text: q.q,
-          beforeId: q.cursor,
+          ...inboxSort(q.sort, q.cursor),
           limit: q.limit,
           unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
           orgUnitId: q.orgUnit,
@@ -158,6 +164,49 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)),
+    );
+
+    // Issue 16: who may be named in a `user` input of an action (the workbench picker).
+    app.get(
+      '/api/v1/cases/:id/eligible-users',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '可指定的人员 / people who may be named in an action input',
+          params: ZCaseParams,
+          querystring: z
+            .object({
+              action: z.string().regex(/^[a-z][a-z0-9-]*$/),
+              field: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+              unit: z
+                .string()
+                .regex(/^[0-9A-Z]{26}$/)
+                .optional()
+                .describe('the unit the action moves the case to, when it does (a dispatch)'),
+            })
+            .strict(),
+        },
+      },
+      async (request) => eligibleUsersFor(ctx, request.params.id, staffOf(request), request.query),
+    );
+
+    // Issue 16, RTE-3: recusals suggested by matching respondents against the staff directory at intake.
+    app.get(
+      '/api/v1/cases/:id/recusal-matches',
+      { schema: { tags: ['cases'], summary: '回避（含自动匹配）/ recusals of a case', params: ZCaseParams } },
+      async (request) => recusalMatches(ctx, request.params.id, staffOf(request)),
+    );
+    app.post(
+      '/api/v1/cases/:id/recusal-matches',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '确认或撤销自动匹配的回避 / confirm or clear a suggested recusal',
+          params: ZCaseParams,
+          body: ZRecusalMatch,
+        },
+      },
+      async (request) => decideRecusalMatch(ctx, request.params.id, request.body, staffOf(request)),
     );
 
     app.post(

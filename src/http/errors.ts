@@ -1,3 +1,4 @@
+import { allowedMethods } from './allowed-methods.ts';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -17,6 +18,7 @@ export const STATUS: Record<ErrorCode, number> = {
   REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   UNKNOWN_PROCEDURE: 422,
   UNKNOWN_ACTION: 404,
   ACTION_NOT_ALLOWED: 409,
@@ -174,7 +176,18 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): void {
-  void reply
-    .status(404)
-    .send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${request.url.split('?')[0]}`));
+  const path = request.url.split('?')[0];
+  const allow = allowedMethods(request);
+  if (allow.length > 0) {
+    void reply
+      .status(405)
+      .header('allow', allow.join(', '))
+      .send(
+        body('METHOD_NOT_ALLOWED', `此地址不支持 ${request.method} / ${request.method} is not allowed on ${path}`, {
+          allow,
+        }),
+      );
+    return;
+  }
+  void reply.status(404).send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${path}`));
 }

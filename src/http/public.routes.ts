@@ -14,6 +14,7 @@ import { ZPublicSubmission } from '../domain/submission.ts';
 import { DomainError } from '../domain/errors.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
 import { latestProcedure } from '../app/procedure-admin.ts';
+import { checkPortalUnit } from '../app/reach.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
 const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
@@ -40,6 +41,8 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             require: p.intake.require,
             requireByKind: p.intake.requireByKind,
             fields: p.intake.fields,
+            // Issue 16: whether the submitter chooses the unit (a cascader over /public/org-units).
+            unit: p.intake.unit ?? null,
             // For the web app's staff intake and inbox filters (issue 6): channels and state names.
             channels: p.intake.channels,
             states: p.states.map((s) => ({ id: s.id, label: s.label })),
@@ -52,7 +55,12 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/public/org-units',
       { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } },
       async () => ({
-        items: (await orgUnits(ctx)).map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
+        items: (await orgUnits(ctx)).map((u) => ({
+          id: u.id,
+          name: u.name,
+          parentId: u.parent_id,
+          level: Number(u.level),
+        })),
       }),
     );
 
@@ -67,7 +75,9 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        if ((await latestProcedure(ctx, request.body.procedure))?.intake.public === false) {
+        const target = await latestProcedure(ctx, request.body.procedure);
+        checkPortalUnit(target, request.body.orgUnit);
+        if (target?.intake.public === false) {
           throw new DomainError(
             'UNKNOWN_PROCEDURE',
             '该流程不接受公众提交 / this procedure does not take submissions from the public',
@@ -80,8 +90,9 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           { kind: 'system', name: 'portal' },
           request.headers['idempotency-key'],
         );
-        const { id: _internalId, version: _version, ...shown } = result;
-        return reply.status(201).send(shown);
+        const { id: _internalId, version: _version, deadlines: _all, owed, ...shown } = result;
+        // Issue 18: the submitter sees the limits owed to them, not the internal ones.
+        return reply.status(201).send({ ...shown, deadlines: owed });
       },
     );
 

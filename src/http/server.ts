@@ -10,11 +10,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
+import { accountRoutes } from './account.routes.ts';
 import { benchRoutes } from './bench.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { adminAccountRoutes } from './admin-accounts.routes.ts';
 import { procedureRoutes } from './procedures.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -24,6 +26,7 @@ import { clientErrorHandler, errorHandler, frameworkErrorHandler } from './error
 import { rejectNul } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { installMetrics } from './metrics.routes.ts';
+import { trackRoutes } from './allowed-methods.ts';
 import { publicRoutes } from './public.routes.ts';
 import { recordsRoutes } from './records.routes.ts';
 import { disclosureRoutes } from './disclosures.routes.ts';
@@ -31,7 +34,7 @@ import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
-import { registerWebApp } from './web.routes.ts';
+import { registerCompression, registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 import { publicWriteLimit } from './public-limit.ts';
 
@@ -43,7 +46,36 @@ export type ServerOptions = {
   benchRoutes?: boolean;
   /** Public writes per client address per minute (public-limit.ts); 0 or absent: no limit. */
   publicWriteLimit?: number;
+  /** The reverse proxies to believe (PLAINT_TRUST_PROXY): a hop count or addresses/CIDRs; absent: none. */
+  trustProxy?: string;
 };
+
+/**
+ * PLAINT_TRUST_PROXY as Fastify's `trustProxy` (issue 28): a number is how many proxies stand in
+ * front (the client address is the one the nearest of them saw, never what the client wrote
+ * further left in X-Forwarded-For); otherwise a comma-separated list of proxy addresses or CIDRs,
+ * believed only when the connection comes from one of them. `true` (believe anyone) is refused.
+ */
+export function trustProxyOption(
+  value: string | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  const text = (value ?? '').trim();
+  if (!text || text === '0' || text === 'false') return false;
+  if (/^\d+$/.test(text)) {
+    // Fastify ignores a bare number (it cannot check the peer); trusting the nearest `hops` addresses
+    // is what a hop count means — so the server must be reachable only through those proxies.
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  const list = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of list)
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item) && !['loopback', 'linklocal', 'uniquelocal'].includes(item))
+      throw new Error(`PLAINT_TRUST_PROXY: "${item}" is neither a hop count nor an address or CIDR`);
+  return list;
+}
 
 /** The HTTP API of DESIGN.md: thin routes over the use cases in `app/`. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -57,9 +89,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         }
       : false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // Behind a reverse proxy (PLAINT_TRUST_PROXY=1) the client address and https come from its
-    // X-Forwarded-* headers: throttles count the real client and session cookies get Secure.
-    trustProxy: process.env.PLAINT_TRUST_PROXY === '1',
+    // Ids in paths may be long: a notice's id names its case, template and recipient (109 characters
+    // for a data-request notice), and the default 100 answered 414 for it (issue 26).
+    maxParamLength: 500,
+    // Behind a reverse proxy (PLAINT_TRUST_PROXY: hop count or its addresses) the client address and
+    // https come from its X-Forwarded-* headers: throttles count the real client, cookies get Secure.
+    trustProxy: trustProxyOption(options.trustProxy ?? process.env.PLAINT_TRUST_PROXY),
     // Errors before routing and requests the HTTP parser refuses answer in the API's error shape too.
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
@@ -78,6 +113,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (request.url.startsWith('/api/')) await keepInSync(ctx);
   });
   await app.register(cookie);
+  // brotli/gzip for API answers above 1 kB and for files without a pre-compressed copy (issue 18)
+  await registerCompression(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -96,14 +133,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  trackRoutes(app);
   installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(accountRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(caseRoutes(ctx));
   await app.register(calendarRoutes(ctx));
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
+  await app.register(adminAccountRoutes(ctx));
   await app.register(procedureRoutes(ctx));
   await app.register(tokenRoutes(ctx));
   await app.register(auditRoutes(ctx));
@@ -118,6 +158,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));
   // The built web app at `/` with the SPA fallback; without a build, unknown paths are API 404s.
-  await registerWebApp(app);
+  await registerWebApp(app, undefined, { timeZone: ctx.config.timeZone });
   return app;
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.ts';
 import type { CaseRow, Db } from '../store/cases.repository.ts';
 import type { OutboxRow } from '../store/delivery.repository.ts';
 import { bilingual } from '../domain/labels.ts';
+import { clockStoppedBy, publicClockIds, zoneLabel } from '../domain/public-clocks.ts';
 import { render, type Rendered, type TemplateSet } from './templates.ts';
 
 const KIND = {
@@ -21,16 +22,23 @@ export async function templateVars(
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
   const state = procedure?.states.find((s) => s.id === row.status);
   const action = procedure?.actions.find((a) => a.id === outbox.event);
-  const clock = await db
+  // Issue 18: the submitter is told only the limits owed to them (`public: true`), with what stops
+  // them; staff get the nearest running limit, internal ones included.
+  const toSubmitter = outbox.recipient === 'submitter';
+  const shown = toSubmitter ? [...publicClockIds(procedure)] : null;
+  let clockQuery = db
     .selectFrom('clocks')
     .select(['clock', 'due_at'])
     .where('case_id', '=', row.id)
-    .where('stopped_at', 'is', null)
-    .orderBy('due_at')
-    .limit(1)
-    .executeTakeFirst();
+    .where('stopped_at', 'is', null);
+  if (shown) clockQuery = clockQuery.where('clock', 'in', shown.length > 0 ? shown : ['']);
+  const clock = await clockQuery.orderBy('due_at').limit(1).executeTakeFirst();
   const clockLabel = clock ? procedure?.clocks.find((c) => c.id === clock.clock)?.label : undefined;
   const due = clock ? ctx.calendar.formatLocal(new Date(clock.due_at)) : undefined;
+  const zone = zoneLabel(ctx.config.timeZone);
+  const stops = clock && procedure && toSubmitter ? clockStoppedBy(procedure, clock.clock) : [];
+  const stopZh = stops.length ? `，至“${stops.map((a) => a['zh-CN']).join('”或“')}”为止` : '';
+  const stopEn = stops.length ? `, until "${stops.map((a) => a.en ?? a['zh-CN']).join('" or "')}"` : '';
   const event = await db
     .selectFrom('case_events')
     .select('input')
@@ -54,8 +62,8 @@ export async function templateVars(
     statusEn: state?.label.en ?? row.status,
     eventZh: action?.label['zh-CN'] ?? outbox.event,
     eventEn: action?.label.en ?? outbox.event,
-    deadlineZh: due ? `${clockLabel?.['zh-CN'] ?? clock!.clock} ${due} 前（北京时间）` : '暂无',
-    deadlineEn: due ? `${clockLabel?.en ?? clock!.clock} by ${due} (Beijing time)` : 'none yet',
+    deadlineZh: due ? `${clockLabel?.['zh-CN'] ?? clock!.clock} ${due} 前（${zone['zh-CN']}）${stopZh}` : '暂无',
+    deadlineEn: due ? `${clockLabel?.en ?? clock!.clock} by ${due} (${zone.en})${stopEn}` : 'none yet',
     nextStepZh: procedure?.intake.publicText?.['zh-CN'] ?? '',
     nextStepEn: procedure?.intake.publicText?.en ?? '',
     trackLineZh: track ? `查询进度：${track}` : '可凭受理编号在投诉平台查询进度。',

@@ -1,7 +1,8 @@
 import { canSeeCase } from '../domain/policy.ts';
 import type { AppContext } from '../app/context.ts';
 import { grantsOf } from '../store/org.repository.ts';
-import type { Actor } from '../domain/case.ts';
+import type { Actor, CaseState } from '../domain/case.ts';
+import type { TProcedure } from '../domain/procedure.schema.ts';
 import { decrypt } from '../app/secrets.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { caseExclusions, type CaseRow, type Db } from '../store/cases.repository.ts';
@@ -55,6 +56,7 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
   if (!procedure) return [];
   let ids: string[];
   if (recipient === 'assignee') ids = row.assignee_id ? [row.assignee_id] : [];
+  else if (recipient.startsWith('user:')) ids = [recipient.slice(5)];
   else if (recipient.startsWith('role:')) {
     const grants = await db
       .selectFrom('role_grants')
@@ -66,8 +68,42 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
       .execute();
     ids = grants.map((g) => g.id);
   } else ids = [];
-  if (ids.length === 0) return [];
   const state = { ...toCaseState(row), exclusions: await caseExclusions(db, row.id) };
+  const allowed = await whoCanSee(db, procedure, state, ids);
+  if (!recipient.startsWith('role:')) return allowed;
+  // Issue 16: a notice to a role nobody can act on at the case's unit goes one level up — to
+  // those who supervise it — and the case is flagged 无人可办 on the supervision board.
+  if (allowed.length > 0) {
+    await db.deleteFrom('unreached_cases').where('case_id', '=', row.id).execute();
+    return allowed;
+  }
+  const supervisors = procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id);
+  const above =
+    supervisors.length === 0
+      ? []
+      : await db.selectFrom('role_grants').select('user_id').distinct().where('role', 'in', supervisors).execute();
+  const fallback = await whoCanSee(
+    db,
+    procedure,
+    state,
+    above.map((a) => a.user_id),
+  );
+  const flagged = await db
+    .selectFrom('unreached_cases')
+    .select('case_id')
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
+  if (!flagged)
+    await db
+      .insertInto('unreached_cases')
+      .values({ case_id: row.id, recipient, since: ctx.now().toISOString() })
+      .execute();
+  return fallback;
+}
+
+/** Of these users, those enabled who may see the case (grant covering its unit, not recused). */
+async function whoCanSee(db: Db, procedure: TProcedure, state: CaseState, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
   const users = await db.selectFrom('users').selectAll().where('id', 'in', ids).where('disabled', '=', 0).execute();
   const allowed: string[] = [];
   for (const user of users) {

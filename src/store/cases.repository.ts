@@ -169,6 +169,12 @@ export type CaseFilter = {
   due?: { kind: 'soon' | 'overdue'; now: string };
   /** Received in [from, to) (ISO instants): the dashboard's drill-down into a period (STA-1). */
   received?: { from?: string; to?: string };
+  /**
+   * Issue 18, the inbox as a work queue: `due` = nearest running deadline first (cases without one
+   * last), `severity` = most severe first by each procedure's list (`ranks`: higher is more severe);
+   * both newest first among equals. Paged by the key and id after `sortCursor`. Absent: newest first.
+   */
+  sort?: { by: 'due' | 'severity'; ranks?: Record<string, number>; after?: { key: string; id: string } };
   limit: number;
   /** What the actor may read (policy.scope); nothing outside it is ever returned or counted. */
   scope: Scope;
@@ -235,7 +241,10 @@ export async function findSameSubmitter(
  * the order cases were indexed, which is their arrival in Plaint (imported history ranks as of its
  * import) — or, for a query of one-character words only, from a substring scan (see `indexable`).
  */
-export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: CaseRow[]; hasMore: boolean }> {
+export async function listCases(
+  db: Db,
+  filter: CaseFilter,
+): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
   const tokens = filter.text ? queryTokens(filter.text) : [];
   const fullText = tokens.length > 0 && indexable(tokens);
   let query: SelectQueryBuilder<Database, 'cases', CaseRow>;
@@ -316,6 +325,15 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<{ rows: Cas
   // stops after as many cases in scope as the page still needs): a handler sees about 1 in 30 of
   // them, and a chunk of 500 unscoped ids cost one 500-row IN list per step (3 steps of ~3.7 ms at
   // 1M) where the join reads the same clocks once (3.9 ms for the whole page, bench/README.md).
+  if (filter.sort) {
+    if (filter.due) {
+      const { kind, now } = filter.due;
+      query = query.where('cases.id', 'in', (eb) =>
+        eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
+      );
+    }
+    return sortedPage(db, query, filter.sort, filter.limit);
+  }
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
   const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
     order !== 'id'
@@ -425,6 +443,52 @@ function newestInStates(db: Db, states: string[], before: string | undefined, si
         .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
         .slice(0, size);
     },
+  };
+}
+
+/**
+ * A page of the filtered cases in a work-queue order (issue 18): the sort key is computed per case
+ * (the running clocks' earliest due time from the clocks index by case, or the severity's rank),
+ * and the page continues after the last (key, id) pair, so paging neither skips nor repeats a case.
+ */
+async function sortedPage(
+  db: Db,
+  query: SelectQueryBuilder<Database, 'cases', CaseRow>,
+  sort: NonNullable<CaseFilter['sort']>,
+  limit: number,
+): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
+  // Keys are strings that sort ascending: an ISO instant ('9999' when nothing runs), or 99 − rank.
+  const key =
+    sort.by === 'due'
+      ? sql<string>`coalesce((select min(k.due_at) from clocks k where k.case_id = cases.id and k.stopped_at is null and k.paused_at is null), '9999')`
+      : Object.keys(sort.ranks ?? {}).length === 0
+        ? sql<string>`'99'`
+        : sql<string>`case ${sql.join(
+            Object.entries(sort.ranks ?? {}).map(
+              ([id, rank]) => sql`when cases.severity = ${id} then ${String(99 - rank).padStart(2, '0')}`,
+            ),
+            sql` `,
+          )} else '99' end`;
+  const inner = query.select(key.as('sort_key'));
+  // biome-ignore lint/suspicious/noExplicitAny: a derived table of the filtered query, typed by hand below
+  let page = (db as Kysely<any>).selectFrom(inner.as('s')).selectAll('s');
+  if (sort.after) {
+    const { key: k, id } = sort.after;
+    page = page.where((eb) =>
+      eb.or([eb('s.sort_key', '>', k), eb.and([eb('s.sort_key', '=', k), eb('s.id', '<', id)])]),
+    );
+  }
+  const found = (await page
+    .orderBy('s.sort_key', 'asc')
+    .orderBy('s.id', 'desc')
+    .limit(limit + 1)
+    .execute()) as (CaseRow & { sort_key: string })[];
+  const rows = found.slice(0, limit).map(({ sort_key: _key, ...row }) => row as CaseRow);
+  const last = found[limit - 1];
+  return {
+    rows,
+    hasMore: found.length > limit,
+    nextKey: found.length > limit ? `${last.sort_key}|${last.id}` : undefined,
   };
 }
 

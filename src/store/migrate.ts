@@ -12,8 +12,9 @@ import * as stats from './migrations/202611300200_stats.ts';
 import * as disclosureImprovementSurveys from './migrations/202611300300_disclosure_improvement_surveys.ts';
 import * as search from './migrations/202611300400_search.ts';
 import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
-import * as directoryDisabledAt from './migrations/202612051400_directory_disabled_at.ts';
+import * as reach from './migrations/202612051000_reach.ts';
 import * as directoryLinks from './migrations/202612051401_directory_links.ts';
+import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -29,8 +30,9 @@ const migrations: Record<string, Migration> = {
   '202611300300_disclosure_improvement_surveys': disclosureImprovementSurveys,
   '202611300400_search': search,
   '202611300500_inbox_status_unit': inboxStatusUnit,
-  '202612051400_directory_disabled_at': directoryDisabledAt,
+  '202612051000_reach': reach,
   '202612051401_directory_links': directoryLinks,
+  '202612051700_accounts': accounts,
   '202612051800_housekeeping': housekeeping,
 };
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types. Times are ISO-8601 UTC strings (sortable as text on both databases), JSON is text,
@@ -20,9 +20,12 @@ export type Database = {
   directory_links: DirectoryLinkTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
+  recovery_codes: RecoveryCodeTable;
   attachments: AttachmentTable;
   case_attachments: CaseAttachmentTable;
   case_exclusions: CaseExclusionTable;
+  procedure_intake_units: ProcedureIntakeUnitTable;
+  unreached_cases: UnreachedCaseTable;
   case_links: CaseLinkTable;
   data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
@@ -216,9 +219,20 @@ export type UserTable = {
   password_hash: string;
   is_admin: number;
   disabled: number;
-  /** When the user was deactivated (issue 20); null while active. */
-  disabled_at: string | null;
   created_at: string;
+  /** Issue 16: the staff number respondents are matched by. */
+  staff_no: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the account was disabled (issue 28); null while active. */
+  disabled_at: Generated<string | null>;
+  /** 1 after an administrator's reset: the one-time password must be changed at the next sign-in. */
+  must_change_password: Generated<number>;
+  /** The TOTP secret, encrypted (issue 28); null without a second factor. */
+  totp_secret: Generated<string | null>;
+  /** A secret being enrolled, encrypted, until the first code confirms it. */
+  totp_pending_secret: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: Generated<number | null>;
 };
 
 /** Issue 20: a directory's external id for an org unit or user it created or adopted. */
@@ -235,6 +249,16 @@ export type SessionTable = {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** The last request seen (written at most once a minute): the idle timeout counts from it. */
+  last_seen_at: Generated<string | null>;
+  user_agent: Generated<string | null>;
+};
+
+export type RecoveryCodeTable = {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  used_at: string | null;
 };
 
 export type ApiTokenTable = {
@@ -273,6 +297,8 @@ export type ThrottleTable = {
   key: string;
   count: number;
   reset_at: string;
+  /** Growing delays (issue 28): no attempt on this key before this time. */
+  blocked_until: Generated<string | null>;
 };
 
 export type CaseExclusionTable = {
@@ -280,6 +306,23 @@ export type CaseExclusionTable = {
   user_id: string | null;
   unit_path: string | null;
   reason: string;
+  /** 1: matched against the staff directory at intake, awaiting confirmation (it excludes all the same). */
+  suggested: Generated<number>;
+};
+
+/** Issue 16: the unit an admin names for a procedure's new cases. */
+export type ProcedureIntakeUnitTable = {
+  procedure_id: string;
+  org_unit_id: string;
+  set_by: string;
+  set_at: string;
+};
+
+/** Issue 16: a case a notice to a role found nobody for (无人可办), until someone is reached. */
+export type UnreachedCaseTable = {
+  case_id: string;
+  recipient: string;
+  since: string;
 };
 
 export type CaseLinkTable = {

@@ -1,12 +1,11 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ApiTokenTable, SessionTable, UserTable } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 
 export type UserRow = Selectable<UserTable>;
-export type SessionRow = Selectable<SessionTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 
-export async function insertUser(db: Db, row: UserRow): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
@@ -29,25 +28,36 @@ export async function findUsersByRefs(db: Db, refs: string[]): Promise<UserRow[]
     .execute();
 }
 
-/** @public for the account lifecycle (issue 28), not yet called. */
-export async function updatePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-}
-
-export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+export async function insertSession(db: Db, row: Insertable<SessionTable>): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** A live session and its user; expired sessions and disabled users find nothing. */
-export async function findSessionUser(db: Db, idHash: string, now: string): Promise<UserRow | undefined> {
-  return db
+/** A live session and its user; expired or idle sessions and disabled users find nothing. */
+export async function findSessionUser(
+  db: Db,
+  idHash: string,
+  now: string,
+  idleCutoff: string,
+): Promise<(UserRow & { session_last_seen_at: string }) | undefined> {
+  const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
+    .select(['sessions.last_seen_at as s_last_seen', 'sessions.created_at as s_created'])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', now)
     .where('users.disabled', '=', 0)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { s_last_seen, s_created, ...user } = row;
+  const lastSeen = s_last_seen ?? s_created;
+  if (lastSeen <= idleCutoff) return undefined;
+  return { ...user, session_last_seen_at: lastSeen };
+}
+
+export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {
@@ -74,6 +84,7 @@ export async function findTokenUser(
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .where('users.disabled', '=', 0)
+    .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -92,10 +103,21 @@ export async function markTokenUsed(db: Db, tokenId: string, at: string): Promis
 }
 
 /** Every user without the password hash, in the order they were added. */
-export async function listUsers(db: Db): Promise<Omit<UserRow, 'password_hash'>[]> {
+export async function listUsers(db: Db) {
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'is_admin', 'disabled', 'disabled_at', 'created_at'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'is_admin',
+      'disabled',
+      'created_at',
+      'disabled_at',
+      'must_change_password',
+      'totp_enabled_at',
+      'staff_no',
+    ])
     .orderBy('created_at')
     .orderBy('id')
     .execute();

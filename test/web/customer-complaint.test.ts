@@ -41,10 +41,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-home-375');
     // English on request, Chinese by default and back again.
-    await phone.getByRole('button', { name: '切换语言' }).click();
+    await phone.getByRole('button', { name: 'English' }).click();
     await phone.getByRole('heading', { name: 'Raise a matter' }).waitFor();
     await phone.getByRole('link', { name: 'Start Customer complaints' }).waitFor();
-    await phone.getByRole('button', { name: 'Switch language' }).click();
+    await phone.getByRole('button', { name: buttonName('中文') }).click();
     await phone.getByRole('heading', { name: '我要反映' }).waitFor();
     access = await submitOnPortal(phone, web.base, {
       procedureName: '顾客投诉处理',
@@ -67,6 +67,20 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await expect(phone.getByText('查询码只显示这一次，丢失后无法找回')).toBeTruthy();
     expect(await phone.getByRole('alert').filter({ hasText: '无法找回' }).count()).toBe(1);
     expect(await phone.getByRole('button', { name: buttonName('复制') }).count()).toBe(1);
+    // #18: each code has its own copy button, is monospace and never wraps inside a group at 375 px.
+    expect(await phone.getByRole('button', { name: '复制查询编号' }).count()).toBe(1);
+    expect(await phone.getByRole('button', { name: '复制查询码' }).count()).toBe(1);
+    for (const id of ['tracking-no', 'receipt']) {
+      const box = phone.getByTestId(id);
+      expect(await box.evaluate((e) => getComputedStyle(e).fontFamily)).toContain('monospace');
+      for (const group of await box.locator('.code-group').all()) {
+        const lines = await group.evaluate((e) => e.getClientRects().length);
+        expect(lines, `${id} group wraps`).toBe(1);
+      }
+    }
+    // #18: the customer is owed no deadline before acceptance; the internal 24-hour forwarding is not shown.
+    expect(await phone.getByTestId('owed-none').count()).toBe(1);
+    expect(await phone.getByText('转交客服部门').count()).toBe(0);
     expect(await phone.getByRole('button', { name: buttonName('打印') }).count()).toBe(1);
     await shot(phone, 'portal-receipt-375');
     // Shown once: a reload has no receipt to show.
@@ -88,9 +102,19 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await act(desk, '受理', 'accept', async (form) => choose(desk, form, '投诉类别', '产品质量'));
     await expect.poll(() => desk.getByTestId('status').textContent(), { timeout: 60_000 }).toBe('已受理');
     await act(desk, '指定责任人', 'assign', async (form) => {
-      await form.getByLabel('责任人').fill(warehouse.username);
+      // Issue 16: a handler assigns by picking a name from the people who can act on the case.
+      await choose(desk, form, '责任人', warehouse.username);
+      // #18: antd's date picker in zh-CN (no browser "mm/dd/yyyy"): typed, then leaving the box takes it.
       await form.getByLabel('要求完成日期').fill('2026-12-20');
+      await form.getByLabel('要求完成日期').press('Tab');
     });
+    // #18: the assignee by name, at the top and in the timeline, never as an id.
+    await expect
+      .poll(() => desk.getByTestId('case-assignee').textContent(), { timeout: 60_000 })
+      .toBe('warehouse-wang');
+    const assigned = (await desk.getByTestId('timeline-entry').filter({ hasText: '指定责任人' }).textContent())!;
+    expect(assigned).toContain('warehouse-wang');
+    expect(assigned).not.toMatch(/[0-9A-Z]{26}/);
     await act(desk, '开始调查', 'start-investigation');
     await act(desk, '制定处理方案', 'decide', async (form) => {
       await form.getByLabel('原因分析').fill('压缩机故障');
@@ -145,7 +169,9 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     await phone.getByText('已为您更换新机').first().waitFor();
     // Public steps by their labels; internal ones (assignment, investigation) are not on the public timeline.
     const publicSteps = await phone.getByTestId('timeline-action').allTextContents();
-    expect(publicSteps).toEqual(expect.arrayContaining(['提交登记', '受理', '书面答复']));
+    // #18: the timeline speaks to the citizen.
+    expect(publicSteps).toEqual(expect.arrayContaining(['您提交了投诉', '受理', '书面答复']));
+    expect(publicSteps).not.toContain('提交登记');
     expect(publicSteps).not.toContain('指定责任人');
     // A choice shows its label: the reply channel reads 网上答复, not its id.
     const replied = phone.getByTestId('timeline-entry').filter({ hasText: '书面答复' });
@@ -158,6 +184,12 @@ describe('a named customer complaint in the browser, portal to workbench and bac
       await form.getByLabel('意见').fill('处理及时，满意');
     });
     await phone.getByText('已收到满意度评价').first().waitFor();
+    // #18: the rating's panel closes (no empty form left open) and the timeline shows five stars, labelled.
+    await expect.poll(() => phone.locator('form#action-rate').isVisible(), { timeout: 60_000 }).toBe(false);
+    const rated = phone.getByTestId('detail-satisfaction');
+    expect(await rated.textContent()).toContain('满意度');
+    expect(await rated.locator('.ant-rate-star-full').count()).toBe(5);
+    await shot(phone, 'portal-rated-375');
 
     await desk.reload();
     await desk.getByTestId('case-subject').waitFor();

@@ -272,8 +272,13 @@ export async function act(
 ): Promise<void> {
   const form = page.locator(`form#action-${actionId}`);
   for (let attempt = 1; ; attempt++) {
-    if (!(await form.isVisible()))
-      await page.locator('.ant-collapse-header').filter({ hasText: label }).first().click();
+    // The expected next step is an open form of its own (#18); any other action sits in a panel
+    // to open. Which one it is shows once the page has read the case again.
+    const header = page.locator('.ant-collapse-header').filter({ hasText: label }).first();
+    if (!(await form.isVisible())) {
+      await form.or(header).first().waitFor();
+      if (!(await form.isVisible())) await header.click();
+    }
     await fill(form);
     const posted = page.waitForResponse(
       (r) => r.url().endsWith(`/actions/${actionId}`) && r.request().method() === 'POST',

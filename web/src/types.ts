@@ -50,6 +50,8 @@ export type PublicProcedure = {
   requireTruthAffirmation: boolean;
   require: string[];
   fields: ScalarField[];
+  /** Issue 16: the submitter chooses the unit (from the units at `level`). */
+  unit?: { choose: 'required' | 'optional'; level?: number } | null;
 };
 
 export type ActionInfo = { id: string; label: Label; to: string | null; visibility: string; input: Field[] };
@@ -61,6 +63,8 @@ export type Deadline = {
   dueAt: string;
   provisional: boolean;
   stoppedAt?: string | null;
+  /** Public view (#18): the actions that stop a limit owed to the submitter. */
+  stoppedBy?: Label[];
   rule?: string | null;
   unit?: string;
   length?: number;
@@ -79,6 +83,8 @@ export type PublicEntry = {
   by: 'submitter' | 'staff';
   details: Record<string, unknown>;
   valueLabels?: Record<string, Label>;
+  /** #18: the label and type of each shown field. */
+  fields?: Record<string, { label: Label; type: string }>;
   deadlines: {
     label: Label;
     op: string;
@@ -116,7 +122,12 @@ export type CaseSummary = {
   version: number;
   category: string | null;
   severity: string | null;
+  severityLabel?: Label | null;
+  categoryLabel?: Label | null;
   assigneeId: string | null;
+  /** #18: names, not ids. */
+  assigneeName?: string | null;
+  orgUnitName?: string | null;
   channel: string;
   subject: string;
   anonymous: boolean;
@@ -144,6 +155,8 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string;
+  /** #18: the action the procedure expects next (the primary button). */
+  nextAction?: string | null;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;
@@ -164,4 +177,7 @@ export type Me = {
   grants: { role: string; unitId: string | null; unitPath: string | null }[];
   canSeeStats?: boolean;
   csrfToken?: string;
+  /** Issue 28: set after an administrator's reset, until the user chooses their own password. */
+  mustChangePassword?: boolean;
+  secondFactor?: { enabled: boolean; required: boolean };
 };

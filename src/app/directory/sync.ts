@@ -1,5 +1,5 @@
 import { hash as argonHash } from '@node-rs/argon2';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
 import { timeOrderedId } from '../../domain/ids.ts';
 import { appendAudit } from '../../store/audit.repository.ts';
@@ -188,7 +188,7 @@ export async function syncDirectory(
       ),
     );
     const present = new Set<string>();
-    const newUsers: Database['users'][] = [];
+    const newUsers: Insertable<Database['users']>[] = [];
     const newGrants: Database['role_grants'][] = [];
     for (const p of snapshot.people) {
       let userId = userLink.get(p.externalId);
@@ -229,13 +229,14 @@ export async function syncDirectory(
       if (!p.active) {
         if (user.disabled === 0) {
           note('usersDeactivated', `${p.displayName} (${p.username})`);
-          if (!opts.dryRun) await disableUserIn(trx, now, actor, id, `directory ${source}: disabled there`);
+          if (!opts.dryRun)
+            await disableUserIn(trx, now, actor, id, user.username, `directory ${source}: disabled there`);
         }
         continue;
       }
       if (user.disabled === 1 && !newUsers.some((n) => n.id === id)) {
         note('usersReactivated', `${p.displayName} (${p.username})`);
-        if (!opts.dryRun) await enableUserIn(trx, now, actor, id);
+        if (!opts.dryRun) await enableUserIn(trx, now, actor, id, user.username);
       }
       for (const rule of rules) {
         const matches =
@@ -265,7 +266,8 @@ export async function syncDirectory(
       const user = users.get(localId);
       if (!user || user.disabled === 1) continue;
       note('usersDeactivated', `${user.display_name} (${user.username})`);
-      if (!opts.dryRun) await disableUserIn(trx, now, actor, localId, `directory ${source}: no longer listed`);
+      if (!opts.dryRun)
+        await disableUserIn(trx, now, actor, localId, user.username, `directory ${source}: no longer listed`);
     }
     if (opts.dryRun) return;
     for (let i = 0; i < newUsers.length; i += 200)

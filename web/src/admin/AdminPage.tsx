@@ -7,10 +7,11 @@ import { useI18n } from '../i18n.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
 import { ProceduresAdmin } from './ProceduresAdmin.tsx';
 import { TokensAdmin } from './TokensAdmin.tsx';
+import { SecurityAdmin } from './SecurityAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 import { useUnits, type Unit } from './queries.ts';
 
-const TABS = ['org', 'users', 'procedures', 'categories', 'tokens', 'calendar'] as const;
+const TABS = ['org', 'users', 'security', 'procedures', 'categories', 'tokens', 'calendar'] as const;
 
 /** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar. */
 export default function AdminPage() {
@@ -26,6 +27,7 @@ export default function AdminPage() {
       items={[
         { key: 'org', label: t('admin.org'), children: <OrgUnits /> },
         { key: 'users', label: t('admin.users'), children: <UsersAdmin /> },
+        { key: 'security', label: t('admin.security'), children: <SecurityAdmin /> },
         { key: 'procedures', label: t('admin.procedures'), children: <ProceduresAdmin /> },
         { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
         { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import type { ActionInfo, Option } from '../types.ts';
 import { ErrorBox } from './ErrorBox.tsx';
 import { GeneratedFields, toInput } from './GeneratedFields.tsx';
+import { UserPickerContext } from './UserPicker.tsx';
 
 /** One allowed action as a form generated from its declared input; errors shown in place. */
 export function ActionForm({
@@ -11,14 +12,24 @@ export function ActionForm({
   onSubmit,
   categories,
   severities,
+  caseId,
+  primary = false,
 }: {
   action: ActionInfo;
+  /** The case the action is on: `user` inputs become a picker of who can act (issue 16). */
+  caseId?: string;
+  /** #18: the expected next step's button is the page's primary one; the others are plain. */
+  primary?: boolean;
   onSubmit(input: Record<string, unknown>): Promise<void>;
   categories?: Option[];
   severities?: Option[];
 }) {
   const { t, l } = useI18n();
   const [form] = Form.useForm();
+  // A field that moves the case (`type: unit, sets: orgUnit`): the picker lists people of that unit.
+  const unitField = (action.input as { type: string; name: string; sets?: string }[]).find(
+    (f) => f.type === 'unit' && f.sets === 'orgUnit',
+  )?.name;
   const run = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
       await onSubmit(toInput(action.input, values));
@@ -27,9 +38,21 @@ export function ActionForm({
   });
   return (
     <Form form={form} name={`action-${action.id}`} layout="vertical" onFinish={(v) => run.mutate(v)}>
-      <GeneratedFields fields={action.input} categories={categories} severities={severities} />
+      {caseId ? (
+        <UserPickerContext.Provider
+          value={{
+            caseId,
+            actionId: action.id,
+            ...(unitField ? { unitField } : {}),
+          }}
+        >
+          <GeneratedFields fields={action.input} categories={categories} severities={severities} />
+        </UserPickerContext.Provider>
+      ) : (
+        <GeneratedFields fields={action.input} categories={categories} severities={severities} />
+      )}
       <ErrorBox error={run.error} />
-      <Button type="primary" htmlType="submit" loading={run.isPending}>
+      <Button type={primary ? 'primary' : 'default'} htmlType="submit" loading={run.isPending}>
         {l(action.label, action.id)}
       </Button>
       {action.input.length === 0 && (

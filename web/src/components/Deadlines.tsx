@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
-import { useI18n } from '../i18n.tsx';
+import { type Label, useI18n } from '../i18n.tsx';
 import type { Deadline } from '../types.ts';
 
 /** Colour by risk: overdue red, warned orange, less than a day left gold, otherwise green. */
@@ -49,8 +49,54 @@ export function Countdown({ dueAt, status }: { dueAt: string; status: string }) 
   );
 }
 
+/** The organisation's time zone (PLAINT_TZ), which the server writes into the page (#18). */
+export const ORG_ZONE =
+  (typeof document !== 'undefined' && document.querySelector('meta[name="plaint-tz"]')?.getAttribute('content')) ||
+  'Asia/Shanghai';
+const localParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ORG_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `YYYY-MM-DD HH:mm` in the organisation's zone, whatever the browser's zone is (#18). */
 export function formatTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '';
+  if (!iso) return '';
+  const p = Object.fromEntries(localParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** A due time as the server writes it: local midnight reads as 24:00 of the day before. */
+export function formatDue(iso: string | null | undefined): string {
+  const at = formatTime(iso);
+  if (!at.endsWith(' 00:00')) return at;
+  return `${dayjs(at.slice(0, 10)).subtract(1, 'day').format('YYYY-MM-DD')} 24:00`;
+}
+
+/** "时间均为北京时间": the zone named once per screen (#18). */
+export function ZoneNote() {
+  const { t } = useI18n();
+  const zone = ORG_ZONE === 'Asia/Shanghai' ? t('tz.beijing') : ORG_ZONE;
+  return (
+    <p className="muted zone-note" data-testid="zone-note">
+      {t('tz.note', { zone })}
+    </p>
+  );
+}
+
+/** "至「书面答复」为止": what stops a limit owed to the submitter. */
+export function StopNote({ stoppedBy }: { stoppedBy?: Label[] }) {
+  const { t, l } = useI18n();
+  if (!stoppedBy?.length) return null;
+  return (
+    <span className="muted" data-testid="stopped-by">
+      {t('clock.until', { actions: stoppedBy.map((a) => `“${l(a)}”`).join(t('clock.or')) })}
+    </span>
+  );
 }
 
 /** The deadlines of a case with their due time, countdown and whether the calendar is provisional. */
@@ -61,8 +107,9 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
     <ul className="deadlines">
       {deadlines.map((d) => (
         <li key={d.clock} data-testid={`deadline-${d.clock}`}>
-          <strong>{l(d.label, d.clock)}</strong>{' '}
-          <span data-testid="due-at">{t('clock.due', { at: formatTime(d.dueAt) })}</span>{' '}
+          {/* #18: the rule id (SLA-5) is for those who look it up, not a word on the screen */}
+          <strong title={d.rule ? t('clock.rule', { rule: d.rule }) : undefined}>{l(d.label, d.clock)}</strong>{' '}
+          <span data-testid="due-at">{t('clock.due', { at: formatDue(d.dueAt) })}</span>{' '}
           {d.stoppedAt ? <Tag>{t('clock.stopped')}</Tag> : <Countdown dueAt={d.dueAt} status={d.status} />}
           {d.provisional && (
             <Tooltip title={t('clock.provisionalHelp')}>
@@ -71,7 +118,7 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
               </Tag>
             </Tooltip>
           )}
-          {d.rule && <span className="muted"> {d.rule}</span>}
+          {d.stoppedBy && !d.stoppedAt && <StopNote stoppedBy={d.stoppedBy} />}
         </li>
       ))}
     </ul>

@@ -1,7 +1,10 @@
-import { Button, Checkbox, Form, Input, InputNumber, Rate, Select, Space } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Rate, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import type { NamePath } from 'antd/es/form/interface';
 import { useI18n } from '../i18n.tsx';
 import type { Field, Option, ScalarField } from '../types.ts';
+import { UserPicker, usePickerContext } from './UserPicker.tsx';
 
 /**
  * Form items generated from a procedure's declared fields (intake fields, an action's input).
@@ -95,6 +98,7 @@ function ScalarItem({
   severities: Option[];
 }) {
   const { t, l } = useI18n();
+  const picker = usePickerContext();
   const label = l(field.label, field.name);
   const rules = field.required ? [{ required: true, message: t('form.required', { label }) }] : [];
   const options = (opts: Option[] = []) => opts.map((o) => ({ value: o.id, label: l(o.label, o.id) }));
@@ -127,7 +131,7 @@ function ScalarItem({
     case 'date':
       return (
         <Form.Item {...common}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       );
     case 'datetime':
@@ -169,7 +173,12 @@ function ScalarItem({
         </Form.Item>
       );
     case 'user':
-      return (
+      // Issue 16: in a case's action form, a picker of the people who can act; elsewhere a username.
+      return picker ? (
+        <Form.Item {...common}>
+          <UserPicker field={field.name} />
+        </Form.Item>
+      ) : (
         <Form.Item {...common} extra={t('form.userHint')}>
           <Input maxLength={100} />
         </Form.Item>
@@ -203,4 +212,29 @@ export function toInput(fields: Field[], values: Record<string, unknown>): Recor
     out[f.name] = f.type === 'datetime' ? new Date(String(v)).toISOString() : v;
   }
   return out;
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD` (what the API takes), picked with antd's DatePicker in the page's
+ * language: no browser-dependent "mm/dd/yyyy" (#18).
+ */
+export function DateInput({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+}) {
+  const { lang } = useI18n();
+  return (
+    <DatePicker
+      id={id}
+      format="YYYY-MM-DD"
+      style={{ width: '100%' }}
+      value={value ? dayjs(value, 'YYYY-MM-DD').locale(lang === 'en' ? 'en' : 'zh-cn') : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+    />
+  );
 }

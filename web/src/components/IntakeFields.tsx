@@ -2,6 +2,7 @@ import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import type { PublicProcedure } from '../types.ts';
 import { GeneratedFields, toInput } from './GeneratedFields.tsx';
+import { UnitChooser } from './UnitChooser.tsx';
 
 /**
  * The standard intake fields (DESIGN.md: subject, description, when, where, who, requested
@@ -14,6 +15,7 @@ export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
   const anonymous = Form.useWatch('anonymous');
   return (
     <>
+      {procedure.unit && <UnitChooser rule={procedure.unit} />}
       {procedure.kinds.length > 1 && (
         <Form.Item name="kind" label={t('intake.kind')} rules={[{ required: true }]}>
           <Radio.Group options={procedure.kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
@@ -174,5 +176,8 @@ export function toSubmission(procedure: PublicProcedure, v: Record<string, unkno
   const fields = toInput(procedure.fields, (v.fields ?? {}) as Record<string, unknown>);
   if (Object.keys(fields).length > 0) body.fields = fields;
   if (procedure.requireTruthAffirmation) body.affirmTruthful = v.affirmTruthful === true;
+  // The cascader's value is the path of ids; the unit is its last.
+  const unitPath = v.orgUnit as string[] | undefined;
+  if (Array.isArray(unitPath) && unitPath.length > 0) body.orgUnit = unitPath[unitPath.length - 1];
   return body;
 }

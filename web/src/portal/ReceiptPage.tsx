@@ -2,12 +2,15 @@ import { Alert, App, Button, Card, Descriptions, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n.tsx';
-import { formatTime } from '../components/Deadlines.tsx';
+import { StopNote, ZoneNote, formatDue } from '../components/Deadlines.tsx';
+import { CodeBox } from '../components/CodeBox.tsx';
+import type { Label } from '../i18n.tsx';
 
 type State = {
   trackingNo: string;
   receipt: string;
-  deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+  /** Only the limits owed to the submitter (#18), with what stops them. */
+  deadlines: { clock: string; label: Label; dueAt: string; provisional: boolean; stoppedBy: Label[] }[];
   failedUploads: string[];
 } | null;
 
@@ -16,7 +19,7 @@ type State = {
  * reload or a later visit shows nothing, and the server keeps only a hash of the receipt.
  */
 export function ReceiptPage() {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const { message } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
@@ -49,24 +52,28 @@ export function ReceiptPage() {
   return (
     <Card title={t('receipt.title')}>
       <Alert type="warning" showIcon message={t('receipt.cannotRecover')} style={{ marginBottom: 16 }} role="alert" />
-      <Descriptions column={1} bordered size="small">
+      <Descriptions column={1} bordered size="small" layout="vertical">
         <Descriptions.Item label={t('receipt.trackingNo')}>
-          <span className="receipt-box" data-testid="tracking-no">
-            {state.trackingNo}
-          </span>
+          <CodeBox value={state.trackingNo} name={t('receipt.trackingNo')} testId="tracking-no" />
         </Descriptions.Item>
         <Descriptions.Item label={t('receipt.receipt')}>
-          <span className="receipt-box" data-testid="receipt">
-            {state.receipt}
-          </span>
+          <CodeBox value={state.receipt} name={t('receipt.receipt')} testId="receipt" />
         </Descriptions.Item>
         {state.deadlines.map((d) => (
-          <Descriptions.Item key={d.clock} label={t('receipt.deadline')}>
-            {formatTime(d.dueAt)}
-            {d.provisional ? ` (${t('clock.provisional')})` : ''}
+          <Descriptions.Item key={d.clock} label={l(d.label, t('receipt.deadline'))}>
+            <span data-testid={`owed-${d.clock}`}>
+              {t('clock.due', { at: formatDue(d.dueAt) })}
+              {d.provisional ? ` (${t('clock.provisional')})` : ''} <StopNote stoppedBy={d.stoppedBy} />
+            </span>
           </Descriptions.Item>
         ))}
+        {state.deadlines.length === 0 && (
+          <Descriptions.Item label={t('receipt.deadline')}>
+            <span data-testid="owed-none">{t('receipt.owedNone')}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {state.deadlines.length > 0 && <ZoneNote />}
       {state.failedUploads.length > 0 && (
         <Alert
           type="error"

@@ -6,14 +6,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { IntakeFields, toSubmission } from '../components/IntakeFields.tsx';
-import { useI18n } from '../i18n.tsx';
+import { type Label, useI18n } from '../i18n.tsx';
 import { useProcedures } from './PortalHome.tsx';
 
 type Submitted = {
   trackingNo: string;
   receipt: string;
   status: string;
-  deadlines: { clock: string; dueAt: string; provisional: boolean }[];
+  deadlines: { clock: string; label: Label; dueAt: string; provisional: boolean; stoppedBy: Label[] }[];
 };
 
 /** Step two: the form generated from the procedure's intake definition, then attachments. */

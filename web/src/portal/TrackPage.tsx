@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -7,6 +8,7 @@ import {
   Descriptions,
   Form,
   Input,
+  Rate,
   Skeleton,
   Tag,
   Timeline,
@@ -17,10 +19,12 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { eventLabel } from '../components/eventLabel.ts';
-import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
+import { DeadlineList, ZoneNote, formatDue, formatTime } from '../components/Deadlines.tsx';
+import { CodeBox } from '../components/CodeBox.tsx';
+import { ApiError } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { useI18n } from '../i18n.tsx';
-import type { PublicCase } from '../types.ts';
+import type { PublicCase, PublicEntry } from '../types.ts';
 
 type Access = { trackingNo: string; receipt: string };
 
@@ -65,6 +69,8 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
+  // The open action panel; it closes when its action is done, so a rating does not leave an empty form (#18).
+  const [open, setOpen] = useState<string[]>([]);
   const path = `/public/cases/${encodeURIComponent(access.trackingNo)}`;
   const view = useQuery({
     queryKey: ['track', access.trackingNo],
@@ -77,14 +83,24 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
   if (view.error)
     return (
       <>
-        <ErrorBox error={view.error} />
+        {view.error instanceof ApiError && view.error.status === 404 ? (
+          <Alert type="error" showIcon role="alert" message={t('track.notFound')} style={{ marginBottom: 12 }} />
+        ) : (
+          <ErrorBox error={view.error} />
+        )}
         <Button onClick={onLeave}>{t('track.again')}</Button>
       </>
     );
   const c = view.data!;
-  const messages = c.timeline.filter((e) =>
-    ['staff-message', 'submitter-message', 'submitter-material'].includes(e.action),
-  );
+  const isMessage = (e: PublicEntry) => ['staff-message', 'submitter-message', 'submitter-material'].includes(e.action);
+  const messages = c.timeline.filter(isMessage);
+  const kind = t(`kind.${c.kind}`);
+  // The timeline speaks to the citizen: "您提交了投诉", "工作人员：受理" (#18).
+  const step = (e: PublicEntry) =>
+    e.action === 'submit'
+      ? t(e.by === 'submitter' ? 'track.ev.submit' : 'track.ev.submitByStaff', { kind })
+      : eventLabel(e, t, l);
+  const who = (e: PublicEntry) => (e.by === 'submitter' ? t('track.you') : t('track.staff'));
   return (
     <>
       <Card
@@ -97,49 +113,59 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
         style={{ marginBottom: 12 }}
       >
         <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('receipt.trackingNo')}>{c.trackingNo}</Descriptions.Item>
+          <Descriptions.Item label={t('receipt.trackingNo')}>
+            <CodeBox value={c.trackingNo} name={t('receipt.trackingNo')} testId="tracked-no" />
+          </Descriptions.Item>
           <Descriptions.Item label={t('case.procedure')}>{l(c.procedure.name, c.procedure.id)}</Descriptions.Item>
           <Descriptions.Item label={t('case.receivedAt')}>{formatTime(c.receivedAt)}</Descriptions.Item>
           {c.outcome && <Descriptions.Item label={t('case.outcome')}>{l(c.outcome)}</Descriptions.Item>}
         </Descriptions>
         <Typography.Title level={5}>{t('case.deadlines')}</Typography.Title>
+        <ZoneNote />
         <DeadlineList deadlines={c.deadlines} />
       </Card>
 
       <Card title={t('track.timeline')} style={{ marginBottom: 12 }}>
         <Timeline
-          items={c.timeline.map((e) => ({
-            key: `${e.at}-${e.action}`,
-            color: e.by === 'submitter' ? 'gray' : 'blue',
-            children: (
-              <div data-testid="timeline-entry">
-                <div className="muted">
-                  {formatTime(e.at)} · {e.by === 'submitter' ? t('track.byYou') : t('track.byStaff')} ·{' '}
-                  <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong> · {l(e.statusLabel, e.status)}
+          items={c.timeline
+            .filter((e) => !isMessage(e))
+            .map((e) => ({
+              key: `${e.at}-${e.action}`,
+              color: e.by === 'submitter' ? 'gray' : 'blue',
+              children: (
+                <div data-testid="timeline-entry">
+                  <div className="muted">
+                    {formatTime(e.at)} · {e.action === 'submit' ? '' : `${who(e)} · `}
+                    <strong data-testid="timeline-action">{step(e)}</strong> · {l(e.statusLabel, e.status)}
+                  </div>
+                  {e.text && <div>{l(e.text)}</div>}
+                  {Object.entries(e.details).map(([k, v]) => (
+                    <div key={k} className="user-text" data-testid={`detail-${k}`}>
+                      {e.fields?.[k] && <span className="muted">{l(e.fields[k].label, k)}：</span>}
+                      {e.fields?.[k]?.type === 'rating' && typeof v === 'number' ? (
+                        <Rate disabled value={v} aria-label={t('track.stars', { n: v })} />
+                      ) : e.valueLabels?.[k] ? (
+                        l(e.valueLabels[k], String(v))
+                      ) : typeof v === 'string' || typeof v === 'number' ? (
+                        String(v)
+                      ) : (
+                        JSON.stringify(v)
+                      )}
+                    </div>
+                  ))}
+                  {e.deadlines.map((d, i) => (
+                    <div key={i} className="muted">
+                      {l(d.label)}:{' '}
+                      {d.explanation
+                        ? typeof d.explanation === 'string'
+                          ? d.explanation
+                          : l(d.explanation)
+                        : formatDue(d.dueAt)}
+                    </div>
+                  ))}
                 </div>
-                {e.text && <div>{l(e.text)}</div>}
-                {Object.entries(e.details).map(([k, v]) => (
-                  <div key={k} className="user-text">
-                    {e.valueLabels?.[k]
-                      ? l(e.valueLabels[k], String(v))
-                      : typeof v === 'string' || typeof v === 'number'
-                        ? String(v)
-                        : JSON.stringify(v)}
-                  </div>
-                ))}
-                {e.deadlines.map((d, i) => (
-                  <div key={i} className="muted">
-                    {l(d.label)}:{' '}
-                    {d.explanation
-                      ? typeof d.explanation === 'string'
-                        ? d.explanation
-                        : l(d.explanation)
-                      : formatTime(d.dueAt)}
-                  </div>
-                ))}
-              </div>
-            ),
-          }))}
+              ),
+            }))}
         />
       </Card>
 
@@ -149,7 +175,7 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
         ) : (
           messages.map((m, i) => (
             <div key={i} data-testid="message" style={{ marginBottom: 8 }}>
-              <Tag>{m.by === 'submitter' ? t('track.byYou') : t('track.byStaff')}</Tag>
+              <Tag>{t(`track.ev.${m.action}`)}</Tag>
               <span className="muted">{formatTime(m.at)}</span>
               <div className="user-text">{String(m.details.text ?? '')}</div>
             </div>
@@ -176,6 +202,8 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
 
       <Card title={t('track.actions')} style={{ marginBottom: 12 }}>
         <Collapse
+          activeKey={open}
+          onChange={(keys) => setOpen(typeof keys === 'string' ? [keys] : keys)}
           items={[
             ...c.allowedActions.map((a) => ({
               key: a.id,
@@ -183,9 +211,11 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
               children: (
                 <ActionForm
                   action={a}
+                  primary
                   onSubmit={async (input) => {
                     await post(`/actions/${a.id}`)({ input });
                     void message.success(t('action.done'));
+                    setOpen([]);
                     await refresh();
                   }}
                 />

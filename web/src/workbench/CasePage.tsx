@@ -11,18 +11,19 @@ import {
   Modal,
   Row,
   Skeleton,
+  Space,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { eventLabel, fieldLabel, fieldValue } from '../components/eventLabel.ts';
-import { useI18n } from '../i18n.tsx';
+import { type Label, useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
 import type { StaffCase, StaffEntry } from '../types.ts';
 import { CaseFollowUp } from './CaseFollowUp.tsx';
@@ -30,6 +31,7 @@ import { CaseFollowUp } from './CaseFollowUp.tsx';
 /** The case page: facts, parties (masked), clocks, timeline, notes vs messages, allowed actions. */
 export function CasePage() {
   const { id } = useParams();
+  const [params] = useSearchParams();
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -50,7 +52,11 @@ export function CasePage() {
   const c = view.data!;
   const procedure = procedures.data?.find((p) => p.id === c.procedure.id);
   const note = c.allowedActions.find((a) => a.id === 'add-note');
-  const others = c.allowedActions.filter((a) => a.id !== 'add-note');
+  const actions = c.allowedActions.filter((a) => a.id !== 'add-note');
+  // #18: the step the procedure expects (or the one a shortcut asked for, ?do=assign) is the
+  // primary form; the others are grouped under 其他操作.
+  const wanted = actions.find((a) => a.id === params.get('do')) ?? actions.find((a) => a.id === c.nextAction);
+  const others = actions.filter((a) => a !== wanted);
   const act = (action: string) => async (input: Record<string, unknown>) => {
     await api('POST', `/cases/${c.id}/actions/${action}`, { body: { input, expectedVersion: c.version } });
     void message.success(t('action.done'));
@@ -66,6 +72,22 @@ export function CasePage() {
           {l(c.statusLabel, c.status)}
         </Tag>
       </Typography.Title>
+      <Space wrap size={[16, 4]} className="case-heads" data-testid="case-heads">
+        <span>
+          <span className="muted">{t('case.assignee')}：</span>
+          <strong data-testid="case-assignee">{c.assigneeName ?? t('case.unassigned')}</strong>
+        </span>
+        <span>
+          <span className="muted">{t('case.unit')}：</span>
+          <strong data-testid="case-unit">{c.orgUnitName ?? '—'}</strong>
+        </span>
+        {c.severity && (
+          <span>
+            <span className="muted">{t('case.severity')}：</span>
+            <strong>{l(c.severityLabel, t('value.unknown'))}</strong>
+          </span>
+        )}
+      </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('case.facts')} size="small" style={{ marginBottom: 16 }}>
@@ -109,7 +131,26 @@ export function CasePage() {
             <DeadlineList deadlines={c.deadlines} />
           </Card>
           <Parties c={c} />
-          <Card title={t('case.actions')} size="small" style={{ marginBottom: 16 }}>
+          {wanted && (
+            <Card
+              key={wanted.id}
+              title={t('case.nextStep', { action: l(wanted.label, wanted.id) })}
+              size="small"
+              style={{ marginBottom: 16 }}
+              className="next-step"
+              data-testid="next-step"
+            >
+              <ActionForm
+                action={wanted}
+                caseId={c.id}
+                primary
+                onSubmit={act(wanted.id)}
+                categories={procedure?.categories}
+                severities={procedure?.severities}
+              />
+            </Card>
+          )}
+          <Card title={wanted ? t('case.otherActions') : t('case.actions')} size="small" style={{ marginBottom: 16 }}>
             {others.length === 0 ? (
               <p className="muted">{t('case.noActions')}</p>
             ) : (
@@ -121,6 +162,7 @@ export function CasePage() {
                   children: (
                     <ActionForm
                       action={a}
+                      caseId={c.id}
                       onSubmit={act(a.id)}
                       categories={procedure?.categories}
                       severities={procedure?.severities}
@@ -173,7 +215,7 @@ function Entry({ e }: { e: StaffEntry }) {
   return (
     <div data-testid="timeline-entry">
       <div className="muted">
-        {formatTime(e.at)} · {e.actor.name ?? t(`actor.${e.actor.kind}`)} ·{' '}
+        {formatTime(e.at)} · {actorName(e.actor, t)} ·{' '}
         <strong data-testid="timeline-action">{eventLabel(e, t, l)}</strong>
         {e.fromStatus !== e.toStatus ? ` → ${l(e.toStatusLabel, e.toStatus)}` : ''}
       </div>
@@ -339,11 +381,11 @@ function StaffMessage({ caseId, onDone }: { caseId: string; onDone(): Promise<vo
 }
 
 function LinkedCases({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const linked = useQuery({
     queryKey: ['same-submitter', id],
     queryFn: () =>
-      api<{ items: { id: string; trackingNo: string; subject: string; status: string }[] }>(
+      api<{ items: { id: string; trackingNo: string; subject: string; status: string; statusLabel?: Label }[] }>(
         'GET',
         `/cases/${id}/same-submitter`,
       ),
@@ -360,7 +402,7 @@ function LinkedCases({ id }: { id: string }) {
           {linked.data!.items.map((x) => (
             <li key={x.id}>
               <Link to={`/staff/cases/${x.id}`}>{x.trackingNo}</Link> <span className="user-text">{x.subject}</span>{' '}
-              <Tag>{x.status}</Tag>
+              <Tag>{l(x.statusLabel, t('value.unknown'))}</Tag>
             </li>
           ))}
         </ul>
@@ -376,4 +418,18 @@ function caseDataEntries(data: Record<string, unknown>): [string, unknown][] {
     ...Object.entries(fields ?? {}).map(([k, v]) => [`fields.${k}`, v] as [string, unknown]),
     ...Object.entries(rest),
   ];
+}
+
+/**
+ * Who did a step, in words (#18): a person by name; the system's own channels (portal, mail …) and
+ * jobs by the locale's name, never their ids.
+ */
+export function actorName(a: { kind: string; name: string | null }, t: (key: string) => string): string {
+  if (a.kind === 'user' && a.name) return a.name;
+  if (a.name) {
+    const key = `actor.${a.kind}.${a.name}`;
+    const named = t(key);
+    if (named !== key) return named;
+  }
+  return t(`actor.${a.kind}`);
 }

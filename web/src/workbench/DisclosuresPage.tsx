@@ -58,6 +58,7 @@ export function DisclosuresPage() {
       <div className="filters">
         <Select
           allowClear
+          aria-label={t('disclosure.status')}
           placeholder={t('disclosure.status')}
           style={{ width: 160 }}
           value={status}

@@ -51,6 +51,7 @@ export function ImprovementsPage() {
       <div className="filters">
         <Select
           allowClear
+          aria-label={t('improvement.status')}
           placeholder={t('improvement.status')}
           style={{ width: 140 }}
           value={status}
@@ -62,6 +63,7 @@ export function ImprovementsPage() {
         />
         <Select
           allowClear
+          aria-label={t('improvement.kind')}
           placeholder={t('improvement.kind')}
           style={{ width: 140 }}
           value={kind}

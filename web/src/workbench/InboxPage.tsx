@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Segmented, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Descriptions, Input, Modal, Segmented, Select, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { Countdown, formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -10,6 +11,21 @@ import type { CaseSummary, Me } from '../types.ts';
 import { useProcedures } from '../portal/PortalHome.tsx';
 
 const PRESETS = ['all', 'mine', 'unit', 'due-soon', 'overdue'] as const;
+const SORTS = ['due', 'received', 'severity'] as const;
+const SHORTCUTS = ['j', 'k', 'Enter', 'a', 'r', '/', '?'] as const;
+
+/** Split view (list + preview) on wide screens (#18). */
+function useWide(min = 1280): boolean {
+  const query = `(min-width: ${min}px)`;
+  const [wide, setWide] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setWide(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, [query]);
+  return wide;
+}
 const PAGE = 25;
 
 /**
@@ -24,7 +40,14 @@ export function InboxPage({ me }: { me: Me }) {
   const preset = (params.get('view') ?? 'all') as (typeof PRESETS)[number];
   const procedure = procedures.data?.find((p) => p.id === params.get('procedure'));
   const cursor = cursors[cursors.length - 1];
-  const query = new URLSearchParams({ limit: String(PAGE) });
+  const sort = (params.get('sort') ?? 'due') as (typeof SORTS)[number];
+  const navigate = useNavigate();
+  const wide = useWide();
+  const [selected, setSelected] = useState(0);
+  const [help, setHelp] = useState(false);
+  const search = useRef<HTMLInputElement | null>(null);
+  // Most urgent first unless the handler chose otherwise (#18).
+  const query = new URLSearchParams({ limit: String(PAGE), sort });
   if (preset === 'mine') query.set('assignee', 'me');
   if (preset === 'unit') query.set('unit', 'mine');
   if (preset === 'due-soon') query.set('due', 'soon');
@@ -50,6 +73,38 @@ export function InboxPage({ me }: { me: Me }) {
     setCursors([]);
     setParams(next);
   };
+  const items = list.data?.items ?? [];
+  const current = items[Math.min(selected, items.length - 1)];
+  const open = (c: CaseSummary | undefined, action?: string) => {
+    if (c) void navigate(`/staff/cases/${c.id}${action ? `?do=${action}` : ''}`);
+  };
+  // Keyboard (#18): j/k move, Enter opens, a assign, r reply, / search, ? help; not while typing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        el.closest('input, textarea, select, [contenteditable="true"], .ant-select')
+      )
+        return;
+      if (e.key === 'j') setSelected((i) => Math.min(i + 1, Math.max(items.length - 1, 0)));
+      else if (e.key === 'k') setSelected((i) => Math.max(i - 1, 0));
+      else if (e.key === 'Enter') open(current);
+      else if (e.key === 'a') open(current, 'assign');
+      else if (e.key === 'r') open(current, 'reply');
+      else if (e.key === '/') search.current?.focus();
+      else if (e.key === '?') setHelp(true);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  // In the split view the list keeps only what a queue needs; the preview shows the rest.
+  const columns = (all: ColumnsType<CaseSummary>) =>
+    wide ? all.filter((c) => ![t('case.procedure'), t('case.receivedAt')].includes(String(c.title))) : all;
   const opts = (items: { id: string; label: Parameters<typeof l>[0] }[] | undefined) =>
     (items ?? []).map((o) => ({ value: o.id, label: l(o.label, o.id) }));
   return (
@@ -61,6 +116,9 @@ export function InboxPage({ me }: { me: Me }) {
           options={PRESETS.map((p) => ({ value: p, label: t(`inbox.${p}`) }))}
         />
         <Input.Search
+          ref={(r) => {
+            search.current = r?.input ?? null;
+          }}
           placeholder={t('inbox.search')}
           aria-label={t('inbox.search')}
           allowClear
@@ -68,6 +126,16 @@ export function InboxPage({ me }: { me: Me }) {
           defaultValue={params.get('q') ?? ''}
           onSearch={(v) => set('q', v.trim() || undefined)}
         />
+        <Select
+          aria-label={t('inbox.sort')}
+          style={{ minWidth: 160 }}
+          value={sort}
+          onChange={(v) => set('sort', v === 'due' ? undefined : v)}
+          options={SORTS.map((x) => ({ value: x, label: t(`inbox.sort.${x}`) }))}
+        />
+        <Button onClick={() => setHelp(true)} aria-label={t('inbox.keys')}>
+          ?
+        </Button>
       </div>
       <div className="filters">
         <Select
@@ -129,40 +197,70 @@ export function InboxPage({ me }: { me: Me }) {
         </div>
       )}
       <ErrorBox error={list.error} />
-      <Table<CaseSummary>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('inbox.empty') }}
-        columns={[
-          {
-            title: t('case.trackingNo'),
-            dataIndex: 'trackingNo',
-            render: (v: string, r) => <Link to={`/staff/cases/${r.id}`}>{v}</Link>,
-          },
-          {
-            title: t('case.subject'),
-            dataIndex: 'subject',
-            render: (v: string) => <span className="user-text">{v}</span>,
-          },
-          { title: t('case.procedure'), render: (_, r) => l(r.procedure.name, r.procedure.id) },
-          { title: t('case.status'), render: (_, r) => <Tag>{l(r.statusLabel, r.status)}</Tag> },
-          { title: t('case.severity'), dataIndex: 'severity', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('case.clock'),
-            render: (_, r) => (r.nextDue ? <Countdown dueAt={r.nextDue.dueAt} status={r.nextDue.status} /> : '—'),
-          },
-          { title: t('case.receivedAt'), dataIndex: 'receivedAt', render: formatTime },
-          {
-            title: t('case.assignee'),
-            render: (_, r) =>
-              r.assigneeId === me.id ? <Tag color="blue">{t('inbox.me')}</Tag> : r.assigneeId ? '✓' : '—',
-          },
-        ]}
-      />
+      <Modal open={help} onCancel={() => setHelp(false)} footer={null} title={t('inbox.keys')}>
+        <Descriptions column={1} size="small">
+          {SHORTCUTS.map((k) => (
+            <Descriptions.Item key={k} label={<kbd>{k}</kbd>}>
+              {t(`inbox.key.${k}`)}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      </Modal>
+      <div className={wide ? 'inbox-split' : undefined}>
+        <Table<CaseSummary>
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: wide ? undefined : 900 }}
+          rowClassName={(r) => (r.id === current?.id ? 'inbox-row inbox-row-selected' : 'inbox-row')}
+          onRow={(r, i) => ({
+            onClick: (e) => {
+              if ((e.target as HTMLElement).closest('a, button, input, label')) return;
+              if (wide) setSelected(i ?? 0);
+              else open(r);
+            },
+            onDoubleClick: () => open(r),
+          })}
+          locale={{ emptyText: t('inbox.empty') }}
+          columns={columns([
+            {
+              title: t('case.trackingNo'),
+              dataIndex: 'trackingNo',
+              render: (v: string, r) => <Link to={`/staff/cases/${r.id}`}>{v}</Link>,
+            },
+            {
+              title: t('case.subject'),
+              dataIndex: 'subject',
+              render: (v: string) => <span className="user-text">{v}</span>,
+            },
+            { title: t('case.procedure'), render: (_, r) => l(r.procedure.name, r.procedure.id) },
+            { title: t('case.status'), render: (_, r) => <Tag>{l(r.statusLabel, r.status)}</Tag> },
+            {
+              title: t('case.severity'),
+              render: (_, r) => (r.severity ? l(r.severityLabel, t('value.unknown')) : '—'),
+            },
+            {
+              title: t('case.clock'),
+              render: (_, r) => (r.nextDue ? <Countdown dueAt={r.nextDue.dueAt} status={r.nextDue.status} /> : '—'),
+            },
+            { title: t('case.receivedAt'), dataIndex: 'receivedAt', render: formatTime },
+            {
+              title: t('case.assignee'),
+              render: (_, r) =>
+                r.assigneeId === me.id ? (
+                  <Tag color="blue">{t('inbox.me')}</Tag>
+                ) : r.assigneeId ? (
+                  (r.assigneeName ?? t('value.unknown'))
+                ) : (
+                  '—'
+                ),
+            },
+          ])}
+        />
+        {wide && <CasePreview c={current} onOpen={() => open(current)} />}
+      </div>
       <Space style={{ marginTop: 12 }}>
         <Button disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
           {t('inbox.prev')}
@@ -173,5 +271,36 @@ export function InboxPage({ me }: { me: Me }) {
         <span className="muted">{t('inbox.page', { n: cursors.length + 1 })}</span>
       </Space>
     </>
+  );
+}
+
+/** The selected case beside the list on a wide screen (#18): enough to decide whether to open it. */
+function CasePreview({ c, onOpen }: { c: CaseSummary | undefined; onOpen(): void }) {
+  const { t, l } = useI18n();
+  if (!c) return <aside className="inbox-preview muted">{t('inbox.empty')}</aside>;
+  return (
+    <aside className="inbox-preview" data-testid="inbox-preview" aria-label={t('inbox.preview')}>
+      <h3 className="user-text">{c.subject}</h3>
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('case.trackingNo')}>{c.trackingNo}</Descriptions.Item>
+        <Descriptions.Item label={t('case.procedure')}>{l(c.procedure.name, c.procedure.id)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.status')}>{l(c.statusLabel, c.status)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.unit')}>{c.orgUnitName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('case.assignee')}>{c.assigneeName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('case.receivedAt')}>{formatTime(c.receivedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.clock')}>
+          {c.nextDue ? (
+            <>
+              {l(c.nextDue.label)} <Countdown dueAt={c.nextDue.dueAt} status={c.nextDue.status} />
+            </>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+      <Button type="primary" onClick={onOpen}>
+        {t('inbox.open')}
+      </Button>
+    </aside>
   );
 }

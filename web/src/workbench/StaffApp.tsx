@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, lazy, useEffect } from 'react';
+import { NotificationBell } from './NotificationBell.tsx';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -15,6 +16,7 @@ import { SupervisionPage } from './SupervisionPage.tsx';
 import { DisclosuresPage } from './DisclosuresPage.tsx';
 import { ImprovementsPage } from './ImprovementsPage.tsx';
 import { SurveysPage } from './SurveysPage.tsx';
+import { AccountPage } from './AccountPage.tsx';
 
 // Admin is a chunk of its own: handlers never load it.
 const AdminPage = lazy(() => import('../admin/AdminPage.tsx'));
@@ -68,11 +70,23 @@ function Signed({ me }: { me: Me }) {
   const client = useQueryClient();
   const location = useLocation();
   useEffect(() => setCsrfToken(me.csrfToken), [me.csrfToken]);
+  // A table wider than the screen scrolls sideways: its scroll area takes keyboard focus so that
+  // it can be scrolled without a mouse (WCAG 2.1.1; axe scrollable-region-focusable, #18).
+  useEffect(() => {
+    const mark = () => {
+      for (const el of document.querySelectorAll('.ant-table-content:not([tabindex])'))
+        el.setAttribute('tabindex', '0');
+    };
+    mark();
+    const watch = new MutationObserver(mark);
+    watch.observe(document.body, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, []);
   const logout = async () => {
     await api('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
     client.clear();
-    await navigate('/staff/login');
+    void navigate('/staff/login');
   };
   const selected = location.pathname.split('/')[2] || 'inbox';
   const items = [
@@ -89,7 +103,10 @@ function Signed({ me }: { me: Me }) {
         ]
       : []),
     ...(me.isAdmin ? [{ key: 'admin', label: <Link to="/staff/admin">{t('nav.admin')}</Link> }] : []),
+    { key: 'account', label: <Link to="/staff/account">{t('nav.account')}</Link> },
   ];
+  // Issue 28: a one-time password to replace, or a required second factor to enrol, comes first.
+  const setupFirst = me.mustChangePassword || (me.secondFactor?.required && !me.secondFactor.enabled);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <header className="topbar">
@@ -100,9 +117,13 @@ function Signed({ me }: { me: Me }) {
           mode="horizontal"
           selectedKeys={[selected === 'cases' ? 'inbox' : selected]}
           items={items}
-          style={{ flex: 1, minWidth: 0, borderBottom: 0 }}
+          // Every item stays in the bar (it wraps): antd's "…" overflow keeps hidden items
+          // focusable inside aria-hidden, which screen readers cannot reach (axe, #18).
+          disabledOverflow
+          style={{ flex: 1, minWidth: 0, borderBottom: 0, flexWrap: 'wrap' }}
         />
         <nav>
+          <NotificationBell />
           <span data-testid="me">{me.displayName}</span>
           <LanguageSwitch />
           <Button size="small" onClick={logout}>
@@ -112,23 +133,28 @@ function Signed({ me }: { me: Me }) {
       </header>
       <div className="staff-content">
         <Suspense fallback={<Spin />}>
-          <Routes>
-            <Route index element={<InboxPage me={me} />} />
-            <Route path="cases/:id" element={<CasePage />} />
-            <Route path="intake" element={<IntakePage />} />
-            <Route path="supervision" element={<SupervisionPage />} />
-            <Route path="disclosures" element={<DisclosuresPage />} />
-            <Route path="improvements" element={<ImprovementsPage />} />
-            <Route path="surveys" element={<SurveysPage />} />
-            <Route path="stats" element={<DashboardPage />} />
-            <Route path="reports" element={<ReportsPage />} />
-            <Route path="reports/:id" element={<ReportPage />} />
-            <Route
-              path="admin"
-              element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />}
-            />
-            <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
-          </Routes>
+          {setupFirst ? (
+            <AccountPage me={me} />
+          ) : (
+            <Routes>
+              <Route path="account" element={<AccountPage me={me} />} />
+              <Route index element={<InboxPage me={me} />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="intake" element={<IntakePage />} />
+              <Route path="supervision" element={<SupervisionPage />} />
+              <Route path="disclosures" element={<DisclosuresPage />} />
+              <Route path="improvements" element={<ImprovementsPage />} />
+              <Route path="surveys" element={<SurveysPage />} />
+              <Route path="stats" element={<DashboardPage />} />
+              <Route path="reports" element={<ReportsPage />} />
+              <Route path="reports/:id" element={<ReportPage />} />
+              <Route
+                path="admin"
+                element={me.isAdmin ? <AdminPage /> : <Result status="403" title={t('error.adminOnly')} />}
+              />
+              <Route path="*" element={<Result status="404" title={t('error.notFound')} />} />
+            </Routes>
+          )}
         </Suspense>
       </div>
     </Layout>

@@ -1,0 +1,127 @@
+import { userById } from '../app/auth.ts';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { verify as argonVerify } from '@node-rs/argon2';
+import { changeOwnPassword, listOwnSessions, revokeOwnSession } from '../app/account-lifecycle.ts';
+import { secondFactorRequired, sessionHash } from '../app/auth.ts';
+import type { AppContext } from '../app/context.ts';
+import { confirmTotpEnrolment, removeTotp, startTotpEnrolment, unusedRecoveryCodes } from '../app/totp.ts';
+import { DomainError } from '../domain/errors.ts';
+import { requireStaff, SESSION_COOKIE, staffOf } from './authenticate.ts';
+
+/** One's own account (issue 28): password, sessions, second factor. Every route acts on the caller only. */
+export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('onRequest', requireStaff(ctx));
+    const current = (request: { cookies: Record<string, string | undefined> }) => {
+      const session = request.cookies[SESSION_COOKIE];
+      return session ? sessionHash(ctx, session) : undefined;
+    };
+
+    app.post(
+      '/api/v1/account/password',
+      {
+        schema: {
+          tags: ['account'],
+          summary: '修改自己的密码 / change your own password',
+          body: z.object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+        },
+      },
+      async (request, reply) => {
+        await changeOwnPassword(
+          ctx,
+          staffOf(request).id,
+          request.body.oldPassword,
+          request.body.newPassword,
+          current(request),
+        );
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/v1/account/sessions',
+      { schema: { tags: ['account'], summary: '我的会话 / my sessions' } },
+      async (request) => ({
+        items: await listOwnSessions(ctx, staffOf(request).id, current(request)),
+      }),
+    );
+
+    app.delete(
+      '/api/v1/account/sessions/:id',
+      {
+        schema: {
+          tags: ['account'],
+          summary: '结束我的一个会话 / end one of my sessions',
+          params: z.object({ id: z.string().regex(/^[0-9a-f]{24}$/) }),
+        },
+      },
+      async (request, reply) => {
+        await revokeOwnSession(ctx, staffOf(request).id, request.params.id);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/v1/account/totp',
+      { schema: { tags: ['account'], summary: '动态验证码状态 / second factor status' } },
+      async (request) => {
+        const actor = staffOf(request);
+        const user = await userById(ctx, actor.id);
+        return {
+          enabled: !!user?.totp_enabled_at,
+          enabledAt: user?.totp_enabled_at ?? null,
+          required: secondFactorRequired(ctx, actor),
+          recoveryCodesLeft: user?.totp_enabled_at ? await unusedRecoveryCodes(ctx, actor.id) : 0,
+        };
+      },
+    );
+
+    app.post(
+      '/api/v1/account/totp/setup',
+      { schema: { tags: ['account'], summary: '开始绑定动态验证码 / start second-factor enrolment' } },
+      async (request) => {
+        const user = await userById(ctx, staffOf(request).id);
+        if (user?.totp_enabled_at)
+          throw new DomainError(
+            'CONFLICT',
+            '已绑定动态验证码，请先解除 / a second factor is already set up; remove it first',
+          );
+        return startTotpEnrolment(ctx, staffOf(request).id);
+      },
+    );
+
+    app.post(
+      '/api/v1/account/totp/confirm',
+      {
+        schema: {
+          tags: ['account'],
+          summary: '确认绑定 / confirm enrolment with a first code',
+          body: z.object({ code: z.string().regex(/^\d{6}$/, '6 位数字 / 6 digits') }).strict(),
+        },
+      },
+      async (request) => ({ recoveryCodes: await confirmTotpEnrolment(ctx, staffOf(request).id, request.body.code) }),
+    );
+
+    app.post(
+      '/api/v1/account/totp/remove',
+      {
+        schema: {
+          tags: ['account'],
+          summary: '解除动态验证码 / remove your second factor',
+          body: z.object({ password: z.string().min(1).max(200) }).strict(),
+        },
+      },
+      async (request, reply) => {
+        const actor = staffOf(request);
+        const user = await userById(ctx, actor.id);
+        if (!user || !(await argonVerify(user.password_hash, request.body.password)))
+          throw new DomainError('VALIDATION_FAILED', '密码错误 / wrong password', { field: 'password' });
+        if (secondFactorRequired(ctx, actor))
+          throw new DomainError('FORBIDDEN', '您的角色必须使用动态验证码 / your role requires a second factor');
+        await removeTotp(ctx, actor.id, `user:${actor.id}`);
+        return reply.status(204).send();
+      },
+    );
+  };
+}
