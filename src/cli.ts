@@ -71,6 +71,8 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
                                 生成月度统计报告（已有则不重复）/ make a month's reports by hand (each unit once)
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
   restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
+  directory sync --source NAME [--dry-run]
+                                同步组织目录（企业微信）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),
@@ -531,6 +533,24 @@ const archive: Command = async (args) => {
   });
 };
 
+const directory: Command = async (args) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { source: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  });
+  if (positionals[0] !== 'sync' || !values.source)
+    throw new UsageError('plaint directory sync --source NAME [--dry-run]');
+  const { directorySourcesFromEnv, syncSource } = await import('./app/directory/sources.ts');
+  const source = directorySourcesFromEnv().find((s) => s.name === values.source);
+  if (!source) throw new UsageError(`PLAINT_DIRECTORY_SOURCES 中没有 ${values.source} / no such directory source`);
+  return withApp(async (ctx) => {
+    const report = await syncSource(ctx, source, { dryRun: values['dry-run'] ?? false });
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  });
+};
+
 const commands: Record<string, Command> = {
   serve,
   migrate,
@@ -549,6 +569,7 @@ const commands: Record<string, Command> = {
   retention,
   archive,
   report,
+  directory,
   // exceljs is heavy: loaded only by the commands that use it.
   import: async (args) => (await import('./transfer/commands.ts')).importCommand(args, withApp),
   export: async (args) => (await import('./transfer/commands.ts')).exportCommand(args, withApp),

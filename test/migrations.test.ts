@@ -55,6 +55,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'clocks',
       'data_requests',
       'deliveries',
+      'directory_links',
       'disclosures',
       'idempotency_keys',
       'improvement_actions',

@@ -3,6 +3,8 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import type { Db } from '../store/cases.repository.ts';
+import type { Database } from '../store/schema.ts';
+import type { Transaction } from 'kysely';
 import { findUserById } from '../store/users.repository.ts';
 import { ZPassword } from './auth.ts';
 import type { AppContext } from './context.ts';
@@ -52,19 +54,7 @@ export async function disableUser(ctx: AppContext, actor: LifecycleActor, userId
     throw new DomainError('CONFLICT', '不能停用自己的账号 / you cannot disable your own account');
   const user = await userOrNotFound(ctx, userId);
   const at = ctx.now().toISOString();
-  await ctx.store.transact(async (trx) => {
-    await trx.updateTable('users').set({ disabled: 1, disabled_at: at }).where('id', '=', userId).execute();
-    // Sessions go (they are worthless now); tokens stay revoked-by-join, so re-enabling restores them.
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await appendAudit(trx, {
-      at,
-      actor: actorRef(actor),
-      action: 'user.disable',
-      entityType: 'user',
-      entityId: userId,
-      payload: { username: user.username, reason },
-    });
-  });
+  await ctx.store.transact((trx) => disableUserIn(trx, at, actorRef(actor), userId, user.username, reason));
   return { id: userId, disabledAt: at };
 }
 
@@ -73,18 +63,52 @@ export async function enableUser(ctx: AppContext, actor: LifecycleActor, userId:
   assertAdmin(actor);
   const user = await userOrNotFound(ctx, userId);
   const at = ctx.now().toISOString();
-  await ctx.store.transact(async (trx) => {
-    await trx.updateTable('users').set({ disabled: 0, disabled_at: null }).where('id', '=', userId).execute();
-    await appendAudit(trx, {
-      at,
-      actor: actorRef(actor),
-      action: 'user.enable',
-      entityType: 'user',
-      entityId: userId,
-      payload: { username: user.username },
-    });
-  });
+  await ctx.store.transact((trx) => enableUserIn(trx, at, actorRef(actor), userId, user.username));
   return { id: userId, disabledAt: null };
+}
+
+/**
+ * Disabling inside a caller's transaction (a directory sync deactivates many people at once, issue
+ * 20): the flag and the time, the sessions ended, one audit record. API tokens stop answering by
+ * the join on the user, so re-enabling restores them.
+ */
+export async function disableUserIn(
+  db: Transaction<Database>,
+  at: string,
+  actor: string,
+  userId: string,
+  username: string,
+  reason: string,
+): Promise<void> {
+  await db.updateTable('users').set({ disabled: 1, disabled_at: at }).where('id', '=', userId).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await appendAudit(db, {
+    at,
+    actor,
+    action: 'user.disable',
+    entityType: 'user',
+    entityId: userId,
+    payload: { username, reason },
+  });
+}
+
+/** Re-enabling inside a caller's transaction. */
+export async function enableUserIn(
+  db: Transaction<Database>,
+  at: string,
+  actor: string,
+  userId: string,
+  username: string,
+) {
+  await db.updateTable('users').set({ disabled: 0, disabled_at: null }).where('id', '=', userId).execute();
+  await appendAudit(db, {
+    at,
+    actor,
+    action: 'user.enable',
+    entityType: 'user',
+    entityId: userId,
+    payload: { username },
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import * as disclosureImprovementSurveys from './migrations/202611300300_disclos
 import * as search from './migrations/202611300400_search.ts';
 import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
 import * as reach from './migrations/202612051000_reach.ts';
+import * as directoryLinks from './migrations/202612051401_directory_links.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '202611300400_search': search,
   '202611300500_inbox_status_unit': inboxStatusUnit,
   '202612051000_reach': reach,
+  '202612051401_directory_links': directoryLinks,
   '202612051700_accounts': accounts,
   '202612051800_housekeeping': housekeeping,
 };

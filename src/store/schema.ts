@@ -17,6 +17,7 @@ export type Database = {
   api_tokens: ApiTokenTable;
   clocks: ClockTable;
   org_units: OrgUnitTable;
+  directory_links: DirectoryLinkTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
   recovery_codes: RecoveryCodeTable;
@@ -232,6 +233,15 @@ export type UserTable = {
   totp_enabled_at: Generated<string | null>;
   /** The last TOTP time step accepted: a code is good once. */
   totp_last_step: Generated<number | null>;
+};
+
+/** Issue 20: a directory's external id for an org unit or user it created or adopted. */
+export type DirectoryLinkTable = {
+  source: string;
+  kind: 'unit' | 'user';
+  external_id: string;
+  local_id: string;
+  created_at: string;
 };
 
 export type SessionTable = {
