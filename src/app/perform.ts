@@ -71,17 +71,17 @@ export async function perform(
   const units = action ? await resolveUnits(ctx, unitRefs(action.input, input)) : new Map();
   const now = ctx.now();
   const clocks = (await caseClocks(ctx.store.db, state.id)).map(toClockState);
-  const decision = decide(
+  const decision = decide({
     procedure,
-    state,
+    current: state,
     actionId,
     input,
     actor,
     now,
     users,
-    { calendar: ctx.calendar, clocks },
+    clocks: { calendar: ctx.calendar, clocks },
     units,
-  );
+  });
   const pendingNow = Boolean(decision.event.input.awaitingApproval);
   // Issue 16: an action that sends the case elsewhere (转交) moves it to a real unit, on the timeline.
   if (action?.moves && !pendingNow) {

@@ -80,7 +80,7 @@ function run(
   actor: Actor = service,
   clocks: ClockContext = noClocks,
 ): Decision {
-  return decide(procedure, c, actionId, input, actor, NOW, users, clocks);
+  return decide({ procedure, current: c, actionId, input, actor, now: NOW, users, clocks });
 }
 
 /** The REG-2 forwarding clock, started at registration and still running. */
@@ -664,21 +664,30 @@ describe('a fixed value of an action', () => {
   })();
 
   it('sets a case column (outcome)', () => {
-    const d = decide(withFixed, buildCase({ status: 'replied' }), 'close', {}, service, NOW, users, noClocks);
+    const d = decide({
+      procedure: withFixed,
+      current: buildCase({ status: 'replied' }),
+      actionId: 'close',
+      input: {},
+      actor: service,
+      now: NOW,
+      users,
+      clocks: noClocks,
+    });
     expect(d.patch.outcome).toBe('substantiated');
   });
 
   it('sets a data.<key> target, which the schema accepts as a fixed target', () => {
-    const d = decide(
-      withFixed,
-      buildCase({ status: 'replied', data: { reply: 'r' } }),
-      'close',
-      {},
-      service,
-      NOW,
+    const d = decide({
+      procedure: withFixed,
+      current: buildCase({ status: 'replied', data: { reply: 'r' } }),
+      actionId: 'close',
+      input: {},
+      actor: service,
+      now: NOW,
       users,
-      noClocks,
-    );
+      clocks: noClocks,
+    });
     expect(d.patch.data).toEqual({ reply: 'r', archived: true });
   });
 });

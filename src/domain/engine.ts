@@ -30,17 +30,28 @@ export type ClockContext = { calendar: Calendar; clocks: ClockState[] };
  * Throws a DomainError when the action is unknown, not allowed now, not the actor's to take,
  * its input is invalid, or a guard fails; otherwise returns the changes to apply in one transaction.
  */
-export function decide(
-  procedure: TProcedure,
-  current: CaseState,
-  actionId: string,
-  rawInput: unknown,
-  actor: Actor,
-  now: Date,
-  users: UserDirectory = new Map(),
-  clockContext?: ClockContext,
-  units: UnitDirectory = new Map(),
-): Decision {
+export type DecideRequest = {
+  procedure: TProcedure;
+  /** The case as it is now. */
+  current: CaseState;
+  actionId: string;
+  /** The action's input as received, validated here against the action's declared fields. */
+  input: unknown;
+  actor: Actor;
+  now: Date;
+  /** Users named in `user` inputs, resolved by the caller (by id or username). */
+  users?: UserDirectory;
+  /** Needed by actions that start, stop, pause, resume or extend clocks. */
+  clocks?: ClockContext;
+  /** Org units named in `unit` inputs. */
+  units?: UnitDirectory;
+};
+
+export function decide(request: DecideRequest): Decision {
+  const { procedure, current, actionId, input: rawInput, actor, now } = request;
+  const users = request.users ?? new Map();
+  const clockContext = request.clocks;
+  const units = request.units ?? new Map();
   const action = findAction(procedure, actionId);
   if (!action) {
     throw new DomainError('UNKNOWN_ACTION', `流程“${procedure.name['zh-CN']}”没有操作“${actionId}” / no such action`, {
