@@ -1,8 +1,9 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { recusedFrom } from '../store/cases.repository.ts';
 import { listDeliveries, reviveDelivery } from '../store/delivery.repository.ts';
 import type { AppContext } from './context.ts';
 
@@ -10,23 +11,10 @@ type Staff = Actor & { kind: 'user' };
 
 /** Issue 16, RTE-3: a notification about a case the reader is recused from is not shown. */
 function notRecused(eb: ExpressionBuilder<Database, 'staff_notifications'>, actor: Staff): Expression<SqlBool> {
-  const paths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
+  const memberPaths = [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))];
   return eb.or([
     eb('staff_notifications.case_id', 'is', null),
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('case_exclusions as x')
-          .select('x.case_id')
-          .whereRef('x.case_id', '=', 'staff_notifications.case_id')
-          .where((xb) =>
-            xb.or([
-              xb('x.user_id', '=', actor.id),
-              ...paths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
-            ]),
-          ),
-      ),
-    ),
+    eb.not(recusedFrom(eb.ref('staff_notifications.case_id'), { userId: actor.id, memberPaths })),
   ]);
 }
 

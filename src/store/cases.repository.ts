@@ -180,25 +180,23 @@ export type CaseFilter = {
   scope: Scope;
 };
 
+/**
+ * Recusal (RTE-3): whether the case behind `caseId` excludes this reader — by name, or a unit at or
+ * above one they hold a grant in. One condition for every list that names cases (inbox, search,
+ * notifications), so they cannot disagree.
+ */
+export function recusedFrom(
+  caseId: Expression<string | null>,
+  recused: NonNullable<Scope['recused']>,
+): Expression<SqlBool> {
+  const byUnit = recused.memberPaths.map((path) => sql` or ${path} like x.unit_path || '%'`);
+  return sql<SqlBool>`exists (select x.case_id from case_exclusions as x where x.case_id = ${caseId} and (x.user_id = ${recused.userId}${sql.join(byUnit, sql``)}))`;
+}
+
 /** The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees. */
 export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
   const recused = scope.recused;
-  const notRecused = recused
-    ? eb.not(
-        eb.exists(
-          eb
-            .selectFrom('case_exclusions as x')
-            .select('x.case_id')
-            .whereRef('x.case_id', '=', 'cases.id')
-            .where((xb) =>
-              xb.or([
-                xb('x.user_id', '=', recused.userId),
-                ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like ${xb.ref('x.unit_path')} || '%'`),
-              ]),
-            ),
-        ),
-      )
-    : eb.lit(true);
+  const notRecused = recused ? eb.not(recusedFrom(eb.ref('cases.id'), recused)) : eb.lit(true);
   if (scope.everything) return notRecused;
   if (scope.byProcedure.length === 0) return eb.lit(false);
   return eb.and([
