@@ -426,9 +426,15 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
 
 describe('account settings from the environment (issue 28)', () => {
   it('reads PLAINT_2FA_REQUIRED and PLAINT_SESSION_IDLE_MINUTES, and refuses nonsense', () => {
+    // By default administrators need a second factor; `none` turns that off.
     expect(accountConfigFromEnv({})).toEqual({
       idleMs: 60 * 60_000,
-      secondFactor: { admins: false, all: false, roles: [] },
+      secondFactor: { admins: true, all: false, roles: [] },
+    });
+    expect(accountConfigFromEnv({ PLAINT_2FA_REQUIRED: 'none' }).secondFactor).toEqual({
+      admins: false,
+      all: false,
+      roles: [],
     });
     expect(
       accountConfigFromEnv({ PLAINT_2FA_REQUIRED: 'admin, neutral-investigator', PLAINT_SESSION_IDLE_MINUTES: '15' }),

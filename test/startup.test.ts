@@ -27,6 +27,13 @@ describe('first and second start on the embedded database', () => {
         body: JSON.stringify({ username: 'admin', password }),
       });
       expect(login.status).toBe(200);
+      // Issue 28: by default an administrator must enrol a second factor before anything else.
+      expect(await login.json()).toMatchObject({ secondFactorSetupRequired: true });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const users = await fetch(`http://127.0.0.1:${server.port}/api/v1/admin/users`, { headers: { cookie } });
+      expect(users.status).toBe(403);
+      expect((await users.json()).error).toMatchObject({ details: { reason: 'second-factor-setup' } });
+      expect((await fetch(`http://127.0.0.1:${server.port}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
       const procedures = await (await fetch(`http://127.0.0.1:${server.port}/api/v1/public/procedures`)).json();
       expect(procedures.items.map((p: { id: string }) => p.id)).toContain('customer-complaint');
     } finally {

@@ -28,7 +28,7 @@ export type Config = {
 export type AccountConfig = {
   /** PLAINT_SESSION_IDLE_MINUTES (default 60): a session unused this long ends, before its 12 h lifetime. */
   idleMs: number;
-  /** PLAINT_2FA_REQUIRED: `admin`, role names, `all` or `none` (default `none`), comma-separated. */
+  /** PLAINT_2FA_REQUIRED: `admin`, role names, `all` or `none` (default `admin`), comma-separated. */
   secondFactor: { admins: boolean; all: boolean; roles: string[] };
 };
 
@@ -37,7 +37,8 @@ export function accountConfigFromEnv(env: NodeJS.ProcessEnv): AccountConfig {
   const idle = Number(env.PLAINT_SESSION_IDLE_MINUTES ?? 60);
   if (!Number.isInteger(idle) || idle < 1 || idle > 12 * 60)
     throw new Error(`PLAINT_SESSION_IDLE_MINUTES must be 1–720, not "${env.PLAINT_SESSION_IDLE_MINUTES}"`);
-  const names = (env.PLAINT_2FA_REQUIRED ?? 'none')
+  // Issue 28 (ISO 37002, ASVS L2): administrators need a second factor unless the operator says `none`.
+  const names = (env.PLAINT_2FA_REQUIRED ?? 'admin')
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s && s !== 'none');

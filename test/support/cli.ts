@@ -11,6 +11,8 @@ export function cliEnv(config: Config, extra: Record<string, string> = {}): Node
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PLAINT_DATA_DIR: config.dataDir,
+    // As in backends.ts: suites sign in as admin with a password alone (issue 28's default is tested apart).
+    PLAINT_2FA_REQUIRED: 'none',
     ...extra,
   };
   if (config.databaseUrl) env.DATABASE_URL = config.databaseUrl;

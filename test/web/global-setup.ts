@@ -41,6 +41,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     PLAINT_ADMIN_PASSWORD: ADMIN_PASSWORD,
     PLAINT_PROCEDURES_DIR: join(ROOT, 'test/fixtures/web-procedures'),
     PLAINT_LOG: 'off',
+    // The browser suites sign in as admin with a password; enrolment is tested in account.test.ts.
+    PLAINT_2FA_REQUIRED: 'none',
   });
   const browser = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   project.provide('web', { base: `http://127.0.0.1:${server.port}`, wsEndpoint: browser.wsEndpoint(), dataDir });
