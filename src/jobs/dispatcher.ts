@@ -91,7 +91,13 @@ async function deliver(ctx: AppContext, delivery: DeliveryRow): Promise<'sent' |
     const next = new Date(
       ctx.now().getTime() + backoffMs(attempts, channels.retryBaseMs, channels.retryMaxMs),
     ).toISOString();
-    await markFailed(ctx.store.db, delivery.id, dead, next, `attempt ${attempts}: ${(err as Error).message}`);
+    // The message may quote what a receiver answered: control characters (a NUL, which PostgreSQL
+    // refuses in text) become spaces, and it is kept short.
+    const message = `attempt ${attempts}: ${(err as Error).message}`.replace(
+      /[\u0000-\u0008\u000b-\u001f\u007f]/g,
+      ' ',
+    );
+    await markFailed(ctx.store.db, delivery.id, dead, next, message.slice(0, 1000));
     return dead ? 'dead' : 'failed';
   }
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import type { CaseRow } from '../store/cases.repository.ts';
 import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
 import type { Hook } from '../app/channel-config.ts';
+import { boundedFetch, RedirectRefused } from '../app/outgoing.ts';
 import { submitterOf } from './recipients.ts';
 import { bilingualText, type Rendered } from './templates.ts';
 
@@ -134,6 +135,9 @@ export function webhookSignature(secret: string, timestamp: string, body: string
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** The most of a webhook's or robot's answer ever read: a robot's JSON verdict is a few hundred bytes. */
+const HOOK_ANSWER_BYTES = 64 * 1024;
+
 export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<void> {
   const now = ctx.now();
   const text = n.rendered
@@ -175,8 +179,13 @@ export async function sendHook(ctx: AppContext, hook: Hook, n: Notice): Promise<
     }
   }
   const body = JSON.stringify(payload);
-  const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(15_000) });
-  const answer = await res.text();
+  // Bounded (issue 28): no redirect followed, at most 64 kB of the answer read — a receiver
+  // cannot fill the server's memory or bounce the signed POST elsewhere.
+  const res = await boundedFetch(url, { method: 'POST', headers, body }, HOOK_ANSWER_BYTES).catch((e: unknown) => {
+    // A redirect is the receiver's configuration, not a passing fault: dead at once, for an admin to see.
+    throw e instanceof RedirectRefused ? new PermanentFailure(e.message) : e;
+  });
+  const answer = res.text;
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${answer.slice(0, 200)}`);
   if (hook.kind !== 'webhook') {
     // The robots answer 200 with an error code in the body (bad key, rate limit, bad signature).

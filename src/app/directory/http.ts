@@ -1,48 +1,44 @@
 import { DomainError } from '../../domain/errors.ts';
-
-/** Largest answer a directory may send (a 10,000-person user list is a few MB). */
-const MAX_BYTES = 32 * 1024 * 1024;
+import { boundedFetch, RedirectRefused, type BoundedAnswer } from '../outgoing.ts';
 
 /**
- * Outgoing calls to a directory (企业微信, 钉钉, 飞书): bounded — no redirects followed, a time limit,
- * and a cap on the answer's size — and JSON only.
+ * Largest answer a directory may send: a 10,000-person user list is a few MB, so the cap is far
+ * above the webhooks' 64 kB, and an answer over it is refused rather than cut.
  */
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/** Outgoing calls to a directory (企业微信, 钉钉, 飞书): bounded (outgoing.ts) and JSON only. */
 export async function fetchJson(
   url: string,
   init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: unknown; timeoutMs?: number } = {},
 ): Promise<Record<string, unknown>> {
-  const res = await fetch(url, {
-    method: init.method ?? 'GET',
-    redirect: 'manual',
-    signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
-    headers: {
-      accept: 'application/json',
-      ...(init.body ? { 'content-type': 'application/json' } : {}),
-      ...init.headers,
-    },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (res.status >= 300 && res.status < 400)
-    throw new DomainError('UNAVAILABLE', `目录服务返回重定向，未跟随 / directory answered a redirect (${res.status})`);
-  const reader = res.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BYTES) {
-        await reader.cancel();
-        throw new DomainError('UNAVAILABLE', '目录服务的应答过大 / directory answer too large');
-      }
-      chunks.push(value);
-    }
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  let answer: BoundedAnswer;
   try {
-    return JSON.parse(text) as Record<string, unknown>;
+    answer = await boundedFetch(
+      url,
+      {
+        method: init.method ?? 'GET',
+        timeoutMs: init.timeoutMs,
+        headers: {
+          accept: 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
+        ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+      },
+      MAX_BYTES,
+    );
+  } catch (e) {
+    if (e instanceof RedirectRefused) throw new DomainError('UNAVAILABLE', `目录服务 / directory: ${e.message}`);
+    throw e;
+  }
+  if (answer.cut) throw new DomainError('UNAVAILABLE', '目录服务的应答过大 / directory answer too large');
+  try {
+    return JSON.parse(answer.text) as Record<string, unknown>;
   } catch {
-    throw new DomainError('UNAVAILABLE', `目录服务的应答不是 JSON / directory answer is not JSON (HTTP ${res.status})`);
+    throw new DomainError(
+      'UNAVAILABLE',
+      `目录服务的应答不是 JSON / directory answer is not JSON (HTTP ${answer.status})`,
+    );
   }
 }
