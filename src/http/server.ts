@@ -34,6 +34,7 @@ import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { registerCompression, registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 import { publicWriteLimit } from './public-limit.ts';
@@ -105,6 +106,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectNul);
+  installSecurityHeaders(app);
   if (options.publicWriteLimit) app.addHook('onRequest', publicWriteLimit(options.publicWriteLimit));
 
   // Several instances on one PostgreSQL: a procedure version or calendar days imported on another
