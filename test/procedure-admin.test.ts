@@ -170,6 +170,45 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
     ).toBe(422);
   });
 
+  it('refuses alias bombs and deep nesting with 400 and the line, before building the document (issue 28)', async () => {
+    const refused = async (yaml: string, message: RegExp, line: number) => {
+      const started = performance.now();
+      const res = await call('POST', '/api/v1/admin/procedures', admin, { yaml, dryRun: true });
+      const ms = performance.now() - started;
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      expect(res.json().error.details.issues).toEqual([{ path: '', line, message: expect.stringMatching(message) }]);
+      return ms;
+    };
+    const nine = (x: string) => `[${Array(9).fill(x).join(',')}]`;
+    const bomb = [
+      'id: bomb',
+      `a: &a ${nine('"lol"')}`,
+      ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} ${nine(`*${'abcdefgh'[i]}`)}`),
+    ].join('\n');
+    // 72 aliases, nine a line from line 3: the 65th is on line 10.
+    const times = [await refused(bomb, /more than 64 aliases/, 10)];
+    // Fewer aliases that still expand into millions of nodes: yaml's own guard, as a 400 too.
+    const wide = [
+      'id: bomb',
+      `a: &a ${nine('"lol"')}`,
+      `b: &b ${nine('*a')}`,
+      `c: &c ${nine('*b')}`,
+      `d: &d ${nine('*c')}`,
+      `e: &e ${nine('*d')}`,
+      `f: &f ${nine('*e')}`,
+    ].join('\n');
+    const res = await call('POST', '/api/v1/admin/procedures', admin, { yaml: wide, dryRun: true });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.issues[0].message).toMatch(/aliases expand too far/);
+    // 480 kB of nesting, in flow style and in block style.
+    times.push(await refused(`id: deep\nx: ${'['.repeat(240_000)}${']'.repeat(240_000)}`, /nested too deeply/, 2));
+    times.push(await refused(`id: deep\nx:\n${'- '.repeat(240_000)}x`, /nested too deeply/, 3));
+    const deepBlock = Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    times.push(await refused(deepBlock, /nested too deeply/, 162));
+    console.log(`refused in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  });
+
   it('an uploaded version is used by new cases at once; old cases keep theirs; versions only go up (audited)', async () => {
     const first = await call('POST', '/api/v1/admin/procedures', admin, { yaml: demo(1) });
     expect(first.statusCode, first.body).toBe(201);

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ZProcedure, type TProcedure } from './procedure.schema.ts';
+import { YAML_LIMITS, yamlShapeProblem } from './yaml-guard.ts';
 
 /** One problem of a procedure file: where (path in the definition, line in the text) and what. */
 export type ProcedureProblem = { file: string; path: string; problem: string; line?: number };
@@ -17,8 +18,30 @@ export class ProcedureFileError extends Error {
 
 /** Parses and validates one procedure definition; `file` is only used to name the source in errors. */
 export function parseProcedure(text: string, file: string): TProcedure {
+  const shape = yamlShapeProblem(text);
+  if (shape)
+    throw new ProcedureFileError([{ file, path: '', problem: `not valid YAML: ${shape.problem}`, line: shape.line }]);
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, lineCounter: lines });
+  // An alias bomb (aliases of aliases of …) is refused here, before toJS would expand it.
+  let aliases = 0;
+  let tooMany: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (++aliases <= YAML_LIMITS.aliases) return undefined;
+      tooMany = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (tooMany !== undefined)
+    throw new ProcedureFileError([
+      {
+        file,
+        path: '',
+        problem: `not valid YAML: 别名过多 / more than ${YAML_LIMITS.aliases} aliases (*name)`,
+        line: lines.linePos(tooMany).line,
+      },
+    ]);
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     throw new ProcedureFileError([
@@ -30,7 +53,15 @@ export function parseProcedure(text: string, file: string): TProcedure {
       },
     ]);
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // yaml's own guard (maxAliasCount) stops aliases that expand into a great many nodes.
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new ProcedureFileError([
+      { file, path: '', problem: `not valid YAML: 别名展开过多 / aliases expand too far (${(e as Error).message})` },
+    ]);
+  }
   const result = ZProcedure.safeParse(raw);
   if (!result.success) {
     throw new ProcedureFileError(
