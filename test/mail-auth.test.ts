@@ -21,6 +21,7 @@ describe('inbound SMTP with AUTH', () => {
         procedure: 'customer-complaint',
         kind: 'complaint',
         maxBytes: 100_000,
+        maxClients: 20,
         auth: { user: 'relay', password: 'pa55word' },
       },
       () => {},

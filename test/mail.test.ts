@@ -61,6 +61,7 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
       procedure: 'customer-complaint',
       kind: 'complaint',
       maxBytes: 200_000,
+      maxClients: 20,
     };
     const config = {
       ...made.config,

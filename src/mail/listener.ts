@@ -11,6 +11,10 @@ export type MailListener = { port: number; close(): Promise<void> };
  * The inbound SMTP listener (issue 7, INT-1): every mail it accepts is a case or a message on
  * one. A mail is answered 250 only after it is written; too large or malformed mail gets a
  * 5xx with the reason, which is also logged, and nothing is written.
+ *
+ * Issue 19: a mail is counted as it streams and no byte past `maxBytes` is kept (the rest is read
+ * and dropped, then 552); the EHLO advertises SIZE, so a sender declaring more is refused at MAIL
+ * FROM; at most `maxClients` connections are served at once (one more gets 421).
  */
 export async function startMailListener(
   ctx: AppContext,
@@ -26,6 +30,7 @@ export async function startMailListener(
     name: 'plaint',
     banner: 'Plaint 投诉受理 / complaint intake',
     size: cfg.maxBytes,
+    maxClients: cfg.maxClients,
     secure: false,
     ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ['STARTTLS'] }),
     authOptional: !cfg.auth,
@@ -39,10 +44,17 @@ export async function startMailListener(
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let bytes = 0;
+      stream.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        // Past the limit the chunks are dropped as they come; the stream is still read to its end,
+        // as SMTP answers a mail only after its final dot.
+        if (bytes > cfg.maxBytes) chunks.length = 0;
+        else chunks.push(chunk);
+      });
       stream.on('error', (err) => callback(err));
       stream.on('end', () => {
-        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
+        if (bytes > cfg.maxBytes || (stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
           log(
             `mail-in: rejected a mail from ${session.envelope.mailFrom ? session.envelope.mailFrom.address : '?'}: larger than ${cfg.maxBytes} bytes`,
           );
