@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import type { MailInConfig } from '../src/app/channel-config.ts';
 import { startMailListener, type MailListener } from '../src/mail/listener.ts';
-import { sqlite } from './support/backends.ts';
+import { BACKENDS, sqlite, TestClock } from './support/backends.ts';
 
 type Reply = { code: number; text: string };
 
@@ -78,6 +78,9 @@ const mailIn = (overrides: Partial<MailInConfig> = {}): MailInConfig => ({
   kind: 'complaint',
   maxBytes: 1024 * 1024,
   maxClients: 20,
+  perSender: 20,
+  perClient: 60,
+  limitWindowMs: 3600_000,
   ...overrides,
 });
 
@@ -174,5 +177,91 @@ describe('inbound SMTP size and connection limits (issue 19)', () => {
     expect(again.greeting.code).toBe(220);
     for (const o of [again, ...open.slice(1)]) o.session.quit();
     await small.close();
+  });
+});
+
+/**
+ * Issue 19: mail intake is limited per envelope sender and per client address, in the database,
+ * so that every instance on it counts the same mails; past a limit the reply is 451 4.7.1 (try
+ * again later), and a new window takes mail again.
+ */
+describe.each(BACKENDS)('mail intake allowances on $name (issue 19)', (backend) => {
+  let a: AppContext;
+  let b: AppContext;
+  let listenerA: MailListener;
+  let listenerB: MailListener;
+  let cleanup: () => Promise<void>;
+  const clock = new TestClock('2026-11-30T02:00:00.000Z');
+  const cfg = mailIn({ perSender: 20, perClient: 60 });
+
+  beforeAll(async () => {
+    const made = await backend.config();
+    // Two instances on one database, as two `plaint serve` processes would be.
+    a = await openApp(made.config, { now: clock.now });
+    b = await openApp(made.config, { now: clock.now });
+    listenerA = await startMailListener(a, cfg, () => {});
+    listenerB = await startMailListener(b, cfg, () => {});
+    cleanup = async () => {
+      await listenerA.close();
+      await listenerB.close();
+      await a.close();
+      await b.close();
+      await made.cleanup();
+    };
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  const emailCases = async () =>
+    (await a.store.db.selectFrom('cases').select('id').where('channel', '=', 'email').execute()).length;
+
+  it('takes 20 of 100 mails from one sender as cases and defers the other 80 with 451 4.7.1, across two instances', async () => {
+    // Five connections at once, alternating between the instances, twenty mails each.
+    const replies = (
+      await Promise.all(
+        [0, 1, 2, 3, 4].map(async (c) => {
+          const { session } = await SmtpSession.open(c % 2 === 0 ? listenerA.port : listenerB.port);
+          await session.command('EHLO client.test');
+          const mine: Reply[] = [];
+          for (let i = 0; i < 20; i++)
+            mine.push(await session.mail('flood@example.com', complaintMail('flood@example.com', c * 20 + i)));
+          session.quit();
+          return mine;
+        }),
+      )
+    ).flat();
+    expect(replies).toHaveLength(100);
+    const accepted = replies.filter((r) => r.code === 250);
+    const deferred = replies.filter((r) => r.code === 451);
+    expect(accepted).toHaveLength(20);
+    expect(deferred).toHaveLength(80);
+    expect(deferred.every((r) => r.text.startsWith('451 4.7.1 '))).toBe(true);
+    expect(await emailCases()).toBe(20);
+  });
+
+  it('counts the client address across senders: 60 per window from one address', async () => {
+    // 20 already came from 127.0.0.1; two more senders fill their own 20, the fourth is over the address's 60.
+    const { session } = await SmtpSession.open(listenerB.port);
+    await session.command('EHLO client.test');
+    const codes: Record<string, number[]> = {};
+    for (const sender of ['one@example.com', 'two@example.com', 'three@example.com']) {
+      codes[sender] = [];
+      for (let i = 0; i < 21; i++) codes[sender].push((await session.mail(sender, complaintMail(sender, i))).code);
+    }
+    session.quit();
+    expect(codes['one@example.com'].filter((c) => c === 250)).toHaveLength(20);
+    expect(codes['two@example.com'].filter((c) => c === 250)).toHaveLength(20);
+    expect(codes['three@example.com'].every((c) => c === 451)).toBe(true);
+    expect(await emailCases()).toBe(60);
+  });
+
+  it('takes mail again once the window has passed', async () => {
+    clock.advance(cfg.limitWindowMs + 1000);
+    const { session } = await SmtpSession.open(listenerA.port);
+    await session.command('EHLO client.test');
+    expect((await session.mail('flood@example.com', complaintMail('flood@example.com', 1000))).code).toBe(250);
+    session.quit();
+    expect(await emailCases()).toBe(61);
   });
 });
