@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppContext } from '../src/app/context.ts';
-import type { MailInConfig } from '../src/app/channel-config.ts';
+import { channelConfigFromEnv, type MailInConfig } from '../src/app/channel-config.ts';
 import { startMailListener, type MailListener } from '../src/mail/listener.ts';
 import { BACKENDS, sqlite, TestClock } from './support/backends.ts';
 
@@ -263,5 +263,34 @@ describe.each(BACKENDS)('mail intake allowances on $name (issue 19)', (backend) 
     expect((await session.mail('flood@example.com', complaintMail('flood@example.com', 1000))).code).toBe(250);
     session.quit();
     expect(await emailCases()).toBe(61);
+  });
+});
+
+describe('mail intake limits from the environment (issue 19)', () => {
+  it('has defaults, takes PLAINT_MAIL_IN_MAX_CLIENTS / _PER_SENDER / _PER_CLIENT / _LIMIT_WINDOW_S, refuses 0', () => {
+    expect(channelConfigFromEnv({ PLAINT_MAIL_IN_PORT: '2525' }).mailIn).toMatchObject({
+      maxBytes: 25 * 1024 * 1024,
+      maxClients: 20,
+      perSender: 20,
+      perClient: 60,
+      limitWindowMs: 3600_000,
+    });
+    const env = {
+      PLAINT_MAIL_IN_PORT: '2525',
+      PLAINT_MAIL_IN_MAX_CLIENTS: '5',
+      PLAINT_MAIL_IN_PER_SENDER: '3',
+      PLAINT_MAIL_IN_PER_CLIENT: '100',
+      PLAINT_MAIL_IN_LIMIT_WINDOW_S: '600',
+    };
+    expect(channelConfigFromEnv(env).mailIn).toMatchObject({
+      maxClients: 5,
+      perSender: 3,
+      perClient: 100,
+      limitWindowMs: 600_000,
+    });
+    expect(() => channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_PER_SENDER: '0' })).toThrow(/PLAINT_MAIL_IN_PER_SENDER/);
+    expect(() => channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_MAX_CLIENTS: 'many' })).toThrow(
+      /PLAINT_MAIL_IN_MAX_CLIENTS/,
+    );
   });
 });
