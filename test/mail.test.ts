@@ -61,6 +61,10 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
       procedure: 'customer-complaint',
       kind: 'complaint',
       maxBytes: 200_000,
+      maxClients: 20,
+      perSender: 20,
+      perClient: 60,
+      limitWindowMs: 3600_000,
     };
     const config = {
       ...made.config,

@@ -27,6 +27,16 @@ export type MailInConfig = {
   procedure: string;
   kind: 'complaint' | 'suggestion' | 'report';
   maxBytes: number;
+  /** Open SMTP connections at once; one more is answered 421 and closed (issue 19). */
+  maxClients: number;
+  /**
+   * Mails accepted per window from one envelope sender and from one client address, counted in
+   * the database so every instance shares them; past either, 451 4.7.1 and the sender's server
+   * retries later (issue 19).
+   */
+  perSender: number;
+  perClient: number;
+  limitWindowMs: number;
   /** `user:password` required from senders when set (AUTH PLAIN/LOGIN). */
   auth?: { user: string; password: string };
   /** PEM files: with both, the listener offers STARTTLS. */
@@ -66,6 +76,10 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
       procedure: env.PLAINT_MAIL_IN_PROCEDURE ?? 'customer-complaint',
       kind: kind as MailInConfig['kind'],
       maxBytes: int(env, 'PLAINT_MAIL_IN_MAX_BYTES', 25 * 1024 * 1024, 1024),
+      maxClients: int(env, 'PLAINT_MAIL_IN_MAX_CLIENTS', 20, 1),
+      perSender: int(env, 'PLAINT_MAIL_IN_PER_SENDER', 20, 1),
+      perClient: int(env, 'PLAINT_MAIL_IN_PER_CLIENT', 60, 1),
+      limitWindowMs: int(env, 'PLAINT_MAIL_IN_LIMIT_WINDOW_S', 3600, 1) * 1000,
       ...(user && rest.length ? { auth: { user, password: rest.join(':') } } : {}),
       ...(env.PLAINT_MAIL_IN_TLS_KEY && env.PLAINT_MAIL_IN_TLS_CERT
         ? { tlsKeyFile: env.PLAINT_MAIL_IN_TLS_KEY, tlsCertFile: env.PLAINT_MAIL_IN_TLS_CERT }

@@ -226,3 +226,60 @@ export async function clearLoginThrottles(ctx: AppContext, which: { key?: string
     return cleared;
   });
 }
+
+// ─── Allowances (issue 19) ─────────────────────────────────────────────────────────────────────
+// The same table counts uses rather than failures: mail intake takes one use per accepted mail
+// from the sender's key and the client's key, and refuses while either is used up.
+
+/**
+ * Takes one use from every key, or none when one of them is used up: then answers the seconds
+ * until every used-up window has ended. The rows are locked while counted, so instances sharing
+ * a PostgreSQL database never let more through than `max` (SQLite runs one unit at a time).
+ */
+export async function takeAllowance(
+  ctx: AppContext,
+  given: Limit[],
+): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+  const limits = stored(given);
+  const now = ctx.now();
+  const nowIso = now.toISOString();
+  return ctx.store.transact(async (trx) => {
+    await trx
+      .insertInto('throttle')
+      .values(limits.map((l) => ({ key: l.key, count: 0, reset_at: nowIso })))
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    let query = trx
+      .selectFrom('throttle')
+      .selectAll()
+      .where(
+        'key',
+        'in',
+        limits.map((l) => l.key),
+      )
+      .orderBy('key');
+    if (ctx.store.dialect === 'postgres') query = query.forUpdate();
+    const rows = await query.execute();
+    let blockedUntil = 0;
+    for (const row of rows) {
+      const limit = limits.find((l) => l.key === row.key)!;
+      if (row.reset_at > nowIso && Number(row.count) >= limit.max)
+        blockedUntil = Math.max(blockedUntil, Date.parse(row.reset_at));
+    }
+    if (blockedUntil > 0)
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((blockedUntil - now.getTime()) / 1000)) };
+    for (const row of rows) {
+      const limit = limits.find((l) => l.key === row.key)!;
+      await trx
+        .updateTable('throttle')
+        .set(
+          row.reset_at > nowIso
+            ? { count: Number(row.count) + 1 }
+            : { count: 1, reset_at: new Date(now.getTime() + limit.windowMs).toISOString() },
+        )
+        .where('key', '=', row.key)
+        .execute();
+    }
+    return { allowed: true };
+  });
+}
