@@ -22,7 +22,9 @@ describe.each(BACKENDS)('staff intake of paper channels on $name', (backend) => 
       body: complaint({ channel: 'letter', receivedAt: '2026-11-27T10:00:00+08:00', receivingPerson: '前台 刘敏' }),
     });
     expect(res.statusCode, res.body).toBe(201);
-    const { id } = res.json() as { id: string };
+    const { id, trackingNo } = res.json() as { id: string; trackingNo: string };
+    // Issue 17: the tracking number carries the day it was received (27th), not the day it was entered (30th).
+    expect(trackingNo).toMatch(/^[A-Z]+-20261127-/);
     const boundary = '----scan';
     const payload = Buffer.concat([
       Buffer.from(

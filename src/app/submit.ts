@@ -104,6 +104,16 @@ async function registerOnce(
 }
 
 /**
+ * The day a tracking number carries (issue 17): the day the matter was received, not the day it
+ * was entered — a letter received 11-30 and registered 12-05 is `…-20261130-…`. An unreadable
+ * time is left for decideSubmission to refuse.
+ */
+function receivedDay(intake: Intake, now: Date): Date {
+  const received = intake.receivedAt ? new Date(intake.receivedAt) : now;
+  return Number.isNaN(received.getTime()) ? now : received;
+}
+
+/**
  * Decides and writes a new case inside the caller's transaction: the case, its first event, audit
  * record, outbox rows, clocks, and the links to the earlier cases it repeats. Also used by an
  * action that opens a linked case (ENF-1), so both commit together.
@@ -124,7 +134,7 @@ export async function writeNewCase(
   const matched = await matchRespondents(trx, procedure, intake.respondents ?? []);
   const ids = {
     caseId: timeOrderedId(now, ctx.random(10)),
-    trackingNo: trackingNumber(prefix, now, ctx.config.timeZone, ctx.random(4)),
+    trackingNo: trackingNumber(prefix, receivedDay(intake, now), ctx.config.timeZone, ctx.random(4)),
     orgUnit: await unitClearOf(
       trx,
       orgUnit,
