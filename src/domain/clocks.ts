@@ -110,6 +110,13 @@ export function startClock(
   };
 }
 
+/** Whether the case's data lets this clock start (`when`); clocks without a condition always may. */
+export function clockApplies(def: TClock, data: Record<string, unknown>): boolean {
+  if (!def.when) return true;
+  const value = data[def.when.target.slice('data.'.length)];
+  return def.when.equals !== undefined ? value === def.when.equals : value !== def.when.notEquals;
+}
+
 /** The date a clock runs to instead of its length (`dueFrom`), if the case holds one from today on. */
 function askedDate(def: TClock, severity: string | null, data: Record<string, unknown>, today: string): string | null {
   if (!def.dueFrom || (def.dueFrom.severities && !def.dueFrom.severities.includes(severity ?? ''))) return null;
@@ -216,6 +223,7 @@ export function planClockOps(
   for (const id of ops.start) {
     if (running(id).length > 0) continue;
     const def = clockDef(procedure, id);
+    if (!clockApplies(def, data)) continue;
     const asked = askedDate(def, severity, data, calendar.localDate(now));
     const { clock, note: started } = asked
       ? startClockUntil(calendar, def, asked, now)

@@ -5,7 +5,7 @@ import { actorRef, type Actor, type CaseState, type Notification, type TimelineE
 import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts';
 import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
-import { startClock, type NewClock } from './clocks.ts';
+import { clockApplies, startClock, type NewClock } from './clocks.ts';
 
 /** A submission after the API shape is checked: a public one has channel `web` and no receivedAt. */
 export type Intake = Omit<TStaffSubmission, 'receivedAt'> & { receivedAt?: string };
@@ -83,7 +83,7 @@ export function decideSubmission(
   };
   // Limits run from when the matter reached the organisation, not from when it was typed in.
   const started = procedure.clocks
-    .filter((c) => c.startsOn === 'submit' && (!c.kinds || c.kinds.includes(intake.kind)))
+    .filter((c) => c.startsOn === 'submit' && (!c.kinds || c.kinds.includes(intake.kind)) && clockApplies(c, data))
     .map((def) => startClock(calendar, def, state.severity, new Date(receivedAt)));
   return {
     state,

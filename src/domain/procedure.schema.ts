@@ -251,6 +251,20 @@ const ZClock = z
     startsOn: z.enum(['submit', 'action']).default('action'),
     /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
     kinds: z.array(z.enum(CASE_KINDS)).optional(),
+    /**
+     * The clock starts only on cases whose `data.<key>` is (or is not) this value — the regime in
+     * force when the case was received (MS-6: Order 20's 45 working days, Order 121's 60 days).
+     * Two clocks with opposite conditions share the actions that start, pause and stop them.
+     */
+    when: z
+      .object({
+        target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+        equals: z.string().optional(),
+        notEquals: z.string().optional(),
+      })
+      .strict()
+      .refine((w) => (w.equals === undefined) !== (w.notEquals === undefined), 'give equals or notEquals, not both')
+      .optional(),
     /** Share of the period after which the clock warns (SLA-7). */
     warnAt: z.number().gt(0).lt(1).default(0.8),
     warnNotify: z.array(ZNotify).default([]),
