@@ -242,6 +242,11 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
     });
     const denied = await refused(caseId, world.manager.token, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
     expect(denied.details.requiredRoles).toEqual(['general-manager']);
+    // Issue 16: the manager is not offered the decision the product would refuse him; the GM is.
+    const offered = async (token: string) =>
+      (await detail(caseId, token)).allowedActions.map((a: { id: string }) => a.id) as string[];
+    expect(await offered(world.manager.token)).not.toContain('decide-extension');
+    expect(await offered(world.gm.token)).toContain('decide-extension');
     await act(caseId, world.gm.token, 'decide-extension', { approve: true, note: '同意延期2日' });
     const d = await detail(caseId);
     // Two more days after Thursday 12-03 end on Saturday 12-05, a day off: moved to Monday 12-07.
