@@ -32,6 +32,15 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
     ...overrides,
   });
 
+  const add = async (username: string, displayName: string, role: string, unit: string) => {
+    const res = await h.call('POST', '/api/v1/admin/users', {
+      token: admin.token,
+      body: { username, displayName, password: 'correct horse battery', grants: [{ role, orgUnit: units[unit] }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    users[username] = { id: res.json().id, token: (await createToken(h.ctx, username, 't', 'system:test')).token };
+  };
+
   beforeAll(async () => {
     h = await startHarness(backend, clock);
     admin = await h.staff('root-admin', [], { isAdmin: true });
@@ -44,14 +53,6 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
     ] as const)
       units[key] = (await addOrgUnit(h.ctx, { name, parent: company.id }, 'system:test')).id;
     units.company = company.id;
-    const add = async (username: string, displayName: string, role: string, unit: string) => {
-      const res = await h.call('POST', '/api/v1/admin/users', {
-        token: admin.token,
-        body: { username, displayName, password: 'correct horse battery', grants: [{ role, orgUnit: units[unit] }] },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      users[username] = { id: res.json().id, token: (await createToken(h.ctx, username, 't', 'system:test')).token };
-    };
     await add('cs-li', '李客服', 'customer-service', 'cs');
     await add('cs-wang', '王客服', 'customer-service', 'cs');
     await add('cs-manager', '赵主管', 'customer-service-manager', 'company');
@@ -374,5 +375,63 @@ describe.each(BACKENDS)('reach (issue 16) on $name', (backend) => {
       },
     });
     expect(atRoot.statusCode, atRoot.body).toBe(201);
+  });
+  it('A notice to a role nobody holds at the case unit goes one level up, and the case is 无人可办 on the board until someone can act (issue 16, RTE-1, SLA-6)', async () => {
+    units.countyB = (await addOrgUnit(h.ctx, { name: '乙县局', parent: units.company }, 'system:test')).id;
+    await add('city-supervisor', '市局督办员', 'bureau-supervisor', 'company');
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        procedure: 'market-supervision',
+        orgUnit: units.countyB,
+        subject: '乙县某超市销售过期食品',
+        respondents: [{ name: '乙县某超市', type: 'business' }],
+        fields: { disclosureConsent: false },
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = await caseIdOf(res.json().trackingNo);
+    const toRole = await h.ctx.store.db
+      .selectFrom('outbox')
+      .select('recipient')
+      .where('case_id', '=', id)
+      .where('recipient', 'like', 'role:%')
+      .execute();
+    expect(toRole.length).toBeGreaterThan(0);
+    await dispatchOnce(h.ctx);
+    // Nobody holds the intake role in 乙县局; the registrar of 甲县局 is not told, the city supervisor is.
+    const told = async (who: string) =>
+      (
+        (await h.call('GET', '/api/v1/notifications', { token: users[who].token })).json().items as { caseId: string }[]
+      ).some((n) => n.caseId === id);
+    expect(await told('county-a')).toBe(false);
+    expect(await told('city-supervisor')).toBe(true);
+    const board = async () =>
+      (await h.call('GET', '/api/v1/supervision', { token: users['city-supervisor'].token })).json();
+    const flagged = await board();
+    expect(flagged.unreached).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          caseId: id,
+          unitId: units.countyB,
+          unitName: '乙县局',
+          label: { 'zh-CN': '无人可办', en: 'Nobody can act' },
+        }),
+      ]),
+    );
+    expect(flagged.totals.unreached).toBeGreaterThanOrEqual(1);
+    // Not on the board of a unit below: 甲县局's registrar supervises nothing.
+    expect((await h.call('GET', '/api/v1/supervision', { token: users['county-a'].token })).json().unreached).toEqual(
+      [],
+    );
+    // A registrar is appointed in 乙县局: the next notice reaches them and the flag is cleared.
+    await add('county-b', '乙县局受理员', 'bureau-registrar', 'countyB');
+    const urge = await h.call('POST', `/api/v1/supervision/cases/${id}/urge`, {
+      token: users['city-supervisor'].token,
+      body: { note: '请尽快受理' },
+    });
+    expect(urge.statusCode, urge.body).toBe(200);
+    await dispatchOnce(h.ctx);
+    expect(await told('county-b')).toBe(true);
+    expect((await board()).unreached.map((u: { caseId: string }) => u.caseId)).not.toContain(id);
   });
 });

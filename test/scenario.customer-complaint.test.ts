@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
+import { addOrgUnit } from '../src/app/org.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -20,13 +21,29 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   let receipt: string;
   let caseId: string;
   let version = 1;
+  const units = { company: '', cs: '', store: '', warehouse: '' };
 
+  // Issue 16: grants held in units, as the company is set up — 客服部 handles, the store registers
+  // what it hears, the warehouse investigates, the customer-service manager supervises from above.
   beforeAll(async () => {
     h = await startHarness(backend, clock);
-    clerk = await h.staff('store-clerk', ['intake-clerk']);
-    service = await h.staff('cs-li', ['customer-service']);
-    manager = await h.staff('cs-manager', ['customer-service-manager']);
-    warehouse = await h.staff('warehouse-wang', ['department-handler']);
+    units.company = (await addOrgUnit(h.ctx, { name: '公司' }, 'system:test')).id;
+    units.cs = (await addOrgUnit(h.ctx, { name: '客服部', parent: units.company }, 'system:test')).id;
+    units.store = (await addOrgUnit(h.ctx, { name: '人民路门店', parent: units.company }, 'system:test')).id;
+    units.warehouse = (await addOrgUnit(h.ctx, { name: '仓储部', parent: units.company }, 'system:test')).id;
+    const admin = await h.staff('root-admin', [], { isAdmin: true });
+    const set = await h.call('PUT', '/api/v1/admin/procedures/customer-complaint/intake-unit', {
+      token: admin.token,
+      body: { orgUnit: units.cs },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    clerk = await h.staff('store-clerk', [{ role: 'intake-clerk', unitId: units.store }]);
+    service = await h.staff('cs-li', [{ role: 'customer-service', unitId: units.cs }]);
+    manager = await h.staff('cs-manager', [{ role: 'customer-service-manager', unitId: units.company }]);
+    // Product gap (issue 16): a case stays with 客服部 while it is investigated, and a grant in 仓储部
+    // does not reach a 客服部 case, so the handler of the department concerned holds the role at the
+    // company unit. Reaching him from 仓储部 needs a co-handling mechanism the procedures lack.
+    warehouse = await h.staff('warehouse-wang', [{ role: 'department-handler', unitId: units.company }]);
   });
   afterAll(async () => h?.close());
 
@@ -61,19 +78,37 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     ]);
   });
 
-  it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service within 24 hours (REG-2, SLA-5)', async () => {
+  it('S5 四.1 接收投诉: the store that heard of it forwards it to customer service within 24 hours (REG-2, SLA-5; issue 16)', async () => {
     const before = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    // Issue 16 (INT-2): the web complaint lands in the intake unit 客服部, not with the store.
+    expect(before.orgUnitId).toBe(units.cs);
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: clerk.token })).statusCode).toBe(404);
     expect(before.deadlines).toMatchObject([
       { clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' },
     ]);
     // #18: an internal limit; the customer is not shown it.
     expect((await publicView()).deadlines).toEqual([]);
-    await act(clerk.token, 'forward', { note: '顾客同时到门店反映' });
-    const after = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    // The customer also went to the store: the store registers it there and forwards it to 客服部.
+    clock.advance(30 * 60_000);
+    const walkIn = await h.call('POST', '/api/v1/cases', {
+      token: clerk.token,
+      body: complaint({ channel: 'walk-in', subject: '顾客到门店反映冰箱不制冷' }),
+    });
+    expect(walkIn.statusCode, walkIn.body).toBe(201);
+    const storeCase = walkIn.json().id;
+    expect((await h.call('GET', `/api/v1/cases/${storeCase}`, { token: service.token })).statusCode).toBe(404);
+    clock.advance(30 * 60_000);
+    const fwd = await h.call('POST', `/api/v1/cases/${storeCase}/actions/forward`, {
+      token: clerk.token,
+      body: { input: { note: '顾客同时到门店反映' }, expectedVersion: 1 },
+    });
+    expect(fwd.statusCode, fwd.body).toBe(200);
+    const after = (await h.call('GET', `/api/v1/cases/${storeCase}`, { token: service.token })).json();
+    expect(after.orgUnitId).toBe(units.cs);
     expect(after.deadlines[0]).toMatchObject({
       clock: 'forwarding',
       status: 'met',
-      stoppedAt: '2026-11-30T01:30:00.000Z',
+      stoppedAt: '2026-11-30T02:00:00.000Z',
     });
   });
 
@@ -220,7 +255,6 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual([
       'submit',
-      'forward',
       'accept',
       'assign',
       'start-investigation',
@@ -236,8 +270,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       'discipline',
       'close',
     ]);
-    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
-    expect(detail.version).toBe(16);
+    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(detail.version).toBe(15);
     const view = await publicView();
     expect(view.timeline.map((e: { action: string }) => e.action)).toEqual([
       'submit',
@@ -262,7 +296,6 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       .execute();
     expect(records.map((r) => r.action)).toEqual([
       'case.submit',
-      'case.forward',
       'case.accept',
       'case.assign',
       'case.start-investigation',
@@ -295,8 +328,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       },
     });
     expect(res.statusCode, res.body).toBe(201);
-    const detail = (await h.call('GET', `/api/v1/cases/${res.json().id}`, { token: service.token })).json();
+    // Issue 16 (INT-2): registered by the store, it sits in the store until forwarded to 客服部.
+    const detail = (await h.call('GET', `/api/v1/cases/${res.json().id}`, { token: clerk.token })).json();
     expect(detail).toMatchObject({
+      orgUnitId: units.store,
       channel: 'third-party',
       receivedAt: '2026-11-30T00:30:00.000Z',
       receivedBy: clerk.id,

@@ -36,7 +36,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const division = await addOrgUnit(h.ctx, { name: '制造中心', parent: company.id }, 'system:test');
     const workshop = await addOrgUnit(h.ctx, { name: '装配车间', parent: division.id }, 'system:test');
     Object.assign(units, { company: company.id, division: division.id, workshop: workshop.id });
-    const add = async (username: string, role: string, unitId: string | null) => {
+    const add = async (username: string, role: string, unitId: string) => {
       const row = await addUser(
         h.ctx,
         {
@@ -54,9 +54,10 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     await add('zhao', 'department-manager', units.workshop); // 车间主任, named in the complaint
     await add('sun', 'department-manager', units.division); // 制造中心总监: the next level (S3 三.1)
     await add('zhou', 'mediator', units.company); // the mediator HR appoints (S1 二.4)
-    await add('qian', 'senior-management', null); // 副总经理: reviews (S1 二.5)
-    await add('wu', 'senior-management', null); // 总经理: the final appeal (S3 三.4)
-    await add('auditor', 'auditor', null);
+    // Issue 16: senior management sits in the company unit; the audit role only works there (the root).
+    await add('qian', 'senior-management', units.company); // 副总经理: reviews (S1 二.5)
+    await add('wu', 'senior-management', units.company); // 总经理: the final appeal (S3 三.4)
+    await add('auditor', 'auditor', units.company);
   });
   afterAll(async () => h?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
+import { addOrgUnit } from '../src/app/org.ts';
 import { sweepOnce } from '../src/jobs/sweeper.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -33,15 +34,24 @@ function propertyHarness(backend: (typeof BACKENDS)[number], clock: TestClock) {
     patrol: Staff;
     manager: Staff;
     gm: Staff;
+    units: { company: string; engineering: string };
   };
+  // Issue 16: grants held in units. The company's service centre, administration, patrol and
+  // managers act on every complaint of the company (their grants are held in the company unit,
+  // where cases land); the head of 工程维修部 holds his role in his department, where a complaint
+  // is dispatched to him.
   beforeAll(async () => {
     world.h = await startHarness(backend, clock);
-    world.reception = await world.h.staff('reception-chen', ['service-centre']);
-    world.engineering = await world.h.staff('engineering-zhao', ['department-head']);
-    world.supervisor = await world.h.staff('admin-sun', ['admin-supervisor']);
-    world.patrol = await world.h.staff('patrol-zhou', ['patrol']);
-    world.manager = await world.h.staff('manager-wu', ['manager']);
-    world.gm = await world.h.staff('gm-zheng', ['general-manager']);
+    const company = await addOrgUnit(world.h.ctx, { name: '物业公司' }, 'system:test');
+    const engineering = await addOrgUnit(world.h.ctx, { name: '工程维修部', parent: company.id }, 'system:test');
+    world.units = { company: company.id, engineering: engineering.id };
+    const at = (role: string, unitId: string) => [{ role, unitId }];
+    world.reception = await world.h.staff('reception-chen', at('service-centre', company.id));
+    world.engineering = await world.h.staff('engineering-zhao', at('department-head', engineering.id));
+    world.supervisor = await world.h.staff('admin-sun', at('admin-supervisor', company.id));
+    world.patrol = await world.h.staff('patrol-zhou', at('patrol', company.id));
+    world.manager = await world.h.staff('manager-wu', at('manager', company.id));
+    world.gm = await world.h.staff('gm-zheng', at('general-manager', company.id));
   });
   afterAll(async () => world.h?.close());
   const versions = new Map<string, number>();
@@ -191,6 +201,7 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
 
   it('S9 二.1 被投诉部门负责人: passed to the head of the department with the 住户投诉意见表 (RTE-2)', async () => {
     await act(caseId, world.reception.token, 'dispatch', {
+      unit: world.units.engineering,
       head: world.engineering.username,
       department: '工程维修部',
       formNo: 'ZHTS-2026-1130-01',
@@ -231,6 +242,11 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
     });
     const denied = await refused(caseId, world.manager.token, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
     expect(denied.details.requiredRoles).toEqual(['general-manager']);
+    // Issue 16: the manager is not offered the decision the product would refuse him; the GM is.
+    const offered = async (token: string) =>
+      (await detail(caseId, token)).allowedActions.map((a: { id: string }) => a.id) as string[];
+    expect(await offered(world.manager.token)).not.toContain('decide-extension');
+    expect(await offered(world.gm.token)).toContain('decide-extension');
     await act(caseId, world.gm.token, 'decide-extension', { approve: true, note: '同意延期2日' });
     const d = await detail(caseId);
     // Two more days after Thursday 12-03 end on Saturday 12-05, a day off: moved to Monday 12-07.
@@ -457,6 +473,7 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
 
   it('S9 三.1 超时需经主管经理批准: the manager refuses the extension and the deadline stands (SLA-3)', async () => {
     await act(first.id, world.reception.token, 'dispatch', {
+      unit: world.units.engineering,
       head: world.engineering.username,
       department: '工程维修部',
       formNo: 'ZHTS-2026-1130-02',

@@ -155,7 +155,8 @@ type MatchedExclusion = { user_id: string | null; unit_path: string | null; reas
 /**
  * RTE-3 (issue 16): respondents matched against the staff directory at intake — by username,
  * staff number or display name; several matches all count. A named department matches a unit by
- * name. With `recusal.scope: unit` the matched person's units (not the root) are excluded too.
+ * name (unless the procedure's `recusal.departments` is `handle`). With `recusal.scope: unit` the
+ * matched person's units (not the root) are excluded too.
  */
 export async function matchRespondents(
   db: Db,
@@ -180,7 +181,7 @@ export async function matchRespondents(
               out.push({ user_id: null, unit_path: g.unit_path, reason: `respondent ${i} (unit)`, suggested: 1 });
         }
       }
-    } else if (r.type === 'department') {
+    } else if (r.type === 'department' && procedure.recusal.departments !== 'handle') {
       const units = await db.selectFrom('org_units').select('path').where('name', '=', name).execute();
       for (const u of units)
         if (u.path.split('/').length > 3)

@@ -1,6 +1,7 @@
 import type { Permission, TAction, TProcedure } from './procedure.schema.ts';
 import { SUBMITTER_ROLE } from './procedure.schema.ts';
 import type { Actor, CaseState, Exclusion, Grant, PendingApproval } from './case.ts';
+import { extensionApprovers } from './clocks.ts';
 
 /**
  * The access policy, in one place: every read and every action asks it. A role held in an org
@@ -83,8 +84,26 @@ export function can(actor: Actor, procedure: TProcedure, action: TAction, c: Cas
     holdsActionRole(actor, action, c) &&
     action.from.includes(c.status) &&
     procedure.id === c.procedureId &&
-    approvalAllows(actor, action, c)
+    approvalAllows(actor, action, c) &&
+    extensionDecisionAllows(actor, procedure, action, c)
   );
+}
+
+/**
+ * SLA-3 (issue 16): an open extension request is decided only by the approvers for the case's
+ * severity (S9: 重要 by the general manager), so the action is not offered to the others.
+ */
+function extensionDecisionAllows(
+  actor: Actor,
+  procedure: TProcedure,
+  action: TAction,
+  c: Pick<CaseState, 'data' | 'severity' | 'orgUnitPath'>,
+): boolean {
+  if (action.extension !== 'decide') return true;
+  const request = c.data.extensionRequest as { clock?: string } | undefined;
+  const def = procedure.clocks.find((x) => x.id === request?.clock);
+  if (!def) return true; // no open request: the engine answers that
+  return holdsAnyRole(actor, extensionApprovers(def, c.severity), c);
 }
 
 /**

@@ -456,6 +456,12 @@ export const ZProcedure = z
          * units where they hold roles (their colleagues and head); `person` (default) to them alone.
          */
         scope: z.enum(['person', 'unit']).optional(),
+        /**
+         * Issue 16: `exclude` (default) keeps a department named as respondent out of its case;
+         * `handle` when the procedure sends a complaint to the department complained about (S9 二.1
+         * 被投诉部门负责人): the department is not excluded, a person named in it still is.
+         */
+        departments: z.enum(['exclude', 'handle']).optional(),
       })
       .strict()
       .default({ routeTo: 'parent' }),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { addUser, createToken } from '../../src/app/auth.ts';
+import { addUser, createToken, type NewUser } from '../../src/app/auth.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestApp, type Backend, type TestClock } from './backends.ts';
@@ -7,10 +7,10 @@ import { openTestApp, type Backend, type TestClock } from './backends.ts';
 export type Harness = {
   ctx: AppContext;
   http: FastifyInstance;
-  /** Creates a user with these roles and returns a bearer token for it. */
+  /** Creates a user with these roles (held in units: `{ role, unitId }`) and returns a bearer token for it. */
   staff(
     username: string,
-    roles: string[],
+    roles: NewUser['roles'],
     options?: { isAdmin?: boolean },
   ): Promise<{ id: string; token: string; username: string }>;
   call(
