@@ -47,7 +47,7 @@ describe.each(BACKENDS)('the mediation period follows the regime of the day rece
   }
 
   /** A letter registered today that reached the bureau at `receivedAt`, kept and accepted today. */
-  async function acceptedLetter(receivedAt: string) {
+  async function acceptedLetter(receivedAt: string, harmKnownAt?: string) {
     const res = await h.call('POST', '/api/v1/cases', {
       token,
       body: {
@@ -61,7 +61,7 @@ describe.each(BACKENDS)('the mediation period follows the regime of the day rece
         submitter: { name: '钱七', address: '甲县城关镇新华街2号' },
         respondents: [{ name: '甲县某健身房', type: 'business' }],
         requestedOutcome: '退还预付卡余额',
-        fields: { disclosureConsent: false },
+        fields: { disclosureConsent: false, ...(harmKnownAt ? { harmKnownAt } : {}) },
         affirmTruthful: true,
         orgUnit: county,
       },
@@ -99,5 +99,20 @@ describe.each(BACKENDS)('the mediation period follows the regime of the day rece
       status: 'running',
       dueAt: '2026-08-31T16:00:00.000Z',
     });
+  });
+
+  it('MS-3: a harm known more than 3 years before the complaint was received is shown to the handler as a ground', async () => {
+    const { detail } = await acceptedLetter('2026-04-15T09:00:00+08:00', '2023-04-14');
+    expect(detail.warnings).toEqual([
+      {
+        rule: 'MS-3',
+        field: 'harmKnownAt',
+        value: '2023-04-14',
+        label: expect.objectContaining({ 'zh-CN': expect.stringContaining('超过三年') }),
+      },
+    ]);
+    // Exactly three years (received 04-15, known 04-15) is not over; no date, no warning.
+    expect((await acceptedLetter('2026-04-15T09:00:00+08:00', '2023-04-15')).detail.warnings).toEqual([]);
+    expect((await acceptedLetter('2026-04-15T09:00:00+08:00')).detail.warnings).toEqual([]);
   });
 });

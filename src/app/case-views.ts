@@ -1,3 +1,4 @@
+import { caseWarnings } from '../domain/warnings.ts';
 import type { Actor } from '../domain/case.ts';
 import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
 import { findState, type TAction, type TField, type TProcedure } from '../domain/procedure.schema.ts';
@@ -236,6 +237,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     respondents: JSON.parse(row.respondents),
     data: state.data,
     ...dataLabels(procedure, state.data),
+    warnings: caseWarnings(procedure, state.data, ctx.calendar.localDate(new Date(row.received_at))),
     receivedBy: row.received_by,
     allowedActions: allowed.map(describeAction(procedure)),
     nextAction: nextStep(procedure, row.status, allowed),

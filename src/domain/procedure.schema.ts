@@ -317,6 +317,18 @@ const ZIntake = z
       })
       .strict()
       .optional(),
+    /**
+     * MS-3: an intake date field more than `years` before the case was received is shown to staff
+     * as a warning naming the rule (3 years since the harm was known is a non-acceptance ground).
+     * A warning, not a refusal: the handler decides, with the ground, in `reject`.
+     */
+    ageWarnings: z
+      .array(
+        z
+          .object({ field: ZFieldName, years: z.number().int().positive().max(100), rule: z.string(), label: ZLabel })
+          .strict(),
+      )
+      .default([]),
     /** MS-1: a value stamped on every case by its receipt date (the regime in force when received). */
     stamps: z
       .array(
@@ -561,6 +573,10 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   const raised = p.intake.repeats?.raiseSeverity?.to;
   if (raised && !severityIds.has(raised))
     issue(['intake', 'repeats', 'raiseSeverity', 'to'], `unknown severity "${raised}"`);
+  p.intake.ageWarnings.forEach((w, i) => {
+    if (p.intake.fields.find((f) => f.name === w.field)?.type !== 'date')
+      issue(['intake', 'ageWarnings', i, 'field'], `"${w.field}" is not a date field of the intake`);
+  });
   p.clocks.forEach((c, i) => {
     if (c.kinds && c.startsOn !== 'submit')
       issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit');
@@ -617,6 +633,7 @@ const ZProcedureShape = z.object({
     notify: z.array(ZNotify),
     fields: z.array(ZScalarField),
     repeats: z.object({ raiseSeverity: z.object({ to: z.string() }).optional() }).optional(),
+    ageWarnings: z.array(z.object({ field: z.string() })),
   }),
   categories: z.array(ZOption),
   severities: z.array(ZOption),

@@ -162,6 +162,8 @@ export type StaffCase = CaseSummary & {
   data: Record<string, unknown>;
   dataLabels: Record<string, Label>;
   dataValueLabels: Record<string, Label>;
+  /** Issue 17 (MS-3): what the handler should weigh before deciding, with its rule. */
+  warnings: { rule: string; label: Label; field: string; value: string }[];
   allowedActions: ActionInfo[];
   timeline: StaffEntry[];
   deadlines: Deadline[];

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -88,6 +89,16 @@ export function CasePage() {
           </span>
         )}
       </Space>
+      {c.warnings.map((w) => (
+        <Alert
+          key={`${w.rule}-${w.field}`}
+          type="warning"
+          showIcon
+          data-testid="case-warning"
+          style={{ marginBottom: 12 }}
+          title={`${l(w.label, w.rule)}（${w.rule}：${w.value}）`}
+        />
+      ))}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('case.facts')} size="small" style={{ marginBottom: 16 }}>
