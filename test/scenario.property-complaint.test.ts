@@ -491,9 +491,19 @@ describe.each(BACKENDS)('S9 property complaint unhappy paths on $name', (backend
       length: 3,
       reason: '声控灯需订货',
     });
-    // 轻微 is the manager's to decide, not the general manager's.
-    const notYours = await refused(first.id, world.gm.token, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
-    expect(notYours.details.requiredRoles).toEqual(['manager']);
+    // 轻微 is the manager's to decide (S9 三.1); the general manager, above him, may decide it too
+    // (issue 17: a higher role may approve what a lower one may) — but the manager does here.
+    const forGm = (await world.h.call('GET', `/api/v1/cases/${first.id}`, { token: world.gm.token })).json();
+    expect(forGm.allowedActions.map((a: { id: string }) => a.id)).toContain('decide-extension');
+    const forPatrol = await refused(
+      first.id,
+      world.patrol.token,
+      'decide-extension',
+      { approve: true },
+      403,
+      'FORBIDDEN',
+    );
+    expect(forPatrol.details.requiredRoles).toEqual(['manager', 'general-manager']);
     await act(first.id, world.manager.token, 'decide-extension', {
       approve: false,
       note: '库房有同型号灯具，不予延期',
