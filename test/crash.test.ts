@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { BACKENDS } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
-import { complaint } from './support/harness.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 const CLIENTS = 4;
@@ -55,7 +54,16 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
       for (let i = 0; !stopping; i++) {
         const key = `crash-${backend.name}-${n}-${i}`;
         keysSent++;
-        const body = JSON.stringify(complaint({ subject: `断电后重试 ${key}` }));
+        // An employee's suggestion: submission starts two clocks, both owed to the employee (S1 二.3, 二.6).
+        const body = JSON.stringify({
+          procedure: 'employee-complaint',
+          kind: 'suggestion',
+          subject: `断电后重试 ${key}`,
+          description: '建议食堂延长晚餐供应时间，方便加班的同事。',
+          anonymous: false,
+          submitter: { name: '员工甲', phone: '13812345678' },
+          affirmTruthful: true,
+        });
         for (;;) {
           const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/public/cases`, {
             method: 'POST',
@@ -138,15 +146,14 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
         ),
       ).toBe(acks.size);
 
-      // Each case has exactly the clocks submission starts: none lost, none doubled.
-      // (The receipt shows only the limits owed to the customer (#18) — none for a customer
-      // complaint — so the clocks expected are the one submission starts: SLA-5 forwarding.)
-      const expected = ['forwarding'];
+      // Each case has exactly the clocks submission starts: none lost, none doubled — and the
+      // receipt names the same two, both owed to the employee (#18).
+      const expected = ['handling', 'preliminary'];
       const clocks = await db.selectFrom('clocks').select(['case_id', 'clock']).execute();
       const clocksOf = new Map<string, string[]>();
       for (const c of clocks) clocksOf.set(c.case_id, [...(clocksOf.get(c.case_id) ?? []), c.clock]);
       for (const ack of acks.values()) {
-        expect(ack.deadlines).toEqual([]);
+        expect([...ack.deadlines].sort()).toEqual(expected);
         expect((clocksOf.get(byTracking.get(ack.trackingNo)!.id) ?? []).sort(), ack.key).toEqual(expected);
       }
       expect(clocks).toHaveLength(cases.length * expected.length);

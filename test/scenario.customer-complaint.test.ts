@@ -83,10 +83,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     // Issue 16 (INT-2): the web complaint lands in the intake unit 客服部, not with the store.
     expect(before.orgUnitId).toBe(units.cs);
     expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: clerk.token })).statusCode).toBe(404);
-    expect(before.deadlines).toMatchObject([
-      { clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:00:00.000Z' },
-    ]);
-    // #18: an internal limit; the customer is not shown it.
+    // Issue 17: it reached customer service itself, so there is nothing to forward and no 24-hour clock.
+    expect(before.deadlines).toEqual([]);
     expect((await publicView()).deadlines).toEqual([]);
     // The customer also went to the store: the store registers it there and forwards it to 客服部.
     clock.advance(30 * 60_000);
@@ -96,6 +94,11 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     });
     expect(walkIn.statusCode, walkIn.body).toBe(201);
     const storeCase = walkIn.json().id;
+    // Registered by another department: its 24 hours to reach 客服部 run (SLA-5); an internal limit (#18).
+    expect((await h.call('GET', `/api/v1/cases/${storeCase}`, { token: clerk.token })).json().deadlines).toMatchObject([
+      { clock: 'forwarding', rule: 'SLA-5', status: 'running', dueAt: '2026-12-01T01:30:00.000Z' },
+    ]);
+    expect(walkIn.json().owed ?? []).toEqual([]);
     expect((await h.call('GET', `/api/v1/cases/${storeCase}`, { token: service.token })).statusCode).toBe(404);
     clock.advance(30 * 60_000);
     const fwd = await h.call('POST', `/api/v1/cases/${storeCase}/actions/forward`, {

@@ -5,7 +5,7 @@ import { decideSubmission, type EarlierCase, type Intake } from '../domain/intak
 import { formatReceipt, timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { Actor } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
-import { matchRespondents, resolveIntakeUnit, unitClearOf } from './reach.ts';
+import { matchRespondents, procedureIntakeUnit, resolveIntakeUnit, unitClearOf } from './reach.ts';
 import { blindIndexes } from './identity.ts';
 import { findIdempotencyKey, insertIdempotencyKey } from '../store/idempotency.repository.ts';
 import { findRepeatCandidates, insertCase } from '../store/cases.repository.ts';
@@ -140,6 +140,7 @@ export async function writeNewCase(
       orgUnit,
       matched.map((m) => ({ userId: m.user_id, unitPath: m.unit_path })),
     ),
+    intakeUnitPath: (await procedureIntakeUnit(trx, procedure.id))?.path ?? null,
   };
   const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier);
   const receipt = formatReceipt(ctx.random(13));

@@ -76,7 +76,7 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
       id: IDS.caseId,
       trackingNo: IDS.trackingNo,
       procedureId: 'customer-complaint',
-      procedureVersion: 2,
+      procedureVersion: 3,
       kind: 'complaint',
       status: 'received',
       version: 1,
@@ -117,12 +117,15 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
       at: NOW.toISOString(),
       input: { channel: 'web', kind: 'complaint', receivedAt: NOW.toISOString() },
       publicText: procedure.intake.publicText,
-      clocks: [expect.objectContaining({ clock: 'forwarding', op: 'start', dueAt: '2026-12-01T02:00:00.000Z' })],
+      clocks: [], // a web complaint reaches customer service itself: nothing to forward (issue 17)
     });
   });
 
-  it('the 24-hour forwarding clock starts at registration (REG-2, SLA-5)', () => {
-    expect(submit(buildIntake()).clocks).toEqual([
+  it('the 24-hour forwarding clock starts when another department registers it, not for what reaches customer service (REG-2, SLA-5, issue 17)', () => {
+    const store = { id: 'u-store', path: '/root/store/' };
+    const inStore = { ...IDS, orgUnit: store, intakeUnitPath: '/root/service/' };
+    const walkIn = buildIntake({ channel: 'walk-in', receivedAt: NOW.toISOString() });
+    expect(decideSubmission(procedure, walkIn, hotline, NOW, inStore, calendar).clocks).toEqual([
       expect.objectContaining({
         clock: 'forwarding',
         unit: 'hours',
@@ -133,6 +136,16 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
         pausedAt: null,
       }),
     ]);
+    // Registered at customer service (or below it), or arriving by the portal: no forwarding.
+    const atService = {
+      ...IDS,
+      orgUnit: { id: 'u-hotline', path: '/root/service/hotline/' },
+      intakeUnitPath: '/root/service/',
+    };
+    expect(decideSubmission(procedure, walkIn, hotline, NOW, atService, calendar).clocks).toEqual([]);
+    expect(decideSubmission(procedure, buildIntake(), publicForm, NOW, inStore, calendar).clocks).toEqual([]);
+    // No intake unit set: every staff registration may have to be forwarded.
+    expect(submit(walkIn, hotline).clocks.map((c) => c.clock)).toEqual(['forwarding']);
   });
 
   it('the forwarding clock runs from when the matter was received, not from when it was typed in', () => {

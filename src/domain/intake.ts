@@ -27,6 +27,16 @@ export type NewCase = {
 
 const MAX_BACKDATE_DAYS = 366;
 
+/** Staff registered the case in a unit outside the procedure's intake unit (a store, not 客服部). */
+function registeredElsewhere(
+  actor: Actor,
+  ids: { orgUnit?: { path: string } | null; intakeUnitPath?: string | null },
+): boolean {
+  if (actor.kind !== 'user') return false;
+  if (!ids.intakeUnitPath) return true;
+  return !(ids.orgUnit?.path ?? '').startsWith(ids.intakeUnitPath);
+}
+
 /**
  * Decides a new case from a submission (INT-1…INT-5, REG-1): pure. `ids` are drawn by the caller
  * (randomness is I/O); `now` is the time of registration.
@@ -36,7 +46,13 @@ export function decideSubmission(
   intake: Intake,
   actor: Actor,
   now: Date,
-  ids: { caseId: string; trackingNo: string; orgUnit?: { id: string; path: string } | null },
+  ids: {
+    caseId: string;
+    trackingNo: string;
+    orgUnit?: { id: string; path: string } | null;
+    /** The path of the unit an admin set for the procedure's new cases (客服部), if any. */
+    intakeUnitPath?: string | null;
+  },
   calendar: Calendar,
   earlier: EarlierCase[] = [],
 ): NewCase {
@@ -83,7 +99,13 @@ export function decideSubmission(
   };
   // Limits run from when the matter reached the organisation, not from when it was typed in.
   const started = procedure.clocks
-    .filter((c) => c.startsOn === 'submit' && (!c.kinds || c.kinds.includes(intake.kind)) && clockApplies(c, data))
+    .filter(
+      (c) =>
+        c.startsOn === 'submit' &&
+        (!c.kinds || c.kinds.includes(intake.kind)) &&
+        (!c.registeredElsewhere || registeredElsewhere(actor, ids)) &&
+        clockApplies(c, data),
+    )
     .map((def) => startClock(calendar, def, state.severity, new Date(receivedAt)));
   return {
     state,

@@ -39,7 +39,7 @@ describe('the built-in customer-complaint procedure', () => {
 
   it('parses, with defaults filled in', () => {
     expect(p.id).toBe('customer-complaint');
-    expect(p.version).toBe(2); // issue 16: forwarding moves the case to the intake unit
+    expect(p.version).toBe(3); // issue 16: forwarding moves the case; issue 17: its clock only for other departments
     expect(initialState(p)).toBe('received');
     expect(findAction(p, 'forward')?.visibility).toBe('internal');
     expect(findAction(p, 'add-note')?.guards).toEqual([]);
@@ -252,9 +252,18 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       edit: (raw) => {
         raw.clocks[0].startsOn = 'action';
         raw.clocks[0].kinds = ['appeal'];
+        delete raw.clocks[0].registeredElsewhere;
       },
       path: 'clocks[0](forwarding).kinds',
       problem: 'kinds applies to clocks that start on submit',
+    },
+    {
+      name: 'a clock for cases registered elsewhere that does not start on submit (issue 17)',
+      edit: (raw) => {
+        raw.clocks[0].startsOn = 'action';
+      },
+      path: 'clocks[0](forwarding).registeredElsewhere',
+      problem: 'registeredElsewhere applies to clocks that start on submit',
     },
     {
       name: 'repeats raising to a severity the procedure does not have (CLS-3)',

@@ -252,6 +252,12 @@ const ZClock = z
     /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
     kinds: z.array(z.enum(CASE_KINDS)).optional(),
     /**
+     * With `startsOn: submit`: only cases staff registered outside the procedure's intake unit (a
+     * store's walk-in complaint, S5 四.1: 24 hours to pass it to 客服部), not those that reached the
+     * intake unit itself (portal, hotline, e-mail). Without an intake unit set, every staff registration.
+     */
+    registeredElsewhere: z.boolean().optional(),
+    /**
      * The clock starts only on cases whose `data.<key>` is (or is not) this value — the regime in
      * force when the case was received (MS-6: Order 20's 45 working days, Order 121's 60 days).
      * Two clocks with opposite conditions share the actions that start, pause and stop them.
@@ -580,6 +586,8 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   p.clocks.forEach((c, i) => {
     if (c.kinds && c.startsOn !== 'submit')
       issue(['clocks', i, 'kinds'], 'kinds applies to clocks that start on submit');
+    if (c.registeredElsewhere && c.startsOn !== 'submit')
+      issue(['clocks', i, 'registeredElsewhere'], 'registeredElsewhere applies to clocks that start on submit');
   });
   p.appeal?.from.forEach((s, j) => {
     if (!states.has(s)) issue(['appeal', 'from', j], `unknown state "${s}"`);
