@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS } from '../src/app/throttle.ts';
+import { BACKENDS, TestClock } from './support/backends.ts';
+import { complaint, startHarness, type Harness } from './support/harness.ts';
+
+/** Issue 19, hostile input round two, on both databases. */
+describe.each(BACKENDS)('hostile input (issue 19) on $name', (backend) => {
+  const clock = new TestClock('2026-11-30T02:00:00.000Z');
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(backend, clock);
+  });
+  afterAll(async () => h?.close());
+
+  const track = (trackingNo: string, receipt: string, remoteAddress: string) =>
+    h.http.inject({
+      method: 'GET',
+      url: `/api/v1/public/cases/${trackingNo}`,
+      headers: { 'x-receipt': receipt },
+      remoteAddress,
+    });
+
+  it('issue 19: 1,000 wrong receipts from other addresses leave the owner able to track the case from theirs', async () => {
+    const { trackingNo, receipt } = (await h.call('POST', '/api/v1/public/cases', { body: complaint() })).json();
+    const owner = '198.51.100.7';
+    expect((await track(trackingNo, receipt, owner)).statusCode).toBe(200);
+    // 100 addresses, each up to its own limit for this number: 1,000 wrong receipts in all.
+    const perAddress = LIMITS.receiptPerCaseClient.max;
+    const statuses = new Map<number, number>();
+    for (let a = 0; a < 1000 / perAddress; a++) {
+      const address = `203.0.113.${a}`;
+      for (let i = 0; i < perAddress; i++) {
+        const res = await track(trackingNo, `WRNG-${i}AAA-AAAA-AAAA-AAAA`, address);
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+      }
+    }
+    expect(statuses).toEqual(new Map([[404, 1000]]));
+    // Each guessing address is held back for this number, even with the right receipt …
+    const guesser = await track(trackingNo, receipt, '203.0.113.0');
+    expect(guesser.statusCode).toBe(429);
+    expect(guesser.json().error.code).toBe('RATE_LIMITED');
+    // … while the owner's address is not.
+    const mine = await track(trackingNo, receipt, owner);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().trackingNo).toBe(trackingNo);
+    expect(LIMITS.receiptPerCase.max).toBeGreaterThan(1000);
+  });
+});
