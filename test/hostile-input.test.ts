@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/app/throttle.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
+
+const run = promisify(execFile);
 
 /** Issue 19, hostile input round two, on both databases. */
 describe.each(BACKENDS)('hostile input (issue 19) on $name', (backend) => {
@@ -44,5 +49,48 @@ describe.each(BACKENDS)('hostile input (issue 19) on $name', (backend) => {
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().trackingNo).toBe(trackingNo);
     expect(LIMITS.receiptPerCase.max).toBeGreaterThan(1000);
+  });
+});
+
+describe('hostile input (issue 19) over a socket', () => {
+  let h: Harness;
+  let base: string;
+  beforeAll(async () => {
+    h = await startHarness(BACKENDS[0]!);
+    await h.http.listen({ port: 0, host: '127.0.0.1' });
+    const address = h.http.server.address() as AddressInfo;
+    base = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => h?.close());
+
+  it('issue 19: a 5 MB JSON body gets the 413 in the API error shape over fetch, not EPIPE', async () => {
+    // The client is another process, as a real one is: in this process the server would read the
+    // body between the client's writes and the fault would not show.
+    const client = `
+      const body = JSON.stringify({ procedure: 'customer-complaint', description: 'x'.repeat(5 * 1024 * 1024) });
+      const answers = [];
+      for (let i = 0; i < 5; i++) {
+        try {
+          const res = await fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          answers.push({ status: res.status, body: await res.json() });
+        } catch (err) {
+          answers.push({ failed: err.cause?.code ?? err.message });
+        }
+      }
+      console.log(JSON.stringify(answers));
+    `;
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      client,
+      `${base}/api/v1/public/cases`,
+    ]);
+    const answers = JSON.parse(stdout) as unknown[];
+    expect(answers).toEqual(
+      Array(5).fill({
+        status: 413,
+        body: { error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), details: { limitBytes: null } } },
+      }),
+    );
   });
 });
