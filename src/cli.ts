@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { runRetention } from './app/retention.ts';
 import { archiveBundle, caseFile } from './app/archive.ts';
 import { findCaseByTrackingNo } from './store/cases.repository.ts';
@@ -30,6 +30,7 @@ import { ZodError } from 'zod';
 import { DomainError } from './domain/errors.ts';
 import { openStore } from './store/db.ts';
 import { backupSqlite, restoreSqlite } from './store/backup.ts';
+import { writePrivateFile } from './store/file-modes.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
 
 const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform
@@ -514,7 +515,7 @@ const archive: Command = async (args) => {
     if (values.case) {
       const row = await findCaseByTrackingNo(ctx.store.db, values.case);
       if (!row) throw new UsageError(`没有案件 ${values.case} / no such case`);
-      writeFileSync(values.out!, (await caseFile(ctx, row.id, actor)).zip);
+      writePrivateFile(values.out!, (await caseFile(ctx, row.id, actor)).zip);
       console.log(`已导出 / exported ${values.case} → ${values.out}`);
     } else {
       const bundle = await archiveBundle(
@@ -526,7 +527,7 @@ const archive: Command = async (args) => {
         },
         actor,
       );
-      writeFileSync(values.out!, bundle.zip);
+      writePrivateFile(values.out!, bundle.zip);
       console.log(`已导出 / exported ${bundle.count} 件 → ${values.out}`);
     }
     return 0;

@@ -170,7 +170,7 @@ describe.each(BACKENDS)('access on $name', (backend) => {
       expect(outbox.map((o) => o.recipient)).not.toContain('submitter'); // nobody to write to
     });
 
-    it('refuses receipts after 10 wrong tries in 15 minutes, even the right one, with Retry-After', async () => {
+    it('refuses receipts after 10 wrong tries in 15 minutes from one address, even the right one, with Retry-After', async () => {
       const { trackingNo, receipt } = (await h.call('POST', '/api/v1/public/cases', { body: complaint() })).json();
       for (let i = 0; i < 10; i++) {
         expect(

@@ -126,6 +126,32 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     expect(await ids(users.all.token, '坏')).toEqual([cases.named.id, cases.property.id]);
   });
 
+  it('issue 19: folds full-width letters and digits (NFKC) in the indexed text and the query', async () => {
+    expect(queryTokens('ＡＬＰＨＡＭＡＲＫ １２３')).toEqual(['alphamark', '123']);
+    const submit = async (subject: string, description: string) => {
+      clock.advance(60_000);
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: users.all.token,
+        body: complaint({ channel: 'phone', subject, description }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const half = await submit('ALPHAMARK 吸尘器故障', '订单 123 的吸尘器无法开机。');
+    const full = await submit('ＢＥＴＡＭＡＲＫ 吹风机故障', '订单 ４５６ 的吹风机冒烟。');
+    expect(await ids(users.all.token, 'ＡＬＰＨＡＭＡＲＫ')).toEqual([half]);
+    expect(await ids(users.all.token, 'alphamark')).toEqual([half]);
+    expect(await ids(users.all.token, '１２３')).toEqual([half]);
+    expect(await ids(users.all.token, '123')).toEqual([half]);
+    // Stored full-width text is found by what a half-width keyboard types, and by itself.
+    expect(await ids(users.all.token, 'BETAMARK')).toEqual([full]);
+    expect(await ids(users.all.token, 'ＢＥＴＡＭＡＲＫ')).toEqual([full]);
+    expect(await ids(users.all.token, '456')).toEqual([full]);
+    expect(await ids(users.all.token, 'ＢＥＴＡＭＡＲＫ ４５６')).toEqual([full]);
+    // A one-character query (the substring scan) matches as typed and as folded.
+    expect(await ids(users.all.token, '４')).toEqual([full]);
+  });
+
   it('finds only what the policy lets the reader see: units and recusal (RTE-1, RTE-3)', async () => {
     expect(await ids(users.east.token, '物业')).toEqual([cases.property.id]);
     expect(await ids(users.west.token, '物业')).toEqual([cases.west.id]);
@@ -212,6 +238,36 @@ describe.each(BACKENDS)('full-text search on $name', (backend) => {
     } while (cursor);
     expect(summary.words['退款']).toBeGreaterThan(0);
     expect(found).toBe(summary.words['退款'] + 1); // and the one submitted above
+  });
+});
+
+/** Issue 19: cases indexed before NFKC folding are indexed again by the search_nfkc migration. */
+describe.each(BACKENDS)('search NFKC migration on $name', (backend) => {
+  it('issue 19: re-indexes existing cases with full-width text so folded queries find them', async () => {
+    const { migrateDown, migrateUp } = await import('../src/store/migrate.ts');
+    const h = await startHarness(backend);
+    try {
+      const reader = await h.staff('reader', ['customer-service']);
+      const found = async (q: string) =>
+        (await h.call('GET', `/api/v1/cases?q=${encodeURIComponent(q)}`, { token: reader.token })).json().items
+          .length as number;
+      const res = await h.call('POST', '/api/v1/public/cases', {
+        body: complaint({ subject: 'ＧＡＭＭＡＭＡＲＫ 冰箱', description: '型号 ７８９ 不制冷' }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      // The tokens as they were indexed before issue 19: full-width, lower-cased.
+      await h.ctx.store.db
+        .updateTable('case_search')
+        .set({ tokens: 'ｇａｍｍａｍａｒｋ 冰箱 型号 ７８９ 不 制冷' })
+        .execute();
+      expect(await found('GAMMAMARK')).toBe(0);
+      expect(await migrateDown(h.ctx.store)).toEqual(['Down 202612051900_search_nfkc: Success']);
+      expect(await migrateUp(h.ctx.store)).toEqual(['Up 202612051900_search_nfkc: Success']);
+      expect(await found('GAMMAMARK')).toBe(1);
+      expect(await found('ＧＡＭＭＡＭＡＲＫ ７８９')).toBe(1);
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -17,7 +17,9 @@ export async function openWithReceipt(
   client: string,
 ): Promise<CaseRow> {
   const normalised = trackingNo.trim().toUpperCase();
+  // Issue 19: counted per (number, address) so guesses from elsewhere leave the owner's address alone.
   const limits = [
+    { key: `receipt:${normalised}|${client}`, ...LIMITS.receiptPerCaseClient },
     { key: `receipt:${normalised}`, ...LIMITS.receiptPerCase },
     { key: `receipt-client:${client}`, ...LIMITS.receiptPerClient },
   ];

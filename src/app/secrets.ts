@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir } from '../store/file-modes.ts';
 
 /** Keys derived from one master secret, each for one purpose, so no key is used two ways. */
 export type Secrets = {
@@ -29,7 +30,7 @@ function decodeKey(text: string): Buffer {
 }
 
 function readOrCreateKeyFile(dataDir: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = join(dataDir, 'secret.key');
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });

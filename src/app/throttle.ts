@@ -5,9 +5,16 @@ import { appendAudit } from '../store/audit.repository.ts';
 
 export type Limit = { key: string; max: number; windowMs: number };
 
-/** Failed guesses allowed per window (issue 4: 10 wrong receipts per tracking number in 15 minutes). */
+/**
+ * Failed guesses allowed per window. Receipts (issue 4, issue 19): 10 wrong receipts per tracking
+ * number from one client address, 30 per client address over all numbers, and a ceiling per
+ * tracking number from every address that one attacker cannot reach — above 1,000, i.e. more than
+ * 100 addresses' worth — so wrong guesses from elsewhere never lock the owner out of their case.
+ * With 100 random bits in a receipt the ceiling still leaves guessing hopeless.
+ */
 export const LIMITS = {
-  receiptPerCase: { max: 10, windowMs: 15 * 60_000 },
+  receiptPerCaseClient: { max: 10, windowMs: 15 * 60_000 },
+  receiptPerCase: { max: 5_000, windowMs: 15 * 60_000 },
   receiptPerClient: { max: 30, windowMs: 15 * 60_000 },
   loginPerUser: { max: 10, windowMs: 15 * 60_000 },
   loginPerClient: { max: 30, windowMs: 15 * 60_000 },

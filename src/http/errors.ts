@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import { zodDetails } from '../domain/zod-details.ts';
 import { isDatabaseUnavailable } from '../app/db-errors.ts';
+import { drainRefusedBody } from './input-guard.ts';
 
 /** The one table from error code to HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -99,6 +100,11 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return;
   }
   const mapped = fromFastify(err);
+  if (mapped?.[0] === 413) {
+    // Issue 19: the client reads the 413 only once it has finished sending.
+    void drainRefusedBody(request.raw).then(() => reply.status(413).send(mapped[1]));
+    return;
+  }
   if (mapped) {
     void reply.status(mapped[0]).send(mapped[1]);
     return;

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import {
+  makePrivateDir,
+  makePrivateFiles,
+  PRIVATE_DIR_MODE,
+  touchPrivateFile,
+  writePrivateFile,
+} from './file-modes.ts';
 
 export const DB_FILE = 'plaint.sqlite';
 export const KEY_FILE = 'secret.key';
@@ -22,8 +29,11 @@ export type Manifest = {
 export async function backupSqlite(dataDir: string, to: string, keyInEnvironment: boolean): Promise<Manifest> {
   const source = join(dataDir, DB_FILE);
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
-  mkdirSync(to, { recursive: true });
+  makePrivateDir(to);
   if (readdirSync(to).length > 0) throw new Error(`${to} is not empty: a backup goes into a new directory`);
+  // Issue 19: the copy is as private as the original (file-modes.ts); the folder too, if it existed.
+  chmodSync(to, PRIVATE_DIR_MODE);
+  touchPrivateFile(join(to, DB_FILE));
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
@@ -32,14 +42,15 @@ export async function backupSqlite(dataDir: string, to: string, keyInEnvironment
     db.close();
   }
   const files = [DB_FILE, ...(existsSync(join(dataDir, KEY_FILE)) ? [KEY_FILE] : [])];
-  if (files.includes(KEY_FILE)) copyFileSync(join(dataDir, KEY_FILE), join(to, KEY_FILE));
+  if (files.includes(KEY_FILE)) copyPrivate(join(dataDir, KEY_FILE), join(to, KEY_FILE));
+  makePrivateFiles([join(to, DB_FILE)]);
   const manifest: Manifest = {
     format: 1,
     at: new Date().toISOString(),
     files: Object.fromEntries(files.map((f) => [f, describe(join(to, f))])),
     keyInEnvironment,
   };
-  writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  writePrivateFile(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
@@ -58,11 +69,17 @@ export function restoreSqlite(from: string, dataDir: string, force: boolean): Ma
   }
   if (existsSync(join(dataDir, DB_FILE)) && !force)
     throw new Error(`${dataDir} already holds a database; stop the server and pass --force to replace it`);
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   // A stale write-ahead log would be replayed over the restored file.
   for (const stale of [`${DB_FILE}-wal`, `${DB_FILE}-shm`]) rmSync(join(dataDir, stale), { force: true });
-  for (const file of Object.keys(manifest.files)) copyFileSync(join(from, file), join(dataDir, file));
+  for (const file of Object.keys(manifest.files)) copyPrivate(join(from, file), join(dataDir, file));
   return manifest;
+}
+
+/** A copy that is 0600 whatever the source's mode (copyFile gives the copy the source's mode). */
+function copyPrivate(from: string, to: string): void {
+  copyFileSync(from, to);
+  makePrivateFiles([to]);
 }
 
 function describe(file: string): { bytes: number; sha256: string } {

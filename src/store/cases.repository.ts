@@ -12,7 +12,7 @@ import {
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
-import { indexable, queryTokens, searchTokens } from './search.ts';
+import { foldForSearch, indexable, queryTokens, searchTokens } from './search.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -289,11 +289,16 @@ export async function listCases(
     // No word of two characters or more (费, a lone letter): a substring scan. Unit paths hold
     // only base32 ids and slashes; user text is escaped, with an explicit ESCAPE because SQLite
     // has no default escape character (PostgreSQL's is the backslash).
-    const pattern = `%${filter.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    // The text as typed and as folded (issue 19: Ｆ finds F), since stored text is not folded.
+    const patterns = [...new Set([filter.text, foldForSearch(filter.text)])].map(
+      (text) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
+    );
     query = query.where((eb) =>
       eb.or([
-        sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
-        sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
+        ...patterns.flatMap((pattern) => [
+          sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
+          sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
+        ]),
         eb('tracking_no', '=', filter.text!),
       ]),
     );

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database as Schema } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { makePrivateDir, makePrivateFiles, touchPrivateFile } from './file-modes.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { groupCommit, plainTransactions, type Transact } from './transaction.ts';
 
@@ -37,11 +38,15 @@ export function openStore(config: StoreConfig): Store {
 }
 
 function openSqlite(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const file = join(dataDir, 'plaint.sqlite');
+  // Issue 19: the database and its -wal and -shm files are 0600 whatever the umask (file-modes.ts);
+  // SQLite creates the latter two with the database file's mode, files of older versions are tightened.
+  if (!existsSync(file)) touchPrivateFile(file);
   const sqlite = new Database(file);
   // WAL lets readers run beside the writer; NORMAL keeps commits durable across a process crash.
   sqlite.pragma('journal_mode = WAL');
+  tightenSqliteFiles(file);
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -57,6 +62,15 @@ function openSqlite(dataDir: string): Store {
     await checkpointer.stop();
   };
   return { db, dialect: 'sqlite', location: file, transact: groupCommit(db), close };
+}
+
+/** Makes the database file and its -wal and -shm 0600 where the process may; `plaint doctor` reports the rest. */
+function tightenSqliteFiles(file: string): void {
+  try {
+    makePrivateFiles([file, `${file}-wal`, `${file}-shm`]);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
 }
 
 function openPostgres(url: string, schema?: string): Store {

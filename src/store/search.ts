@@ -26,14 +26,27 @@ function clean(words: string[]): string[] {
   return out;
 }
 
+/**
+ * Text as it is indexed and searched (issue 19): NFKC, so full-width letters and digits
+ * (ＡＬＰＨＡＭＡＲＫ, １２３), ligatures and circled numbers are the letters and digits people type
+ * on a half-width keyboard; case is folded later, per token.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKC');
+}
+
 /** The searchable tokens of a case: subject, description and tracking number, each token once. */
 export function searchTokens(subject: string, description: string, trackingNo: string): string {
   const j = segmenter();
-  const tokens = new Set(clean([...j.cutForSearch(subject, false), ...j.cutForSearch(description, false)]));
+  const tokens = new Set(
+    clean([...j.cutForSearch(foldForSearch(subject), false), ...j.cutForSearch(foldForSearch(description), false)]),
+  );
   // The tracking number whole (without its dashes) and in parts: TS-20261129-WJJ0N2 is found by either.
-  const whole = trackingNo.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const whole = foldForSearch(trackingNo)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
   if (whole) tokens.add(whole);
-  for (const part of clean([trackingNo])) tokens.add(part);
+  for (const part of clean([foldForSearch(trackingNo)])) tokens.add(part);
   return [...tokens].join(' ');
 }
 
@@ -42,7 +55,7 @@ export function searchTokens(subject: string, description: string, trackingNo: s
  * indexed text also produced), every one required. Empty when the query holds no letter or digit.
  */
 export function queryTokens(query: string): string[] {
-  return [...new Set(clean(segmenter().cut(query, false)))].slice(0, 16);
+  return [...new Set(clean(segmenter().cut(foldForSearch(query), false)))].slice(0, 16);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from '../store/file-modes.ts';
 import { parseArgs } from 'node:util';
 import type { AppContext } from '../app/context.ts';
 import { exportCases } from './export.ts';
@@ -77,7 +77,7 @@ export async function exportCommand(args: string[], withApp: WithApp): Promise<n
   return withApp(async (ctx) => {
     const rows = await exportCases(ctx, { procedure: values.procedure, withIdentity: values['with-identity'] });
     if (/\.xlsx$/i.test(values.out!)) await writeXlsx(values.out!, rows);
-    else await writeFile(values.out!, toCsv(rows));
+    else writePrivateFile(values.out!, toCsv(rows));
     console.log(`已导出 / exported ${rows.length - 1} 件 / cases → ${values.out}`);
     return 0;
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { writePrivateFile } from '../store/file-modes.ts';
 
 /** A sheet as rows of strings: row 1 is the header. CSV (UTF-8 or GB18030) or the first sheet of an .xlsx. */
 export async function readTable(file: string): Promise<string[][]> {
@@ -106,5 +107,6 @@ export async function writeXlsx(file: string, rows: string[][]): Promise<void> {
   const sheet = wb.addWorksheet('cases');
   for (const r of rows) sheet.addRow(r);
   sheet.getRow(1).font = { bold: true };
-  await wb.xlsx.writeFile(file);
+  // Issue 19: exports hold personal data; written 0600 like every file Plaint writes.
+  writePrivateFile(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 }

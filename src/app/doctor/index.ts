@@ -5,6 +5,7 @@ import { toCaseState } from '../../store/case.mapper.ts';
 import { caseExclusions } from '../../store/cases.repository.ts';
 import type { AppContext } from '../context.ts';
 import { actorOfUser, procedureIntakeUnit, rootUnit } from '../reach.ts';
+import { looseFileModes } from './file-modes.ts';
 
 /**
  * `plaint doctor` (issue 16): a health check of the organisation. Each check is a function that
@@ -130,7 +131,7 @@ export const brokenGrants: DoctorCheck = async (ctx) => {
 };
 
 /** The checks `plaint doctor` runs, in order. */
-export const CHECKS: DoctorCheck[] = [unreachableCases, unheldRoles, brokenGrants];
+export const CHECKS: DoctorCheck[] = [unreachableCases, unheldRoles, brokenGrants, looseFileModes];
 
 export async function runDoctor(ctx: AppContext): Promise<{ ok: boolean; findings: DoctorFinding[] }> {
   const findings = (await Promise.all(CHECKS.map((check) => check(ctx)))).flat();
