@@ -694,6 +694,45 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     });
   });
 
+  it('S7 三.7, CON-3: the employee reports retaliation from the receipt, giving when and where as the procedure asks (issue 17)', async () => {
+    const path = `/api/v1/public/cases/${trackingNo}/retaliation`;
+    const headers = { 'x-receipt': receipt };
+    // The tracking page says what a retaliation report must give besides its description.
+    expect((await publicView()).retaliationAsks).toEqual(['occurredAt', 'location']);
+    const missing = await h.call('POST', path, {
+      headers,
+      body: { description: '投诉后被调到夜班，并被扣发绩效奖金。' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(
+      missing
+        .json()
+        .error.details.issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(['location', 'occurredAt']);
+    const flagged = await h.call('POST', path, {
+      headers,
+      body: {
+        description: '投诉后被调到夜班，并被扣发绩效奖金。',
+        occurredAt: '2026-12-02T08:00:00+08:00',
+        location: '装配车间排班表',
+      },
+    });
+    expect(flagged.statusCode, flagged.body).toBe(201);
+    const opened = await h.ctx.store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('tracking_no', '=', flagged.json().trackingNo)
+      .executeTakeFirstOrThrow();
+    // Without respondents named, the retaliation case names the original's; recusals are copied.
+    expect(JSON.parse(opened.respondents).map((r: { name: string }) => r.name)).toEqual([
+      '陈某（装配二班班组长）',
+      '赵某（装配车间主任）',
+    ]);
+    expect((await h.call('GET', `/api/v1/cases/${opened.id}`, { token: u.zhao.token })).statusCode).toBe(404);
+    expect((await h.call('GET', `/api/v1/cases/${opened.id}`, { token: u['hr-liu'].token })).statusCode).toBe(200);
+  });
+
   it('the audit chain holds one record per step of the original and verifies end to end (AUD-1)', async () => {
     const records = await h.ctx.store.db
       .selectFrom('audit_log')

@@ -1,3 +1,4 @@
+import { retaliationAsks } from './recusal.ts';
 import { caseWarnings } from '../domain/warnings.ts';
 import type { Actor } from '../domain/case.ts';
 import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
@@ -417,6 +418,8 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
       Boolean(procedure.appeal?.from.includes(row.status)) &&
       !state.data.final &&
       !(await hasAppeal(ctx.store.db, row.id)),
+    /** CON-3 (issue 17): what a retaliation report must give besides its description. */
+    retaliationAsks: retaliationAsks(procedure),
     /** APL-3: an appeal at the last level is final (终审). */
     final: state.data.final === true,
     // Issue 18: only the limits the procedure owes the submitter (`public: true`), each with the

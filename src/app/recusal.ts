@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { TRespondent, TSubmitter } from '../domain/submission.ts';
+import { ZRespondent, type TRespondent, type TSubmitter } from '../domain/submission.ts';
+import type { TProcedure } from '../domain/procedure.schema.ts';
 import { caseExclusions, type CaseRow } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { findUserById, findUserByUsername } from '../store/users.repository.ts';
@@ -201,27 +202,51 @@ function supervisorsOf(ctx: AppContext, row: CaseRow, template: string) {
     .map((r) => ({ to: `role:${r.id}`, template, event: template }));
 }
 
-export const ZRetaliation = z.object({ description: z.string().trim().min(5).max(10000) }).strict();
+export const ZRetaliation = z
+  .object({
+    description: z.string().trim().min(5).max(10000),
+    // Issue 17 (S7 三.7): what the case's procedure asks of every complaint — when and where it
+    // happened, who did it — may be given; without respondents, the original case's are named.
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    location: z.string().trim().min(1).max(300).optional(),
+    respondents: z.array(ZRespondent).min(1).max(20).optional(),
+  })
+  .strict();
+export type TRetaliation = z.infer<typeof ZRetaliation>;
+
+/** The facts a retaliation report on a case of this procedure must give besides its description. */
+export function retaliationAsks(procedure: TProcedure): ('occurredAt' | 'location')[] {
+  const kind = retaliationKind(procedure);
+  const required = new Set([...procedure.intake.require, ...(procedure.intake.requireByKind[kind] ?? [])]);
+  return (['occurredAt', 'location'] as const).filter((f) => required.has(f));
+}
+
+const retaliationKind = (procedure: TProcedure) =>
+  procedure.intake.kinds.includes('complaint') ? 'complaint' : procedure.intake.kinds[0];
 
 /**
  * CON-3: a submitter flags retaliation on their case. A linked case of the highest severity
  * opens, kept from the original respondents (the original case's recusals are copied), with the
  * same anonymity; its own tracking number and receipt are returned once.
  */
-export async function flagRetaliation(ctx: AppContext, original: CaseRow, description: string): Promise<SubmitResult> {
+export async function flagRetaliation(ctx: AppContext, original: CaseRow, report: TRetaliation): Promise<SubmitResult> {
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
   const submitter = original.submitter_enc
     ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
     : undefined;
   const highest = procedure.severities.at(-1)?.id;
-  const kind = procedure.intake.kinds.includes('complaint') ? 'complaint' : procedure.intake.kinds[0];
+  const kind = retaliationKind(procedure);
+  const respondents = report.respondents ?? (JSON.parse(original.respondents) as TRespondent[]);
   const opened = await submitCase(
     ctx,
     {
       procedure: procedure.id,
       kind,
       subject: `反映遭受打击报复（关联 ${original.tracking_no}）/ retaliation`,
-      description,
+      description: report.description,
+      ...(report.occurredAt ? { occurredAt: report.occurredAt } : {}),
+      ...(report.location ? { location: report.location } : {}),
+      ...(respondents.length > 0 ? { respondents } : {}),
       anonymous: original.anonymous === 1,
       ...(submitter ? { submitter } : {}),
       requestedOutcome: '停止打击报复并依法处理 / stop the retaliation',

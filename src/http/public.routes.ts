@@ -158,7 +158,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.headers['x-receipt'],
           clientKey(ctx, request.ip),
         );
-        const opened = await flagRetaliation(ctx, row, request.body.description);
+        const opened = await flagRetaliation(ctx, row, request.body);
         const { id: _id, ...shown } = opened;
         return reply.status(201).send(shown);
       },

@@ -108,6 +108,8 @@ export type PublicCase = {
   timeline: PublicEntry[];
   allowedActions: ActionInfo[];
   canAppeal: boolean;
+  /** CON-3 (issue 17): what a retaliation report must give besides its description. */
+  retaliationAsks: ('occurredAt' | 'location')[];
   deadlines: Deadline[];
   attachments: { id: string; name: string; size: number; mediaType: string }[];
 };

@@ -251,11 +251,8 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
               key: 'retaliation',
               label: t('track.retaliation'),
               children: (
-                <TextForm
-                  name="retaliation"
-                  field="description"
-                  label={t('track.retaliationText')}
-                  min={5}
+                <RetaliationForm
+                  asks={c.retaliationAsks}
                   onSubmit={async (v) => {
                     await post('/retaliation')(v);
                     void message.success(t('track.retaliationSent'));
@@ -322,6 +319,62 @@ function TextForm({
       >
         <Input.TextArea rows={4} />
       </Form.Item>
+      <ErrorBox error={run.error} />
+      <Button htmlType="submit" type="primary" loading={run.isPending}>
+        {t('form.submit')}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * CON-3 (issue 17): a retaliation report — what happened, and when and where when the case's
+ * procedure asks that of every complaint (S7 三.7 in the employee procedures).
+ */
+function RetaliationForm({
+  asks,
+  onSubmit,
+}: {
+  asks: ('occurredAt' | 'location')[];
+  onSubmit(v: Record<string, string>): Promise<void>;
+}) {
+  const { t } = useI18n();
+  const run = useMutation({
+    mutationFn: (v: { description: string; occurredAt?: string; location?: string }) =>
+      onSubmit({
+        description: v.description,
+        ...(v.occurredAt ? { occurredAt: new Date(v.occurredAt).toISOString() } : {}),
+        ...(v.location?.trim() ? { location: v.location.trim() } : {}),
+      }),
+  });
+  const label = t('track.retaliationText');
+  return (
+    <Form name="retaliation" layout="vertical" onFinish={(v) => run.mutate(v)}>
+      <Form.Item
+        name="description"
+        label={label}
+        rules={[{ required: true, whitespace: true, min: 5, message: t('form.minLength', { label, n: 5 }) }]}
+      >
+        <Input.TextArea rows={4} />
+      </Form.Item>
+      {asks.includes('occurredAt') && (
+        <Form.Item
+          name="occurredAt"
+          label={t('intake.occurredAt')}
+          rules={[{ required: true, message: t('form.required', { label: t('intake.occurredAt') }) }]}
+        >
+          <Input type="datetime-local" />
+        </Form.Item>
+      )}
+      {asks.includes('location') && (
+        <Form.Item
+          name="location"
+          label={t('intake.location')}
+          rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('intake.location') }) }]}
+        >
+          <Input maxLength={300} />
+        </Form.Item>
+      )}
       <ErrorBox error={run.error} />
       <Button htmlType="submit" type="primary" loading={run.isPending}>
         {t('form.submit')}
