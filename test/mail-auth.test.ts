@@ -22,6 +22,7 @@ describe('inbound SMTP with AUTH', () => {
         kind: 'complaint',
         maxBytes: 100_000,
         maxClients: 20,
+        units: {},
         perSender: 20,
         perClient: 60,
         limitWindowMs: 3600_000,

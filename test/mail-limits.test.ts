@@ -78,6 +78,7 @@ const mailIn = (overrides: Partial<MailInConfig> = {}): MailInConfig => ({
   kind: 'complaint',
   maxBytes: 1024 * 1024,
   maxClients: 20,
+  units: {},
   perSender: 20,
   perClient: 60,
   limitWindowMs: 3600_000,
@@ -291,6 +292,15 @@ describe('mail intake limits from the environment (issue 19)', () => {
     expect(() => channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_PER_SENDER: '0' })).toThrow(/PLAINT_MAIL_IN_PER_SENDER/);
     expect(() => channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_MAX_CLIENTS: 'many' })).toThrow(
       /PLAINT_MAIL_IN_MAX_CLIENTS/,
+    );
+    // Issue 16: the unit a mail's case lands in, by the address it was sent to.
+    const unit = '01KB0000000000000000000000';
+    expect(
+      channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_UNITS: `KeFu@corp.cn=${unit}, jubao@corp.cn=${unit}` }).mailIn!
+        .units,
+    ).toEqual({ 'kefu@corp.cn': unit, 'jubao@corp.cn': unit });
+    expect(() => channelConfigFromEnv({ ...env, PLAINT_MAIL_IN_UNITS: 'kefu@corp.cn' })).toThrow(
+      /PLAINT_MAIL_IN_UNITS/,
     );
   });
 });

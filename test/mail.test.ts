@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addOrgUnit } from '../src/app/org.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { submitCase } from '../src/app/submit.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
@@ -62,6 +63,7 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
       kind: 'complaint',
       maxBytes: 200_000,
       maxClients: 20,
+      units: {},
       perSender: 20,
       perClient: 60,
       limitWindowMs: 3600_000,
@@ -137,6 +139,29 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
     // INT-2/INT-4: the secret receipt is never e-mailed (only its hash is stored at all).
     expect(receipt!.text).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
     expect(receipt!.headers.get('auto-submitted')).toBe('auto-generated');
+  });
+
+  it('a mail to an address named in PLAINT_MAIL_IN_UNITS lands in that unit (INT-2, issue 16)', async () => {
+    const company = await addOrgUnit(ctx, { name: '公司' }, 'system:test');
+    const service = await addOrgUnit(ctx, { name: '客服部', parent: company.id }, 'system:test');
+    ctx.config.channels.mailIn!.units['kefu@plaint.test'] = service.id;
+    await client.sendMail({
+      from: '孙八 <sunba@example.com>',
+      to: 'KeFu@plaint.test',
+      messageId: '<unit-1@client.test>',
+      subject: '退款迟迟不到账',
+      text: '十天前申请的退款还没有到账。',
+    });
+    await client.sendMail({
+      from: '孙八 <sunba@example.com>',
+      to: 'complaints@plaint.test',
+      messageId: '<unit-2@client.test>',
+      subject: '另一件事：发票开错',
+      text: '发票抬头开错了，请重开。',
+    });
+    const bySubject = new Map((await casesFrom('sunba@example.com')).map((r) => [r.subject, r.org_unit_id]));
+    expect(bySubject.get('退款迟迟不到账')).toBe(service.id);
+    expect(bySubject.get('另一件事：发票开错')).not.toBe(service.id); // not listed: the root
   });
 
   it('reads GB2312 subjects, bodies and file names', async () => {

@@ -37,12 +37,32 @@ export type MailInConfig = {
   perSender: number;
   perClient: number;
   limitWindowMs: number;
+  /**
+   * INT-2 (issue 16): the unit a mail's case lands in, by the address it was sent to
+   * (PLAINT_MAIL_IN_UNITS `kefu@corp.cn=UNITID,…`; lower case). Unlisted addresses: the
+   * procedure's intake unit, else the root.
+   */
+  units: Record<string, string>;
   /** `user:password` required from senders when set (AUTH PLAIN/LOGIN). */
   auth?: { user: string; password: string };
   /** PEM files: with both, the listener offers STARTTLS. */
   tlsKeyFile?: string;
   tlsCertFile?: string;
 };
+
+/** `kefu@corp.cn=UNITID,jubao@corp.cn=UNITID` → address (lower case) → unit id; nonsense stops the start. */
+function mailUnits(raw: string): Record<string, string> {
+  const units: Record<string, string> = {};
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([^\s@=,]+@[^\s@=,]+)=([0-9A-Z]{26})$/.exec(entry);
+    if (!m) throw new Error(`PLAINT_MAIL_IN_UNITS: "${entry}" is not address=UNITID`);
+    units[m[1].toLowerCase()] = m[2];
+  }
+  return units;
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -80,6 +100,7 @@ export function channelConfigFromEnv(env: NodeJS.ProcessEnv): ChannelConfig {
       perSender: int(env, 'PLAINT_MAIL_IN_PER_SENDER', 20, 1),
       perClient: int(env, 'PLAINT_MAIL_IN_PER_CLIENT', 60, 1),
       limitWindowMs: int(env, 'PLAINT_MAIL_IN_LIMIT_WINDOW_S', 3600, 1) * 1000,
+      units: mailUnits(env.PLAINT_MAIL_IN_UNITS ?? ''),
       ...(user && rest.length ? { auth: { user, password: rest.join(':') } } : {}),
       ...(env.PLAINT_MAIL_IN_TLS_KEY && env.PLAINT_MAIL_IN_TLS_CERT
         ? { tlsKeyFile: env.PLAINT_MAIL_IN_TLS_KEY, tlsCertFile: env.PLAINT_MAIL_IN_TLS_CERT }

@@ -80,7 +80,12 @@ export async function startMailListener(
               log(`mail-in: deferred a mail from ${sender || '?'}: over the intake allowance`);
               throw tooMany(allowance);
             }
-            return receiveMail(ctx, cfg, Buffer.concat(chunks));
+            return receiveMail(
+              ctx,
+              cfg,
+              Buffer.concat(chunks),
+              session.envelope.rcptTo.map((r) => r.address),
+            );
           })
           .then(
             (outcome) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { findOrgUnit } from '../store/org.repository.ts';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AppContext } from '../app/context.ts';
 import { addAttachment, MAX_ATTACHMENT_BYTES } from '../app/attachments.ts';
@@ -28,7 +29,12 @@ type File = { name: string; bytes: Buffer };
  * case (INT-2). Everything is checked before anything is written; a mail delivered twice (same
  * Message-ID) does not make a second case or message.
  */
-export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffer): Promise<MailOutcome> {
+export async function receiveMail(
+  ctx: AppContext,
+  cfg: MailInConfig,
+  raw: Buffer,
+  envelopeTo: string[] = [],
+): Promise<MailOutcome> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
@@ -69,6 +75,7 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
   const subject = [...(mail.subject?.trim() || '（无主题）/ (no subject)')].slice(0, 200).join('');
   const description = [...(text || subject)].slice(0, 20000).join('');
   const name = [...(sender.name?.trim() || sender.address.split('@')[0])].slice(0, 100).join('');
+  const orgUnit = await unitOfAddress(ctx, cfg, envelopeTo, mail);
   const result = await submitCase(
     ctx,
     {
@@ -81,6 +88,7 @@ export async function receiveMail(ctx: AppContext, cfg: MailInConfig, raw: Buffe
       submitter: { name, email: sender.address },
       // A mail states no separate request; the handler reads it from the body (INT-5).
       requestedOutcome: '见邮件正文 / see the mail body',
+      ...(orgUnit ? { orgUnit } : {}),
     },
     SYSTEM,
     `mail:${createHash('sha256').update(messageId).digest('hex').slice(0, 40)}`,
@@ -167,4 +175,27 @@ async function attachOnce(
       .executeTakeFirst();
     if (!has) await addAttachment(ctx, caseId, file, actor, 'public');
   }
+}
+
+/**
+ * INT-2 (issue 16): the unit named for the address the mail was sent to — the envelope's
+ * recipients first, else the To and Cc headers. A unit that no longer exists is logged over and
+ * left out, so the mail still becomes a case (in the procedure's intake unit).
+ */
+async function unitOfAddress(
+  ctx: AppContext,
+  cfg: MailInConfig,
+  envelopeTo: string[],
+  mail: ParsedMail,
+): Promise<string | undefined> {
+  const headers = [mail.to, mail.cc]
+    .flatMap((a) => (a ? (Array.isArray(a) ? a : [a]) : []))
+    .flatMap((a) => a.value.map((v) => v.address ?? ''));
+  for (const address of [...envelopeTo, ...headers]) {
+    const unitId = cfg.units[address.toLowerCase()];
+    if (!unitId) continue;
+    if (await findOrgUnit(ctx.store.db, unitId)) return unitId;
+    console.error(`mail-in: PLAINT_MAIL_IN_UNITS names unit ${unitId} for ${address}, which does not exist`);
+  }
+  return undefined;
 }
