@@ -164,10 +164,25 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     await shot(page, 'admin-tokens');
   });
 
+  it('the health check tab lists what plaint doctor finds, as the API reports it (issue 16)', async () => {
+    await page.goto(`${web.base}/staff/admin?tab=doctor`);
+    const verdict = page.getByTestId('doctor-verdict');
+    await verdict.waitFor();
+    const report = (await page.evaluate(() => fetch('/api/v1/admin/doctor').then((r) => r.json()))) as {
+      ok: boolean;
+      findings: { message: string }[];
+    };
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    expect(await rows.count()).toBe(report.findings.length);
+    for (const f of report.findings.slice(0, 3)) await page.getByText(f.message, { exact: true }).first().waitFor();
+    expect(await verdict.textContent()).toMatch(report.ok ? /未发现问题|留意/ : /无人可办/);
+    await shot(page, 'admin-doctor');
+  });
+
   it('every admin tab fits 375 px and 1440 px without a horizontal scroll bar', async () => {
     const narrow = (await web.open(375)).page;
     await signIn(narrow, web.base, { username: 'admin', password: ADMIN_PASSWORD });
-    for (const tab of ['org', 'users', 'procedures', 'categories', 'tokens', 'calendar']) {
+    for (const tab of ['org', 'users', 'procedures', 'categories', 'tokens', 'calendar', 'doctor']) {
       for (const p of [narrow, page]) {
         await p.goto(`${web.base}/staff/admin?tab=${tab}`);
         await p.getByRole('tabpanel').first().waitFor();

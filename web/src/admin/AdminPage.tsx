@@ -5,15 +5,16 @@ import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
+import { DoctorAdmin } from './DoctorAdmin.tsx';
 import { ProceduresAdmin } from './ProceduresAdmin.tsx';
 import { TokensAdmin } from './TokensAdmin.tsx';
 import { SecurityAdmin } from './SecurityAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 import { useUnits, type Unit } from './queries.ts';
 
-const TABS = ['org', 'users', 'security', 'procedures', 'categories', 'tokens', 'calendar'] as const;
+const TABS = ['org', 'users', 'security', 'procedures', 'categories', 'tokens', 'calendar', 'doctor'] as const;
 
-/** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar. */
+/** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar, the health check. */
 export default function AdminPage() {
   const { t } = useI18n();
   // The open tab is in the address (?tab=procedures), so a page can be linked and reloaded.
@@ -32,6 +33,7 @@ export default function AdminPage() {
         { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
         { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
         { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+        { key: 'doctor', label: t('admin.doctor'), children: <DoctorAdmin /> },
       ]}
     />
   );
