@@ -52,6 +52,7 @@ function makeDef(fields: Pick<TClock, 'id' | 'unit' | 'length'> & Partial<TClock
   return {
     label: { 'zh-CN': fields.id, en: fields.id },
     startsOn: 'action',
+    countFrom: 'action',
     warnAt: 0.8,
     warnNotify: [],
     onBreach: [],

@@ -174,6 +174,7 @@ export function planClockOps(
   calendar: Calendar,
   reason?: string,
   data: Record<string, unknown> = {},
+  receivedAt?: string,
 ): ClockPlan {
   const plan: ClockPlan = { changes: [], notes: [] };
   const running = (id: string) => open.filter((c) => c.clock === id && !c.stoppedAt);
@@ -225,9 +226,11 @@ export function planClockOps(
     const def = clockDef(procedure, id);
     if (!clockApplies(def, data)) continue;
     const asked = askedDate(def, severity, data, calendar.localDate(now));
+    const from =
+      def.countFrom === 'received' && receivedAt && receivedAt < now.toISOString() ? new Date(receivedAt) : now;
     const { clock, note: started } = asked
-      ? startClockUntil(calendar, def, asked, now)
-      : startClock(calendar, def, severity, now);
+      ? startClockUntil(calendar, def, asked, from)
+      : startClock(calendar, def, severity, from);
     plan.changes.push({ op: 'start', clock });
     plan.notes.push(started);
   }

@@ -369,6 +369,7 @@ function planClocks(
     context.calendar,
     typeof input.reason === 'string' ? input.reason : undefined,
     data,
+    current.receivedAt,
   );
 }
 

@@ -249,6 +249,12 @@ const ZClock = z
     bySeverity: z.record(ZId, z.number().int().positive()).optional(),
     /** `submit`: runs from the moment the matter was received; `action`: started by an action. */
     startsOn: z.enum(['submit', 'action']).default('action'),
+    /**
+     * `received`: a clock an action starts still counts from when the matter was received (S9 三:
+     * a letter received 12-02 and classified 12-05 is due by its receipt, not its classification),
+     * so no case sits unclocked between receipt and the first step. Default: from the action.
+     */
+    countFrom: z.enum(['action', 'received']).default('action'),
     /** With `startsOn: submit`: only cases of these kinds (an appeal's 7 working days, a report's WB-1). */
     kinds: z.array(z.enum(CASE_KINDS)).optional(),
     /**
