@@ -3,6 +3,7 @@ import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { sweepOnce } from '../src/jobs/sweeper.ts';
 
 /**
  * Issue 17, S9 三: a resident's letter received Monday and classified Wednesday is due by its
@@ -69,5 +70,23 @@ describe.each(BACKENDS)('property limits count from receipt, on $name', (backend
     expect(detail.deadlines.find((d: { clock: string }) => d.clock === 'month')).toMatchObject({
       startedAt: '2026-12-02T02:00:00.000Z',
     });
+  });
+
+  it('S9 一.1(3), 三.3: unresolved a month after acceptance, it is raised to 重大 and its 2-day answer clock starts', async () => {
+    const [row] = await h.ctx.store.db
+      .selectFrom('cases')
+      .select('id')
+      .where('procedure_id', '=', 'property-complaint')
+      .execute();
+    clock.set('2027-01-05T02:00:00.000Z'); // past the month from 12-02
+    await sweepOnce(h.ctx);
+    const detail = (await h.call('GET', `/api/v1/cases/${row.id}`, { token })).json();
+    expect(detail.severity).toBe('major');
+    const answer = detail.deadlines.find((d: { clock: string }) => d.clock === 'answer');
+    expect(answer).toMatchObject({ status: 'running', startedAt: '2027-01-05T02:00:00.000Z' });
+    // A second sweep starts nothing twice.
+    await sweepOnce(h.ctx);
+    const again = (await h.call('GET', `/api/v1/cases/${row.id}`, { token })).json();
+    expect(again.deadlines.filter((d: { clock: string }) => d.clock === 'answer')).toHaveLength(1);
   });
 });

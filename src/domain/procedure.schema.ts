@@ -220,6 +220,8 @@ const ZBreachStep = z.union([
   z.object({ raiseSeverity: ZId }).strict(),
   /** SLA-6: the case is flagged for the supervising unit (督办). */
   z.object({ escalate: z.literal(true) }).strict(),
+  /** Another clock starts (S9 一.1(3): a complaint raised to 重大 gets its 2-day answer). */
+  z.object({ start: ZId }).strict(),
 ]);
 
 /** A time limit (SLA-1): which unit and length, when to warn, what a breach does, who may extend it. */
@@ -631,6 +633,8 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
         issue(['clocks', i, 'onBreach', j], `unknown severity "${step.raiseSeverity}"`);
       if ('notify' in step && step.notify.to.startsWith('role:') && !roleIds.has(step.notify.to.slice(5)))
         issue(['clocks', i, 'onBreach', j], `unknown role "${step.notify.to.slice(5)}"`);
+      if ('start' in step && !p.clocks.some((d) => d.id === step.start))
+        issue(['clocks', i, 'onBreach', j], `unknown clock "${step.start}"`);
     });
   });
   p.states.forEach((s, i) => {

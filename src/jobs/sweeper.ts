@@ -1,12 +1,14 @@
 import { startPeriodic } from './periodic.ts';
-import { clockDef, type ClockNote, type ClockState } from '../domain/clocks.ts';
+import { clockDef, startClock, type ClockNote, type ClockState } from '../domain/clocks.ts';
+import { timeOrderedId } from '../domain/ids.ts';
 import type { Notification } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import type { AppContext } from '../app/context.ts';
 import { addCaseNote } from '../app/case-notes.ts';
-import { dueClocks, markClock } from '../store/clocks.repository.ts';
+import { caseClocks, dueClocks, insertClocks, markClock } from '../store/clocks.repository.ts';
 import type { CaseChanges } from '../store/cases.repository.ts';
-import { toClockState } from '../store/clock.mapper.ts';
+import { toClockRow, toClockState } from '../store/clock.mapper.ts';
+import type { Trx } from '../store/transaction.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 
 export type SweepResult = { warned: number; breached: number; skipped: number };
@@ -51,11 +53,12 @@ async function handle(
       // Marking the clock first, only if nobody has, is what makes this happen once.
       if (!(await markClock(trx, clock.id, kind === 'warn' ? 'warned_at' : 'breached_at', now))) return false;
       const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-      const { changes, notifications, note } = consequences(procedure, clock, kind, row.severity, ctx, now);
+      const { changes, notifications, note, starts } = consequences(procedure, clock, kind, row.severity, ctx, now);
       if (changes.severity === row.severity) delete changes.severity;
+      const started = await startClocks(ctx, trx, procedure, caseId, starts, changes.severity ?? row.severity, now);
       return {
         changes,
-        clocks: [note],
+        clocks: [note, ...started],
         notify: notifications,
         input: { clock: clock.clock, ...(changes.severity ? { severity: changes.severity } : {}) },
       };
@@ -76,6 +79,7 @@ function consequences(
   const def = clockDef(procedure, clock.clock);
   const changes: CaseChanges = {};
   const notifications: Notification[] = [];
+  const starts: string[] = [];
   const due = ctx.calendar.formatLocal(new Date(clock.dueAt));
   if (kind === 'warn') {
     def.warnNotify.forEach((n) => notifications.push({ to: n.to, template: n.template, event: 'clock-warning' }));
@@ -85,6 +89,7 @@ function consequences(
         notifications.push({ to: step.notify.to, template: step.notify.template, event: 'clock-breached' });
       if ('raiseSeverity' in step) changes.severity = step.raiseSeverity;
       if ('escalate' in step) changes.escalated_at = now;
+      if ('start' in step) starts.push(step.start);
     }
   }
   const label = def.label;
@@ -113,7 +118,31 @@ function consequences(
             en: `"${label.en ?? def.id}" is overdue: it was due ${due}${raisedEn}${changes.escalated_at ? '; escalated for supervision' : ''}`,
           },
   };
-  return { changes, notifications, note };
+  return { changes, notifications, note, starts };
+}
+
+/**
+ * The clocks a breach starts (S9 一.1(3): raised to 重大, the 2-day answer), from now and at the
+ * severity the breach set; one already running is not started twice.
+ */
+async function startClocks(
+  ctx: AppContext,
+  trx: Trx,
+  procedure: TProcedure,
+  caseId: string,
+  ids: string[],
+  severity: string | null,
+  now: string,
+): Promise<ClockNote[]> {
+  if (ids.length === 0) return [];
+  const running = new Set((await caseClocks(trx, caseId)).filter((c) => c.stopped_at === null).map((c) => c.clock));
+  const notes: ClockNote[] = [];
+  for (const id of ids.filter((i) => !running.has(i))) {
+    const { clock, note } = startClock(ctx.calendar, clockDef(procedure, id), severity, new Date(now));
+    await insertClocks(trx, [toClockRow(timeOrderedId(new Date(now), ctx.random(10)), caseId, clock)]);
+    notes.push(note);
+  }
+  return notes;
 }
 
 /** Runs the sweeper every `intervalMs` inside `plaint serve`; returns a stop function. */
