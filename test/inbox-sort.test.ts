@@ -24,7 +24,11 @@ describe.each(BACKENDS)('inbox order on $name (#18)', (backend) => {
     clerk = await h.staff('clerk', ['intake-clerk']);
     for (let i = 0; i < 7; i++) {
       clock.advance(37 * 60_000);
-      const res = await h.call('POST', '/api/v1/public/cases', { body: complaint({ subject: `冰箱不制冷 ${i}` }) });
+      // Registered by a department (issue 17: only these must be forwarded within 24 hours, a clock to sort by).
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: clerk.token,
+        body: complaint({ channel: 'walk-in', subject: `冰箱不制冷 ${i}` }),
+      });
       expect(res.statusCode, res.body).toBe(201);
       filed.push(res.json().trackingNo);
       // Severity as a classification would set it (the customer-complaint procedure has no levels of its own).

@@ -36,12 +36,11 @@ describe('the inbox as a work queue and what goes over the wire (#18)', { timeou
   beforeAll(async () => {
     web = await startWeb();
     handler = await web.staff('queue-handler', ['customer-service']);
+    // Taken by phone and registered by staff: each has 24 hours to reach customer service (SLA-5,
+    // issue 17), the clocks the queue sorts by.
+    const asHandler = await userApi(web.base, handler);
     for (const subject of subjects) {
-      const res = await fetch(`${web.base}/api/v1/public/cases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(complaint({ subject })),
-      });
+      const res = await asHandler('POST', '/cases', complaint({ channel: 'phone', subject }));
       expect(res.status, await res.clone().text()).toBe(201);
     }
     desk = (await web.open(1440)).page;
