@@ -319,10 +319,7 @@ function TextForm({
       >
         <Input.TextArea rows={4} />
       </Form.Item>
-      <ErrorBox error={run.error} />
-      <Button htmlType="submit" type="primary" loading={run.isPending}>
-        {t('form.submit')}
-      </Button>
+      <SubmitRow error={run.error} pending={run.isPending} />
     </Form>
   );
 }
@@ -375,11 +372,21 @@ function RetaliationForm({
           <Input maxLength={300} />
         </Form.Item>
       )}
-      <ErrorBox error={run.error} />
-      <Button htmlType="submit" type="primary" loading={run.isPending}>
+      <SubmitRow error={run.error} pending={run.isPending} />
+    </Form>
+  );
+}
+
+/** A portal form's last row: what went wrong, if anything, and its submit button. */
+function SubmitRow({ error, pending }: { error: unknown; pending: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ErrorBox error={error} />
+      <Button htmlType="submit" type="primary" loading={pending}>
         {t('form.submit')}
       </Button>
-    </Form>
+    </>
   );
 }
 
@@ -413,10 +420,7 @@ function MaterialForm({ path, receipt, onDone }: { path: string; receipt: string
           <Button>{t('intake.chooseFiles')}</Button>
         </Upload>
       </Form.Item>
-      <ErrorBox error={run.error} />
-      <Button htmlType="submit" type="primary" loading={run.isPending}>
-        {t('form.submit')}
-      </Button>
+      <SubmitRow error={run.error} pending={run.isPending} />
     </Form>
   );
 }
