@@ -117,6 +117,7 @@ describe.each(BACKENDS)('bounded outgoing calls on $name (issue 28)', (backend) 
 
     const c = await submit();
     const growth = await rssGrowth(() => dispatchOnce(ctx).then(() => undefined));
+    console.log(`outgoing calls to hostile receivers: resident set grew ${(growth / MB).toFixed(1)} MB`);
     expect(growth).toBeLessThan(20 * MB);
 
     const deliveries = await ctx.store.db
