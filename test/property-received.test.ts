@@ -72,6 +72,38 @@ describe.each(BACKENDS)('property limits count from receipt, on $name', (backend
     });
   });
 
+  it('S9 三.1: a date the resident asked for that falls on a day off is kept as asked, not moved to a working day', async () => {
+    const made = await h.call('POST', '/api/v1/cases', {
+      token,
+      body: {
+        procedure: 'property-complaint',
+        kind: 'complaint',
+        channel: 'walk-in',
+        subject: '楼道声控灯不亮',
+        description: '5栋3单元楼道声控灯不亮，晚上上下楼不便。',
+        anonymous: false,
+        submitter: { name: '周九', phone: '13800000018' },
+        location: '5栋3单元楼道',
+        requestedOutcome: '周日前修好',
+        fields: { room: '5栋3单元502' },
+        affirmTruthful: true,
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const { id } = made.json();
+    const category = h.ctx.procedures.latest('property-complaint')!.categories[0].id;
+    // Sunday 2026-12-06: the resident is home that day; the limit is theirs, so it stays a Sunday.
+    const accepted = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+      token,
+      body: { input: { severity: 'minor', category, residentDeadline: '2026-12-06' }, expectedVersion: 1 },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const detail = (await h.call('GET', `/api/v1/cases/${id}`, { token })).json();
+    expect(detail.deadlines.find((d: { clock: string }) => d.clock === 'resolution')).toMatchObject({
+      dueAt: '2026-12-06T16:00:00.000Z',
+    });
+  });
+
   it('S9 一.1(3), 三.3: unresolved a month after acceptance, it is raised to 重大 and its 2-day answer clock starts', async () => {
     const [row] = await h.ctx.store.db
       .selectFrom('cases')
