@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv, type Config } from '../src/app/context.ts';
 import { runDoctor } from '../src/app/doctor/index.ts';
 import { backupSqlite, restoreSqlite } from '../src/store/backup.ts';
+import { postgres } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -93,5 +94,45 @@ describe.skipIf(process.platform === 'win32')('file modes (issue 19) on SQLite',
     chmodSync(dataDir, 0o700);
     chmodSync(join(dataDir, 'secret.key'), 0o600);
     expect(await loose()).toEqual([]);
+  });
+});
+
+/**
+ * On PostgreSQL the database's files are the server's; what Plaint writes itself — the data folder
+ * with the key, and every export — is private all the same (issue 19).
+ */
+describe.skipIf(process.platform === 'win32')('file modes (issue 19) on PostgreSQL', () => {
+  const root = mkdtempSync(join(tmpdir(), 'plaint-modes-pg-'));
+  const dataDir = join(root, 'srv', 'data');
+  let umask = 0;
+  let h: Harness;
+  let config: Config;
+  let dropSchema: () => Promise<void>;
+
+  beforeAll(async () => {
+    umask = process.umask(0o022);
+    const made = await postgres.config();
+    dropSchema = made.cleanup;
+    config = { ...made.config, dataDir };
+    h = await startHarness({ name: 'postgres', config: async () => ({ config, cleanup: async () => {} }) });
+    const res = await h.call('POST', '/api/v1/public/cases', { body: complaint() });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await dropSchema?.();
+    process.umask(umask);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('issue 19: the data folder is 0700 and the key 0600; exports are 0600', async () => {
+    expect(mode(dataDir)).toBe('0700');
+    expect(mode(join(dataDir, 'secret.key'))).toBe('0600');
+    for (const out of [join(root, 'cases.csv'), join(root, 'cases.xlsx')]) {
+      const run = await runCli(['export', '--out', out], cliEnv(config));
+      expect(run.code, run.stderr).toBe(0);
+      expect([out, mode(out)]).toEqual([out, '0600']);
+    }
+    expect((await runDoctor(h.ctx)).findings.filter((f) => f.check === 'loose-file-modes')).toEqual([]);
   });
 });
