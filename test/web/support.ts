@@ -251,8 +251,20 @@ export async function openCaseFromInbox(page: Page, base: string, trackingNo: st
     .first()
     .fill(trackingNo);
   await page.keyboard.press('Enter');
-  await page.getByRole('link', { name: trackingNo }).click();
-  await page.getByTestId('case-subject').waitFor();
+  // On a loaded machine the click can land while the list re-renders with the search result and
+  // go nowhere (seen once in CI): click again while the page is still the inbox.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('link', { name: trackingNo }).click();
+    try {
+      await page.getByTestId('case-subject').waitFor({ timeout: 20_000 });
+      return;
+    } catch {
+      if (attempt >= 3 || page.url().includes('/staff/cases/')) {
+        await page.getByTestId('case-subject').waitFor();
+        return;
+      }
+    }
+  }
 }
 
 /** A button's accessible name: antd puts a space between two Chinese characters ("提 交"). */
