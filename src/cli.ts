@@ -32,6 +32,7 @@ import { openStore } from './store/db.ts';
 import { backupSqlite, restoreSqlite } from './store/backup.ts';
 import { writePrivateFile } from './store/file-modes.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
+import { msg } from './domain/messages.ts';
 
 const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform
 
@@ -209,7 +210,7 @@ const user: Command = async (args) => {
   if (!values.username) throw new UsageError(`plaint user ${sub} --username NAME`);
   return withApp(async (ctx) => {
     const row = await findUserByUsername(ctx.store.db, values.username!);
-    if (!row) throw new DomainError('NOT_FOUND', `用户“${values.username}”不存在 / no such user`);
+    if (!row) throw new DomainError('NOT_FOUND', msg('common.noSuchUser2', { username: values.username }));
     switch (sub) {
       case 'passwd': {
         const oldPassword = process.env.PLAINT_OLD_PASSWORD;

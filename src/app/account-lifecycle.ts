@@ -9,6 +9,7 @@ import { findUserById } from '../store/users.repository.ts';
 import { ZPassword } from './auth.ts';
 import type { AppContext } from './context.ts';
 import { secretHash } from './secrets.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * The staff account lifecycle (issue 28): disable and re-enable, change one's own password, an
@@ -25,12 +26,12 @@ function actorRef(actor: LifecycleActor): string {
 }
 
 function assertAdmin(actor: LifecycleActor): void {
-  if (typeof actor !== 'string' && !actor.isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
+  if (typeof actor !== 'string' && !actor.isAdmin) throw new DomainError('FORBIDDEN', msg('common.adminsOnly'));
 }
 
 async function userOrNotFound(ctx: AppContext, userId: string) {
   const user = await findUserById(ctx.store.db, userId);
-  if (!user) throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
+  if (!user) throw new DomainError('NOT_FOUND', msg('common.noSuchUser'));
   return user;
 }
 
@@ -51,7 +52,7 @@ async function endCredentials(db: Db, userId: string, at: string, keep?: string)
 export async function disableUser(ctx: AppContext, actor: LifecycleActor, userId: string, reason: string) {
   assertAdmin(actor);
   if (typeof actor !== 'string' && actor.id === userId)
-    throw new DomainError('CONFLICT', '不能停用自己的账号 / you cannot disable your own account');
+    throw new DomainError('CONFLICT', msg('accountLifecycle.youCannotDisableYourOwn'));
   const user = await userOrNotFound(ctx, userId);
   const at = ctx.now().toISOString();
   await ctx.store.transact((trx) => disableUserIn(trx, at, actorRef(actor), userId, user.username, reason));
@@ -124,12 +125,12 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await userOrNotFound(ctx, userId);
   if (!(await argonVerify(user.password_hash, oldPassword)))
-    throw new DomainError('VALIDATION_FAILED', '原密码错误 / the current password is wrong', {
+    throw new DomainError('VALIDATION_FAILED', msg('accountLifecycle.currentPasswordWrong'), {
       field: 'oldPassword',
     });
   ZPassword.parse(newPassword);
   if (newPassword === oldPassword)
-    throw new DomainError('VALIDATION_FAILED', '新密码不能与原密码相同 / choose a new password', {
+    throw new DomainError('VALIDATION_FAILED', msg('accountLifecycle.chooseNewPassword'), {
       field: 'newPassword',
     });
   const hash = await argonHash(newPassword);
@@ -213,7 +214,7 @@ export async function listOwnSessions(ctx: AppContext, userId: string, currentSe
 export async function revokeOwnSession(ctx: AppContext, userId: string, publicId: string): Promise<void> {
   const rows = await ctx.store.db.selectFrom('sessions').select('id_hash').where('user_id', '=', userId).execute();
   const row = rows.find((r) => sessionPublicId(ctx, r.id_hash) === publicId);
-  if (!row) throw new DomainError('NOT_FOUND', '会话不存在 / no such session');
+  if (!row) throw new DomainError('NOT_FOUND', msg('accountLifecycle.noSuchSession'));
   await ctx.store.transact(async (trx) => {
     await trx.deleteFrom('sessions').where('id_hash', '=', row.id_hash).execute();
     await appendAudit(trx, {

@@ -11,6 +11,7 @@ import { decrypt } from './secrets.ts';
 import { writeNewCase, type SubmitResult } from './submit.ts';
 import type { Intake } from '../domain/intake.ts';
 import { hasAppeal, insertLinks } from '../store/links.repository.ts';
+import { msg } from '../domain/messages.ts';
 
 export const ZAppeal = z.object({ reasons: z.string().trim().min(5).max(20000) }).strict();
 
@@ -25,21 +26,21 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
   const rule = procedure.appeal;
   if (!rule)
-    throw new DomainError('ACTION_NOT_ALLOWED', '该流程不设申诉 / this procedure has no appeal', {
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('appeal.procedureHasNoAppeal'), {
       status: original.status,
       allowedActions: [],
     });
   const data = JSON.parse(original.data) as { appealLevel?: number; final?: boolean };
   const level = original.kind === 'appeal' ? (data.appealLevel ?? 1) : 0;
   if (data.final || level >= rule.levels.length) {
-    throw new DomainError(
-      'ACTION_NOT_ALLOWED',
-      '该申诉已是终审决定，不能再申诉 / this was the final appeal: its decision is final',
-      { status: original.status, allowedActions: [], final: true },
-    );
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('appeal.wasFinalAppealItsDecision'), {
+      status: original.status,
+      allowedActions: [],
+      final: true,
+    });
   }
   if (!rule.from.includes(original.status)) {
-    throw new DomainError('ACTION_NOT_ALLOWED', '当前状态不能申诉 / an appeal is not possible in this state', {
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('appeal.appealNotPossibleInState'), {
       status: original.status,
       allowedActions: [],
     });
@@ -49,16 +50,15 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     if (ctx.calendar.localDate(ctx.now()) > last)
       throw new DomainError(
         'PRECONDITION_FAILED',
-        `申诉期限已过（办结后 ${rule.withinDays} 日）/ the appeal period has ended`,
+        msg('appeal.appealPeriodHasEnded', { withinDays: rule.withinDays }),
         { lastDay: last },
       );
   }
   if (await hasAppeal(ctx.store.db, original.id)) {
-    throw new DomainError(
-      'ACTION_NOT_ALLOWED',
-      '已对该处理结果提出过申诉，请在申诉案件中继续 / this decision was appealed already: continue on the appeal',
-      { status: original.status, allowedActions: [] },
-    );
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('appeal.decisionWasAppealedAlreadyContinue'), {
+      status: original.status,
+      allowedActions: [],
+    });
   }
   const target = ctx.procedures.latest(rule.procedure ?? procedure.id);
   if (!target?.intake.kinds.includes('appeal'))

@@ -6,6 +6,7 @@ import { inScope } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import type { AppContext } from './context.ts';
 import { staffCaseView } from './case-views.ts';
+import { msg } from '../domain/messages.ts';
 
 type CaseView = Awaited<ReturnType<typeof staffCaseView>>;
 
@@ -50,7 +51,7 @@ export async function archiveBundle(
 ): Promise<{ count: number; zip: Uint8Array }> {
   const unit = filter.unit ? await findOrgUnit(ctx.store.db, filter.unit) : undefined;
   if (filter.unit && !unit)
-    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit'), {
       issues: [{ path: 'unit', message: 'unknown org unit' }],
     });
   const s = scope(actor, ctx.procedures.latestAll());
@@ -67,11 +68,9 @@ export async function archiveBundle(
     .limit(MAX_BUNDLE + 1)
     .execute();
   if (rows.length > MAX_BUNDLE)
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      `一次最多导出 ${MAX_BUNDLE} 件，请缩短期间 / at most ${MAX_BUNDLE} cases per bundle`,
-      { issues: [{ path: 'from', message: 'period too long' }] },
-    );
+    throw new DomainError('VALIDATION_FAILED', msg('archive.atMostMaxBundleCases', { maxBundle: MAX_BUNDLE }), {
+      issues: [{ path: 'from', message: 'period too long' }],
+    });
   const files: Zippable = {};
   for (const row of rows) {
     const file = await caseFile(ctx, row.id, actor);

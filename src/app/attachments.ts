@@ -6,6 +6,7 @@ import { timeOrderedId } from '../domain/ids.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -22,20 +23,18 @@ export async function addAttachment(
 ) {
   if (actor.kind === 'user') await loadVisibleCase(ctx, caseId, actor);
   if (file.bytes.length === 0)
-    throw new DomainError('VALIDATION_FAILED', '文件为空 / the file is empty', {
+    throw new DomainError('VALIDATION_FAILED', msg('attachments.fileEmpty'), {
       issues: [{ path: 'file', message: 'empty' }],
     });
   if (file.bytes.length > MAX_ATTACHMENT_BYTES)
-    throw new DomainError('PAYLOAD_TOO_LARGE', '文件超过 10 MB / the file is larger than 10 MB', {
+    throw new DomainError('PAYLOAD_TOO_LARGE', msg('attachments.fileLargerThan10Mb'), {
       limitBytes: MAX_ATTACHMENT_BYTES,
     });
   const mediaType = sniffMediaType(file.bytes);
   if (!mediaType) {
-    throw new DomainError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      '仅接受图片（JPEG、PNG、GIF、WebP）、PDF 和纯文本 / images, PDF and plain text only',
-      { accepted: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] },
-    );
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', msg('attachments.imagesPdfAndPlainText'), {
+      accepted: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
+    });
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const name = safeFileName(file.name);
@@ -51,11 +50,10 @@ export async function addAttachment(
     prepare: async (_trx, row) => {
       // ARC-1: a closed case is archived: its file is complete and stays as it was.
       if (row.closed_at)
-        throw new DomainError(
-          'ACTION_NOT_ALLOWED',
-          '案件已办结归档，不能再添加材料 / the case is closed and archived',
-          { status: row.status, allowedActions: [] },
-        );
+        throw new DomainError('ACTION_NOT_ALLOWED', msg('attachments.caseClosedAndArchived'), {
+          status: row.status,
+          allowedActions: [],
+        });
       return {};
     },
     alsoWrite: async (trx) => {

@@ -28,6 +28,7 @@ import { grantProblem } from '../domain/policy.ts';
 import { sameHash, secretHash } from './secrets.ts';
 import { assertLoginAllowed, LOGIN_LIMITS, loginKeys, recordLoginFailure } from './throttle.ts';
 import { verifySecondFactor } from './totp.ts';
+import { msg, render } from '../domain/messages.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 const SESSION_PURPOSE = 'session';
@@ -89,10 +90,12 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
       for (const g of grants) {
         const unit = g.unitId ? await findOrgUnit(trx, g.unitId) : undefined;
         if (g.unitId && !unit)
-          throw new DomainError('VALIDATION_FAILED', `没有组织单元“${g.unitId}” / unknown org unit`);
+          throw new DomainError('VALIDATION_FAILED', msg('auth.unknownOrgUnit', { unitId: g.unitId }));
         const problem = grantProblem(g.role, unit?.path ?? null, ctx.procedures.latestAll());
         if (problem)
-          throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'grants', message: problem }] });
+          throw new DomainError('VALIDATION_FAILED', problem, {
+            issues: [{ path: 'grants', message: render(problem, 'both') }],
+          });
         await insertGrant(trx, {
           id: timeOrderedId(ctx.now(), ctx.random(10)),
           user_id: row.id,
@@ -113,7 +116,7 @@ export async function addUser(ctx: AppContext, user: NewUser, by: string): Promi
     });
   } catch (err) {
     if (isUniqueViolation(err, 'username'))
-      throw new DomainError('CONFLICT', `用户名“${user.username}”已存在 / username taken`);
+      throw new DomainError('CONFLICT', msg('auth.usernameTaken', { username: user.username }));
     throw err;
   }
   return row;
@@ -215,17 +218,17 @@ export async function login(
   if (!user || !ok || user.disabled === 1 || user.disabled_at !== null) {
     const failures = await recordLoginFailure(ctx, keys);
     if (user) await tellOwnerOfFailures(ctx, user, failures);
-    throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误 / wrong username or password');
+    throw new DomainError('INVALID_CREDENTIALS', msg('auth.wrongUsernameOrPassword'));
   }
   if (user.totp_secret) {
     if (!extras.code)
-      throw new DomainError('UNAUTHENTICATED', '请输入动态验证码 / enter the code from your authenticator app', {
+      throw new DomainError('UNAUTHENTICATED', msg('auth.enterCodeFromYourAuthenticator'), {
         secondFactor: 'required',
       });
     if (!(await verifySecondFactor(ctx, user, extras.code))) {
       const failures = await recordLoginFailure(ctx, keys);
       await tellOwnerOfFailures(ctx, user, failures);
-      throw new DomainError('INVALID_CREDENTIALS', '动态验证码错误 / wrong authenticator code', {
+      throw new DomainError('INVALID_CREDENTIALS', msg('auth.wrongAuthenticatorCode'), {
         secondFactor: 'wrong',
       });
     }
@@ -357,8 +360,7 @@ export async function listUsersWithGrants(ctx: AppContext) {
 /** Revokes a token: its owner or an admin may; audited. */
 export async function revokeToken(ctx: AppContext, tokenId: string, actor: Actor & { kind: 'user' }): Promise<void> {
   const row = await ctx.store.db.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
-  if (!row || (row.user_id !== actor.id && !actor.isAdmin))
-    throw new DomainError('NOT_FOUND', '令牌不存在 / no such token');
+  if (!row || (row.user_id !== actor.id && !actor.isAdmin)) throw new DomainError('NOT_FOUND', msg('auth.noSuchToken'));
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
     await trx
@@ -389,7 +391,7 @@ export async function createToken(
   scopes: TokenScope[] = ['read', 'write'],
 ): Promise<{ token: string; id: string }> {
   const user = await findUserByUsername(ctx.store.db, username);
-  if (!user) throw new DomainError('NOT_FOUND', `用户“${username}”不存在 / no such user`);
+  if (!user) throw new DomainError('NOT_FOUND', msg('common.noSuchUser2', { username }));
   const token = `plt_${randomSecret(ctx, 32)}`;
   const now = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 export const ZMessage = z
   .object({
@@ -27,11 +28,10 @@ export async function messageFromSubmitter(ctx: AppContext, caseId: string, mess
     prepare: async (_trx, row) => {
       // ARC-1: a closed case is archived; disagreement goes through the appeal, not a message.
       if (row.closed_at)
-        throw new DomainError(
-          'ACTION_NOT_ALLOWED',
-          '案件已办结归档，如有异议请提出申诉 / the case is closed: appeal if you disagree',
-          { status: row.status, allowedActions: [] },
-        );
+        throw new DomainError('ACTION_NOT_ALLOWED', msg('contact.caseClosedAppealIfYou'), {
+          status: row.status,
+          allowedActions: [],
+        });
       return {};
     },
   });
@@ -40,7 +40,7 @@ export async function messageFromSubmitter(ctx: AppContext, caseId: string, mess
 export async function messageToSubmitter(ctx: AppContext, caseId: string, actor: Actor, text: string) {
   const { state } = await loadVisibleCase(ctx, caseId, actor);
   if (state.closedAt)
-    throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('common.caseClosed'), {
       status: state.status,
       allowedActions: [],
     });

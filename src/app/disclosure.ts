@@ -25,6 +25,7 @@ import { digest } from './case-writes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
 import { decrypt } from './secrets.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * Public disclosure of handled complaints (DIS-1, MS-15; S8 一(五) 谁处理、谁公示, 以公示为常态):
@@ -79,14 +80,14 @@ function disclosureRules(ctx: AppContext, row: CaseRow): TDisclosure | undefined
 function requireRules(ctx: AppContext, row: CaseRow): TDisclosure {
   const rules = disclosureRules(ctx, row);
   if (!rules)
-    throw new DomainError('PRECONDITION_FAILED', '该流程不公示投诉信息 / this procedure does not publish its cases', {
+    throw new DomainError('PRECONDITION_FAILED', msg('disclosure.procedureDoesNotPublishIts'), {
       guard: 'disclosure',
     });
   return rules;
 }
 
-function forbidden(what: string): DomainError {
-  return new DomainError('FORBIDDEN', `您无权${what} / you may not do this`, { permission: 'disclosure' });
+function forbidden(what: string, whatEn: string): DomainError {
+  return new DomainError('FORBIDDEN', msg('disclosure.youMayNotDo', { what, whatEn }), { permission: 'disclosure' });
 }
 
 function actorName(actor: Actor): string {
@@ -116,23 +117,22 @@ function handlingResult(procedure: TProcedure, rules: TDisclosure, row: CaseRow)
 export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, procedure } = await loadVisibleCase(ctx, caseId, actor);
   const rules = requireRules(ctx, row);
-  if (!holdsAnyRole(actor, rules.proposedBy, { orgUnitPath: row.org_unit_path })) throw forbidden('提出公示');
+  if (!holdsAnyRole(actor, rules.proposedBy, { orgUnitPath: row.org_unit_path }))
+    throw forbidden('提出公示', 'propose publication');
   if (!rules.from.includes(row.status)) {
-    throw new DomainError('PRECONDITION_FAILED', '案件尚未办结，不能公示 / only handled cases are published', {
+    throw new DomainError('PRECONDITION_FAILED', msg('disclosure.onlyHandledCasesPublished'), {
       guard: 'handled',
       states: rules.from,
     });
   }
   const fields = ((JSON.parse(row.data) as Record<string, unknown>).fields ?? {}) as Record<string, unknown>;
   if (fields[rules.consentField] !== true) {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      '投诉人未同意公示 / the submitter did not consent to publication (MS-15)',
-      { guard: 'consent' },
-    );
+    throw new DomainError('PRECONDITION_FAILED', msg('disclosure.submitterDidNotConsentPublication'), {
+      guard: 'consent',
+    });
   }
   if (row.deidentified_at)
-    throw new DomainError('PRECONDITION_FAILED', '案件已去标识化 / the case was de-identified', {
+    throw new DomainError('PRECONDITION_FAILED', msg('disclosure.caseWasDeIdentified'), {
       guard: 'deidentified',
     });
   const names = personalNames(ctx, row);
@@ -174,7 +174,7 @@ export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: 
     prepare: async (trx) => {
       const open = (await listDisclosures(trx, { caseId: row.id })).find((d) => d.status !== 'unpublished');
       if (open)
-        throw new DomainError('CONFLICT', '该案件已有公示 / this case already has a disclosure', {
+        throw new DomainError('CONFLICT', msg('disclosure.caseAlreadyHasDisclosure'), {
           disclosure: open.id,
         });
       return {};
@@ -194,11 +194,10 @@ async function loadVisibleDisclosure(ctx: AppContext, id: string, actor: Actor) 
 
 function requireStatus(d: DisclosureRow, allowed: DisclosureStatus[]): void {
   if (!allowed.includes(d.status as DisclosureStatus)) {
-    throw new DomainError(
-      'ACTION_NOT_ALLOWED',
-      `公示处于“${d.status}”状态，不能进行此操作 / not allowed while the disclosure is ${d.status}`,
-      { status: d.status, allowed },
-    );
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('disclosure.notAllowedWhileDisclosure', { status: d.status }), {
+      status: d.status,
+      allowed,
+    });
   }
 }
 
@@ -217,7 +216,7 @@ async function step(
   changes: DisclosureChanges,
 ) {
   if (expectedVersion !== d.version)
-    throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {
+    throw new DomainError('VERSION_CONFLICT', msg('disclosure.disclosureChangedReload'), {
       currentVersion: d.version,
     });
   await addCaseNote(ctx, d.case_id, {
@@ -228,7 +227,7 @@ async function step(
     notify: note.notify ?? [],
     alsoWrite: async (trx) => {
       if (!(await updateDisclosureIfVersion(trx, d.id, expectedVersion, changes))) {
-        throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {});
+        throw new DomainError('VERSION_CONFLICT', msg('disclosure.disclosureChangedReload'), {});
       }
     },
   });
@@ -248,7 +247,7 @@ export async function notifyRespondent(
 ) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
   if (!holdsAnyRole(actor, [...rules.proposedBy, rules.reviewRole], { orgUnitPath: row.org_unit_path }))
-    throw forbidden('告知经营者');
+    throw forbidden('告知经营者', 'tell the business');
   requireStatus(disclosure, ['draft']);
   const now = ctx.now();
   const publishableAt =
@@ -282,10 +281,11 @@ export async function editDisclosure(
   actor: Actor,
 ) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
-  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('审核公示内容');
+  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path }))
+    throw forbidden('审核公示内容', 'review the text to publish');
   requireStatus(disclosure, ['draft', 'notified']);
   if (input.expectedVersion !== disclosure.version)
-    throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {
+    throw new DomainError('VERSION_CONFLICT', msg('disclosure.disclosureChangedReload'), {
       currentVersion: disclosure.version,
     });
   const names = personalNames(ctx, row);
@@ -294,7 +294,7 @@ export async function editDisclosure(
   if (input.result !== undefined) changes.result = redact(input.result, names).text;
   await ctx.store.transact(async (trx: Trx) => {
     if (!(await updateDisclosureIfVersion(trx, id, input.expectedVersion, changes)))
-      throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {});
+      throw new DomainError('VERSION_CONFLICT', msg('disclosure.disclosureChangedReload'), {});
     await appendAudit(trx, {
       at: ctx.now().toISOString(),
       actor: actorName(actor),
@@ -310,9 +310,10 @@ export async function editDisclosure(
 /** The reviewer publishes: only after the business was told and its waiting period has passed. */
 export async function publishDisclosure(ctx: AppContext, id: string, expectedVersion: number, actor: Actor) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
-  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('发布公示');
+  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path }))
+    throw forbidden('发布公示', 'publish');
   if (disclosure.status === 'draft') {
-    throw new DomainError('PRECONDITION_FAILED', '公示前须先告知被投诉经营者 / the business must be told first', {
+    throw new DomainError('PRECONDITION_FAILED', msg('disclosure.businessMustToldFirst'), {
       guard: 'respondent-notice',
     });
   }
@@ -321,7 +322,9 @@ export async function publishDisclosure(ctx: AppContext, id: string, expectedVer
   if (disclosure.publishable_at && now.toISOString() < disclosure.publishable_at) {
     throw new DomainError(
       'PRECONDITION_FAILED',
-      `告知经营者后的等待期未满，${ctx.calendar.formatLocal(new Date(disclosure.publishable_at))} 后方可公示 / the business's notice period runs until ${disclosure.publishable_at}`,
+      msg('disclosure.businessSNoticePeriodRuns', {
+        publishableAt: ctx.calendar.formatLocal(new Date(disclosure.publishable_at)),
+      }),
       { guard: 'notice-period', publishableAt: disclosure.publishable_at },
     );
   }
@@ -349,7 +352,8 @@ export async function unpublishDisclosure(
   actor: Actor,
 ) {
   const { disclosure, row, rules } = await loadVisibleDisclosure(ctx, id, actor);
-  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path })) throw forbidden('撤下公示');
+  if (!holdsAnyRole(actor, [rules.reviewRole], { orgUnitPath: row.org_unit_path }))
+    throw forbidden('撤下公示', 'withdraw a publication');
   requireStatus(disclosure, ['published']);
   return step(
     ctx,

@@ -8,6 +8,7 @@ import { appendAudit } from '../store/audit.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt, secretHash } from './secrets.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * Blind indexes (CON-4): keyed hashes of normalised identity values, so "the same phone raised
@@ -32,7 +33,7 @@ export const ZUnmask = z.object({ reason: z.string().trim().min(2).max(500) }).s
 export async function revealIdentity(ctx: AppContext, caseId: string, actor: Actor, reason: string) {
   const { row, procedure, state } = await loadVisibleCase(ctx, caseId, actor);
   if (!hasPermission(actor, procedure, state.orgUnitPath, 'identity:view')) {
-    throw new DomainError('FORBIDDEN', '您无权查看投诉人身份 / you may not see the submitter’s identity', {
+    throw new DomainError('FORBIDDEN', msg('identity.youMayNotSeeSubmitter'), {
       permission: 'identity:view',
     });
   }

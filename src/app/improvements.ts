@@ -21,6 +21,7 @@ import { findOrgUnit } from '../store/org.repository.ts';
 import { findUserById } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * Improvement (STA-2, STA-3): corrective actions and training items that come from recurring
@@ -90,12 +91,12 @@ function actorName(actor: Actor): string {
 }
 
 function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', '改进措施不存在 / no such improvement action');
+  return new DomainError('NOT_FOUND', msg('improvements.noSuchImprovementAction'));
 }
 
 async function checkOwner(ctx: AppContext, owner: string | null | undefined): Promise<void> {
   if (owner && !(await findUserById(ctx.store.db, owner))) {
-    throw new DomainError('VALIDATION_FAILED', '负责人不存在 / no such user', {
+    throw new DomainError('VALIDATION_FAILED', msg('improvements.noSuchUser'), {
       issues: [{ path: 'owner', message: 'unknown user' }],
     });
   }
@@ -109,11 +110,11 @@ async function checkCases(ctx: AppContext, caseIds: string[], actor: Actor): Pro
 export async function createImprovement(ctx: AppContext, input: z.infer<typeof ZImprovementCreate>, actor: Actor) {
   const unit = await findOrgUnit(ctx.store.db, input.orgUnit);
   if (!unit)
-    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit2'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   if (!inScope(improvementScope(actor), unit.path)) {
-    throw new DomainError('FORBIDDEN', '您只能为本单位及下级单位创建改进措施 / only for your units', {
+    throw new DomainError('FORBIDDEN', msg('improvements.onlyForYourUnits'), {
       permission: 'improvement',
     });
   }
@@ -170,14 +171,14 @@ export async function updateImprovement(
   const row = await findImprovement(ctx.store.db, id);
   if (!row || !inScope(improvementScope(actor), row.org_unit_path)) throw notFound();
   if (input.expectedVersion !== Number(row.version)) {
-    throw new DomainError('VERSION_CONFLICT', '改进措施已被他人修改，请刷新 / changed by someone else; reload it', {
+    throw new DomainError('VERSION_CONFLICT', msg('improvements.changedBySomeoneElseReload'), {
       currentVersion: Number(row.version),
     });
   }
   const status = input.status ?? row.status;
   const note = input.completionNote ?? row.completion_note;
   if (status === 'done' && !note) {
-    throw new DomainError('VALIDATION_FAILED', '完成时须填写完成说明 / a done action needs a completion note', {
+    throw new DomainError('VALIDATION_FAILED', msg('improvements.doneActionNeedsCompletionNote'), {
       issues: [{ path: 'completionNote', message: 'required when done' }],
     });
   }
@@ -197,11 +198,7 @@ export async function updateImprovement(
   }
   await ctx.store.transact(async (trx) => {
     if (!(await updateImprovementIfVersion(trx, id, Number(row.version), changes))) {
-      throw new DomainError(
-        'VERSION_CONFLICT',
-        '改进措施已被他人修改，请刷新 / changed by someone else; reload it',
-        {},
-      );
+      throw new DomainError('VERSION_CONFLICT', msg('improvements.changedBySomeoneElseReload'), {});
     }
     await linkImprovementCases(trx, id, input.addCases, input.removeCases);
     const { updated_at: _at, ...changed } = changes;
@@ -303,7 +300,7 @@ export async function improvementSummary(
   options: { unitId?: string; from: string; to: string },
 ): Promise<ImprovementSummary> {
   const unit = options.unitId ? await findOrgUnit(ctx.store.db, options.unitId) : undefined;
-  if (options.unitId && !unit) throw new DomainError('NOT_FOUND', '单位不存在 / no such org unit');
+  if (options.unitId && !unit) throw new DomainError('NOT_FOUND', msg('common.noSuchOrgUnit2'));
   const base = { scope: null, limit: 1000, ...(unit ? { unitPath: unit.path } : {}) } as const;
   const open = await listImprovements(ctx.store.db, { ...base, openAt: options.to });
   const done = await listImprovements(ctx.store.db, {

@@ -7,6 +7,7 @@ import { insertLinks } from '../store/links.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 export const ZLinkInput = z
   .object({
@@ -24,17 +25,15 @@ export const ZLinkInput = z
 export async function linkCases(ctx: AppContext, caseId: string, link: z.infer<typeof ZLinkInput>, actor: Actor) {
   const { row, procedure } = await loadVisibleCase(ctx, caseId, actor);
   if (!hasPermission(actor, procedure, row.org_unit_path, 'read'))
-    throw new DomainError('FORBIDDEN', '您无权关联案件 / you may not link cases', { permission: 'read' });
+    throw new DomainError('FORBIDDEN', msg('links.youMayNotLinkCases'), { permission: 'read' });
   const other = await findCaseByTrackingNo(ctx.store.db, link.trackingNo);
   const earlier = other ? await loadVisibleCase(ctx, other.id, actor).catch(() => undefined) : undefined;
   if (!earlier)
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      '找不到该编号的案件 / no case with that tracking number that you can see',
-      { issues: [{ path: 'trackingNo', message: 'unknown case' }] },
-    );
+    throw new DomainError('VALIDATION_FAILED', msg('links.noCaseWithTrackingNumber'), {
+      issues: [{ path: 'trackingNo', message: 'unknown case' }],
+    });
   if (earlier.row.id === row.id)
-    throw new DomainError('VALIDATION_FAILED', '不能关联自身 / a case cannot be linked to itself', {
+    throw new DomainError('VALIDATION_FAILED', msg('links.caseCannotLinkedItself'), {
       issues: [{ path: 'trackingNo', message: 'same case' }],
     });
   return addCaseNote(ctx, row.id, {

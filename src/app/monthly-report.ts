@@ -13,6 +13,7 @@ import type { AppContext } from './context.ts';
 import { computeStats, statsScopeOf } from './stats.ts';
 import { improvementSummary, type ImprovementSummary } from './improvements.ts';
 import { timeOrderedId } from '../domain/ids.ts';
+import { msg } from '../domain/messages.ts';
 
 /** A section another module adds to every report: a title, column headers and rows. */
 export type ReportSection = { title: TLabel; columns: TLabel[]; rows: (string | number | null)[][]; note?: TLabel };
@@ -132,13 +133,13 @@ export async function generateMonthlyReports(
   options: { unitId?: string; by: string },
 ): Promise<Generated[]> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-    throw new DomainError('VALIDATION_FAILED', '月份格式为 YYYY-MM / month is YYYY-MM', {
+    throw new DomainError('VALIDATION_FAILED', msg('monthlyReport.monthYyyyMm'), {
       issues: [{ path: 'month', message: 'YYYY-MM' }],
     });
   let targets: (OrgUnitRow | null)[];
   if (options.unitId) {
     const unit = await findOrgUnit(ctx.store.db, options.unitId);
-    if (!unit) throw new DomainError('NOT_FOUND', '单位不存在 / no such org unit');
+    if (!unit) throw new DomainError('NOT_FOUND', msg('common.noSuchOrgUnit2'));
     targets = [unit];
   } else {
     targets = [null, ...(await listOrgUnits(ctx.store.db))];
@@ -309,7 +310,7 @@ export async function reportsFor(ctx: AppContext, actor: Actor, month?: string) 
 export async function reportFor(ctx: AppContext, actor: Actor, id: string) {
   const s = statsScopeOf(ctx, actor);
   const row = await ctx.store.db.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !covers(s, row.unit_path)) throw new DomainError('NOT_FOUND', '报告不存在 / no such report');
+  if (!row || !covers(s, row.unit_path)) throw new DomainError('NOT_FOUND', msg('monthlyReport.noSuchReport'));
   const notable = JSON.parse(row.notable) as { id: string }[];
   const visible =
     notable.length === 0

@@ -6,6 +6,7 @@ import { appendAudit } from '../store/audit.repository.ts';
 import { recusedFrom } from '../store/cases.repository.ts';
 import { listDeliveries, reviveDelivery } from '../store/delivery.repository.ts';
 import type { AppContext } from './context.ts';
+import { msg } from '../domain/messages.ts';
 
 type Staff = Actor & { kind: 'user' };
 
@@ -58,7 +59,7 @@ export async function markRead(ctx: AppContext, actor: Staff, id: string): Promi
       .where('id', '=', id)
       .where('user_id', '=', actor.id)
       .executeTakeFirst();
-    if (!row) throw new DomainError('NOT_FOUND', '没有这条通知 / no such notification');
+    if (!row) throw new DomainError('NOT_FOUND', msg('notifications.noSuchNotification'));
     if (row.read_at) return { id, readAt: row.read_at };
     await trx.updateTable('staff_notifications').set({ read_at: at }).where('id', '=', id).execute();
     await appendAudit(trx, {
@@ -111,7 +112,7 @@ export async function retryDelivery(ctx: AppContext, actor: Staff, id: string): 
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
     if (!(await reviveDelivery(trx, id, at)))
-      throw new DomainError('NOT_FOUND', '没有这条失败的投递 / no such dead delivery');
+      throw new DomainError('NOT_FOUND', msg('notifications.noSuchDeadDelivery'));
     await appendAudit(trx, {
       at,
       actor: `user:${actor.id}`,

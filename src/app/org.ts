@@ -14,6 +14,7 @@ import {
 } from '../store/org.repository.ts';
 import { findUserById, findUserByUsername } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
+import { msg, render } from '../domain/messages.ts';
 
 export const ZOrgUnitInput = z
   .object({
@@ -33,7 +34,7 @@ export async function addOrgUnit(
 ): Promise<OrgUnitRow> {
   const parent = input.parent ? await findOrgUnit(ctx.store.db, input.parent) : undefined;
   if (input.parent && !parent)
-    throw new DomainError('VALIDATION_FAILED', '上级单位不存在 / no such parent unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('org.noSuchParentUnit'), {
       issues: [{ path: 'parent', message: 'unknown org unit' }],
     });
   const id = timeOrderedId(ctx.now(), ctx.random(10));
@@ -66,19 +67,22 @@ export function orgUnits(ctx: AppContext): Promise<OrgUnitRow[]> {
 /** Grants a role to a user, in a unit or in the whole organisation; audited (CON, AUD-1). */
 export async function grantRole(ctx: AppContext, user: string, role: string, unitId: string | null, by: string) {
   const row = (await findUserById(ctx.store.db, user)) ?? (await findUserByUsername(ctx.store.db, user));
-  if (!row) throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
+  if (!row) throw new DomainError('NOT_FOUND', msg('common.noSuchUser'));
   if (!ctx.procedures.latestAll().some((p) => p.roles.some((r) => r.id === role))) {
-    throw new DomainError('VALIDATION_FAILED', `没有流程声明角色“${role}” / no procedure declares this role`, {
+    throw new DomainError('VALIDATION_FAILED', msg('org.noProcedureDeclaresRole', { role }), {
       issues: [{ path: 'role', message: 'unknown role' }],
     });
   }
   const unit = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
   if (unitId && !unit)
-    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit2'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   const problem = grantProblem(role, unit?.path ?? null, ctx.procedures.latestAll());
-  if (problem) throw new DomainError('VALIDATION_FAILED', problem, { issues: [{ path: 'orgUnit', message: problem }] });
+  if (problem)
+    throw new DomainError('VALIDATION_FAILED', problem, {
+      issues: [{ path: 'orgUnit', message: render(problem, 'both') }],
+    });
   const at = ctx.now().toISOString();
   const id = timeOrderedId(ctx.now(), ctx.random(10));
   await ctx.store.transact(async (trx) => {
@@ -98,7 +102,7 @@ export async function grantRole(ctx: AppContext, user: string, role: string, uni
 export async function revokeGrant(ctx: AppContext, grantId: string, by: string): Promise<void> {
   await ctx.store.transact(async (trx) => {
     const removed = await deleteGrant(trx, grantId);
-    if (!removed) throw new DomainError('NOT_FOUND', '授权不存在 / no such grant');
+    if (!removed) throw new DomainError('NOT_FOUND', msg('org.noSuchGrant'));
     await appendAudit(trx, {
       at: ctx.now().toISOString(),
       actor: by,

@@ -21,6 +21,7 @@ import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
 import { checkEligibleInputs, moveTarget } from './reach.ts';
+import { msg } from '../domain/messages.ts';
 
 export type PerformResult = {
   id: string;
@@ -31,7 +32,7 @@ export type PerformResult = {
 };
 
 export function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', '案件不存在 / no such case');
+  return new DomainError('NOT_FOUND', msg('perform.noSuchCase'));
 }
 
 /** Loads a case the actor may see, with the procedure version it runs under; else NOT_FOUND. */

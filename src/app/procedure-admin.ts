@@ -14,6 +14,7 @@ import {
 import type { AppContext } from './context.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { definitionHash } from './procedures.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * Versions another instance recorded since this one last looked (several instances share one
@@ -79,7 +80,7 @@ export async function listProcedures(ctx: AppContext) {
 /** One recorded version: the validated definition and the same as YAML, a starting point for the next version. */
 export async function procedureDefinition(ctx: AppContext, id: string, version: number) {
   const row = await findProcedureVersion(ctx.store.db, id, version);
-  if (!row) throw new DomainError('NOT_FOUND', '没有该流程版本 / no such procedure version');
+  if (!row) throw new DomainError('NOT_FOUND', msg('procedureAdmin.noSuchProcedureVersion'));
   const definition = ZProcedure.parse(JSON.parse(row.definition));
   return {
     id,
@@ -95,7 +96,7 @@ export async function procedureDefinition(ctx: AppContext, id: string, version: 
 export type UploadIssue = { path: string; line: number | null; message: string };
 
 function invalid(issues: UploadIssue[]): DomainError {
-  return new DomainError('VALIDATION_FAILED', '流程定义有误 / the procedure definition has problems', { issues });
+  return new DomainError('VALIDATION_FAILED', msg('procedureAdmin.procedureDefinitionHasProblems'), { issues });
 }
 
 /** Parses and validates an uploaded YAML definition; problems come back with path and line. */
@@ -119,17 +120,16 @@ async function assertNewVersion(ctx: AppContext, p: TProcedure): Promise<void> {
   if (recorded && recorded.source_hash !== definitionHash(p)) {
     throw new DomainError(
       'CONFLICT',
-      `流程 ${p.id} 的版本 ${p.version} 已存在且内容不同，请使用新的版本号 / version ${p.version} of ${p.id} is recorded with other content: give the edit a new version number`,
+      msg('procedureAdmin.versionRecordedWithOtherContent', { id: p.id, version: p.version }),
       { path: 'version', latestVersion: ctx.procedures.latest(p.id)?.version ?? null },
     );
   }
   const latest = ctx.procedures.latest(p.id)?.version ?? 0;
   if (p.version <= latest) {
-    throw new DomainError(
-      'CONFLICT',
-      `版本号须大于当前最新版本 ${latest} / the version must be higher than the latest, ${latest}`,
-      { path: 'version', latestVersion: latest },
-    );
+    throw new DomainError('CONFLICT', msg('procedureAdmin.versionMustHigherThanLatest', { latest }), {
+      path: 'version',
+      latestVersion: latest,
+    });
   }
 }
 
@@ -158,11 +158,9 @@ async function recordVersion(ctx: AppContext, p: TProcedure, by: string, how: Re
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new DomainError(
-        'CONFLICT',
-        `版本 ${p.version} 刚被他人记录 / version ${p.version} was just recorded by someone else`,
-        { path: 'version' },
-      );
+      throw new DomainError('CONFLICT', msg('procedureAdmin.versionWasJustRecordedBy', { version: p.version }), {
+        path: 'version',
+      });
     throw err;
   }
   ctx.procedures.add(p);
@@ -210,11 +208,12 @@ export async function changeCategory(
   by: string,
 ) {
   const latest = await latestProcedure(ctx, procedureId);
-  if (!latest) throw new DomainError('NOT_FOUND', '没有该流程 / no such procedure');
+  if (!latest) throw new DomainError('NOT_FOUND', msg('procedureAdmin.noSuchProcedure'));
   const exists = latest.categories.some((c) => c.id === change.id);
   if (change.op === 'add' && exists)
-    throw new DomainError('CONFLICT', `分类“${change.id}”已存在 / the category exists`, { path: 'id' });
-  if (change.op !== 'add' && !exists) throw new DomainError('NOT_FOUND', `没有分类“${change.id}” / no such category`);
+    throw new DomainError('CONFLICT', msg('procedureAdmin.categoryExists', { id: change.id }), { path: 'id' });
+  if (change.op !== 'add' && !exists)
+    throw new DomainError('NOT_FOUND', msg('procedureAdmin.noSuchCategory', { id: change.id }));
   const categories =
     change.op === 'add'
       ? [...latest.categories, { id: change.id, label: change.label }]

@@ -8,6 +8,7 @@ import type { Db } from '../store/cases.repository.ts';
 import { findOrgUnit, grantsOf, type OrgUnitRow } from '../store/org.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * Issue 16 — reach: every case sits in a real unit, the people who can act on it are the only
@@ -50,9 +51,9 @@ export async function setProcedureIntakeUnit(
   unitId: string | null,
   by: string,
 ): Promise<{ procedure: string; orgUnitId: string | null }> {
-  if (!ctx.procedures.latest(procedureId)) throw new DomainError('NOT_FOUND', '流程不存在 / no such procedure');
+  if (!ctx.procedures.latest(procedureId)) throw new DomainError('NOT_FOUND', msg('reach.noSuchProcedure'));
   if (unitId && !(await findOrgUnit(ctx.store.db, unitId)))
-    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit2'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   const at = ctx.now().toISOString();
@@ -88,18 +89,14 @@ export async function resolveIntakeUnit(
 ): Promise<UnitRef | null> {
   const named = unitId ? await findOrgUnit(ctx.store.db, unitId) : undefined;
   if (unitId && !named)
-    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   const level = procedure.intake.unit?.level;
   if (named && level !== undefined && Number(named.level) !== level && actor.kind !== 'user')
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      '该流程不受理寄往此单位的事项 / this procedure does not take cases there',
-      {
-        issues: [{ path: 'orgUnit', message: `choose a unit of level ${level}` }],
-      },
-    );
+    throw new DomainError('VALIDATION_FAILED', msg('reach.procedureDoesNotTakeCases'), {
+      issues: [{ path: 'orgUnit', message: `choose a unit of level ${level}` }],
+    });
   let unit: UnitRef | null = named ? { id: named.id, path: named.path } : null;
   if (!unit && actor.kind === 'user') {
     // The deepest unit where the staff member may register cases of this procedure.
@@ -115,7 +112,7 @@ export async function resolveIntakeUnit(
   }
   unit ??= await rootRef(ctx.store.db);
   if (actor.kind === 'user' && !hasPermission(actor, procedure, unit?.path ?? null, 'intake')) {
-    throw new DomainError('FORBIDDEN', '您无权在该单位代为登记 / you may not register cases for this unit', {
+    throw new DomainError('FORBIDDEN', msg('reach.youMayNotRegisterCases'), {
       permission: 'intake',
     });
   }
@@ -125,7 +122,7 @@ export async function resolveIntakeUnit(
 /** The portal: a procedure that asks the submitter to choose the unit gets one (market supervision: the county bureau). */
 export function checkPortalUnit(procedure: TProcedure | undefined, orgUnit: string | undefined): void {
   if (procedure?.intake.unit?.choose === 'required' && !orgUnit)
-    throw new DomainError('VALIDATION_FAILED', '请选择受理单位 / choose the unit the matter goes to', {
+    throw new DomainError('VALIDATION_FAILED', msg('reach.chooseUnitMatterGoes'), {
       issues: [{ path: 'orgUnit', message: 'required by this procedure' }],
     });
 }
@@ -333,7 +330,7 @@ export async function checkEligibleInputs(
   if (issues.length > 0)
     throw new DomainError(
       'VALIDATION_FAILED',
-      `所选人员不能办理此案：${issues.map((i) => i.path).join('、')} / the person named cannot act on this case`,
+      msg('reach.personNamedCannotActOn', { fields: issues.map((i) => i.path).join('、') }),
       { issues },
     );
 }
@@ -355,14 +352,14 @@ async function eligibleUsers(
     .flatMap((f) => (f.type === 'list' ? f.items.map((i) => i as TField) : [f]))
     .find((f) => f.name === fieldName && f.type === 'user');
   if (!action || !field)
-    throw new DomainError('VALIDATION_FAILED', '没有这个人员字段 / no such user field', {
+    throw new DomainError('VALIDATION_FAILED', msg('reach.noSuchUserField'), {
       issues: [{ path: field ? 'action' : 'field', message: 'unknown action or not a user field' }],
     });
   let at = c;
   if (unitId) {
     const unit = await findOrgUnit(ctx.store.db, unitId);
     if (!unit || (c.orgUnitPath && !unit.path.startsWith(c.orgUnitPath)))
-      throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+      throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit'), {
         issues: [{ path: 'unit', message: "not within the case's unit" }],
       });
     at = { ...c, orgUnitPath: unit.path };

@@ -13,6 +13,7 @@ import { blindIndexes } from './identity.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
 import { deidentifyCase } from './retention.ts';
 import { decrypt, encrypt } from './secrets.ts';
+import { msg } from '../domain/messages.ts';
 
 export const ZHold = z.object({ reason: z.string().trim().min(2).max(1000) }).strict();
 export const ZBulkHold = ZHold.extend({
@@ -27,11 +28,7 @@ export const ZBulkHold = ZHold.extend({
 
 function requireRecords(actor: Actor, procedure: TProcedure, path: string | null): void {
   if (!hasPermission(actor, procedure, path, 'records')) {
-    throw new DomainError(
-      'FORBIDDEN',
-      '您无权管理档案（诉讼保全、个人信息请求）/ you do not hold a records role for this case',
-      { permission: 'records' },
-    );
+    throw new DomainError('FORBIDDEN', msg('records.youDoNotHoldRecords'), { permission: 'records' });
   }
 }
 
@@ -42,7 +39,7 @@ export async function setHold(ctx: AppContext, caseId: string, reason: string, a
   if (hold === Boolean(row.hold_reason)) {
     throw new DomainError(
       'PRECONDITION_FAILED',
-      hold ? '案件已处于保全状态 / the case is already on hold' : '案件未被保全 / the case is not on hold',
+      hold ? msg('records.caseAlreadyOnHold') : msg('records.caseNotOnHold'),
       { guard: 'hold' },
     );
   }
@@ -116,11 +113,7 @@ export async function requestData(
   requestedBy: Actor,
 ) {
   if (row.anonymous === 1 || !row.submitter_enc) {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      '匿名案件未保存个人信息 / an anonymous case holds no personal data of yours',
-      { guard: 'anonymous' },
-    );
+    throw new DomainError('PRECONDITION_FAILED', msg('records.anonymousCaseHoldsNoPersonal'), { guard: 'anonymous' });
   }
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
   const now = ctx.now();
@@ -228,19 +221,15 @@ export async function answerDataRequest(
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
   if (!handles(actor, procedure, row.org_unit_path)) throw notFound();
   if (request.status !== 'open')
-    throw new DomainError('PRECONDITION_FAILED', '该请求已答复 / this request was answered already', {
+    throw new DomainError('PRECONDITION_FAILED', msg('records.requestWasAnsweredAlready'), {
       guard: 'answered',
     });
   const grant = input.decision === 'fulfil';
   if (grant && request.type === 'delete' && row.hold_reason) {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      '案件处于诉讼保全，不能删除，请说明理由后拒绝 / the case is on legal hold: refuse with the reason',
-      { guard: 'hold' },
-    );
+    throw new DomainError('PRECONDITION_FAILED', msg('records.caseOnLegalHoldRefuse'), { guard: 'hold' });
   }
   if (grant && request.type === 'correct' && !input.correction) {
-    throw new DomainError('VALIDATION_FAILED', '更正需要填写更正后的信息 / a correction needs the corrected details', {
+    throw new DomainError('VALIDATION_FAILED', msg('records.correctionNeedsCorrectedDetails'), {
       issues: [{ path: 'correction', message: 'required' }],
     });
   }

@@ -13,6 +13,7 @@ import { decrypt } from './secrets.ts';
 import { submitCase, type SubmitResult } from './submit.ts';
 import { insertLinks } from '../store/links.repository.ts';
 import { withdrawNotices } from './reach.ts';
+import { msg } from '../domain/messages.ts';
 
 export const ZRecusalMatch = z
   .object({
@@ -78,7 +79,7 @@ export async function decideRecusalMatch(
     .where('suggested', '=', 1)
     .where((eb) => (match.userId ? eb('user_id', '=', match.userId) : eb('unit_path', '=', match.unitPath!)))
     .executeTakeFirst();
-  if (!existing) throw new DomainError('NOT_FOUND', '没有这条待确认的回避 / no such suggested recusal');
+  if (!existing) throw new DomainError('NOT_FOUND', msg('recusal.noSuchSuggestedRecusal'));
   return addCaseNote(ctx, row.id, {
     action: match.decision === 'confirm' ? 'recusal-confirmed' : 'recusal-cleared',
     visibility: 'internal',
@@ -131,19 +132,19 @@ export async function linkRespondent(
   const { row } = await loadVisibleCase(ctx, caseId, actor);
   const respondents = JSON.parse(row.respondents) as (TRespondent & { userId?: string; orgUnitId?: string })[];
   if (!respondents[index])
-    throw new DomainError('VALIDATION_FAILED', `没有第 ${index} 个被投诉人 / no respondent ${index}`, {
+    throw new DomainError('VALIDATION_FAILED', msg('recusal.noRespondent', { index }), {
       issues: [{ path: 'index', message: 'unknown respondent' }],
     });
   const user = link.user
     ? ((await findUserById(ctx.store.db, link.user)) ?? (await findUserByUsername(ctx.store.db, link.user)))
     : undefined;
   if (link.user && !user)
-    throw new DomainError('VALIDATION_FAILED', '用户不存在 / no such user', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchUser'), {
       issues: [{ path: 'user', message: 'unknown user' }],
     });
   const unit = link.orgUnit ? await findOrgUnit(ctx.store.db, link.orgUnit) : undefined;
   if (link.orgUnit && !unit)
-    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit2'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   respondents[index] = {

@@ -16,6 +16,7 @@ import {
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
 import { surveySummaries } from './surveys.ts';
+import { msg } from '../domain/messages.ts';
 
 export const KIND_LABELS: Record<string, TLabel> = {
   complaint: { 'zh-CN': '投诉', en: 'Complaint' },
@@ -47,8 +48,7 @@ export type StatsPeriod = { from: string; to: string; unitId?: string; procedure
 /** Resolves who may see statistics and over which cases: 403 when the actor holds no manager role. */
 export function statsScopeOf(ctx: AppContext, actor: Actor): Scope {
   const s = statsScope(actor, ctx.procedures.latestAll());
-  if (!s)
-    throw new DomainError('FORBIDDEN', '无权查看统计 / statistics need a manager role (supervise or records) or admin');
+  if (!s) throw new DomainError('FORBIDDEN', msg('stats.statisticsNeedManagerRoleOr'));
   return s;
 }
 
@@ -213,7 +213,7 @@ function clockRates(
  */
 export async function computeStats(ctx: AppContext, scope: Scope, period: StatsPeriod) {
   const unit = period.unitId ? await findOrgUnit(ctx.store.db, period.unitId) : undefined;
-  if (period.unitId && !unit) throw new DomainError('NOT_FOUND', '单位不存在 / no such org unit');
+  if (period.unitId && !unit) throw new DomainError('NOT_FOUND', msg('common.noSuchOrgUnit2'));
   const filter: StatsFilter = {
     from: ctx.calendar.startOfDay(period.from).toISOString(),
     to: ctx.calendar.startOfDay(addDays(period.to, 1)).toISOString(),

@@ -17,6 +17,7 @@ import { recordChange, digest } from './case-writes.ts';
 import { isUniqueViolation } from './db-errors.ts';
 import { decrypt, encrypt, secretHash } from './secrets.ts';
 import { latestProcedure } from './procedure-admin.ts';
+import { msg } from '../domain/messages.ts';
 
 export type SubmitResult = {
   id: string;
@@ -46,7 +47,7 @@ export async function submitCase(
 ): Promise<SubmitResult> {
   const procedure = await latestProcedure(ctx, intake.procedure);
   if (!procedure) {
-    throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${intake.procedure}”的流程 / unknown procedure`, {
+    throw new DomainError('UNKNOWN_PROCEDURE', msg('common.unknownProcedure', { procedure: intake.procedure }), {
       procedure: intake.procedure,
       known: ctx.procedures.latestAll().map((p) => p.id),
     });
@@ -238,10 +239,7 @@ async function replay(ctx: AppContext, key: string, requestHash: string): Promis
   const row = await findIdempotencyKey(ctx.store.db, key);
   if (!row) return undefined;
   if (row.request_hash !== requestHash) {
-    throw new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'Idempotency-Key 已用于另一份提交 / this Idempotency-Key was used for a different submission',
-    );
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', msg('submit.idempotencyKeyWasUsedFor'));
   }
   return JSON.parse(decrypt(ctx.secrets, row.response_enc)) as SubmitResult;
 }

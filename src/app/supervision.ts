@@ -9,6 +9,7 @@ import { toClockState } from '../store/clock.mapper.ts';
 import type { AppContext } from './context.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import { notFound } from './perform.ts';
+import { msg } from '../domain/messages.ts';
 
 const BOARD_LIMIT = 1000;
 
@@ -176,7 +177,7 @@ export async function supervise(ctx: AppContext, actor: Actor, caseId: string, s
   });
   if (!grant) throw notFound();
   if (row.closed_at)
-    throw new DomainError('ACTION_NOT_ALLOWED', '案件已办结 / the case is closed', {
+    throw new DomainError('ACTION_NOT_ALLOWED', msg('common.caseClosed'), {
       status: row.status,
       allowedActions: [],
     });

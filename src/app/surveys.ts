@@ -8,6 +8,7 @@ import type { SurveyTable } from '../store/schema.ts';
 import type { AppContext } from './context.ts';
 import { secretHash } from './secrets.ts';
 import { assertNotThrottled, recordFailure } from './throttle.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * EVA-3 (S3 二.5 匿名员工满意度调查): periodic anonymous satisfaction surveys of employees.
@@ -84,7 +85,7 @@ function runsSurveysFor(ctx: AppContext, actor: Actor, unitPath: string): boolea
 }
 
 function notFound(): DomainError {
-  return new DomainError('NOT_FOUND', '问卷不存在 / no such survey');
+  return new DomainError('NOT_FOUND', msg('surveys.noSuchSurvey'));
 }
 
 async function findSurvey(ctx: AppContext, id: string) {
@@ -99,11 +100,11 @@ function newCodes(ctx: AppContext, count: number): string[] {
 export async function createSurvey(ctx: AppContext, input: z.infer<typeof ZSurveyCreate>, actor: Actor) {
   const unit = await findOrgUnit(ctx.store.db, input.orgUnit);
   if (!unit)
-    throw new DomainError('VALIDATION_FAILED', '单位不存在 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit2'), {
       issues: [{ path: 'orgUnit', message: 'unknown org unit' }],
     });
   if (!runsSurveysFor(ctx, actor, unit.path))
-    throw new DomainError('FORBIDDEN', '您无权为该单位发起问卷 / you may not run surveys for this unit', {
+    throw new DomainError('FORBIDDEN', msg('surveys.youMayNotRunSurveys'), {
       permission: 'surveys',
     });
   const at = ctx.now().toISOString();
@@ -196,7 +197,7 @@ export async function answerSurvey(ctx: AppContext, id: string, input: z.infer<t
   if (!row) throw notFound();
   const now = ctx.now();
   if (now.toISOString() < row.opens_at || now.toISOString() >= row.closes_at) {
-    throw new DomainError('PRECONDITION_FAILED', '问卷不在开放期内 / the survey is not open', {
+    throw new DomainError('PRECONDITION_FAILED', msg('surveys.surveyNotOpen'), {
       guard: 'open-period',
       opensAt: row.opens_at,
       closesAt: row.closes_at,
@@ -219,7 +220,7 @@ export async function answerSurvey(ctx: AppContext, id: string, input: z.infer<t
   }
   for (const key of Object.keys(input.answers))
     if (!questions.some((q) => q.id === key)) issues.push({ path: `answers.${key}`, message: 'no such question' });
-  if (issues.length) throw new DomainError('VALIDATION_FAILED', '答卷不完整 / the answers are incomplete', { issues });
+  if (issues.length) throw new DomainError('VALIDATION_FAILED', msg('surveys.answersIncomplete'), { issues });
   const codeHash = secretHash(ctx.secrets, CODE_PURPOSE, normaliseCode(input.code));
   const accepted = await ctx.store.transact(async (trx) => {
     const used = await trx
@@ -243,7 +244,7 @@ export async function answerSurvey(ctx: AppContext, id: string, input: z.infer<t
   });
   if (!accepted) {
     await recordFailure(ctx, limits);
-    throw new DomainError('NOT_FOUND', '答卷码无效或已使用 / the code is unknown or was used already');
+    throw new DomainError('NOT_FOUND', msg('surveys.codeUnknownOrWasUsed'));
   }
   return { accepted: true };
 }

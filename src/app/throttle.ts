@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { AppContext } from './context.ts';
 import { secretHash } from './secrets.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { msg } from '../domain/messages.ts';
 
 export type Limit = { key: string; max: number; windowMs: number };
 
@@ -53,7 +54,7 @@ export async function assertNotThrottled(ctx: AppContext, given: Limit[]): Promi
       const retryAfterSeconds = Math.max(1, Math.ceil((new Date(row.reset_at).getTime() - ctx.now().getTime()) / 1000));
       throw new DomainError(
         'RATE_LIMITED',
-        `尝试次数过多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试 / too many attempts; retry later`,
+        msg('throttle.tooManyAttemptsRetryLater', { minutes: Math.ceil(retryAfterSeconds / 60) }),
         { retryAfterSeconds },
       );
     }
@@ -129,11 +130,9 @@ export async function assertLoginAllowed(ctx: AppContext, keys: LoginKeys, known
   }
   if (until > 0) {
     const retryAfterSeconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-    throw new DomainError(
-      'RATE_LIMITED',
-      `尝试次数过多，请 ${retryAfterSeconds} 秒后再试 / too many attempts; retry in ${retryAfterSeconds} s`,
-      { retryAfterSeconds },
-    );
+    throw new DomainError('RATE_LIMITED', msg('throttle.tooManyAttemptsRetryIn', { retryAfterSeconds }), {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -207,8 +206,7 @@ export async function clearLoginThrottles(ctx: AppContext, which: { key?: string
   return ctx.store.transact(async (trx) => {
     let q = trx.deleteFrom('throttle');
     if (which.key) {
-      if (!which.key.startsWith('login'))
-        throw new DomainError('VALIDATION_FAILED', '不是登录限制 / not a sign-in throttle');
+      if (!which.key.startsWith('login')) throw new DomainError('VALIDATION_FAILED', msg('throttle.notSignInThrottle'));
       q = q.where('key', '=', which.key);
     } else if (which.username) {
       // Matched in JavaScript, not with LIKE: `_` in a username would be a wildcard there.

@@ -5,6 +5,7 @@ import { appendAudit } from '../store/audit.repository.ts';
 import { findUserById, type UserRow } from '../store/users.repository.ts';
 import type { AppContext } from './context.ts';
 import { decrypt, encrypt, secretHash } from './secrets.ts';
+import { msg } from '../domain/messages.ts';
 
 /** RFC 6238 with the parameters every authenticator app uses: HMAC-SHA1, 6 digits, 30 s steps. */
 export const TOTP_STEP_SECONDS = 30;
@@ -87,7 +88,7 @@ function recoveryHash(ctx: AppContext, code: string): string {
  */
 export async function startTotpEnrolment(ctx: AppContext, userId: string) {
   const user = await findUserById(ctx.store.db, userId);
-  if (!user) throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
+  if (!user) throw new DomainError('NOT_FOUND', msg('common.noSuchUser'));
   const secret = base32Encode(ctx.random(20));
   await ctx.store.db
     .updateTable('users')
@@ -102,10 +103,10 @@ export async function startTotpEnrolment(ctx: AppContext, userId: string) {
 /** Confirms enrolment with a first code; returns the recovery codes, shown only this once. */
 export async function confirmTotpEnrolment(ctx: AppContext, userId: string, code: string): Promise<string[]> {
   const user = await findUserById(ctx.store.db, userId);
-  if (!user?.totp_pending_secret) throw new DomainError('CONFLICT', '请先开始绑定 / start the enrolment first');
+  if (!user?.totp_pending_secret) throw new DomainError('CONFLICT', msg('totp.startEnrolmentFirst'));
   const secret = decrypt(ctx.secrets, user.totp_pending_secret);
   const step = matchTotp(secret, code, ctx.now(), null);
-  if (step === null) throw new DomainError('VALIDATION_FAILED', '验证码错误 / wrong code', { field: 'code' });
+  if (step === null) throw new DomainError('VALIDATION_FAILED', msg('totp.wrongCode'), { field: 'code' });
   const codes = Array.from({ length: RECOVERY_COUNT }, () => {
     const raw = base32Encode(ctx.random(8)).slice(0, 12).toLowerCase();
     return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;

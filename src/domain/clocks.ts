@@ -2,6 +2,7 @@ import type { Calendar, ClockUnit, Deadline } from './calendar.ts';
 import type { TLabel } from './labels.ts';
 import type { TClock, TProcedure } from './procedure.schema.ts';
 import { DomainError } from './errors.ts';
+import { msg } from './messages.ts';
 
 /** A clock running (or run) on a case, as stored. */
 export type ClockState = {
@@ -195,7 +196,7 @@ export function planClockOps(
   for (const id of ops.pause) {
     for (const c of running(id).filter((c) => !c.pausedAt)) {
       if (!reason)
-        throw new DomainError('VALIDATION_FAILED', '暂停计时需要说明理由 / a pause needs a reason', {
+        throw new DomainError('VALIDATION_FAILED', msg('clocks.pauseNeedsReason'), {
           issues: [{ path: 'input.reason', message: 'required' }],
         });
       plan.changes.push({ op: 'update', id: c.id, set: { pausedAt: now.toISOString() } });

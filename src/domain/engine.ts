@@ -15,6 +15,7 @@ import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
 import { planClockOps, type ClockPlan, type ClockState } from './clocks.ts';
 import { decideExtension, extensionFields, requestExtension } from './extension.ts';
+import { msg } from './messages.ts';
 
 /** Org units named in an input, resolved by the caller before deciding. */
 export type UnitDirectory = ReadonlyMap<string, { id: string; path: string }>;
@@ -54,16 +55,29 @@ export function decide(request: DecideRequest): Decision {
   const units = request.units ?? new Map();
   const action = findAction(procedure, actionId);
   if (!action) {
-    throw new DomainError('UNKNOWN_ACTION', `流程“${procedure.name['zh-CN']}”没有操作“${actionId}” / no such action`, {
-      action: actionId,
-      allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
-    });
+    throw new DomainError(
+      'UNKNOWN_ACTION',
+      msg('engine.noSuchAction', {
+        procedure: procedure.name['zh-CN'],
+        procedureEn: procedure.name.en ?? procedure.id,
+        actionId,
+      }),
+      {
+        action: actionId,
+        allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
+      },
+    );
   }
   if (!action.from.includes(current.status)) {
     const state = findState(procedure, current.status);
     throw new DomainError(
       'ACTION_NOT_ALLOWED',
-      `当前状态“${state?.label['zh-CN'] ?? current.status}”下不能执行“${action.label['zh-CN']}” / not allowed in state ${current.status}`,
+      msg('engine.notAllowedInState', {
+        state: state?.label['zh-CN'] ?? current.status,
+        stateEn: state?.label.en ?? current.status,
+        action: action.label['zh-CN'],
+        actionEn: action.label.en ?? action.id,
+      }),
       {
         action: action.id,
         status: current.status,
@@ -72,10 +86,14 @@ export function decide(request: DecideRequest): Decision {
     );
   }
   if (!holdsActionRole(actor, action, current)) {
-    throw new DomainError('FORBIDDEN', `您无权执行“${action.label['zh-CN']}” / your roles do not allow this action`, {
-      action: action.id,
-      requiredRoles: action.roles,
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      msg('engine.yourRolesDoNotAllow', { action: action.label['zh-CN'], actionEn: action.label.en ?? action.id }),
+      {
+        action: action.id,
+        requiredRoles: action.roles,
+      },
+    );
   }
   checkApprovalState(action, current, actor);
   const fields = actionFields(procedure, action);
@@ -83,7 +101,7 @@ export function decide(request: DecideRequest): Decision {
   if (!parsed.success) {
     throw new DomainError(
       'VALIDATION_FAILED',
-      `“${action.label['zh-CN']}”的输入不正确 / invalid input`,
+      msg('engine.invalidInput', { action: action.label['zh-CN'], actionEn: action.label.en ?? action.id }),
       zodDetails(parsed.error, 'input'),
     );
   }
@@ -194,17 +212,16 @@ function checkApprovalState(action: TAction, c: CaseState, actor: Actor): void {
   if (approvalAllows(actor, action, c)) return;
   const pending = c.data.pendingApproval as PendingApproval | undefined;
   if (action.decidesApproval && !pending)
-    throw new DomainError('PRECONDITION_FAILED', '没有待审批的事项 / nothing awaits approval', { guard: 'approval' });
+    throw new DomainError('PRECONDITION_FAILED', msg('engine.nothingAwaitsApproval'), { guard: 'approval' });
   if (action.decidesApproval)
-    throw new DomainError('FORBIDDEN', '您不是该事项的审批人 / you are not an approver of this step', {
+    throw new DomainError('FORBIDDEN', msg('engine.youNotApproverStep'), {
       action: action.id,
       requiredRoles: pending!.roles,
     });
-  throw new DomainError(
-    'PRECONDITION_FAILED',
-    `“${pending!.action}”正在等待审批，审批前案件不能推进 / "${pending!.action}" awaits approval`,
-    { guard: 'approval', pending: pending!.action },
-  );
+  throw new DomainError('PRECONDITION_FAILED', msg('engine.awaitsApproval', { action: pending!.action }), {
+    guard: 'approval',
+    pending: pending!.action,
+  });
 }
 
 /** RES-3: the action is recorded as pending; the approvers are told. Nothing else changes yet. */
@@ -295,11 +312,10 @@ function settleApproval(
   }
   const approved = findAction(procedure, pending.action);
   if (!approved?.from.includes(current.status)) {
-    throw new DomainError(
-      'PRECONDITION_FAILED',
-      '待审批的操作在当前状态下已不适用，请驳回 / the pending step no longer applies here; refuse it',
-      { guard: 'approval', pending: pending.action },
-    );
+    throw new DomainError('PRECONDITION_FAILED', msg('engine.pendingStepNoLongerApplies'), {
+      guard: 'approval',
+      pending: pending.action,
+    });
   }
   checkGuards(approved.guards, { ...current, data });
   return takeEffect(procedure, approved, { ...current, data }, pending.input, actor, now, clockContext, units, {
@@ -401,7 +417,7 @@ function resolveUsers(
 function lookup(users: UserDirectory, ref: string, path: string): string {
   const user = users.get(ref);
   if (!user)
-    throw new DomainError('VALIDATION_FAILED', `找不到用户“${ref}” / unknown user`, {
+    throw new DomainError('VALIDATION_FAILED', msg('engine.unknownUser', { ref }), {
       issues: [{ path, message: 'unknown user' }],
     });
   return user.id;
@@ -424,7 +440,7 @@ function applyInput(
     const list = Array.isArray(current.data[key]) ? [...(current.data[key] as Record<string, unknown>[])] : [];
     const { index, ...changes } = input as { index: number } & Record<string, unknown>;
     if (index < 0 || index >= list.length) {
-      throw new DomainError('VALIDATION_FAILED', `第 ${index} 项不存在 / no item ${index} in ${key}`, {
+      throw new DomainError('VALIDATION_FAILED', msg('engine.noItemIn', { index, key }), {
         issues: [{ path: 'input.index', message: `0 … ${list.length - 1}` }],
       });
     }
@@ -461,15 +477,13 @@ function applyInput(
 function moveTo(current: CaseState, units: UnitDirectory, unitId: string, path: string): CasePatch {
   const unit = units.get(unitId);
   if (!unit)
-    throw new DomainError('VALIDATION_FAILED', '没有这个组织单元 / no such org unit', {
+    throw new DomainError('VALIDATION_FAILED', msg('common.noSuchOrgUnit'), {
       issues: [{ path, message: 'unknown org unit' }],
     });
   if (current.orgUnitPath && !unit.path.startsWith(current.orgUnitPath)) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      '只能分办给本单位或下级单位 / a case goes only to its own unit or one below',
-      { issues: [{ path, message: "not within the case's unit" }] },
-    );
+    throw new DomainError('VALIDATION_FAILED', msg('engine.caseGoesOnlyItsOwn'), {
+      issues: [{ path, message: "not within the case's unit" }],
+    });
   }
   return { orgUnitId: unit.id, orgUnitPath: unit.path };
 }
@@ -493,7 +507,8 @@ function checkGuards(guards: TGuard[], c: CaseState): void {
     if (!guardHolds(guard, c)) {
       throw new DomainError(
         'PRECONDITION_FAILED',
-        `${guard.message['zh-CN']}${guard.message.en ? ` / ${guard.message.en}` : ''}`,
+        // The wording is the procedure's own (procedures are data); the catalogue only places it.
+        msg('engine.guardFailed', { zh: guard.message['zh-CN'], en: guard.message.en ?? guard.message['zh-CN'] }),
         { guard: guard.type },
       );
     }

@@ -1,3 +1,5 @@
+import { type Message, render } from './messages.ts';
+
 /**
  * The one catalogue of error codes. Every failure the API can report is one of these;
  * the HTTP status for each is mapped in `http/errors.ts`, nowhere else.
@@ -51,14 +53,20 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
-/** A failure with a stable code, a human message (zh-CN first) and optional details. */
+/**
+ * A failure with a stable code, a message from the catalogue (`messages.ts`) and optional details.
+ * `message` holds both languages ("中文 / English") for logs; the HTTP layer renders `said` in
+ * the language the caller asks for.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message);
+  readonly said: Message;
+  constructor(code: ErrorCode, message: Message, details?: unknown) {
+    super(render(message, 'both'));
     this.name = 'DomainError';
     this.code = code;
+    this.said = message;
     this.details = details ?? null;
   }
 }

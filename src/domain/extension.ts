@@ -11,6 +11,7 @@ import { DomainError } from './errors.ts';
 import type { TField, TProcedure } from './procedure.schema.ts';
 import type { Actor, CaseState } from './case.ts';
 import { rolesFor } from './policy.ts';
+import { msg } from './messages.ts';
 
 /** An extension asked for and not yet decided, kept on the case (SLA-3). */
 export type ExtensionRequest = {
@@ -95,15 +96,16 @@ export function requestExtension(
 ): ExtensionRequest {
   const def = clockDef(procedure, input.clock);
   if (c.data.extensionRequest)
-    throw new DomainError('PRECONDITION_FAILED', '已有待审批的延期申请 / an extension request is already open');
+    throw new DomainError('PRECONDITION_FAILED', msg('extension.extensionRequestAlreadyOpen'));
   if (!runningClock(open, def.id))
-    throw new DomainError('PRECONDITION_FAILED', `“${def.label['zh-CN']}”未在计时 / that clock is not running`);
-  if (input.length > def.extension!.maxLength) {
     throw new DomainError(
-      'VALIDATION_FAILED',
-      `最多延长 ${def.extension!.maxLength} / at most ${def.extension!.maxLength}`,
-      { issues: [{ path: 'input.length', message: `max ${def.extension!.maxLength}` }] },
+      'PRECONDITION_FAILED',
+      msg('extension.clockNotRunning', { clock: def.label['zh-CN'], clockEn: def.label.en ?? def.id }),
     );
+  if (input.length > def.extension!.maxLength) {
+    throw new DomainError('VALIDATION_FAILED', msg('extension.atMost', { maxLength: def.extension!.maxLength }), {
+      issues: [{ path: 'input.length', message: `max ${def.extension!.maxLength}` }],
+    });
   }
   return {
     clock: def.id,
@@ -128,13 +130,13 @@ export function decideExtension(
   now: Date,
 ): ClockPlan & { record: Record<string, unknown> } {
   const request = c.data.extensionRequest as ExtensionRequest | undefined;
-  if (!request) throw new DomainError('PRECONDITION_FAILED', '没有待审批的延期申请 / no extension request is open');
+  if (!request) throw new DomainError('PRECONDITION_FAILED', msg('extension.noExtensionRequestOpen'));
   const def = clockDef(procedure, request.clock);
   const approvers = extensionApprovers(def, c.severity);
   const held = rolesFor(actor, c.orgUnitPath);
   const allowed = actor.kind === 'user' && (actor.isAdmin || approvers.some((r) => held.includes(r)));
   if (!allowed)
-    throw new DomainError('FORBIDDEN', '您无权审批该延期 / you may not decide this extension', {
+    throw new DomainError('FORBIDDEN', msg('extension.youMayNotDecideExtension'), {
       requiredRoles: approvers,
     });
   const clock = runningClock(open, def.id);

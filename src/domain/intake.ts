@@ -6,6 +6,7 @@ import type { TStaffSubmission, TSubmitter, TRespondent } from './submission.ts'
 import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
 import { clockApplies, startClock, type NewClock } from './clocks.ts';
+import { msg } from './messages.ts';
 
 /** A submission after the API shape is checked: a public one has channel `web` and no receivedAt. */
 export type Intake = Omit<TStaffSubmission, 'receivedAt'> & { receivedAt?: string };
@@ -59,7 +60,7 @@ export function decideSubmission(
   const rules = procedure.intake;
   const problems = checkIntake(procedure, intake, now);
   if (problems.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', '提交内容不完整或不正确 / the submission is incomplete or invalid', {
+    throw new DomainError('VALIDATION_FAILED', msg('intake.submissionIncompleteOrInvalid'), {
       issues: problems,
     });
   }

@@ -2,6 +2,7 @@ import type { Permission, TAction, TProcedure } from './procedure.schema.ts';
 import { SUBMITTER_ROLE } from './procedure.schema.ts';
 import type { Actor, CaseState, Exclusion, Grant, PendingApproval } from './case.ts';
 import { extensionApprovers } from './clocks.ts';
+import { type Message, msg } from './messages.ts';
 
 /**
  * The access policy, in one place: every read and every action asks it. A role held in an org
@@ -173,11 +174,10 @@ export function isOrganisationWide(unitPath: string | null): boolean {
  * Issue 16: a grant that cannot work — a role whose only power is `audit`, held below the root
  * (the audit record is the organisation's; AUD-1). Returns why, or null.
  */
-export function grantProblem(role: string, unitPath: string | null, procedures: TProcedure[]): string | null {
+export function grantProblem(role: string, unitPath: string | null, procedures: TProcedure[]): Message | null {
   const defs = procedures.flatMap((p) => p.roles.filter((r) => r.id === role));
   const auditOnly = defs.length > 0 && defs.every((r) => r.permissions.every((x) => x === 'audit'));
-  if (auditOnly && !isOrganisationWide(unitPath))
-    return '审计角色只能授予整个组织（根单位）/ the audit role works only for the whole organisation (the root unit)';
+  if (auditOnly && !isOrganisationWide(unitPath)) return msg('policy.auditRoleOnlyWholeOrganisation');
   return null;
 }
 

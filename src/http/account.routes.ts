@@ -8,6 +8,7 @@ import type { AppContext } from '../app/context.ts';
 import { confirmTotpEnrolment, removeTotp, startTotpEnrolment, unusedRecoveryCodes } from '../app/totp.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, SESSION_COOKIE, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 /** One's own account (issue 28): password, sessions, second factor. Every route acts on the caller only. */
 export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -82,11 +83,7 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['account'], summary: '开始绑定动态验证码 / start second-factor enrolment' } },
       async (request) => {
         const user = await userById(ctx, staffOf(request).id);
-        if (user?.totp_enabled_at)
-          throw new DomainError(
-            'CONFLICT',
-            '已绑定动态验证码，请先解除 / a second factor is already set up; remove it first',
-          );
+        if (user?.totp_enabled_at) throw new DomainError('CONFLICT', msg('accountRoutes.secondFactorAlreadySetUp'));
         return startTotpEnrolment(ctx, staffOf(request).id);
       },
     );
@@ -116,9 +113,9 @@ export function accountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffOf(request);
         const user = await userById(ctx, actor.id);
         if (!user || !(await argonVerify(user.password_hash, request.body.password)))
-          throw new DomainError('VALIDATION_FAILED', '密码错误 / wrong password', { field: 'password' });
+          throw new DomainError('VALIDATION_FAILED', msg('accountRoutes.wrongPassword'), { field: 'password' });
         if (secondFactorRequired(ctx, actor))
-          throw new DomainError('FORBIDDEN', '您的角色必须使用动态验证码 / your role requires a second factor');
+          throw new DomainError('FORBIDDEN', msg('accountRoutes.yourRoleRequiresSecondFactor'));
         await removeTotp(ctx, actor.id, `user:${actor.id}`);
         return reply.status(204).send();
       },

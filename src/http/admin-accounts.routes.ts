@@ -7,6 +7,7 @@ import { clearLoginThrottles, listLoginThrottles } from '../app/throttle.ts';
 import { removeTotp } from '../app/totp.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireAdmin, requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
 const params = z.object({ id: ZId });
@@ -46,7 +47,7 @@ export function adminAccountRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/admin/users/:id/reset-second-factor',
       { schema: { tags: ['admin'], summary: '解除用户的动态验证码 / remove a user’s second factor', params } },
       async (request, reply) => {
-        if (!(await userById(ctx, request.params.id))) throw new DomainError('NOT_FOUND', '用户不存在 / no such user');
+        if (!(await userById(ctx, request.params.id))) throw new DomainError('NOT_FOUND', msg('common.noSuchUser'));
         await removeTotp(ctx, request.params.id, `user:${staffOf(request).id}`);
         return reply.status(204).send();
       },

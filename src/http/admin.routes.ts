@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors.ts';
 import { setProcedureIntakeUnit } from '../app/reach.ts';
 import { runDoctor } from '../app/doctor/index.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
 const ZGrant = z
@@ -18,7 +19,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
     app.addHook('preHandler', async (request) => {
-      if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
+      if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', msg('common.adminsOnly'));
     });
     const by = (request: { staff?: { id: string } }) => `user:${request.staff!.id}`;
 

@@ -9,6 +9,7 @@ import { openWithReceipt } from '../app/public-access.ts';
 import { clientKey } from '../app/throttle.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
 const ZTracking = z.string().min(1).max(40);
@@ -16,11 +17,11 @@ const ZTracking = z.string().min(1).max(40);
 /** The one file of a multipart upload, read whole (it is at most 10 MB). */
 async function uploadedFile(request: FastifyRequest): Promise<{ name?: string; bytes: Buffer; visibility?: string }> {
   if (!request.isMultipart())
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 / upload as multipart/form-data');
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', msg('attachmentsRoutes.uploadAsMultipartFormData'));
   try {
     const file = await request.file();
     if (!file)
-      throw new DomainError('VALIDATION_FAILED', '没有文件 / no file', {
+      throw new DomainError('VALIDATION_FAILED', msg('attachmentsRoutes.noFile'), {
         issues: [{ path: 'file', message: 'required' }],
       });
     const bytes = await file.toBuffer();
@@ -30,11 +31,9 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name?: string; b
     // The multipart parser's own limits carry a status (413 …); anything else it throws — no
     // boundary, a body cut short — is the client's malformed request, not a server error.
     if (err instanceof DomainError || (err as { statusCode?: number }).statusCode) throw err;
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      '上传内容格式错误或不完整 / the multipart body is malformed or incomplete',
-      { reason: (err as Error).message },
-    );
+    throw new DomainError('VALIDATION_FAILED', msg('attachmentsRoutes.multipartBodyMalformedOrIncomplete'), {
+      reason: (err as Error).message,
+    });
   }
 }
 

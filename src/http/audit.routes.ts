@@ -5,6 +5,7 @@ import { auditPage, verifyAudit } from '../app/audit.ts';
 import { canAudit } from '../domain/policy.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZQuery = z
   .object({
@@ -25,7 +26,7 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.addHook('onRequest', requireStaff(ctx));
     app.addHook('preHandler', async (request) => {
       if (!canAudit(staffOf(request), ctx.procedures.latestAll()))
-        throw new DomainError('FORBIDDEN', '仅审计角色可查看 / the audit role only');
+        throw new DomainError('FORBIDDEN', msg('auditRoutes.auditRoleOnly'));
     });
 
     app.get(

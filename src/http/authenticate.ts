@@ -3,6 +3,7 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { csrfToken, secondFactorRequired, sessionUser, tokenUser, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
+import { msg } from '../domain/messages.ts';
 
 export const SESSION_COOKIE = 'plaint_session';
 /** Set at sign-in, sent only to /api/v1/auth: marks a browser the owner signed in from (issue 28). */
@@ -18,18 +19,18 @@ export async function staffActor(ctx: AppContext, request: FastifyRequest): Prom
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match ? await tokenUser(ctx, match[1]) : undefined;
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'API 令牌无效或已撤销 / invalid or revoked token');
+    if (!user) throw new DomainError('UNAUTHENTICATED', msg('authenticate.invalidOrRevokedToken'));
     if (writing && !(JSON.parse(user.token_scopes) as string[]).includes('write')) {
-      throw new DomainError('FORBIDDEN', '该令牌只读 / this token is read-only', { scope: 'write' });
+      throw new DomainError('FORBIDDEN', msg('authenticate.tokenReadOnly'), { scope: 'write' });
     }
     return userActor(ctx, user);
   }
   const session = request.cookies[SESSION_COOKIE];
   const user = session ? await sessionUser(ctx, session) : undefined;
-  if (!user) throw new DomainError('UNAUTHENTICATED', '请先登录 / please sign in');
+  if (!user) throw new DomainError('UNAUTHENTICATED', msg('authenticate.pleaseSignIn'));
   // A cookie is sent by the browser on its own; a write must also prove it came from our page.
   if (writing && request.headers['x-csrf-token'] !== csrfToken(ctx, session!)) {
-    throw new DomainError('FORBIDDEN', '缺少或错误的 CSRF 令牌 / missing or wrong X-CSRF-Token', { reason: 'csrf' });
+    throw new DomainError('FORBIDDEN', msg('authenticate.missingOrWrongXCsrf'), { reason: 'csrf' });
   }
   const actor = await userActor(ctx, user);
   // Issue 28: a session that must first set its own password, or enrol the second factor its role
@@ -37,9 +38,9 @@ export async function staffActor(ctx: AppContext, request: FastifyRequest): Prom
   const route = request.routeOptions.url ?? '';
   if (!SETUP_ROUTES.has(route) && !route.startsWith('/api/v1/account/totp')) {
     if (user.must_change_password === 1)
-      throw new DomainError('FORBIDDEN', '请先修改密码 / change your password first', { reason: 'password-change' });
+      throw new DomainError('FORBIDDEN', msg('authenticate.changeYourPasswordFirst'), { reason: 'password-change' });
     if (!user.totp_enabled_at && secondFactorRequired(ctx, actor))
-      throw new DomainError('FORBIDDEN', '请先绑定动态验证码 / set up your second factor first', {
+      throw new DomainError('FORBIDDEN', msg('authenticate.setUpYourSecondFactor'), {
         reason: 'second-factor-setup',
       });
   }
@@ -71,5 +72,5 @@ export function staffOf(request: FastifyRequest): Actor & { kind: 'user' } {
 
 /** A preHandler for admin-only routes (after `requireStaff`). */
 export async function requireAdmin(request: FastifyRequest): Promise<void> {
-  if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
+  if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', msg('common.adminsOnly'));
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import { importCalendar, ZCalendarImport } from '../app/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 /** The working-day calendar: what it covers (staff), and adding days to it (admin) — SLA-1. */
 export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -31,7 +32,7 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = staffOf(request);
-        if (!actor.isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可修改日历 / only admins change the calendar');
+        if (!actor.isAdmin) throw new DomainError('FORBIDDEN', msg('calendarRoutes.onlyAdminsChangeCalendar'));
         return importCalendar(ctx, request.body, `user:${actor.id}`);
       },
     );

@@ -9,6 +9,7 @@ import { DomainError, type ErrorCode } from '../domain/errors.ts';
 import { zodDetails } from '../domain/zod-details.ts';
 import { isDatabaseUnavailable } from '../app/db-errors.ts';
 import { drainRefusedBody } from './input-guard.ts';
+import { type Message, msg, negotiate, render, type Wording } from '../domain/messages.ts';
 
 /** The one table from error code to HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -38,22 +39,44 @@ export const STATUS: Record<ErrorCode, number> = {
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
 
-function body(code: ErrorCode, message: string, details: unknown = null): ErrorBody {
-  return { error: { code, message, details } };
+/** Fastify's own wording (a plain English string) is passed through as it is. */
+function body(
+  code: ErrorCode,
+  message: Message | string,
+  details: unknown = null,
+  wording: Wording = 'both',
+): ErrorBody {
+  return { error: { code, message: typeof message === 'string' ? message : render(message, wording), details } };
+}
+
+/**
+ * The caller's language for messages (issue 15): `Accept-Language` picks zh-CN or English; without
+ * one the message carries both, as it always has. Caches that keep error answers must keep them per language.
+ */
+function wordingFor(request: FastifyRequest, reply: FastifyReply): Wording {
+  const wording = negotiate(request.headers['accept-language']);
+  void reply.header('vary', 'Accept-Language');
+  if (wording !== 'both') void reply.header('content-language', wording);
+  return wording;
 }
 
 /** Fastify's own errors (parsing, limits, schema validation) in the API's error shape. */
-function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
+function fromFastify(err: FastifyError, wording: Wording): [number, ErrorBody] | undefined {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as { validationContext?: string }).validationContext ?? 'body';
     return [
       400,
-      body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', {
-        issues: err.validation.map((v) => ({
-          path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-          message: v.message,
-        })),
-      }),
+      body(
+        'VALIDATION_FAILED',
+        msg('errors.requestInvalid'),
+        {
+          issues: err.validation.map((v) => ({
+            path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+            message: v.message,
+          })),
+        },
+        wording,
+      ),
     ];
   }
   switch (err.code) {
@@ -61,26 +84,23 @@ function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return [
         413,
-        body('PAYLOAD_TOO_LARGE', '请求内容过大 / the request body is too large', {
-          limitBytes: (err as { limit?: number }).limit ?? null,
-        }),
+        body(
+          'PAYLOAD_TOO_LARGE',
+          msg('errors.requestBodyTooLarge'),
+          { limitBytes: (err as { limit?: number }).limit ?? null },
+          wording,
+        ),
       ];
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return [
-        400,
-        body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message }),
-      ];
+      return [400, body('MALFORMED_JSON', msg('errors.bodyNotValidJson'), { reason: err.message }, wording)];
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return [
-        415,
-        body('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交 / send application/json', { contentType: null }),
-      ];
+      return [415, body('UNSUPPORTED_MEDIA_TYPE', msg('errors.sendApplicationJson'), { contentType: null }, wording)];
   }
   if (err instanceof SyntaxError)
-    return [400, body('MALFORMED_JSON', '请求体不是有效的 JSON / the body is not valid JSON', { reason: err.message })];
+    return [400, body('MALFORMED_JSON', msg('errors.bodyNotValidJson'), { reason: err.message }, wording)];
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     return [err.statusCode, body(err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED', err.message)];
   }
@@ -89,17 +109,18 @@ function fromFastify(err: FastifyError): [number, ErrorBody] | undefined {
 
 /** Every error leaves the server in the shape `{ error: { code, message, details } }`; a 500 carries only a reference. */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const wording = wordingFor(request, reply);
   if (err instanceof DomainError) {
     const retryAfter = (err.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
     if (err.code === 'RATE_LIMITED' && retryAfter) void reply.header('Retry-After', String(retryAfter));
-    void reply.status(STATUS[err.code]).send(body(err.code, err.message, err.details));
+    void reply.status(STATUS[err.code]).send(body(err.code, err.said, err.details, wording));
     return;
   }
   if (err instanceof ZodError) {
-    void reply.status(400).send(body('VALIDATION_FAILED', '请求内容不正确 / the request is invalid', zodDetails(err)));
+    void reply.status(400).send(body('VALIDATION_FAILED', msg('errors.requestInvalid'), zodDetails(err), wording));
     return;
   }
-  const mapped = fromFastify(err);
+  const mapped = fromFastify(err, wording);
   if (mapped?.[0] === 413) {
     // Issue 19: the client reads the 413 only once it has finished sending.
     void drainRefusedBody(request.raw).then(() => reply.status(413).send(mapped[1]));
@@ -118,8 +139,9 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
       .send(
         body(
           'DATABASE_UNAVAILABLE',
-          '数据库暂时无法访问，请稍后重试 / the database is temporarily unavailable; retry shortly',
+          msg('errors.databaseTemporarilyUnavailableRetryShortly'),
           { retryAfterSeconds: 5 },
+          wording,
         ),
       );
     return;
@@ -130,18 +152,16 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (code === '22021' || code === '22P05') {
     void reply
       .status(400)
-      .send(body('VALIDATION_FAILED', '内容含有无法保存的字符 / the text contains characters that cannot be stored'));
+      .send(body('VALIDATION_FAILED', msg('errors.textContainsCharactersCannotStored'), null, wording));
     return;
   }
   if (code === '22003') {
-    void reply.status(400).send(body('VALIDATION_FAILED', '数值超出范围 / a number is out of range'));
+    void reply.status(400).send(body('VALIDATION_FAILED', msg('errors.numberOutRange'), null, wording));
     return;
   }
   const reference = randomUUID();
   request.log.error({ err, reference }, 'unhandled error');
-  void reply
-    .status(500)
-    .send(body('INTERNAL', `服务器内部错误，参考编号 ${reference} / internal error`, { reference }));
+  void reply.status(500).send(body('INTERNAL', msg('errors.internalError', { reference }), { reference }, wording));
 }
 
 /**
@@ -152,7 +172,14 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
   if (err.code === 'FST_ERR_BAD_URL') {
     void reply
       .status(400)
-      .send(body('VALIDATION_FAILED', '地址格式错误 / the URL is not valid', { reason: 'bad percent-encoding' }));
+      .send(
+        body(
+          'VALIDATION_FAILED',
+          msg('errors.urlNotValid'),
+          { reason: 'bad percent-encoding' },
+          wordingFor(request, reply),
+        ),
+      );
     return;
   }
   errorHandler(err, request, reply);
@@ -168,13 +195,13 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
     err.code === 'HPE_HEADER_OVERFLOW'
       ? [
           431,
-          body('HEADERS_TOO_LARGE', '请求头过大（例如 Cookie 过多）/ the request headers are too large', {
+          body('HEADERS_TOO_LARGE', msg('errors.requestHeadersTooLarge'), {
             limitBytes: 16 * 1024,
           }),
         ]
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-        ? [408, body('REQUEST_TIMEOUT', '请求超时 / the request took too long to arrive')]
-        : [400, body('VALIDATION_FAILED', '请求格式错误 / malformed HTTP request')];
+        ? [408, body('REQUEST_TIMEOUT', msg('errors.requestTookTooLongArrive'))]
+        : [400, body('VALIDATION_FAILED', msg('errors.malformedHttpRequest'))];
   const text = JSON.stringify(answer);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
@@ -189,11 +216,16 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): v
       .status(405)
       .header('allow', allow.join(', '))
       .send(
-        body('METHOD_NOT_ALLOWED', `此地址不支持 ${request.method} / ${request.method} is not allowed on ${path}`, {
-          allow,
-        }),
+        body(
+          'METHOD_NOT_ALLOWED',
+          msg('errors.notAllowedOn', { method: request.method, path }),
+          { allow },
+          wordingFor(request, reply),
+        ),
       );
     return;
   }
-  void reply.status(404).send(body('NOT_FOUND', `没有这个地址 / no route ${request.method} ${path}`));
+  void reply
+    .status(404)
+    .send(body('NOT_FOUND', msg('errors.noRoute', { method: request.method, path }), null, wordingFor(request, reply)));
 }

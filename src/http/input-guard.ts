@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
+import { msg } from '../domain/messages.ts';
 
 /** Where in a parsed value the first NUL character is, or undefined. Iterative: bodies may nest 10,000 deep. */
 export function findNul(value: unknown, root: string): string | undefined {
@@ -29,7 +30,7 @@ export function findNul(value: unknown, root: string): string | undefined {
 export async function rejectNul(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const where = findNul(request.params, 'params') ?? findNul(request.query, 'query') ?? findNul(request.body, 'body');
   if (where) {
-    throw new DomainError('VALIDATION_FAILED', '内容中不能含有空字符（NUL）/ text must not contain NUL characters', {
+    throw new DomainError('VALIDATION_FAILED', msg('inputGuard.textMustNotContainNul'), {
       issues: [{ path: where, message: 'contains U+0000' }],
     });
   }

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { startMetrics } from '../app/metrics.ts';
 import { DomainError } from '../domain/errors.ts';
+import { msg } from '../domain/messages.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
@@ -26,7 +27,7 @@ export function installMetrics(app: FastifyInstance, ctx: AppContext, token: str
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const allowed = token ? tokenMatches(request.headers.authorization, token) : LOOPBACK.test(request.ip);
-    if (!allowed) throw new DomainError('NOT_FOUND', '未找到 / not found');
+    if (!allowed) throw new DomainError('NOT_FOUND', msg('metricsRoutes.notFound'));
     return reply
       .header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
       .header('cache-control', 'no-store')

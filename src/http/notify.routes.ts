@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.ts';
 import { deliveryOverview, markRead, myNotifications, retryDelivery } from '../app/notifications.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZDeliveryId = z.string().min(1).max(400);
 
@@ -39,7 +40,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     const adminOnly = async (request: Parameters<typeof staffOf>[0]) => {
-      if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', '仅管理员可用 / admins only');
+      if (!staffOf(request).isAdmin) throw new DomainError('FORBIDDEN', msg('common.adminsOnly'));
     };
 
     app.get(

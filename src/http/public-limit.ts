@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../domain/errors.ts';
+import { msg } from '../domain/messages.ts';
 
 /**
  * How many writes to the public API (submissions, messages, material, appeals, survey answers …)
@@ -33,11 +34,10 @@ export function publicWriteLimit(limit: number, now: () => number = Date.now) {
     }
     if (++w.count > limit) {
       const retryAfterSeconds = Math.max(1, Math.ceil((w.start + WINDOW_MS - at) / 1000));
-      throw new DomainError(
-        'RATE_LIMITED',
-        '提交过于频繁，请稍后再试 / too many submissions from this address; retry later',
-        { retryAfterSeconds, limitPerMinute: limit },
-      );
+      throw new DomainError('RATE_LIMITED', msg('publicLimit.tooManySubmissionsFromAddress'), {
+        retryAfterSeconds,
+        limitPerMinute: limit,
+      });
     }
   };
 }

@@ -15,6 +15,7 @@ import { DomainError } from '../domain/errors.ts';
 import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
 import { latestProcedure } from '../app/procedure-admin.ts';
 import { checkPortalUnit } from '../app/reach.ts';
+import { msg } from '../domain/messages.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
 const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
@@ -78,11 +79,9 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const target = await latestProcedure(ctx, request.body.procedure);
         checkPortalUnit(target, request.body.orgUnit);
         if (target?.intake.public === false) {
-          throw new DomainError(
-            'UNKNOWN_PROCEDURE',
-            '该流程不接受公众提交 / this procedure does not take submissions from the public',
-            { procedure: request.body.procedure },
-          );
+          throw new DomainError('UNKNOWN_PROCEDURE', msg('publicRoutes.procedureDoesNotTakeSubmissions'), {
+            procedure: request.body.procedure,
+          });
         }
         const result = await submitCase(
           ctx,

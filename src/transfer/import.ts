@@ -11,6 +11,7 @@ import { analyzeTables } from '../store/analyze.ts';
 import { insertCases } from '../store/cases.repository.ts';
 import type { CaseEventTable, CaseTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
+import { msg } from '../domain/messages.ts';
 
 export type RowProblem = { row: number; column: string; problem: string };
 export type ImportReport = { rows: number; valid: number; imported: number; problems: RowProblem[]; dryRun: boolean };
@@ -36,7 +37,7 @@ const ACTOR = '历史数据导入 / import';
 export async function importCases(ctx: AppContext, table: string[][], opts: ImportOptions): Promise<ImportReport> {
   const procedure = ctx.procedures.latest(opts.procedure);
   if (!procedure)
-    throw new DomainError('UNKNOWN_PROCEDURE', `没有名为“${opts.procedure}”的流程 / unknown procedure`, {
+    throw new DomainError('UNKNOWN_PROCEDURE', msg('common.unknownProcedure', { procedure: opts.procedure }), {
       procedure: opts.procedure,
     });
   const [header = [], ...body] = table;

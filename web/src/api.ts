@@ -18,10 +18,16 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
+let language = 'zh-CN';
+/** The UI's language, sent as `Accept-Language` so the server's messages come in it (issue 15). */
+export function setApiLanguage(lang: string) {
+  language = lang;
+}
+
 type Options = { body?: unknown; receipt?: string; form?: FormData; idempotencyKey?: string };
 
 export async function api<T = unknown>(method: string, path: string, options: Options = {}): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'accept-language': language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.receipt) headers['x-receipt'] = options.receipt;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import zhCN from './locales/zh-CN.json';
 import en from './locales/en.json';
+import { setApiLanguage } from './api.ts';
 
 export type Lang = 'zh-CN' | 'en';
 /** A label as procedures and the API give it: Chinese always, English when the author wrote one. */
@@ -25,8 +26,13 @@ function initialLang(): Lang {
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const first = initialLang();
+    setApiLanguage(first);
+    return first;
+  });
   const setLang = useCallback((next: Lang) => {
+    setApiLanguage(next);
     localStorage.setItem('plaint.lang', next);
     document.documentElement.lang = next;
     setLangState(next);
@@ -52,7 +58,10 @@ export function useI18n(): I18n {
   return ctx;
 }
 
-/** API messages are "中文 / English": show the half of the current language. */
+/**
+ * The server answers in the UI's language (`Accept-Language`), but the messages of validation
+ * issues in `details` are still "中文 / English": show the half of the current language.
+ */
 export function pickMessage(message: string, lang: Lang): string {
   const parts = message.split(' / ');
   if (parts.length < 2) return message;

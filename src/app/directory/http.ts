@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import { boundedFetch, RedirectRefused, type BoundedAnswer } from '../outgoing.ts';
+import { msg } from '../../domain/messages.ts';
 
 /**
  * Largest answer a directory may send: a 10,000-person user list is a few MB, so the cap is far
@@ -29,16 +30,14 @@ export async function fetchJson(
       MAX_BYTES,
     );
   } catch (e) {
-    if (e instanceof RedirectRefused) throw new DomainError('UNAVAILABLE', `目录服务 / directory: ${e.message}`);
+    if (e instanceof RedirectRefused)
+      throw new DomainError('UNAVAILABLE', msg('http.directory', { message: e.message }));
     throw e;
   }
-  if (answer.cut) throw new DomainError('UNAVAILABLE', '目录服务的应答过大 / directory answer too large');
+  if (answer.cut) throw new DomainError('UNAVAILABLE', msg('http.directoryAnswerTooLarge'));
   try {
     return JSON.parse(answer.text) as Record<string, unknown>;
   } catch {
-    throw new DomainError(
-      'UNAVAILABLE',
-      `目录服务的应答不是 JSON / directory answer is not JSON (HTTP ${answer.status})`,
-    );
+    throw new DomainError('UNAVAILABLE', msg('http.directoryAnswerNotJson', { status: answer.status }));
   }
 }

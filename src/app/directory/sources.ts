@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { AppContext } from '../context.ts';
 import { type SyncReport, syncDirectory } from './sync.ts';
 import { WecomClient } from './wecom.ts';
+import { msg } from '../../domain/messages.ts';
 
 const ZRule = z
   .object({
@@ -45,7 +46,8 @@ export async function syncSource(
   source: DirectorySource,
   opts: { dryRun: boolean; sleep?: (ms: number) => Promise<void> },
 ): Promise<SyncReport> {
-  if (source.kind !== 'wecom') throw new DomainError('VALIDATION_FAILED', `未知目录类型 / unknown kind ${source.kind}`);
+  if (source.kind !== 'wecom')
+    throw new DomainError('VALIDATION_FAILED', msg('sources.unknownKind', { kind: source.kind }));
   const client = new WecomClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) });
   const snapshot = await client.snapshot();
   return syncDirectory(ctx, source.name, snapshot, source.rules, { dryRun: opts.dryRun });

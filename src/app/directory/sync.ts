@@ -6,6 +6,7 @@ import { appendAudit } from '../../store/audit.repository.ts';
 import type { Database } from '../../store/schema.ts';
 import { disableUserIn, enableUserIn } from '../account-lifecycle.ts';
 import type { AppContext } from '../context.ts';
+import { msg } from '../../domain/messages.ts';
 
 /** A department as a directory (LDAP, 企业微信, 钉钉, 飞书) reports it. */
 export type DirectoryDepartment = { externalId: string; parentExternalId: string | null; name: string };
@@ -87,7 +88,7 @@ export async function syncDirectory(
   const seenDept = new Set<string>();
   for (const d of snapshot.departments) {
     if (seenDept.has(d.externalId))
-      throw new DomainError('VALIDATION_FAILED', `部门 ID 重复：${d.externalId} / duplicate department id`);
+      throw new DomainError('VALIDATION_FAILED', msg('sync.duplicateDepartmentId', { externalId: d.externalId }));
     seenDept.add(d.externalId);
   }
   // An unusable password for people who sign in through the directory: one random secret per sync, never shown.
@@ -142,8 +143,7 @@ export async function syncDirectory(
     const resolve = (u: Unit, depth: number): { path: string; level: number } => {
       const known = resolved.get(u.id);
       if (known) return known;
-      if (depth > units.size)
-        throw new DomainError('VALIDATION_FAILED', '部门树有环 / the department tree has a cycle');
+      if (depth > units.size) throw new DomainError('VALIDATION_FAILED', msg('sync.departmentTreeHasCycle'));
       const parent = u.parent_id ? units.get(u.parent_id) : undefined;
       const up = parent ? resolve(parent, depth + 1) : { path: '/', level: -1 };
       const mine = { path: `${up.path}${u.id}/`, level: up.level + 1 };

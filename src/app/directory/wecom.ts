@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { fetchJson } from './http.ts';
 import type { DirectoryPerson, DirectorySnapshot } from './sync.ts';
+import { msg } from '../../domain/messages.ts';
 
 /** 企业微信 (WeCom) contacts and sign-in, per its server API (developer.work.weixin.qq.com/document/path/90664 ff.). */
 export type WecomConfig = {
@@ -34,7 +35,7 @@ export class WecomClient {
     if (body.errcode !== 0 || typeof body.access_token !== 'string')
       throw new DomainError(
         'UNAVAILABLE',
-        `企业微信获取令牌失败 / WeCom gettoken failed: ${body.errcode} ${body.errmsg}`,
+        msg('wecom.wecomGettokenFailed', { errcode: body.errcode, errmsg: body.errmsg }),
       );
     this.token = body.access_token;
     return this.token;
@@ -57,7 +58,7 @@ export class WecomClient {
         await this.sleep(1000 * 2 ** attempt);
         continue;
       }
-      throw new DomainError('UNAVAILABLE', `企业微信接口出错 / WeCom ${path} failed: ${code} ${body.errmsg}`);
+      throw new DomainError('UNAVAILABLE', msg('wecom.wecomFailed', { path, code, errmsg: body.errmsg }));
     }
   }
 
@@ -102,7 +103,7 @@ export class WecomClient {
   async userIdFromCode(code: string): Promise<string> {
     const body = await this.call('/cgi-bin/auth/getuserinfo', { code });
     if (typeof body.userid !== 'string' || !body.userid)
-      throw new DomainError('INVALID_CREDENTIALS', '不是本企业成员 / not a member of this company');
+      throw new DomainError('INVALID_CREDENTIALS', msg('wecom.notMemberCompany'));
     return body.userid;
   }
 }
