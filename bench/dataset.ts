@@ -32,7 +32,7 @@ import { addOrgUnit } from '../src/app/org.ts';
 import { timeOrderedId, trackingNumber } from '../src/domain/ids.ts';
 import type { TProcedure } from '../src/domain/procedure.schema.ts';
 import { appendAuditBatch, type AuditEntry } from '../src/store/audit.repository.ts';
-import { insertCases, type CaseRow } from '../src/store/cases.repository.ts';
+import { insertCases, type NewCaseRow } from '../src/store/cases.repository.ts';
 import { ensurePgSchema } from '../src/store/db.ts';
 import { insertRows } from '../src/store/insert.ts';
 import type { CaseEventTable, CaseExclusionTable, ClockTable } from '../src/store/schema.ts';
@@ -563,7 +563,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
 
   for (let from = 0; from < n; from += batch) {
     const count = Math.min(batch, n - from);
-    const cases: CaseRow[] = [];
+    const cases: NewCaseRow[] = [];
     const events: CaseEventTable[] = [];
     const clocks: ClockTable[] = [];
     const exclusions: CaseExclusionTable[] = [];
@@ -742,6 +742,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
         const breached = open && due < now;
         if (open) totals.open++;
         if (breached) totals.overdue++;
+        if (open) cases[cases.length - 1].due_key = due.toISOString();
         clocks.push({
           id: timeOrderedId(received, bytes(10)),
           case_id: id,

@@ -19,9 +19,11 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /** Candidate cases read per step of a page driven by a selective filter (listCases). */
 const DUE_CHUNK = 500;
 export type CaseRow = Selectable<CaseTable>;
+/** A new case: `due_key` follows from its clocks as they are written ('9999' until one runs). */
+export type NewCaseRow = Omit<CaseRow, 'due_key'> & { due_key?: string };
 export type CaseEventRow = Selectable<CaseEventTable>;
 
-export async function insertCase(db: Db, row: CaseRow): Promise<void> {
+export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
   await insertCases(db, [row]);
 }
 
@@ -31,9 +33,10 @@ export async function insertCase(db: Db, row: CaseRow): Promise<void> {
  * (bench/dataset.ts) — so the search index cannot miss a case. Multi-row inserts: callers pass up
  * to 500 rows (parameter limits).
  */
-export async function insertCases(db: Db, rows: CaseRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await insertRows(db, 'cases', rows);
+export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
+  if (given.length === 0) return;
+  const rows = given.map((r) => ({ due_key: '9999', ...r }));
+  await insertRows(db, 'cases', rows as unknown as CaseTable[]);
   const search = rows.map((r) => ({ case_id: r.id, tokens: searchTokens(r.subject, r.description, r.tracking_no) }));
   await insertRows(db, 'case_search', search as never);
   const names = rows.flatMap((r) => respondentKeys(r));
@@ -335,7 +338,9 @@ export async function listCases(
         eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
       );
     }
-    return sortedPage(db, query, filter.sort, filter.limit);
+    return filter.sort.by === 'due'
+      ? dueSortedPage(db, query, filter.status, filter.sort.after, filter.limit)
+      : sortedPage(db, query, filter.sort, filter.limit);
   }
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
   const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
@@ -449,9 +454,76 @@ function newestInStates(db: Db, states: string[], before: string | undefined, si
   };
 }
 
+type DueCursor = { key: string; id: string };
+
 /**
- * A page of the filtered cases in a work-queue order (issue 18): the sort key is computed per case
- * (the running clocks' earliest due time from the clocks index by case, or the severity's rank),
+ * Most urgent first (issue 18's default order, bounded for issue 25): candidates are read from the
+ * (due_key, id) index after the cursor — per state from (status, due_key, id) when the filter names
+ * states, merged — a growing chunk at a time, and the whole filter keeps those that belong on the page.
+ * Before, a key was computed for every case the filter matched and all of them sorted.
+ */
+async function dueSortedPage(
+  db: Db,
+  query: SelectQueryBuilder<Database, 'cases', CaseRow>,
+  states: string[] | undefined,
+  start: DueCursor | undefined,
+  limit: number,
+): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
+  const rows: CaseRow[] = [];
+  let after = start;
+  // The first chunk is the page itself (most handlers see most of what is most urgent); each further
+  // one four times larger, so a narrow scope in a large organisation needs few round trips.
+  for (let size = limit + 1; ; size = Math.min(size * 4, DUE_CHUNK * 4)) {
+    const chunk = await dueCandidates(db, states, after, size);
+    if (chunk.length === 0) break;
+    const found = new Map(
+      (
+        await query
+          .where(
+            'cases.id',
+            'in',
+            chunk.map((c) => c.id),
+          )
+          .execute()
+      ).map((r) => [r.id, r]),
+    );
+    for (const c of chunk) {
+      const row = found.get(c.id);
+      if (row) rows.push(row);
+      if (rows.length > limit) break;
+    }
+    if (rows.length > limit || chunk.length < size) break;
+    const last = chunk[chunk.length - 1];
+    after = { key: last.due_key, id: last.id };
+  }
+  const last = rows[limit - 1];
+  return {
+    rows: rows.slice(0, limit),
+    hasMore: rows.length > limit,
+    nextKey: rows.length > limit ? `${last.due_key}|${last.id}` : undefined,
+  };
+}
+
+async function dueCandidates(db: Db, states: string[] | undefined, after: DueCursor | undefined, size: number) {
+  const read = (state?: string) => {
+    let q = db.selectFrom('cases').select(['id', 'due_key']);
+    if (state) q = q.where('status', '=', state);
+    if (after)
+      q = q.where((eb) =>
+        eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
+      );
+    return q.orderBy('due_key', 'asc').orderBy('id', 'desc').limit(size).execute();
+  };
+  if (!states?.length) return read();
+  const lists = await Promise.all([...new Set(states)].map(read));
+  return lists
+    .flat()
+    .sort((a, b) => (a.due_key < b.due_key ? -1 : a.due_key > b.due_key ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, size);
+}
+
+/**
+ * A page of the filtered cases by severity (issue 18): the severity's rank is computed per case,
  * and the page continues after the last (key, id) pair, so paging neither skips nor repeats a case.
  */
 async function sortedPage(
@@ -460,18 +532,16 @@ async function sortedPage(
   sort: NonNullable<CaseFilter['sort']>,
   limit: number,
 ): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
-  // Keys are strings that sort ascending: an ISO instant ('9999' when nothing runs), or 99 − rank.
+  // Keys are strings that sort ascending: 99 − rank.
   const key =
-    sort.by === 'due'
-      ? sql<string>`coalesce((select min(k.due_at) from clocks k where k.case_id = cases.id and k.stopped_at is null and k.paused_at is null), '9999')`
-      : Object.keys(sort.ranks ?? {}).length === 0
-        ? sql<string>`'99'`
-        : sql<string>`case ${sql.join(
-            Object.entries(sort.ranks ?? {}).map(
-              ([id, rank]) => sql`when cases.severity = ${id} then ${String(99 - rank).padStart(2, '0')}`,
-            ),
-            sql` `,
-          )} else '99' end`;
+    Object.keys(sort.ranks ?? {}).length === 0
+      ? sql<string>`'99'`
+      : sql<string>`case ${sql.join(
+          Object.entries(sort.ranks ?? {}).map(
+            ([id, rank]) => sql`when cases.severity = ${id} then ${String(99 - rank).padStart(2, '0')}`,
+          ),
+          sql` `,
+        )} else '99' end`;
   const inner = query.select(key.as('sort_key'));
   // biome-ignore lint/suspicious/noExplicitAny: a derived table of the filtered query, typed by hand below
   let page = (db as Kysely<any>).selectFrom(inner.as('s')).selectAll('s');

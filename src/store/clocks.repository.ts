@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { ClockTable } from './schema.ts';
 import type { Db } from './cases.repository.ts';
 import { insertRows } from './insert.ts';
@@ -8,6 +8,21 @@ export type ClockRow = Selectable<ClockTable>;
 
 export async function insertClocks(db: Db, rows: ClockRow[]): Promise<void> {
   await insertRows(db, 'clocks', rows);
+  for (const caseId of new Set(rows.map((r) => r.case_id))) await refreshDueKey(db, caseId);
+}
+
+/**
+ * The case's `due_key` (the inbox's most-urgent-first order, issue 25) from its running clocks. Every
+ * write that starts, stops, pauses or moves a clock goes through this file, so none can forget it.
+ */
+async function refreshDueKey(db: Db, caseId: string): Promise<void> {
+  await db
+    .updateTable('cases')
+    .set({
+      due_key: sql<string>`coalesce((select min(k.due_at) from clocks k where k.case_id = ${caseId} and k.stopped_at is null and k.paused_at is null), '9999')`,
+    })
+    .where('id', '=', caseId)
+    .execute();
 }
 
 export async function caseClocks(db: Db, caseId: string): Promise<ClockRow[]> {
@@ -34,7 +49,9 @@ export async function runningClocks(db: Db, caseIds: string[]): Promise<ClockRow
 export type ClockColumns = Partial<Omit<ClockRow, 'id' | 'case_id' | 'clock'>>;
 
 export async function updateClock(db: Db, id: string, set: ClockColumns): Promise<void> {
-  if (Object.keys(set).length > 0) await db.updateTable('clocks').set(set).where('id', '=', id).execute();
+  if (Object.keys(set).length === 0) return;
+  const row = await db.updateTable('clocks').set(set).where('id', '=', id).returning('case_id').executeTakeFirst();
+  if (row && ('due_at' in set || 'stopped_at' in set || 'paused_at' in set)) await refreshDueKey(db, row.case_id);
 }
 
 /**

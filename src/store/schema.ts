@@ -149,6 +149,11 @@ export type CaseTable = {
   held_at: string | null;
   /** When retention replaced the personal data by pseudonyms (CON-4). */
   deidentified_at: string | null;
+  /**
+   * The earliest due time of the running clocks, '9999' when none runs: the inbox's "most urgent
+   * first" order, read from an index (issue 25). Kept by the clock writes in clocks.repository.ts.
+   */
+  due_key: Generated<string>;
 };
 
 export type CaseEventTable = {

@@ -8,8 +8,8 @@ import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { insertRows } from '../store/insert.ts';
 import { analyzeTables } from '../store/analyze.ts';
-import { insertCases } from '../store/cases.repository.ts';
-import type { CaseEventTable, CaseTable } from '../store/schema.ts';
+import { insertCases, type NewCaseRow } from '../store/cases.repository.ts';
+import type { CaseEventTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
 import { msg } from '../domain/messages.ts';
 
@@ -105,7 +105,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   if (opts.dryRun || good.length === 0 || (problems.length && !opts.skipInvalid)) return report;
 
   const at = ctx.now().toISOString();
-  const cases: CaseTable[] = [];
+  const cases: NewCaseRow[] = [];
   const events: CaseEventTable[] = [];
   const ids = createHash('sha256');
   const used = new Set(seen.keys());
@@ -172,7 +172,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
 }
 
 /** Drawn numbers that an existing case already has are drawn again (rare, but a unique violation would undo the import). */
-async function redrawTaken(ctx: AppContext, p: TProcedure, drawn: CaseTable[], used: Set<string>): Promise<void> {
+async function redrawTaken(ctx: AppContext, p: TProcedure, drawn: NewCaseRow[], used: Set<string>): Promise<void> {
   for (let i = 0; i < drawn.length; i += CHUNK) {
     const chunk = drawn.slice(i, i + CHUNK);
     const taken = new Set(
@@ -234,7 +234,7 @@ function checkAgainstProcedure(p: TProcedure, r: ImportRow): { column: ColumnKey
 /** Not hex: matches no receipt. */
 export const NO_RECEIPT = 'imported:no-receipt';
 
-function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): CaseTable {
+function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): NewCaseRow {
   const received = new Date(r.receivedAt);
   const state = r.status
     ? p.states.find((s) => s.id === r.status || s.label['zh-CN'] === r.status)!
