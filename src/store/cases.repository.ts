@@ -338,9 +338,9 @@ export async function listCases(
         eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
       );
     }
-    return filter.sort.by === 'due'
-      ? dueSortedPage(db, query, filter.status, filter.sort.after, filter.limit)
-      : sortedPage(db, query, filter.sort, filter.limit);
+    const candidates =
+      filter.sort.by === 'due' ? dueCandidates(db, filter.status) : severityCandidates(db, filter.sort.ranks ?? {});
+    return keyedPage(query, candidates, filter.sort.after, filter.limit);
   }
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
   const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
@@ -454,27 +454,28 @@ function newestInStates(db: Db, states: string[], before: string | undefined, si
   };
 }
 
-type DueCursor = { key: string; id: string };
+type SortCursor = { key: string; id: string };
+type Keyed = { id: string; key: string };
 
 /**
- * Most urgent first (issue 18's default order, bounded for issue 25): candidates are read from the
- * (due_key, id) index after the cursor — per state from (status, due_key, id) when the filter names
- * states, merged — a growing chunk at a time, and the whole filter keeps those that belong on the page.
- * Before, a key was computed for every case the filter matched and all of them sorted.
+ * A page in a work-queue order (issue 18), bounded for issue 25: candidates come from an index in
+ * the page's order (key ascending, newest first among equals) after the cursor, a growing chunk at
+ * a time, and the whole filter keeps those that belong on the page. Before, a key was computed for
+ * every case the filter matched and all of them sorted. The cursor is the last (key, id) pair, so
+ * paging neither skips nor repeats a case.
  */
-async function dueSortedPage(
-  db: Db,
+async function keyedPage(
   query: SelectQueryBuilder<Database, 'cases', CaseRow>,
-  states: string[] | undefined,
-  start: DueCursor | undefined,
+  candidates: (after: SortCursor | undefined, size: number) => Promise<Keyed[]>,
+  start: SortCursor | undefined,
   limit: number,
 ): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
-  const rows: CaseRow[] = [];
+  const rows: { row: CaseRow; key: string }[] = [];
   let after = start;
-  // The first chunk is the page itself (most handlers see most of what is most urgent); each further
+  // The first chunk is the page itself (most handlers see most of what comes first); each further
   // one four times larger, so a narrow scope in a large organisation needs few round trips.
   for (let size = limit + 1; ; size = Math.min(size * 4, DUE_CHUNK * 4)) {
-    const chunk = await dueCandidates(db, states, after, size);
+    const chunk = await candidates(after, size);
     if (chunk.length === 0) break;
     const found = new Map(
       (
@@ -489,79 +490,79 @@ async function dueSortedPage(
     );
     for (const c of chunk) {
       const row = found.get(c.id);
-      if (row) rows.push(row);
+      if (row) rows.push({ row, key: c.key });
       if (rows.length > limit) break;
     }
     if (rows.length > limit || chunk.length < size) break;
-    const last = chunk[chunk.length - 1];
-    after = { key: last.due_key, id: last.id };
+    after = chunk[chunk.length - 1];
   }
   const last = rows[limit - 1];
   return {
-    rows: rows.slice(0, limit),
+    rows: rows.slice(0, limit).map((r) => r.row),
     hasMore: rows.length > limit,
-    nextKey: rows.length > limit ? `${last.due_key}|${last.id}` : undefined,
+    nextKey: rows.length > limit ? `${last.key}|${last.row.id}` : undefined,
   };
 }
 
-async function dueCandidates(db: Db, states: string[] | undefined, after: DueCursor | undefined, size: number) {
-  const read = (state?: string) => {
-    let q = db.selectFrom('cases').select(['id', 'due_key']);
-    if (state) q = q.where('status', '=', state);
-    if (after)
-      q = q.where((eb) =>
-        eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
-      );
-    return q.orderBy('due_key', 'asc').orderBy('id', 'desc').limit(size).execute();
+const byKeyThenNewest = (a: Keyed, b: Keyed) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/** Most urgent first: the (due_key, id) index, or (status, due_key, id) per state, merged. */
+function dueCandidates(db: Db, states: string[] | undefined) {
+  return async (after: SortCursor | undefined, size: number): Promise<Keyed[]> => {
+    const read = async (state?: string) => {
+      let q = db.selectFrom('cases').select(['id', 'due_key as key']);
+      if (state) q = q.where('status', '=', state);
+      if (after)
+        q = q.where((eb) =>
+          eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
+        );
+      return q.orderBy('due_key', 'asc').orderBy('id', 'desc').limit(size).execute();
+    };
+    if (!states?.length) return read();
+    const lists = await Promise.all([...new Set(states)].map(read));
+    return lists.flat().sort(byKeyThenNewest).slice(0, size);
   };
-  if (!states?.length) return read();
-  const lists = await Promise.all([...new Set(states)].map(read));
-  return lists
-    .flat()
-    .sort((a, b) => (a.due_key < b.due_key ? -1 : a.due_key > b.due_key ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, size);
 }
 
 /**
- * A page of the filtered cases by severity (issue 18): the severity's rank is computed per case,
- * and the page continues after the last (key, id) pair, so paging neither skips nor repeats a case.
+ * Most severe first: keys are 99 − rank (each procedure's list, higher is more severe). Each rank's
+ * severities are read from the (severity, id) index newest first and merged; the last key, '99',
+ * holds cases with no severity or an unranked one, read newest first from the primary key.
  */
-async function sortedPage(
-  db: Db,
-  query: SelectQueryBuilder<Database, 'cases', CaseRow>,
-  sort: NonNullable<CaseFilter['sort']>,
-  limit: number,
-): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
-  // Keys are strings that sort ascending: 99 − rank.
-  const key =
-    Object.keys(sort.ranks ?? {}).length === 0
-      ? sql<string>`'99'`
-      : sql<string>`case ${sql.join(
-          Object.entries(sort.ranks ?? {}).map(
-            ([id, rank]) => sql`when cases.severity = ${id} then ${String(99 - rank).padStart(2, '0')}`,
-          ),
-          sql` `,
-        )} else '99' end`;
-  const inner = query.select(key.as('sort_key'));
-  // biome-ignore lint/suspicious/noExplicitAny: a derived table of the filtered query, typed by hand below
-  let page = (db as Kysely<any>).selectFrom(inner.as('s')).selectAll('s');
-  if (sort.after) {
-    const { key: k, id } = sort.after;
-    page = page.where((eb) =>
-      eb.or([eb('s.sort_key', '>', k), eb.and([eb('s.sort_key', '=', k), eb('s.id', '<', id)])]),
-    );
+function severityCandidates(db: Db, ranks: Record<string, number>) {
+  const groups = new Map<string, string[]>();
+  for (const [id, rank] of Object.entries(ranks)) {
+    const key = String(99 - rank).padStart(2, '0');
+    if (key < '99') groups.set(key, [...(groups.get(key) ?? []), id]);
   }
-  const found = (await page
-    .orderBy('s.sort_key', 'asc')
-    .orderBy('s.id', 'desc')
-    .limit(limit + 1)
-    .execute()) as (CaseRow & { sort_key: string })[];
-  const rows = found.slice(0, limit).map(({ sort_key: _key, ...row }) => row as CaseRow);
-  const last = found[limit - 1];
-  return {
-    rows,
-    hasMore: found.length > limit,
-    nextKey: found.length > limit ? `${last.sort_key}|${last.id}` : undefined,
+  const ranked = [...groups.values()].flat();
+  const keys = [...[...groups.keys()].sort(), '99'];
+  return async (after: SortCursor | undefined, size: number): Promise<Keyed[]> => {
+    const out: Keyed[] = [];
+    for (const key of keys) {
+      if (after && key < after.key) continue;
+      const before = after && key === after.key ? after.id : undefined;
+      const need = size - out.length;
+      const read = (severity?: string) => {
+        let q = db.selectFrom('cases').select('id');
+        if (severity !== undefined) q = q.where('severity', '=', severity);
+        else if (ranked.length)
+          q = q.where((eb) => eb.or([eb('severity', 'is', null), eb('severity', 'not in', ranked)]));
+        if (before) q = q.where('id', '<', before);
+        return q.orderBy('id', 'desc').limit(need).execute();
+      };
+      const lists = key === '99' ? [await read()] : await Promise.all(groups.get(key)!.map((id) => read(id)));
+      out.push(
+        ...lists
+          .flat()
+          .map((r) => ({ id: r.id, key }))
+          .sort(byKeyThenNewest)
+          .slice(0, need),
+      );
+      if (out.length >= size) break;
+    }
+    return out;
   };
 }
 
