@@ -6,6 +6,8 @@ import { caseExclusions } from '../../store/cases.repository.ts';
 import type { AppContext } from '../context.ts';
 import { actorOfUser, procedureIntakeUnit, rootUnit } from '../reach.ts';
 import { looseFileModes } from './file-modes.ts';
+import { postgresHygiene } from './pg-hygiene.ts';
+import { msg, render } from '../../domain/messages.ts';
 
 /**
  * `plaint doctor` (issue 16): a health check of the organisation. Each check is a function that
@@ -118,12 +120,12 @@ export const brokenGrants: DoctorCheck = async (ctx) => {
   for (const g of rows) {
     const problem = known.has(g.role)
       ? grantProblem(g.role, g.unit_path, ctx.procedures.latestAll())
-      : `没有流程声明角色“${g.role}” / no procedure declares this role`;
+      : msg('org.noProcedureDeclaresRole', { role: g.role });
     if (problem)
       findings.push({
         check: 'broken-grants',
         severity: 'warning',
-        message: `${g.username} 的授权“${g.role}”不起作用：${problem}`,
+        message: `${g.username} 的授权“${g.role}”不起作用：${render(problem, 'both')}`,
         details: { grant: g.id, role: g.role, user: g.username },
       });
   }
@@ -131,7 +133,7 @@ export const brokenGrants: DoctorCheck = async (ctx) => {
 };
 
 /** The checks `plaint doctor` runs, in order. */
-export const CHECKS: DoctorCheck[] = [unreachableCases, unheldRoles, brokenGrants, looseFileModes];
+export const CHECKS: DoctorCheck[] = [unreachableCases, unheldRoles, brokenGrants, looseFileModes, postgresHygiene];
 
 export async function runDoctor(ctx: AppContext): Promise<{ ok: boolean; findings: DoctorFinding[] }> {
   const findings = (await Promise.all(CHECKS.map((check) => check(ctx)))).flat();
