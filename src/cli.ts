@@ -136,6 +136,13 @@ const serve: Command = async () => {
     pruneEvery > 0
       ? startPeriodic('housekeeping', pruneEvery, async () => describePrune(await pruneOnce(ctx, keep)), log)
       : async () => {};
+  // Issue 21: hotspots are looked for every 30 minutes and told to supervisors once each.
+  const hotspotEvery = Number(process.env.PLAINT_HOTSPOT_INTERVAL_MS ?? 1_800_000);
+  const { notifyHotspots } = await import('./app/hotspots.ts');
+  const stopHotspots =
+    hotspotEvery > 0
+      ? startPeriodic('hotspots', hotspotEvery, async () => `${await notifyHotspots(ctx)} told`, log)
+      : async () => {};
   // STA-1: from PLAINT_REPORT_DAY on, last month's reports are made (hourly check; once per unit and month).
   const reportEvery = Number(process.env.PLAINT_REPORT_INTERVAL_MS ?? 3_600_000);
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
@@ -159,6 +166,7 @@ const serve: Command = async () => {
     await stopRetention();
     await stopPrune();
     await stopReports();
+    await stopHotspots();
     await app.close();
     await ctx.close();
     process.exit(0);

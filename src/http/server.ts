@@ -33,6 +33,7 @@ import { disclosureRoutes } from './disclosures.routes.ts';
 import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
+import { hotspotsRoutes } from './hotspots.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { registerCompression, registerWebApp } from './web.routes.ts';
@@ -156,6 +157,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(improvementRoutes(ctx));
   await app.register(surveyRoutes(ctx));
   await app.register(statsRoutes(ctx));
+  await app.register(hotspotsRoutes(ctx));
   await app.register(reportRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));

@@ -42,6 +42,7 @@ export type Database = {
   monthly_reports: MonthlyReportTable;
   case_search: CaseSearchTable;
   case_respondents: CaseRespondentTable;
+  hotspot_notices: HotspotNoticeTable;
   /** SQLite only: the FTS5 index over case_search.tokens (migration 202611300400_search). */
   case_fts: { rowid: number; tokens: string; case_fts: string };
 };
@@ -495,4 +496,14 @@ export type CaseRespondentTable = {
   procedure_id: string;
   name: string;
   received_at: string;
+};
+
+/** Issue 21: one row per hotspot told to supervisors (key: procedure | dimension | value | period). */
+export type HotspotNoticeTable = {
+  key: string;
+  procedure_id: string;
+  dimension: string;
+  value: string;
+  recent: number;
+  notified_at: string;
 };
