@@ -147,10 +147,13 @@ function securityFor(method: string, url: string): Record<string, string[]>[] {
 function defaultErrors(method: string, url: string, hasParams: boolean): number[] {
   const write = !READ.includes(method);
   const codes = [400, 503];
+  // Staff: no session or token, or not allowed; a submitter: an action the procedure keeps from them.
   if (!isPublic(method, url)) codes.push(401, 403);
+  else if (write && url.includes(':trackingNo')) codes.push(403);
   if (hasParams || write) codes.push(404);
   if (write) codes.push(409, 413, 415, 422);
-  if (write && url.startsWith('/api/v1/public/')) codes.push(429);
+  // Public writes are rate-limited per address (public-limit.ts), receipts throttled after wrong tries.
+  if ((write && url.startsWith('/api/v1/public/')) || url.includes(':trackingNo')) codes.push(429);
   if (url === '/api/v1/auth/login') codes.push(401, 429);
   return codes;
 }

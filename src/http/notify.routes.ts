@@ -4,6 +4,8 @@ import type { AppContext } from '../app/context.ts';
 import { deliveryOverview, markRead, myNotifications, retryDelivery } from '../app/notifications.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { ok } from './contract.ts';
+import { ZRetryAccepted } from './views.ts';
 
 const ZDeliveryId = z.string().min(1).max(400);
 
@@ -72,6 +74,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: '重新投递 / send a dead delivery again',
+          response: { 202: ok('queued again', ZRetryAccepted) },
           params: z.object({ id: ZDeliveryId }),
         },
       },
