@@ -50,7 +50,8 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '健康检查 / health',
           response: {
             200: ok('the database answers', ZHealthy),
-            503: ok('the database does not answer; Retry-After: 5', ZUnhealthy),
+            // Also the plain Error: a request that fails before this handler (the instance sync's query) answers 503 too.
+            503: ok('the database does not answer; Retry-After: 5', z.union([ZUnhealthy, ZError])),
           },
         },
       },
