@@ -6,6 +6,8 @@ import { csrfToken, login, logout, revokeToken, secondFactorRequired, SESSION_TT
 import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
+import { ok } from './contract.ts';
+import { ZMe, ZSignedIn } from './views.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,6 +17,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: '登录 / sign in',
+          response: { 200: ok('signed in: the session cookie is set', ZSignedIn) },
           body: z
             .object({
               username: z.string().min(1).max(100),
@@ -75,27 +78,31 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / who am I' } }, async (request) => {
-      const actor = await staffActor(ctx, request);
-      const session = request.cookies[SESSION_COOKIE];
-      const row = await userById(ctx, actor.id);
-      return {
-        id: actor.id,
-        username: actor.username,
-        displayName: actor.displayName,
-        grants: actor.grants,
-        isAdmin: actor.isAdmin,
-        // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
-        canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
-        // Issue 28: what the account still has to do before it can work.
-        mustChangePassword: row?.must_change_password === 1,
-        secondFactor: {
-          enabled: !!row?.totp_enabled_at,
-          required: secondFactorRequired(ctx, actor),
-        },
-        ...(session && !request.headers.authorization ? { csrfToken: csrfToken(ctx, session) } : {}),
-      };
-    });
+    app.get(
+      '/api/v1/me',
+      { schema: { tags: ['auth'], summary: '当前用户 / who am I', response: { 200: ok('the caller', ZMe) } } },
+      async (request) => {
+        const actor = await staffActor(ctx, request);
+        const session = request.cookies[SESSION_COOKIE];
+        const row = await userById(ctx, actor.id);
+        return {
+          id: actor.id,
+          username: actor.username,
+          displayName: actor.displayName,
+          grants: actor.grants,
+          isAdmin: actor.isAdmin,
+          // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
+          canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
+          // Issue 28: what the account still has to do before it can work.
+          mustChangePassword: row?.must_change_password === 1,
+          secondFactor: {
+            enabled: !!row?.totp_enabled_at,
+            required: secondFactorRequired(ctx, actor),
+          },
+          ...(session && !request.headers.authorization ? { csrfToken: csrfToken(ctx, session) } : {}),
+        };
+      },
+    );
 
     app.delete(
       '/api/v1/auth/tokens/:id',

@@ -13,6 +13,8 @@ import { CASE_KINDS, CHANNELS } from '../domain/procedure.schema.ts';
 import { ZStaffSubmission } from '../domain/submission.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { ZActionBody, ZActionParam, ZIdempotencyKey } from './schemas.ts';
+import { ok } from './contract.ts';
+import { ZRegistered } from './views.ts';
 
 const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
 
@@ -67,6 +69,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: '代为登记（电话、来访、信件、第三方）/ staff intake',
+          response: { 201: ok('registered: give the submitter the receipt, it is shown once', ZRegistered) },
           body: ZStaffSubmission,
           headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
         },

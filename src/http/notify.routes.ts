@@ -5,6 +5,8 @@ import { deliveryOverview, markRead, myNotifications, retryDelivery } from '../a
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { msg } from '../domain/messages.ts';
+import { ok } from './contract.ts';
+import { ZRetryAccepted } from './views.ts';
 
 const ZDeliveryId = z.string().min(1).max(400);
 
@@ -73,6 +75,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: '重新投递 / send a dead delivery again',
+          response: { 202: ok('queued again', ZRetryAccepted) },
           params: z.object({ id: ZDeliveryId }),
         },
       },

@@ -16,6 +16,8 @@ import { ZActionParam, ZIdempotencyKey, ZPublicActionBody } from './schemas.ts';
 import { latestProcedure } from '../app/procedure-admin.ts';
 import { checkPortalUnit } from '../app/reach.ts';
 import { msg } from '../domain/messages.ts';
+import { ok } from './contract.ts';
+import { ZSubmitted } from './views.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
 const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
@@ -71,6 +73,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['public'],
           summary: '提交投诉、建议或举报 / submit a case',
+          response: { 201: ok('submitted: keep the receipt, it is shown once', ZSubmitted) },
           body: ZPublicSubmission,
           headers: z.object({ 'idempotency-key': ZIdempotencyKey }),
         },

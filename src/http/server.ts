@@ -2,12 +2,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { describeOperations } from './contract.ts';
+import { SWAGGER_OPTIONS } from './openapi.ts';
 import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
 import { accountRoutes } from './account.routes.ts';
@@ -118,22 +115,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(cookie);
   // brotli/gzip for API answers above 1 kB and for files without a pre-compressed copy (issue 18)
   await registerCompression(app);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Plaint API',
-        description: '投诉 · 建议 · 申诉 · 举报 处理平台 / complaint handling platform',
-        version: '1',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'plaint_session' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  // Before the routes: each gets its operationId, security and error responses (issue 26).
+  describeOperations(app);
+  await app.register(swagger, SWAGGER_OPTIONS);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   trackRoutes(app);

@@ -3,6 +3,7 @@ import { addUser, createToken, type NewUser } from '../../src/app/auth.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestApp, type Backend, type TestClock } from './backends.ts';
+import { checkContract } from './contract-check.ts';
 
 export type Harness = {
   ctx: AppContext;
@@ -29,6 +30,12 @@ export async function startHarness(
 ): Promise<Harness> {
   const { ctx, cleanup } = await openTestApp(backend, clock, options.procedureDirs);
   const http = await buildServer(ctx, { bodyLimit: 64 * 1024 });
+  // Issue 26: every answer is checked against the OpenAPI document; a breach fails the request's test.
+  const contract = checkContract(http);
+  const breaches = () => {
+    const found = contract.take();
+    if (found.length > 0) throw new Error(`API contract broken:\n${found.join('\n')}`);
+  };
   return {
     ctx,
     http,
@@ -51,14 +58,18 @@ export async function startHarness(
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
-      return http.inject({
+      const response = await http.inject({
         method: method as 'GET',
         url,
         headers,
         payload: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       });
+      breaches();
+      return response;
     },
     async close() {
+      // Answers to requests a test injected itself are checked here, at the end of its file.
+      breaches();
       await http.close();
       await cleanup();
     },

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { ZLabel } from '../domain/labels.ts';
+
+/**
+ * Response schemas of the API (issue 26): what the routes answer, for the document and for Fastify,
+ * which serialises through them. Plain `z.object` (not strict) on purpose: an answer carrying a field
+ * the schema does not name (an idempotent replay stored by an older version) loses that field
+ * instead of failing; the document still says `additionalProperties: false`.
+ */
+
+const ZDeadline = z.object({
+  clock: z.string().describe('the clock id of the procedure'),
+  dueAt: z.string().describe('ISO 8601'),
+  provisional: z.boolean().describe('the calendar of that year is not yet published: the date may move'),
+});
+
+/** A limit owed to the submitter (issue 18): only these are shown to them. */
+const ZOwedDeadline = ZDeadline.extend({
+  label: ZLabel,
+  stoppedBy: z.array(ZLabel).describe('what stops this clock (e.g. waiting for the submitter)'),
+});
+
+/** submitCase: what the submitter keeps. */
+export const ZSubmitted = z.object({
+  trackingNo: z.string().describe('查询码'),
+  receipt: z.string().describe('回执码: shown once, only a keyed hash is stored'),
+  status: z.string(),
+  deadlines: z.array(ZOwedDeadline),
+});
+
+/** registerCase (staff intake): the case too. */
+export const ZRegistered = z.object({
+  id: z.string(),
+  trackingNo: z.string(),
+  receipt: z.string().describe('回执码 for the submitter: shown once'),
+  status: z.string(),
+  version: z.number().int(),
+  deadlines: z.array(ZDeadline),
+  owed: z.array(ZOwedDeadline),
+});
+
+const ZGrant = z.object({ role: z.string(), unitId: z.string().nullable(), unitPath: z.string().nullable() });
+
+/** getMe */
+export const ZMe = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(ZGrant),
+  isAdmin: z.boolean(),
+  canSeeStats: z.boolean(),
+  mustChangePassword: z.boolean(),
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
+  csrfToken: z.string().optional().describe('with a session (not with a bearer token): send it as X-CSRF-Token'),
+});
+
+/** signIn */
+export const ZSignedIn = z.object({
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string() }),
+  expiresAt: z.string(),
+  mustChangePassword: z.boolean(),
+  secondFactorSetupRequired: z.boolean(),
+  csrfToken: z.string().describe('send it as X-CSRF-Token with every write of this session'),
+});
+
+/** retryDelivery */
+export const ZRetryAccepted = z.object({ id: z.string(), status: z.literal('pending') });

@@ -1,0 +1,109 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every answer a test receives from the API is checked against the server's own OpenAPI document
+ * (issue 26): its status is documented for that operation, its content type too, and its JSON body
+ * matches that status's schema. An undocumented status or field fails the test that produced it.
+ * The validators are compiled once per process (the document is the same for every server).
+ */
+
+type Response = { content?: Record<string, { schema?: unknown }> };
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, Response> }>> };
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function validator(doc: Doc, pointer: string): ValidateFunction {
+  if (!ajv) {
+    // OpenAPI 3.0 schemas: `nullable` is understood; formats are not checked (the zod schemas do that).
+    ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
+    ajv.addSchema(doc, 'openapi.json');
+  }
+  let compiled = validators.get(pointer);
+  if (!compiled) {
+    compiled = ajv.compile({ $ref: `openapi.json#${pointer}` });
+    validators.set(pointer, compiled);
+  }
+  return compiled;
+}
+
+const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** `/api/v1/cases/:id` as the document writes it: `/api/v1/cases/{id}`. */
+const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+function isJson(contentType: string): boolean {
+  return contentType === 'application/json';
+}
+
+/** What is wrong with one answer, or nothing. */
+function check(
+  doc: Doc,
+  method: string,
+  url: string | undefined,
+  path: string,
+  status: number,
+  contentType: string,
+  payload: unknown,
+): string | undefined {
+  const where = `${method} ${path} → ${status}`;
+  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : undefined;
+  // No route: the not-found / method-not-allowed answers, always in the Error shape.
+  const key = url ? openapiPath(url) : undefined;
+  const operation = key ? doc.paths[key]?.[method.toLowerCase()] : undefined;
+  if (!operation) {
+    if (url || status < 400 || text === undefined) return undefined;
+    const ok = validator(doc, '/components/schemas/Error')(JSON.parse(text));
+    return ok ? undefined : `${where}: not in the Error shape: ${text.slice(0, 300)}`;
+  }
+  const response = operation.responses[String(status)];
+  if (!response) return `${where}: status ${status} is not documented for this operation (${text?.slice(0, 300)})`;
+  if (!response.content) {
+    return text ? `${where}: documented without a body, answered ${text.slice(0, 200)}` : undefined;
+  }
+  const types = Object.keys(response.content);
+  const documented =
+    types.includes(contentType) || (!isJson(contentType) && types.includes('application/octet-stream'));
+  if (!documented) return `${where}: content type ${contentType} is not documented (${types.join(', ')})`;
+  if (!isJson(contentType) || text === undefined) return undefined;
+  // A body not yet described (`{}` with a description) matches anything: no need to parse it.
+  const schema = response.content[contentType]?.schema as Record<string, unknown> | undefined;
+  if (!schema || Object.keys(schema).every((k) => k === 'description')) return undefined;
+  const pointer = `/paths/${escape(key!)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+  const validate = validator(doc, pointer);
+  if (validate(JSON.parse(text))) return undefined;
+  return `${where}: the body does not match the documented schema: ${ajv!.errorsText(validate.errors)} — ${text.slice(0, 300)}`;
+}
+
+/**
+ * Installs the check on a server before it is ready; `take()` returns (and forgets) what was
+ * found since the last call, so the harness fails the request that broke the contract.
+ */
+export function checkContract(app: FastifyInstance): { take(): string[] } {
+  const found: string[] = [];
+  let doc: Doc | undefined;
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const path = request.url.split('?')[0];
+    if (!path.startsWith('/api/') || path.startsWith('/api/docs') || request.method === 'HEAD') return done();
+    try {
+      doc ??= app.swagger() as unknown as Doc;
+      const contentType = String(reply.getHeader('content-type') ?? '')
+        .split(';')[0]
+        .trim();
+      const compressed = reply.getHeader('content-encoding');
+      const problem = compressed
+        ? undefined
+        : check(doc, request.method, request.routeOptions.url, path, reply.statusCode, contentType, payload);
+      if (problem) found.push(problem);
+    } catch (err) {
+      found.push(`${request.method} ${path}: contract check failed: ${(err as Error).message}`);
+    }
+    done();
+  });
+  return {
+    take() {
+      return found.splice(0, found.length);
+    },
+  };
+}
