@@ -1,3 +1,4 @@
+import { bulkAct, bulkAssignees, ZBulkBody, ZBulkResult } from '../app/bulk.ts';
 import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -103,6 +104,52 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
         });
       },
+    );
+
+    // #18: bulk actions of the inbox; each case on its own (a refused one fails alone), audited per case.
+    app.post(
+      '/api/v1/cases/bulk',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'bulkCaseAction',
+          summary: '批量操作（指定责任人、催办、按重复投诉办结）/ one step on many cases',
+          body: ZBulkBody,
+          response: { 200: ZBulkResult },
+        },
+      },
+      async (request) => bulkAct(ctx, staffOf(request), request.body),
+    );
+    app.get(
+      '/api/v1/cases/bulk/assignees',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'bulkAssignees',
+          summary: '可指定为所有所选案件责任人的人员 / who may be responsible for all these cases',
+          querystring: z
+            .object({
+              ids: z
+                .string()
+                .regex(/^[0-9A-Z]{26}(,[0-9A-Z]{26}){0,99}$/)
+                .describe('comma-separated case ids'),
+            })
+            .strict(),
+          response: {
+            200: z.object({
+              users: z.array(
+                z.object({
+                  id: z.string(),
+                  username: z.string(),
+                  displayName: z.string(),
+                  unitName: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => bulkAssignees(ctx, staffOf(request), request.query.ids.split(',')),
     );
 
     app.get(

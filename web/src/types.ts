@@ -180,6 +180,8 @@ export type Me = {
   isAdmin: boolean;
   grants: { role: string; unitId: string | null; unitPath: string | null }[];
   canSeeStats?: boolean;
+  /** #18: holds a role that may urge (催办): the inbox offers bulk urging. */
+  canSupervise?: boolean;
   csrfToken?: string;
   /** Issue 28: set after an administrator's reset, until the user chooses their own password. */
   mustChangePassword?: boolean;

@@ -9,6 +9,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { CaseSummary, Me } from '../types.ts';
 import { useProcedures } from '../portal/PortalHome.tsx';
+import { BulkActions } from './BulkActions.tsx';
 
 const PRESETS = ['all', 'mine', 'unit', 'due-soon', 'overdue'] as const;
 const SORTS = ['due', 'received', 'severity'] as const;
@@ -45,6 +46,8 @@ export function InboxPage({ me }: { me: Me }) {
   const wide = useWide();
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
+  // #18: rows ticked for a bulk step (ids; the page's rows give their tracking numbers).
+  const [picked, setPicked] = useState<string[]>([]);
   const search = useRef<HTMLInputElement | null>(null);
   // Most urgent first unless the handler chose otherwise (#18).
   const query = new URLSearchParams({ limit: String(PAGE), sort });
@@ -197,6 +200,7 @@ export function InboxPage({ me }: { me: Me }) {
         </div>
       )}
       <ErrorBox error={list.error} />
+      <BulkActions me={me} selected={items.filter((c) => picked.includes(c.id))} onDone={() => setPicked([])} />
       <Modal open={help} onCancel={() => setHelp(false)} footer={null} title={t('inbox.keys')}>
         <Descriptions column={1} size="small">
           {SHORTCUTS.map((k) => (
@@ -214,10 +218,15 @@ export function InboxPage({ me }: { me: Me }) {
           dataSource={items}
           pagination={false}
           scroll={{ x: wide ? undefined : 900 }}
+          rowSelection={{
+            selectedRowKeys: picked,
+            onChange: (keys) => setPicked(keys.map(String)),
+            getCheckboxProps: (r) => ({ 'aria-label': t('bulk.pick', { no: r.trackingNo }) }),
+          }}
           rowClassName={(r) => (r.id === current?.id ? 'inbox-row inbox-row-selected' : 'inbox-row')}
           onRow={(r, i) => ({
             onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button, input, label')) return;
+              if ((e.target as HTMLElement).closest('a, button, input, label, .ant-table-selection-column')) return;
               if (wide) setSelected(i ?? 0);
               else open(r);
             },
