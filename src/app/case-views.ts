@@ -1,3 +1,4 @@
+import { casesWithNewFromSubmitter } from '../store/case-seen.repository.ts';
 import { retaliationAsks } from './recusal.ts';
 import { caseWarnings } from '../domain/warnings.ts';
 import type { Actor } from '../domain/case.ts';
@@ -347,6 +348,15 @@ export async function caseList(
           rows.map((r) => r.id),
         );
   const names = await namesOf(ctx, rows);
+  // #18: new messages or material from the submitter since this handler last opened the case.
+  const unread =
+    actor.kind === 'user'
+      ? await casesWithNewFromSubmitter(
+          ctx.store.db,
+          actor.id,
+          rows.map((r) => r.id),
+        )
+      : new Set<string>();
   const nearest = new Map<string, ReturnType<typeof toClockState>>();
   for (const row of clocks) {
     const c = toClockState(row);
@@ -365,7 +375,7 @@ export async function caseList(
             provisional: c.provisional,
           }
         : null;
-      return { ...summary(procedure, row), ...names(row), nextDue };
+      return { ...summary(procedure, row), ...names(row), nextDue, unread: unread.has(row.id) };
     }),
     nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
   };

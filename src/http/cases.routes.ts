@@ -1,4 +1,5 @@
 import { bulkAct, bulkAssignees, ZBulkBody, ZBulkResult } from '../app/bulk.ts';
+import { caseOpened } from '../app/case-seen.ts';
 import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -159,6 +160,22 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffOf(request);
         return staffCaseView(ctx, request.params.id, actor);
       },
+    );
+
+    // #18: the case page says it was opened at this version (the inbox's "new from the submitter" marker).
+    app.post(
+      '/api/v1/cases/:id/seen',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'markCaseSeen',
+          summary: '标记已查看 / the caller has seen the case at this version',
+          params: ZCaseParams,
+          body: z.object({ version: z.number().int().positive() }).strict(),
+          response: { 200: z.object({ seenVersion: z.number() }) },
+        },
+      },
+      async (request) => caseOpened(ctx, request.params.id, staffOf(request), request.body.version),
     );
 
     app.post(

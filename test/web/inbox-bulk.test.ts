@@ -10,7 +10,7 @@ import { customerServiceDesk, overflowX, shot, signIn, userApi, type Desk } from
 describe('bulk steps in the inbox (#18)', { timeout: 300_000 }, () => {
   let desk: Desk;
   let page: Page;
-  const cases: Record<string, { id: string; trackingNo: string }> = {};
+  const cases: Record<string, { id: string; trackingNo: string; receipt: string }> = {};
 
   const row = (trackingNo: string) => page.locator('tr.inbox-row').filter({ hasText: trackingNo });
   const tick = async (trackingNo: string) => row(trackingNo).getByRole('checkbox').check();
@@ -21,7 +21,7 @@ describe('bulk steps in the inbox (#18)', { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     desk = await customerServiceDesk('bulk');
-    for (const key of ['a', 'b', 'c', 'first', 'dup1', 'dup2'])
+    for (const key of ['a', 'b', 'c', 'first', 'dup1', 'dup2', 'news'])
       cases[key] = await desk.submit(complaint({ subject: `批量测试${key}：冰箱漏水` }));
     const handler = await userApi(desk.web.base, desk.handler);
     for (const key of ['a', 'b']) {
@@ -89,5 +89,37 @@ describe('bulk steps in the inbox (#18)', { timeout: 300_000 }, () => {
     await phone.getByTestId('bulk-results').getByText('已完成 2 件，未完成 0 件').waitFor();
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'inbox-bulk-375');
+  });
+
+  it('1440 and 375 px: a case with a message from the submitter is bold with a dot (有新消息) until opened', async () => {
+    const res = await fetch(`${desk.web.base}/api/v1/public/cases/${cases.news.trackingNo}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-receipt': cases.news.receipt },
+      body: JSON.stringify({ text: '补充：冰箱背面有磕碰痕迹。', kind: 'material' }),
+    });
+    expect(res.status, await res.text()).toBe(201);
+    await search('批量测试');
+    const marked = row(cases.news.trackingNo);
+    await marked.getByRole('img', { name: '有新消息' }).waitFor();
+    expect(await marked.getAttribute('class')).toContain('inbox-row-unread');
+    expect(await page.locator('tr.inbox-row-unread').count()).toBe(1);
+    expect(await page.getByTestId('unread-count').textContent()).toBe('本页 1 件有新消息');
+    await shot(page, 'inbox-unread-1440');
+    const phone = (await desk.web.open(375)).page;
+    await signIn(phone, desk.web.base, desk.colleague);
+    await phone.goto(`${desk.web.base}/staff?q=${encodeURIComponent('批量测试')}`);
+    await phone.locator('tr.inbox-row-unread').filter({ hasText: cases.news.trackingNo }).waitFor();
+    await shot(phone, 'inbox-unread-375');
+    const seen = page.waitForResponse((r) => r.url().endsWith(`/cases/${cases.news.id}/seen`));
+    await marked.getByRole('link', { name: cases.news.trackingNo }).click();
+    await page.getByTestId('case-subject').waitFor();
+    expect((await seen).status()).toBe(200);
+    await page.goBack();
+    await row(cases.news.trackingNo).waitFor();
+    await expect.poll(() => page.locator('tr.inbox-row-unread').count()).toBe(0);
+    expect(await page.getByTestId('unread-count').count()).toBe(0);
+    // Opened by the handler, still new to the colleague.
+    await phone.reload();
+    await phone.locator('tr.inbox-row-unread').filter({ hasText: cases.news.trackingNo }).waitFor();
   });
 });

@@ -333,7 +333,7 @@ export type Desk = {
   /** customer-service-manager in the company unit above 客服部 (supervises, SLA-6) */
   supervisor: Person;
   /** Submits through the public API as a customer would; the case lands in 客服部. */
-  submit(body: Record<string, unknown>): Promise<{ id: string; trackingNo: string }>;
+  submit(body: Record<string, unknown>): Promise<{ id: string; trackingNo: string; receipt: string }>;
 };
 
 /**
@@ -382,11 +382,11 @@ export async function customerServiceDesk(prefix: string): Promise<Desk> {
         body: JSON.stringify(body),
       });
       if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
-      const { trackingNo } = (await res.json()) as { trackingNo: string };
+      const { trackingNo, receipt } = (await res.json()) as { trackingNo: string; receipt: string };
       const found = await (await asHandler('GET', `/cases?q=${encodeURIComponent(trackingNo)}`)).json();
       if (found.items?.length !== 1)
         throw new Error(`${trackingNo} is not in 客服部's inbox: ${JSON.stringify(found)}`);
-      return { id: found.items[0].id as string, trackingNo };
+      return { id: found.items[0].id as string, trackingNo, receipt };
     },
   };
 }

@@ -116,6 +116,8 @@ export type PublicCase = {
 
 export type CaseSummary = {
   id: string;
+  /** #18: messages or material from the submitter since I last opened the case. */
+  unread?: boolean;
   trackingNo: string;
   procedure: { id: string; version: number; name: Label };
   kind: string;

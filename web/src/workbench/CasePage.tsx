@@ -17,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
@@ -42,6 +42,14 @@ export function CasePage() {
     await client.invalidateQueries({ queryKey: ['case', id] });
     await client.invalidateQueries({ queryKey: ['cases'] });
   };
+  // #18: opening the case clears the inbox's "new from the submitter" marker for me.
+  const seenVersion = view.data?.version;
+  useEffect(() => {
+    if (!id || !seenVersion) return;
+    void api('POST', `/cases/${id}/seen`, { body: { version: seenVersion } })
+      .then(() => client.invalidateQueries({ queryKey: ['cases'] }))
+      .catch(() => undefined); // a marker, not the page's work: never an error on the page
+  }, [id, seenVersion, client]);
   if (view.isLoading) return <Skeleton active />;
   if (view.error)
     return (

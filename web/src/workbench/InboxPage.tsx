@@ -223,7 +223,11 @@ export function InboxPage({ me }: { me: Me }) {
             onChange: (keys) => setPicked(keys.map(String)),
             getCheckboxProps: (r) => ({ 'aria-label': t('bulk.pick', { no: r.trackingNo }) }),
           }}
-          rowClassName={(r) => (r.id === current?.id ? 'inbox-row inbox-row-selected' : 'inbox-row')}
+          rowClassName={(r) =>
+            ['inbox-row', r.id === current?.id ? 'inbox-row-selected' : '', r.unread ? 'inbox-row-unread' : '']
+              .filter(Boolean)
+              .join(' ')
+          }
           onRow={(r, i) => ({
             onClick: (e) => {
               if ((e.target as HTMLElement).closest('a, button, input, label, .ant-table-selection-column')) return;
@@ -237,7 +241,14 @@ export function InboxPage({ me }: { me: Me }) {
             {
               title: t('case.trackingNo'),
               dataIndex: 'trackingNo',
-              render: (v: string, r) => <Link to={`/staff/cases/${r.id}`}>{v}</Link>,
+              render: (v: string, r) => (
+                <>
+                  {r.unread && (
+                    <span className="unread-dot" role="img" aria-label={t('inbox.unread')} data-testid="unread" />
+                  )}
+                  <Link to={`/staff/cases/${r.id}`}>{v}</Link>
+                </>
+              ),
             },
             {
               title: t('case.subject'),
@@ -279,6 +290,9 @@ export function InboxPage({ me }: { me: Me }) {
           {t('inbox.next')}
         </Button>
         <span className="muted">{t('inbox.page', { n: cursors.length + 1 })}</span>
+        {items.some((c) => c.unread) && (
+          <span data-testid="unread-count">{t('inbox.unreadCount', { n: items.filter((c) => c.unread).length })}</span>
+        )}
       </Space>
     </>
   );
