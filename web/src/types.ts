@@ -25,6 +25,8 @@ export type ScalarField = {
   options?: Option[];
   mustBeTrue?: boolean;
   help?: Label;
+  /** What the value sets on the case (`assignee`, `data.reply` …), when it sets anything. */
+  sets?: string;
 };
 export type ListField = {
   name: string;
@@ -161,6 +163,7 @@ export type StaffCase = CaseSummary & {
   description: string;
   /** #18: the action the procedure expects next (the primary button). */
   nextAction?: string | null;
+  closedAt?: string | null;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;

@@ -176,7 +176,7 @@ function ScalarItem({
       // Issue 16: in a case's action form, a picker of the people who can act; elsewhere a username.
       return picker ? (
         <Form.Item {...common}>
-          <UserPicker field={field.name} />
+          <UserPicker field={field.name} preferMe={field.sets === 'assignee'} />
         </Form.Item>
       ) : (
         <Form.Item {...common} extra={t('form.userHint')}>

@@ -28,6 +28,12 @@ function useWide(min = 1280): boolean {
   return wide;
 }
 const PAGE = 25;
+const LAST_INBOX = 'plaint.inbox';
+
+/** #18: the inbox as the handler left it (filters, sort, search), to return to after a case. */
+export function inboxUrl(): string {
+  return `/staff${sessionStorage.getItem(LAST_INBOX) ?? ''}`;
+}
 
 /**
  * The inbox: saved filters in the URL (so a filter is a bookmark), full-text search, cursor paging
@@ -76,6 +82,10 @@ export function InboxPage({ me }: { me: Me }) {
     setCursors([]);
     setParams(next);
   };
+  useEffect(() => {
+    const search = params.toString();
+    sessionStorage.setItem(LAST_INBOX, search ? `?${search}` : '');
+  }, [params]);
   const items = list.data?.items ?? [];
   const current = items[Math.min(selected, items.length - 1)];
   const open = (c: CaseSummary | undefined, action?: string) => {
