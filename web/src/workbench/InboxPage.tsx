@@ -229,6 +229,9 @@ export function InboxPage({ me }: { me: Me }) {
           pagination={false}
           scroll={{ x: wide ? undefined : 900 }}
           rowSelection={{
+            // antd copies the header into an aria-hidden measuring row when the table scrolls
+            // sideways (phones): a select-all checkbox there is focusable yet hidden (axe).
+            hideSelectAll: true,
             selectedRowKeys: picked,
             onChange: (keys) => setPicked(keys.map(String)),
             getCheckboxProps: (r) => ({ 'aria-label': t('bulk.pick', { no: r.trackingNo }) }),
