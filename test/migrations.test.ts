@@ -51,6 +51,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'case_links',
       'case_respondents',
       'case_search',
+      'case_seen',
       'cases',
       'clocks',
       'data_requests',

@@ -217,6 +217,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       body: { input: { satisfaction: 1 } },
     });
     expect(again.statusCode).toBe(409);
+    // #18: once rated, 满意度评价 is no longer offered — to the customer nor to customer service.
+    expect((await publicView()).allowedActions.map((a: { id: string }) => a.id)).toEqual([]);
+    const staffView = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(staffView.allowedActions.map((a: { id: string }) => a.id)).not.toContain('rate');
     const staffOnly = await h.call('POST', `/api/v1/public/cases/${trackingNo}/actions/close`, {
       headers: { 'x-receipt': receipt },
       body: { input: {} },

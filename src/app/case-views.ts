@@ -1,3 +1,4 @@
+import { casesWithNewFromSubmitter } from '../store/case-seen.repository.ts';
 import { retaliationAsks } from './recusal.ts';
 import { caseWarnings } from '../domain/warnings.ts';
 import type { Actor } from '../domain/case.ts';
@@ -19,7 +20,7 @@ import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { decrypt } from './secrets.ts';
-import { actionFields } from '../domain/engine.ts';
+import { actionFields, doneAlready } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { clockStoppedBy, publicClockIds } from '../domain/public-clocks.ts';
@@ -229,7 +230,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
   const names = await namesOf(ctx, [row]);
-  const allowed = allowedActions(actor, procedure, state);
+  const allowed = allowedActions(actor, procedure, state).filter((a) => !doneAlready(a, state));
   return {
     ...summary(procedure, row),
     ...names(row),
@@ -347,6 +348,15 @@ export async function caseList(
           rows.map((r) => r.id),
         );
   const names = await namesOf(ctx, rows);
+  // #18: new messages or material from the submitter since this handler last opened the case.
+  const unread =
+    actor.kind === 'user'
+      ? await casesWithNewFromSubmitter(
+          ctx.store.db,
+          actor.id,
+          rows.map((r) => r.id),
+        )
+      : new Set<string>();
   const nearest = new Map<string, ReturnType<typeof toClockState>>();
   for (const row of clocks) {
     const c = toClockState(row);
@@ -365,7 +375,7 @@ export async function caseList(
             provisional: c.provisional,
           }
         : null;
-      return { ...summary(procedure, row), ...names(row), nextDue };
+      return { ...summary(procedure, row), ...names(row), nextDue, unread: unread.has(row.id) };
     }),
     nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
   };
@@ -412,7 +422,9 @@ export async function publicCaseView(ctx: AppContext, row: CaseRow) {
     receivedAt: row.received_at,
     closedAt: row.closed_at,
     timeline: events.map((e) => publicEntry(procedure, e, publicClocks)),
-    allowedActions: allowedActions(actor, procedure, state).map(describeAction(procedure)),
+    allowedActions: allowedActions(actor, procedure, state)
+      .filter((a) => !doneAlready(a, state))
+      .map(describeAction(procedure)),
     /** APL-1: whether the submitter may appeal now (POST …/appeal). */
     canAppeal:
       Boolean(procedure.appeal?.from.includes(row.status)) &&

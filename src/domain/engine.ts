@@ -515,6 +515,14 @@ function checkGuards(guards: TGuard[], c: CaseState): void {
   }
 }
 
+/**
+ * #18: an action that may be taken once and has been (a `no-value` guard on what it sets, e.g. the
+ * satisfaction rating) is no longer offered; other guards stay for the engine to explain on submit.
+ */
+export function doneAlready(action: { guards: TGuard[] }, c: CaseState): boolean {
+  return action.guards.some((g) => g.type === 'no-value' && !guardHolds(g, c));
+}
+
 function guardHolds(guard: TGuard, c: CaseState): boolean {
   switch (guard.type) {
     case 'all-items-done': {

@@ -93,6 +93,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           isAdmin: actor.isAdmin,
           // STA-1: whether statistics and monthly reports are open to them (the menu shows them only then).
           canSeeStats: statsScope(actor, ctx.procedures.latestAll()) !== null,
+          // #18: whether the inbox offers bulk 催办 (a role with `supervise` in some procedure, SLA-6).
+          canSupervise: actor.grants.some((g) =>
+            ctx.procedures
+              .latestAll()
+              .some((p) => p.roles.some((r) => r.id === g.role && r.permissions.includes('supervise'))),
+          ),
           // Issue 28: what the account still has to do before it can work.
           mustChangePassword: row?.must_change_password === 1,
           secondFactor: {

@@ -1,3 +1,5 @@
+import { bulkAct, bulkAssignees, ZBulkBody, ZBulkResult } from '../app/bulk.ts';
+import { caseOpened } from '../app/case-seen.ts';
 import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -108,6 +110,52 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
+    // #18: bulk actions of the inbox; each case on its own (a refused one fails alone), audited per case.
+    app.post(
+      '/api/v1/cases/bulk',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'bulkCaseAction',
+          summary: '批量操作（指定责任人、催办、按重复投诉办结）/ one step on many cases',
+          body: ZBulkBody,
+          response: { 200: ZBulkResult },
+        },
+      },
+      async (request) => bulkAct(ctx, staffOf(request), request.body),
+    );
+    app.get(
+      '/api/v1/cases/bulk/assignees',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'bulkAssignees',
+          summary: '可指定为所有所选案件责任人的人员 / who may be responsible for all these cases',
+          querystring: z
+            .object({
+              ids: z
+                .string()
+                .regex(/^[0-9A-Z]{26}(,[0-9A-Z]{26}){0,99}$/)
+                .describe('comma-separated case ids'),
+            })
+            .strict(),
+          response: {
+            200: z.object({
+              users: z.array(
+                z.object({
+                  id: z.string(),
+                  username: z.string(),
+                  displayName: z.string(),
+                  unitName: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => bulkAssignees(ctx, staffOf(request), request.query.ids.split(',')),
+    );
+
     app.get(
       '/api/v1/cases/:id',
       { schema: { tags: ['cases'], summary: '案件详情 / a case', params: ZCaseParams } },
@@ -115,6 +163,22 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffOf(request);
         return staffCaseView(ctx, request.params.id, actor);
       },
+    );
+
+    // #18: the case page says it was opened at this version (the inbox's "new from the submitter" marker).
+    app.post(
+      '/api/v1/cases/:id/seen',
+      {
+        schema: {
+          tags: ['cases'],
+          operationId: 'markCaseSeen',
+          summary: '标记已查看 / the caller has seen the case at this version',
+          params: ZCaseParams,
+          body: z.object({ version: z.number().int().positive() }).strict(),
+          response: { 200: z.object({ seenVersion: z.number() }) },
+        },
+      },
+      async (request) => caseOpened(ctx, request.params.id, staffOf(request), request.body.version),
     );
 
     app.post(

@@ -49,6 +49,7 @@ export const ZMe = z.object({
   grants: z.array(ZGrant),
   isAdmin: z.boolean(),
   canSeeStats: z.boolean(),
+  canSupervise: z.boolean(),
   mustChangePassword: z.boolean(),
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
   csrfToken: z.string().optional().describe('with a session (not with a bearer token): send it as X-CSRF-Token'),

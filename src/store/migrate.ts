@@ -18,6 +18,7 @@ import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as dueKey from './migrations/202612052270_due_key.ts';
 import * as hotspots from './migrations/202612052271_hotspots.ts';
+import * as caseSeen from './migrations/202612052210_case_seen.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
   '202612052270_due_key': dueKey,
+  '202612052210_case_seen': caseSeen,
   '202612052271_hotspots': hotspots,
 };
 

@@ -27,6 +27,7 @@ export type Database = {
   procedure_intake_units: ProcedureIntakeUnitTable;
   unreached_cases: UnreachedCaseTable;
   case_links: CaseLinkTable;
+  case_seen: CaseSeenTable;
   data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
@@ -506,4 +507,12 @@ export type HotspotNoticeTable = {
   value: string;
   recent: number;
   notified_at: string;
+};
+
+/** #18: the case version a handler last opened; submitter events after it are new to them. */
+export type CaseSeenTable = {
+  user_id: string;
+  case_id: string;
+  seen_version: number;
+  seen_at: string;
 };

@@ -189,6 +189,10 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     const rated = phone.getByTestId('detail-satisfaction');
     expect(await rated.textContent()).toContain('满意度');
     expect(await rated.locator('.ant-rate-star-full').count()).toBe(5);
+    // #18: once rated, 满意度评价 is no longer offered.
+    await expect
+      .poll(() => phone.locator('.ant-collapse-header').filter({ hasText: '满意度评价' }).count(), { timeout: 30_000 })
+      .toBe(0);
     await shot(phone, 'portal-rated-375');
 
     await desk.reload();

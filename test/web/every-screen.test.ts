@@ -52,25 +52,15 @@ describe('every screen: accessible, and words rather than ids (#18)', { timeout:
       // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
       const axe = (window as any).axe;
       const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return (
-        (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          // The one known exception: when antd's tab bar overflows (the admin page's English tabs
-          // at 375 px) it puts its "more" button inside role=tablist — antd's markup, not ours.
-          .filter(
-            (v) =>
-              !(
-                v.id === 'aria-required-children' && v.nodes.every((n) => n.target.join(' ').endsWith('.ant-tabs-nav'))
-              ),
-          )
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.nodes
-                .slice(0, 3)
-                .map((n) => n.target.join(' '))
-                .join(' | ')}`,
-          )
-      );
+      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        );
     });
     const words =
       lang === 'en'

@@ -5,7 +5,8 @@ import { choose, overflowX, shot, signIn, startWeb, type WebEnv } from './suppor
 /** The local wall-clock time in Asia/Shanghai (the app's zone) as a datetime-local value and as "YYYY-MM-DD HH:mm". */
 function shanghai(ms: number): { input: string; shown: string } {
   const local = new Date(ms + 8 * 3600_000).toISOString();
-  return { input: local.slice(0, 16), shown: `${local.slice(0, 10)} ${local.slice(11, 16)}` };
+  const shown = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  return { input: shown, shown };
 }
 
 /**
@@ -37,7 +38,14 @@ describe('staff intake of a phone case with the real received time', { timeout: 
     const form = page.locator('form#staff-intake');
     await form.waitFor();
     await choose(page, form, '来源渠道', '电话');
-    await form.getByLabel('实际收到时间').fill(shanghai(received).input);
+    // #18: antd's date-and-time picker in Chinese, not the browser's "mm/dd/yyyy, --:--".
+    const receivedAt = form.getByLabel('实际收到时间');
+    expect(await receivedAt.getAttribute('type')).not.toBe('datetime-local');
+    await receivedAt.click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByText('此刻').waitFor();
+    await receivedAt.fill(shanghai(received).input);
+    await page.keyboard.press('Enter');
+    expect(await receivedAt.inputValue()).toBe(shanghai(received).input);
     await form.getByLabel('标题').fill('热线：空调安装后漏水');
     await form.getByLabel('具体情况').fill('来电人称上周安装的空调今天早上开始漏水，地板已泡坏。');
     await form.getByLabel('诉求').fill('上门维修并赔偿地板');

@@ -322,3 +322,71 @@ export async function act(
     return;
   }
 }
+
+type Person = { username: string; password: string; id: string };
+export type Desk = {
+  web: WebEnv;
+  /** customer-service in 客服部 */
+  handler: Person;
+  /** another customer-service officer in 客服部 */
+  colleague: Person;
+  /** customer-service-manager in the company unit above 客服部 (supervises, SLA-6) */
+  supervisor: Person;
+  /** Submits through the public API as a customer would; the case lands in 客服部. */
+  submit(body: Record<string, unknown>): Promise<{ id: string; trackingNo: string; receipt: string }>;
+};
+
+/**
+ * A customer-service desk as a company sets one up (#18): a company unit on top, 客服部 below it
+ * as customer complaints' intake unit, and staff whose grants are held in those units. The units
+ * are shared by the files that use this (found by name, made once); people are named by `prefix`.
+ */
+export async function customerServiceDesk(prefix: string): Promise<Desk> {
+  const web = await startWeb();
+  const unit = async (name: string, parent?: string): Promise<string> => {
+    const all = (await (await web.adminApi('GET', '/admin/org-units')).json()).items as { id: string; name: string }[];
+    const found = all.find((u) => u.name === name);
+    if (found) return found.id;
+    const res = await web.adminApi('POST', '/admin/org-units', { name, ...(parent ? { parent } : {}) });
+    if (res.status !== 201) return unit(name, parent); // made by the other file at the same moment
+    return (await res.json()).id;
+  };
+  const company = await unit('客服测试公司');
+  const cs = await unit('客服测试公司客服部', company);
+  const set = await web.adminApi('PUT', '/admin/procedures/customer-complaint/intake-unit', { orgUnit: cs });
+  if (set.status !== 200) throw new Error(`intake unit: ${set.status} ${await set.text()}`);
+  const person = async (username: string, role: string, orgUnit: string): Promise<Person> => {
+    const password = `${username}-pass-1234`;
+    const res = await web.adminApi('POST', '/admin/users', {
+      username,
+      displayName: username,
+      password,
+      grants: [{ role, orgUnit }],
+    });
+    if (res.status !== 201) throw new Error(`add user ${username}: ${res.status} ${await res.text()}`);
+    return { username, password, id: (await res.json()).id };
+  };
+  const handler = await person(`${prefix}-handler`, 'customer-service', cs);
+  const colleague = await person(`${prefix}-colleague`, 'customer-service', cs);
+  const supervisor = await person(`${prefix}-supervisor`, 'customer-service-manager', company);
+  const asHandler = await userApi(web.base, handler);
+  return {
+    web,
+    handler,
+    colleague,
+    supervisor,
+    submit: async (body) => {
+      const res = await fetch(`${web.base}/api/v1/public/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+      const { trackingNo, receipt } = (await res.json()) as { trackingNo: string; receipt: string };
+      const found = await (await asHandler('GET', `/cases?q=${encodeURIComponent(trackingNo)}`)).json();
+      if (found.items?.length !== 1)
+        throw new Error(`${trackingNo} is not in 客服部's inbox: ${JSON.stringify(found)}`);
+      return { id: found.items[0].id as string, trackingNo, receipt };
+    },
+  };
+}

@@ -25,6 +25,8 @@ export type ScalarField = {
   options?: Option[];
   mustBeTrue?: boolean;
   help?: Label;
+  /** What the value sets on the case (`assignee`, `data.reply` …), when it sets anything. */
+  sets?: string;
 };
 export type ListField = {
   name: string;
@@ -116,6 +118,8 @@ export type PublicCase = {
 
 export type CaseSummary = {
   id: string;
+  /** #18: messages or material from the submitter since I last opened the case. */
+  unread?: boolean;
   trackingNo: string;
   procedure: { id: string; version: number; name: Label };
   kind: string;
@@ -159,6 +163,7 @@ export type StaffCase = CaseSummary & {
   description: string;
   /** #18: the action the procedure expects next (the primary button). */
   nextAction?: string | null;
+  closedAt?: string | null;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;
@@ -180,6 +185,8 @@ export type Me = {
   isAdmin: boolean;
   grants: { role: string; unitId: string | null; unitPath: string | null }[];
   canSeeStats?: boolean;
+  /** #18: holds a role that may urge (催办): the inbox offers bulk urging. */
+  canSupervise?: boolean;
   csrfToken?: string;
   /** Issue 28: set after an administrator's reset, until the user chooses their own password. */
   mustChangePassword?: boolean;

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -20,23 +21,51 @@ export default function AdminPage() {
   // The open tab is in the address (?tab=procedures), so a page can be linked and reloaded.
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((k) => k === params.get('tab')) ?? 'org';
-  return (
-    <Tabs
-      activeKey={tab}
-      onChange={(key) => setParams({ tab: key }, { replace: true })}
-      destroyOnHidden
-      items={[
-        { key: 'org', label: t('admin.org'), children: <OrgUnits /> },
-        { key: 'users', label: t('admin.users'), children: <UsersAdmin /> },
-        { key: 'security', label: t('admin.security'), children: <SecurityAdmin /> },
-        { key: 'procedures', label: t('admin.procedures'), children: <ProceduresAdmin /> },
-        { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
-        { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
-        { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
-        { key: 'doctor', label: t('admin.doctor'), children: <DoctorAdmin /> },
-      ]}
-    />
-  );
+  const phone = usePhone();
+  const items = [
+    { key: 'org', label: t('admin.org'), children: <OrgUnits /> },
+    { key: 'users', label: t('admin.users'), children: <UsersAdmin /> },
+    { key: 'security', label: t('admin.security'), children: <SecurityAdmin /> },
+    { key: 'procedures', label: t('admin.procedures'), children: <ProceduresAdmin /> },
+    { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
+    { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
+    { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
+    { key: 'doctor', label: t('admin.doctor'), children: <DoctorAdmin /> },
+  ];
+  const choose = (key: string) => setParams({ tab: key }, { replace: true });
+  // #18: on a phone the eight sections do not fit one tab bar, and antd's overflow button sits
+  // inside role=tablist (axe: aria-required-children): a choice of section instead.
+  if (phone) {
+    const open = items.find((i) => i.key === tab)!;
+    return (
+      <>
+        <Select
+          aria-label={t('admin.section')}
+          value={tab}
+          onChange={choose}
+          style={{ width: '100%', marginBottom: 12 }}
+          options={items.map((i) => ({ value: i.key, label: i.label }))}
+        />
+        <section role="tabpanel" aria-label={open.label}>
+          {open.children}
+        </section>
+      </>
+    );
+  }
+  return <Tabs activeKey={tab} onChange={choose} destroyOnHidden items={items} />;
+}
+
+/** Narrower than a small tablet. */
+function usePhone(): boolean {
+  const query = '(max-width: 575px)';
+  const [phone, setPhone] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const m = window.matchMedia(query);
+    const on = () => setPhone(m.matches);
+    m.addEventListener('change', on);
+    return () => m.removeEventListener('change', on);
+  }, []);
+  return phone;
 }
 
 function OrgUnits() {

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'antd';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { ActionInfo, Option } from '../types.ts';
 import { ErrorBox } from './ErrorBox.tsx';
@@ -14,7 +15,10 @@ export function ActionForm({
   severities,
   caseId,
   primary = false,
+  current,
 }: {
+  /** #18: fields that set the case's category or severity start at what the case has (the submitter's choice). */
+  current?: { category?: string | null; severity?: string | null };
   action: ActionInfo;
   /** The case the action is on: `user` inputs become a picker of who can act (issue 16). */
   caseId?: string;
@@ -26,10 +30,23 @@ export function ActionForm({
 }) {
   const { t, l } = useI18n();
   const [form] = Form.useForm();
+  const box = useRef<HTMLDivElement>(null);
+  // #18: on a desk, the expected step's first field has the cursor: the handler types at once.
+  // (Not on a phone, where it would open the keyboard and scroll the page away from the facts.)
+  useEffect(() => {
+    if (!primary || !window.matchMedia('(min-width: 992px)').matches) return;
+    box.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea')?.focus();
+  }, [primary]);
   // A field that moves the case (`type: unit, sets: orgUnit`): the picker lists people of that unit.
   const unitField = (action.input as { type: string; name: string; sets?: string }[]).find(
     (f) => f.type === 'unit' && f.sets === 'orgUnit',
   )?.name;
+  const initialValues = Object.fromEntries(
+    (action.input as { name: string; sets?: string }[]).flatMap((f) => {
+      const v = f.sets === 'category' || f.sets === 'severity' ? current?.[f.sets] : undefined;
+      return v ? [[f.name, v]] : [];
+    }),
+  );
   const run = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
       await onSubmit(toInput(action.input, values));
@@ -37,29 +54,37 @@ export function ActionForm({
     },
   });
   return (
-    <Form form={form} name={`action-${action.id}`} layout="vertical" onFinish={(v) => run.mutate(v)}>
-      {caseId ? (
-        <UserPickerContext.Provider
-          value={{
-            caseId,
-            actionId: action.id,
-            ...(unitField ? { unitField } : {}),
-          }}
-        >
+    <div ref={box}>
+      <Form
+        form={form}
+        name={`action-${action.id}`}
+        initialValues={initialValues}
+        layout="vertical"
+        onFinish={(v) => run.mutate(v)}
+      >
+        {caseId ? (
+          <UserPickerContext.Provider
+            value={{
+              caseId,
+              actionId: action.id,
+              ...(unitField ? { unitField } : {}),
+            }}
+          >
+            <GeneratedFields fields={action.input} categories={categories} severities={severities} />
+          </UserPickerContext.Provider>
+        ) : (
           <GeneratedFields fields={action.input} categories={categories} severities={severities} />
-        </UserPickerContext.Provider>
-      ) : (
-        <GeneratedFields fields={action.input} categories={categories} severities={severities} />
-      )}
-      <ErrorBox error={run.error} />
-      <Button type={primary ? 'primary' : 'default'} htmlType="submit" loading={run.isPending}>
-        {l(action.label, action.id)}
-      </Button>
-      {action.input.length === 0 && (
-        <span className="muted" style={{ marginLeft: 8 }}>
-          {t('action.noInput')}
-        </span>
-      )}
-    </Form>
+        )}
+        <ErrorBox error={run.error} />
+        <Button type={primary ? 'primary' : 'default'} htmlType="submit" loading={run.isPending}>
+          {l(action.label, action.id)}
+        </Button>
+        {action.input.length === 0 && (
+          <span className="muted" style={{ marginLeft: 8 }}>
+            {t('action.noInput')}
+          </span>
+        )}
+      </Form>
+    </div>
   );
 }

@@ -137,7 +137,7 @@ function ScalarItem({
     case 'datetime':
       return (
         <Form.Item {...common}>
-          <Input type="datetime-local" />
+          <DateTimeInput />
         </Form.Item>
       );
     case 'integer':
@@ -176,7 +176,7 @@ function ScalarItem({
       // Issue 16: in a case's action form, a picker of the people who can act; elsewhere a username.
       return picker ? (
         <Form.Item {...common}>
-          <UserPicker field={field.name} />
+          <UserPicker field={field.name} preferMe={field.sets === 'assignee'} />
         </Form.Item>
       ) : (
         <Form.Item {...common} extra={t('form.userHint')}>
@@ -235,6 +235,33 @@ export function DateInput({
       style={{ width: '100%' }}
       value={value ? dayjs(value, 'YYYY-MM-DD').locale(lang === 'en' ? 'en' : 'zh-cn') : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : undefined)}
+    />
+  );
+}
+
+/**
+ * A local date and time as `YYYY-MM-DDTHH:mm` (what a datetime-local input gave; the form turns it
+ * into an instant), picked with antd's DatePicker in the page's language (#18).
+ */
+export function DateTimeInput({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  id?: string;
+}) {
+  const { lang } = useI18n();
+  return (
+    <DatePicker
+      id={id}
+      showTime={{ format: 'HH:mm' }}
+      needConfirm={false}
+      format="YYYY-MM-DD HH:mm"
+      style={{ width: '100%' }}
+      value={value ? dayjs(value).locale(lang === 'en' ? 'en' : 'zh-cn') : null}
+      onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : undefined)}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import type { PublicProcedure } from '../types.ts';
-import { GeneratedFields, toInput } from './GeneratedFields.tsx';
+import { DateTimeInput, GeneratedFields, toInput } from './GeneratedFields.tsx';
 import { UnitChooser } from './UnitChooser.tsx';
 
 /**
@@ -50,7 +50,7 @@ export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
         label={t('intake.occurredAt')}
         rules={required('occurredAt') ? rule(t('intake.occurredAt')) : []}
       >
-        <Input type="datetime-local" />
+        <DateTimeInput />
       </Form.Item>
       <Form.Item
         name="location"

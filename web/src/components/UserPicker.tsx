@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form, Select } from 'antd';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useRef } from 'react';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
 
@@ -29,8 +29,14 @@ export function UserPicker({
   value,
   onChange,
   id,
+  preferMe = false,
 }: {
   field: string;
+  /**
+   * #18: the responsible person defaults to the handler themselves when they may be named — the
+   * common case of a handler taking what they accepted; another name is one choice away.
+   */
+  preferMe?: boolean;
   value?: string;
   onChange?: (v: string | undefined) => void;
   /** Set by Form.Item: the label points at it. */
@@ -48,6 +54,14 @@ export function UserPicker({
         `/cases/${picker.caseId}/eligible-users?action=${encodeURIComponent(picker.actionId)}&field=${encodeURIComponent(field)}${unit ? `&unit=${encodeURIComponent(unit)}` : ''}`,
       ),
   });
+  const me = useQueryClient().getQueryData<{ id: string } | null>(['me']);
+  const eligible = query.data?.users;
+  const defaulted = useRef(false); // once: a name the handler cleared stays cleared
+  useEffect(() => {
+    if (defaulted.current || !preferMe || value !== undefined || !me || !eligible) return;
+    defaulted.current = true;
+    if (eligible.some((u) => u.id === me.id)) onChange?.(me.id);
+  }, [preferMe, value, me, eligible, onChange]);
   return (
     <Select
       id={id}

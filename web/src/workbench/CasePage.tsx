@@ -17,8 +17,8 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
 import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
@@ -28,6 +28,7 @@ import { type Label, useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
 import type { StaffCase, StaffEntry } from '../types.ts';
 import { CaseFollowUp } from './CaseFollowUp.tsx';
+import { inboxUrl } from './InboxPage.tsx';
 
 /** The case page: facts, parties (masked), clocks, timeline, notes vs messages, allowed actions. */
 export function CasePage() {
@@ -36,18 +37,27 @@ export function CasePage() {
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const view = useQuery({ queryKey: ['case', id], queryFn: () => api<StaffCase>('GET', `/cases/${id}`) });
   const procedures = useProcedures();
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: ['case', id] });
     await client.invalidateQueries({ queryKey: ['cases'] });
   };
+  // #18: opening the case clears the inbox's "new from the submitter" marker for me.
+  const seenVersion = view.data?.version;
+  useEffect(() => {
+    if (!id || !seenVersion) return;
+    void api('POST', `/cases/${id}/seen`, { body: { version: seenVersion } })
+      .then(() => client.invalidateQueries({ queryKey: ['cases'] }))
+      .catch(() => undefined); // a marker, not the page's work: never an error on the page
+  }, [id, seenVersion, client]);
   if (view.isLoading) return <Skeleton active />;
   if (view.error)
     return (
       <>
         <ErrorBox error={view.error} />
-        <Link to="/staff">{t('case.back')}</Link>
+        <Link to={inboxUrl()}>{t('case.back')}</Link>
       </>
     );
   const c = view.data!;
@@ -62,6 +72,8 @@ export function CasePage() {
     await api('POST', `/cases/${c.id}/actions/${action}`, { body: { input, expectedVersion: c.version } });
     void message.success(t('action.done'));
     await refresh();
+    // #18: a case that has just ended has nothing more to do here: back to the queue, as it was.
+    if (client.getQueryData<StaffCase>(['case', id])?.closedAt) void navigate(inboxUrl());
   };
   return (
     <>
@@ -155,6 +167,7 @@ export function CasePage() {
                 action={wanted}
                 caseId={c.id}
                 primary
+                current={c}
                 onSubmit={act(wanted.id)}
                 categories={procedure?.categories}
                 severities={procedure?.severities}
@@ -174,6 +187,7 @@ export function CasePage() {
                     <ActionForm
                       action={a}
                       caseId={c.id}
+                      current={c}
                       onSubmit={act(a.id)}
                       categories={procedure?.categories}
                       severities={procedure?.severities}

@@ -9,6 +9,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { CaseSummary, Me } from '../types.ts';
 import { useProcedures } from '../portal/PortalHome.tsx';
+import { BulkActions } from './BulkActions.tsx';
 
 const PRESETS = ['all', 'mine', 'unit', 'due-soon', 'overdue'] as const;
 const SORTS = ['due', 'received', 'severity'] as const;
@@ -27,6 +28,12 @@ function useWide(min = 1280): boolean {
   return wide;
 }
 const PAGE = 25;
+const LAST_INBOX = 'plaint.inbox';
+
+/** #18: the inbox as the handler left it (filters, sort, search), to return to after a case. */
+export function inboxUrl(): string {
+  return `/staff${sessionStorage.getItem(LAST_INBOX) ?? ''}`;
+}
 
 /**
  * The inbox: saved filters in the URL (so a filter is a bookmark), full-text search, cursor paging
@@ -45,6 +52,8 @@ export function InboxPage({ me }: { me: Me }) {
   const wide = useWide();
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
+  // #18: rows ticked for a bulk step (ids; the page's rows give their tracking numbers).
+  const [picked, setPicked] = useState<string[]>([]);
   const search = useRef<HTMLInputElement | null>(null);
   // Most urgent first unless the handler chose otherwise (#18).
   const query = new URLSearchParams({ limit: String(PAGE), sort });
@@ -73,6 +82,10 @@ export function InboxPage({ me }: { me: Me }) {
     setCursors([]);
     setParams(next);
   };
+  useEffect(() => {
+    const search = params.toString();
+    sessionStorage.setItem(LAST_INBOX, search ? `?${search}` : '');
+  }, [params]);
   const items = list.data?.items ?? [];
   const current = items[Math.min(selected, items.length - 1)];
   const open = (c: CaseSummary | undefined, action?: string) => {
@@ -197,6 +210,7 @@ export function InboxPage({ me }: { me: Me }) {
         </div>
       )}
       <ErrorBox error={list.error} />
+      <BulkActions me={me} selected={items.filter((c) => picked.includes(c.id))} onDone={() => setPicked([])} />
       <Modal open={help} onCancel={() => setHelp(false)} footer={null} title={t('inbox.keys')}>
         <Descriptions column={1} size="small">
           {SHORTCUTS.map((k) => (
@@ -214,10 +228,22 @@ export function InboxPage({ me }: { me: Me }) {
           dataSource={items}
           pagination={false}
           scroll={{ x: wide ? undefined : 900 }}
-          rowClassName={(r) => (r.id === current?.id ? 'inbox-row inbox-row-selected' : 'inbox-row')}
+          rowSelection={{
+            // antd copies the header into an aria-hidden measuring row when the table scrolls
+            // sideways (phones): a select-all checkbox there is focusable yet hidden (axe).
+            hideSelectAll: true,
+            selectedRowKeys: picked,
+            onChange: (keys) => setPicked(keys.map(String)),
+            getCheckboxProps: (r) => ({ 'aria-label': t('bulk.pick', { no: r.trackingNo }) }),
+          }}
+          rowClassName={(r) =>
+            ['inbox-row', r.id === current?.id ? 'inbox-row-selected' : '', r.unread ? 'inbox-row-unread' : '']
+              .filter(Boolean)
+              .join(' ')
+          }
           onRow={(r, i) => ({
             onClick: (e) => {
-              if ((e.target as HTMLElement).closest('a, button, input, label')) return;
+              if ((e.target as HTMLElement).closest('a, button, input, label, .ant-table-selection-column')) return;
               if (wide) setSelected(i ?? 0);
               else open(r);
             },
@@ -228,7 +254,14 @@ export function InboxPage({ me }: { me: Me }) {
             {
               title: t('case.trackingNo'),
               dataIndex: 'trackingNo',
-              render: (v: string, r) => <Link to={`/staff/cases/${r.id}`}>{v}</Link>,
+              render: (v: string, r) => (
+                <>
+                  {r.unread && (
+                    <span className="unread-dot" role="img" aria-label={t('inbox.unread')} data-testid="unread" />
+                  )}
+                  <Link to={`/staff/cases/${r.id}`}>{v}</Link>
+                </>
+              ),
             },
             {
               title: t('case.subject'),
@@ -270,6 +303,9 @@ export function InboxPage({ me }: { me: Me }) {
           {t('inbox.next')}
         </Button>
         <span className="muted">{t('inbox.page', { n: cursors.length + 1 })}</span>
+        {items.some((c) => c.unread) && (
+          <span data-testid="unread-count">{t('inbox.unreadCount', { n: items.filter((c) => c.unread).length })}</span>
+        )}
       </Space>
     </>
   );

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
+import { DateTimeInput } from '../components/GeneratedFields.tsx';
 import { IntakeFields, toSubmission } from '../components/IntakeFields.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
@@ -61,7 +62,7 @@ export function IntakePage() {
             <Select options={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
           </Form.Item>
           <Form.Item name="receivedAt" label={t('intake.receivedAt')} extra={t('intake.receivedAtHelp')}>
-            <Input type="datetime-local" />
+            <DateTimeInput />
           </Form.Item>
           {channel === 'third-party' && (
             <>
