@@ -47,20 +47,46 @@ export function isExcluded(actor: Actor, exclusions: Exclusion[]): boolean {
   );
 }
 
+/**
+ * The people invited to read a case now (S3 二.3, issue 17): loaded with the case, only the
+ * invitations not expired while the case is open — time is the loader's business, not the policy's.
+ */
+export type Invited = { invitees?: string[] };
+
 /** Whether the actor may know that the case exists. */
 export function canSeeCase(
   actor: Actor,
   procedure: TProcedure,
-  c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'>,
+  c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'> & Invited,
 ): boolean {
   switch (actor.kind) {
     case 'user':
-      return !isExcluded(actor, c.exclusions) && hasPermission(actor, procedure, c.orgUnitPath, 'read');
+      // A recusal beats an invitation: someone recused can never read the case (RTE-3).
+      if (isExcluded(actor, c.exclusions)) return false;
+      return hasPermission(actor, procedure, c.orgUnitPath, 'read') || isInvited(actor, c);
     case 'submitter':
       return actor.caseId === c.id;
     case 'system':
       return true;
   }
+}
+
+/** S3 二.3 (issue 17): read only, for this case, while the invitation runs. */
+export function isInvited(actor: Actor, c: Invited): boolean {
+  return actor.kind === 'user' && (c.invitees ?? []).includes(actor.id);
+}
+
+/**
+ * Issue 17 (APL-1): the unit through which the actor takes an action with these roles on a case
+ * in `casePath` — the deepest unit where they hold one of them over the case. Null when no unit
+ * grant covers it (an admin, the system, the submitter).
+ */
+export function actingUnit(actor: Actor, roles: string[], casePath: string | null): string | null {
+  if (actor.kind !== 'user') return null;
+  const grant = actor.grants
+    .filter((g) => g.unitId && roles.includes(g.role) && grantCovers(g, casePath))
+    .sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
+  return grant?.unitId ?? null;
 }
 
 /** Whether the actor's roles for this case allow the action (state is the engine's business). */
