@@ -713,6 +713,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
 
   describe('S1 二.1 匿名建议箱', () => {
+    let box: { id: string; trackingNo: string; receipt: string };
+
     it('HR opens the box and enters an anonymous suggestion; no identity is kept, no notice goes to an unknown author, the result is on the public record (INT-2)', async () => {
       clock.set('2026-12-14T02:00:00.000Z');
       const res = await h.call('POST', '/api/v1/cases', {
@@ -730,7 +732,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
         },
       });
       expect(res.statusCode, res.body).toBe(201);
-      const box = res.json();
+      box = res.json();
       expect(box.trackingNo).toMatch(/^JY-/);
       const d = await detail(u['hr-liu'], box.id);
       expect(d).toMatchObject({
@@ -744,22 +746,142 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       expect(await outbox(box.id)).toEqual(['role:hr-officer/new-case']);
       await act(u['hr-liu'], 'accept', { category: 'work-environment' }, box.id);
       await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu' }, box.id);
-      await act(
+      // Issue 17: a suggestion is not decided like a complaint (属实/不属实) …
+      const asComplaint = await refused(
         u['hr-liu'],
         'decide',
-        { findings: '车间夏季实测 35℃', outcome: 'adopted', decision: '明年5月前加装排风扇' },
+        { findings: '车间夏季实测 35℃', outcome: 'substantiated', decision: '加装排风扇' },
         box.id,
       );
+      expect(asComplaint.statusCode).toBe(409);
+      expect(asComplaint.json().error).toMatchObject({ code: 'ACTION_NOT_ALLOWED', details: { kind: 'suggestion' } });
+      // … and not adopted before its feasibility is assessed.
+      const unassessed = await refused(
+        u['hr-liu'],
+        'decide-suggestion',
+        { outcome: 'adopted', reason: '可行', method: 'letter' },
+        box.id,
+      );
+      expect(unassessed.statusCode).toBe(409);
+      expect(unassessed.json().error.message).toMatch(/^请先进行可行性评估/);
+    });
+
+    it('S1 合理化建议 (issue 17): the suggestion is assessed for feasibility (可行性评估), then adopted with the reason told to the employee', async () => {
       await act(
         u['hr-liu'],
-        'notify-result',
-        { result: '建议已采纳：明年5月前加装排风扇。', method: 'letter' },
+        'evaluate-suggestion',
+        {
+          feasibility: 'feasible',
+          assessment: '车间夏季实测 35℃；加装 6 台排风扇，设备部确认电路可承载。',
+          estimatedCost: '约 1.2 万元',
+          expectedBenefit: '夏季车间温度降低约 4℃，减少中暑风险',
+        },
+        box.id,
+      );
+      expect((await detail(u['hr-liu'], box.id)).data).toMatchObject({
+        feasibility: 'feasible',
+        estimatedCost: '约 1.2 万元',
+      });
+      await act(
+        u['hr-liu'],
+        'decide-suggestion',
+        {
+          outcome: 'adopted',
+          reason: '经评估可行、投入小、能明显改善夏季作业环境，予以采纳。',
+          plan: '设备部明年5月前加装排风扇',
+          method: 'letter',
+        },
         box.id,
       );
       const view = await publicView(box.trackingNo, box.receipt);
       expect(view).toMatchObject({ status: 'replied', outcome: { 'zh-CN': '建议已采纳' } });
-      expect(view.timeline.at(-1).details.result).toContain('排风扇');
+      const told = view.timeline.find((e: Event) => e.action === 'decide-suggestion');
+      expect(told.details).toMatchObject({ outcome: 'adopted', reason: expect.stringContaining('予以采纳') });
+      expect(JSON.stringify(view)).not.toContain('1.2 万元'); // the assessment stays internal
+      const d = await detail(u['hr-liu'], box.id);
+      expect(d.deadlines.find((x: { clock: string }) => x.clock === 'handling')).toMatchObject({ status: 'met' });
+      // An anonymous author has no address: the notice is read with the receipt.
       expect((await outbox(box.id)).filter((o) => o.startsWith('submitter/'))).toEqual([]);
+    });
+
+    it('S1 合理化建议 (issue 17): the suggestion is rewarded, once, and the employee reads it', async () => {
+      await act(u['hr-liu'], 'record-reward', { type: 'bonus', amount: 500, note: '合理化建议奖' }, box.id);
+      const twice = await refused(u['hr-liu'], 'record-reward', { type: 'commendation' }, box.id);
+      expect(twice.statusCode).toBe(409);
+      expect((await detail(u['hr-liu'], box.id)).data).toMatchObject({ reward: 'bonus', rewardAmount: 500 });
+      const view = await publicView(box.trackingNo, box.receipt);
+      expect(view.timeline.at(-1)).toMatchObject({
+        action: 'record-reward',
+        details: { type: 'bonus', note: '合理化建议奖' },
+      });
+    });
+
+    it('S1 合理化建议 (issue 17): the adopted suggestion is carried out as an improvement action linked to it', async () => {
+      const body = {
+        kind: 'suggestion',
+        title: '装配车间加装排风扇',
+        causeCategory: 'work-environment',
+        owner: u.sun.id,
+        orgUnit: units.workshop,
+        dueDate: '2027-05-31',
+        cases: [box.id],
+      };
+      const created = await h.call('POST', '/api/v1/improvements', { token: u['hr-liu'].token, body });
+      expect(created.statusCode, created.body).toBe(201);
+      const listed = (await h.call('GET', `/api/v1/improvements?case=${box.id}`, { token: u['hr-liu'].token })).json();
+      expect(listed.items).toMatchObject([{ kind: 'suggestion', title: '装配车间加装排风扇', status: 'open' }]);
+      // Only an adopted suggestion can be "implemented": a complaint is refused.
+      const wrong = await h.call('POST', '/api/v1/improvements', {
+        token: u['hr-liu'].token,
+        body: { ...body, cases: [caseId] },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.issues[0].path).toBe('cases');
+    });
+
+    it('S1 合理化建议 (issue 17): statistics give managers the adoption rate; HR, who holds no manager role, gets 403', async () => {
+      // A second suggestion, not adopted, from a named employee on the web.
+      const res = await h.call('POST', '/api/v1/public/cases', {
+        body: {
+          procedure: 'employee-complaint',
+          kind: 'suggestion',
+          anonymous: false,
+          submitter: { name: '李强', email: 'liqiang@example.com' },
+          orgUnit: units.workshop,
+          subject: '取消周六例会',
+          description: '建议把周六例会改为周五下午。',
+          affirmTruthful: true,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u['hr-liu'].token })).json()
+        .items[0].id;
+      await act(u['hr-liu'], 'accept', { category: 'other' }, id);
+      await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu' }, id);
+      await act(
+        u['hr-liu'],
+        'evaluate-suggestion',
+        { feasibility: 'not-feasible', assessment: '周五下午为出货高峰' },
+        id,
+      );
+      await act(
+        u['hr-liu'],
+        'decide-suggestion',
+        { outcome: 'not-adopted', reason: '周五下午为出货高峰，无法召开例会。', method: 'email' },
+        id,
+      );
+      expect(await outbox(id)).toContain('submitter/result'); // the named employee is told, with the reason
+      const period = '/api/v1/stats?from=2026-12-01&to=2026-12-31&procedure=employee-complaint';
+      const stats = await h.call('GET', period, { token: u.wu.token });
+      expect(stats.statusCode, stats.body).toBe(200);
+      expect(stats.json().suggestions).toEqual({
+        received: 2,
+        decided: 2,
+        adopted: 1,
+        notAdopted: 1,
+        adoptionRate: 0.5,
+      });
+      expect((await h.call('GET', period, { token: u['hr-liu'].token })).statusCode).toBe(403);
     });
 
     it('an employee may instead complain anonymously on the web and follow it with the receipt alone (INT-2)', async () => {

@@ -9,7 +9,7 @@ import {
   type TProcedure,
 } from './procedure.schema.ts';
 import { inputSchema } from './input.ts';
-import { allowedActions, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
+import { allowedActions, appliesToKind, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
 import { actorRef, type Actor, type CasePatch, type CaseState, type Decision, type PendingApproval } from './case.ts';
 import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
@@ -64,6 +64,17 @@ export function decide(request: DecideRequest): Decision {
       }),
       {
         action: actionId,
+        allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
+      },
+    );
+  }
+  if (!appliesToKind(action, current)) {
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
+      `“${action.label['zh-CN']}”不适用于此类事项 / not for a case of kind ${current.kind}`,
+      {
+        action: action.id,
+        kind: current.kind,
         allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
       },
     );

@@ -104,12 +104,18 @@ export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState
   }
 }
 
+/** Issue 17: an action with `kinds` is for cases of those kinds only (a suggestion's adoption). */
+export function appliesToKind(action: TAction, c: Pick<CaseState, 'kind'>): boolean {
+  return !action.kinds || action.kinds.includes(c.kind);
+}
+
 /** Whether the actor may take the action on this case now. */
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
   return (
     canSeeCase(actor, procedure, c) &&
     holdsActionRole(actor, action, c) &&
     action.from.includes(c.status) &&
+    appliesToKind(action, c) &&
     procedure.id === c.procedureId &&
     approvalAllows(actor, action, c) &&
     extensionDecisionAllows(actor, procedure, action, c)

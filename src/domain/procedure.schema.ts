@@ -161,6 +161,11 @@ const ZAction = z
     from: z.array(ZId).min(1),
     /** Omitted: the case stays in its state (a recorded step such as an interview note). */
     to: ZId.optional(),
+    /**
+     * Issue 17: the action applies only to cases of these kinds (S1: a suggestion is evaluated and
+     * adopted, a complaint is decided). Omitted: every kind.
+     */
+    kinds: z.array(z.enum(CASE_KINDS)).min(1).optional(),
     roles: z.array(ZId).min(1),
     input: z.array(ZField).default([]),
     /** `public` events are shown to the submitter on the tracking page. */
