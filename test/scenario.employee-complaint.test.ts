@@ -320,7 +320,19 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect((await refused(u.zhao, 'add-note', { note: '我要说明情况' })).statusCode).toBe(404);
     const recusal = (await detail(u['hr-liu'])).timeline.find((e: Event) => e.action === 'recusal');
     expect(JSON.stringify(recusal)).not.toContain(u.zhao.id);
-    // Issue 17: someone recused can never be invited to the meeting.
+    // Issue 17: someone recused can never be invited to the meeting — the picker leaves him out …
+    const picker = await h.call(
+      'GET',
+      `/api/v1/cases/${caseId}/eligible-users?action=invite-to-meeting&field=invitee`,
+      {
+        token: u['hr-liu'].token,
+      },
+    );
+    expect(picker.statusCode, picker.body).toBe(200);
+    const names = picker.json().users.map((x: { username: string }) => x.username);
+    expect(names).toContain('qa-ma'); // another department's manager, who holds no role here
+    expect(names).not.toContain('zhao');
+    // … and naming him anyway is refused.
     const invited = await refused(u['hr-liu'], 'invite-to-meeting', {
       invitee: 'zhao',
       meetingAt: '2026-12-03T14:00:00+08:00',
