@@ -241,6 +241,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     // The invitee reads the case, takes no step, and each read is in the audit chain.
     const seen = await detail(u['qa-ma']);
     expect(seen).toMatchObject({ id: caseId, allowedActions: [] });
+    const inbox = (await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json();
+    expect(inbox.items.map((c: { id: string }) => c.id)).toEqual([caseId]); // this case, and no other
     expect((await refused(u['qa-ma'], 'add-note', { note: '质量部意见' })).statusCode).toBe(403);
     const reads = await h.ctx.store.db
       .selectFrom('audit_log')
@@ -253,6 +255,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const saved = clock.now().toISOString();
     clock.advance(8 * 86_400_000);
     expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u['qa-ma'].token })).statusCode).toBe(404);
+    expect((await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json().items).toEqual([]);
     clock.set(saved);
   });
 
@@ -454,6 +457,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(view).toMatchObject({ canAppeal: true, final: false });
     // Issue 17: the meeting invitation (running to 12-08 05:30) ends with the case.
     expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u['qa-ma'].token })).statusCode).toBe(404);
+    expect((await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json().items).toEqual([]);
   });
 
   it('S3 三.1 申诉: not satisfied, she appeals to the next level — above the person who decided: senior management approved the decision at the company, so the appeal is at the company, not in 制造中心 below it; kept from everyone who handled the original (APL-1, APL-4, issue 17)', async () => {

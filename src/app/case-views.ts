@@ -20,6 +20,7 @@ import type { AppContext } from './context.ts';
 import { loadVisibleCase, readsByInvitation } from './perform.ts';
 import { decrypt } from './secrets.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { invitedCaseIds } from '../store/invitations.repository.ts';
 import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
@@ -335,6 +336,11 @@ export async function caseList(
 ) {
   const { orgUnitId, receivedFrom, receivedTo, ...rest } = query;
   const filter: CaseFilter = { ...rest, scope: scope(actor, ctx.procedures.latestAll()) };
+  // S3 二.3 (issue 17): the cases the reader is invited to are in their inbox while the invitation runs.
+  if (actor.kind === 'user') {
+    const invited = await invitedCaseIds(ctx.store.db, actor.id, ctx.now().toISOString());
+    if (invited.length > 0) filter.scope = { ...filter.scope, invitedCaseIds: invited };
+  }
   if (orgUnitId) {
     // An unknown unit matches nothing (its path prefix is no case's). With "my units" as well,
     // both must hold: the deeper of each pair of nested paths.

@@ -222,6 +222,8 @@ export type Scope = {
   byProcedure: { procedureId: string; all: boolean; unitPaths: string[] }[];
   /** Recusal: cases excluding this user, or a unit above any of these paths, are left out. */
   recused: { userId: string; memberPaths: string[] } | null;
+  /** S3 二.3 (issue 17): open cases the reader is invited to now (the inbox only, never statistics). */
+  invitedCaseIds?: string[];
 };
 
 export function scope(actor: Actor, procedures: TProcedure[]): Scope {

@@ -20,6 +20,19 @@ export async function activeInvitees(
   return rows.map((r) => r.user_id).sort();
 }
 
+/** The cases a user's invitations reach now (their closing is checked by the list's scope). */
+export async function invitedCaseIds(db: Db, userId: string, now: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_invitations')
+    .select('case_id')
+    .distinct()
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .limit(1000)
+    .execute();
+  return rows.map((r) => r.case_id);
+}
+
 export async function insertInvitation(
   db: Db,
   row: { case_id: string; user_id: string; invited_by: string; invited_at: string; expires_at: string; seq: number },
