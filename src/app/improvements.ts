@@ -114,7 +114,7 @@ async function checkAdoptedSuggestion(ctx: AppContext, caseIds: string[]): Promi
     const row = await findCaseById(ctx.store.db, id);
     if (row?.kind === 'suggestion' && row.outcome === 'adopted') return;
   }
-  throw new DomainError('VALIDATION_FAILED', '建议实施须关联一项已采纳的建议 / link an adopted suggestion', {
+  throw new DomainError('VALIDATION_FAILED', msg('improvements.linkAdoptedSuggestion'), {
     issues: [{ path: 'cases', message: 'an implementation needs an adopted suggestion among its cases' }],
   });
 }

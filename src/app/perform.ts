@@ -200,7 +200,7 @@ async function checkInvitee(ctx: AppContext, userId: string, state: CaseState, f
         ? 'recused from this case (已回避)'
         : null;
   if (why)
-    throw new DomainError('VALIDATION_FAILED', `不能邀请此人：${why} / this person cannot be invited`, {
+    throw new DomainError('VALIDATION_FAILED', msg('perform.personCannotBeInvited', { why }), {
       issues: [{ path: `input.${field}`, message: why }],
     });
 }

@@ -71,7 +71,11 @@ export function decide(request: DecideRequest): Decision {
   if (!appliesToKind(action, current)) {
     throw new DomainError(
       'ACTION_NOT_ALLOWED',
-      `“${action.label['zh-CN']}”不适用于此类事项 / not for a case of kind ${current.kind}`,
+      msg('engine.notForKind', {
+        action: action.label['zh-CN'],
+        actionEn: action.label.en ?? action.id,
+        kind: current.kind,
+      }),
       {
         action: action.id,
         kind: current.kind,
