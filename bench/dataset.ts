@@ -712,6 +712,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
           actor_kind: k === 0 ? 'submitter' : e.actor ? 'user' : 'system',
           actor_id: k === 0 ? null : e.actor,
           actor_name: k === 0 ? '投诉人' : e.actor ? '处理人员' : '系统',
+          actor_unit_id: null,
           at: e.at,
           input: k === 0 ? JSON.stringify({ channel, kind }) : '{}',
           public_text: null,

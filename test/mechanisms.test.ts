@@ -315,6 +315,43 @@ describe.each(BACKENDS)('procedure mechanisms on $name', (backend) => {
     expect(third.json().error.details.final).toBe(true);
   });
 
+  it('offers and takes an action with `kinds` only on cases of those kinds (issue 17)', async () => {
+    const complaint = await submit();
+    expect((await detail(complaint.id)).allowedActions.map((a: { id: string }) => a.id)).not.toContain('check-leads');
+    const refused = await act(complaint.id, 'check-leads', handler.token);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'ACTION_NOT_ALLOWED', details: { kind: 'complaint' } });
+    const report = await submit({
+      kind: 'report',
+      respondents: [{ name: '某批发部', type: 'business' }],
+      fields: { leads: '发票存根' },
+    });
+    expect((await detail(report.id)).allowedActions.map((a: { id: string }) => a.id)).toContain('check-leads');
+    await ok(report.id, 'check-leads', handler.token);
+  });
+
+  it('lets an invitee read one case, act on nothing, until the invitation runs out or the case closes (issue 17)', async () => {
+    const guest = await h.staff('guest', []);
+    await grantRole(h.ctx, guest.id, 'handler', units.other, 'system:test'); // 乙县局: no reach into 甲县局
+    const first = await submit();
+    const second = await submit();
+    expect((await h.call('GET', `/api/v1/cases/${first.id}`, { token: guest.token })).statusCode).toBe(404);
+    const unknown = await act(first.id, 'invite', handler.token, { guest: 'nobody' });
+    expect(unknown.statusCode).toBe(400);
+    await ok(first.id, 'invite', handler.token, { guest: 'guest' });
+    await ok(second.id, 'accept', handler.token);
+    await ok(second.id, 'decide', handler.token, { decision: '已处理' });
+    await ok(second.id, 'invite', handler.token, { guest: 'guest' });
+    expect((await detail(first.id, guest.token)).allowedActions).toEqual([]);
+    expect((await act(first.id, 'note', guest.token, { note: '我来看看' })).statusCode).toBe(403);
+    // The other invitation ends when its case closes, before its two days are up.
+    await ok(second.id, 'close', handler.token);
+    expect((await h.call('GET', `/api/v1/cases/${second.id}`, { token: guest.token })).statusCode).toBe(404);
+    expect((await h.call('GET', `/api/v1/cases/${first.id}`, { token: guest.token })).statusCode).toBe(200);
+    clock.advance(2 * 86_400_000 + 1);
+    expect((await h.call('GET', `/api/v1/cases/${first.id}`, { token: guest.token })).statusCode).toBe(404);
+  });
+
   it('keeps the audit chain intact across all of it (AUD-1)', async () => {
     expect((await verifyAudit(h.ctx)).ok).toBe(true);
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
+import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
@@ -35,7 +36,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     const company = await addOrgUnit(h.ctx, { name: '总公司' }, 'system:test');
     const division = await addOrgUnit(h.ctx, { name: '制造中心', parent: company.id }, 'system:test');
     const workshop = await addOrgUnit(h.ctx, { name: '装配车间', parent: division.id }, 'system:test');
-    Object.assign(units, { company: company.id, division: division.id, workshop: workshop.id });
+    const quality = await addOrgUnit(h.ctx, { name: '质量部', parent: company.id }, 'system:test');
+    Object.assign(units, { company: company.id, division: division.id, workshop: workshop.id, quality: quality.id });
     const add = async (username: string, role: string, unitId: string) => {
       const row = await addUser(
         h.ctx,
@@ -58,6 +60,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     await add('qian', 'senior-management', units.company); // 副总经理: reviews (S1 二.5)
     await add('wu', 'senior-management', units.company); // 总经理: the final appeal (S3 三.4)
     await add('auditor', 'auditor', units.company);
+    await add('qa-ma', 'department-manager', units.quality); // 质量部经理: invited to the S3 二.3 meeting
+    await add('chair', 'senior-management', units.company); // 董事长: hears the final appeal (S3 三.4)
   });
   afterAll(async () => h?.close());
 
@@ -215,6 +219,46 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(await outbox()).toContain('assignee/assigned');
   });
 
+  it('S3 二.3 召集相关人员: the manager of another department invited to the meeting reads this case — read only, audited, told in-app (issue 17)', async () => {
+    // "所在部门经理应当召集相关的部门经理和员工进行会议": 质量部经理 holds no role over the workshop's case.
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u['qa-ma'].token })).statusCode).toBe(404);
+    clock.set('2026-12-01T05:00:00.000Z');
+    await act(u['hr-liu'], 'invite-to-meeting', {
+      invitee: 'qa-ma',
+      meetingAt: '2026-12-01T14:00:00+08:00',
+      reason: '二班返工情况与排班有关',
+    });
+    const invite = (await detail(u['hr-liu'])).timeline.find((e: Event) => e.action === 'invite-to-meeting');
+    // 7 days from the invitation, unless the case closes first.
+    expect(invite.input).toMatchObject({ invitee: u['qa-ma'].id, invitedUntil: '2026-12-08T05:30:00.000Z' });
+    expect(await outbox()).toContain(`user:${u['qa-ma'].id}/invited`);
+    await dispatchOnce(h.ctx);
+    const told = (await h.call('GET', '/api/v1/notifications', { token: u['qa-ma'].token })).json();
+    expect(told.items.map((n: { caseId: string; event: string }) => [n.caseId, n.event])).toContainEqual([
+      caseId,
+      'invite-to-meeting',
+    ]);
+    // The invitee reads the case, takes no step, and each read is in the audit chain.
+    const seen = await detail(u['qa-ma']);
+    expect(seen).toMatchObject({ id: caseId, allowedActions: [] });
+    const inbox = (await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json();
+    expect(inbox.items.map((c: { id: string }) => c.id)).toEqual([caseId]); // this case, and no other
+    expect((await refused(u['qa-ma'], 'add-note', { note: '质量部意见' })).statusCode).toBe(403);
+    const reads = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('entity_id', '=', caseId)
+      .where('action', '=', 'case.read-invited')
+      .execute();
+    expect(reads).toEqual([{ actor: `user:${u['qa-ma'].id}` }]);
+    // Time-limited: a week later the invitation has run out (the clock is put back for the walk).
+    const saved = clock.now().toISOString();
+    clock.advance(8 * 86_400_000);
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u['qa-ma'].token })).statusCode).toBe(404);
+    expect((await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json().items).toEqual([]);
+    clock.set(saved);
+  });
+
   it('S3 二.3 召集相关人员: the managers and employees concerned meet and the meeting is recorded (RTE-4)', async () => {
     const alone = await refused(u['hr-liu'], 'convene-meeting', {
       heldAt: '2026-12-01T14:00:00+08:00',
@@ -279,6 +323,27 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect((await refused(u.zhao, 'add-note', { note: '我要说明情况' })).statusCode).toBe(404);
     const recusal = (await detail(u['hr-liu'])).timeline.find((e: Event) => e.action === 'recusal');
     expect(JSON.stringify(recusal)).not.toContain(u.zhao.id);
+    // Issue 17: someone recused can never be invited to the meeting — the picker leaves him out …
+    const picker = await h.call(
+      'GET',
+      `/api/v1/cases/${caseId}/eligible-users?action=invite-to-meeting&field=invitee`,
+      {
+        token: u['hr-liu'].token,
+      },
+    );
+    expect(picker.statusCode, picker.body).toBe(200);
+    const names = picker.json().users.map((x: { username: string }) => x.username);
+    expect(names).toContain('qa-ma'); // another department's manager, who holds no role here
+    expect(names).not.toContain('zhao');
+    // … and naming him anyway is refused.
+    const invited = await refused(u['hr-liu'], 'invite-to-meeting', {
+      invitee: 'zhao',
+      meetingAt: '2026-12-03T14:00:00+08:00',
+    });
+    expect(invited.statusCode).toBe(400);
+    expect(invited.json().error.details.issues).toEqual([
+      { path: 'input.invitee', message: 'recused from this case (已回避)' },
+    ]);
   });
 
   const firstDecision = {
@@ -369,7 +434,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(early.statusCode).toBe(409);
     await act(u['hr-liu'], 'update-measure', { index: 0, done: true, result: '12月4日已书面道歉' });
     await act(u.qian, 'update-measure', { index: 1, done: true, result: '警告已送达' });
-    // HR records the division's measure: 孙 must stay clear of the original to hear the appeal (APL-4).
+    // HR records the division's measure: whoever acts on the original is kept from its appeal (APL-4).
     await act(u['hr-liu'], 'update-measure', { index: 2, done: true, result: '制造中心轮排办法12月7日起执行' });
   });
 
@@ -390,9 +455,12 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     });
     const view = await publicView();
     expect(view).toMatchObject({ canAppeal: true, final: false });
+    // Issue 17: the meeting invitation (running to 12-08 05:30) ends with the case.
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: u['qa-ma'].token })).statusCode).toBe(404);
+    expect((await h.call('GET', '/api/v1/cases', { token: u['qa-ma'].token })).json().items).toEqual([]);
   });
 
-  it('S3 三.1 申诉: not satisfied, she appeals to the next level — a linked case at 制造中心, kept from everyone who handled the original (APL-1, APL-4)', async () => {
+  it('S3 三.1 申诉: not satisfied, she appeals to the next level — above the person who decided: senior management approved the decision at the company, so the appeal is at the company, not in 制造中心 below it; kept from everyone who handled the original (APL-1, APL-4, issue 17)', async () => {
     clock.set('2026-12-09T01:00:00.000Z'); // Wednesday 09:00
     const res = await h.call('POST', `/api/v1/public/cases/${trackingNo}/appeal`, {
       headers: { 'x-receipt': receipt },
@@ -404,46 +472,48 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(res.json().deadlines).toEqual([
       { clock: 'appeal-review', dueAt: '2026-12-18T16:00:00.000Z', provisional: false },
     ]);
-    const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.sun.token })).json();
+    const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.wu.token })).json();
     appeal1 = { id: found.items[0].id, trackingNo: res.json().trackingNo, receipt: res.json().receipt };
-    const d = await detail(u.sun, appeal1.id);
+    const d = await detail(u.wu, appeal1.id);
     expect(d).toMatchObject({
       kind: 'appeal',
       status: 'received',
+      orgUnitId: units.company,
       data: { appealOf: trackingNo, appealLevel: 1, final: false },
     });
     expect(d.links).toMatchObject([{ kind: 'appeal', trackingNo, visible: true }]);
-    for (const who of ['hr-liu', 'zhou', 'qian', 'zhao']) {
+    // 制造中心 sits below the company-level decision: it does not hear the appeal.
+    for (const who of ['hr-liu', 'zhou', 'qian', 'zhao', 'sun']) {
       expect((await h.call('GET', `/api/v1/cases/${appeal1.id}`, { token: u[who].token })).statusCode, who).toBe(404);
     }
     expect((await publicView()).timeline.at(-1)).toMatchObject({ action: 'appealed' });
   });
 
   it('S3 三.2–3 再次调查和决策: the next level re-investigates, decides and tells the employee (APL-2)', async () => {
-    await act(u.sun, 'accept', { category: 'relationships' }, appeal1.id);
-    await act(u.sun, 'start-investigation', { investigator: 'sun' }, appeal1.id);
+    await act(u.wu, 'accept', { category: 'relationships' }, appeal1.id);
+    await act(u.wu, 'start-investigation', { investigator: 'wu' }, appeal1.id);
     await act(
-      u.sun,
+      u.wu,
       'record-investigation',
       { type: 'interview', party: '王芳、赵某', summary: '复查原调查材料并分别面谈' },
       appeal1.id,
     );
     await act(
-      u.sun,
+      u.wu,
       'decide',
       { findings: '原处理认定事实清楚', outcome: 'partly-substantiated', decision: '维持原处理；赵某不再负责二班排班' },
       appeal1.id,
     );
     await act(
-      u.sun,
+      u.wu,
       'notify-result',
       { result: '维持原处理决定，另决定赵某不再负责二班排班。', method: 'meeting' },
       appeal1.id,
     );
-    const d = await detail(u.sun, appeal1.id);
+    const d = await detail(u.wu, appeal1.id);
     expect(d).toMatchObject({ status: 'replied', outcome: 'partly-substantiated' });
     expect(d.deadlines).toMatchObject([{ clock: 'appeal-review', status: 'met' }]);
-    await act(u.sun, 'close', {}, appeal1.id);
+    await act(u.wu, 'close', {}, appeal1.id);
     expect(await outbox(appeal1.id)).toContain('submitter/result');
   });
 
@@ -458,29 +528,30 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(res.json().deadlines).toEqual([
       { clock: 'appeal-review', dueAt: '2026-12-24T16:00:00.000Z', provisional: false },
     ]);
-    const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.wu.token })).json();
+    const found = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u.chair.token })).json();
     appeal2 = { id: found.items[0].id, trackingNo: res.json().trackingNo, receipt: res.json().receipt };
-    const d = await detail(u.wu, appeal2.id);
+    const d = await detail(u.chair, appeal2.id);
     expect(d).toMatchObject({ kind: 'appeal', data: { appealOf: appeal1.trackingNo, appealLevel: 2, final: true } });
-    // The organisation level: the division and HR do not see it; nor does the deputy who approved the original.
-    for (const who of ['sun', 'hr-liu', 'qian', 'zhao']) {
+    // The organisation level: the division and HR do not see it; nor do the deputy who approved the original
+    // and the general manager who heard the first appeal (APL-4).
+    for (const who of ['sun', 'hr-liu', 'qian', 'zhao', 'wu']) {
       expect((await h.call('GET', `/api/v1/cases/${appeal2.id}`, { token: u[who].token })).statusCode, who).toBe(404);
     }
-    await act(u.wu, 'accept', { category: 'relationships' }, appeal2.id);
-    await act(u.wu, 'start-investigation', { investigator: 'wu' }, appeal2.id);
+    await act(u.chair, 'accept', { category: 'relationships' }, appeal2.id);
+    await act(u.chair, 'start-investigation', { investigator: 'chair' }, appeal2.id);
     await act(
-      u.wu,
+      u.chair,
       'decide',
       { findings: '复查结论成立', outcome: 'partly-substantiated', decision: '赵某调离装配车间主任岗位；维持其余处理' },
       appeal2.id,
     );
     await act(
-      u.wu,
+      u.chair,
       'notify-result',
       { result: '终审决定：赵某调离装配车间主任岗位，其余维持。本决定为最终决定。', method: 'letter' },
       appeal2.id,
     );
-    await act(u.wu, 'close', {}, appeal2.id);
+    await act(u.chair, 'close', {}, appeal2.id);
     const view = await publicView(appeal2.trackingNo, appeal2.receipt);
     expect(view).toMatchObject({ status: 'closed', final: true, canAppeal: false });
   });
@@ -496,6 +567,54 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
     expect(links).toHaveLength(2);
   });
 
+  it('S3 三.1 上一级管理人员 (issue 17): a decision by the workshop manager is appealed in 制造中心, one by the 制造中心 director at the company — above who decided, not above the case', async () => {
+    clock.set('2026-12-16T01:00:00.000Z');
+    for (const [decider, expected] of [
+      ['zhao', units.division],
+      ['sun', units.company],
+    ] as const) {
+      const res = await h.call('POST', '/api/v1/cases', {
+        token: u['hr-liu'].token,
+        body: oral({
+          subject: `更衣柜分配不公（${decider}）`,
+          description: '新员工没有分到更衣柜。',
+          respondents: [{ name: '李某（后勤）', type: 'person' }],
+          category: 'work-environment',
+        }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const c = res.json() as { id: string; trackingNo: string; receipt: string };
+      await act(u[decider], 'accept', { category: 'work-environment' }, c.id);
+      await act(u[decider], 'start-investigation', { investigator: decider }, c.id);
+      await act(
+        u[decider],
+        'decide',
+        { findings: '柜子不足', outcome: 'partly-substantiated', decision: '增购更衣柜' },
+        c.id,
+      );
+      await act(u[decider], 'notify-result', { result: '将增购更衣柜。', method: 'letter' }, c.id);
+      const appealed = await h.call('POST', `/api/v1/public/cases/${c.trackingNo}/appeal`, {
+        headers: { 'x-receipt': c.receipt },
+        body: { reasons: '增购时间太晚，请求先行调剂。' },
+      });
+      expect(appealed.statusCode, appealed.body).toBe(201);
+      const row = await h.ctx.store.db
+        .selectFrom('cases')
+        .select('org_unit_id')
+        .where('tracking_no', '=', appealed.json().trackingNo)
+        .executeTakeFirstOrThrow();
+      expect(row.org_unit_id, decider).toBe(expected);
+      // The decision's event records the unit the decider acted through.
+      const event = await h.ctx.store.db
+        .selectFrom('case_events')
+        .select('actor_unit_id')
+        .where('case_id', '=', c.id)
+        .where('action', '=', 'decide')
+        .executeTakeFirstOrThrow();
+      expect(event.actor_unit_id).toBe(decider === 'zhao' ? units.workshop : units.division);
+    }
+  });
+
   it("the original's timeline tells the story in order; the employee's view shows only what she may read", async () => {
     const d = await detail(u['hr-liu']);
     expect(d.timeline.map((e: Event) => e.action)).toEqual([
@@ -504,6 +623,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       'start-investigation',
       'record-investigation',
       'record-investigation',
+      'invite-to-meeting',
       'convene-meeting',
       'appoint-mediator',
       'record-mediation',
@@ -609,6 +729,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
   });
 
   describe('S1 二.1 匿名建议箱', () => {
+    let box: { id: string; trackingNo: string; receipt: string };
+
     it('HR opens the box and enters an anonymous suggestion; no identity is kept, no notice goes to an unknown author, the result is on the public record (INT-2)', async () => {
       clock.set('2026-12-14T02:00:00.000Z');
       const res = await h.call('POST', '/api/v1/cases', {
@@ -626,7 +748,7 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
         },
       });
       expect(res.statusCode, res.body).toBe(201);
-      const box = res.json();
+      box = res.json();
       expect(box.trackingNo).toMatch(/^JY-/);
       const d = await detail(u['hr-liu'], box.id);
       expect(d).toMatchObject({
@@ -640,22 +762,142 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       expect(await outbox(box.id)).toEqual(['role:hr-officer/new-case']);
       await act(u['hr-liu'], 'accept', { category: 'work-environment' }, box.id);
       await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu' }, box.id);
-      await act(
+      // Issue 17: a suggestion is not decided like a complaint (属实/不属实) …
+      const asComplaint = await refused(
         u['hr-liu'],
         'decide',
-        { findings: '车间夏季实测 35℃', outcome: 'adopted', decision: '明年5月前加装排风扇' },
+        { findings: '车间夏季实测 35℃', outcome: 'substantiated', decision: '加装排风扇' },
         box.id,
       );
+      expect(asComplaint.statusCode).toBe(409);
+      expect(asComplaint.json().error).toMatchObject({ code: 'ACTION_NOT_ALLOWED', details: { kind: 'suggestion' } });
+      // … and not adopted before its feasibility is assessed.
+      const unassessed = await refused(
+        u['hr-liu'],
+        'decide-suggestion',
+        { outcome: 'adopted', reason: '可行', method: 'letter' },
+        box.id,
+      );
+      expect(unassessed.statusCode).toBe(409);
+      expect(unassessed.json().error.message).toMatch(/^请先进行可行性评估/);
+    });
+
+    it('S1 合理化建议 (issue 17): the suggestion is assessed for feasibility (可行性评估), then adopted with the reason told to the employee', async () => {
       await act(
         u['hr-liu'],
-        'notify-result',
-        { result: '建议已采纳：明年5月前加装排风扇。', method: 'letter' },
+        'evaluate-suggestion',
+        {
+          feasibility: 'feasible',
+          assessment: '车间夏季实测 35℃；加装 6 台排风扇，设备部确认电路可承载。',
+          estimatedCost: '约 1.2 万元',
+          expectedBenefit: '夏季车间温度降低约 4℃，减少中暑风险',
+        },
+        box.id,
+      );
+      expect((await detail(u['hr-liu'], box.id)).data).toMatchObject({
+        feasibility: 'feasible',
+        estimatedCost: '约 1.2 万元',
+      });
+      await act(
+        u['hr-liu'],
+        'decide-suggestion',
+        {
+          outcome: 'adopted',
+          reason: '经评估可行、投入小、能明显改善夏季作业环境，予以采纳。',
+          plan: '设备部明年5月前加装排风扇',
+          method: 'letter',
+        },
         box.id,
       );
       const view = await publicView(box.trackingNo, box.receipt);
       expect(view).toMatchObject({ status: 'replied', outcome: { 'zh-CN': '建议已采纳' } });
-      expect(view.timeline.at(-1).details.result).toContain('排风扇');
+      const told = view.timeline.find((e: Event) => e.action === 'decide-suggestion');
+      expect(told.details).toMatchObject({ outcome: 'adopted', reason: expect.stringContaining('予以采纳') });
+      expect(JSON.stringify(view)).not.toContain('1.2 万元'); // the assessment stays internal
+      const d = await detail(u['hr-liu'], box.id);
+      expect(d.deadlines.find((x: { clock: string }) => x.clock === 'handling')).toMatchObject({ status: 'met' });
+      // An anonymous author has no address: the notice is read with the receipt.
       expect((await outbox(box.id)).filter((o) => o.startsWith('submitter/'))).toEqual([]);
+    });
+
+    it('S1 合理化建议 (issue 17): the suggestion is rewarded, once, and the employee reads it', async () => {
+      await act(u['hr-liu'], 'record-reward', { type: 'bonus', amount: 500, note: '合理化建议奖' }, box.id);
+      const twice = await refused(u['hr-liu'], 'record-reward', { type: 'commendation' }, box.id);
+      expect(twice.statusCode).toBe(409);
+      expect((await detail(u['hr-liu'], box.id)).data).toMatchObject({ reward: 'bonus', rewardAmount: 500 });
+      const view = await publicView(box.trackingNo, box.receipt);
+      expect(view.timeline.at(-1)).toMatchObject({
+        action: 'record-reward',
+        details: { type: 'bonus', note: '合理化建议奖' },
+      });
+    });
+
+    it('S1 合理化建议 (issue 17): the adopted suggestion is carried out as an improvement action linked to it', async () => {
+      const body = {
+        kind: 'suggestion',
+        title: '装配车间加装排风扇',
+        causeCategory: 'work-environment',
+        owner: u.sun.id,
+        orgUnit: units.workshop,
+        dueDate: '2027-05-31',
+        cases: [box.id],
+      };
+      const created = await h.call('POST', '/api/v1/improvements', { token: u['hr-liu'].token, body });
+      expect(created.statusCode, created.body).toBe(201);
+      const listed = (await h.call('GET', `/api/v1/improvements?case=${box.id}`, { token: u['hr-liu'].token })).json();
+      expect(listed.items).toMatchObject([{ kind: 'suggestion', title: '装配车间加装排风扇', status: 'open' }]);
+      // Only an adopted suggestion can be "implemented": a complaint is refused.
+      const wrong = await h.call('POST', '/api/v1/improvements', {
+        token: u['hr-liu'].token,
+        body: { ...body, cases: [caseId] },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.issues[0].path).toBe('cases');
+    });
+
+    it('S1 合理化建议 (issue 17): statistics give managers the adoption rate; HR, who holds no manager role, gets 403', async () => {
+      // A second suggestion, not adopted, from a named employee on the web.
+      const res = await h.call('POST', '/api/v1/public/cases', {
+        body: {
+          procedure: 'employee-complaint',
+          kind: 'suggestion',
+          anonymous: false,
+          submitter: { name: '李强', email: 'liqiang@example.com' },
+          orgUnit: units.workshop,
+          subject: '取消周六例会',
+          description: '建议把周六例会改为周五下午。',
+          affirmTruthful: true,
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: u['hr-liu'].token })).json()
+        .items[0].id;
+      await act(u['hr-liu'], 'accept', { category: 'other' }, id);
+      await act(u['hr-liu'], 'start-investigation', { investigator: 'hr-liu' }, id);
+      await act(
+        u['hr-liu'],
+        'evaluate-suggestion',
+        { feasibility: 'not-feasible', assessment: '周五下午为出货高峰' },
+        id,
+      );
+      await act(
+        u['hr-liu'],
+        'decide-suggestion',
+        { outcome: 'not-adopted', reason: '周五下午为出货高峰，无法召开例会。', method: 'email' },
+        id,
+      );
+      expect(await outbox(id)).toContain('submitter/result'); // the named employee is told, with the reason
+      const period = '/api/v1/stats?from=2026-12-01&to=2026-12-31&procedure=employee-complaint';
+      const stats = await h.call('GET', period, { token: u.wu.token });
+      expect(stats.statusCode, stats.body).toBe(200);
+      expect(stats.json().suggestions).toEqual({
+        received: 2,
+        decided: 2,
+        adopted: 1,
+        notAdopted: 1,
+        adoptionRate: 0.5,
+      });
+      expect((await h.call('GET', period, { token: u['hr-liu'].token })).statusCode).toBe(403);
     });
 
     it('an employee may instead complain anonymously on the web and follow it with the receipt alone (INT-2)', async () => {

@@ -27,6 +27,7 @@ describe.each(BACKENDS)('internal report (S6 内部投诉和举报制度, S2 企
   let headSun: Staff; // 销售部负责人
   let neutral: Staff; // 中立调查机构 (company level)
   let senior: Staff; // 上级部门负责人 (company level)
+  let hrZheng: Staff; // 人力资源部: hr-officer held in the company unit, so it reaches every department
   let trackingNo: string;
   let receipt: string;
   let caseId: string;
@@ -44,6 +45,7 @@ describe.each(BACKENDS)('internal report (S6 内部投诉和举报制度, S2 企
     headSun = await staffIn('head-sun', 'department-head', units.sales);
     neutral = await staffIn('neutral-qian', 'neutral-investigator', units.company);
     senior = await staffIn('senior-wu', 'senior-head', units.company);
+    hrZheng = await staffIn('hr-zheng', 'hr-officer', units.company);
   });
   afterAll(async () => h?.close());
 
@@ -151,6 +153,38 @@ describe.each(BACKENDS)('internal report (S6 内部投诉和举报制度, S2 企
       provisional: true,
     });
     expect((await publicView()).deadlines.map((c: { dueAt: string }) => c.dueAt)).toContain('2026-12-07T16:00:00.000Z');
+  });
+
+  it('S2 三.1 接收投诉: the employee tells HR in person; HR registers it for her department and hands over the receipt, but cannot open it afterwards (INT-1, INT-3, S2 四.1 保密)', async () => {
+    // 员工…可以选择向直属上级、人力资源部门或专门的投诉管理部门进行投诉 — HR registers (intake) …
+    const res = await h.call('POST', '/api/v1/cases', {
+      token: hrZheng.token,
+      body: report({
+        kind: 'complaint',
+        channel: 'walk-in',
+        subject: '采购部排班不公',
+        description: '采购部近两个月周末值班只排给新员工。',
+        respondents: [],
+        fields: {},
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, trackingNo: no, receipt: key } = res.json();
+    expect(no).toMatch(/^TS-20261130-/);
+    // … the department head of her department has it, with who received it (REG-1) …
+    const d = await detail(id, headLi);
+    expect(d).toMatchObject({ channel: 'walk-in', receivedBy: hrZheng.id, orgUnitId: units.purchasing });
+    expect(await outboxOf(id)).toEqual(['role:department-head/new-case', 'submitter/received']);
+    // … and HR, which holds no `read` here, neither opens nor finds it (只有当调查需要时…提供给相关人员).
+    expect((await h.call('GET', `/api/v1/cases/${id}`, { token: hrZheng.token })).statusCode).toBe(404);
+    expect((await h.call('GET', `/api/v1/cases?q=${no}`, { token: hrZheng.token })).json().items).toEqual([]);
+    const acted = await h.call('POST', `/api/v1/cases/${id}/actions/register`, {
+      token: hrZheng.token,
+      body: { input: { category: 'work-environment', handler: 'hr-zheng', summary: '登记' }, expectedVersion: 1 },
+    });
+    expect(acted.statusCode).toBe(404);
+    // The employee follows it with the receipt HR handed her.
+    expect((await publicView(no, key)).status).toBe('received');
   });
 
   it('S2 三.2 登记投诉: the head registers it concisely, names the handler and so acknowledges the report (REG-1, RTE-2, WB-1)', async () => {

@@ -261,8 +261,12 @@ describe.each(BACKENDS)('search NFKC migration on $name', (backend) => {
         .set({ tokens: 'ｇａｍｍａｍａｒｋ 冰箱 型号 ７８９ 不 制冷' })
         .execute();
       expect(await found('GAMMAMARK')).toBe(0);
-      expect(await migrateDown(h.ctx.store)).toEqual(['Down 202612051900_search_nfkc: Success']);
-      expect(await migrateUp(h.ctx.store)).toEqual(['Up 202612051900_search_nfkc: Success']);
+      // Step down through the migrations after it (issue 17's among them) until it is undone.
+      const downs: string[] = [];
+      while (!downs.includes('Down 202612051900_search_nfkc: Success') && downs.length < 20)
+        downs.push(...(await migrateDown(h.ctx.store)));
+      expect(downs.at(-1)).toBe('Down 202612051900_search_nfkc: Success');
+      expect(await migrateUp(h.ctx.store)).toContain('Up 202612051900_search_nfkc: Success');
       expect(await found('GAMMAMARK')).toBe(1);
       expect(await found('ＧＡＭＭＡＭＡＲＫ ７８９')).toBe(1);
     } finally {

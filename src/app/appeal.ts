@@ -10,6 +10,7 @@ import type { AppContext } from './context.ts';
 import { decrypt } from './secrets.ts';
 import { writeNewCase, type SubmitResult } from './submit.ts';
 import type { Intake } from '../domain/intake.ts';
+import type { TProcedure } from '../domain/procedure.schema.ts';
 import { hasAppeal, insertLinks } from '../store/links.repository.ts';
 import { msg } from '../domain/messages.ts';
 
@@ -66,8 +67,10 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   const next = level + 1;
   const step = rule.levels[next - 1]!;
   // Issue 16: an appeal always lands in a real unit — the one above, or the root (the organisation).
-  const unit =
-    (step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id)) ?? (await rootRef(ctx.store.db));
+  // Issue 17 (S3 三.1 上一级管理人员): "above" is above the person who decided, not above the case's
+  // unit — company-level HR's decision on a workshop's case is not appealed in the division below HR.
+  const decidedIn = (await decidingUnit(ctx, procedure, original.id)) ?? original.org_unit_id;
+  const unit = (step.routeTo === 'top' ? null : await unitAbove(ctx, decidedIn)) ?? (await rootRef(ctx.store.db));
   const submitter = original.submitter_enc
     ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
     : undefined;
@@ -147,6 +150,33 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
     },
   });
   return opened!;
+}
+
+/**
+ * The unit of the staff member who made the decision now appealed: the newest event that set the
+ * case's outcome — an action with an input that `sets: outcome`, taken without waiting for
+ * approval, or the approval that let such an action take effect (RES-3: the approver decided).
+ * Null when none is recorded (older events, or no decision): the caller uses the case's unit.
+ */
+async function decidingUnit(ctx: AppContext, procedure: TProcedure, caseId: string): Promise<string | null> {
+  const decides = (actionId: unknown) =>
+    typeof actionId === 'string' &&
+    procedure.actions.some(
+      (a) => a.id === actionId && (a.input.some((f) => f.sets === 'outcome') || a.fixed?.outcome !== undefined),
+    );
+  const events = await ctx.store.db
+    .selectFrom('case_events')
+    .select(['action', 'input', 'actor_unit_id'])
+    .where('case_id', '=', caseId)
+    .where('actor_kind', '=', 'user')
+    .orderBy('seq', 'desc')
+    .execute();
+  for (const e of events) {
+    const input = JSON.parse(e.input) as { awaitingApproval?: unknown; approve?: unknown; approvalOf?: unknown };
+    const decided = input.approve === true ? decides(input.approvalOf) : decides(e.action) && !input.awaitingApproval;
+    if (decided) return e.actor_unit_id;
+  }
+  return null;
 }
 
 async function unitAbove(ctx: AppContext, unitId: string | null): Promise<{ id: string; path: string } | null> {

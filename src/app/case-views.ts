@@ -18,9 +18,11 @@ import {
 } from '../store/cases.repository.ts';
 import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
-import { loadVisibleCase } from './perform.ts';
+import { loadVisibleCase, readsByInvitation } from './perform.ts';
 import { decrypt } from './secrets.ts';
 import { actionFields, doneAlready } from '../domain/engine.ts';
+import { appendAudit } from '../store/audit.repository.ts';
+import { invitedCaseIds } from '../store/invitations.repository.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
 import { clockStoppedBy, publicClockIds } from '../domain/public-clocks.ts';
@@ -227,6 +229,7 @@ async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
+  if (readsByInvitation(actor, procedure, state)) await auditInvitedRead(ctx, actor, row);
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
   const names = await namesOf(ctx, [row]);
@@ -253,6 +256,21 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     attachments: await listAttachments(ctx, row.id, false),
     links: await visibleLinks(ctx, row.id, actor),
   };
+}
+
+/** S3 二.3 (issue 17): each read by an invitee is in the audit chain, with who invited them. */
+async function auditInvitedRead(ctx: AppContext, actor: Actor, row: CaseRow): Promise<void> {
+  const at = ctx.now().toISOString();
+  await ctx.store.transact((trx) =>
+    appendAudit(trx, {
+      at,
+      actor: actor.kind === 'user' ? `user:${actor.id}` : actor.kind,
+      action: 'case.read-invited',
+      entityType: 'case',
+      entityId: row.id,
+      payload: { trackingNo: row.tracking_no },
+    }),
+  );
 }
 
 /** Linked cases (appeal, enforcement lead, retaliation, repeat …); `visible`: whether the actor may open it. */
@@ -319,6 +337,11 @@ export async function caseList(
 ) {
   const { orgUnitId, receivedFrom, receivedTo, ...rest } = query;
   const filter: CaseFilter = { ...rest, scope: scope(actor, ctx.procedures.latestAll()) };
+  // S3 二.3 (issue 17): the cases the reader is invited to are in their inbox while the invitation runs.
+  if (actor.kind === 'user') {
+    const invited = await invitedCaseIds(ctx.store.db, actor.id, ctx.now().toISOString());
+    if (invited.length > 0) filter.scope = { ...filter.scope, invitedCaseIds: invited };
+  }
   if (orgUnitId) {
     // An unknown unit matches nothing (its path prefix is no case's). With "my units" as well,
     // both must hold: the deeper of each pair of nested paths.

@@ -47,6 +47,7 @@ export async function recordChange(
     actor_kind: event.actor.kind,
     actor_id: event.actor.id,
     actor_name: event.actor.name,
+    actor_unit_id: event.actorUnitId ?? null,
     at: event.at,
     input: JSON.stringify(event.input),
     public_text: event.publicText ? JSON.stringify(event.publicText) : null,

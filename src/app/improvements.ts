@@ -30,7 +30,8 @@ import { msg } from '../domain/messages.ts';
  * units below); every change is one transaction with its audit record.
  */
 
-export const IMPROVEMENT_KINDS = ['corrective', 'training'] as const;
+/** `suggestion` (issue 17, S1): carrying out an adopted employee suggestion, linked to it. */
+export const IMPROVEMENT_KINDS = ['corrective', 'training', 'suggestion'] as const;
 export const IMPROVEMENT_STATUSES = ['open', 'in-progress', 'done'] as const;
 
 const ZUlid = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
@@ -107,6 +108,17 @@ async function checkCases(ctx: AppContext, caseIds: string[], actor: Actor): Pro
   for (const id of new Set(caseIds)) await loadVisibleCase(ctx, id, actor);
 }
 
+/** Issue 17, S1: a suggestion's implementation is tracked against the adopted suggestion it carries out. */
+async function checkAdoptedSuggestion(ctx: AppContext, caseIds: string[]): Promise<void> {
+  for (const id of caseIds) {
+    const row = await findCaseById(ctx.store.db, id);
+    if (row?.kind === 'suggestion' && row.outcome === 'adopted') return;
+  }
+  throw new DomainError('VALIDATION_FAILED', msg('improvements.linkAdoptedSuggestion'), {
+    issues: [{ path: 'cases', message: 'an implementation needs an adopted suggestion among its cases' }],
+  });
+}
+
 export async function createImprovement(ctx: AppContext, input: z.infer<typeof ZImprovementCreate>, actor: Actor) {
   const unit = await findOrgUnit(ctx.store.db, input.orgUnit);
   if (!unit)
@@ -120,6 +132,7 @@ export async function createImprovement(ctx: AppContext, input: z.infer<typeof Z
   }
   await checkOwner(ctx, input.owner);
   await checkCases(ctx, input.cases, actor);
+  if (input.kind === 'suggestion') await checkAdoptedSuggestion(ctx, input.cases);
   const at = ctx.now().toISOString();
   const row: ImprovementRow = {
     id: timeOrderedId(ctx.now(), ctx.random(10)),

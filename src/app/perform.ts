@@ -10,7 +10,8 @@ import { insertLinks } from '../store/links.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { decrypt } from './secrets.ts';
 import { writeNewCase } from './submit.ts';
-import { canSeeCase } from '../domain/policy.ts';
+import { actingUnit, canSeeCase, hasPermission, isExcluded, isInvited } from '../domain/policy.ts';
+import { activeInvitees, insertInvitation } from '../store/invitations.repository.ts';
 import { toCaseChanges, toCaseState } from '../store/case.mapper.ts';
 import { caseExclusions, findCaseById, updateCaseIfVersion, type CaseRow } from '../store/cases.repository.ts';
 import { findUsersByRefs } from '../store/users.repository.ts';
@@ -20,7 +21,7 @@ import { VersionConflict } from './version-conflict.ts';
 import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
-import { checkEligibleInputs, moveTarget } from './reach.ts';
+import { actorOfUser, checkEligibleInputs, moveTarget } from './reach.ts';
 import { msg } from '../domain/messages.ts';
 
 export type PerformResult = {
@@ -43,12 +44,29 @@ export async function loadVisibleCase(
 ): Promise<{ row: CaseRow; state: CaseState; procedure: TProcedure }> {
   const row = await findCaseById(ctx.store.db, caseId);
   if (!row) throw notFound();
-  const state = { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) };
+  const state = {
+    ...toCaseState(row),
+    exclusions: await caseExclusions(ctx.store.db, row.id),
+    invitees: await activeInvitees(ctx.store.db, row, ctx.now().toISOString()),
+  };
   const procedure = await procedureVersion(ctx, state.procedureId, state.procedureVersion);
   if (!procedure)
     throw new Error(`procedure ${state.procedureId}@${state.procedureVersion} of case ${state.id} is not loaded`);
   if (!canSeeCase(actor, procedure, state)) throw notFound();
   return { row, state, procedure };
+}
+
+/**
+ * S3 二.3 (issue 17): whether the actor reads this case only by invitation — such reads are
+ * audited one by one, as the invitation is an exception to the unit-scoped policy.
+ */
+export function readsByInvitation(actor: Actor, procedure: TProcedure, state: CaseState): boolean {
+  return (
+    actor.kind === 'user' &&
+    !actor.isAdmin &&
+    isInvited(actor, state) &&
+    !hasPermission(actor, procedure, state.orgUnitPath, 'read')
+  );
 }
 
 /**
@@ -84,6 +102,8 @@ export async function perform(
     units,
   });
   const pendingNow = Boolean(decision.event.input.awaitingApproval);
+  // Issue 17 (APL-1): the unit the actor acted through, so an appeal can go above the decider.
+  if (action) decision.event = { ...decision.event, actorUnitId: actingUnit(actor, action.roles, state.orgUnitPath) };
   // Issue 16: an action that sends the case elsewhere (转交) moves it to a real unit, on the timeline.
   if (action?.moves && !pendingNow) {
     const target = await moveTarget(ctx, procedure, action.moves, state);
@@ -94,12 +114,20 @@ export async function perform(
       decision.event = { ...decision.event, input: { ...decision.event.input, movedTo: target.id } };
     }
   }
-  // Issue 16: everyone named in a `user` input can act on the case where it will be.
+  // S3 二.3 (issue 17): the invitee needs no role here, but must not be recused.
+  if (decision.invitation) await checkInvitee(ctx, decision.invitation.userId, state, action?.invites?.field ?? '');
+  // Issue 16: everyone named in a `user` input can act on the case where it will be (an invitee only reads).
   if (action && !action.decidesApproval && input && typeof input === 'object')
-    await checkEligibleInputs(ctx, procedure, action.input, input as Record<string, unknown>, {
-      ...state,
-      orgUnitPath: decision.patch.orgUnitPath !== undefined ? decision.patch.orgUnitPath : state.orgUnitPath,
-    });
+    await checkEligibleInputs(
+      ctx,
+      procedure,
+      action.input.filter((f) => f.name !== action.invites?.field),
+      input as Record<string, unknown>,
+      {
+        ...state,
+        orgUnitPath: decision.patch.orgUnitPath !== undefined ? decision.patch.orgUnitPath : state.orgUnitPath,
+      },
+    );
   const opensIn = decision.opens ? ctx.procedures.latest(decision.opens.procedure) : undefined;
   if (decision.opens && !opensIn)
     throw new Error(`action ${actionId} opens a case of procedure ${decision.opens.procedure}, which is not loaded`);
@@ -130,6 +158,15 @@ export async function perform(
       ]);
       event = { ...event, input: { ...event.input, opened: opened.trackingNo } };
     }
+    if (decision.invitation)
+      await insertInvitation(trx, {
+        case_id: state.id,
+        user_id: decision.invitation.userId,
+        invited_by: actor.kind === 'user' ? actor.id : actor.kind,
+        invited_at: now.toISOString(),
+        expires_at: decision.invitation.expiresAt,
+        seq: next,
+      });
     await recordChange(
       ctx,
       trx,
@@ -146,6 +183,26 @@ export async function perform(
     version: next,
     ...(opened ? { opened: { id: opened.id, trackingNo: opened.trackingNo } } : {}),
   };
+}
+
+/** RTE-3: someone recused (or a disabled account) can never be invited to read the case. */
+async function checkInvitee(ctx: AppContext, userId: string, state: CaseState, field: string): Promise<void> {
+  const user = await ctx.store.db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'is_admin', 'disabled'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  const why = !user
+    ? 'unknown user'
+    : user.disabled
+      ? 'the account is disabled'
+      : isExcluded(await actorOfUser(ctx.store.db, user), state.exclusions)
+        ? 'recused from this case (已回避)'
+        : null;
+  if (why)
+    throw new DomainError('VALIDATION_FAILED', msg('perform.personCannotBeInvited', { why }), {
+      issues: [{ path: `input.${field}`, message: why }],
+    });
 }
 
 function unitOf(row: CaseRow): { id: string; path: string } | null {

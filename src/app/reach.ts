@@ -1,6 +1,6 @@
 import type { Actor, CaseState, Exclusion } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { canSeeCase, hasPermission, rolesFor } from '../domain/policy.ts';
+import { canSeeCase, hasPermission, isExcluded, rolesFor } from '../domain/policy.ts';
 import { findAction, SUBMITTER_ROLE, type TField, type TProcedure } from '../domain/procedure.schema.ts';
 import type { TRespondent } from '../domain/submission.ts';
 import { appendAudit } from '../store/audit.repository.ts';
@@ -364,6 +364,7 @@ async function eligibleUsers(
       });
     at = { ...c, orgUnitPath: unit.path };
   }
+  if (action.invites?.field === fieldName) return inviteCandidates(ctx, c);
   const roles = rolesForField(procedure, field);
   const candidates = await ctx.store.db
     .selectFrom('users')
@@ -392,6 +393,25 @@ async function eligibleUsers(
       unitId: unit?.id ?? null,
       unitName: unit?.name ?? null,
     });
+  }
+  users.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id.localeCompare(b.id));
+  return { users };
+}
+
+/**
+ * S3 二.3 (issue 17): anyone may be invited to read the case (a manager of another department),
+ * except disabled accounts and the people recused from it.
+ */
+async function inviteCandidates(ctx: AppContext, c: Pick<CaseState, 'exclusions'>) {
+  const rows = await ctx.store.db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'is_admin'])
+    .where('disabled', '=', 0)
+    .execute();
+  const users = [];
+  for (const u of rows) {
+    if (isExcluded(await actorOfUser(ctx.store.db, u), c.exclusions)) continue;
+    users.push({ id: u.id, username: u.username, displayName: u.display_name, unitId: null, unitName: null });
   }
   users.sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN') || a.id.localeCompare(b.id));
   return { users };

@@ -251,6 +251,7 @@ async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
       'case_events',
       'clocks',
       'case_exclusions',
+      'case_invitations',
       'case_attachments',
       'outbox',
       'data_requests',

@@ -29,6 +29,7 @@ export function statsSheets(s: TStats): Sheet[] {
         ['评价率（%）', pct(s.satisfaction.responseRate)],
         ['属实率（%，含部分属实）', pct(s.substantiated.rate)],
         ['重复投诉率（%）', pct(s.repeats.rate)],
+        ['建议采纳率（%）', pct(s.suggestions.adoptionRate)],
         ['被申诉案件数', s.appeals.appealed],
         ['申诉率（%）', pct(s.appeals.rate)],
         ['生成时间', s.generatedAt],

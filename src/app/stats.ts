@@ -43,6 +43,9 @@ export const FINDINGS = {
   not: 'not-substantiated',
 } as const;
 
+/** The outcomes of a suggestion's adoption decision (employee-complaint `decide-suggestion`). */
+const ADOPTION = { adopted: 'adopted', not: 'not-adopted' } as const;
+
 export type StatsPeriod = { from: string; to: string; unitId?: string; procedureId?: string };
 
 /** Resolves who may see statistics and over which cases: 403 when the actor holds no manager role. */
@@ -134,6 +137,24 @@ function findingsOf(dims: Dims) {
     partly,
     notSubstantiated: notSub,
     rate: rate(sub + partly, sub + partly + notSub),
+  };
+}
+
+/**
+ * S1 (issue 17): suggestions received, those with an adoption decision, and the adoption rate —
+ * adopted ÷ (adopted + not adopted). Same scope as every other count: a manager's units only.
+ */
+function adoptionOf(dims: Dims) {
+  const suggestions = dims.filter((r) => r.kind === 'suggestion');
+  const count = (o: string) => suggestions.filter((r) => r.outcome === o).reduce((s, r) => s + r.n, 0);
+  const adopted = count(ADOPTION.adopted);
+  const notAdopted = count(ADOPTION.not);
+  return {
+    received: suggestions.reduce((s, r) => s + r.n, 0),
+    decided: adopted + notAdopted,
+    adopted,
+    notAdopted,
+    adoptionRate: rate(adopted, adopted + notAdopted),
   };
 }
 
@@ -286,6 +307,7 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
     handlingDays: { count: durations.length, median: percentile(durations, 50), p90: percentile(durations, 90) },
     satisfaction: satisfactionOf(dims, procedures),
     substantiated: findingsOf(dims),
+    suggestions: adoptionOf(dims),
     repeats: { count: links.repeats, rate: rate(links.repeats, total) },
     appeals: {
       appealed: links.appealed,

@@ -47,6 +47,8 @@ export type CaseState = {
   orgUnitPath: string | null;
   /** RTE-3: who must not see or act on the case (loaded with the case where access is decided). */
   exclusions: Exclusion[];
+  /** Issue 17, S3 二.3: users whose invitation to read the case runs now (loaded, not stored). */
+  invitees?: string[];
 };
 
 /** A recusal: one user, or everyone holding a role in a unit (and the units below it). */
@@ -80,6 +82,8 @@ export type TimelineEvent = {
   fromStatus: string | null;
   toStatus: string;
   actor: ActorRef;
+  /** Issue 17: the unit through which a staff actor acted (see `actingUnit`); an appeal goes above it. */
+  actorUnitId?: string | null;
   at: string;
   /** Validated input of the action, as given. */
   input: Record<string, unknown>;
@@ -103,4 +107,6 @@ export type Decision = {
   notifications: Notification[];
   clockChanges: ClockChange[];
   opens?: OpenCase;
+  /** Issue 17, S3 二.3: the person the action invites to read the case, and until when. */
+  invitation?: { userId: string; expiresAt: string };
 };

@@ -9,7 +9,7 @@ import {
   type TProcedure,
 } from './procedure.schema.ts';
 import { inputSchema } from './input.ts';
-import { allowedActions, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
+import { allowedActions, appliesToKind, approvalAllows, holdsActionRole, holdsAnyRole } from './policy.ts';
 import { actorRef, type Actor, type CasePatch, type CaseState, type Decision, type PendingApproval } from './case.ts';
 import { zodDetails } from './zod-details.ts';
 import type { Calendar } from './calendar.ts';
@@ -64,6 +64,21 @@ export function decide(request: DecideRequest): Decision {
       }),
       {
         action: actionId,
+        allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
+      },
+    );
+  }
+  if (!appliesToKind(action, current)) {
+    throw new DomainError(
+      'ACTION_NOT_ALLOWED',
+      msg('engine.notForKind', {
+        action: action.label['zh-CN'],
+        actionEn: action.label.en ?? action.id,
+        kind: current.kind,
+      }),
+      {
+        action: action.id,
+        kind: current.kind,
         allowedActions: allowedActions(actor, procedure, current).map((a) => a.id),
       },
     );
@@ -145,6 +160,13 @@ function takeEffect(
   if (findState(procedure, toStatus)?.terminal && !current.closedAt) patch.closedAt = now.toISOString();
 
   const clockPlan = planClocks(procedure, action, working, patch, input, actor, now, clockContext);
+  const invitation = action.invites
+    ? {
+        userId: String(input[action.invites.field]),
+        expiresAt: new Date(now.getTime() + action.invites.days * 86_400_000).toISOString(),
+      }
+    : undefined;
+  const eventInput = extra.eventInput ?? input;
 
   return {
     patch,
@@ -156,15 +178,20 @@ function takeEffect(
       toStatus,
       actor: actorRef(actor),
       at: now.toISOString(),
-      input: extra.eventInput ?? input,
+      input: invitation ? { ...eventInput, invitedUntil: invitation.expiresAt } : eventInput,
       publicText: action.publicText ?? null,
       clocks: clockPlan.notes,
     },
-    notifications: action.notify
-      .filter((n) => !n.when || targetValue({ ...working, ...patch } as CaseState, n.when.target) === n.when.equals)
-      .map((n) => ({ to: n.to, template: n.template, event: action.id })),
+    notifications: [
+      ...action.notify
+        .filter((n) => !n.when || targetValue({ ...working, ...patch } as CaseState, n.when.target) === n.when.equals)
+        .map((n) => ({ to: n.to, template: n.template, event: action.id })),
+      // The invitee holds no role here: they are told by name, in-app (S3 二.3, issue 17).
+      ...(invitation ? [{ to: `user:${invitation.userId}`, template: 'invited', event: action.id }] : []),
+    ],
     clockChanges: clockPlan.changes,
     ...(action.opens ? { opens: action.opens } : {}),
+    ...(invitation ? { invitation } : {}),
   };
 }
 

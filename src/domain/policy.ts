@@ -47,20 +47,46 @@ export function isExcluded(actor: Actor, exclusions: Exclusion[]): boolean {
   );
 }
 
+/**
+ * The people invited to read a case now (S3 二.3, issue 17): loaded with the case, only the
+ * invitations not expired while the case is open — time is the loader's business, not the policy's.
+ */
+export type Invited = { invitees?: string[] };
+
 /** Whether the actor may know that the case exists. */
 export function canSeeCase(
   actor: Actor,
   procedure: TProcedure,
-  c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'>,
+  c: Pick<CaseState, 'id' | 'orgUnitPath' | 'exclusions'> & Invited,
 ): boolean {
   switch (actor.kind) {
     case 'user':
-      return !isExcluded(actor, c.exclusions) && hasPermission(actor, procedure, c.orgUnitPath, 'read');
+      // A recusal beats an invitation: someone recused can never read the case (RTE-3).
+      if (isExcluded(actor, c.exclusions)) return false;
+      return hasPermission(actor, procedure, c.orgUnitPath, 'read') || isInvited(actor, c);
     case 'submitter':
       return actor.caseId === c.id;
     case 'system':
       return true;
   }
+}
+
+/** S3 二.3 (issue 17): read only, for this case, while the invitation runs. */
+export function isInvited(actor: Actor, c: Invited): boolean {
+  return actor.kind === 'user' && (c.invitees ?? []).includes(actor.id);
+}
+
+/**
+ * Issue 17 (APL-1): the unit through which the actor takes an action with these roles on a case
+ * in `casePath` — the deepest unit where they hold one of them over the case. Null when no unit
+ * grant covers it (an admin, the system, the submitter).
+ */
+export function actingUnit(actor: Actor, roles: string[], casePath: string | null): string | null {
+  if (actor.kind !== 'user') return null;
+  const grant = actor.grants
+    .filter((g) => g.unitId && roles.includes(g.role) && grantCovers(g, casePath))
+    .sort((a, b) => (b.unitPath?.length ?? 0) - (a.unitPath?.length ?? 0))[0];
+  return grant?.unitId ?? null;
 }
 
 /** Whether the actor's roles for this case allow the action (state is the engine's business). */
@@ -78,12 +104,18 @@ export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState
   }
 }
 
+/** Issue 17: an action with `kinds` is for cases of those kinds only (a suggestion's adoption). */
+export function appliesToKind(action: TAction, c: Pick<CaseState, 'kind'>): boolean {
+  return !action.kinds || action.kinds.includes(c.kind);
+}
+
 /** Whether the actor may take the action on this case now. */
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
   return (
     canSeeCase(actor, procedure, c) &&
     holdsActionRole(actor, action, c) &&
     action.from.includes(c.status) &&
+    appliesToKind(action, c) &&
     procedure.id === c.procedureId &&
     approvalAllows(actor, action, c) &&
     extensionDecisionAllows(actor, procedure, action, c)
@@ -190,6 +222,8 @@ export type Scope = {
   byProcedure: { procedureId: string; all: boolean; unitPaths: string[] }[];
   /** Recusal: cases excluding this user, or a unit above any of these paths, are left out. */
   recused: { userId: string; memberPaths: string[] } | null;
+  /** S3 二.3 (issue 17): open cases the reader is invited to now (the inbox only, never statistics). */
+  invitedCaseIds?: string[];
 };
 
 export function scope(actor: Actor, procedures: TProcedure[]): Scope {

@@ -200,6 +200,14 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       problem: 'updatesItemOf needs an integer input named "index"',
     },
     {
+      name: 'an invitation naming an input that is not a required user (issue 17)',
+      edit: (raw) => {
+        action(raw, 'accept').invites = { field: 'category', days: 7 };
+      },
+      path: 'actions[1](accept).invites.field',
+      problem: '"category" is not a required user input of the action',
+    },
+    {
       name: 'an unknown top-level key (the schema is strict)',
       edit: (raw) => {
         raw.escalation = { levels: 2 };

@@ -161,6 +161,11 @@ const ZAction = z
     from: z.array(ZId).min(1),
     /** Omitted: the case stays in its state (a recorded step such as an interview note). */
     to: ZId.optional(),
+    /**
+     * Issue 17: the action applies only to cases of these kinds (S1: a suggestion is evaluated and
+     * adopted, a complaint is decided). Omitted: every kind.
+     */
+    kinds: z.array(z.enum(CASE_KINDS)).min(1).optional(),
     roles: z.array(ZId).min(1),
     input: z.array(ZField).default([]),
     /** `public` events are shown to the submitter on the tracking page. */
@@ -209,6 +214,15 @@ const ZAction = z
      * procedure's intake unit (转交客服部门), `parent` the unit above, `top` the organisation (root).
      */
     moves: z.enum(['intake', 'parent', 'top']).optional(),
+    /**
+     * Issue 17, S3 二.3 召集相关人员: the person named in `field` (a `user` input) is invited — they
+     * may read this case, and no other, for `days` days and only while it is open; they are told
+     * in-app. They need hold no role (a manager of another department); someone recused cannot be invited.
+     */
+    invites: z
+      .object({ field: ZId, days: z.number().int().min(1).max(90) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TAction = z.infer<typeof ZAction>;
@@ -551,6 +565,8 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
     });
     if (a.visibility === 'public' && !a.publicText)
       issue(['actions', i, 'publicText'], 'a public action needs publicText');
+    if (a.invites && !a.input.some((f) => f.name === a.invites!.field && f.type === 'user' && f.required))
+      issue(['actions', i, 'invites', 'field'], `"${a.invites.field}" is not a required user input of the action`);
     a.input.forEach((f, j) => {
       if (f.sets === 'orgUnit' && f.type !== 'unit')
         issue(['actions', i, 'input', j, 'sets'], 'only a unit field sets orgUnit');

@@ -7,6 +7,7 @@ import { decrypt } from '../app/secrets.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { caseExclusions, type CaseRow, type Db } from '../store/cases.repository.ts';
 import { toCaseState } from '../store/case.mapper.ts';
+import { activeInvitees } from '../store/invitations.repository.ts';
 import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
 
 export type Target = { channel: 'email' | 'inapp' | 'webhook' | 'wecom' | 'dingtalk' | 'feishu'; target: string };
@@ -68,7 +69,12 @@ async function staffRecipients(ctx: AppContext, db: Db, recipient: string, row: 
       .execute();
     ids = grants.map((g) => g.id);
   } else ids = [];
-  const state = { ...toCaseState(row), exclusions: await caseExclusions(db, row.id) };
+  const state = {
+    ...toCaseState(row),
+    exclusions: await caseExclusions(db, row.id),
+    // S3 二.3 (issue 17): an invitee is told by name, while the invitation runs.
+    invitees: await activeInvitees(db, row, ctx.now().toISOString()),
+  };
   const allowed = await whoCanSee(db, procedure, state, ids);
   if (!recipient.startsWith('role:')) return allowed;
   // Issue 16: a notice to a role nobody can act on at the case's unit goes one level up — to

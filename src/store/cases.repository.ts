@@ -201,17 +201,21 @@ export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope):
   const recused = scope.recused;
   const notRecused = recused ? eb.not(recusedFrom(eb.ref('cases.id'), recused)) : eb.lit(true);
   if (scope.everything) return notRecused;
-  if (scope.byProcedure.length === 0) return eb.lit(false);
+  const invited = scope.invitedCaseIds?.length
+    ? [eb.and([eb('cases.id', 'in', scope.invitedCaseIds), eb('cases.closed_at', 'is', null)])]
+    : [];
+  if (scope.byProcedure.length === 0 && invited.length === 0) return eb.lit(false);
   return eb.and([
     notRecused,
-    eb.or(
-      scope.byProcedure.map((s) =>
+    eb.or([
+      ...scope.byProcedure.map((s) =>
         eb.and([
           eb('procedure_id', '=', s.procedureId),
           s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
         ]),
       ),
-    ),
+      ...invited,
+    ]),
   ]);
 }
 

@@ -16,9 +16,11 @@ import * as reach from './migrations/202612051000_reach.ts';
 import * as directoryLinks from './migrations/202612051401_directory_links.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
+import * as caseSeen from './migrations/202612052210_case_seen.ts';
+import * as eventActorUnit from './migrations/202612052240_event_actor_unit.ts';
+import * as caseInvitations from './migrations/202612052241_case_invitations.ts';
 import * as dueKey from './migrations/202612052270_due_key.ts';
 import * as hotspots from './migrations/202612052271_hotspots.ts';
-import * as caseSeen from './migrations/202612052210_case_seen.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -39,8 +41,10 @@ const migrations: Record<string, Migration> = {
   '202612051700_accounts': accounts,
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
-  '202612052270_due_key': dueKey,
   '202612052210_case_seen': caseSeen,
+  '202612052240_event_actor_unit': eventActorUnit,
+  '202612052241_case_invitations': caseInvitations,
+  '202612052270_due_key': dueKey,
   '202612052271_hotspots': hotspots,
 };
 

@@ -33,6 +33,7 @@ export type Database = {
   calendar_years: CalendarYearTable;
   deliveries: DeliveryTable;
   staff_notifications: StaffNotificationTable;
+  case_invitations: CaseInvitationTable;
   mail_threads: MailThreadTable;
   disclosures: DisclosureTable;
   improvement_actions: ImprovementActionTable;
@@ -170,6 +171,8 @@ export type CaseEventTable = {
   actor_kind: string;
   actor_id: string | null;
   actor_name: string;
+  /** Issue 17: the unit through which a staff actor acted (null for others and older events). */
+  actor_unit_id: string | null;
   at: string;
   input: string;
   public_text: string | null;
@@ -374,6 +377,16 @@ export type DeliveryTable = {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+};
+
+/** Issue 17, S3 二.3: a person invited to read one case until `expires_at`, while it is open. */
+export type CaseInvitationTable = {
+  case_id: string;
+  user_id: string;
+  invited_by: string;
+  invited_at: string;
+  expires_at: string;
+  seq: number;
 };
 
 export type StaffNotificationTable = {

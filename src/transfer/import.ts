@@ -127,6 +127,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
       actor_kind: 'system',
       actor_id: null,
       actor_name: ACTOR,
+      actor_unit_id: null,
       at,
       input: JSON.stringify({
         channel: row.channel,

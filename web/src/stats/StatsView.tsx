@@ -29,6 +29,7 @@ export function StatsView({ stats, onDrill, print }: { stats: Stats; onDrill?: (
     [t('stats.responseRate'), pct(s.satisfaction.responseRate)],
     [t('stats.substantiated'), pct(s.substantiated.rate)],
     [t('stats.repeatRate'), pct(s.repeats.rate)],
+    [t('stats.adoptionRate'), pct(s.suggestions?.adoptionRate ?? null)],
     [t('stats.appealed'), s.appeals.appealed],
   ];
   const countTable = (title: string, list: Count[]) =>

@@ -34,6 +34,8 @@ export type Stats = {
     notSubstantiated: number;
     rate: number | null;
   };
+  /** Issue 17, S1: suggestions with an adoption decision and the adoption rate (absent in reports stored before). */
+  suggestions?: { received: number; decided: number; adopted: number; notAdopted: number; adoptionRate: number | null };
   repeats: { count: number; rate: number | null };
   appeals: { appealed: number; rate: number | null; received: number; byOutcome: Count[] };
   topRespondents: { name: string; count: number }[];

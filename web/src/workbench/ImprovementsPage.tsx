@@ -9,7 +9,7 @@ import { useMe } from './StaffApp.tsx';
 
 export type Improvement = {
   id: string;
-  kind: 'corrective' | 'training';
+  kind: 'corrective' | 'training' | 'suggestion';
   title: string;
   description: string;
   causeCategory: string;
@@ -68,7 +68,10 @@ export function ImprovementsPage() {
           style={{ width: 140 }}
           value={kind}
           onChange={setKind}
-          options={(['corrective', 'training'] as const).map((k) => ({ value: k, label: t(`improvement.kind.${k}`) }))}
+          options={(['corrective', 'training', 'suggestion'] as const).map((k) => ({
+            value: k,
+            label: t(`improvement.kind.${k}`),
+          }))}
         />
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('improvement.new')}
@@ -181,7 +184,7 @@ export function ImprovementCreateModal({
       >
         <Form.Item name="kind" label={t('improvement.kind')}>
           <Select
-            options={(['corrective', 'training'] as const).map((k) => ({
+            options={(['corrective', 'training', 'suggestion'] as const).map((k) => ({
               value: k,
               label: t(`improvement.kind.${k}`),
             }))}
