@@ -71,7 +71,7 @@ export function decide(request: DecideRequest): Decision {
       },
     );
   }
-  if (!holdsActionRole(actor, action, current)) {
+  if (!holdsActionRole(actor, action, current, procedure.recordingBy)) {
     throw new DomainError('FORBIDDEN', `您无权执行“${action.label['zh-CN']}” / your roles do not allow this action`, {
       action: action.id,
       requiredRoles: action.roles,
@@ -85,6 +85,17 @@ export function decide(request: DecideRequest): Decision {
       'VALIDATION_FAILED',
       `“${action.label['zh-CN']}”的输入不正确 / invalid input`,
       zodDetails(parsed.error, 'input'),
+    );
+  }
+  const today = clockContext ? clockContext.calendar.localDate(now) : now.toISOString().slice(0, 10);
+  const past = pastDates(fields, parsed.data, today);
+  if (past.length > 0) {
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `“${action.label['zh-CN']}”的期限不能早于今天 / a due date is in the past`,
+      {
+        issues: past.map((path) => ({ path, message: `不能早于 ${today} / must not be before ${today}` })),
+      },
     );
   }
   if (action.decidesApproval)
@@ -526,4 +537,20 @@ function targetValue(c: CaseState, target: string): unknown {
     ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ??
     (target as 'category' | 'severity' | 'outcome');
   return c[column];
+}
+
+/** S4 四.2 (issue 17): the `notPast` date inputs (also inside list items) set before today, by path. */
+function pastDates(fields: TField[], input: Record<string, unknown>, today: string): string[] {
+  const paths: string[] = [];
+  for (const f of fields) {
+    const value = input[f.name];
+    if (f.type === 'date' && f.notPast && typeof value === 'string' && value < today) paths.push(`input.${f.name}`);
+    if (f.type === 'list' && Array.isArray(value))
+      value.forEach((item: Record<string, unknown>, i) => {
+        for (const g of f.items)
+          if (g.type === 'date' && g.notPast && typeof item[g.name] === 'string' && (item[g.name] as string) < today)
+            paths.push(`input.${f.name}.${i}.${g.name}`);
+      });
+  }
+  return paths;
 }

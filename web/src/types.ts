@@ -25,6 +25,8 @@ export type ScalarField = {
   options?: Option[];
   mustBeTrue?: boolean;
   help?: Label;
+  /** Intake fields only: the kinds of case the field applies to (absent: all). */
+  kinds?: string[];
 };
 export type ListField = {
   name: string;
@@ -49,6 +51,8 @@ export type PublicProcedure = {
   states?: Option[];
   requireTruthAffirmation: boolean;
   require: string[];
+  /** Standard fields required only for some kinds (S8: a 举报 names where the business is). */
+  requireByKind?: Record<string, string[]>;
   fields: ScalarField[];
   /** Issue 16: the submitter chooses the unit (from the units at `level`). */
   unit?: { choose: 'required' | 'optional'; level?: number } | null;
