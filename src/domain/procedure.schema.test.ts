@@ -43,7 +43,8 @@ describe('the built-in customer-complaint procedure', () => {
     expect(initialState(p)).toBe('received');
     expect(findAction(p, 'forward')?.visibility).toBe('internal');
     expect(findAction(p, 'add-note')?.guards).toEqual([]);
-    expect(findAction(p, 'assign')?.clocks).toEqual({ start: [], stop: [], pause: [], resume: [] });
+    expect(findAction(p, 'add-note')?.clocks).toEqual({ start: [], stop: [], pause: [], resume: [] });
+    expect(findAction(p, 'assign')?.clocks.start).toEqual(['target-date']); // S4 四.2 (issue 17)
     expect(p.intake.trackingPrefix).toEqual({ complaint: 'TS', suggestion: 'JY', report: 'JB', appeal: 'SS' });
   });
 
