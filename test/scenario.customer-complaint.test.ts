@@ -387,6 +387,55 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(verdict).toMatchObject({ ok: true });
   });
 
+  it('S5 七.1 保密 (CON-1, issue 17): a phone or ID number typed into the statement is masked for handlers; shown only through the audited reveal', async () => {
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        description: '我的手机号 139 1234 9876，身份证号 110101199003071234，请尽快联系我换货。',
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (
+      await h.ctx.store.db
+        .selectFrom('cases')
+        .select('id')
+        .where('tracking_no', '=', res.json().trackingNo)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // The warehouse handler (no identity:view) reads the statement without the numbers …
+    const seen = (await h.call('GET', `/api/v1/cases/${id}`, { token: warehouse.token })).json();
+    expect(seen.description).toBe('我的手机号 [手机号]，身份证号 [身份证号]，请尽快联系我换货。');
+    expect(seen.descriptionMasked).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('9876');
+    const denied = await h.call('POST', `/api/v1/cases/${id}/identity`, {
+      token: warehouse.token,
+      body: { reason: '想联系顾客' },
+    });
+    expect(denied.statusCode).toBe(403);
+    // … and customer service, who may see identities, sees them through the audited reveal only.
+    expect((await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json().description).toContain(
+      '[手机号]',
+    );
+    const shown = await h.call('POST', `/api/v1/cases/${id}/identity`, {
+      token: service.token,
+      body: { reason: '电话联系顾客安排换货' },
+    });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json().description).toBe('我的手机号 139 1234 9876，身份证号 110101199003071234，请尽快联系我换货。');
+    const audit = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'payload'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'identity.view')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actor).toBe(`user:${service.id}`);
+    expect(JSON.parse(audit[0].payload).fields).toContain('description');
+    // A statement with no number in it says nothing is hidden.
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: warehouse.token })).json().descriptionMasked).toBe(
+      false,
+    );
+  });
+
   it('S5 三.4 第三方投诉: a complaint passed on by the consumer association is registered with its body, reference and real received time (INT-1, REG-1, REG-2)', async () => {
     const res = await h.call('POST', '/api/v1/cases', {
       token: clerk.token,

@@ -161,6 +161,8 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string;
+  /** S5 七.1 (issue 17): numbers in the statement are masked until the audited reveal. */
+  descriptionMasked?: boolean;
   /** #18: the action the procedure expects next (the primary button). */
   nextAction?: string | null;
   submitter: Record<string, string> | null;
