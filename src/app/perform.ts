@@ -21,6 +21,7 @@ import { caseClocks } from '../store/clocks.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
 import { checkEligibleInputs, moveTarget } from './reach.ts';
+import { recordImprovementFromAction } from './improvements.ts';
 
 export type PerformResult = {
   id: string;
@@ -128,6 +129,10 @@ export async function perform(
         },
       ]);
       event = { ...event, input: { ...event.input, opened: opened.trackingNo } };
+    }
+    if (action?.improvement && !pendingNow) {
+      const improvement = await recordImprovementFromAction(ctx, trx, action, state, decision.event.input, actor, now);
+      if (improvement) event = { ...event, input: { ...event.input, improvement } };
     }
     await recordChange(
       ctx,

@@ -216,6 +216,24 @@ const ZAction = z
      * procedure's intake unit (转交客服部门), `parent` the unit above, `top` the organisation (root).
      */
     moves: z.enum(['intake', 'parent', 'top']).optional(),
+    /**
+     * STA-2 (issue 17, S9 二.2 不合格纠正与预防): the action also records an improvement action
+     * (src/app/improvements.ts) linked to the case, in the case's unit, so the 整改 list shows it.
+     * The values name the action's inputs: `title` (its first line), `description` (joined, each
+     * under its label), `owner` (a user input), `dueDate` (a date input); `cause`: the cause
+     * category (the case's category when absent).
+     */
+    improvement: z
+      .object({
+        kind: z.enum(['corrective', 'training']),
+        title: ZFieldName,
+        description: z.array(ZFieldName).default([]),
+        owner: ZFieldName.optional(),
+        dueDate: ZFieldName.optional(),
+        cause: z.string().min(1).max(100).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TAction = z.infer<typeof ZAction>;
@@ -598,6 +616,12 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
       if (n.to.startsWith('role:') && !roles.has(n.to.slice(5)))
         issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`);
     });
+    if (a.improvement) {
+      const { title, description, owner, dueDate } = a.improvement;
+      for (const name of [title, ...description, ...(owner ? [owner] : []), ...(dueDate ? [dueDate] : [])])
+        if (!a.input.some((f) => f.name === name))
+          issue(['actions', i, 'improvement'], `unknown input "${name}" of action "${a.id}"`);
+    }
     if (a.visibility === 'public' && !a.publicText)
       issue(['actions', i, 'publicText'], 'a public action needs publicText');
     a.input.forEach((f, j) => {
