@@ -79,7 +79,8 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),
   PLAINT_PUBLIC_WRITE_LIMIT (60 public writes per address per minute; 0 = off),
-  PLAINT_REPORT_DAY (25: monthly reports of last month from this day), PLAINT_REPORT_RECIPIENTS (a@x,UNIT_ID:b@x)
+  PLAINT_REPORT_DAY (25: monthly reports from this day), PLAINT_REPORT_PERIOD (to-report-day: the report of
+  month M covers the day of M-1 to the day before it in M; calendar-month: last month), PLAINT_REPORT_RECIPIENTS (a@x,UNIT_ID:b@x)
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -143,7 +144,8 @@ const serve: Command = async () => {
     hotspotEvery > 0
       ? startPeriodic('hotspots', hotspotEvery, async () => `${await notifyHotspots(ctx)} told`, log)
       : async () => {};
-  // STA-1: from PLAINT_REPORT_DAY on, last month's reports are made (hourly check; once per unit and month).
+  // STA-1: from PLAINT_REPORT_DAY on, the month's reports are made (hourly check; once per unit and month;
+  // PLAINT_REPORT_PERIOD says what a month covers — S9 二.4, issue 17).
   const reportEvery = Number(process.env.PLAINT_REPORT_INTERVAL_MS ?? 3_600_000);
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
   const stopReports =

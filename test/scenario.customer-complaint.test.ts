@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
 import { addOrgUnit } from '../src/app/org.ts';
+import { sweepOnce } from '../src/jobs/sweeper.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -56,6 +57,30 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     version = res.json().version;
     return res.json();
+  }
+
+  /** An action refused with 400: the paths named, and nothing written. */
+  async function refusedPaths(token: string, action: string, input: Record<string, unknown>) {
+    const res = await h.call('POST', `/api/v1/cases/${caseId}/actions/${action}`, {
+      token,
+      body: { input, expectedVersion: version },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    return (res.json().error.details.issues as { path: string }[]).map((i) => i.path);
+  }
+
+  const clockOf = async (id: string) =>
+    (
+      (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json().deadlines as { clock: string }[]
+    ).find((d) => d.clock === id) as Record<string, unknown> | undefined;
+
+  async function notices(): Promise<string[]> {
+    const rows = await h.ctx.store.db
+      .selectFrom('outbox')
+      .select(['recipient', 'template'])
+      .where('case_id', '=', caseId)
+      .execute();
+    return rows.map((o) => `${o.recipient}/${o.template}`);
   }
 
   async function publicView() {
@@ -123,6 +148,10 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   });
 
   it('S4 四.3 落实责任人: a responsible person is named with a target date (RTE-2)', async () => {
+    // S4 四.2 "制定解决方案时需设定合理的时限要求" (issue 17): a target date already past is refused.
+    expect(
+      await refusedPaths(manager.token, 'assign', { responsible: warehouse.username, dueDate: '2026-11-29' }),
+    ).toEqual(['input.dueDate']);
     await act(manager.token, 'assign', {
       responsible: warehouse.username,
       departments: '仓储部、售后部',
@@ -130,6 +159,12 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail).toMatchObject({ status: 'assigned', assigneeId: warehouse.id, data: { targetDate: '2026-12-04' } });
+    // …and the date is a clock: to Friday 12-04 24:00 Shanghai.
+    expect(await clockOf('target-date')).toMatchObject({
+      rule: 'S4 四.2',
+      status: 'running',
+      dueAt: '2026-12-04T16:00:00.000Z',
+    });
     const mine = (await h.call('GET', '/api/v1/cases?assignee=me', { token: warehouse.token })).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toEqual([caseId]);
   });
@@ -150,6 +185,17 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
   });
 
   it('S4 三.2, 四.1 / S5 四.4: cause analysed, outcome found, measures with owner and due date (RES-1, RES-2, RES-4)', async () => {
+    const decision = {
+      cause: '压缩机出厂缺陷，门店未执行开箱验机',
+      outcome: 'substantiated',
+      solution: '为顾客换新机并致歉',
+      measures: [
+        { type: 'exchange', description: '更换同型号新冰箱', owner: warehouse.username, dueDate: '2026-12-02' },
+        { type: 'apology', description: '门店店长电话致歉', owner: 'cs-li', dueDate: '2026-11-01' },
+      ],
+    };
+    // S4 四.2: a measure due before today is refused, naming the measure.
+    expect(await refusedPaths(service.token, 'decide', decision)).toEqual(['input.measures.1.dueDate']);
     await act(service.token, 'decide', {
       cause: '压缩机出厂缺陷，门店未执行开箱验机',
       nature: '产品质量问题',
@@ -166,12 +212,29 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('PRECONDITION_FAILED');
+    // S4 四.2: the measures are due by the last of their dates, Wednesday 12-02 24:00.
+    expect(await clockOf('measures-due')).toMatchObject({ status: 'running', dueAt: '2026-12-02T16:00:00.000Z' });
+  });
+
+  it('S4 四.2 时限: the responsible person is reminded before the target date; a missed measure date is flagged and supervised', async () => {
+    clock.set('2026-12-04T01:00:00.000Z'); // Friday 09:00 Shanghai, the target day (a natural-day clock warns from a day's start)
+    await sweepOnce(h.ctx);
+    expect(await clockOf('measures-due')).toMatchObject({ status: 'overdue' });
+    expect(await clockOf('target-date')).toMatchObject({ status: 'warning' });
+    expect(await notices()).toEqual(
+      expect.arrayContaining(['role:customer-service-manager/measures-overdue', 'assignee/target-date-due-soon']),
+    );
+    const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
+    expect(detail.escalatedAt).toBe('2026-12-04T01:00:00.000Z');
+    version = detail.version; // the sweeper's events are on the timeline
   });
 
   it('RES-2: each measure is recorded done, then the case is resolved', async () => {
     await act(warehouse.token, 'update-measure', { index: 0, done: true, result: '12月1日已换新机' });
     await act(service.token, 'update-measure', { index: 1, done: true, result: '店长已致电道歉' });
     await act(service.token, 'resolve', { summary: '已为顾客换新机并致歉' });
+    expect(await clockOf('measures-due')).toMatchObject({ status: 'missed' });
+    expect(await clockOf('target-date')).toMatchObject({ status: 'met' });
     const detail = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: service.token })).json();
     expect(detail.data.measures).toEqual([
       {
@@ -269,6 +332,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       'record-investigation',
       'contact-submitter',
       'decide',
+      'clock-breached', // S4 四.2: the measures' date passed
+      'clock-warning', // S4 四.2: the target date is today
       'update-measure',
       'update-measure',
       'resolve',
@@ -277,8 +342,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       'discipline',
       'close',
     ]);
-    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    expect(detail.version).toBe(15);
+    expect(detail.timeline.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect(detail.version).toBe(17);
     const view = await publicView();
     expect(view.timeline.map((e: { action: string }) => e.action)).toEqual([
       'submit',
@@ -310,6 +375,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
       'case.record-investigation',
       'case.contact-submitter',
       'case.decide',
+      'case.clock-breached',
+      'case.clock-warning',
       'case.update-measure',
       'case.update-measure',
       'case.resolve',
@@ -322,6 +389,55 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     expect(JSON.stringify(records)).not.toContain('张三');
     const verdict = await verifyAudit(h.ctx);
     expect(verdict).toMatchObject({ ok: true });
+  });
+
+  it('S5 七.1 保密 (CON-1, issue 17): a phone or ID number typed into the statement is masked for handlers; shown only through the audited reveal', async () => {
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({
+        description: '我的手机号 139 1234 9876，身份证号 110101199003071234，请尽快联系我换货。',
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (
+      await h.ctx.store.db
+        .selectFrom('cases')
+        .select('id')
+        .where('tracking_no', '=', res.json().trackingNo)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // The warehouse handler (no identity:view) reads the statement without the numbers …
+    const seen = (await h.call('GET', `/api/v1/cases/${id}`, { token: warehouse.token })).json();
+    expect(seen.description).toBe('我的手机号 [手机号]，身份证号 [身份证号]，请尽快联系我换货。');
+    expect(seen.descriptionMasked).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('9876');
+    const denied = await h.call('POST', `/api/v1/cases/${id}/identity`, {
+      token: warehouse.token,
+      body: { reason: '想联系顾客' },
+    });
+    expect(denied.statusCode).toBe(403);
+    // … and customer service, who may see identities, sees them through the audited reveal only.
+    expect((await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json().description).toContain(
+      '[手机号]',
+    );
+    const shown = await h.call('POST', `/api/v1/cases/${id}/identity`, {
+      token: service.token,
+      body: { reason: '电话联系顾客安排换货' },
+    });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json().description).toBe('我的手机号 139 1234 9876，身份证号 110101199003071234，请尽快联系我换货。');
+    const audit = await h.ctx.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'payload'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'identity.view')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actor).toBe(`user:${service.id}`);
+    expect(JSON.parse(audit[0].payload).fields).toContain('description');
+    // A statement with no number in it says nothing is hidden.
+    expect((await h.call('GET', `/api/v1/cases/${caseId}`, { token: warehouse.token })).json().descriptionMasked).toBe(
+      false,
+    );
   });
 
   it('S5 三.4 第三方投诉: a complaint passed on by the consumer association is registered with its body, reference and real received time (INT-1, REG-1, REG-2)', async () => {

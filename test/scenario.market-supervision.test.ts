@@ -509,6 +509,36 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       action: 'supervision-urge',
       actor: { id: countySupervisor.id },
     });
+
+    // S8 一(四) "按照'谁办理、谁录入'的原则" (issue 17, `recordingBy: handling-unit`): the county bureau's
+    // handler reads the office's case and may add a note, but the acceptance is the office's to record.
+    const seen = await detail(cases.D, registrar.token);
+    expect(seen.allowedActions.map((x: { id: string }) => x.id)).toEqual(['add-note']);
+    await refused(registrar.token, cases.D, 'accept', { category: 'service' }, 403, 'FORBIDDEN');
+    expect((await detail(cases.D, office.token)).allowedActions.map((x: { id: string }) => x.id)).toContain('accept');
+    // A case the county supervisor takes over is the county's: then its own handler records it.
+    const phoned = await h.call('POST', '/api/v1/cases', {
+      token: registrar.token,
+      body: complaint({
+        channel: 'phone',
+        subject: '理发店办卡后关门',
+        submitter: { name: '钱七', phone: '13700003333' },
+        respondents: [{ name: '城关时尚理发店', type: 'business' }],
+        fields: { disclosureConsent: false },
+      }),
+    });
+    expect(phoned.statusCode, phoned.body).toBe(201);
+    const F = { id: phoned.json().id, trackingNo: phoned.json().trackingNo };
+    await act(registrar.token, F, 'dispatch', { unit: units.officeA1, basis: 'territory' }, '2026-11-12 10:30');
+    await refused(registrar.token, F, 'accept', { category: 'service' }, 403, 'FORBIDDEN');
+    const taken = await h.call('POST', `/api/v1/supervision/cases/${F.id}/take-over`, {
+      token: countySupervisor.token,
+      body: { note: '涉及多个所辖区，县局提级办理' },
+    });
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(await unitOf(F)).toBe(units.countyA);
+    await act(registrar.token, F, 'accept', { category: 'service', note: '县局提级受理' }, '2026-11-12 11:00');
+    expect((await detail(F)).timeline.at(-1).actor.id).toBe(registrar.id);
   });
 
   it('MS-7: mediation ends on a listed ground, with a notice to the complainant', async () => {
@@ -556,18 +586,50 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       body: { input: { reason: '已与商家自行协商' } },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().status).toBe('withdrawn');
-    const b = await detail(cases.B, office.token);
+    expect(res.json().status).toBe('withdrawal-requested');
+    let b = await detail(cases.B, office.token);
+    expect(b).toMatchObject({ status: 'withdrawal-requested', outcome: null, closedAt: null });
+    expect(clockOf(b, 'mediation')).toMatchObject({ status: 'met', stoppedAt: '2026-11-18T02:00:00.000Z' });
+    // S8 一(八) "投诉人主动要求撤回的，投诉举报承办机构应当作出终止调解决定"; MS-7: its notice within 7
+    // working days — day 1 is Thu 11-19: 19, 20, 23–27 → Friday 2026-11-27 24:00.
+    expect(clockOf(b, 'termination-notice')).toMatchObject({
+      rule: 'MS-7',
+      status: 'running',
+      dueAt: '2026-11-27T16:00:00.000Z',
+    });
+    // The complainant hears of the decision below, not yet of an ended mediation.
+    expect(await notices(cases.B)).toEqual([
+      'role:bureau-registrar/new-case',
+      'role:case-handler/dispatched',
+      'role:case-handler/withdrawn',
+      'submitter/accepted',
+      'submitter/received',
+    ]);
+    // 谁办理、谁录入: the decision is the office's, not the county's.
+    await refused(registrar.token, cases.B, 'decide-termination', { decision: '终止调解' }, 403, 'FORBIDDEN');
+    await refused(office.token, cases.B, 'decide-termination', {}, 400, 'VALIDATION_FAILED');
+    await act(
+      office.token,
+      cases.B,
+      'decide-termination',
+      { decisionNo: '城关市监终调〔2026〕7号', decision: '投诉人于11月18日主动撤回投诉，决定终止调解。' },
+      '2026-11-20 10:00',
+    );
+    b = await detail(cases.B, office.token);
     expect(b).toMatchObject({
       status: 'withdrawn',
       outcome: 'withdrawn',
-      data: { terminationGround: 'withdrawn-or-settled' },
+      data: { terminationGround: 'withdrawn-or-settled', terminationDecisionNo: '城关市监终调〔2026〕7号' },
+      closedAt: '2026-11-20T02:00:00.000Z',
     });
-    expect(clockOf(b, 'mediation')).toMatchObject({ status: 'met', stoppedAt: '2026-11-18T02:00:00.000Z' });
-    expect(await notices(cases.B)).toEqual(
-      expect.arrayContaining(['submitter/mediation-terminated', 'role:case-handler/withdrawn']),
-    );
-    expect((await publicView(cases.B)).statusLabel).toEqual({ 'zh-CN': '已撤回', en: 'Withdrawn' });
+    expect(clockOf(b, 'termination-notice')).toMatchObject({ status: 'met', stoppedAt: '2026-11-20T02:00:00.000Z' });
+    expect(await notices(cases.B)).toContain('submitter/mediation-terminated');
+    const bView = await publicView(cases.B);
+    expect(bView.statusLabel).toEqual({ 'zh-CN': '已撤回', en: 'Withdrawn' });
+    expect(bView.timeline.at(-1)).toMatchObject({
+      action: 'decide-termination',
+      details: { decision: '投诉人于11月18日主动撤回投诉，决定终止调解。' },
+    });
 
     // The lead: same state, same version, its clock still running to the same deadline.
     const lead = await detail(cases.leadB, office.token);
@@ -581,6 +643,17 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
     expect(b.links).toMatchObject([
       { kind: 'enforcement-lead', trackingNo: cases.leadB.trackingNo, status: 'verifying' },
     ]);
+    // A complaint not yet accepted has no mediation to end: it is simply withdrawn.
+    const early = await submit(
+      complaint({ subject: '快递柜收费', respondents: [{ name: '某快递柜', type: 'business' }] }),
+    );
+    at('2026-11-18 11:00');
+    const gone = await h.call('POST', `/api/v1/public/cases/${early.trackingNo}/actions/withdraw-before-acceptance`, {
+      headers: { 'x-receipt': early.receipt! },
+      body: { input: { reason: '已解决' } },
+    });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(await detail(early)).toMatchObject({ status: 'withdrawn', outcome: 'withdrawn' });
   });
 
   it("MS-9, SLA-3: the lead gets 15 more working days only with the department head's approval", async () => {
@@ -638,16 +711,34 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       { caseNo: '甲市监立〔2026〕118号', decision: '涉嫌销售未经强制性产品认证的产品，决定立案调查' },
       '2026-12-10 10:00',
     );
-    const lead = await detail(cases.leadA, office.token);
+    let lead = await detail(cases.leadA, office.token);
     expect(lead).toMatchObject({
       status: 'filed',
       outcome: 'filed',
-      data: { enforcementCaseNo: '甲市监立〔2026〕118号' },
-      closedAt: '2026-12-10T02:00:00.000Z',
+      data: { enforcementCaseNo: '甲市监立〔2026〕118号', reporter: 'named' },
+      closedAt: null, // MS-10: the opened case runs on to its decision
     });
     expect(clockOf(lead, 'verification')).toMatchObject({ status: 'met' });
     expect(await notices(cases.leadA)).toContain('submitter/lead-decided');
     expect((await detail(cases.A, office.token)).links).toMatchObject([{ kind: 'enforcement-lead', status: 'filed' }]);
+    // MS-11 (issue 17): the named complainant (张三) is told within 5 working days of the decision —
+    // Thu 12-10 → 11, 14–17 → Thursday 2026-12-17 24:00; the handler records how it was done.
+    expect(clockOf(lead, 'reporter-notice')).toMatchObject({
+      rule: 'MS-11',
+      status: 'running',
+      dueAt: '2026-12-17T16:00:00.000Z',
+    });
+    await act(
+      office.token,
+      cases.leadA,
+      'notify-reporter',
+      { means: 'phone', note: '电话告知张三已立案' },
+      '2026-12-11 09:30',
+    );
+    lead = await detail(cases.leadA, office.token);
+    expect(clockOf(lead, 'reporter-notice')).toMatchObject({ status: 'met' });
+    expect(lead.data.reporterToldBy).toBe('phone');
+    await refused(office.token, cases.leadA, 'notify-reporter', { means: 'letter' }, 409, 'PRECONDITION_FAILED');
   });
 
   it('MS-8, S8 一(四) 办理结果: the agreement is recorded as a signed 调解书 and the complainant told', async () => {
@@ -758,6 +849,147 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
     expect(await notices(cases.E)).toContain('submitter/transferred');
   });
 
+  it('S8 投诉举报, MS-14, MS-9: the public files a 举报 — anonymous with concrete leads — and it goes straight to the lead check', async () => {
+    at('2026-12-15 14:00');
+    const listed = (await h.call('GET', '/api/v1/public/procedures')).json().items as {
+      id: string;
+      kinds: string[];
+    }[];
+    expect(listed.find((p) => p.id === 'market-supervision')?.kinds).toEqual(['complaint', 'report']);
+    expect(listed.map((p) => p.id)).not.toContain('market-enforcement-lead');
+    const report = (overrides: Record<string, unknown> = {}) => ({
+      procedure: 'market-supervision',
+      kind: 'report',
+      subject: '农贸市场摊位销售过期食品',
+      description: '甲县城关农贸市场12号摊位长期销售过期的袋装食品。',
+      anonymous: true,
+      respondents: [{ name: '城关农贸市场12号摊位', type: 'business' }],
+      location: '甲县城关农贸市场12号摊位',
+      fields: { leadDetails: '12月14日下午购买的饼干生产日期为2025年10月，保质期12个月；货架上同批次还有约30袋。' },
+      affirmTruthful: true,
+      orgUnit: units.countyA,
+      ...overrides,
+    });
+    // MS-14: anonymous is allowed, but only with concrete leads — what, where, who.
+    const vague = await h.call('POST', '/api/v1/public/cases', {
+      body: report({ fields: {}, location: undefined, respondents: [] }),
+    });
+    expect(vague.statusCode).toBe(400);
+    const paths = (vague.json().error.details.issues as { path: string }[]).map((i) => i.path).sort();
+    expect(paths).toEqual(['fields.leadDetails', 'location', 'respondents']);
+    // A complaint's own questions are not asked of a report.
+    const consent = await h.call('POST', '/api/v1/public/cases', {
+      body: report({ fields: { ...report().fields, disclosureConsent: true } }),
+    });
+    expect(consent.statusCode).toBe(400);
+
+    const anonymous = await h.call('POST', '/api/v1/public/cases', { body: report() });
+    expect(anonymous.statusCode, anonymous.body).toBe(201);
+    expect(anonymous.json().trackingNo).toMatch(/^XS-20261215-/);
+    const R = await submit(
+      report({
+        subject: '药店无证销售处方药',
+        description: '城关某药店不凭处方销售抗生素。',
+        anonymous: false,
+        submitter: { name: '孙八', phone: '13600004444' },
+        respondents: [{ name: '城关某药店', type: 'business' }],
+        location: '甲县城关镇解放路',
+        fields: { leadDetails: '12月13日本人未出示处方即购得阿莫西林两盒，有购药小票。' },
+      }),
+    );
+    const A = {
+      id: (
+        await h.ctx.store.db
+          .selectFrom('cases')
+          .select('id')
+          .where('tracking_no', '=', anonymous.json().trackingNo)
+          .executeTakeFirstOrThrow()
+      ).id,
+      trackingNo: anonymous.json().trackingNo,
+      receipt: anonymous.json().receipt,
+    };
+    const lead = await detail(A);
+    expect(lead).toMatchObject({
+      procedure: { id: 'market-enforcement-lead' },
+      kind: 'report',
+      status: 'verifying',
+      data: { reporter: 'anonymous', fields: { leadDetails: expect.stringContaining('生产日期') } },
+      submitter: null,
+    });
+    expect(lead.timeline[0].input).toMatchObject({ kind: 'report', submittedTo: 'market-supervision' });
+    expect(await unitOf(A)).toBe(units.countyA);
+    // MS-9: 15 working days from receipt — day 1 is Wed 12-16: 16–18, 21–25, 28–31, 2027-01-01… → provisional.
+    expect(clockOf(lead, 'verification')).toMatchObject({ rule: 'MS-9', status: 'running' });
+    expect(await notices(A)).toEqual(['role:case-handler/lead-opened']); // nobody to acknowledge
+    expect(await notices(R)).toEqual(['role:case-handler/lead-opened', 'submitter/received']);
+    expect((await detail(R)).data.reporter).toBe('named');
+    expect(await inbox(otherCounty.token)).not.toContain(A.id);
+    // The anonymous reporter follows it with the receipt.
+    expect((await publicView(A)).status).toBe('verifying');
+
+    await act(
+      registrar.token,
+      A,
+      'decline-filing',
+      { decision: '现场检查未发现过期食品，不予立案。' },
+      '2026-12-16 10:00',
+    );
+    // MS-11: an anonymous reporter has nobody to tell — no notice clock.
+    expect(clockOf(await detail(A), 'reporter-notice')).toBeUndefined();
+    await act(
+      registrar.token,
+      R,
+      'file-case',
+      { caseNo: '甲市监立〔2026〕131号', decision: '涉嫌违法销售处方药，立案调查' },
+      '2026-12-16 11:00',
+    );
+    expect(clockOf(await detail(R), 'reporter-notice')).toMatchObject({
+      status: 'running',
+      dueAt: '2026-12-23T16:00:00.000Z',
+    });
+  });
+
+  it('MS-10: the opened case is decided within 90 days of 立案, 30 more only with the head’s approval', async () => {
+    let lead = await detail(cases.leadA, office.token);
+    // 90 natural days from Thu 2026-12-10 → Wednesday 2027-03-10 24:00 (2027 not yet in the calendar).
+    expect(clockOf(lead, 'case-decision')).toMatchObject({
+      rule: 'MS-10',
+      status: 'running',
+      dueAt: '2027-03-10T16:00:00.000Z',
+      provisional: true,
+    });
+    at('2027-03-01 10:00');
+    await refused(
+      office.token,
+      cases.leadA,
+      'request-extension',
+      { clock: 'case-decision', length: 31, reason: '案情复杂' },
+      400,
+      'VALIDATION_FAILED',
+    );
+    await act(
+      office.token,
+      cases.leadA,
+      'request-extension',
+      { clock: 'case-decision', length: 30, reason: '需等待检验报告，案情复杂' },
+      '2027-03-01 10:00',
+    );
+    await refused(office.token, cases.leadA, 'decide-extension', { approve: true }, 403, 'FORBIDDEN');
+    await act(head.token, cases.leadA, 'decide-extension', { approve: true, note: '同意延长30日' }, '2027-03-02 10:00');
+    lead = await detail(cases.leadA, office.token);
+    expect(clockOf(lead, 'case-decision')).toMatchObject({ extendedBy: 30, dueAt: '2027-04-09T16:00:00.000Z' });
+    await act(
+      office.token,
+      cases.leadA,
+      'decide-case',
+      { result: 'penalised', decisionNo: '甲市监处罚〔2027〕9号', summary: '没收违法产品，罚款二万元' },
+      '2027-04-01 10:00',
+    );
+    lead = await detail(cases.leadA, office.token);
+    expect(lead).toMatchObject({ status: 'decided', outcome: 'penalised', closedAt: '2027-04-01T02:00:00.000Z' });
+    expect(clockOf(lead, 'case-decision')).toMatchObject({ status: 'met' });
+  });
+
   it('the timelines tell the story in order; the public one only what the complainant may read', async () => {
     const a = await detail(cases.A, office.token);
     expect(a.timeline.map((e: { action: string }) => e.action)).toEqual([
@@ -793,6 +1025,10 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       'decide-extension',
       'record-verification',
       'file-case',
+      'notify-reporter',
+      'request-extension',
+      'decide-extension',
+      'decide-case',
     ]);
   });
 
@@ -810,8 +1046,9 @@ describe.each(BACKENDS)('market-regulator complaints (S8) on $name', (backend) =
       'case.start-mediation',
       'case.open-enforcement-lead',
       'case.withdraw',
+      'case.decide-termination',
     ]);
-    expect(records.at(-1)!.actor).toBe('submitter');
+    expect(records.at(-2)!.actor).toBe('submitter');
     const lead = await h.ctx.store.db
       .selectFrom('audit_log')
       .select('action')

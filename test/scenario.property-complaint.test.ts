@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
+import { monthlyReportsDue } from '../src/app/monthly-report.ts';
 import { addOrgUnit } from '../src/app/org.ts';
+import { reportPeriod } from '../src/domain/stats.ts';
 import { sweepOnce } from '../src/jobs/sweeper.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -227,11 +229,33 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
       owner: world.engineering.username,
       dueDate: '2026-12-04',
     });
-    expect((await detail(caseId)).data).toMatchObject({
+    const d = await detail(caseId);
+    expect(d.data).toMatchObject({
       correction: '更换12层立管接口，修复1202室天花板',
       correctiveOwner: world.engineering.id,
       correctiveDue: '2026-12-04',
     });
+    // Issue 17 (STA-2): the record is an improvement action on the 整改 list, linked to the case, in
+    // the case's unit — the manager above sees it, and so does the department that owns it.
+    const listed = await world.h.call('GET', `/api/v1/improvements?case=${caseId}`, { token: world.manager.token });
+    expect(listed.statusCode, listed.body).toBe(200);
+    const items = listed.json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      kind: 'corrective',
+      title: '报修后维修工未按时处理，造成住户财产受损',
+      owner: { id: world.engineering.id },
+      dueDate: '2026-12-04',
+      status: 'open',
+      orgUnitId: d.orgUnitId,
+      cases: [{ id: caseId, trackingNo }],
+    });
+    expect(items[0].description).toBe(
+      '原因分析：维修派工单未跟踪闭环\n纠正措施：更换12层立管接口，修复1202室天花板\n预防措施：维修派工单纳入每日晨会跟踪，超时未处理自动上报主管',
+    );
+    expect(d.timeline.at(-1).input.improvement).toBe(items[0].id);
+    const own = await world.h.call('GET', '/api/v1/improvements', { token: world.engineering.token });
+    expect(own.json().items.map((i: { id: string }) => i.id)).toContain(items[0].id);
   });
 
   it('S9 三.2 超时需经公司总经理批准: the manager may not extend a 重要 complaint, the general manager approves (SLA-3)', async () => {
@@ -354,6 +378,37 @@ describe.each(BACKENDS)('S9 property complaint (重要) from the phone call to t
       allowedActions: [],
     });
     expect(d.deadlines.every((x: { status: string }) => x.status === 'met')).toBe(true);
+  });
+
+  it('S9 二.4 在每月30日前对投诉事件进行统计、分析，将统计、分析结果上呈主管经理 (STA-1, issue 17)', async () => {
+    // The default cut-off (PLAINT_REPORT_PERIOD=to-report-day, PLAINT_REPORT_DAY=25): December's
+    // report is made on 12-25 and covers 11-25 … 12-24 — it reaches the 主管经理 before the 30th.
+    expect(world.h.ctx.config.reports).toMatchObject({ day: 25, period: 'to-report-day' });
+    clock.set('2026-12-24T15:00:00.000Z'); // Thursday 12-24 23:00 in Shanghai
+    expect(await monthlyReportsDue(world.h.ctx)).toBeNull();
+    clock.set('2026-12-24T16:30:00.000Z'); // Friday 12-25 00:30
+    expect(await monthlyReportsDue(world.h.ctx)).toBe('3 monthly report(s) for 2026-12');
+    const company = await world.h.ctx.store.db
+      .selectFrom('monthly_reports')
+      .selectAll()
+      .where('month', '=', '2026-12')
+      .where('unit_id', '=', world.units.company)
+      .executeTakeFirstOrThrow();
+    const stats = JSON.parse(company.stats);
+    expect(stats.period).toMatchObject({ from: '2026-11-25', to: '2026-12-24' });
+    expect(stats.total).toBe(1); // this complaint, received 11-30
+    const sent = await world.h.ctx.store.db
+      .selectFrom('outbox')
+      .select('recipient')
+      .where('template', '=', 'monthly-report')
+      .where('payload', 'like', `%${company.id}%`)
+      .execute();
+    expect(sent.map((o) => o.recipient)).toContain(`user:${world.manager.id}`); // 上呈主管经理
+    const listed = await world.h.call('GET', '/api/v1/reports?month=2026-12', { token: world.manager.token });
+    expect(listed.json().items.map((r: { unitId: string }) => r.unitId)).toContain(world.units.company);
+    // February has no 30th: its report is made on 02-25, before its last day.
+    expect(reportPeriod('2027-02', 'to-report-day', 25)).toEqual({ from: '2027-01-25', to: '2027-02-24' });
+    expect(reportPeriod('2026-11', 'calendar-month', 25)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
   });
 
   it("the timeline tells the story in S9's order; the resident reads only what is theirs", async () => {

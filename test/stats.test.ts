@@ -263,8 +263,10 @@ describe.each(BACKENDS)('statistics on $name', (backend) => {
   it("the monthly job waits for the configured day, then makes last month's reports once per unit and sends them (STA-1)", async () => {
     sink = await smtpSink();
     h.ctx.config.channels.smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+    // Issue 17: this organisation reports calendar months (PLAINT_REPORT_PERIOD=calendar-month).
     h.ctx.config.reports = {
       day: 25,
+      period: 'calendar-month',
       majorSeverities: ['major', 'grave'],
       recipients: [
         { unitId: null, email: 'boss@plaint.test' },

@@ -6,6 +6,7 @@ import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
 import { findState, type TAction, type TField, type TProcedure } from '../domain/procedure.schema.ts';
 import type { TLabel } from '../domain/labels.ts';
 import { maskSubmitter } from '../domain/masking.ts';
+import { maskContactNumbers } from '../domain/redaction.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { toCaseState } from '../store/case.mapper.ts';
 import {
@@ -226,6 +227,11 @@ async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org
   });
 }
 
+function maskedDescription(text: string) {
+  const { text: description, masked } = maskContactNumbers(text);
+  return { description, descriptionMasked: masked > 0 };
+}
+
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
@@ -237,7 +243,9 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
   return {
     ...summary(procedure, row),
     ...names(row),
-    description: row.description,
+    // S5 七.1, CON-1 (issue 17): numbers typed into the statement are masked like the submitter's
+    // own; a holder of identity:view reads them through the audited reveal (POST …/identity).
+    ...maskedDescription(row.description),
     submitter: submitter ? maskSubmitter(submitter) : null,
     respondents: JSON.parse(row.respondents),
     data: state.data,

@@ -55,8 +55,16 @@ export function accountConfigFromEnv(env: NodeJS.ProcessEnv): AccountConfig {
 }
 
 export type ReportConfig = {
-  /** PLAINT_REPORT_DAY (1–28, default 25): from this local day on, last month's reports are made. */
+  /** PLAINT_REPORT_DAY (1–28, default 25): from this local day on, the month's reports are made. */
   day: number;
+  /**
+   * PLAINT_REPORT_PERIOD (issue 17, S9 二.4 "每月30日前…上呈主管经理"): what the report of a month
+   * covers. `to-report-day` (default): from the report day of the month before up to the day
+   * before this month's report day (day 25: 11-25 … 12-24 is December's), made on the report day,
+   * so the month's statistics reach the managers before the 30th (February: before its last day).
+   * `calendar-month`: the whole previous month, made on the report day of the next one.
+   */
+  period: 'to-report-day' | 'calendar-month';
   /** PLAINT_REPORT_RECIPIENTS: `a@x.cn` gets the organisation's report, `UNITID:b@x.cn` that unit's. */
   recipients: { unitId: string | null; email: string }[];
   /**
@@ -84,7 +92,10 @@ export function reportConfigFromEnv(env: NodeJS.ProcessEnv): ReportConfig {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  return { day, recipients, majorSeverities };
+  const period = env.PLAINT_REPORT_PERIOD ?? 'to-report-day';
+  if (period !== 'to-report-day' && period !== 'calendar-month')
+    throw new Error(`PLAINT_REPORT_PERIOD must be to-report-day or calendar-month, not "${period}"`);
+  return { day, period, recipients, majorSeverities };
 }
 
 /** Reads configuration from the environment (DESIGN.md, "Configuration is by environment"). */

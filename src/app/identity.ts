@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
+import { maskContactNumbers } from '../domain/redaction.ts';
 import { hasPermission, scope } from '../domain/policy.ts';
 import { findSameSubmitter } from '../store/cases.repository.ts';
 import type { TSubmitter } from '../domain/submission.ts';
@@ -38,6 +39,7 @@ export async function revealIdentity(ctx: AppContext, caseId: string, actor: Act
     });
   }
   const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const masksSomething = maskContactNumbers(row.description).masked > 0;
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
     await appendAudit(trx, {
@@ -46,10 +48,20 @@ export async function revealIdentity(ctx: AppContext, caseId: string, actor: Act
       action: 'identity.view',
       entityType: 'case',
       entityId: row.id,
-      payload: { trackingNo: row.tracking_no, reason, fields: submitter ? Object.keys(submitter) : [] },
+      payload: {
+        trackingNo: row.tracking_no,
+        reason,
+        fields: [...(submitter ? Object.keys(submitter) : []), ...(masksSomething ? ['description'] : [])],
+      },
     });
   });
-  return { submitter, anonymous: row.anonymous === 1, viewedAt: at };
+  // S5 七.1 (issue 17): the statement as written, numbers included, in the same audited view.
+  return {
+    submitter,
+    anonymous: row.anonymous === 1,
+    ...(masksSomething ? { description: row.description } : {}),
+    viewedAt: at,
+  };
 }
 
 /** Earlier and later cases by the same submitter (same phone, e-mail or ID), within the actor's scope. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../domain/case.ts';
+import type { Actor, CaseState } from '../domain/case.ts';
+import type { TAction } from '../domain/procedure.schema.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
@@ -329,4 +332,66 @@ async function visibleTo(ctx: AppContext, row: CaseRow, actor: Actor): Promise<b
   const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version));
   if (!procedure) return false;
   return canSeeCase(actor, procedure, { ...toCaseState(row), exclusions: await caseExclusions(ctx.store.db, row.id) });
+}
+
+/**
+ * STA-2 (issue 17, S9 二.2): an action with `improvement` (不合格纠正与预防) also records the
+ * corrective action, linked to its case and in the case's unit, inside the action's transaction —
+ * so the 整改 list and the monthly report show it. Its own audit record says where it came from.
+ */
+export async function recordImprovementFromAction(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  action: TAction,
+  c: Pick<CaseState, 'id' | 'trackingNo' | 'category' | 'orgUnitId' | 'orgUnitPath'>,
+  input: Record<string, unknown>,
+  actor: Actor,
+  now: Date,
+): Promise<string | null> {
+  const rule = action.improvement;
+  if (!rule || !c.orgUnitId || !c.orgUnitPath) return null;
+  const text = (name: string) => (typeof input[name] === 'string' ? (input[name] as string).trim() : '');
+  const label = (name: string) => action.input.find((f) => f.name === name)?.label['zh-CN'] ?? name;
+  const at = now.toISOString();
+  const row: ImprovementRow = {
+    id: timeOrderedId(now, ctx.random(10)),
+    kind: rule.kind,
+    title: text(rule.title).split('\n')[0].slice(0, 200) || action.label['zh-CN'],
+    description: rule.description
+      .filter((name) => text(name))
+      .map((name) => `${label(name)}：${text(name)}`)
+      .join('\n')
+      .slice(0, 5000),
+    cause_category: (rule.cause ?? c.category ?? action.label['zh-CN']).slice(0, 100),
+    owner_id: rule.owner && typeof input[rule.owner] === 'string' ? (input[rule.owner] as string) : null,
+    org_unit_id: c.orgUnitId,
+    org_unit_path: c.orgUnitPath,
+    due_date: rule.dueDate && typeof input[rule.dueDate] === 'string' ? (input[rule.dueDate] as string) : null,
+    status: 'open',
+    completion_note: null,
+    created_by: actorName(actor),
+    created_at: at,
+    updated_at: at,
+    completed_at: null,
+    version: 1,
+  };
+  await insertImprovement(trx, row, [c.id]);
+  await appendAudit(trx, {
+    at,
+    actor: actorName(actor),
+    action: 'improvement.create',
+    entityType: 'improvement',
+    entityId: row.id,
+    payload: {
+      kind: row.kind,
+      title: row.title,
+      causeCategory: row.cause_category,
+      owner: row.owner_id,
+      orgUnit: row.org_unit_id,
+      dueDate: row.due_date,
+      cases: [c.id],
+      fromAction: { case: c.trackingNo, action: action.id },
+    },
+  });
+  return row.id;
 }

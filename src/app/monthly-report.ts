@@ -2,7 +2,7 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { TLabel } from '../domain/labels.ts';
 import { scope as policyScope, type Scope } from '../domain/policy.ts';
-import { monthRange, previousMonth } from '../domain/stats.ts';
+import { previousMonth, reportPeriod } from '../domain/stats.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { inScope } from '../store/cases.repository.ts';
 import { findOrgUnit, listOrgUnits, type OrgUnitRow } from '../store/org.repository.ts';
@@ -78,7 +78,7 @@ export const ORGANISATION = '';
 type Generated = { month: string; unitId: string; unitName: string; id: string; created: boolean };
 
 async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | null) {
-  const period = monthRange(month);
+  const period = reportPeriod(month, ctx.config.reports.period, ctx.config.reports.day);
   const everything: Scope = policyScope({ kind: 'system', name: 'monthly-report' }, ctx.procedures.latestAll());
   const stats = await computeStats(ctx, everything, { ...period, unitId: unit?.id });
   // "Major": the configured most severe levels (S9 重大投诉 `major`, S2 严重 `grave`).
@@ -266,11 +266,16 @@ async function reportRecipients(
   return [...emails, ...users];
 }
 
-/** The job inside `plaint serve`: from the configured day on, last month's missing reports are made. */
+/**
+ * The job inside `plaint serve`: from the configured day on, the missing reports are made — this
+ * month's (S9 二.4: before the 30th of the same month; PLAINT_REPORT_PERIOD=to-report-day), or last
+ * month's (calendar-month).
+ */
 export async function monthlyReportsDue(ctx: AppContext): Promise<string | null> {
   const today = ctx.calendar.localDate(ctx.now());
   if (Number(today.slice(8, 10)) < ctx.config.reports.day) return null;
-  const made = await generateMonthlyReports(ctx, previousMonth(today), { by: 'system:monthly-report' });
+  const month = ctx.config.reports.period === 'calendar-month' ? previousMonth(today) : today.slice(0, 7);
+  const made = await generateMonthlyReports(ctx, month, { by: 'system:monthly-report' });
   const created = made.filter((g) => g.created);
   return created.length ? `${created.length} monthly report(s) for ${made[0].month}` : null;
 }

@@ -23,6 +23,7 @@ import { toClockState } from '../store/clock.mapper.ts';
 import { procedureVersion } from './procedure-admin.ts';
 import { actorOfUser, checkEligibleInputs, moveTarget } from './reach.ts';
 import { msg } from '../domain/messages.ts';
+import { recordImprovementFromAction } from './improvements.ts';
 
 export type PerformResult = {
   id: string;
@@ -167,6 +168,10 @@ export async function perform(
         expires_at: decision.invitation.expiresAt,
         seq: next,
       });
+    if (action?.improvement && !pendingNow) {
+      const improvement = await recordImprovementFromAction(ctx, trx, action, state, decision.event.input, actor, now);
+      if (improvement) event = { ...event, input: { ...event.input, improvement } };
+    }
     await recordChange(
       ctx,
       trx,

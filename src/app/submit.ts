@@ -61,9 +61,14 @@ export async function submitCase(
     const earlier = await replay(ctx, scopedKey, requestHash);
     if (earlier) return earlier;
   }
+  // S8 投诉举报 (issue 17, MS-14): a public 举报 goes straight into the enforcement-lead flow.
+  const routedTo = procedure.intake.kindProcedures[intake.kind];
+  const opensIn = routedTo ? await latestProcedure(ctx, routedTo) : procedure;
+  if (!opensIn) throw new Error(`procedure ${procedure.id} sends ${intake.kind} to ${routedTo}, which is not loaded`);
+  const via = routedTo ? procedure : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await registerOnce(ctx, procedure, intake, actor, scopedKey, requestHash);
+      return await registerOnce(ctx, opensIn, { ...intake, procedure: opensIn.id }, actor, scopedKey, requestHash, via);
     } catch (err) {
       if (scopedKey && isUniqueViolation(err, 'idempotency_keys')) {
         // A concurrent retry with the same key committed first: answer as it did.
@@ -83,14 +88,16 @@ async function registerOnce(
   actor: Actor,
   scopedKey: string | undefined,
   requestHash: string,
+  via?: TProcedure,
 ): Promise<SubmitResult> {
   const now = ctx.now();
-  const orgUnit = await resolveIntakeUnit(ctx, procedure, intake.orgUnit, actor);
+  // The unit is chosen as the procedure the submitter addressed asks (S8: the county bureau).
+  const orgUnit = await resolveIntakeUnit(ctx, via ?? procedure, intake.orgUnit, actor);
   const earlier = await earlierCases(ctx, procedure, intake, now);
   const at = now.toISOString();
   let result: SubmitResult | undefined;
   await ctx.store.transact(async (trx) => {
-    result = await writeNewCase(ctx, trx, procedure, intake, actor, now, orgUnit, earlier);
+    result = await writeNewCase(ctx, trx, procedure, intake, actor, now, orgUnit, earlier, via);
     if (scopedKey) {
       await insertIdempotencyKey(trx, {
         key: scopedKey,
@@ -128,6 +135,7 @@ export async function writeNewCase(
   now: Date,
   orgUnit: { id: string; path: string } | null,
   earlier: EarlierCase[] = [],
+  via?: TProcedure,
 ): Promise<SubmitResult> {
   const prefix = procedure.intake.trackingPrefix[intake.kind] ?? 'TS';
   // RTE-3 (issue 16): respondents who are staff are kept out from the first second, before any
@@ -143,7 +151,7 @@ export async function writeNewCase(
     ),
     intakeUnitPath: (await procedureIntakeUnit(trx, procedure.id))?.path ?? null,
   };
-  const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier);
+  const created = decideSubmission(procedure, intake, actor, now, ids, ctx.calendar, earlier, via);
   const receipt = formatReceipt(ctx.random(13));
   const result: SubmitResult = {
     id: ids.caseId,

@@ -121,7 +121,15 @@ export function clockApplies(def: TClock, data: Record<string, unknown>): boolea
 /** The date a clock runs to instead of its length (`dueFrom`), if the case holds one from today on. */
 function askedDate(def: TClock, severity: string | null, data: Record<string, unknown>, today: string): string | null {
   if (!def.dueFrom || (def.dueFrom.severities && !def.dueFrom.severities.includes(severity ?? ''))) return null;
-  const value = data[def.dueFrom.target.slice('data.'.length)];
+  let value = data[def.dueFrom.target.slice('data.'.length)];
+  if (def.dueFrom.item) {
+    const item = def.dueFrom.item;
+    const dates = (Array.isArray(value) ? value : [])
+      .map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[item] : undefined))
+      .filter((d): d is string => typeof d === 'string')
+      .sort();
+    value = dates.at(-1);
+  }
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= today ? value : null;
 }
 
@@ -227,6 +235,7 @@ export function planClockOps(
     const def = clockDef(procedure, id);
     if (!clockApplies(def, data)) continue;
     const asked = askedDate(def, severity, data, calendar.localDate(now));
+    if (!asked && def.dueFrom?.only) continue; // no date set, nothing to count to
     const from =
       def.countFrom === 'received' && receivedAt && receivedAt < now.toISOString() ? new Date(receivedAt) : now;
     const { clock, note: started } = asked

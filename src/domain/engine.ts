@@ -100,7 +100,7 @@ export function decide(request: DecideRequest): Decision {
       },
     );
   }
-  if (!holdsActionRole(actor, action, current)) {
+  if (!holdsActionRole(actor, action, current, procedure.recordingBy)) {
     throw new DomainError(
       'FORBIDDEN',
       msg('engine.yourRolesDoNotAllow', { action: action.label['zh-CN'], actionEn: action.label.en ?? action.id }),
@@ -119,6 +119,13 @@ export function decide(request: DecideRequest): Decision {
       msg('engine.invalidInput', { action: action.label['zh-CN'], actionEn: action.label.en ?? action.id }),
       zodDetails(parsed.error, 'input'),
     );
+  }
+  const today = clockContext ? clockContext.calendar.localDate(now) : now.toISOString().slice(0, 10);
+  const past = pastDates(fields, parsed.data, today);
+  if (past.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', msg('engine.dueDateInPast', { value: action.label['zh-CN'] }), {
+      issues: past.map((path) => ({ path, message: `不能早于 ${today} / must not be before ${today}` })),
+    });
   }
   if (action.decidesApproval)
     return settleApproval(
@@ -576,4 +583,20 @@ function targetValue(c: CaseState, target: string): unknown {
     ({ assignee: 'assigneeId', orgUnit: 'orgUnitId' } as const)[target as 'assignee' | 'orgUnit'] ??
     (target as 'category' | 'severity' | 'outcome');
   return c[column];
+}
+
+/** S4 四.2 (issue 17): the `notPast` date inputs (also inside list items) set before today, by path. */
+function pastDates(fields: TField[], input: Record<string, unknown>, today: string): string[] {
+  const paths: string[] = [];
+  for (const f of fields) {
+    const value = input[f.name];
+    if (f.type === 'date' && f.notPast && typeof value === 'string' && value < today) paths.push(`input.${f.name}`);
+    if (f.type === 'list' && Array.isArray(value))
+      value.forEach((item: Record<string, unknown>, i) => {
+        for (const g of f.items)
+          if (g.type === 'date' && g.notPast && typeof item[g.name] === 'string' && (item[g.name] as string) < today)
+            paths.push(`input.${f.name}.${i}.${g.name}`);
+      });
+  }
+  return paths;
 }

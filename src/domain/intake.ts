@@ -56,9 +56,12 @@ export function decideSubmission(
   },
   calendar: Calendar,
   earlier: EarlierCase[] = [],
+  via?: TProcedure,
 ): NewCase {
   const rules = procedure.intake;
-  const problems = checkIntake(procedure, intake, now);
+  // A 举报 submitted to market supervision (`kindProcedures`) meets that procedure's intake rules
+  // (MS-14: concrete leads) as well as those of the lead procedure it is opened in.
+  const problems = [...(via ? checkIntake(via, intake, now) : []), ...checkIntake(procedure, intake, now)];
   if (problems.length > 0) {
     throw new DomainError('VALIDATION_FAILED', msg('intake.submissionIncompleteOrInvalid'), {
       issues: problems,
@@ -69,7 +72,10 @@ export function decideSubmission(
   const data: Record<string, unknown> = {};
   if (intake.fields) data.fields = inputSchema(procedure, intakeFields(procedure, intake.kind)).parse(intake.fields);
   for (const stamp of rules.stamps)
-    data[stamp.set.slice('data.'.length)] = stampValue(stamp.byReceivedDate, calendar.localDate(new Date(receivedAt)));
+    data[stamp.set.slice('data.'.length)] =
+      'bySubmitter' in stamp
+        ? stamp.bySubmitter[!intake.anonymous && intake.submitter ? 'named' : 'anonymous']
+        : stampValue(stamp.byReceivedDate, calendar.localDate(new Date(receivedAt)));
   const repeat = repeatsOf(procedure, earlier);
   if (repeat.links.length > 0) data.repeatOf = repeat.links;
   if (intake.occurredAt) data.occurredAt = intake.occurredAt;
@@ -132,6 +138,7 @@ export function decideSubmission(
         receivedAt,
         ...(intake.thirdParty ? { thirdParty: intake.thirdParty } : {}),
         ...(intake.receivingPerson ? { receivingPerson: intake.receivingPerson } : {}),
+        ...(via ? { submittedTo: via.id } : {}),
         ...(repeat.links.length > 0
           ? { repeatOf: repeat.links, ...(repeat.severity ? { severityRaisedTo: repeat.severity } : {}) }
           : {}),
@@ -139,7 +146,12 @@ export function decideSubmission(
       publicText: procedure.intake.publicText,
       clocks: started.map((s) => s.note),
     },
-    notifications: rules.notify.map((n) => ({ to: n.to, template: n.template, event: 'submit' })),
+    // INT-4: the acknowledgement promised by the procedure the submitter chose.
+    notifications: [...(via?.intake.notify.filter((n) => n.to === 'submitter') ?? []), ...rules.notify].map((n) => ({
+      to: n.to,
+      template: n.template,
+      event: 'submit',
+    })),
   };
 }
 

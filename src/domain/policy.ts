@@ -90,11 +90,20 @@ export function actingUnit(actor: Actor, roles: string[], casePath: string | nul
 }
 
 /** Whether the actor's roles for this case allow the action (state is the engine's business). */
-export function holdsActionRole(actor: Actor, action: TAction, c: Pick<CaseState, 'orgUnitPath'>): boolean {
+export function holdsActionRole(
+  actor: Actor,
+  action: TAction,
+  c: Pick<CaseState, 'orgUnitPath'>,
+  recordingBy?: TProcedure['recordingBy'],
+): boolean {
   switch (actor.kind) {
     case 'user': {
       if (actor.isAdmin) return true;
-      const roles = rolesFor(actor, c.orgUnitPath);
+      // S8 一(四) 谁办理、谁录入: only grants held in the case's own unit record its steps.
+      const ownUnitOnly = recordingBy?.scope === 'handling-unit' && !recordingBy.except.includes(action.id);
+      const roles = ownUnitOnly
+        ? actor.grants.filter((g) => g.unitPath !== null && g.unitPath === c.orgUnitPath).map((g) => g.role)
+        : rolesFor(actor, c.orgUnitPath);
       return action.roles.some((r) => r !== SUBMITTER_ROLE && roles.includes(r));
     }
     case 'submitter':
@@ -113,7 +122,7 @@ export function appliesToKind(action: TAction, c: Pick<CaseState, 'kind'>): bool
 export function can(actor: Actor, procedure: TProcedure, action: TAction, c: CaseState): boolean {
   return (
     canSeeCase(actor, procedure, c) &&
-    holdsActionRole(actor, action, c) &&
+    holdsActionRole(actor, action, c, procedure.recordingBy) &&
     action.from.includes(c.status) &&
     appliesToKind(action, c) &&
     procedure.id === c.procedureId &&

@@ -39,11 +39,12 @@ describe('the built-in customer-complaint procedure', () => {
 
   it('parses, with defaults filled in', () => {
     expect(p.id).toBe('customer-complaint');
-    expect(p.version).toBe(3); // issue 16: forwarding moves the case; issue 17: its clock only for other departments
+    expect(p.version).toBe(4); // issue 16: forwarding moves the case; issue 17: its clock only for other departments, S4 四.2 clocks
     expect(initialState(p)).toBe('received');
     expect(findAction(p, 'forward')?.visibility).toBe('internal');
     expect(findAction(p, 'add-note')?.guards).toEqual([]);
-    expect(findAction(p, 'assign')?.clocks).toEqual({ start: [], stop: [], pause: [], resume: [] });
+    expect(findAction(p, 'add-note')?.clocks).toEqual({ start: [], stop: [], pause: [], resume: [] });
+    expect(findAction(p, 'assign')?.clocks.start).toEqual(['target-date']); // S4 四.2 (issue 17)
     expect(p.intake.trackingPrefix).toEqual({ complaint: 'TS', suggestion: 'JY', report: 'JB', appeal: 'SS' });
   });
 

@@ -76,7 +76,14 @@ export const ZScalarField = z.discriminatedUnion('type', [
   z.object({ ...ZFieldBase, type: z.literal('user') }).strict(),
   /** An org unit id; with `sets: orgUnit` the case moves there (RTE-1 分办) — only within the case's own unit. */
   z.object({ ...ZFieldBase, type: z.literal('unit') }).strict(),
-  z.object({ ...ZFieldBase, type: z.literal('date') }).strict(),
+  z
+    .object({
+      ...ZFieldBase,
+      type: z.literal('date'),
+      /** S4 四.2 (issue 17): a deadline being set — a day before today is refused (400 naming the field). */
+      notPast: z.boolean().default(false),
+    })
+    .strict(),
   z.object({ ...ZFieldBase, type: z.literal('datetime') }).strict(),
   z
     .object({
@@ -223,6 +230,24 @@ const ZAction = z
       .object({ field: ZId, days: z.number().int().min(1).max(90) })
       .strict()
       .optional(),
+    /**
+     * STA-2 (issue 17, S9 二.2 不合格纠正与预防): the action also records an improvement action
+     * (src/app/improvements.ts) linked to the case, in the case's unit, so the 整改 list shows it.
+     * The values name the action's inputs: `title` (its first line), `description` (joined, each
+     * under its label), `owner` (a user input), `dueDate` (a date input); `cause`: the cause
+     * category (the case's category when absent).
+     */
+    improvement: z
+      .object({
+        kind: z.enum(['corrective', 'training']),
+        title: ZFieldName,
+        description: z.array(ZFieldName).default([]),
+        owner: ZFieldName.optional(),
+        dueDate: ZFieldName.optional(),
+        cause: z.string().min(1).max(100).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type TAction = z.infer<typeof ZAction>;
@@ -258,7 +283,17 @@ const ZClock = z
      * clock), the clock runs to its 24:00 instead of its length — for the listed severities only.
      */
     dueFrom: z
-      .object({ target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/), severities: z.array(ZId).optional() })
+      .object({
+        target: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+        severities: z.array(ZId).optional(),
+        /**
+         * The target is a list (S4 四.2: the measures); the clock runs to the latest of its items'
+         * dates in this field, the day by which every measure is due.
+         */
+        item: ZFieldName.optional(),
+        /** The clock starts only when the case holds the date (a target date set by the handler). */
+        only: z.boolean().default(false),
+      })
       .strict()
       .optional(),
     /** Length by the case's severity when the clock starts (S9: 2/3/10 days). */
@@ -357,17 +392,36 @@ const ZIntake = z
           .strict(),
       )
       .default([]),
-    /** MS-1: a value stamped on every case by its receipt date (the regime in force when received). */
+    /**
+     * A value stamped on every case: by its receipt date (MS-1, the regime in force when received),
+     * or by whether its submitter is named (MS-11: only named reporters are told of 立案), so a
+     * clock's `when` can read it.
+     */
     stamps: z
       .array(
-        z
-          .object({
-            set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
-            byReceivedDate: z.array(z.object({ before: z.iso.date().optional(), value: z.string() }).strict()).min(1),
-          })
-          .strict(),
+        z.union([
+          z
+            .object({
+              set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+              byReceivedDate: z.array(z.object({ before: z.iso.date().optional(), value: z.string() }).strict()).min(1),
+            })
+            .strict(),
+          z
+            .object({
+              set: z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/),
+              bySubmitter: z.object({ named: z.string(), anonymous: z.string() }).strict(),
+            })
+            .strict(),
+        ]),
       )
       .default([]),
+    /**
+     * S8 投诉举报 (issue 17): a case of this kind submitted here is opened in the named procedure
+     * instead — a public 举报 goes straight into the enforcement-lead flow (MS-9, MS-14). This
+     * procedure's intake rules (unit, kinds, required fields) check the submission; the case, its
+     * clocks and its steps are the other procedure's.
+     */
+    kindProcedures: z.partialRecord(z.enum(CASE_KINDS), ZId).default({}),
     /** Tracking number prefix per kind: TS-20261128-7K3Q9X. */
     trackingPrefix: z.record(z.enum(CASE_KINDS), z.string().regex(/^[A-Z]{2,4}$/)).default({
       complaint: 'TS',
@@ -445,6 +499,16 @@ export const ZProcedure = z
           .strict(),
       )
       .min(1),
+    /**
+     * S8 一(四) 谁办理、谁录入 (issue 17): with `scope: handling-unit`, an action is recorded only by a
+     * holder of its role in the unit that holds the case — a county bureau reads its offices' cases
+     * and supervises them (urge, take over: SLA-6) but does not record their steps. `except` lists
+     * actions anyone above may still take (an internal note).
+     */
+    recordingBy: z
+      .object({ scope: z.literal('handling-unit'), except: z.array(ZId).default([]) })
+      .strict()
+      .optional(),
     categories: z.array(ZOption).default([]),
     severities: z.array(ZOption).default([]),
     outcomes: z.array(ZOption).default([]),
@@ -528,6 +592,9 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
       issue(['intake', 'notify', j], `unknown role "${n.to.slice(5)}"`);
   });
   dupes(p.actions.map((a) => a.id)).forEach((d) => issue(['actions'], `duplicate action "${d}"`));
+  p.recordingBy?.except.forEach((id, j) => {
+    if (!p.actions.some((a) => a.id === id)) issue(['recordingBy', 'except', j], `unknown action "${id}"`);
+  });
   if (p.actions.some((a) => a.id === 'submit')) issue(['actions'], '"submit" is reserved for intake');
   p.actions.forEach((a, i) => {
     a.from.forEach((s, j) => {
@@ -563,6 +630,12 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
       if (n.to.startsWith('role:') && !roles.has(n.to.slice(5)))
         issue(['actions', i, 'notify', j], `unknown role "${n.to.slice(5)}"`);
     });
+    if (a.improvement) {
+      const { title, description, owner, dueDate } = a.improvement;
+      for (const name of [title, ...description, ...(owner ? [owner] : []), ...(dueDate ? [dueDate] : [])])
+        if (!a.input.some((f) => f.name === name))
+          issue(['actions', i, 'improvement'], `unknown input "${name}" of action "${a.id}"`);
+    }
     if (a.visibility === 'public' && !a.publicText)
       issue(['actions', i, 'publicText'], 'a public action needs publicText');
     if (a.invites && !a.input.some((f) => f.name === a.invites!.field && f.type === 'user' && f.required))
@@ -683,6 +756,7 @@ const ZProcedureShape = z.object({
     requestsHandledBy: z.string().optional(),
   }),
   disclosure: ZDisclosure.optional(),
+  recordingBy: z.object({ except: z.array(z.string()) }).optional(),
 });
 
 function dupes(ids: string[]): string[] {

@@ -763,6 +763,28 @@ export function redact(text: string, knownNames: string[] = []): Redaction {
   return { text: out, found };
 }
 
+/** The kinds of personal data that identify or reach a person by number (S5 七.1). */
+const CONTACT_KINDS = new Set(['email', 'id-number', 'bank-card', 'mobile', 'landline']);
+
+/**
+ * S5 七.1, CON-1 (issue 17): the numbers and addresses that reach or identify someone — phone and ID
+ * numbers, bank cards, e-mail — masked in a text staff read, the rest left as written (a handler
+ * needs the names, places and facts). Whether anything was masked is returned, so the view can offer
+ * the audited reveal.
+ */
+export function maskContactNumbers(text: string): { text: string; masked: number } {
+  let masked = 0;
+  let out = text;
+  for (const rule of RULES) {
+    if (!CONTACT_KINDS.has(rule.kind)) continue;
+    out = out.replace(rule.pattern, () => {
+      masked += 1;
+      return rule.mask;
+    });
+  }
+  return { text: out, masked };
+}
+
 /** Redacts every string inside a JSON value (event inputs, case data), keeping its shape. */
 export function redactDeep<T>(value: T, knownNames: string[]): T {
   if (typeof value === 'string') return redact(value, knownNames).text as T;

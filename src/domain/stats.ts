@@ -89,6 +89,22 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: last };
 }
 
+/**
+ * The local dates a month's report covers (issue 17, S9 二.4): the calendar month, or — with the
+ * report day D — from D of the month before to the day before D of this month (inclusive), so the
+ * report made on D of the month covers everything since the last one.
+ */
+export function reportPeriod(
+  month: string,
+  period: 'to-report-day' | 'calendar-month',
+  day: number,
+): { from: string; to: string } {
+  if (period === 'calendar-month') return monthRange(month);
+  const [y, m] = month.split('-').map(Number);
+  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: date(Date.UTC(y, m - 2, day)), to: date(Date.UTC(y, m - 1, day - 1)) };
+}
+
 /** The month before the one containing the local date. */
 export function previousMonth(date: string): string {
   const [y, m] = date.split('-').map(Number);

@@ -95,6 +95,7 @@ describe('statistics dashboard and monthly report', { timeout: 600_000 }, () => 
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PLAINT_DATA_DIR: web.dataDir,
+      PLAINT_REPORT_PERIOD: 'calendar-month', // this calendar month, whatever today's date (issue 17)
     });
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain('已生成 / generated');
@@ -102,6 +103,7 @@ describe('statistics dashboard and monthly report', { timeout: 600_000 }, () => 
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       PLAINT_DATA_DIR: web.dataDir,
+      PLAINT_REPORT_PERIOD: 'calendar-month', // this calendar month, whatever today's date (issue 17)
     });
     expect(again.stdout).toContain('已存在 / already there');
 

@@ -27,6 +27,8 @@ export type ScalarField = {
   help?: Label;
   /** What the value sets on the case (`assignee`, `data.reply` …), when it sets anything. */
   sets?: string;
+  /** Intake fields only: the kinds of case the field applies to (absent: all). */
+  kinds?: string[];
 };
 export type ListField = {
   name: string;
@@ -51,6 +53,8 @@ export type PublicProcedure = {
   states?: Option[];
   requireTruthAffirmation: boolean;
   require: string[];
+  /** Standard fields required only for some kinds (S8: a 举报 names where the business is). */
+  requireByKind?: Record<string, string[]>;
   fields: ScalarField[];
   /** Issue 16: the submitter chooses the unit (from the units at `level`). */
   unit?: { choose: 'required' | 'optional'; level?: number } | null;
@@ -161,6 +165,8 @@ export type StaffEntry = {
 
 export type StaffCase = CaseSummary & {
   description: string;
+  /** S5 七.1 (issue 17): numbers in the statement are masked until the audited reveal. */
+  descriptionMasked?: boolean;
   /** #18: the action the procedure expects next (the primary button). */
   nextAction?: string | null;
   closedAt?: string | null;

@@ -8,9 +8,16 @@ import { UnitChooser } from './UnitChooser.tsx';
  * The standard intake fields (DESIGN.md: subject, description, when, where, who, requested
  * outcome, anonymous or named) plus the procedure's own fields, all from the procedure data.
  */
+/** The procedure's own fields that apply to a kind of case (S8: a 举报's leads, a complaint's consent). */
+function fieldsFor(procedure: PublicProcedure, kind: string) {
+  return procedure.fields.filter((f) => !f.kinds || f.kinds.includes(kind));
+}
+
 export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
   const { t, l } = useI18n();
-  const required = (name: string) => procedure.require.includes(name);
+  const kind: string = Form.useWatch('kind') ?? procedure.kinds[0];
+  const required = (name: string) =>
+    procedure.require.includes(name) || (procedure.requireByKind?.[kind] ?? []).includes(name);
   const rule = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { label }) }];
   const anonymous = Form.useWatch('anonymous');
   return (
@@ -113,7 +120,8 @@ export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
       <GeneratedFields
-        fields={procedure.fields}
+        key={kind}
+        fields={fieldsFor(procedure, kind)}
         prefix={['fields']}
         categories={procedure.categories}
         severities={procedure.severities}
@@ -173,7 +181,7 @@ export function toSubmission(procedure: PublicProcedure, v: Record<string, unkno
     const s = Object.fromEntries(Object.entries(v.submitter as Record<string, unknown>).filter(([, x]) => !blank(x)));
     if (Object.keys(s).length > 0) body.submitter = s;
   }
-  const fields = toInput(procedure.fields, (v.fields ?? {}) as Record<string, unknown>);
+  const fields = toInput(fieldsFor(procedure, String(body.kind)), (v.fields ?? {}) as Record<string, unknown>);
   if (Object.keys(fields).length > 0) body.fields = fields;
   if (procedure.requireTruthAffirmation) body.affirmTruthful = v.affirmTruthful === true;
   // The cascader's value is the path of ids; the unit is its last.

@@ -47,7 +47,10 @@ export default function ReportPage() {
         <Typography.Title level={3}>
           {t('reports.title', { month: r.month, unit: r.unitId ? r.unitName : t('reports.organisation') })}
         </Typography.Title>
-        <p className="muted">{t('reports.generated', { at: formatTime(r.generatedAt) })}</p>
+        <p className="muted">
+          {t('reports.period', { from: r.stats.period.from, to: r.stats.period.to })}{' '}
+          {t('reports.generated', { at: formatTime(r.generatedAt) })}
+        </p>
       </header>
       <StatsView stats={r.stats} print />
       <section className="report-section">

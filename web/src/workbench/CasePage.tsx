@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -126,9 +126,7 @@ export function CasePage() {
                 {l(procedure?.categories.find((x) => x.id === c.category)?.label, c.category ?? '—')}
               </Descriptions.Item>
             </Descriptions>
-            <Typography.Paragraph className="user-text" data-testid="case-description">
-              {c.description}
-            </Typography.Paragraph>
+            <Statement c={c} />
             {Object.keys(c.data).length > 0 && (
               <Descriptions column={1} size="small" bordered data-testid="case-data">
                 {caseDataEntries(c.data).map(([k, v]) => (
@@ -261,13 +259,39 @@ function Entry({ e }: { e: StaffEntry }) {
   );
 }
 
+type Revealed = { submitter: Record<string, string> | null; description?: string };
+
+/**
+ * S5 七.1 (issue 17): the statement with phone and ID numbers masked; after the audited "show"
+ * (Parties below) it reads as written.
+ */
+function Statement({ c }: { c: StaffCase }) {
+  const { t } = useI18n();
+  const revealed = useMutationState({
+    filters: { mutationKey: ['reveal', c.id], status: 'success' },
+    select: (m) => m.state.data as Revealed | undefined,
+  }).at(-1);
+  return (
+    <>
+      <Typography.Paragraph className="user-text" data-testid="case-description">
+        {revealed?.description ?? c.description}
+      </Typography.Paragraph>
+      {c.descriptionMasked && !revealed && (
+        <p className="muted" data-testid="description-masked">
+          {t('case.descriptionMasked')}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Submitter masked; "show" asks for a reason, and the server records each showing in the audit chain. */
 function Parties({ c }: { c: StaffCase }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const reveal = useMutation({
-    mutationFn: (v: { reason: string }) =>
-      api<{ submitter: Record<string, string> | null }>('POST', `/cases/${c.id}/identity`, { body: v }),
+    mutationKey: ['reveal', c.id],
+    mutationFn: (v: { reason: string }) => api<Revealed>('POST', `/cases/${c.id}/identity`, { body: v }),
   });
   const shown = reveal.data?.submitter ?? c.submitter;
   return (
@@ -276,8 +300,7 @@ function Parties({ c }: { c: StaffCase }) {
       size="small"
       style={{ marginBottom: 16 }}
       extra={
-        !c.anonymous &&
-        c.submitter &&
+        ((!c.anonymous && c.submitter) || c.descriptionMasked) &&
         !reveal.data && (
           <Button size="small" onClick={() => setOpen(true)}>
             {t('case.show')}
