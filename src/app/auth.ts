@@ -28,6 +28,7 @@ import { grantProblem } from '../domain/policy.ts';
 import { sameHash, secretHash } from './secrets.ts';
 import { assertLoginAllowed, LOGIN_LIMITS, loginKeys, recordLoginFailure } from './throttle.ts';
 import { verifySecondFactor } from './totp.ts';
+import { directoryPassword } from './directory/passwords.ts';
 import { msg, render } from '../domain/messages.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -214,7 +215,9 @@ export async function login(
   const user = await findUserByUsername(ctx.store.db, username);
   await assertLoginAllowed(ctx, keys, !!user && isKnownDevice(ctx, user.id, extras.device));
   dummyHash ??= argonHash('not a real password');
-  const ok = await argonVerify(user?.password_hash ?? (await dummyHash), password);
+  // Issue 20: a person whose account comes from an LDAP directory signs in with the directory's password.
+  const byDirectory = user ? await directoryPassword(ctx, user.id, user.username, password) : undefined;
+  const ok = byDirectory ?? (await argonVerify(user?.password_hash ?? (await dummyHash), password));
   if (!user || !ok || user.disabled === 1 || user.disabled_at !== null) {
     const failures = await recordLoginFailure(ctx, keys);
     if (user) await tellOwnerOfFailures(ctx, user, failures);

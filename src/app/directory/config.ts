@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Issue 20: the directories the organisation's staff come from (PLAINT_DIRECTORY_SOURCES, a JSON list; see
+ * docs/sso.md).
+ */
+export const ZRule = z
+  .object({
+    group: z.string().min(1).max(200).optional(),
+    department: z.string().min(1).max(200).optional(),
+    role: z.string().min(1).max(100),
+    unit: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine(
+    (r) => r.group !== undefined || r.department !== undefined,
+    '规则需要 group 或 department / needs group or department',
+  );
+
+const name = z.string().regex(/^[a-z0-9-]{1,40}$/);
+const rules = z.array(ZRule).max(500).default([]);
+
+const ZWecom = z
+  .object({
+    name,
+    kind: z.literal('wecom'),
+    corpId: z.string().min(1),
+    secret: z.string().min(1),
+    baseUrl: z.url().optional(),
+    rules,
+  })
+  .strict();
+
+const ZLdap = z
+  .object({
+    name,
+    kind: z.literal('ldap'),
+    url: z.string().regex(/^ldaps?:\/\/[^\s]+$/, 'ldap:// or ldaps://'),
+    bindDn: z.string().min(1),
+    bindPassword: z.string().min(1),
+    baseDn: z.string().min(1),
+    flavor: z.enum(['openldap', 'ad']).optional(),
+    startTls: z.boolean().optional(),
+    caFile: z.string().min(1).optional(),
+    userBase: z.string().min(1).optional(),
+    userFilter: z.string().min(1).optional(),
+    usernameAttribute: z.string().min(1).optional(),
+    displayNameAttribute: z.string().min(1).optional(),
+    idAttribute: z.string().min(1).optional(),
+    staffNoAttribute: z.string().min(1).optional(),
+    disabledFilter: z.string().min(1).optional(),
+    departmentBase: z.string().min(1).optional(),
+    departmentFilter: z.string().min(1).optional(),
+    groupBase: z.string().min(1).optional(),
+    groupFilter: z.string().min(1).optional(),
+    timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    rules,
+  })
+  .strict();
+
+export const ZSource = z.discriminatedUnion('kind', [ZWecom, ZLdap]);
+
+export type DirectorySource = z.infer<typeof ZSource>;
+
+export type DirectoryConfig = {
+  sources: DirectorySource[];
+};
+
+/** Reads the directory settings; a wrong value stops the start (and says which). */
+export function directoryConfigFromEnv(env: NodeJS.ProcessEnv): DirectoryConfig {
+  const raw = env.PLAINT_DIRECTORY_SOURCES;
+  let sources: DirectorySource[] = [];
+  if (raw) {
+    const parsed = z.array(ZSource).safeParse(JSON.parse(raw));
+    if (!parsed.success)
+      throw new Error(
+        `PLAINT_DIRECTORY_SOURCES: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    sources = parsed.data;
+    const names = new Set<string>();
+    for (const s of sources) {
+      if (names.has(s.name)) throw new Error(`PLAINT_DIRECTORY_SOURCES: the name "${s.name}" is used twice`);
+      names.add(s.name);
+    }
+  }
+  return { sources };
+}
