@@ -74,7 +74,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
   restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
   directory sync --source NAME [--dry-run]
-                                同步组织目录（企业微信、LDAP）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
+                                同步组织目录（企业微信、钉钉、飞书、LDAP）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),

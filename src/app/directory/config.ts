@@ -58,7 +58,34 @@ const ZLdap = z
   })
   .strict();
 
-export const ZSource = z.discriminatedUnion('kind', [ZWecom, ZLdap]);
+const ZDingtalk = z
+  .object({
+    name,
+    kind: z.literal('dingtalk'),
+    appKey: z.string().min(1),
+    appSecret: z.string().min(1),
+    corpId: z.string().min(1).optional(),
+    baseUrl: z.url().optional(),
+    apiBaseUrl: z.url().optional(),
+    loginUrl: z.url().optional(),
+    rules,
+  })
+  .strict();
+
+const ZFeishu = z
+  .object({
+    name,
+    kind: z.literal('feishu'),
+    appId: z.string().min(1),
+    appSecret: z.string().min(1),
+    companyName: z.string().min(1).max(200).optional(),
+    baseUrl: z.url().optional(),
+    accountsUrl: z.url().optional(),
+    rules,
+  })
+  .strict();
+
+export const ZSource = z.discriminatedUnion('kind', [ZWecom, ZLdap, ZDingtalk, ZFeishu]);
 
 export type DirectorySource = z.infer<typeof ZSource>;
 

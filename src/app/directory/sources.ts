@@ -1,5 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { type DirectorySource, directoryConfigFromEnv } from './config.ts';
+import { DingtalkClient } from './dingtalk.ts';
+import { FeishuClient } from './feishu.ts';
 import { LdapDirectory } from './ldap.ts';
 import { type DirectorySnapshot, type SyncReport, syncDirectory } from './sync.ts';
 import { WecomClient } from './wecom.ts';
@@ -20,6 +22,10 @@ function readDirectory(source: DirectorySource, opts: Options): Promise<Director
       return new WecomClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) }).snapshot();
     case 'ldap':
       return new LdapDirectory(source).snapshot();
+    case 'dingtalk':
+      return new DingtalkClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) }).snapshot();
+    case 'feishu':
+      return new FeishuClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) }).snapshot();
   }
 }
 
