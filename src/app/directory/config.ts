@@ -26,7 +26,10 @@ const ZWecom = z
     kind: z.literal('wecom'),
     corpId: z.string().min(1),
     secret: z.string().min(1),
+    /** The self-built app's AgentId: web sign-in (企业微信扫码/网页登录) is offered when it is set. */
+    agentId: z.string().min(1).optional(),
     baseUrl: z.url().optional(),
+    loginUrl: z.url().optional(),
     rules,
   })
   .strict();

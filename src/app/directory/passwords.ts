@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.ts';
-import { LdapDirectory } from './ldap.ts';
 
 /**
  * Issue 20: the password check of a user an LDAP directory provides — a bind to the directory as that person, so
@@ -19,5 +18,7 @@ export async function directoryPassword(
     .execute();
   const ldap = ctx.config.directory.sources.find((s) => s.kind === 'ldap' && links.some((l) => l.source === s.name));
   if (ldap?.kind !== 'ldap') return undefined;
+  // Loaded only when needed: every command imports sign-in, few organisations use LDAP.
+  const { LdapDirectory } = await import('./ldap.ts');
   return new LdapDirectory(ldap).authenticate(username, password);
 }

@@ -148,6 +148,9 @@ export const en: Record<MessageKey, string> = {
   'surveys.noSuchSurvey': 'no such survey',
   'surveys.surveyNotOpen': 'the survey is not open',
   'surveys.youMayNotRunSurveys': 'you may not run surveys for this unit',
+  'sso.noAccount': 'no active staff account for this sign-in; ask an administrator',
+  'sso.noSuchProvider': 'no such sign-in provider',
+  'sso.stateMismatch': 'the sign-in expired or did not start here; sign in again',
   'sync.departmentTreeHasCycle': 'the department tree has a cycle',
   'sync.duplicateDepartmentId': 'duplicate department id {externalId}',
   'throttle.notSignInThrottle': 'not a sign-in throttle',
@@ -156,6 +159,4 @@ export const en: Record<MessageKey, string> = {
   'totp.startEnrolmentFirst': 'start the enrolment first',
   'totp.wrongCode': 'wrong code',
   'wecom.notMemberCompany': 'not a member of this company',
-  'wecom.wecomFailed': 'WeCom {path} failed: {code} {errmsg}',
-  'wecom.wecomGettokenFailed': 'WeCom gettoken failed: {errcode} {errmsg}',
 };

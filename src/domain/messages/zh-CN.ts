@@ -148,6 +148,9 @@ export const zhCN = {
   'surveys.noSuchSurvey': '问卷不存在',
   'surveys.surveyNotOpen': '问卷不在开放期内',
   'surveys.youMayNotRunSurveys': '您无权为该单位发起问卷',
+  'sso.noAccount': '没有与此账号对应的在职员工，请联系管理员',
+  'sso.noSuchProvider': '没有这种登录方式',
+  'sso.stateMismatch': '登录请求已过期或不是从本站发起，请重新登录',
   'sync.departmentTreeHasCycle': '部门树有环',
   'sync.duplicateDepartmentId': '部门 ID 重复：{externalId}',
   'throttle.notSignInThrottle': '不是登录限制',
@@ -156,6 +159,4 @@ export const zhCN = {
   'totp.startEnrolmentFirst': '请先开始绑定',
   'totp.wrongCode': '验证码错误',
   'wecom.notMemberCompany': '不是本企业成员',
-  'wecom.wecomFailed': '企业微信接口出错：{path} {code} {errmsg}',
-  'wecom.wecomGettokenFailed': '企业微信获取令牌失败：{errcode} {errmsg}',
 } as const;
