@@ -1,7 +1,8 @@
 import { hash as argonHash } from '@node-rs/argon2';
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, login, sessionUser, tokenUser } from '../src/app/auth.ts';
+import { addUser, createToken, login, sessionUser, tokenUser } from '../src/app/auth.ts';
+import { directoryConfigFromEnv } from '../src/app/directory/config.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { directorySourcesFromEnv, syncSource } from '../src/app/directory/sources.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
@@ -286,5 +287,34 @@ describe.each(BACKENDS)('LDAP directory (#20) on $name', (backend) => {
     } finally {
       ctx.config.directory = { ...ctx.config.directory, sources: [source()] };
     }
+  });
+
+  it('with local passwords off, only the break-glass admin uses one; directory people still sign in', async () => {
+    await addUser(ctx, { username: 'admin', password: 'break-glass-pass', roles: [], isAdmin: true }, 'system:test');
+    await addUser(ctx, { username: 'clerk', password: 'clerk-password', roles: [], isAdmin: false }, 'system:test');
+    expect((await signIn('clerk', 'clerk-password')).user.username).toBe('clerk');
+    ctx.config.directory = {
+      ...ctx.config.directory,
+      ...directoryConfigFromEnv({ PLAINT_LOCAL_PASSWORDS: 'break-glass', PLAINT_BREAK_GLASS_USERS: 'admin' }),
+      sources: [source()],
+    };
+    try {
+      await expect(signIn('clerk', 'clerk-password')).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+        said: { key: 'auth.localPasswordsOff' },
+      });
+      // The same answer for a name that does not exist: nothing is learnt about which accounts are there.
+      await expect(signIn('ghost', 'whatever-password')).rejects.toMatchObject({
+        said: { key: 'auth.localPasswordsOff' },
+      });
+      expect((await signIn('admin', 'break-glass-pass')).user.username).toBe('admin');
+      expect((await signIn('wangfang', PASSWORDS.wangfang)).user.username).toBe('wangfang');
+    } finally {
+      ctx.config.directory = { ...ctx.config.directory, localPasswords: 'on' };
+    }
+    expect(() => directoryConfigFromEnv({ PLAINT_LOCAL_PASSWORDS: 'off' })).toThrow(/PLAINT_LOCAL_PASSWORDS/);
+    expect(() =>
+      directoryConfigFromEnv({ PLAINT_LOCAL_PASSWORDS: 'break-glass', PLAINT_BREAK_GLASS_USERS: ' ' }),
+    ).toThrow(/PLAINT_BREAK_GLASS_USERS/);
   });
 });

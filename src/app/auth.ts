@@ -219,6 +219,14 @@ export async function login(
   dummyHash ??= argonHash('not a real password');
   // Issue 20: a person whose account comes from an LDAP directory signs in with the directory's password.
   const byDirectory = user ? await directoryPassword(ctx, user.id, user.username, password) : undefined;
+  // Issue 20: with local passwords off, only the break-glass accounts use one; the rest sign in through a directory.
+  const directory = ctx.config.directory;
+  if (
+    byDirectory === undefined &&
+    directory.localPasswords === 'break-glass' &&
+    !directory.breakGlassUsers.includes(username)
+  )
+    throw new DomainError('INVALID_CREDENTIALS', msg('auth.localPasswordsOff'));
   const ok = byDirectory ?? (await argonVerify(user?.password_hash ?? (await dummyHash), password));
   if (!user || !ok || user.disabled === 1 || user.disabled_at !== null) {
     const failures = await recordLoginFailure(ctx, keys);

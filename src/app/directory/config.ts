@@ -94,6 +94,12 @@ export type DirectorySource = z.infer<typeof ZSource>;
 
 export type DirectoryConfig = {
   sources: DirectorySource[];
+  /**
+   * PLAINT_LOCAL_PASSWORDS: `on` (default) or `break-glass` — then only the accounts in PLAINT_BREAK_GLASS_USERS
+   * (default `admin`) sign in with a local password; everyone else signs in through a directory.
+   */
+  localPasswords: 'on' | 'break-glass';
+  breakGlassUsers: string[];
 };
 
 /** Reads the directory settings; a wrong value stops the start (and says which). */
@@ -113,5 +119,14 @@ export function directoryConfigFromEnv(env: NodeJS.ProcessEnv): DirectoryConfig 
       names.add(s.name);
     }
   }
-  return { sources };
+  const localPasswords = env.PLAINT_LOCAL_PASSWORDS ?? 'on';
+  if (localPasswords !== 'on' && localPasswords !== 'break-glass')
+    throw new Error(`PLAINT_LOCAL_PASSWORDS must be "on" or "break-glass", not "${localPasswords}"`);
+  const breakGlassUsers = (env.PLAINT_BREAK_GLASS_USERS ?? 'admin')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (localPasswords === 'break-glass' && breakGlassUsers.length === 0)
+    throw new Error('PLAINT_LOCAL_PASSWORDS=break-glass needs at least one account in PLAINT_BREAK_GLASS_USERS');
+  return { sources, localPasswords, breakGlassUsers };
 }

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'attachmentsRoutes.uploadAsMultipartFormData': 'upload as multipart/form-data',
   'auditRoutes.auditRoleOnly': 'the audit role only',
   'auth.enterCodeFromYourAuthenticator': 'enter the code from your authenticator app',
+  'auth.localPasswordsOff': 'local passwords are turned off here: sign in through your organisation’s directory',
   'auth.noSuchToken': 'no such token',
   'auth.unknownOrgUnit': 'no org unit "{unitId}"',
   'auth.usernameTaken': 'the username "{username}" is taken',

@@ -25,6 +25,7 @@ export const zhCN = {
   'attachmentsRoutes.uploadAsMultipartFormData': '请以 multipart/form-data 上传',
   'auditRoutes.auditRoleOnly': '仅审计角色可查看',
   'auth.enterCodeFromYourAuthenticator': '请输入动态验证码',
+  'auth.localPasswordsOff': '本机构已关闭本地密码登录，请通过企业微信、钉钉、飞书或单位目录账号登录',
   'auth.noSuchToken': '令牌不存在',
   'auth.unknownOrgUnit': '没有组织单元“{unitId}”',
   'auth.usernameTaken': '用户名“{username}”已存在',
