@@ -141,6 +141,20 @@ const serve: Command = async () => {
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
   const stopReports =
     reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
+  // Issue 20: every directory synced each PLAINT_DIRECTORY_SYNC_MINUTES (default 60, 0 = never), once across instances.
+  const directoryEvery = Number(process.env.PLAINT_DIRECTORY_SYNC_MINUTES ?? 60) * 60_000;
+  if (!Number.isFinite(directoryEvery) || directoryEvery < 0)
+    throw new UsageError('PLAINT_DIRECTORY_SYNC_MINUTES must be a number of minutes (0 = never)');
+  const { syncDueDirectories } = await import('./app/directory/schedule.ts');
+  const stopDirectory =
+    directoryEvery > 0 && config.directory.sources.length > 0
+      ? startPeriodic(
+          'directory-sync',
+          Math.min(directoryEvery, 60_000),
+          () => syncDueDirectories(ctx, directoryEvery),
+          log,
+        )
+      : async () => {};
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const dispatchEvery = config.channels.dispatchIntervalMs;
   // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
@@ -159,6 +173,7 @@ const serve: Command = async () => {
     await stopRetention();
     await stopPrune();
     await stopReports();
+    await stopDirectory();
     await app.close();
     await ctx.close();
     process.exit(0);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/context.ts';
 import { DingtalkClient } from '../src/app/directory/dingtalk.ts';
 import { FeishuClient } from '../src/app/directory/feishu.ts';
+import { syncDueDirectories } from '../src/app/directory/schedule.ts';
 import { type DirectorySource, directorySourcesFromEnv, syncSource } from '../src/app/directory/sources.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { type DingtalkState, type Fake, type FeishuState, fakeDingtalk, fakeFeishu } from './support/fake-platforms.ts';
@@ -113,6 +114,46 @@ describe.each(BACKENDS)('钉钉 and 飞书 directories (#20) on $name', (backend
         fake.state.limitAlways = false;
       }
       expect(waits).toEqual([1000, 2000, 4000, 8000, 16000]);
+    });
+  });
+
+  describe('the scheduled sync', () => {
+    let fake: Fake<DingtalkState>;
+    beforeAll(async () => {
+      ({ ctx, cleanup } = await openTestApp(backend, clock));
+      fake = await fakeDingtalk();
+      fake.state.expireNext = false;
+      fake.state.limitNext = false;
+    });
+    afterAll(async () => {
+      await fake.close();
+      await cleanup();
+    });
+
+    it('syncs each directory exactly once per interval, even when two instances tick at once', async () => {
+      ctx.config.directory = {
+        ...ctx.config.directory,
+        sources: [
+          configured('dingtalk', { name: 'dingtalk', appKey: 'ding-key', appSecret: 'ding-secret', baseUrl: fake.url }),
+        ],
+      };
+      const hour = 3_600_000;
+      const [a, b] = await Promise.all([syncDueDirectories(ctx, hour), syncDueDirectories(ctx, hour)]);
+      expect([a, b].filter((x) => x !== null)).toHaveLength(1);
+      expect(await syncDueDirectories(ctx, hour)).toBeNull();
+      const runs = await ctx.store.db.selectFrom('directory_runs').selectAll().execute();
+      expect(runs).toHaveLength(1);
+      expect(JSON.parse(runs[0].report ?? '{}')).toMatchObject({ counts: { usersCreated: 5 } });
+      clock.advance(hour);
+      expect(await syncDueDirectories(ctx, hour)).toMatch(/dingtalk/);
+      expect(await ctx.store.db.selectFrom('directory_runs').selectAll().execute()).toHaveLength(2);
+      // Only the first sync wrote users: the audit has one directory.sync per run that ran.
+      const audits = await ctx.store.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'directory.sync')
+        .execute();
+      expect(audits).toHaveLength(2);
     });
   });
 

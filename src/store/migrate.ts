@@ -14,6 +14,7 @@ import * as search from './migrations/202611300400_search.ts';
 import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
 import * as reach from './migrations/202612051000_reach.ts';
 import * as directoryLinks from './migrations/202612051401_directory_links.ts';
+import * as directoryRuns from './migrations/202612052260_directory_runs.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '202612051700_accounts': accounts,
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
+  '202612052260_directory_runs': directoryRuns,
 };
 
 function migrator(store: Store): Migrator {
