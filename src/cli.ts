@@ -74,7 +74,7 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
   restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
   directory sync --source NAME [--dry-run]
-                                同步组织目录（企业微信）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
+                                同步组织目录（企业微信、钉钉、飞书、LDAP）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
 
 环境变量 / environment: PORT (3000), PLAINT_DATA_DIR (./data), DATABASE_URL (postgres://…),
   PLAINT_ADMIN_PASSWORD (first start), PLAINT_SECRET_KEY, PLAINT_TZ (Asia/Shanghai),
@@ -150,6 +150,20 @@ const serve: Command = async () => {
   const { monthlyReportsDue } = await import('./app/monthly-report.ts');
   const stopReports =
     reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
+  // Issue 20: every directory synced each PLAINT_DIRECTORY_SYNC_MINUTES (default 60, 0 = never), once across instances.
+  const directoryEvery = Number(process.env.PLAINT_DIRECTORY_SYNC_MINUTES ?? 60) * 60_000;
+  if (!Number.isFinite(directoryEvery) || directoryEvery < 0)
+    throw new UsageError('PLAINT_DIRECTORY_SYNC_MINUTES must be a number of minutes (0 = never)');
+  const { syncDueDirectories } = await import('./app/directory/schedule.ts');
+  const stopDirectory =
+    directoryEvery > 0 && config.directory.sources.length > 0
+      ? startPeriodic(
+          'directory-sync',
+          Math.min(directoryEvery, 60_000),
+          () => syncDueDirectories(ctx, directoryEvery),
+          log,
+        )
+      : async () => {};
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const dispatchEvery = config.channels.dispatchIntervalMs;
   // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
@@ -169,6 +183,7 @@ const serve: Command = async () => {
     await stopPrune();
     await stopReports();
     await stopHotspots();
+    await stopDirectory();
     await app.close();
     await ctx.close();
     process.exit(0);

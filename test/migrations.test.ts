@@ -58,6 +58,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'data_requests',
       'deliveries',
       'directory_links',
+      'directory_runs',
       'disclosures',
       'idempotency_keys',
       'improvement_actions',

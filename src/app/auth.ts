@@ -1,5 +1,7 @@
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../store/schema.ts';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
@@ -28,6 +30,7 @@ import { grantProblem } from '../domain/policy.ts';
 import { sameHash, secretHash } from './secrets.ts';
 import { assertLoginAllowed, LOGIN_LIMITS, loginKeys, recordLoginFailure } from './throttle.ts';
 import { verifySecondFactor } from './totp.ts';
+import { directoryPassword } from './directory/passwords.ts';
 import { msg, render } from '../domain/messages.ts';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
@@ -214,7 +217,17 @@ export async function login(
   const user = await findUserByUsername(ctx.store.db, username);
   await assertLoginAllowed(ctx, keys, !!user && isKnownDevice(ctx, user.id, extras.device));
   dummyHash ??= argonHash('not a real password');
-  const ok = await argonVerify(user?.password_hash ?? (await dummyHash), password);
+  // Issue 20: a person whose account comes from an LDAP directory signs in with the directory's password.
+  const byDirectory = user ? await directoryPassword(ctx, user.id, user.username, password) : undefined;
+  // Issue 20: with local passwords off, only the break-glass accounts use one; the rest sign in through a directory.
+  const directory = ctx.config.directory;
+  if (
+    byDirectory === undefined &&
+    directory.localPasswords === 'break-glass' &&
+    !directory.breakGlassUsers.includes(username)
+  )
+    throw new DomainError('INVALID_CREDENTIALS', msg('auth.localPasswordsOff'));
+  const ok = byDirectory ?? (await argonVerify(user?.password_hash ?? (await dummyHash), password));
   if (!user || !ok || user.disabled === 1 || user.disabled_at !== null) {
     const failures = await recordLoginFailure(ctx, keys);
     if (user) await tellOwnerOfFailures(ctx, user, failures);
@@ -233,30 +246,48 @@ export async function login(
       });
     }
   }
+  const { sessionId, expiresAt } = await openSession(
+    ctx,
+    user.id,
+    extras.userAgent,
+    { secondFactor: !!user.totp_secret },
+    // The owner got in from here: this address starts again for this account.
+    (trx) => trx.deleteFrom('throttle').where('key', '=', keys.userClient).execute(),
+  );
+  return { sessionId, user, expiresAt, device: deviceToken(ctx, user.id) };
+}
+
+/** A new session for a user who has proved who they are (a password, or a directory's sign-in); audited. */
+export async function openSession(
+  ctx: AppContext,
+  userId: string,
+  userAgent: string | undefined,
+  audit: Record<string, unknown>,
+  also?: (trx: Transaction<Database>) => Promise<unknown>,
+): Promise<{ sessionId: string; expiresAt: string }> {
   const sessionId = randomSecret(ctx, 32);
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await ctx.store.transact(async (trx) => {
     await insertSession(trx, {
       id_hash: secretHash(ctx.secrets, SESSION_PURPOSE, sessionId),
-      user_id: user.id,
+      user_id: userId,
       created_at: now.toISOString(),
       expires_at: expiresAt,
       last_seen_at: now.toISOString(),
-      user_agent: extras.userAgent?.slice(0, 200) ?? null,
+      user_agent: userAgent?.slice(0, 200) ?? null,
     });
-    // The owner got in from here: this address starts again for this account.
-    await trx.deleteFrom('throttle').where('key', '=', keys.userClient).execute();
+    await also?.(trx);
     await appendAudit(trx, {
       at: now.toISOString(),
-      actor: `user:${user.id}`,
+      actor: `user:${userId}`,
       action: 'auth.login',
       entityType: 'user',
-      entityId: user.id,
-      payload: { secondFactor: !!user.totp_secret },
+      entityId: userId,
+      payload: audit,
     });
   });
-  return { sessionId, user, expiresAt, device: deviceToken(ctx, user.id) };
+  return { sessionId, expiresAt };
 }
 
 export async function logout(ctx: AppContext, sessionId: string, actor: Actor): Promise<void> {

@@ -7,6 +7,7 @@ import { pooledRandom } from './random.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { channelConfigFromEnv, type ChannelConfig } from './channel-config.ts';
+import { directoryConfigFromEnv, type DirectoryConfig } from './directory/config.ts';
 
 export type Config = {
   port: number;
@@ -23,6 +24,8 @@ export type Config = {
   reports: ReportConfig;
   /** Staff sign-in: idle timeout and who must have a second factor (issue 28). */
   accounts: AccountConfig;
+  /** Directories staff come from and sign in through (issue 20). */
+  directory: DirectoryConfig;
 };
 
 export type AccountConfig = {
@@ -114,6 +117,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     channels: channelConfigFromEnv(env),
     reports: reportConfigFromEnv(env),
     accounts: accountConfigFromEnv(env),
+    directory: directoryConfigFromEnv(env),
   };
 }
 

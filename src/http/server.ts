@@ -7,6 +7,7 @@ import { describeOperations } from './contract.ts';
 import { SWAGGER_OPTIONS } from './openapi.ts';
 import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 import { accountRoutes } from './account.routes.ts';
 import { benchRoutes } from './bench.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
@@ -124,6 +125,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(ssoRoutes(ctx));
   await app.register(accountRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(caseRoutes(ctx));

@@ -14,13 +14,14 @@ import * as search from './migrations/202611300400_search.ts';
 import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts';
 import * as reach from './migrations/202612051000_reach.ts';
 import * as directoryLinks from './migrations/202612051401_directory_links.ts';
-import * as accounts from './migrations/202612051700_accounts.ts';
-import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as caseSeen from './migrations/202612052210_case_seen.ts';
 import * as eventActorUnit from './migrations/202612052240_event_actor_unit.ts';
 import * as caseInvitations from './migrations/202612052241_case_invitations.ts';
+import * as directoryRuns from './migrations/202612052260_directory_runs.ts';
 import * as dueKey from './migrations/202612052270_due_key.ts';
 import * as hotspots from './migrations/202612052271_hotspots.ts';
+import * as accounts from './migrations/202612051700_accounts.ts';
+import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '202612052210_case_seen': caseSeen,
   '202612052240_event_actor_unit': eventActorUnit,
   '202612052241_case_invitations': caseInvitations,
+  '202612052260_directory_runs': directoryRuns,
   '202612052270_due_key': dueKey,
   '202612052271_hotspots': hotspots,
 };

@@ -18,6 +18,7 @@ export type Database = {
   clocks: ClockTable;
   org_units: OrgUnitTable;
   directory_links: DirectoryLinkTable;
+  directory_runs: DirectoryRunTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
   recovery_codes: RecoveryCodeTable;
@@ -252,6 +253,16 @@ export type DirectoryLinkTable = {
   external_id: string;
   local_id: string;
   created_at: string;
+};
+
+/** Issue 20: one scheduled sync of one directory (the slot is the interval's number); its report or error. */
+export type DirectoryRunTable = {
+  source: string;
+  slot: string;
+  started_at: string;
+  finished_at: string | null;
+  report: string | null;
+  error: string | null;
 };
 
 export type SessionTable = {

@@ -19,6 +19,8 @@ export type DirectoryPerson = {
   departmentIds: string[];
   groups: string[];
   active: boolean;
+  /** The staff number (LDAP employeeNumber, 钉钉 job_number, 飞书 employee_no), matched at intake (issue 16). */
+  staffNo?: string;
 };
 
 export type DirectorySnapshot = { departments: DirectoryDepartment[]; people: DirectoryPerson[] };
@@ -176,10 +178,9 @@ export async function syncDirectory(
     }
     // 2. People.
     const users = new Map(
-      (await trx.selectFrom('users').select(['id', 'username', 'display_name', 'disabled']).execute()).map((u) => [
-        u.id,
-        u,
-      ]),
+      (await trx.selectFrom('users').select(['id', 'username', 'display_name', 'disabled', 'staff_no']).execute()).map(
+        (u) => [u.id, u],
+      ),
     );
     const byName = new Map([...users.values()].map((u) => [u.username.toLowerCase(), u]));
     const grants = new Set(
@@ -208,9 +209,16 @@ export async function syncDirectory(
             disabled: 0,
             disabled_at: null,
             created_at: now,
+            staff_no: p.staffNo ?? null,
           };
           newUsers.push(row);
-          user = { id: row.id, username: row.username, display_name: row.display_name, disabled: 0 };
+          user = {
+            id: row.id,
+            username: row.username,
+            display_name: row.display_name,
+            disabled: 0,
+            staff_no: row.staff_no,
+          };
           users.set(row.id, user);
           byName.set(p.username.toLowerCase(), user);
           note('usersCreated', `${p.displayName} (${p.username})`);
@@ -226,6 +234,9 @@ export async function syncDirectory(
         if (!opts.dryRun)
           await trx.updateTable('users').set({ display_name: p.displayName }).where('id', '=', id).execute();
       }
+      // A staff number the directory no longer gives is kept: it may have been typed in by hand.
+      if (p.staffNo && user.staff_no !== p.staffNo && !opts.dryRun)
+        await trx.updateTable('users').set({ staff_no: p.staffNo }).where('id', '=', id).execute();
       if (!p.active) {
         if (user.disabled === 0) {
           note('usersDeactivated', `${p.displayName} (${p.username})`);

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import { fetchJson } from './http.ts';
+import { PlatformError } from './platform.ts';
 import type { DirectoryPerson, DirectorySnapshot } from './sync.ts';
 import { msg } from '../../domain/messages.ts';
 
@@ -9,6 +10,9 @@ export type WecomConfig = {
   secret: string;
   /** https://qyapi.weixin.qq.com unless a test or a private deployment says otherwise. */
   baseUrl?: string;
+  /** The app's AgentId, for web sign-in; https://login.work.weixin.qq.com unless set. */
+  agentId?: string;
+  loginUrl?: string;
   /** Waits between retries when WeCom says "too many requests"; tests pass a recorder instead of waiting. */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -33,10 +37,7 @@ export class WecomClient {
     const url = `${this.base}/cgi-bin/gettoken?corpid=${encodeURIComponent(this.config.corpId)}&corpsecret=${encodeURIComponent(this.config.secret)}`;
     const body = await fetchJson(url);
     if (body.errcode !== 0 || typeof body.access_token !== 'string')
-      throw new DomainError(
-        'UNAVAILABLE',
-        msg('wecom.wecomGettokenFailed', { errcode: body.errcode, errmsg: body.errmsg }),
-      );
+      throw new PlatformError('企业微信', 'gettoken', Number(body.errcode), body.errmsg);
     this.token = body.access_token;
     return this.token;
   }
@@ -58,7 +59,7 @@ export class WecomClient {
         await this.sleep(1000 * 2 ** attempt);
         continue;
       }
-      throw new DomainError('UNAVAILABLE', msg('wecom.wecomFailed', { path, code, errmsg: body.errmsg }));
+      throw new PlatformError('企业微信', path, code, body.errmsg);
     }
   }
 
@@ -99,9 +100,29 @@ export class WecomClient {
     return { departments, people: [...people.values()] };
   }
 
+  /** Where the browser goes to sign in (企业微信 web login for a self-built app, login_type=CorpApp). */
+  authorizeUrl(redirectUri: string, state: string): string {
+    const q = new URLSearchParams({
+      login_type: 'CorpApp',
+      appid: this.config.corpId,
+      agentid: this.config.agentId ?? '',
+      redirect_uri: redirectUri,
+      state,
+    });
+    return `${(this.config.loginUrl ?? 'https://login.work.weixin.qq.com').replace(/\/$/, '')}/wwlogin/sso/login?${q}`;
+  }
+
   /** OAuth web sign-in: the code from the redirect → the member's userid (/cgi-bin/auth/getuserinfo). */
   async userIdFromCode(code: string): Promise<string> {
-    const body = await this.call('/cgi-bin/auth/getuserinfo', { code });
+    const body = await this.call('/cgi-bin/auth/getuserinfo', { code }).catch((err: unknown) => {
+      // 40029: the code is invalid (forged, used, or older than five minutes) — a refused sign-in, not an outage.
+      if (err instanceof PlatformError && err.platformCode === 40029)
+        throw new DomainError(
+          'INVALID_CREDENTIALS',
+          msg('platform.signInRefused', { platform: '企业微信', code: 40029 }),
+        );
+      throw err;
+    });
     if (typeof body.userid !== 'string' || !body.userid)
       throw new DomainError('INVALID_CREDENTIALS', msg('wecom.notMemberCompany'));
     return body.userid;
