@@ -97,9 +97,13 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   });
 
   async function casesFrom(address: string) {
-    const rows = await ctx.store.db.selectFrom('cases').selectAll().where('channel', '=', 'email').execute();
+    const { openCases } = await import('../src/store/cases.repository.ts');
+    const rows = await openCases(
+      ctx.store.db,
+      await ctx.store.db.selectFrom('cases').selectAll().where('channel', '=', 'email').execute(),
+    );
     const { submitterOf } = await import('../src/notify/recipients.ts');
-    return rows.filter((r) => submitterOf(ctx, r)?.email === address);
+    return rows.filter((r) => submitterOf(r)?.email === address);
   }
 
   it('turns a UTF-8 mail with a Chinese-named attachment into a case and sends the receipt (INT-1, INT-4)', async () => {
@@ -179,7 +183,7 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
       .execute();
     expect(files.map((f) => f.file_name)).toEqual(['收费单据.pdf']);
     const { submitterOf } = await import('../src/notify/recipients.ts');
-    expect(submitterOf(ctx, row)).toMatchObject({ name: '李四', email: 'lisi@example.com' });
+    expect(submitterOf(row)).toMatchObject({ name: '李四', email: 'lisi@example.com' });
   });
 
   it('keeps only the text of an HTML-only mail', async () => {

@@ -7,7 +7,6 @@ import { caseExclusions, type CaseRow } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
-import { decrypt } from './secrets.ts';
 import { writeNewCase, type SubmitResult } from './submit.ts';
 import type { Intake } from '../domain/intake.ts';
 import { hasAppeal, insertLinks } from '../store/links.repository.ts';
@@ -68,9 +67,7 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   // Issue 16: an appeal always lands in a real unit — the one above, or the root (the organisation).
   const unit =
     (step.routeTo === 'top' ? null : await unitAbove(ctx, original.org_unit_id)) ?? (await rootRef(ctx.store.db));
-  const submitter = original.submitter_enc
-    ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
-    : undefined;
+  const submitter = original.submitter_enc ? (JSON.parse(original.submitter_enc) as TSubmitter) : undefined;
   const intake: Intake = {
     procedure: target.id,
     kind: 'appeal',

@@ -18,7 +18,6 @@ import {
 import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
-import { decrypt } from './secrets.ts';
 import { actionFields } from '../domain/engine.ts';
 import { listAttachments } from './attachments.ts';
 import { clockStatus, type ClockNote } from '../domain/clocks.ts';
@@ -226,7 +225,7 @@ async function namesOf(ctx: AppContext, rows: Pick<CaseRow, 'assignee_id' | 'org
 /** The case as staff see it: identity masked (unmasking with an audit record comes with roles). */
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
   const names = await namesOf(ctx, [row]);
   const allowed = allowedActions(actor, procedure, state);

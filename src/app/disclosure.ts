@@ -24,7 +24,6 @@ import { addCaseNote, refOf } from './case-notes.ts';
 import { digest } from './case-writes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
-import { decrypt } from './secrets.ts';
 
 /**
  * Public disclosure of handled complaints (DIS-1, MS-15; S8 一(五) 谁处理、谁公示, 以公示为常态):
@@ -94,8 +93,8 @@ function actorName(actor: Actor): string {
 }
 
 /** The names to take out besides what patterns find: the submitter and respondents who are persons. */
-function personalNames(ctx: AppContext, row: CaseRow): string[] {
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : undefined;
+function personalNames(row: CaseRow): string[] {
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : undefined;
   const persons = (JSON.parse(row.respondents) as TRespondent[]).filter((r) => r.type === 'person').map((r) => r.name);
   return [...(submitter?.name ? [submitter.name] : []), ...persons];
 }
@@ -135,7 +134,7 @@ export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: 
     throw new DomainError('PRECONDITION_FAILED', '案件已去标识化 / the case was de-identified', {
       guard: 'deidentified',
     });
-  const names = personalNames(ctx, row);
+  const names = personalNames(row);
   const statement = redact(row.description, names);
   const result = redact(handlingResult(procedure, rules, row), names);
   const found: Record<string, number> = { ...statement.found };
@@ -288,7 +287,7 @@ export async function editDisclosure(
     throw new DomainError('VERSION_CONFLICT', '公示已被他人修改，请刷新 / the disclosure changed; reload it', {
       currentVersion: disclosure.version,
     });
-  const names = personalNames(ctx, row);
+  const names = personalNames(row);
   const changes: DisclosureChanges = {};
   if (input.statement !== undefined) changes.statement = redact(input.statement, names).text;
   if (input.result !== undefined) changes.result = redact(input.result, names).text;

@@ -17,6 +17,7 @@ import * as directoryLinks from './migrations/202612051401_directory_links.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
+import * as caseKeys from './migrations/202612052230_case_keys.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '202612051700_accounts': accounts,
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
+  '202612052230_case_keys': caseKeys,
 };
 
 function migrator(store: Store): Migrator {
