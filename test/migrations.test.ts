@@ -48,6 +48,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'case_events',
       'case_exclusions',
       ...fts,
+      'case_keys',
       'case_links',
       'case_respondents',
       'case_search',
