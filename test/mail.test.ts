@@ -223,13 +223,9 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
     });
     expect(await casesFrom('wangwu@example.com')).toHaveLength(1);
     expect(await casesFrom('stranger@example.com')).toHaveLength(1);
-    const events = await ctx.store.db
-      .selectFrom('case_events')
-      .select(['action', 'input', 'actor_kind'])
-      .where('case_id', '=', row.id)
-      .where('action', '=', 'submitter-message')
-      .orderBy('seq')
-      .execute();
+    // Timeline inputs are sealed on disk (issue 24): read them as the case view does.
+    const { listEvents } = await import('../src/store/cases.repository.ts');
+    const events = (await listEvents(ctx.store.db, row.id, false)).filter((e) => e.action === 'submitter-message');
     expect(events.map((e) => JSON.parse(e.input).text)).toEqual(['补充：快递员说地址不详。', '第二次补充。']);
     expect(events.every((e) => e.actor_kind === 'submitter')).toBe(true);
   });
