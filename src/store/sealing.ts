@@ -29,6 +29,11 @@ export class Keyring {
   readonly searchKey: Buffer;
   /** The instance key that sealed submitter identities before case keys (app/secrets.ts `encrypt`). */
   readonly legacyKey: Buffer;
+  /**
+   * Search hashes of tokens seen lately. An HMAC costs ~2 µs and a case has ~100 tokens (words and
+   * characters); the words of complaints repeat, so most are found here. Bounded: cleared when full.
+   */
+  readonly tokenHashes = new Map<string, string>();
 
   constructor(master: Buffer) {
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
@@ -185,7 +190,13 @@ export function openBytes(key: CaseKey | undefined, stored: Buffer): Buffer | un
  * so FTS5's unicode61 and PostgreSQL's tsvector keep it whole.
  */
 export function searchHash(keyring: Keyring, token: string): string {
-  return createHmac('sha256', keyring.searchKey).update(token).digest('hex').slice(0, 16);
+  let hash = keyring.tokenHashes.get(token);
+  if (hash === undefined) {
+    hash = createHmac('sha256', keyring.searchKey).update(token).digest('hex').slice(0, 16);
+    if (keyring.tokenHashes.size >= 200_000) keyring.tokenHashes.clear();
+    keyring.tokenHashes.set(token, hash);
+  }
+  return hash;
 }
 
 /** Texts of one case sealed under its key (created if the case has none yet). */
