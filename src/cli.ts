@@ -29,7 +29,8 @@ import { publicWriteLimitFromEnv } from './http/public-limit.ts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain/errors.ts';
 import { openStore } from './store/db.ts';
-import { backupSqlite, restoreSqlite } from './store/backup.ts';
+import { backupSqlite, expireBackups, restoreSqlite } from './store/backup.ts';
+import { replayErasures } from './app/erasure-replay.ts';
 import { writePrivateFile } from './store/file-modes.ts';
 import { migrateDown, migrateUp } from './store/migrate.ts';
 import { msg } from './domain/messages.ts';
@@ -72,7 +73,10 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   report monthly --month YYYY-MM [--unit UNIT_ID]
                                 生成月度统计报告（已有则不重复）/ make a month's reports by hand (each unit once)
   backup --to DIR               在线备份 SQLite 数据库和密钥 / online copy of the SQLite database and key (server may run)
-  restore --from DIR [--force]  从备份恢复（先停止服务）/ restore a backup (stop the server first)
+  restore --from DIR [--force]  从备份恢复（先停止服务），并按删除记录重新删除 / restore a backup (stop the server first), then replay the erasure ledger
+  replay-erasures               按删除记录重新删除（pg_restore 之后）/ erase again what the erasure ledger lists (after pg_restore)
+  prune-backups --in DIR [--keep-days N]
+                                删除超过保存期的备份（默认 30 天）/ remove backups older than N days (PLAINT_BACKUP_KEEP_DAYS, 30)
   directory sync --source NAME [--dry-run]
                                 同步组织目录（企业微信、钉钉、飞书、LDAP）/ sync departments and people from a directory (PLAINT_DIRECTORY_SOURCES)
 
@@ -101,6 +105,12 @@ const serve: Command = async () => {
   v8.setFlagsFromString(`--max-semi-space-size=${process.env.PLAINT_SEMI_SPACE_MB ?? 32}`);
   const config = configFromEnv();
   const ctx = await openApp(config);
+  // Issue 24: a database restored from a backup made before an erasure is erased again first.
+  const replayed = await replayErasures(ctx);
+  if (replayed.deidentified.length + replayed.deleted.length > 0)
+    console.log(
+      `已按删除记录重新删除 / erased again from the ledger: ${replayed.deidentified.length} de-identified, ${replayed.deleted.length} deleted`,
+    );
   const admin = await ensureAdmin(ctx);
   if (admin.generatedPassword) {
     console.log(
@@ -486,6 +496,28 @@ const restore: Command = async (args) => {
   }
   const manifest = restoreSqlite(values.from, config.dataDir, values.force);
   console.log(`已恢复 / restored the backup of ${manifest.at} into ${config.dataDir}`);
+  return replayErasuresCommand([]);
+};
+
+// Issue 24: after pg_restore (or any restore), erase again what the erasure ledger lists.
+const replayErasuresCommand: Command = async () =>
+  withApp(async (ctx) => {
+    const r = await replayErasures(ctx);
+    console.log(
+      `已按删除记录重新删除 / erased again from the ledger: ${r.deidentified.length} de-identified ${r.deidentified.join(' ')}, ${r.deleted.length} deleted ${r.deleted.join(' ')}`,
+    );
+    return 0;
+  });
+
+// Issue 24: a backup holds what was erased after it; it is kept PLAINT_BACKUP_KEEP_DAYS (30) days.
+const pruneBackups: Command = async (args) => {
+  const { values } = parseArgs({ args, options: { in: { type: 'string' }, 'keep-days': { type: 'string' } } });
+  if (!values.in) throw new UsageError('plaint prune-backups --in DIR [--keep-days N]');
+  const days = Number(values['keep-days'] ?? process.env.PLAINT_BACKUP_KEEP_DAYS ?? 30);
+  if (!Number.isInteger(days) || days < 1)
+    throw new UsageError('--keep-days must be a whole number of days, 1 or more');
+  const removed = expireBackups(values.in, days, new Date());
+  console.log(`已删除过期备份 / removed ${removed.length} backups older than ${days} days: ${removed.join(' ')}`);
   return 0;
 };
 
@@ -593,6 +625,8 @@ const commands: Record<string, Command> = {
   dispatch,
   backup,
   restore,
+  'replay-erasures': replayErasuresCommand,
+  'prune-backups': pruneBackups,
   retention,
   archive,
   report,

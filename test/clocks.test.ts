@@ -335,7 +335,13 @@ describe('two sweepers racing on PostgreSQL', () => {
         .where('action', '=', 'clock-breached')
         .execute();
       expect(events).toHaveLength(3 * N);
-      const perClock = new Set(events.map((e) => `${e.case_id}/${JSON.parse(e.input).clock}`));
+      // Timeline inputs are sealed under their case keys on disk (issue 24).
+      const { openerFor } = await import('../src/store/sealing.ts');
+      const open = await openerFor(
+        a.store.db,
+        events.map((e) => e.case_id),
+      );
+      const perClock = new Set(events.map((e) => `${e.case_id}/${JSON.parse(open(e.case_id, e.input)).clock}`));
       expect(perClock.size).toBe(3 * N);
       expect(await Promise.all([sweepOnce(a), sweepOnce(b)])).toEqual([
         { warned: 0, breached: 0, skipped: 0 },

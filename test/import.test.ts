@@ -8,6 +8,7 @@ import { parseCsv, readTable, toCsv, writeXlsx } from '../src/transfer/table-fil
 import { NO_RECEIPT, importCases } from '../src/transfer/import.ts';
 import { exportCases } from '../src/transfer/export.ts';
 import { submitterOf } from '../src/notify/recipients.ts';
+import { openCases } from '../src/store/cases.repository.ts';
 import { sameHash, secretHash } from '../src/app/secrets.ts';
 import { RECEIPT_PURPOSE } from '../src/app/submit.ts';
 import { BACKENDS, openTestApp } from './support/backends.ts';
@@ -110,7 +111,7 @@ describe.each(BACKENDS)('import and export on $name', (backend) => {
       ['HIS-2024-0001', 'phone', '2024-03-05T06:30:00.000Z', 'delivery', 'received'],
       ['HIS-2024-0003', 'phone', '2024-03-05T06:30:00.000Z', 'delivery', 'received'],
     ]);
-    expect(submitterOf(ctx, rows[0])).toEqual({ name: '客户1', phone: '13800000000' });
+    expect(submitterOf((await openCases(ctx.store.db, rows))[0])).toEqual({ name: '客户1', phone: '13800000000' });
     // Nobody holds a receipt for history: the stored marker matches no receipt's hash.
     expect(rows.map((x) => x.receipt_hash)).toEqual([NO_RECEIPT, NO_RECEIPT]);
     expect(sameHash(secretHash(ctx.secrets, RECEIPT_PURPOSE, 'ABCD-EFGH-JKMN-PQRS'), NO_RECEIPT)).toBe(false);

@@ -97,9 +97,13 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
   });
 
   async function casesFrom(address: string) {
-    const rows = await ctx.store.db.selectFrom('cases').selectAll().where('channel', '=', 'email').execute();
+    const { openCases } = await import('../src/store/cases.repository.ts');
+    const rows = await openCases(
+      ctx.store.db,
+      await ctx.store.db.selectFrom('cases').selectAll().where('channel', '=', 'email').execute(),
+    );
     const { submitterOf } = await import('../src/notify/recipients.ts');
-    return rows.filter((r) => submitterOf(ctx, r)?.email === address);
+    return rows.filter((r) => submitterOf(r)?.email === address);
   }
 
   it('turns a UTF-8 mail with a Chinese-named attachment into a case and sends the receipt (INT-1, INT-4)', async () => {
@@ -179,7 +183,7 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
       .execute();
     expect(files.map((f) => f.file_name)).toEqual(['收费单据.pdf']);
     const { submitterOf } = await import('../src/notify/recipients.ts');
-    expect(submitterOf(ctx, row)).toMatchObject({ name: '李四', email: 'lisi@example.com' });
+    expect(submitterOf(row)).toMatchObject({ name: '李四', email: 'lisi@example.com' });
   });
 
   it('keeps only the text of an HTML-only mail', async () => {
@@ -219,13 +223,9 @@ describe.each(BACKENDS)('e-mail round trip on $name', (backend) => {
     });
     expect(await casesFrom('wangwu@example.com')).toHaveLength(1);
     expect(await casesFrom('stranger@example.com')).toHaveLength(1);
-    const events = await ctx.store.db
-      .selectFrom('case_events')
-      .select(['action', 'input', 'actor_kind'])
-      .where('case_id', '=', row.id)
-      .where('action', '=', 'submitter-message')
-      .orderBy('seq')
-      .execute();
+    // Timeline inputs are sealed on disk (issue 24): read them as the case view does.
+    const { listEvents } = await import('../src/store/cases.repository.ts');
+    const events = (await listEvents(ctx.store.db, row.id, false)).filter((e) => e.action === 'submitter-message');
     expect(events.map((e) => JSON.parse(e.input).text)).toEqual(['补充：快递员说地址不详。', '第二次补充。']);
     expect(events.every((e) => e.actor_kind === 'submitter')).toBe(true);
   });

@@ -49,6 +49,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'case_exclusions',
       ...fts,
       'case_invitations',
+      'case_keys',
       'case_links',
       'case_respondents',
       'case_search',

@@ -228,9 +228,12 @@ describe('two instances on PostgreSQL', () => {
       expect(events.map((e) => Number(e.seq))).toEqual(
         Array.from({ length: 1 + 2 * WRITES_PER_INSTANCE }, (_, i) => i + 1),
       );
+      // Timeline inputs are sealed under the case key on disk (issue 24).
+      const { openerFor } = await import('../src/store/sealing.ts');
+      const open = await openerFor(ctx.store.db, [c.id]);
       const texts = events
         .slice(1)
-        .map((e) => (JSON.parse(e.input) as { text: string }).text)
+        .map((e) => (JSON.parse(open(c.id, e.input)) as { text: string }).text)
         .sort();
       expect(texts).toEqual(sent.filter((t) => t.includes(c.trackingNo)).sort());
       const audited = await ctx.store.db

@@ -7,7 +7,6 @@ import { caseExclusions, type CaseRow } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
-import { decrypt } from './secrets.ts';
 import { writeNewCase, type SubmitResult } from './submit.ts';
 import type { Intake } from '../domain/intake.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
@@ -71,9 +70,7 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
   // unit — company-level HR's decision on a workshop's case is not appealed in the division below HR.
   const decidedIn = (await decidingUnit(ctx, procedure, original.id)) ?? original.org_unit_id;
   const unit = (step.routeTo === 'top' ? null : await unitAbove(ctx, decidedIn)) ?? (await rootRef(ctx.store.db));
-  const submitter = original.submitter_enc
-    ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
-    : undefined;
+  const submitter = original.submitter_enc ? (JSON.parse(original.submitter_enc) as TSubmitter) : undefined;
   const intake: Intake = {
     procedure: target.id,
     kind: 'appeal',

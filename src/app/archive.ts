@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { scope } from '../domain/policy.ts';
+import { caseAttachmentFiles } from '../store/attachments.repository.ts';
 import { inScope } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import type { AppContext } from './context.ts';
@@ -30,14 +31,8 @@ export async function caseFile(
     'timeline.json': strToU8(JSON.stringify(view.timeline, null, 2)),
     'summary.html': strToU8(summaryHtml(ctx, view)),
   };
-  const attachments = await ctx.store.db
-    .selectFrom('case_attachments as a')
-    .innerJoin('attachments as b', 'b.sha256', 'a.sha256')
-    .select(['a.id', 'a.file_name', 'b.content'])
-    .where('a.case_id', '=', view.id)
-    .execute();
-  for (const a of attachments)
-    files[`attachments/${a.id}-${safeName(a.file_name)}`] = new Uint8Array(a.content as Buffer);
+  for (const a of await caseAttachmentFiles(ctx.store.db, view.id))
+    if (a.content) files[`attachments/${a.id}-${safeName(a.fileName)}`] = new Uint8Array(a.content);
   return { trackingNo: view.trackingNo, zip: zipSync(files, { level: 6 }) };
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { safeFileName, sniffMediaType } from '../domain/file-type.ts';
 import { timeOrderedId } from '../domain/ids.ts';
+import { caseAttachmentFiles, insertCaseAttachment } from '../store/attachments.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
@@ -57,29 +58,18 @@ export async function addAttachment(
       return {};
     },
     alsoWrite: async (trx) => {
-      const known = await trx
-        .selectFrom('attachments')
-        .select('sha256')
-        .where('sha256', '=', sha256)
-        .executeTakeFirst();
-      if (!known)
-        await trx
-          .insertInto('attachments')
-          .values({ sha256, size: file.bytes.length, media_type: mediaType, content: file.bytes, created_at: at })
-          .execute();
-      await trx
-        .insertInto('case_attachments')
-        .values({
-          id,
-          case_id: caseId,
-          sha256,
-          file_name: name,
-          visibility,
-          added_by_kind: actor.kind,
-          added_by_id: actor.kind === 'user' ? actor.id : null,
-          added_at: at,
-        })
-        .execute();
+      await insertCaseAttachment(trx, {
+        id,
+        caseId,
+        sha256,
+        name,
+        mediaType,
+        bytes: file.bytes,
+        visibility,
+        addedByKind: actor.kind,
+        addedById: actor.kind === 'user' ? actor.id : null,
+        at,
+      });
     },
   });
   return { id, name, sha256, size: file.bytes.length, mediaType, visibility };
@@ -116,14 +106,7 @@ export async function listAttachments(ctx: AppContext, caseId: string, onlyPubli
 
 /** One attachment's bytes, if it belongs to the case (and is public, for the submitter). */
 export async function readAttachment(ctx: AppContext, caseId: string, attachmentId: string, onlyPublic: boolean) {
-  let query = ctx.store.db
-    .selectFrom('case_attachments')
-    .innerJoin('attachments', 'attachments.sha256', 'case_attachments.sha256')
-    .select(['case_attachments.file_name', 'attachments.media_type', 'attachments.content'])
-    .where('case_attachments.case_id', '=', caseId)
-    .where('case_attachments.id', '=', attachmentId);
-  if (onlyPublic) query = query.where('case_attachments.visibility', '=', 'public');
-  const row = await query.executeTakeFirst();
-  if (!row) throw notFound();
-  return { name: row.file_name, mediaType: row.media_type, content: Buffer.from(row.content) };
+  const [file] = await caseAttachmentFiles(ctx.store.db, caseId, { id: attachmentId, onlyPublic });
+  if (!file?.content) throw notFound();
+  return { name: file.fileName, mediaType: file.mediaType, content: file.content };
 }

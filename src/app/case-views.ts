@@ -20,7 +20,6 @@ import {
 import { hasAppeal, linksOf } from '../store/links.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, readsByInvitation } from './perform.ts';
-import { decrypt } from './secrets.ts';
 import { actionFields, doneAlready } from '../domain/engine.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { invitedCaseIds } from '../store/invitations.repository.ts';
@@ -236,7 +235,7 @@ function maskedDescription(text: string) {
 export async function staffCaseView(ctx: AppContext, caseId: string, actor: Actor) {
   const { row, state, procedure } = await loadVisibleCase(ctx, caseId, actor);
   if (readsByInvitation(actor, procedure, state)) await auditInvitedRead(ctx, actor, row);
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
   const events = await listEvents(ctx.store.db, row.id, false);
   const names = await namesOf(ctx, [row]);
   const allowed = allowedActions(actor, procedure, state).filter((a) => !doneAlready(a, state));

@@ -26,6 +26,12 @@ export type Config = {
   accounts: AccountConfig;
   /** Directories staff come from and sign in through (issue 20). */
   directory: DirectoryConfig;
+  /**
+   * PLAINT_ERASURE_LEDGER: the file listing erased cases (issue 24, erasure-ledger.ts), replayed
+   * after a restore; default `erasures.jsonl` in the data directory. Instances sharing a PostgreSQL
+   * database point it at the same shared file.
+   */
+  erasureLedger?: string;
 };
 
 export type AccountConfig = {
@@ -112,6 +118,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.PLAINT_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     pgSchema: env.PLAINT_PG_SCHEMA || undefined,
+    erasureLedger: env.PLAINT_ERASURE_LEDGER || undefined,
     timeZone: env.PLAINT_TZ ?? 'Asia/Shanghai',
     procedureDirs: (env.PLAINT_PROCEDURES_DIR ?? '').split(':').filter(Boolean),
     channels: channelConfigFromEnv(env),

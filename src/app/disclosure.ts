@@ -95,8 +95,8 @@ function actorName(actor: Actor): string {
 }
 
 /** The names to take out besides what patterns find: the submitter and respondents who are persons. */
-function personalNames(ctx: AppContext, row: CaseRow): string[] {
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : undefined;
+function personalNames(row: CaseRow): string[] {
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : undefined;
   const persons = (JSON.parse(row.respondents) as TRespondent[]).filter((r) => r.type === 'person').map((r) => r.name);
   return [...(submitter?.name ? [submitter.name] : []), ...persons];
 }
@@ -135,7 +135,7 @@ export async function proposeDisclosure(ctx: AppContext, caseId: string, actor: 
     throw new DomainError('PRECONDITION_FAILED', msg('disclosure.caseWasDeIdentified'), {
       guard: 'deidentified',
     });
-  const names = personalNames(ctx, row);
+  const names = personalNames(row);
   const statement = redact(row.description, names);
   const result = redact(handlingResult(procedure, rules, row), names);
   const found: Record<string, number> = { ...statement.found };
@@ -288,7 +288,7 @@ export async function editDisclosure(
     throw new DomainError('VERSION_CONFLICT', msg('disclosure.disclosureChangedReload'), {
       currentVersion: disclosure.version,
     });
-  const names = personalNames(ctx, row);
+  const names = personalNames(row);
   const changes: DisclosureChanges = {};
   if (input.statement !== undefined) changes.statement = redact(input.statement, names).text;
   if (input.result !== undefined) changes.result = redact(input.result, names).text;

@@ -8,7 +8,7 @@ import type { TSubmitter } from '../domain/submission.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
-import { decrypt, secretHash } from './secrets.ts';
+import { secretHash } from './secrets.ts';
 import { msg } from '../domain/messages.ts';
 
 /**
@@ -38,7 +38,7 @@ export async function revealIdentity(ctx: AppContext, caseId: string, actor: Act
       permission: 'identity:view',
     });
   }
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
   const masksSomething = maskContactNumbers(row.description).masked > 0;
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {

@@ -4,6 +4,7 @@ import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { recusedFrom } from '../store/cases.repository.ts';
+import { ERASED_TEXT, openerFor } from '../store/sealing.ts';
 import { listDeliveries, reviveDelivery } from '../store/delivery.repository.ts';
 import type { AppContext } from './context.ts';
 import { msg } from '../domain/messages.ts';
@@ -35,14 +36,19 @@ export async function myNotifications(ctx: AppContext, actor: Staff, opts: { unr
     .where('read_at', 'is', null)
     .where((eb) => notRecused(eb, actor))
     .executeTakeFirstOrThrow();
+  const open = await openerFor(
+    ctx.store.db,
+    rows.map((r) => r.case_id),
+  );
+  const erased = JSON.stringify(ERASED_TEXT);
   return {
     unread: Number(unread.n),
     items: rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
       event: r.event,
-      title: JSON.parse(r.title),
-      body: JSON.parse(r.body),
+      title: JSON.parse(open(r.case_id, r.title, erased)),
+      body: JSON.parse(open(r.case_id, r.body, erased)),
       createdAt: r.created_at,
       readAt: r.read_at,
     })),

@@ -8,7 +8,6 @@ import type { CaseKind, Channel } from '../domain/procedure.schema.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
 import { insertLinks } from '../store/links.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
-import { decrypt } from './secrets.ts';
 import { writeNewCase } from './submit.ts';
 import { actingUnit, canSeeCase, hasPermission, isExcluded, isInvited } from '../domain/policy.ts';
 import { activeInvitees, insertInvitation } from '../store/invitations.repository.ts';
@@ -143,7 +142,7 @@ export async function perform(
         ctx,
         trx,
         opensIn,
-        linkedIntake(ctx, row, decision.opens.kind, opensIn),
+        linkedIntake(row, decision.opens.kind, opensIn),
         actor,
         now,
         unitOf(row),
@@ -215,8 +214,8 @@ function unitOf(row: CaseRow): { id: string; path: string } | null {
 }
 
 /** ENF-1: the new case carries the matter, the parties and the unit of the case it came from. */
-function linkedIntake(ctx: AppContext, row: CaseRow, kind: CaseKind, target: TProcedure): Intake {
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : undefined;
+function linkedIntake(row: CaseRow, kind: CaseKind, target: TProcedure): Intake {
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : undefined;
   const channel = target.intake.channels.includes(row.channel as Channel)
     ? (row.channel as Channel)
     : target.intake.channels[0];

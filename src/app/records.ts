@@ -11,9 +11,11 @@ import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { blindIndexes } from './identity.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
+import { finishErasures } from './erasure-ledger.ts';
 import { deidentifyCase } from './retention.ts';
 import { decrypt, encrypt } from './secrets.ts';
 import { msg } from '../domain/messages.ts';
+import { openerFor, sealFor } from '../store/sealing.ts';
 
 export const ZHold = z.object({ reason: z.string().trim().min(2).max(1000) }).strict();
 export const ZBulkHold = ZHold.extend({
@@ -131,13 +133,14 @@ export async function requestData(
     },
     notify: handler ? [{ to: `role:${handler}`, template: 'data-request', event: 'data-request' }] : [],
     alsoWrite: async (trx) => {
+      const [details] = await sealFor(trx, row.id, [input.details]);
       await trx
         .insertInto('data_requests')
         .values({
           id,
           case_id: row.id,
           type: input.type,
-          details: input.details,
+          details: details!,
           status: 'open',
           requested_by: requestedBy.kind === 'user' ? `user:${requestedBy.id}` : 'submitter',
           created_at: now.toISOString(),
@@ -183,25 +186,27 @@ export async function listDataRequests(ctx: AppContext, actor: Actor, status?: s
     .orderBy('r.due_at')
     .limit(500);
   if (status) query = query.where('r.status', '=', status);
-  const rows = await query.execute();
-  return rows
-    .filter((r) => {
-      const procedure = ctx.procedures.get(r.procedure_id, Number(r.procedure_version));
-      return procedure && handles(actor, procedure, r.org_unit_path);
-    })
-    .map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      trackingNo: r.tracking_no,
-      type: r.type,
-      details: r.details,
-      status: r.status,
-      createdAt: r.created_at,
-      dueAt: r.due_at,
-      overdue: r.status === 'open' && r.due_at < ctx.now().toISOString(),
-      answeredAt: r.answered_at,
-      answer: r.answer,
-    }));
+  const rows = (await query.execute()).filter((r) => {
+    const procedure = ctx.procedures.get(r.procedure_id, Number(r.procedure_version));
+    return procedure && handles(actor, procedure, r.org_unit_path);
+  });
+  const open = await openerFor(
+    ctx.store.db,
+    rows.map((r) => r.case_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    trackingNo: r.tracking_no,
+    type: r.type,
+    details: open(r.case_id, r.details),
+    status: r.status,
+    createdAt: r.created_at,
+    dueAt: r.due_at,
+    overdue: r.status === 'open' && r.due_at < ctx.now().toISOString(),
+    answeredAt: r.answered_at,
+    answer: r.answer === null ? null : open(r.case_id, r.answer),
+  }));
 }
 
 /** Answers a request: a granted correction rewrites the contact details, a granted deletion de-identifies the case. */
@@ -235,21 +240,20 @@ export async function answerDataRequest(
   }
   const at = ctx.now().toISOString();
   const status = grant ? 'fulfilled' : 'refused';
-  const corrected = grant && request.type === 'correct' ? correctedSubmitter(ctx, row, input.correction!) : undefined;
+  const corrected = grant && request.type === 'correct' ? correctedSubmitter(row, input.correction!) : undefined;
   await addCaseNote(ctx, row.id, {
     action: 'data-request-answered',
     visibility: 'public',
     actor: refOf(actor),
     input: { type: request.type, decision: input.decision, text: input.answer },
-    ...(corrected
-      ? { changes: { submitter_enc: encrypt(ctx.secrets, JSON.stringify(corrected)), ...blindIndexes(ctx, corrected) } }
-      : {}),
+    ...(corrected ? { changes: { submitter_enc: JSON.stringify(corrected), ...blindIndexes(ctx, corrected) } } : {}),
     alsoWrite: async (trx) => {
+      const [answer] = await sealFor(trx, row.id, [input.answer]);
       await trx
         .updateTable('data_requests')
         .set({
           status,
-          answer: input.answer,
+          answer: answer!,
           answered_at: at,
           answered_by: actor.kind === 'user' ? actor.id : actor.kind,
         })
@@ -257,13 +261,15 @@ export async function answerDataRequest(
         .execute();
     },
   });
-  if (grant && request.type === 'delete')
+  if (grant && request.type === 'delete') {
     await deidentifyCase(ctx, row.id, '个人信息删除请求 / deletion requested by the submitter (PIPL Art 47)');
+    await finishErasures(ctx);
+  }
   return { id: requestId, status };
 }
 
-function correctedSubmitter(ctx: AppContext, row: CaseRow, correction: Partial<TSubmitter>): TSubmitter {
-  const current = JSON.parse(decrypt(ctx.secrets, row.submitter_enc!)) as TSubmitter;
+function correctedSubmitter(row: CaseRow, correction: Partial<TSubmitter>): TSubmitter {
+  const current = JSON.parse(row.submitter_enc!) as TSubmitter;
   return ZSubmitter.parse({ ...current, ...correction });
 }
 
@@ -275,7 +281,8 @@ export async function submitterDataRequests(ctx: AppContext, row: CaseRow) {
     .where('case_id', '=', row.id)
     .orderBy('created_at')
     .execute();
-  const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+  const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
+  const open = await openerFor(ctx.store.db, [row.id]);
   return {
     items: requests.map((r) => ({
       id: r.id,
@@ -283,7 +290,7 @@ export async function submitterDataRequests(ctx: AppContext, row: CaseRow) {
       status: r.status,
       dueAt: r.due_at,
       answeredAt: r.answered_at,
-      answer: r.answer,
+      answer: r.answer === null ? null : open(r.case_id, r.answer),
       ...(r.type === 'access' && r.status === 'fulfilled'
         ? {
             yourData: {

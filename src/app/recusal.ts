@@ -9,7 +9,6 @@ import { findUserById, findUserByUsername } from '../store/users.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
-import { decrypt } from './secrets.ts';
 import { submitCase, type SubmitResult } from './submit.ts';
 import { insertLinks } from '../store/links.repository.ts';
 import { withdrawNotices } from './reach.ts';
@@ -232,9 +231,7 @@ const retaliationKind = (procedure: TProcedure) =>
  */
 export async function flagRetaliation(ctx: AppContext, original: CaseRow, report: TRetaliation): Promise<SubmitResult> {
   const procedure = ctx.procedures.get(original.procedure_id, Number(original.procedure_version))!;
-  const submitter = original.submitter_enc
-    ? (JSON.parse(decrypt(ctx.secrets, original.submitter_enc)) as TSubmitter)
-    : undefined;
+  const submitter = original.submitter_enc ? (JSON.parse(original.submitter_enc) as TSubmitter) : undefined;
   const highest = procedure.severities.at(-1)?.id;
   const kind = retaliationKind(procedure);
   const respondents = report.respondents ?? (JSON.parse(original.respondents) as TRespondent[]);

@@ -2,11 +2,13 @@ import type { TProcedure } from '../domain/procedure.schema.ts';
 import { redact, redactDeep } from '../domain/redaction.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { deleteCaseIndexes, findCaseById, type CaseRow } from '../store/cases.repository.ts';
+import { deleteCaseIndexes, findCaseById, listEvents, type CaseRow } from '../store/cases.repository.ts';
+import { destroyCaseKey, ERASED_TEXT, openerFor, sealFor } from '../store/sealing.ts';
 import type { Trx } from '../store/transaction.ts';
 import { addCaseNote } from './case-notes.ts';
+import { finishErasures, recordErasure } from './erasure-ledger.ts';
 import type { AppContext } from './context.ts';
-import { decrypt, secretHash } from './secrets.ts';
+import { secretHash } from './secrets.ts';
 
 export type RetentionReport = {
   dryRun: boolean;
@@ -43,7 +45,10 @@ export async function runRetention(ctx: AppContext, options: { dryRun: boolean }
         report.held.push(row.tracking_no);
         continue;
       }
-      if (!options.dryRun) await deleteCase(ctx, row);
+      if (!options.dryRun) {
+        recordErasure(ctx, row.id, 'deleted');
+        await deleteCase(ctx, row);
+      }
       report.deleted.push(row.tracking_no);
     }
     const handled = new Set([...report.deleted, ...report.held]);
@@ -57,6 +62,7 @@ export async function runRetention(ctx: AppContext, options: { dryRun: boolean }
       report.deidentified.push(row.tracking_no);
     }
   }
+  if (!options.dryRun && report.deleted.length + report.deidentified.length > 0) await finishErasures(ctx);
   await ctx.store.transact(async (trx) => {
     await appendAudit(trx, {
       at: now.toISOString(),
@@ -115,7 +121,8 @@ function pseudonym(ctx: AppContext, prefix: string, key: string): string {
  * Replaces the personal data of one case, through the same write path as every change (version,
  * timeline, audit). Also used when a submitter's deletion request is granted (PIPL Art 47).
  */
-export async function deidentifyCase(ctx: AppContext, caseId: string, why: string): Promise<void> {
+export async function deidentifyCase(ctx: AppContext, caseId: string, why: string, record = true): Promise<void> {
+  if (record) recordErasure(ctx, caseId, 'deidentified');
   await addCaseNote(ctx, caseId, {
     action: 'deidentified',
     visibility: 'internal',
@@ -123,7 +130,7 @@ export async function deidentifyCase(ctx: AppContext, caseId: string, why: strin
     input: { reason: why },
     prepare: async (trx, row) => {
       if (row.deidentified_at) return false;
-      const submitter = row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+      const submitter = row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
       const respondents = JSON.parse(row.respondents) as (TRespondent & Record<string, unknown>)[];
       const names = [submitter?.name, submitter?.address, ...respondents.map((r) => r.name)].filter((n): n is string =>
         Boolean(n),
@@ -165,41 +172,51 @@ async function scrubRelated(
   names: string[],
   personNames: string[],
 ): Promise<{ events: number; attachments: number }> {
-  const events = await trx.selectFrom('case_events').select(['seq', 'input']).where('case_id', '=', caseId).execute();
-  for (const e of events) {
-    const input = JSON.stringify(redactDeep(JSON.parse(e.input), names));
-    if (input !== e.input)
-      await trx
-        .updateTable('case_events')
-        .set({ input })
-        .where('case_id', '=', caseId)
-        .where('seq', '=', e.seq)
-        .execute();
-  }
+  // Issue 24: everything is read opened under the case's key, the key is destroyed, and what is
+  // kept — redacted — is sealed again under a new key of the case (sealFor makes one). Whatever
+  // was sealed under the old key, wherever a copy of it lies, can no longer be read.
+  const events = await listEvents(trx, caseId, false);
   const requests = await trx
     .selectFrom('data_requests')
     .select(['id', 'details', 'answer'])
     .where('case_id', '=', caseId)
     .execute();
-  for (const r of requests) {
-    await trx
-      .updateTable('data_requests')
-      .set({ details: redact(r.details, names).text, answer: r.answer === null ? null : redact(r.answer, names).text })
-      .where('id', '=', r.id)
-      .execute();
-  }
   // In-app notices quote the case (its subject, a message).
   const notices = await trx
     .selectFrom('staff_notifications')
     .select(['id', 'title', 'body'])
     .where('case_id', '=', caseId)
     .execute();
-  for (const n of notices) {
+  const open = await openerFor(trx, [caseId]);
+  await destroyCaseKey(trx, caseId);
+  for (const e of events) {
+    const [input] = await sealFor(trx, caseId, [JSON.stringify(redactDeep(JSON.parse(e.input), names))]);
     await trx
-      .updateTable('staff_notifications')
-      .set({ title: JSON.stringify(redactDeep(JSON.parse(n.title), names)), body: redact(n.body, names).text })
-      .where('id', '=', n.id)
+      .updateTable('case_events')
+      .set({ input: input! })
+      .where('case_id', '=', caseId)
+      .where('seq', '=', e.seq)
       .execute();
+  }
+  for (const r of requests) {
+    const answer = r.answer === null ? null : redact(open(caseId, r.answer), names).text;
+    const [details, sealedAnswer] = await sealFor(trx, caseId, [
+      redact(open(caseId, r.details), names).text,
+      answer ?? '',
+    ]);
+    await trx
+      .updateTable('data_requests')
+      .set({ details: details!, answer: answer === null ? null : sealedAnswer! })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  const erased = JSON.stringify(ERASED_TEXT);
+  for (const n of notices) {
+    const [title, body] = await sealFor(trx, caseId, [
+      JSON.stringify(redactDeep(JSON.parse(open(caseId, n.title, erased)), names)),
+      redact(open(caseId, n.body, erased), names).text,
+    ]);
+    await trx.updateTable('staff_notifications').set({ title: title!, body: body! }).where('id', '=', n.id).execute();
   }
   // A disclosure's text was redacted when proposed and edited; redact again with the names as they are now.
   const disclosures = await trx
@@ -237,7 +254,7 @@ async function deleteOrphanBlobs(trx: Trx, hashes: string[]): Promise<void> {
 }
 
 /** Deletes a case whose record period has passed, with everything that hangs on it; audited. */
-async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
+export async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
   await ctx.store.transact(async (trx) => {
     const current = await findCaseById(trx, row.id);
     if (!current || current.hold_reason) return;
@@ -247,7 +264,9 @@ async function deleteCase(ctx: AppContext, row: CaseRow): Promise<void> {
       .where('case_id', '=', row.id)
       .execute();
     // Issue 8: its disclosures go with it; an improvement action stays, without the link.
+    // Issue 24: the case key goes with the rows, so no copy of them elsewhere can be read.
     for (const table of [
+      'case_keys',
       'case_events',
       'clocks',
       'case_exclusions',

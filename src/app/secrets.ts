@@ -1,7 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { makePrivateDir } from '../store/file-modes.ts';
+import { masterKey } from '../store/master-key.ts';
 
 /** Keys derived from one master secret, each for one purpose, so no key is used two ways. */
 export type Secrets = {
@@ -11,32 +9,11 @@ export type Secrets = {
   hashKey: Buffer;
 };
 
-/**
- * The master secret comes from PLAINT_SECRET_KEY (base64 or hex, 32 bytes) — required when several
- * instances share a PostgreSQL database — or from `secret.key` in the data directory, created
- * with mode 0600 on first start.
- */
+/** The keys of the application, derived from the instance's master secret (store/master-key.ts). */
 export function loadSecrets(dataDir: string, fromEnv = process.env.PLAINT_SECRET_KEY): Secrets {
-  const master = fromEnv ? decodeKey(fromEnv) : readOrCreateKeyFile(dataDir);
+  const master = masterKey(dataDir, fromEnv);
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
   return { encryptionKey: derive('plaint/encryption/v1'), hashKey: derive('plaint/hash/v1') };
-}
-
-function decodeKey(text: string): Buffer {
-  const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (key.length !== 32) throw new Error('PLAINT_SECRET_KEY must be 32 bytes, as 64 hex digits or base64');
-  return key;
-}
-
-function readOrCreateKeyFile(dataDir: string): Buffer {
-  makePrivateDir(dataDir);
-  const file = join(dataDir, 'secret.key');
-  if (!existsSync(file)) {
-    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-    chmodSync(file, 0o600);
-  }
-  return decodeKey(readFileSync(file, 'utf8'));
 }
 
 /** `v1.<iv>.<tag>.<ciphertext>` in base64url: self-describing so keys and formats can rotate. */

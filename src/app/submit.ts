@@ -191,7 +191,7 @@ export async function writeNewCase(
     subject: created.subject,
     description: created.description,
     anonymous: created.anonymous ? 1 : 0,
-    submitter_enc: created.submitter ? encrypt(ctx.secrets, JSON.stringify(created.submitter)) : null,
+    submitter_enc: created.submitter ? JSON.stringify(created.submitter) : null,
     respondents: JSON.stringify(created.respondents),
     received_by: created.receivedBy,
     receipt_hash: secretHash(ctx.secrets, RECEIPT_PURPOSE, receipt),

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/context.ts';
-import type { CaseRow, Db } from '../store/cases.repository.ts';
+import { eventInput, type CaseRow, type Db } from '../store/cases.repository.ts';
 import type { OutboxRow } from '../store/delivery.repository.ts';
 import { bilingual } from '../domain/labels.ts';
 import { clockStoppedBy, publicClockIds, zoneLabel } from '../domain/public-clocks.ts';
@@ -39,13 +39,8 @@ export async function templateVars(
   const stops = clock && procedure && toSubmitter ? clockStoppedBy(procedure, clock.clock) : [];
   const stopZh = stops.length ? `，至“${stops.map((a) => a['zh-CN']).join('”或“')}”为止` : '';
   const stopEn = stops.length ? `, until "${stops.map((a) => a.en ?? a['zh-CN']).join('" or "')}"` : '';
-  const event = await db
-    .selectFrom('case_events')
-    .select('input')
-    .where('case_id', '=', row.id)
-    .where('seq', '=', (JSON.parse(outbox.payload) as { version: number }).version)
-    .executeTakeFirst();
-  const input = event ? (JSON.parse(event.input) as Record<string, unknown>) : {};
+  const event = await eventInput(db, row.id, (JSON.parse(outbox.payload) as { version: number }).version);
+  const input = event ? (JSON.parse(event) as Record<string, unknown>) : {};
   const kind = KIND[row.kind as keyof typeof KIND] ?? KIND.complaint;
   const track = ctx.config.channels.publicUrl
     ? `${ctx.config.channels.publicUrl.replace(/\/$/, '')}/track?no=${encodeURIComponent(row.tracking_no)}`

@@ -3,7 +3,6 @@ import type { AppContext } from '../app/context.ts';
 import { actorOfUser } from '../app/reach.ts';
 import type { Actor, CaseState } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
-import { decrypt } from '../app/secrets.ts';
 import type { TSubmitter } from '../domain/submission.ts';
 import { caseExclusions, type CaseRow, type Db } from '../store/cases.repository.ts';
 import { toCaseState } from '../store/case.mapper.ts';
@@ -13,8 +12,8 @@ import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
 export type Target = { channel: 'email' | 'inapp' | 'webhook' | 'wecom' | 'dingtalk' | 'feishu'; target: string };
 
 /** The submitter's identity, decrypted only when a notice is about to go out. */
-export function submitterOf(ctx: AppContext, row: CaseRow): TSubmitter | null {
-  return row.submitter_enc ? (JSON.parse(decrypt(ctx.secrets, row.submitter_enc)) as TSubmitter) : null;
+export function submitterOf(row: CaseRow): TSubmitter | null {
+  return row.submitter_enc ? (JSON.parse(row.submitter_enc) as TSubmitter) : null;
 }
 
 /**
@@ -39,7 +38,7 @@ export async function targetsOf(
   }
   if (row) {
     if (outbox.recipient === 'submitter') {
-      if (submitterOf(ctx, row)?.email) targets.push({ channel: 'email', target: 'submitter' });
+      if (submitterOf(row)?.email) targets.push({ channel: 'email', target: 'submitter' });
     } else {
       for (const userId of await staffRecipients(ctx, db, outbox.recipient, row))
         targets.push({ channel: 'inapp', target: `user:${userId}` });

@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../app/context.ts';
 import type { CaseRow } from '../store/cases.repository.ts';
+import { sealFor } from '../store/sealing.ts';
 import type { DeliveryRow, OutboxRow } from '../store/delivery.repository.ts';
 import type { Hook } from '../app/channel-config.ts';
 import { boundedFetch, RedirectRefused } from '../app/outgoing.ts';
@@ -51,7 +52,7 @@ export function messageIdOf(deliveryId: string, from: string): string {
 
 export async function sendEmail(ctx: AppContext, n: Notice): Promise<void> {
   const to = n.row
-    ? submitterOf(ctx, n.row)
+    ? submitterOf(n.row)
     : n.delivery.target.startsWith('email:')
       ? { name: '', email: n.delivery.target.slice(6) }
       : null;
@@ -93,6 +94,12 @@ export async function sendEmail(ctx: AppContext, n: Notice): Promise<void> {
 
 export async function sendInApp(ctx: AppContext, n: Notice): Promise<void> {
   if (!n.rendered) throw new PermanentFailure('no case for an in-app notice');
+  // A notice quotes the case (its subject, a message): sealed under the case key (issue 24).
+  const title = JSON.stringify(n.rendered.subject);
+  const body = JSON.stringify(n.rendered.body);
+  const [sealedTitle, sealedBody] = n.delivery.case_id
+    ? await sealFor(ctx.store.db, n.delivery.case_id, [title, body])
+    : [title, body];
   await ctx.store.db
     .insertInto('staff_notifications')
     .values({
@@ -100,8 +107,8 @@ export async function sendInApp(ctx: AppContext, n: Notice): Promise<void> {
       user_id: n.delivery.target.replace(/^user:/, ''),
       case_id: n.delivery.case_id,
       event: n.outbox.event,
-      title: JSON.stringify(n.rendered.subject),
-      body: JSON.stringify(n.rendered.body),
+      title: sealedTitle!,
+      body: sealedBody!,
       created_at: ctx.now().toISOString(),
       read_at: null,
     })

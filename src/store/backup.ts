@@ -76,6 +76,25 @@ export function restoreSqlite(from: string, dataDir: string, force: boolean): Ma
   return manifest;
 }
 
+/**
+ * Issue 24: removes the backups in `root` (each a folder with a manifest) made more than `keepDays`
+ * days before `now`. A backup still holds the keys of cases erased after it was made, so its age
+ * bounds how long an erased case can be read from it (docs/security.md). Returns the removed folders.
+ */
+export function expireBackups(root: string, keepDays: number, now: Date): string[] {
+  const removed: string[] = [];
+  const cutoff = now.getTime() - keepDays * 86_400_000;
+  for (const name of readdirSync(root)) {
+    const manifestFile = join(root, name, MANIFEST);
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    if (Date.parse(manifest.at) >= cutoff) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** A copy that is 0600 whatever the source's mode (copyFile gives the copy the source's mode). */
 function copyPrivate(from: string, to: string): void {
   copyFileSync(from, to);

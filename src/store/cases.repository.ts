@@ -12,7 +12,18 @@ import {
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
-import { foldForSearch, indexable, queryTokens, searchTokens } from './search.ts';
+import { foldForSearch, indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
+import {
+  caseKey,
+  caseKeys,
+  createCaseKeys,
+  keyringOf,
+  openText,
+  sealText,
+  searchHash,
+  type CaseKey,
+  type Keyring,
+} from './sealing.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,9 +46,18 @@ export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
  */
 export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
   if (given.length === 0) return;
-  const rows = given.map((r) => ({ due_key: '9999', ...r }));
-  await insertRows(db, 'cases', rows as unknown as CaseTable[]);
-  const search = rows.map((r) => ({ case_id: r.id, tokens: searchTokens(r.subject, r.description, r.tracking_no) }));
+  const rows = given.map((r) => ({ due_key: '9999', ...r })) as CaseRow[];
+  const keyring = keyringOf(db);
+  // Issue 24: each case its key; its description and submitter are written sealed.
+  const keys = await createCaseKeys(
+    db,
+    rows.map((r) => r.id),
+  );
+  await insertRows(db, 'cases', rows.map((r, i) => sealCase(keys[i]!, r)) as unknown as CaseTable[]);
+  const search = rows.map((r) => ({
+    case_id: r.id,
+    tokens: indexTokens(keyring, r),
+  }));
   await insertRows(db, 'case_search', search as never);
   const names = rows.flatMap((r) => respondentKeys(r));
   for (let i = 0; i < names.length; i += 2000) await insertRows(db, 'case_respondents', names.slice(i, i + 2000));
@@ -49,6 +69,55 @@ function respondentKeys(r: Pick<CaseRow, 'id' | 'procedure_id' | 'received_at' |
   return [...names].map((name) => ({ case_id: r.id, procedure_id: r.procedure_id, name, received_at: r.received_at }));
 }
 
+/** The index holds keyed hashes of the tokens, never the words (issue 24). */
+export function hashTokens(keyring: Keyring, tokens: string): string {
+  return tokens
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => searchHash(keyring, t))
+    .join(' ');
+}
+
+/** A character as the index holds it: apart from the words (a word 费 and the character 费 differ). */
+function characterHash(keyring: Keyring, c: string): string {
+  return searchHash(keyring, `char:${c}`);
+}
+
+/** What the index holds for a case: its words and its characters, hashed. */
+export function indexTokens(keyring: Keyring, row: Pick<CaseRow, 'subject' | 'description' | 'tracking_no'>): string {
+  const words = hashTokens(keyring, searchTokens(row.subject, row.description, row.tracking_no));
+  const chars = searchCharacters(row.subject, row.description).map((c) => characterHash(keyring, c));
+  return `${words} ${chars.join(' ')}`.trim();
+}
+
+function sealCase<T extends Partial<Pick<CaseRow, 'description' | 'submitter_enc'>>>(key: CaseKey, row: T): T {
+  const sealed = { ...row };
+  if (row.description !== undefined) sealed.description = sealText(key, row.description);
+  if (row.submitter_enc) sealed.submitter_enc = sealText(key, row.submitter_enc);
+  return sealed;
+}
+
+/** A case row as stored → as the code reads it: description and submitter opened (issue 24). */
+export function openCase(keyring: Keyring, key: CaseKey | undefined, row: CaseRow): CaseRow {
+  const submitter = row.submitter_enc ? openText(keyring, key, row.submitter_enc, '') : null;
+  return { ...row, description: openText(keyring, key, row.description), submitter_enc: submitter || null };
+}
+
+/** Rows of a list opened, with their keys read in one query. */
+export async function openCases(db: Db, rows: CaseRow[]): Promise<CaseRow[]> {
+  if (rows.length === 0) return rows;
+  const keyring = keyringOf(db);
+  const keys = await caseKeys(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => openCase(keyring, keys.get(r.id), r));
+}
+
+async function openOne(db: Db, row: CaseRow | undefined): Promise<CaseRow | undefined> {
+  return row ? openCase(keyringOf(db), await caseKey(db, row.id), row) : undefined;
+}
+
 /** Removes a case's search tokens and respondent keys (the case itself is being deleted). */
 export async function deleteCaseIndexes(db: Db, caseId: string): Promise<void> {
   await db.deleteFrom('case_search').where('case_id', '=', caseId).execute();
@@ -56,11 +125,11 @@ export async function deleteCaseIndexes(db: Db, caseId: string): Promise<void> {
 }
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  return openOne(db, await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst());
 }
 
 export async function findCaseByTrackingNo(db: Db, trackingNo: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
+  return openOne(db, await db.selectFrom('cases').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst());
 }
 
 export type CaseChanges = Partial<
@@ -113,9 +182,13 @@ export async function updateCaseIfVersion(
   changes: CaseChanges,
   updatedAt: string,
 ): Promise<boolean> {
+  const sealed =
+    changes.description !== undefined || changes.submitter_enc
+      ? sealCase(await caseKey(db, id, true), changes)
+      : changes;
   const result = await db
     .updateTable('cases')
-    .set({ ...changes, version: expectedVersion + 1, updated_at: updatedAt })
+    .set({ ...sealed, version: expectedVersion + 1, updated_at: updatedAt })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -123,15 +196,11 @@ export async function updateCaseIfVersion(
   // Corrections and de-identification change the text: the index follows in the same transaction,
   // so redacted words can no longer be found.
   if (changes.subject !== undefined || changes.description !== undefined || changes.respondents !== undefined) {
-    const row = await db
-      .selectFrom('cases')
-      .select(['id', 'tracking_no', 'subject', 'description', 'procedure_id', 'received_at', 'respondents'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = (await findCaseById(db, id))!;
     if (changes.subject !== undefined || changes.description !== undefined) {
       await db
         .updateTable('case_search')
-        .set({ tokens: searchTokens(row.subject, row.description, row.tracking_no) })
+        .set({ tokens: indexTokens(keyringOf(db), row) })
         .where('case_id', '=', id)
         .execute();
     }
@@ -144,14 +213,43 @@ export async function updateCaseIfVersion(
   return true;
 }
 
+/** A timeline event; its input (a message, a note, what a form held) sealed under the case key. */
 export async function insertEvent(db: Db, row: CaseEventRow): Promise<void> {
-  await insertRows(db, 'case_events', [row]);
+  const key = await caseKey(db, row.case_id, true);
+  await insertRows(db, 'case_events', [{ ...row, input: sealText(key, row.input) }]);
+}
+
+/** Events of cases written in this transaction (an import): their inputs sealed like `insertEvent`'s. */
+export async function insertEvents(db: Db, rows: CaseEventRow[]): Promise<void> {
+  const keys = await caseKeys(db, [...new Set(rows.map((r) => r.case_id))]);
+  await insertRows(
+    db,
+    'case_events',
+    rows.map((r) => ({ ...r, input: sealText(keys.get(r.case_id)!, r.input) })),
+  );
+}
+
+/** An event input whose key was erased reads as this: the event is kept, its content is gone. */
+export const ERASED_INPUT = '{"erased":true}';
+
+/** One event's input, opened; undefined when there is no such event. */
+export async function eventInput(db: Db, caseId: string, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('case_events')
+    .select('input')
+    .where('case_id', '=', caseId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row ? openText(keyringOf(db), await caseKey(db, caseId), row.input, ERASED_INPUT) : undefined;
 }
 
 export async function listEvents(db: Db, caseId: string, onlyPublic: boolean): Promise<CaseEventRow[]> {
   let query = db.selectFrom('case_events').selectAll().where('case_id', '=', caseId);
   if (onlyPublic) query = query.where('visibility', '=', 'public');
-  return query.orderBy('seq', 'asc').execute();
+  const rows = await query.orderBy('seq', 'asc').execute();
+  const keyring = keyringOf(db);
+  const key = await caseKey(db, caseId);
+  return rows.map((e) => ({ ...e, input: openText(keyring, key, e.input, ERASED_INPUT) }));
 }
 
 export type CaseFilter = {
@@ -241,7 +339,8 @@ export async function findSameSubmitter(
 }
 
 /**
- * A page of cases, newest first. Fetches one extra row to know whether there is a next page.
+ * A page of cases, newest first, as stored: description and submitter sealed (`openCases` reads
+ * them; the inbox does not need them). Fetches one extra row to know whether there is a next page.
  * With `text`, the page comes from the full-text index (store/search.ts) in the index's order —
  * the order cases were indexed, which is their arrival in Plaint (imported history ranks as of its
  * import) — or, for a query of one-character words only, from a substring scan (see `indexable`).
@@ -250,8 +349,14 @@ export async function listCases(
   db: Db,
   filter: CaseFilter,
 ): Promise<{ rows: CaseRow[]; hasMore: boolean; nextKey?: string }> {
-  const tokens = filter.text ? queryTokens(filter.text) : [];
-  const fullText = tokens.length > 0 && indexable(tokens);
+  const words = filter.text ? queryTokens(filter.text) : [];
+  const fullText = words.length > 0;
+  // The index holds keyed hashes of the words and characters (issue 24): the query is hashed the
+  // same way; a query of one-character words only is answered from the characters.
+  const keyring = fullText ? keyringOf(db) : undefined;
+  const tokens = indexable(words)
+    ? words.map((w) => searchHash(keyring!, w))
+    : words.map((w) => characterHash(keyring!, w));
   let query: SelectQueryBuilder<Database, 'cases', CaseRow>;
   // The page's order: the id (time order), or the index's key on a full-text query — for SQLite the
   // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
@@ -293,19 +398,16 @@ export async function listCases(
         : query.where('assignee_id', '=', filter.assigneeId);
   }
   if (filter.text && !fullText) {
-    // No word of two characters or more (费, a lone letter): a substring scan. Unit paths hold
-    // only base32 ids and slashes; user text is escaped, with an explicit ESCAPE because SQLite
-    // has no default escape character (PostgreSQL's is the backslash).
+    // No letter or digit at all (punctuation): a substring scan of the subject (the description is
+    // sealed, issue 24). User text is escaped, with an explicit ESCAPE because SQLite has no
+    // default escape character (PostgreSQL's is the backslash).
     // The text as typed and as folded (issue 19: Ｆ finds F), since stored text is not folded.
     const patterns = [...new Set([filter.text, foldForSearch(filter.text)])].map(
       (text) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
     );
     query = query.where((eb) =>
       eb.or([
-        ...patterns.flatMap((pattern) => [
-          sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`,
-          sql<SqlBool>`${eb.ref('description')} like ${pattern} escape '\\'`,
-        ]),
+        ...patterns.flatMap((pattern) => [sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`]),
         eb('tracking_no', '=', filter.text!),
       ]),
     );

@@ -8,6 +8,8 @@ import { withStatementCache } from './statement-cache.ts';
 import { makePrivateDir, makePrivateFiles, touchPrivateFile } from './file-modes.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { groupCommit, plainTransactions, type Transact } from './transaction.ts';
+import { masterKey } from './master-key.ts';
+import { Keyring, KeyringPlugin } from './sealing.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -33,11 +35,13 @@ export type StoreConfig = {
 
 /** Opens the database the configuration names. The code above this line does not care which. */
 export function openStore(config: StoreConfig): Store {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.pgSchema);
-  return openSqlite(config.dataDir);
+  // Every store can seal and open case content (sealing.ts): the keys come from the instance's secret.
+  const plugin = new KeyringPlugin(new Keyring(masterKey(config.dataDir)));
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, plugin, config.pgSchema);
+  return openSqlite(config.dataDir, plugin);
 }
 
-function openSqlite(dataDir: string): Store {
+function openSqlite(dataDir: string, plugin: KeyringPlugin): Store {
   makePrivateDir(dataDir);
   const file = join(dataDir, 'plaint.sqlite');
   // Issue 19: the database and its -wal and -shm files are 0600 whatever the umask (file-modes.ts);
@@ -53,10 +57,17 @@ function openSqlite(dataDir: string): Store {
   // 64 MiB of page cache: the inbox's indexes stay in memory well past a million cases.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  // Issue 24: deleted rows are overwritten with zeros, not left in free pages. FAST would leave
+  // them in pages that are only moved to the freelist; ON costs a write of each freed page, which
+  // erasure and retention need and the hot paths (insert-mostly) hardly pay.
+  sqlite.pragma('secure_delete = ON');
   // Checkpoints run in a worker (checkpointer.ts); this one only acts if the worker falls behind.
   sqlite.pragma('wal_autocheckpoint = 20000');
   const checkpointer = startCheckpointer(file);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [plugin],
+  });
   const close = async () => {
     await db.destroy();
     await checkpointer.stop();
@@ -73,7 +84,7 @@ function tightenSqliteFiles(file: string): void {
   }
 }
 
-function openPostgres(url: string, schema?: string): Store {
+function openPostgres(url: string, plugin: KeyringPlugin, schema?: string): Store {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
   const pool = new pg.Pool({
     connectionString: url,
@@ -90,7 +101,7 @@ function openPostgres(url: string, schema?: string): Store {
   const lost = connectionLossLogger();
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [plugin] });
   const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return {
     db,

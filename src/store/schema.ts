@@ -46,6 +46,7 @@ export type Database = {
   case_search: CaseSearchTable;
   case_respondents: CaseRespondentTable;
   hotspot_notices: HotspotNoticeTable;
+  case_keys: CaseKeyTable;
   /** SQLite only: the FTS5 index over case_search.tokens (migration 202611300400_search). */
   case_fts: { rowid: number; tokens: string; case_fts: string };
 };
@@ -126,9 +127,13 @@ export type CaseTable = {
   assignee_id: string | null;
   channel: string;
   subject: string;
+  /** Sealed under the case key on disk; opened by the case repository's reads. */
   description: string;
   anonymous: number;
-  /** AES-256-GCM ciphertext of the submitter's identity (CON-1, CON-4); null when anonymous. */
+  /**
+   * The submitter's identity (CON-1, CON-4) as JSON; null when anonymous or erased. Sealed under the
+   * case key on disk (store/sealing.ts); rows read through the case repository hold it opened.
+   */
   submitter_enc: string | null;
   respondents: string;
   received_by: string | null;
@@ -312,6 +317,16 @@ export type CaseAttachmentTable = {
   added_by_kind: string;
   added_by_id: string | null;
   added_at: string;
+  /** The file sealed under the case key (issue 24); null for files stored before, whose bytes are in `attachments`. */
+  content: Buffer | null;
+};
+
+/** A case's data key, wrapped by the instance key (store/sealing.ts); deleting the row erases the case's sealed text. */
+export type CaseKeyTable = {
+  case_id: string;
+  /** Which key of the case sealed a value: a value sealed under an erased key reads as erased. */
+  kid: string;
+  wrapped: string;
 };
 
 export type ThrottleTable = {

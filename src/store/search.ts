@@ -51,6 +51,17 @@ export function searchTokens(subject: string, description: string, trackingNo: s
 }
 
 /**
+ * Every letter and digit of subject and description, once each: what a query of one-character
+ * words (费, 坏, ４) is answered from. The index holds them (hashed, like every token) because the
+ * description is sealed (issue 24) and can no longer be scanned with LIKE.
+ */
+export function searchCharacters(subject: string, description: string): string[] {
+  const chars = new Set<string>();
+  for (const c of foldForSearch(`${subject}\n${description}`).toLowerCase()) if (/[\p{L}\p{N}]/u.test(c)) chars.add(c);
+  return [...chars];
+}
+
+/**
  * The words of a query: jieba's ordinary mode (物业费 stays one word, which the search mode of the
  * indexed text also produced), every one required. Empty when the query holds no letter or digit.
  */
@@ -59,10 +70,9 @@ export function queryTokens(query: string): string[] {
 }
 
 /**
- * Whether a query is served by the index. A query of one-character words only (费, 张) is not: the
- * index holds a single character only where it stood alone, so such a query falls back to a
- * substring scan (LIKE) of subject and description — exact, but it reads cases newest first until
- * the page is full, which is slow for a character that is rare in a million cases.
+ * Whether a query is served by the words of the index. A query of one-character words only (费,
+ * 张) is not: jieba keeps a single character as a word only where it stood alone, so such a query
+ * is answered from the characters of the text (`searchCharacters`), all required.
  */
 export function indexable(tokens: string[]): boolean {
   return tokens.some((t) => [...t].length >= 2);

@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { appendAudit } from '../store/audit.repository.ts';
+import { openCases } from '../store/cases.repository.ts';
 import { submitterOf } from '../notify/recipients.ts';
 import { COLUMNS, headerCell, type ColumnKey } from './columns.ts';
 import { offsetMinutes } from './import.ts';
@@ -14,13 +15,13 @@ export async function exportCases(
 ): Promise<string[][]> {
   let q = ctx.store.db.selectFrom('cases').selectAll().orderBy('received_at').orderBy('id');
   if (opts.procedure) q = q.where('procedure_id', '=', opts.procedure);
-  const rows = await q.execute();
+  const rows = await openCases(ctx.store.db, await q.execute());
   const offset = offsetMinutes(ctx.config.timeZone, ctx.now());
   const local = (iso: string | null) =>
     iso ? new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 16).replace('T', ' ') : '';
   const out: string[][] = [COLUMNS.map(([k]) => headerCell(k))];
   for (const r of rows) {
-    const s = opts.withIdentity ? submitterOf(ctx, r) : null;
+    const s = opts.withIdentity ? submitterOf(r) : null;
     const data = JSON.parse(r.data) as { requestedOutcome?: string; thirdParty?: { name: string; reference?: string } };
     const respondents = JSON.parse(r.respondents) as { name: string }[];
     const value: Record<ColumnKey, string> = {

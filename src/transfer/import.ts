@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
 import { blindIndexes } from '../app/identity.ts';
-import { encrypt } from '../app/secrets.ts';
 import { timeOrderedId, trackingNumber } from '../domain/ids.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import { DomainError } from '../domain/errors.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { insertRows } from '../store/insert.ts';
 import { analyzeTables } from '../store/analyze.ts';
-import { insertCases, type NewCaseRow } from '../store/cases.repository.ts';
+import { insertCases, insertEvents, type NewCaseRow } from '../store/cases.repository.ts';
 import type { CaseEventTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
 import { msg } from '../domain/messages.ts';
@@ -148,7 +146,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   await ctx.store.transact(async (trx) => {
     for (let i = 0; i < cases.length; i += CHUNK) {
       await insertCases(trx, cases.slice(i, i + CHUNK));
-      await insertRows(trx, 'case_events', events.slice(i, i + CHUNK));
+      await insertEvents(trx, events.slice(i, i + CHUNK));
       opts.progress?.('write', Math.min(i + CHUNK, cases.length), cases.length);
     }
     // One record for the import: what, how many, and a digest of the case ids it made.
@@ -272,7 +270,7 @@ function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): NewC
     subject: r.subject,
     description: r.description,
     anonymous: r.anonymous ? 1 : 0,
-    submitter_enc: submitter ? encrypt(ctx.secrets, JSON.stringify(submitter)) : null,
+    submitter_enc: submitter ? JSON.stringify(submitter) : null,
     respondents: JSON.stringify(r.respondent ? [{ name: r.respondent, type: 'business' }] : []),
     received_by: null,
     // Nobody holds a receipt for a historical case. A receipt hash is hex; this marker is not, so

@@ -1,0 +1,217 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import type { Db } from './cases.repository.ts';
+
+/**
+ * Crypto-shredding (issue 24, CON-4, PIPL Art 47). Each case has its own AES-256-GCM data key,
+ * kept in `case_keys` wrapped by a key derived from the instance's master secret. The case's
+ * personal and free text — description, submitter identity, timeline inputs (messages, notes),
+ * data requests, in-app notices, attachments — is stored sealed under that key. Erasing a case
+ * deletes its key row in the same transaction as the redaction: every copy of the old ciphertext
+ * (freed pages, WAL, dead tuples, a backup) becomes noise, once the wrapped key itself is gone
+ * from the disk (erasure-batch.ts) and from restored backups (the erasure ledger).
+ *
+ * The store seals on write and opens on read, so the rest of the code sees plain text. Values
+ * written before sealing existed (no `s1.` prefix) are read as they are: a rolling upgrade's old
+ * instance may still write them, and the migration seals the rest.
+ */
+export class Keyring {
+  /** Wraps case keys. */
+  readonly wrapKey: Buffer;
+  /** HMAC of search tokens: the index holds no word of any case. */
+  readonly searchKey: Buffer;
+  /** The instance key that sealed submitter identities before case keys (app/secrets.ts `encrypt`). */
+  readonly legacyKey: Buffer;
+  /**
+   * Search hashes of tokens seen lately. An HMAC costs ~2 µs and a case has ~100 tokens (words and
+   * characters); the words of complaints repeat, so most are found here. Bounded: cleared when full.
+   */
+  readonly tokenHashes = new Map<string, string>();
+
+  constructor(master: Buffer) {
+    const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+    this.wrapKey = derive('plaint/case-keys/v1');
+    this.searchKey = derive('plaint/search/v1');
+    this.legacyKey = derive('plaint/encryption/v1');
+  }
+}
+
+/**
+ * Carries the keyring with the Kysely instance, into every transaction made from it: store
+ * functions take a `Db` (the database or a transaction) and find the keys there. Changes nothing.
+ */
+export class KeyringPlugin implements KyselyPlugin {
+  constructor(readonly keyring: Keyring) {}
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+export function keyringOf(db: Db): Keyring {
+  const plugin = db.getExecutor().plugins.find((p): p is KeyringPlugin => p instanceof KeyringPlugin);
+  if (!plugin) throw new Error('the store was opened without the instance key: case content cannot be sealed');
+  return plugin.keyring;
+}
+
+export type CaseKey = { kid: string; key: Buffer };
+
+/** What a reader sees of text sealed under a key that erasure destroyed. */
+export const ERASED_TEXT = '[已删除 / erased]';
+
+const PREFIX = 's1.';
+const BYTES_MAGIC = Buffer.from('PLS1');
+
+function gcm(key: Buffer, iv: Buffer) {
+  return createCipheriv('aes-256-gcm', key, iv);
+}
+
+function wrap(keyring: Keyring, key: Buffer): string {
+  const iv = randomBytes(12);
+  const cipher = gcm(keyring.wrapKey, iv);
+  const body = Buffer.concat([cipher.update(key), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+function unwrap(keyring: Keyring, wrapped: string): Buffer {
+  const [iv, tag, body] = wrapped.split('.').map((p) => Buffer.from(p, 'base64url'));
+  const decipher = createDecipheriv('aes-256-gcm', keyring.wrapKey, iv!);
+  decipher.setAuthTag(tag!);
+  return Buffer.concat([decipher.update(body!), decipher.final()]);
+}
+
+/** The case's key; with `create`, a new one when it has none (a new case, or one erased before). */
+export async function caseKey(db: Db, caseId: string, create: true): Promise<CaseKey>;
+export async function caseKey(db: Db, caseId: string, create?: false): Promise<CaseKey | undefined>;
+export async function caseKey(db: Db, caseId: string, create = false): Promise<CaseKey | undefined> {
+  const keyring = keyringOf(db);
+  const row = await db
+    .selectFrom('case_keys')
+    .select(['kid', 'wrapped'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (row) return { kid: row.kid, key: unwrap(keyring, row.wrapped) };
+  if (!create) return undefined;
+  const [made] = await createCaseKeys(db, [caseId]);
+  return made!;
+}
+
+/** The keys of several cases in one query (a page of cases, an export). */
+export async function caseKeys(db: Db, caseIds: string[]): Promise<Map<string, CaseKey>> {
+  const keyring = keyringOf(db);
+  const keys = new Map<string, CaseKey>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('case_keys')
+      .select(['case_id', 'kid', 'wrapped'])
+      .where('case_id', 'in', caseIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) keys.set(r.case_id, { kid: r.kid, key: unwrap(keyring, r.wrapped) });
+  }
+  return keys;
+}
+
+/** New keys for new cases, in one insert. */
+export async function createCaseKeys(db: Db, caseIds: string[]): Promise<CaseKey[]> {
+  const keyring = keyringOf(db);
+  const made = caseIds.map(() => ({ kid: randomBytes(6).toString('hex'), key: randomBytes(32) }));
+  if (caseIds.length === 0) return made;
+  await db
+    .insertInto('case_keys')
+    .values(caseIds.map((caseId, i) => ({ case_id: caseId, kid: made[i]!.kid, wrapped: wrap(keyring, made[i]!.key) })))
+    .execute();
+  return made;
+}
+
+/** Shreds a case's key: whatever was sealed under it can no longer be read, wherever a copy lies. */
+export async function destroyCaseKey(db: Db, caseId: string): Promise<void> {
+  await db.deleteFrom('case_keys').where('case_id', '=', caseId).execute();
+}
+
+/** `s1.<kid>.<iv>.<tag>.<body>`, base64url: the key id says which key of the case sealed it. */
+export function sealText(key: CaseKey, text: string): string {
+  const iv = randomBytes(12);
+  const cipher = gcm(key.key, iv);
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return `${PREFIX}${key.kid}.${[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.')}`;
+}
+
+/** Plain text from a stored value: sealed under the case key, sealed under the instance key (older identities), or plain. */
+export function openText(keyring: Keyring, key: CaseKey | undefined, stored: string, erased = ERASED_TEXT): string {
+  if (stored.startsWith(PREFIX)) {
+    const [kid, iv, tag, body] = stored.slice(PREFIX.length).split('.');
+    if (!key || key.kid !== kid) return erased;
+    const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv!, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body!, 'base64url')), decipher.final()]).toString('utf8');
+  }
+  if (stored.startsWith('v1.')) {
+    const [, iv, tag, body] = stored.split('.');
+    const decipher = createDecipheriv('aes-256-gcm', keyring.legacyKey, Buffer.from(iv!, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body!, 'base64url')), decipher.final()]).toString('utf8');
+  }
+  return stored;
+}
+
+/** Bytes (an attachment): `PLS1`, key id length and id, iv, tag, ciphertext. */
+export function sealBytes(key: CaseKey, bytes: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = gcm(key.key, iv);
+  const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+  const kid = Buffer.from(key.kid, 'utf8');
+  return Buffer.concat([BYTES_MAGIC, Buffer.from([kid.length]), kid, iv, cipher.getAuthTag(), body]);
+}
+
+/** The bytes, or undefined when the key that sealed them was destroyed. Unsealed bytes pass through. */
+export function openBytes(key: CaseKey | undefined, stored: Buffer): Buffer | undefined {
+  if (!stored.subarray(0, 4).equals(BYTES_MAGIC)) return stored;
+  const kidLength = stored[4]!;
+  const kid = stored.subarray(5, 5 + kidLength).toString('utf8');
+  if (!key || key.kid !== kid) return undefined;
+  const at = 5 + kidLength;
+  const decipher = createDecipheriv('aes-256-gcm', key.key, stored.subarray(at, at + 12));
+  decipher.setAuthTag(stored.subarray(at + 12, at + 28));
+  return Buffer.concat([decipher.update(stored.subarray(at + 28)), decipher.final()]);
+}
+
+/**
+ * A search token as the index holds it: HMAC-SHA256 under the instance's search key, 16 hex digits
+ * (64 bits: no two of a few million distinct words collide in practice). Letters and digits only,
+ * so FTS5's unicode61 and PostgreSQL's tsvector keep it whole.
+ */
+export function searchHash(keyring: Keyring, token: string): string {
+  let hash = keyring.tokenHashes.get(token);
+  if (hash === undefined) {
+    hash = createHmac('sha256', keyring.searchKey).update(token).digest('hex').slice(0, 16);
+    if (keyring.tokenHashes.size >= 200_000) keyring.tokenHashes.clear();
+    keyring.tokenHashes.set(token, hash);
+  }
+  return hash;
+}
+
+/** Texts of one case sealed under its key (created if the case has none yet). */
+export async function sealFor(db: Db, caseId: string, texts: string[]): Promise<string[]> {
+  const key = await caseKey(db, caseId, true);
+  return texts.map((t) => sealText(key, t));
+}
+
+/** Opens texts of several cases with their keys read in one query: for lists (notices, requests). */
+export async function openerFor(
+  db: Db,
+  caseIds: (string | null)[],
+): Promise<(caseId: string | null, stored: string, erased?: string) => string> {
+  const keyring = keyringOf(db);
+  const ids = [...new Set(caseIds.filter((id): id is string => id !== null))];
+  const keys = ids.length ? await caseKeys(db, ids) : new Map<string, CaseKey>();
+  return (caseId, stored, erased) => openText(keyring, caseId ? keys.get(caseId) : undefined, stored, erased);
+}
