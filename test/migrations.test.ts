@@ -61,6 +61,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'directory_links',
       'directory_runs',
       'disclosures',
+      'hotspot_notices',
       'idempotency_keys',
       'improvement_actions',
       'improvement_cases',

@@ -255,19 +255,16 @@ describe.each(BACKENDS)('search NFKC migration on $name', (backend) => {
         body: complaint({ subject: 'ＧＡＭＭＡＭＡＲＫ 冰箱', description: '型号 ７８９ 不制冷' }),
       });
       expect(res.statusCode, res.body).toBe(201);
-      // Back to before issue 24 (plain tokens), then the tokens as they were indexed before issue 19:
-      // full-width, lower-cased.
-      expect(await migrateDown(h.ctx.store)).toEqual(['Down 202612052230_case_keys: Success']);
-      await h.ctx.store.db
-        .updateTable('case_search')
-        .set({ tokens: 'ｇａｍｍａｍａｒｋ 冰箱 型号 ７８９ 不 制冷' })
-        .execute();
-      expect(await found('GAMMAMARK')).toBe(0);
-      // Step down through the migrations after it (issue 17's among them) until it is undone.
+      // Back to before issue 19 (and so before issue 24's hashed tokens and every later migration; the
+      // app cannot serve in between), then the tokens as they were indexed before issue 19: full-width.
       const downs: string[] = [];
       while (!downs.includes('Down 202612051900_search_nfkc: Success') && downs.length < 20)
         downs.push(...(await migrateDown(h.ctx.store)));
       expect(downs.at(-1)).toBe('Down 202612051900_search_nfkc: Success');
+      await h.ctx.store.db
+        .updateTable('case_search')
+        .set({ tokens: 'ｇａｍｍａｍａｒｋ 冰箱 型号 ７８９ 不 制冷' })
+        .execute();
       expect(await migrateUp(h.ctx.store)).toContain('Up 202612051900_search_nfkc: Success');
       expect(await found('GAMMAMARK')).toBe(1);
       expect(await found('ＧＡＭＭＡＭＡＲＫ ７８９')).toBe(1);

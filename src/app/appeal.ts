@@ -3,7 +3,7 @@ import { rootRef } from './reach.ts';
 import { addDays } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
-import { caseExclusions, type CaseRow } from '../store/cases.repository.ts';
+import { caseExclusions, type CaseRow, listEvents } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
@@ -161,13 +161,8 @@ async function decidingUnit(ctx: AppContext, procedure: TProcedure, caseId: stri
     procedure.actions.some(
       (a) => a.id === actionId && (a.input.some((f) => f.sets === 'outcome') || a.fixed?.outcome !== undefined),
     );
-  const events = await ctx.store.db
-    .selectFrom('case_events')
-    .select(['action', 'input', 'actor_unit_id'])
-    .where('case_id', '=', caseId)
-    .where('actor_kind', '=', 'user')
-    .orderBy('seq', 'desc')
-    .execute();
+  // listEvents opens the sealed inputs (issue 24); newest first, people's steps only.
+  const events = (await listEvents(ctx.store.db, caseId, false)).filter((e) => e.actor_kind === 'user').reverse();
   for (const e of events) {
     const input = JSON.parse(e.input) as { awaitingApproval?: unknown; approve?: unknown; approvalOf?: unknown };
     const decided = input.approve === true ? decides(input.approvalOf) : decides(e.action) && !input.awaitingApproval;

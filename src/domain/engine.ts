@@ -123,9 +123,13 @@ export function decide(request: DecideRequest): Decision {
   const today = clockContext ? clockContext.calendar.localDate(now) : now.toISOString().slice(0, 10);
   const past = pastDates(fields, parsed.data, today);
   if (past.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', msg('engine.dueDateInPast', { value: action.label['zh-CN'] }), {
-      issues: past.map((path) => ({ path, message: `不能早于 ${today} / must not be before ${today}` })),
-    });
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      msg('engine.dueDateInPast', { action: action.label['zh-CN'], actionEn: action.label.en ?? action.id }),
+      {
+        issues: past.map((path) => ({ path, message: `不能早于 ${today} / must not be before ${today}` })),
+      },
+    );
   }
   if (action.decidesApproval)
     return settleApproval(

@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'disclosure.youMayNotDo': 'you may not {whatEn}',
   'engine.awaitsApproval': '"{action}" awaits approval',
   'engine.caseGoesOnlyItsOwn': 'a case goes only to its own unit or one below',
-  'engine.dueDateInPast': 'a due date is in the past',
+  'engine.dueDateInPast': 'a due date of "{actionEn}" is in the past',
   'engine.guardFailed': '{en}',
   'engine.invalidInput': 'invalid input for "{actionEn}"',
   'engine.noItemIn': 'no item {index} in {key}',

@@ -61,7 +61,7 @@ export const zhCN = {
   'disclosure.youMayNotDo': '您无权{what}',
   'engine.awaitsApproval': '“{action}”正在等待审批，审批前案件不能推进',
   'engine.caseGoesOnlyItsOwn': '只能分办给本单位或下级单位',
-  'engine.dueDateInPast': '“{value}”的期限不能早于今天',
+  'engine.dueDateInPast': '“{action}”的期限不能早于今天',
   'engine.guardFailed': '{zh}',
   'engine.invalidInput': '“{action}”的输入不正确',
   'engine.noItemIn': '{key} 中第 {index} 项不存在',
