@@ -17,6 +17,7 @@ import * as directoryLinks from './migrations/202612051401_directory_links.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as caseSeen from './migrations/202612052210_case_seen.ts';
+import * as cannedReplies from './migrations/202612052215_canned_replies.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
   '202612052210_case_seen': caseSeen,
+  '202612052215_canned_replies': cannedReplies,
 };
 
 function migrator(store: Store): Migrator {
