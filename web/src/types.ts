@@ -27,6 +27,8 @@ export type ScalarField = {
   help?: Label;
   /** What the value sets on the case (`assignee`, `data.reply` …), when it sets anything. */
   sets?: string;
+  /** The submitter reads it (a reply text): canned replies are offered for it (#18). */
+  public?: boolean;
 };
 export type ListField = {
   name: string;
