@@ -8,6 +8,8 @@ import type { ProcedureVersions } from './ProceduresAdmin.tsx';
 import { useUnits } from './queries.ts';
 
 type Canned = { id: string; procedureId: string | null; orgUnitId: string | null; title: string; body: string };
+/** What the server fills in (src/domain/canned-replies.ts). */
+const VARIABLES = ['trackingNo', 'submitterName', 'dueDate', 'handlerName', 'procedureName'] as const;
 type Values = { procedureId?: string | null; orgUnitId?: string | null; title: string; body: string };
 
 /**
@@ -120,7 +122,17 @@ export function CannedRepliesAdmin() {
           <Form.Item
             name="body"
             label={t('canned.body')}
-            extra={t('canned.variables')}
+            extra={
+              <>
+                {t('canned.variables')}
+                {VARIABLES.map((v) => (
+                  <span key={v}>
+                    {' '}
+                    <kbd>{`{{${v}}}`}</kbd> {t(`canned.var.${v}`)}
+                  </span>
+                ))}
+              </>
+            }
             rules={[{ required: true, whitespace: true, message: t('form.required', { label: t('canned.body') }) }]}
           >
             <Input.TextArea rows={4} maxLength={5000} />
