@@ -100,6 +100,52 @@ describe.each(BACKENDS)('canned replies (#18) on $name', (backend) => {
     expect(company.rendered).toBe('顾客投诉处理');
   });
 
+  it('{{dueDate}} is the nearest public deadline as a local date (employee complaint, HR unit)', async () => {
+    const hr = (await addOrgUnit(h.ctx, { name: '人力资源部', parent: units.company! }, 'system:test')).id;
+    const made = await h.call('POST', '/api/v1/admin/users', {
+      token: admin,
+      body: {
+        username: 'hr-qin',
+        displayName: '秦丽',
+        password: 'correct horse battery',
+        grants: [{ role: 'hr-officer', orgUnit: hr }],
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const token = (await createToken(h.ctx, 'hr-qin', 't', 'system:test')).token;
+    const filed = await h.call('POST', '/api/v1/cases', {
+      token,
+      body: {
+        procedure: 'employee-complaint',
+        kind: 'complaint',
+        channel: 'walk-in',
+        subject: '班组长长期辱骂',
+        description: '装配二班班组长多次在班前会上当众辱骂我。',
+        anonymous: false,
+        submitter: { name: '王芳', phone: '13911112222' },
+        respondents: [{ name: '陈某（装配二班班组长）', type: 'person' }],
+        occurredAt: '2026-11-26T08:00:00+08:00',
+        location: '装配车间',
+        requestedOutcome: '公开道歉',
+        fields: { department: '装配车间', position: '装配工' },
+        affirmTruthful: true,
+        orgUnit: hr,
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const id = filed.json().id as string;
+    expect(
+      (await add({ procedureId: 'employee-complaint', orgUnitId: hr, title: '期限', body: '{{dueDate}}' })).statusCode,
+    ).toBe(201);
+    const view = (await h.call('GET', `/api/v1/cases/${id}`, { token })).json();
+    const due = view.deadlines.find((d: { clock: string }) => d.clock === 'preliminary').dueAt as string;
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(due)).split('-');
+    const res = await h.call('GET', `/api/v1/cases/${id}/canned-replies`, { token });
+    expect(res.statusCode, res.body).toBe(200);
+    const offers = res.json().items as { title: string; rendered: string }[];
+    expect(offers.find((o) => o.title === '期限')?.rendered).toBe(`${y}年${Number(m)}月${Number(d)}日`);
+  });
+
   it('a case the caller cannot see answers 404', async () => {
     const res = await h.call('GET', `/api/v1/cases/${cases.cs!.id}/canned-replies`, { token: tokens['after-wu'] });
     expect(res.statusCode, res.body).toBe(404);
