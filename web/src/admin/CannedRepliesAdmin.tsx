@@ -82,7 +82,12 @@ export function CannedRepliesAdmin() {
                 >
                   {t('canned.edit')}
                 </Button>
-                <Popconfirm title={t('canned.removeConfirm', { title: c.title })} onConfirm={() => remove.mutate(c.id)}>
+                <Popconfirm
+                  title={t('canned.removeConfirm', { title: c.title })}
+                  okText={t('admin.remove')}
+                  cancelText={t('admin.cancel')}
+                  onConfirm={() => remove.mutate(c.id)}
+                >
                   <Button size="small" danger>
                     {t('admin.remove')}
                   </Button>
