@@ -195,6 +195,8 @@ describe('a named customer complaint in the browser, portal to workbench and bac
     // A choice shows its label: the reply channel reads 网上答复, not its id.
     const replied = phone.getByTestId('timeline-entry').filter({ hasText: '书面答复' });
     expect(await replied.textContent()).toContain('网上答复');
+    // #18: what was stored is the rendered template as the handler edited it.
+    expect(await replied.textContent()).toContain(`张三您好：关于 ${access.trackingNo}，经核实冰箱压缩机故障`);
     expect(await replied.textContent()).not.toContain('portal');
     expect(await overflowX(phone)).toBeLessThanOrEqual(0);
     await shot(phone, 'portal-tracking-375');
