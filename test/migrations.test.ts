@@ -44,6 +44,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'audit_log',
       'calendar_days',
       'calendar_years',
+      'canned_replies',
       'case_attachments',
       'case_events',
       'case_exclusions',

@@ -14,6 +14,7 @@ import { caseRoutes } from './cases.routes.ts';
 import { calendarRoutes } from './calendar.routes.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
+import { cannedReplyRoutes } from './canned-replies.routes.ts';
 import { adminAccountRoutes } from './admin-accounts.routes.ts';
 import { procedureRoutes } from './procedures.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -133,6 +134,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(adminAccountRoutes(ctx));
+  await app.register(cannedReplyRoutes(ctx));
   await app.register(procedureRoutes(ctx));
   await app.register(tokenRoutes(ctx));
   await app.register(auditRoutes(ctx));

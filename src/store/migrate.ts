@@ -15,6 +15,7 @@ import * as inboxStatusUnit from './migrations/202611300500_inbox_status_unit.ts
 import * as reach from './migrations/202612051000_reach.ts';
 import * as directoryLinks from './migrations/202612051401_directory_links.ts';
 import * as caseSeen from './migrations/202612052210_case_seen.ts';
+import * as cannedReplies from './migrations/202612052215_canned_replies.ts';
 import * as caseKeys from './migrations/202612052230_case_keys.ts';
 import * as eventActorUnit from './migrations/202612052240_event_actor_unit.ts';
 import * as caseInvitations from './migrations/202612052241_case_invitations.ts';
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '202612051800_housekeeping': housekeeping,
   '202612051900_search_nfkc': searchNfkc,
   '202612052210_case_seen': caseSeen,
+  '202612052215_canned_replies': cannedReplies,
   '202612052230_case_keys': caseKeys,
   '202612052240_event_actor_unit': eventActorUnit,
   '202612052241_case_invitations': caseInvitations,

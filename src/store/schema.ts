@@ -29,6 +29,7 @@ export type Database = {
   unreached_cases: UnreachedCaseTable;
   case_links: CaseLinkTable;
   case_seen: CaseSeenTable;
+  canned_replies: CannedReplyTable;
   data_requests: DataRequestTable;
   calendar_days: CalendarDayTable;
   calendar_years: CalendarYearTable;
@@ -555,3 +556,16 @@ export type CaseSeenTable = {
   seen_version: number;
   seen_at: string;
 };
+
+/** #18: a starting text for 书面答复 / 留言; null procedure: every procedure, null unit: the whole organisation. */
+export type CannedReplyTable = {
+  id: string;
+  procedure_id: string | null;
+  org_unit_id: string | null;
+  title: string;
+  body: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+export type CannedReplyRow = CannedReplyTable;

@@ -85,6 +85,42 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     await shot(page, 'admin-procedures');
   });
 
+  it('#18 canned replies: one for the uploaded procedure is added, listed, changed and deleted', async () => {
+    await page.goto(`${web.base}/staff/admin?tab=canned`);
+    const form = page.locator('form#canned-reply');
+    await form.waitFor();
+    await choose(page, form, '适用流程', '管理测试流程');
+    await form.getByLabel('标题').fill('受理告知');
+    await form.getByLabel('内容').fill('{{submitterName}}您好，您的投诉 {{trackingNo}} 已受理。');
+    const call = (method: string) =>
+      page.waitForResponse((r) => r.url().includes('/admin/canned-replies') && r.request().method() === method);
+    const added = call('POST');
+    await form.getByRole('button', { name: buttonName('添加') }).click();
+    expect((await added).status()).toBe(201);
+    const row = page.locator('tr').filter({ hasText: '受理告知' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('管理测试流程');
+    expect(await row.textContent()).toContain('全公司');
+    await row.getByRole('button', { name: buttonName('编辑') }).click();
+    await expect.poll(() => form.getByLabel('内容').inputValue()).toContain('{{trackingNo}}');
+    await form.getByLabel('标题').fill('受理告知（新）');
+    const changed = call('PUT');
+    await form.getByRole('button', { name: buttonName('保存') }).click();
+    expect((await changed).status()).toBe(200);
+    const renamed = page.locator('tr').filter({ hasText: '受理告知（新）' });
+    await renamed.waitFor();
+    await renamed.getByRole('button', { name: buttonName('删除') }).click();
+    const removed = call('DELETE');
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: buttonName('删除') })
+      .click();
+    expect((await removed).status()).toBe(204);
+    await renamed.waitFor({ state: 'detached' });
+    const left = (await (await web.adminApi('GET', '/admin/canned-replies')).json()).items;
+    expect(left.filter((c: { procedureId: string }) => c.procedureId === 'web-admin-demo')).toEqual([]);
+  });
+
   it('adding a category makes version 2, offered on the portal', async () => {
     await page.goto(`${web.base}/staff/admin?tab=categories`);
     await choose(page, page, '流程', '管理测试流程 (v1)');

@@ -132,6 +132,7 @@ describe('every screen: accessible, and words rather than ids (#18)', { timeout:
     await visit('stats', '/staff/stats', (p) => p.locator('.stat-cards').waitFor());
     await visit('reports', '/staff/reports', (p) => p.locator('.staff-content').waitFor());
     await visit('admin', '/staff/admin', (p) => p.locator('.staff-content').waitFor());
+    await visit('admin-canned', '/staff/admin?tab=canned', (p) => p.locator('form#canned-reply').waitFor());
   });
 
   it('found nothing', () => {

@@ -29,6 +29,8 @@ export type ScalarField = {
   sets?: string;
   /** Intake fields only: the kinds of case the field applies to (absent: all). */
   kinds?: string[];
+  /** The submitter reads it (a reply text): canned replies are offered for it (#18). */
+  public?: boolean;
 };
 export type ListField = {
   name: string;

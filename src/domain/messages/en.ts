@@ -38,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   'authenticate.tokenReadOnly': 'this token is read-only',
   'bulk.caseCannotTakeStepNow': 'this case cannot take this step now',
   'calendarRoutes.onlyAdminsChangeCalendar': 'only admins change the calendar',
+  'cannedReplies.noSuchCannedReply': 'no such canned reply',
   'clocks.pauseNeedsReason': 'a pause needs a reason',
   'common.adminsOnly': 'admins only',
   'common.caseChangedSinceYouReadIt': 'the case changed since you read it; reload and retry',

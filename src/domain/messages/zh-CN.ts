@@ -39,6 +39,7 @@ export const zhCN = {
   'authenticate.tokenReadOnly': '该令牌只读',
   'bulk.caseCannotTakeStepNow': '该案件当前不能进行此操作',
   'calendarRoutes.onlyAdminsChangeCalendar': '仅管理员可修改日历',
+  'cannedReplies.noSuchCannedReply': '常用回复不存在',
   'clocks.pauseNeedsReason': '暂停计时需要说明理由',
   'common.adminsOnly': '仅管理员可用',
   'common.caseChangedSinceYouReadIt': '案件已被他人更新，请刷新后重试',

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
+import { CannedRepliesAdmin } from './CannedRepliesAdmin.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
 import { DoctorAdmin } from './DoctorAdmin.tsx';
 import { ProceduresAdmin } from './ProceduresAdmin.tsx';
@@ -13,7 +14,17 @@ import { SecurityAdmin } from './SecurityAdmin.tsx';
 import { UsersAdmin } from './UsersAdmin.tsx';
 import { useUnits, type Unit } from './queries.ts';
 
-const TABS = ['org', 'users', 'security', 'procedures', 'categories', 'tokens', 'calendar', 'doctor'] as const;
+const TABS = [
+  'org',
+  'users',
+  'security',
+  'procedures',
+  'categories',
+  'canned',
+  'tokens',
+  'calendar',
+  'doctor',
+] as const;
 
 /** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar, the health check. */
 export default function AdminPage() {
@@ -28,6 +39,7 @@ export default function AdminPage() {
     { key: 'security', label: t('admin.security'), children: <SecurityAdmin /> },
     { key: 'procedures', label: t('admin.procedures'), children: <ProceduresAdmin /> },
     { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
+    { key: 'canned', label: t('admin.canned'), children: <CannedRepliesAdmin /> },
     { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
     { key: 'doctor', label: t('admin.doctor'), children: <DoctorAdmin /> },

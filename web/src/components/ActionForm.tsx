@@ -35,7 +35,9 @@ export function ActionForm({
   // (Not on a phone, where it would open the keyboard and scroll the page away from the facts.)
   useEffect(() => {
     if (!primary || !window.matchMedia('(min-width: 992px)').matches) return;
-    box.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea')?.focus();
+    // The canned-reply choice (#18) is not where one types: the text box after it is.
+    const fields = box.current?.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([disabled]), textarea');
+    [...(fields ?? [])].find((f) => !f.closest('.canned-reply-picker'))?.focus();
   }, [primary]);
   // A field that moves the case (`type: unit, sets: orgUnit`): the picker lists people of that unit.
   const unitField = (action.input as { type: string; name: string; sets?: string }[]).find(

@@ -2,6 +2,7 @@ import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Rate, Select, S
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { NamePath } from 'antd/es/form/interface';
+import { CannedReplyPicker } from './CannedReplyPicker.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Field, Option, ScalarField } from '../types.ts';
 import { UserPicker, usePickerContext } from './UserPicker.tsx';
@@ -106,9 +107,13 @@ function ScalarItem({
   switch (field.type) {
     case 'longtext':
       return (
-        <Form.Item {...common}>
-          <Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} />
-        </Form.Item>
+        <>
+          {/* #18: a text the submitter reads (书面答复) may start from a canned reply. */}
+          {picker && field.public && <CannedFill caseId={picker.caseId} name={name} />}
+          <Form.Item {...common}>
+            <Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} />
+          </Form.Item>
+        </>
       );
     case 'enum':
       return (
@@ -264,4 +269,9 @@ export function DateTimeInput({
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DDTHH:mm') : undefined)}
     />
   );
+}
+
+function CannedFill({ caseId, name }: { caseId: string; name: NamePath }) {
+  const form = Form.useFormInstance();
+  return <CannedReplyPicker caseId={caseId} onPick={(text) => form.setFieldValue(name, text)} />;
 }

@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api.ts';
 import { ActionForm } from '../components/ActionForm.tsx';
+import { CannedReplyPicker } from '../components/CannedReplyPicker.tsx';
 import { DeadlineList, formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { eventLabel, fieldLabel, fieldValue } from '../components/eventLabel.ts';
@@ -413,6 +414,7 @@ function StaffMessage({ caseId, onDone }: { caseId: string; onDone(): Promise<vo
   });
   return (
     <Form form={form} name="staff-message" layout="vertical" onFinish={(v) => send.mutate(v)}>
+      <CannedReplyPicker caseId={caseId} onPick={(text) => form.setFieldValue('text', text)} />
       <Form.Item
         name="text"
         label={t('case.messageText')}
