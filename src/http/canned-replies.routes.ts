@@ -11,10 +11,10 @@ import {
 } from '../app/canned-replies.ts';
 import type { AppContext } from '../app/context.ts';
 import { requireAdmin, requireStaff, staffOf } from './authenticate.ts';
+import { errors } from './contract.ts';
 
 const ZId = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters') });
-const ZError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
-const errors = { 400: ZError, 401: ZError, 403: ZError, 404: ZError };
+const refusals = errors(400, 401, 403, 404);
 
 /** #18 canned replies: admins manage the templates (audited); handlers get them rendered for a case. */
 export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -30,7 +30,7 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['admin'],
           operationId: 'listCannedReplies',
           summary: '常用回复模板 / canned reply templates',
-          response: { 200: z.object({ items: z.array(ZCannedReply) }), ...errors },
+          response: { 200: z.object({ items: z.array(ZCannedReply) }), ...refusals },
         },
       },
       async () => ({ items: await allCannedReplies(ctx) }),
@@ -45,7 +45,7 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'addCannedReply',
           summary: '添加常用回复 / add a canned reply',
           body: ZCannedReplyInput,
-          response: { 201: ZCannedReply, ...errors },
+          response: { 201: ZCannedReply, ...refusals },
         },
       },
       async (request, reply) => reply.status(201).send(await addCannedReply(ctx, request.body, by(request))),
@@ -61,7 +61,7 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '修改常用回复 / change a canned reply',
           params: ZId,
           body: ZCannedReplyInput,
-          response: { 200: ZCannedReply, ...errors },
+          response: { 200: ZCannedReply, ...refusals },
         },
       },
       async (request) => changeCannedReply(ctx, request.params.id, request.body, by(request)),
@@ -76,12 +76,12 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'removeCannedReply',
           summary: '删除常用回复 / delete a canned reply',
           params: ZId,
-          response: { 204: z.null(), ...errors },
+          response: refusals, // 204, no body: contract.ts SUCCESS
         },
       },
       async (request, reply) => {
         await removeCannedReply(ctx, request.params.id, by(request));
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
 
@@ -93,7 +93,7 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'caseCannedReplies',
           summary: '本案可用的常用回复（已填入案件信息）/ canned replies for this case, filled in',
           params: ZId,
-          response: { 200: z.object({ items: z.array(ZCannedReply.extend({ rendered: z.string() })) }), ...errors },
+          response: { 200: z.object({ items: z.array(ZCannedReply.extend({ rendered: z.string() })) }), ...refusals },
         },
       },
       async (request) => ({ items: await cannedRepliesForCase(ctx, request.params.id, staffOf(request)) }),

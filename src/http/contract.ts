@@ -100,6 +100,7 @@ const SUCCESS: Record<string, number | number[]> = {
   'POST /api/v1/surveys': 201,
   'POST /api/v1/admin/tokens': 201,
   'DELETE /api/v1/admin/tokens/:id': 204,
+  'DELETE /api/v1/admin/canned-replies/:id': 204,
 };
 
 const BINARY = z.string().meta({ format: 'binary' });
@@ -286,7 +287,8 @@ export function describeOperations(app: FastifyInstance): void {
     schema.operationId ??= OPERATION_IDS[`${method} ${route.url}`];
     schema.security ??= securityFor(method, route.url);
     const declared = schema.response ?? {};
-    const success = Object.keys(declared).some((s) => s.startsWith('2'))
+    // A declared 2xx, or a redirect (directory sign-in), is the route's success.
+    const success = Object.keys(declared).some((s) => s.startsWith('2') || s.startsWith('3'))
       ? {}
       : defaultSuccess(`${method} ${route.url}`);
     schema.response = {

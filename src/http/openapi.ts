@@ -93,6 +93,10 @@ const transform: FastifyDynamicSwaggerOptions['transform'] = (document) => {
   }
   // zod's null is `{ type: 'string', nullable, enum: [null] }` in OpenAPI 3.0; a 204 has no body at all.
   if (schema.response?.['204']) schema.response['204'] = { type: 'null', description: 'no content / 无内容' };
+  // A redirect has no body either: the Location header is the answer.
+  for (const status of ['302', '303'])
+    if (schema.response?.[status])
+      schema.response[status] = { type: 'null', description: 'redirect (Location) / 跳转' };
   return out;
 };
 

@@ -8,16 +8,19 @@ import { finishSignIn, signInProviders, signInUrl } from '../app/directory/sso.t
 import { DomainError } from '../domain/errors.ts';
 import { msg } from '../domain/messages.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
+import { errors } from './contract.ts';
 
 /** Holds `source.state` between the redirect to the platform and its callback; sent only to these routes. */
 const STATE_COOKIE = 'plaint_sso';
 const STATE_PATH = '/api/v1/auth/sso';
 const STATE_TTL_S = 600;
 
-const ZError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+const params = z.object({
+  source: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .describe('the directory source name (PLAINT_DIRECTORY_SOURCES)'),
 });
-const params = z.object({ source: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 
 /** Where the platform sends the browser back: the configured public address, else the one the request came to. */
 function callbackUrl(ctx: AppContext, request: FastifyRequest, source: string): string {
@@ -63,7 +66,7 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'startDirectorySignIn',
           summary: '跳转到企业微信/钉钉/飞书登录 / go to the platform to sign in',
           params,
-          response: { 302: z.null().describe('Location: the platform'), 404: ZError },
+          response: { 302: z.null().describe('Location: the platform'), ...errors(404) },
         },
       },
       async (request, reply) => {
@@ -92,18 +95,18 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           // 企业微信 and 钉钉 name the code `code`, 钉钉's newer flow `authCode`.
           querystring: z
             .object({
-              code: z.string().min(1).max(512).optional(),
-              authCode: z.string().min(1).max(512).optional(),
-              state: z.string().min(1).max(200),
-              appid: z.string().max(200).optional(),
+              code: z.string().min(1).max(512).optional().describe('the authorisation code (企业微信, 飞书)'),
+              authCode: z.string().min(1).max(512).optional().describe('the authorisation code (钉钉)'),
+              state: z.string().min(1).max(200).describe('the state sent with the redirect'),
+              appid: z.string().max(200).optional().describe('the app id some platforms send back'),
             })
             .refine((q) => q.code !== undefined || q.authCode !== undefined, 'code expected'),
           response: {
-            200: z.string().describe('a page that continues into the app'),
-            400: ZError,
-            401: ZError,
-            404: ZError,
-            503: ZError,
+            200: {
+              description: 'a page that continues into the app',
+              content: { 'text/html': { schema: z.string() } },
+            },
+            ...errors(400, 401, 404, 503),
           },
         },
       },

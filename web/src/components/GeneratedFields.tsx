@@ -108,7 +108,7 @@ function ScalarItem({
     case 'longtext':
       return (
         <>
-          {/* #18: a text the submitter reads (书面答复) may start from a canned reply. */}
+          {/* #18: a text the submitter reads (the written reply) may start from a canned reply. */}
           {picker && field.public && <CannedFill caseId={picker.caseId} name={name} />}
           <Form.Item {...common}>
             <Input.TextArea rows={3} maxLength={field.maxLength} showCount={Boolean(field.maxLength)} />
