@@ -21,7 +21,6 @@ import { findOrgUnit } from '../store/org.repository.ts';
 import type { CannedReplyRow } from '../store/schema.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
-import { decrypt } from './secrets.ts';
 import { type Message, msg, render } from '../domain/messages.ts';
 
 /** #18 canned replies: managed by admins (audited), offered to handlers on the cases they may see. */

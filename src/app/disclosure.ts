@@ -24,7 +24,6 @@ import { addCaseNote, refOf } from './case-notes.ts';
 import { digest } from './case-writes.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
-import { decrypt } from './secrets.ts';
 import { msg } from '../domain/messages.ts';
 
 /**

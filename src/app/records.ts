@@ -13,7 +13,6 @@ import { blindIndexes } from './identity.ts';
 import { loadVisibleCase, notFound } from './perform.ts';
 import { finishErasures } from './erasure-ledger.ts';
 import { deidentifyCase } from './retention.ts';
-import { decrypt, encrypt } from './secrets.ts';
 import { msg } from '../domain/messages.ts';
 import { openerFor, sealFor } from '../store/sealing.ts';
 

@@ -28,7 +28,7 @@ function validator(doc: Doc, pointer: string): ValidateFunction {
   return compiled;
 }
 
-const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** `/api/v1/cases/:id` as the document writes it: `/api/v1/cases/{id}`. */
 const openapiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -70,7 +70,7 @@ function check(
   // A body not yet described (`{}` with a description) matches anything: no need to parse it.
   const schema = response.content[contentType]?.schema as Record<string, unknown> | undefined;
   if (!schema || Object.keys(schema).every((k) => k === 'description')) return undefined;
-  const pointer = `/paths/${escape(key!)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+  const pointer = `/paths/${escapePointer(key!)}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
   const validate = validator(doc, pointer);
   if (validate(JSON.parse(text))) return undefined;
   return `${where}: the body does not match the documented schema: ${ajv!.errorsText(validate.errors)} — ${text.slice(0, 300)}`;
