@@ -448,7 +448,7 @@ function LinkedCases({ id }: { id: string }) {
       ) : (linked.data?.items.length ?? 0) === 0 ? (
         <p className="muted">{t('case.none')}</p>
       ) : (
-        <ul>
+        <ul className="linked-cases">
           {linked.data!.items.map((x) => (
             <li key={x.id}>
               <Link to={`/staff/cases/${x.id}`}>{x.trackingNo}</Link> <span className="user-text">{x.subject}</span>{' '}
