@@ -1,4 +1,12 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+  type TableMetadata,
+} from 'kysely';
 import type { Store } from './db.ts';
 import { analyzeTables } from './analyze.ts';
 import * as initial from './migrations/202611282200_initial.ts';
@@ -54,9 +62,48 @@ const migrations: Record<string, Migration> = {
   '202612052271_hotspots': hotspots,
 };
 
+/**
+ * Kysely's PostgreSQL introspector lists every table of every schema and asks
+ * `pg_get_serial_sequence` about each by name; a table another instance (or test) drops meanwhile
+ * fails the whole migration with "relation … does not exist". The migrator only asks whether its
+ * two tables exist, so on PostgreSQL it gets an introspector that looks in our schema alone.
+ */
+function schemaIntrospector(db: Kysely<unknown>, schema: string): DatabaseIntrospector {
+  const getTables = async (): Promise<TableMetadata[]> => {
+    const { rows } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables where table_schema = ${schema}`.execute(db);
+    return rows.map((r) => ({ name: r.name, schema, isView: false, columns: [] }));
+  };
+  return {
+    getSchemas: async () => {
+      const { rows } = await sql<{ name: string }>`
+        select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db);
+      return rows;
+    },
+    getTables,
+    getMetadata: async () => ({ tables: await getTables() }),
+  };
+}
+
+/** The store's database, with `introspection` narrowed to its schema on PostgreSQL. */
+function migratorDb(store: Store): Kysely<unknown> {
+  const db = store.db as unknown as Kysely<unknown>;
+  const schema = store.pgSchema;
+  if (!schema) return db;
+  const introspection = schemaIntrospector(db, schema);
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'introspection') return introspection;
+      const value = Reflect.get(target, key, target);
+      // Kysely's methods read private fields: call them on the real instance.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function migrator(store: Store): Migrator {
   return new Migrator({
-    db: store.db,
+    db: migratorDb(store),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'plaint_migrations',
     migrationLockTableName: 'plaint_migrations_lock',
