@@ -19,8 +19,17 @@ export type WebEnv = {
   /** The server's data folder (SQLite), for CLI commands beside it. */
   dataDir: string;
   browser: Browser;
-  /** Adds a staff user through the admin API; grants over the whole organisation. Names must be unique across scenarios. */
-  staff(username: string, roles: string[]): Promise<{ username: string; password: string; id: string }>;
+  /**
+   * Adds a staff user through the admin API. Names must be unique across scenarios. The grants
+   * are held in `orgUnit` (an id from `unit()`) when given, else over the whole organisation.
+   */
+  staff(
+    username: string,
+    roles: string[],
+    orgUnit?: string,
+  ): Promise<{ username: string; password: string; id: string }>;
+  /** The id of the org unit of this name (under `parent`), made once and shared by the files that name it. */
+  unit(name: string, parent?: string): Promise<string>;
   /** A new browser context (own cookies) with a page, at a phone's or a desk's width. */
   open(width?: number): Promise<{ context: BrowserContext; page: Page }>;
   /** Calls the API as the admin. */
@@ -69,16 +78,24 @@ export async function startWeb(): Promise<WebEnv> {
     dataDir: shared.dataDir,
     browser,
     adminApi,
-    staff: async (username, roles) => {
+    staff: async (username, roles, orgUnit) => {
       const password = `${username}-pass-1234`;
       const res = await adminApi('POST', '/admin/users', {
         username,
         displayName: username,
         password,
-        grants: roles.map((role) => ({ role, orgUnit: null })),
+        grants: roles.map((role) => ({ role, orgUnit: orgUnit ?? null })),
       });
       if (res.status !== 201) throw new Error(`add user ${username}: ${res.status} ${await res.text()}`);
       return { username, password, id: (await res.json()).id };
+    },
+    unit: async function unit(name: string, parent?: string): Promise<string> {
+      const all = (await (await adminApi('GET', '/admin/org-units')).json()).items as { id: string; name: string }[];
+      const found = all.find((u) => u.name === name);
+      if (found) return found.id;
+      const res = await adminApi('POST', '/admin/org-units', { name, ...(parent ? { parent } : {}) });
+      if (res.status !== 201) return unit(name, parent); // made by another file at the same moment
+      return (await res.json()).id;
     },
     open: async (width = 1440) => {
       const context = await browser.newContext({
@@ -343,16 +360,8 @@ export type Desk = {
  */
 export async function customerServiceDesk(prefix: string): Promise<Desk> {
   const web = await startWeb();
-  const unit = async (name: string, parent?: string): Promise<string> => {
-    const all = (await (await web.adminApi('GET', '/admin/org-units')).json()).items as { id: string; name: string }[];
-    const found = all.find((u) => u.name === name);
-    if (found) return found.id;
-    const res = await web.adminApi('POST', '/admin/org-units', { name, ...(parent ? { parent } : {}) });
-    if (res.status !== 201) return unit(name, parent); // made by the other file at the same moment
-    return (await res.json()).id;
-  };
-  const company = await unit('客服测试公司');
-  const cs = await unit('客服测试公司客服部', company);
+  const company = await web.unit('客服测试公司');
+  const cs = await web.unit('客服测试公司客服部', company);
   const set = await web.adminApi('PUT', '/admin/procedures/customer-complaint/intake-unit', { orgUnit: cs });
   if (set.status !== 200) throw new Error(`intake unit: ${set.status} ${await set.text()}`);
   const person = async (username: string, role: string, orgUnit: string): Promise<Person> => {
