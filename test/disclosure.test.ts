@@ -116,6 +116,9 @@ describe.each(BACKENDS)('public disclosure (DIS-1, MS-15) on $name', (backend) =
   it('refuses a case without consent, and one not yet handled', async () => {
     at('2026-11-02 10:00');
     const refusedId = await closedCase(false);
+    // The case page offers no proposal (and goes back to the queue after closing) without consent.
+    const refusedView = (await h.call('GET', `/api/v1/cases/${refusedId}`, { token: handler.token })).json();
+    expect(refusedView.mayProposeDisclosure).toBe(false);
     const res = await h.call('POST', `/api/v1/cases/${refusedId}/disclosure`, { token: handler.token });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'PRECONDITION_FAILED', details: { guard: 'consent' } });
@@ -141,6 +144,8 @@ describe.each(BACKENDS)('public disclosure (DIS-1, MS-15) on $name', (backend) =
         .where('tracking_no', '=', open.json().trackingNo)
         .executeTakeFirstOrThrow()
     ).id;
+    const openView = (await h.call('GET', `/api/v1/cases/${openId}`, { token: handler.token })).json();
+    expect(openView.mayProposeDisclosure).toBe(false);
     const notHandled = await h.call('POST', `/api/v1/cases/${openId}/disclosure`, { token: handler.token });
     expect(notHandled.statusCode).toBe(409);
     expect(notHandled.json().error.details.guard).toBe('handled');
@@ -155,6 +160,11 @@ describe.each(BACKENDS)('public disclosure (DIS-1, MS-15) on $name', (backend) =
     );
     // The reviewer is not a proposer.
     expect((await h.call('POST', `/api/v1/cases/${caseId}/disclosure`, { token: head.token })).statusCode).toBe(403);
+    // The case page knows who may: the handler stays on the closed case to propose it (DIS-1).
+    const asHandler = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: handler.token })).json();
+    expect(asHandler.mayProposeDisclosure).toBe(true);
+    const asHead = (await h.call('GET', `/api/v1/cases/${caseId}`, { token: head.token })).json();
+    expect(asHead.mayProposeDisclosure).toBe(false);
 
     const proposed = await h.call('POST', `/api/v1/cases/${caseId}/disclosure`, { token: handler.token });
     expect(proposed.statusCode, proposed.body).toBe(201);

@@ -3,6 +3,7 @@ import { retaliationAsks } from './recusal.ts';
 import { caseWarnings } from '../domain/warnings.ts';
 import type { Actor } from '../domain/case.ts';
 import { allowedActions, canSeeCase, scope } from '../domain/policy.ts';
+import { mayProposeDisclosure } from './disclosure.ts';
 import { findState, type TAction, type TField, type TProcedure } from '../domain/procedure.schema.ts';
 import type { TLabel } from '../domain/labels.ts';
 import { maskSubmitter } from '../domain/masking.ts';
@@ -262,6 +263,7 @@ export async function staffCaseView(ctx: AppContext, caseId: string, actor: Acto
     escalatedAt: row.escalated_at,
     attachments: await listAttachments(ctx, row.id, false),
     links: await visibleLinks(ctx, row.id, actor),
+    mayProposeDisclosure: mayProposeDisclosure(ctx, row, actor),
   };
 }
 

@@ -85,6 +85,20 @@ function requireRules(ctx: AppContext, row: CaseRow): TDisclosure {
   return rules;
 }
 
+/**
+ * Whether this person could propose publishing the case now (DIS-1): the case page keeps a
+ * handler on a case just closed when this follow-up is open to them, instead of going back to
+ * the queue. The consent, state and role checks of proposeDisclosure, without its errors.
+ */
+export function mayProposeDisclosure(ctx: AppContext, row: CaseRow, actor: Actor): boolean {
+  const rules = disclosureRules(ctx, row);
+  if (!rules || row.deidentified_at || !rules.from.includes(row.status)) return false;
+  const fields = ((JSON.parse(row.data) as Record<string, unknown>).fields ?? {}) as Record<string, unknown>;
+  return (
+    fields[rules.consentField] === true && holdsAnyRole(actor, rules.proposedBy, { orgUnitPath: row.org_unit_path })
+  );
+}
+
 function forbidden(what: string, whatEn: string): DomainError {
   return new DomainError('FORBIDDEN', msg('disclosure.youMayNotDo', { what, whatEn }), { permission: 'disclosure' });
 }

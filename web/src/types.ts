@@ -172,6 +172,8 @@ export type StaffCase = CaseSummary & {
   /** #18: the action the procedure expects next (the primary button). */
   nextAction?: string | null;
   closedAt?: string | null;
+  /** DIS-1: this person may propose publishing the case now (consented, handled, their role). */
+  mayProposeDisclosure?: boolean;
   submitter: Record<string, string> | null;
   respondents: { name: string; type: string; userId?: string; orgUnitId?: string }[];
   data: Record<string, unknown>;

@@ -8,7 +8,16 @@ import { DisclosureModal, type Disclosure } from './DisclosuresPage.tsx';
 import { ImprovementCreateModal, type Improvement } from './ImprovementsPage.tsx';
 
 /** On the case page: its disclosure (DIS-1) and the improvement actions it led to (STA-2). */
-export function CaseFollowUp({ caseId, unitId }: { caseId: string; unitId: string | null }) {
+export function CaseFollowUp({
+  caseId,
+  unitId,
+  mayPropose,
+}: {
+  caseId: string;
+  unitId: string | null;
+  /** The server says this person may propose publishing it now (DIS-1). */
+  mayPropose: boolean;
+}) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -83,9 +92,11 @@ export function CaseFollowUp({ caseId, unitId }: { caseId: string; unitId: strin
         </Space.Compact>
       )}
       <Space wrap style={{ marginTop: 8 }}>
-        <Button size="small" onClick={() => propose.mutate()} loading={propose.isPending}>
-          {t('disclosure.propose')}
-        </Button>
+        {mayPropose && !disclosures.data?.length && (
+          <Button size="small" onClick={() => propose.mutate()} loading={propose.isPending}>
+            {t('disclosure.propose')}
+          </Button>
+        )}
         <Button size="small" onClick={() => setCreating(true)}>
           {t('improvement.fromThisCase')}
         </Button>

@@ -73,8 +73,10 @@ export function CasePage() {
     await api('POST', `/cases/${c.id}/actions/${action}`, { body: { input, expectedVersion: c.version } });
     void message.success(t('action.done'));
     await refresh();
-    // #18: a case that has just ended has nothing more to do here: back to the queue, as it was.
-    if (client.getQueryData<StaffCase>(['case', id])?.closedAt) void navigate(inboxUrl());
+    // #18: a case that has just ended has nothing more to do here: back to the queue, as it was —
+    // unless a follow-up is open to this handler (DIS-1: propose publishing the consented case).
+    const after = client.getQueryData<StaffCase>(['case', id]);
+    if (after?.closedAt && !after.mayProposeDisclosure) void navigate(inboxUrl());
   };
   return (
     <>
@@ -226,7 +228,11 @@ export function CasePage() {
               ))
             )}
           </Card>
-          <CaseFollowUp caseId={c.id} unitId={(c as StaffCase & { orgUnitId?: string | null }).orgUnitId ?? null} />
+          <CaseFollowUp
+            caseId={c.id}
+            unitId={(c as StaffCase & { orgUnitId?: string | null }).orgUnitId ?? null}
+            mayPropose={c.mayProposeDisclosure === true}
+          />
           <LinkedCases id={c.id} />
         </Col>
       </Row>
