@@ -120,17 +120,59 @@ export function clockApplies(def: TClock, data: Record<string, unknown>): boolea
 
 /** The date a clock runs to instead of its length (`dueFrom`), if the case holds one from today on. */
 function askedDate(def: TClock, severity: string | null, data: Record<string, unknown>, today: string): string | null {
+  const date = targetDate(def, severity, data);
+  return date !== null && date >= today ? date : null;
+}
+
+/**
+ * The date the case holds for a clock with `dueFrom`, past or not: the target's value, or of a
+ * list's items the latest date — or, with `pick: earliest-open`, the earliest among the items not
+ * yet done (issue 17, S4 四.2: the first measure to fall due).
+ */
+export function targetDate(def: TClock, severity: string | null, data: Record<string, unknown>): string | null {
   if (!def.dueFrom || (def.dueFrom.severities && !def.dueFrom.severities.includes(severity ?? ''))) return null;
-  let value = data[def.dueFrom.target.slice('data.'.length)];
-  if (def.dueFrom.item) {
-    const item = def.dueFrom.item;
-    const dates = (Array.isArray(value) ? value : [])
-      .map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[item] : undefined))
-      .filter((d): d is string => typeof d === 'string')
-      .sort();
-    value = dates.at(-1);
-  }
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= today ? value : null;
+  const value = data[def.dueFrom.target.slice('data.'.length)];
+  const isDate = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  if (!def.dueFrom.item) return isDate(value) ? value : null;
+  const dates = targetItems(def, data, null)
+    .map((x) => x[def.dueFrom!.item!])
+    .filter(isDate)
+    .sort();
+  return (def.dueFrom.pick === 'earliest-open' ? dates[0] : dates.at(-1)) ?? null;
+}
+
+/**
+ * The list items a clock with `dueFrom.item` counts (all of them, or those not done for
+ * `earliest-open`); with a date, only those due that day — the ones the clock runs to now.
+ */
+function targetItems(def: TClock, data: Record<string, unknown>, date: string | null): Record<string, unknown>[] {
+  const list = def.dueFrom ? data[def.dueFrom.target.slice('data.'.length)] : undefined;
+  return (Array.isArray(list) ? list : [])
+    .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+    .filter((x) => def.dueFrom?.pick !== 'earliest-open' || x.done !== true)
+    .filter((x) => date === null || x[def.dueFrom!.item!] === date);
+}
+
+/**
+ * Who a clock's warning or breach notice goes to (SLA-7). `item:<field>` (issue 17, S4 四.3):
+ * each user that field names on the items the clock runs to now — the owners of the measures due
+ * that day — as `user:<id>`; the assignee, told already by an `assignee` notice, not twice.
+ */
+export function clockRecipients(
+  def: TClock,
+  to: string,
+  c: { severity: string | null; data: Record<string, unknown>; assigneeId: string | null },
+  alsoTo: readonly string[],
+): string[] {
+  if (!to.startsWith('item:')) return [to];
+  const field = to.slice('item:'.length);
+  const date = targetDate(def, c.severity, c.data);
+  if (date === null) return [];
+  const users = targetItems(def, c.data, date)
+    .map((x) => x[field])
+    .filter((u): u is string => typeof u === 'string' && u !== '')
+    .filter((u) => !(u === c.assigneeId && alsoTo.includes('assignee')));
+  return [...new Set(users)].map((u) => `user:${u}`);
 }
 
 /** A clock that runs to 24:00 of a date someone asked for (S9 三.1), explained as such. */
@@ -176,7 +218,7 @@ export function startClockUntil(
  */
 export function planClockOps(
   procedure: TProcedure,
-  ops: { start: string[]; stop: string[]; pause: string[]; resume: string[] },
+  ops: { start: string[]; stop: string[]; pause: string[]; resume: string[]; retarget?: string[] },
   open: ClockState[],
   severity: string | null,
   now: Date,
@@ -188,18 +230,7 @@ export function planClockOps(
   const plan: ClockPlan = { changes: [], notes: [] };
   const running = (id: string) => open.filter((c) => c.clock === id && !c.stoppedAt);
   for (const id of ops.stop) {
-    for (const c of running(id)) {
-      plan.changes.push({ op: 'update', id: c.id, set: { stoppedAt: now.toISOString(), pausedAt: null } });
-      const due = calendar.formatLocal(new Date(c.dueAt));
-      const met = now.toISOString() <= c.dueAt;
-      plan.notes.push({
-        ...note(clockDef(procedure, id), 'stop', null),
-        dueAt: c.dueAt,
-        explanation: met
-          ? { 'zh-CN': `计时结束：在期限（${due}）内完成`, en: `stopped: met the deadline (${due})` }
-          : { 'zh-CN': `计时结束：超过期限（${due}）完成`, en: `stopped: after the deadline (${due})` },
-      });
-    }
+    for (const c of running(id)) stopClock(plan, clockDef(procedure, id), c, now, calendar);
   }
   for (const id of ops.pause) {
     for (const c of running(id).filter((c) => !c.pausedAt)) {
@@ -244,7 +275,56 @@ export function planClockOps(
     plan.changes.push({ op: 'start', clock });
     plan.notes.push(started);
   }
+  for (const id of ops.retarget ?? [])
+    retargetClock(plan, clockDef(procedure, id), running(id), severity, now, calendar, data);
   return plan;
+}
+
+/** Stops a running clock, noting whether it met its deadline. */
+function stopClock(plan: ClockPlan, def: TClock, c: ClockState, now: Date, calendar: Calendar): void {
+  plan.changes.push({ op: 'update', id: c.id, set: { stoppedAt: now.toISOString(), pausedAt: null } });
+  const due = calendar.formatLocal(new Date(c.dueAt));
+  const met = now.toISOString() <= c.dueAt;
+  plan.notes.push({
+    ...note(def, 'stop', null),
+    dueAt: c.dueAt,
+    explanation: met
+      ? { 'zh-CN': `计时结束：在期限（${due}）内完成`, en: `stopped: met the deadline (${due})` }
+      : { 'zh-CN': `计时结束：超过期限（${due}）完成`, en: `stopped: after the deadline (${due})` },
+  });
+}
+
+/**
+ * Issue 17 (S4 四.2, RES-2): a clock that runs to a date of the case follows it when an action
+ * changed it. Same date: nothing happens. Another date: the running clock stops — met or missed by
+ * its own date, as the statistics count it — and a new one runs to the new date, fresh (neither
+ * warned nor breached; a date already past is overdue at once and the sweeper flags it). No date
+ * left (every measure done): the clock stops.
+ */
+function retargetClock(
+  plan: ClockPlan,
+  def: TClock,
+  running: ClockState[],
+  severity: string | null,
+  now: Date,
+  calendar: Calendar,
+  data: Record<string, unknown>,
+): void {
+  const date = targetDate(def, severity, data);
+  const dueAt = date === null ? null : calendar.endOfDay(date).toISOString();
+  if (running.length === 0 && !clockApplies(def, data)) return;
+  if (running.length > 0 ? running.every((c) => c.dueAt === dueAt) : date === null) return;
+  for (const c of running) stopClock(plan, def, c, now, calendar);
+  if (date === null) return;
+  const { clock, note: started } = startClockUntil(calendar, def, date, now);
+  plan.changes.push({ op: 'start', clock });
+  plan.notes.push({
+    ...started,
+    explanation: {
+      'zh-CN': `${date} 24:00 截止 — 下一个未完成事项的期限`,
+      en: `due ${date} 24:00 — the next open item's date`,
+    },
+  });
 }
 
 /**

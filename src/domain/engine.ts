@@ -375,7 +375,9 @@ function planClocks(
   context: ClockContext | undefined,
 ): ClockPlan {
   const ops = action.clocks;
-  const needed = action.extension || ops.start.length + ops.stop.length + ops.pause.length + ops.resume.length > 0;
+  const needed =
+    action.extension ||
+    ops.start.length + ops.stop.length + ops.pause.length + ops.resume.length + (ops.retarget?.length ?? 0) > 0;
   if (!needed) return { changes: [], notes: [] };
   if (!context)
     throw new Error(`action ${action.id} changes clocks: the caller must pass the calendar and the case's clocks`);

@@ -128,9 +128,21 @@ const ZState = z
 /** The special role name of the person who submitted the case (acting with the receipt). */
 export const SUBMITTER_ROLE = 'submitter';
 
+/** A notice to the users an item of a list names (`item:owner`). */
+export const ITEM_RECIPIENT = /^item:[a-zA-Z][a-zA-Z0-9]*$/;
+
 const ZNotify = z
   .object({
-    to: z.union([z.literal('submitter'), z.literal('assignee'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
+    /**
+     * `item:<field>` (a clock's warning or breach only, issue 17): the users named in that field of
+     * the list items the clock runs to (`dueFrom.item`) — a measure's owner (S4 四.3, RES-2).
+     */
+    to: z.union([
+      z.literal('submitter'),
+      z.literal('assignee'),
+      z.string().regex(/^role:[a-z][a-z0-9-]*$/),
+      z.string().regex(ITEM_RECIPIENT),
+    ]),
     template: ZId,
     /** Issue 16: only when the case, after the action, has this value (S9 二.2: an 重要 complaint). */
     when: z
@@ -147,6 +159,12 @@ const ZClockOps = z
     stop: z.array(ZId).default([]),
     pause: z.array(ZId).default([]),
     resume: z.array(ZId).default([]),
+    /**
+     * Issue 17 (S4 四.2): clocks that run to a date the action may have changed (`dueFrom`): one
+     * whose date moved stops and a new one runs to the new date; with no date left it stops.
+     * Optional, not defaulted, so the recorded definitions of earlier versions keep their hash.
+     */
+    retarget: z.array(ZId).optional(),
   })
   .strict();
 
@@ -288,9 +306,16 @@ const ZClock = z
         severities: z.array(ZId).optional(),
         /**
          * The target is a list (S4 四.2: the measures); the clock runs to the latest of its items'
-         * dates in this field, the day by which every measure is due.
+         * dates in this field, the day by which every measure is due — or see `pick`.
          */
         item: ZFieldName.optional(),
+        /**
+         * Issue 17 (S4 四.2, RES-2): `earliest-open` runs to the earliest date among the items not
+         * yet `done`, so the first measure to fall due is the one reminded of and flagged; with
+         * `clocks.retarget` on the action that marks items done, the clock moves on to the next.
+         * Omitted: `latest` (versions before customer-complaint v5).
+         */
+        pick: z.enum(['latest', 'earliest-open']).optional(),
         /** The clock starts only when the case holds the date (a target date set by the handler). */
         only: z.boolean().default(false),
       })
@@ -729,6 +754,47 @@ function checkReferences(p: z.infer<typeof ZProcedureShape>, ctx: z.RefinementCt
   p.states.forEach((s, i) => {
     if (!s.terminal && !p.actions.some((a) => a.from.includes(s.id) && a.to && a.to !== s.id)) {
       issue(['states', i], `state "${s.id}" is not terminal but no action leaves it`);
+    }
+  });
+  checkItemClocks(p, issue);
+}
+
+/**
+ * Issue 17: clocks that run to list items' dates — `pick`, `retarget` and `item:<field>` notices —
+ * name a list some action sets and a user field of its items; item notices only where a clock has items.
+ */
+function checkItemClocks(
+  p: z.infer<typeof ZProcedureShape>,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const listItems = (target: string) =>
+    p.actions.flatMap((a) => a.input).flatMap((f) => (f.type === 'list' && f.sets === target ? f.items : []));
+  const notItems = (n: { to: string }, path: (string | number)[]) => {
+    if (ITEM_RECIPIENT.test(n.to)) issue(path, `"${n.to}" names list items: only a clock with dueFrom.item has them`);
+  };
+  p.intake.notify.forEach((n, j) => notItems(n, ['intake', 'notify', j]));
+  p.actions.forEach((a, i) => {
+    a.notify.forEach((n, j) => notItems(n, ['actions', i, 'notify', j]));
+    a.clocks.retarget?.forEach((id, j) => {
+      if (!p.clocks.find((c) => c.id === id)?.dueFrom)
+        issue(['actions', i, 'clocks', 'retarget', j], `clock "${id}" does not run to a date of the case (dueFrom)`);
+    });
+  });
+  p.clocks.forEach((c, i) => {
+    if (c.dueFrom?.pick && !c.dueFrom.item) issue(['clocks', i, 'dueFrom', 'pick'], 'pick needs item');
+    type Notice = [{ to: string }, (string | number)[]];
+    const notices: Notice[] = [
+      ...c.warnNotify.map((n, j): Notice => [n, ['clocks', i, 'warnNotify', j]]),
+      ...c.onBreach.flatMap((step, j): Notice[] =>
+        'notify' in step ? [[step.notify, ['clocks', i, 'onBreach', j]]] : [],
+      ),
+    ];
+    for (const [n, path] of notices) {
+      if (!ITEM_RECIPIENT.test(n.to)) continue;
+      const field = n.to.slice('item:'.length);
+      if (!c.dueFrom?.item) notItems(n, path);
+      else if (!listItems(c.dueFrom.target).some((f) => f.name === field && f.type === 'user'))
+        issue(path, `the items of ${c.dueFrom.target} have no user field "${field}"`);
     }
   });
 }

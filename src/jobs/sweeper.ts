@@ -1,13 +1,14 @@
 import { startPeriodic } from './periodic.ts';
-import { clockDef, startClock, type ClockNote, type ClockState } from '../domain/clocks.ts';
+import { clockDef, clockRecipients, startClock, type ClockNote, type ClockState } from '../domain/clocks.ts';
 import { timeOrderedId } from '../domain/ids.ts';
-import type { Notification } from '../domain/case.ts';
+import type { CaseState, Notification } from '../domain/case.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import type { AppContext } from '../app/context.ts';
 import { addCaseNote } from '../app/case-notes.ts';
 import { caseClocks, dueClocks, insertClocks, markClock } from '../store/clocks.repository.ts';
 import type { CaseChanges } from '../store/cases.repository.ts';
 import { toClockRow, toClockState } from '../store/clock.mapper.ts';
+import { toCaseState } from '../store/case.mapper.ts';
 import type { Trx } from '../store/transaction.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 
@@ -53,7 +54,7 @@ async function handle(
       // Marking the clock first, only if nobody has, is what makes this happen once.
       if (!(await markClock(trx, clock.id, kind === 'warn' ? 'warned_at' : 'breached_at', now))) return false;
       const procedure = ctx.procedures.get(row.procedure_id, Number(row.procedure_version))!;
-      const { changes, notifications, note, starts } = consequences(procedure, clock, kind, row.severity, ctx, now);
+      const { changes, notifications, note, starts } = consequences(procedure, clock, kind, toCaseState(row), ctx, now);
       if (changes.severity === row.severity) delete changes.severity;
       const started = await startClocks(ctx, trx, procedure, caseId, starts, changes.severity ?? row.severity, now);
       return {
@@ -72,21 +73,24 @@ function consequences(
   procedure: TProcedure,
   clock: ClockState,
   kind: 'warn' | 'breach',
-  severity: string | null,
+  c: CaseState,
   ctx: AppContext,
   now: string,
 ) {
   const def = clockDef(procedure, clock.clock);
+  const severity = c.severity;
   const changes: CaseChanges = {};
   const notifications: Notification[] = [];
   const starts: string[] = [];
   const due = ctx.calendar.formatLocal(new Date(clock.dueAt));
-  if (kind === 'warn') {
-    def.warnNotify.forEach((n) => notifications.push({ to: n.to, template: n.template, event: 'clock-warning' }));
-  } else {
+  // `item:owner` names the owners of the measures the clock runs to (issue 17, S4 四.3).
+  const notices = kind === 'warn' ? def.warnNotify : def.onBreach.flatMap((s) => ('notify' in s ? [s.notify] : []));
+  const event = kind === 'warn' ? 'clock-warning' : 'clock-breached';
+  const named = notices.map((n) => n.to);
+  for (const n of notices)
+    for (const to of clockRecipients(def, n.to, c, named)) notifications.push({ to, template: n.template, event });
+  if (kind === 'breach') {
     for (const step of def.onBreach) {
-      if ('notify' in step)
-        notifications.push({ to: step.notify.to, template: step.notify.template, event: 'clock-breached' });
       if ('raiseSeverity' in step) changes.severity = step.raiseSeverity;
       if ('escalate' in step) changes.escalated_at = now;
       if ('start' in step) starts.push(step.start);
