@@ -203,7 +203,7 @@ describe.each(BACKENDS)('API on $name', (backend) => {
       const res = await h.call('GET', '/api/v1/public/procedures');
       expect(res.statusCode).toBe(200);
       const cc = res.json().items.find((p: { id: string }) => p.id === 'customer-complaint');
-      expect(cc).toMatchObject({ version: 4, name: { 'zh-CN': '顾客投诉处理' }, requireTruthAffirmation: true });
+      expect(cc).toMatchObject({ version: 5, name: { 'zh-CN': '顾客投诉处理' }, requireTruthAffirmation: true });
       expect(cc.categories.map((c: { id: string }) => c.id)).toContain('product-quality');
     });
   });

@@ -110,7 +110,7 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
       expect((await call(method, url, undefined, body)).statusCode, `${method} ${url}`).toBe(401);
     }
     expect(await storedVersions('upload-demo')).toEqual([]);
-    expect(await storedVersions('customer-complaint')).toEqual([4]);
+    expect(await storedVersions('customer-complaint')).toEqual([5]);
   });
 
   it('lists users with their grants and never a password hash', async () => {

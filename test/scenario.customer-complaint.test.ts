@@ -212,8 +212,8 @@ describe.each(BACKENDS)('customer complaint from submission to closing on $name'
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('PRECONDITION_FAILED');
-    // S4 四.2: the measures are due by the last of their dates, Wednesday 12-02 24:00.
-    expect(await clockOf('measures-due')).toMatchObject({ status: 'running', dueAt: '2026-12-02T16:00:00.000Z' });
+    // S4 四.2 (RES-2): the measures' clock runs to the first of them to fall due, the apology's Tuesday 12-01 24:00.
+    expect(await clockOf('measures-due')).toMatchObject({ status: 'running', dueAt: '2026-12-01T16:00:00.000Z' });
   });
 
   it('S4 四.2 时限: the responsible person is reminded before the target date; a missed measure date is flagged and supervised', async () => {

@@ -76,7 +76,7 @@ describe('a valid submission becomes a new case in the initial state (INT-1, REG
       id: IDS.caseId,
       trackingNo: IDS.trackingNo,
       procedureId: 'customer-complaint',
-      procedureVersion: 4,
+      procedureVersion: 5,
       kind: 'complaint',
       status: 'received',
       version: 1,

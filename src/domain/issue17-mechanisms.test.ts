@@ -138,7 +138,7 @@ describe('due dates (S4 四.2): not in the past, and clocks that run to them', (
     expect(run(assigned, 'assign', { responsible: 'wang' }).clockChanges).toEqual([]);
   });
 
-  it("the measures' clock runs to the latest of their dates (dueFrom.item)", () => {
+  it("the measures' clock runs to the earliest of their open dates (dueFrom.item, pick: earliest-open; RES-2)", () => {
     const investigating = { ...assigned, status: 'investigating' };
     const measure = (dueDate: string) => ({ type: 'refund', description: '退款', owner: 'wang', dueDate });
     const d = run(investigating, 'decide', {
@@ -148,7 +148,7 @@ describe('due dates (S4 四.2): not in the past, and clocks that run to them', (
       measures: [measure('2026-12-03'), measure('2026-12-09'), measure('2026-12-01')],
     });
     expect(d.clockChanges).toMatchObject([
-      { op: 'start', clock: { clock: 'measures-due', dueAt: '2026-12-09T16:00:00.000Z' } },
+      { op: 'start', clock: { clock: 'measures-due', dueAt: '2026-12-01T16:00:00.000Z' } },
     ]);
   });
 });

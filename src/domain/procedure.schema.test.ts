@@ -39,7 +39,7 @@ describe('the built-in customer-complaint procedure', () => {
 
   it('parses, with defaults filled in', () => {
     expect(p.id).toBe('customer-complaint');
-    expect(p.version).toBe(4); // issue 16: forwarding moves the case; issue 17: its clock only for other departments, S4 四.2 clocks
+    expect(p.version).toBe(5); // issue 16: forwarding moves the case; issue 17: its clock only for other departments, S4 四.2 clocks, measures clocked one by one
     expect(initialState(p)).toBe('received');
     expect(findAction(p, 'forward')?.visibility).toBe('internal');
     expect(findAction(p, 'add-note')?.guards).toEqual([]);
@@ -273,6 +273,46 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       },
       path: 'clocks[0](forwarding).registeredElsewhere',
       problem: 'registeredElsewhere applies to clocks that start on submit',
+    },
+    {
+      name: 'a clock retargeted by an action that runs to no date of the case (issue 17, S4 四.2)',
+      edit: (raw) => {
+        action(raw, 'update-measure').clocks = { retarget: ['forwarding'] };
+      },
+      path: 'actions[9](update-measure).clocks.retarget[0]',
+      problem: 'clock "forwarding" does not run to a date of the case (dueFrom)',
+    },
+    {
+      name: 'an item notice naming a field the measures do not have as a user (issue 17, RES-2)',
+      edit: (raw) => {
+        raw.clocks[2].warnNotify[1].to = 'item:description';
+      },
+      path: 'clocks[2](measures-due).warnNotify[1]',
+      problem: 'the items of data.measures have no user field "description"',
+    },
+    {
+      name: 'an item notice on a clock that runs to no list items (issue 17)',
+      edit: (raw) => {
+        raw.clocks[1].warnNotify.push({ to: 'item:owner', template: 'x' });
+      },
+      path: 'clocks[1](target-date).warnNotify[1]',
+      problem: '"item:owner" names list items: only a clock with dueFrom.item has them',
+    },
+    {
+      name: 'an item notice on an action, which runs to no items (issue 17)',
+      edit: (raw) => {
+        action(raw, 'update-measure').notify = [{ to: 'item:owner', template: 'x' }];
+      },
+      path: 'actions[9](update-measure).notify[0]',
+      problem: '"item:owner" names list items: only a clock with dueFrom.item has them',
+    },
+    {
+      name: 'earliest-open on a clock that runs to a single date (issue 17)',
+      edit: (raw) => {
+        raw.clocks[1].dueFrom.pick = 'earliest-open';
+      },
+      path: 'clocks[1](target-date).dueFrom.pick',
+      problem: 'pick needs item',
     },
     {
       name: 'repeats raising to a severity the procedure does not have (CLS-3)',
