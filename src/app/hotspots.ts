@@ -29,9 +29,17 @@ export type HotspotView = SeriesKey & {
   ratio: number;
   pValue: number;
   caseIds: string[];
+  /** The same cases with the tracking numbers their links show. */
+  cases: { id: string; trackingNo: string }[];
 };
 
-type Tally = { key: SeriesKey; recent: number; baseline: number; caseIds: string[]; unitPaths: Set<string> };
+type Tally = {
+  key: SeriesKey;
+  recent: number;
+  baseline: number;
+  cases: { id: string; trackingNo: string }[];
+  unitPaths: Set<string>;
+};
 
 /** Free-text fields that name where a matter happened, by procedure field name (property: room; market: business address). */
 const PLACE_FIELDS = ['room', 'businessAddress', 'location', 'address'];
@@ -54,7 +62,7 @@ export async function findHotspots(
   const to = new Date(now).toISOString();
   let cases = ctx.store.db
     .selectFrom('cases')
-    .select(['id', 'procedure_id', 'received_at', 'category', 'data', 'org_unit_path'])
+    .select(['id', 'tracking_no', 'procedure_id', 'received_at', 'category', 'data', 'org_unit_path'])
     .where('received_at', '>=', from)
     .where('received_at', '<', to)
     .where((eb) => inScope(eb, scope));
@@ -75,17 +83,17 @@ export async function findHotspots(
     procedureId: string,
     dimension: Dimension,
     value: string,
-    row: { id: string; received_at: string; org_unit_path: string | null },
+    row: { id: string; tracking_no: string; received_at: string; org_unit_path: string | null },
   ) => {
     const id = `${procedureId}\u0000${dimension}\u0000${value}`;
     let t = tallies.get(id);
     if (!t) {
-      t = { key: { procedureId, dimension, value }, recent: 0, baseline: 0, caseIds: [], unitPaths: new Set() };
+      t = { key: { procedureId, dimension, value }, recent: 0, baseline: 0, cases: [], unitPaths: new Set() };
       tallies.set(id, t);
     }
     if (row.received_at >= recentFrom) {
       t.recent++;
-      if (t.caseIds.length < CASES_SHOWN) t.caseIds.push(row.id);
+      if (t.cases.length < CASES_SHOWN) t.cases.push({ id: row.id, trackingNo: row.tracking_no });
       if (row.org_unit_path) t.unitPaths.add(row.org_unit_path);
     } else t.baseline++;
   };
@@ -114,7 +122,8 @@ export async function findHotspots(
       ratio: Math.round(h.ratio * 10) / 10,
       procedureName: procedure?.name ?? { 'zh-CN': h.procedureId },
       label: category?.label ?? { 'zh-CN': h.value },
-      caseIds: t.caseIds,
+      caseIds: t.cases.map((c) => c.id),
+      cases: t.cases,
       unitPaths: [...t.unitPaths],
     };
   });

@@ -16,6 +16,9 @@ const ZHotspot = z.object({
   ratio: z.number(),
   pValue: z.number(),
   caseIds: z.array(z.string()).describe('the recent cases behind it, newest first (at most 50)'),
+  cases: z
+    .array(z.object({ id: z.string(), trackingNo: z.string() }))
+    .describe('the same cases with their tracking numbers, for links'),
 });
 
 /** 热点 (issue 21): rising series by business, category and place, for managers, from the cases they may see. */

@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
+import { HotspotsCard } from './HotspotsCard.tsx';
 import { StatsView, type Drill } from './StatsView.tsx';
 import { monthDays, type Stats } from './types.ts';
 
@@ -92,6 +93,7 @@ export default function DashboardPage() {
         </Space>
       </div>
       <ErrorBox error={stats.error} />
+      <HotspotsCard procedure={procedure} />
       {stats.isLoading ? <Spin /> : stats.data && <StatsView stats={stats.data} onDrill={drill} />}
     </>
   );

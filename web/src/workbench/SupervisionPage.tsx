@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { Countdown } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n, type Label } from '../i18n.tsx';
+import { HotspotsCard } from '../stats/HotspotsCard.tsx';
 
 type Entry = {
   caseId: string;
@@ -73,6 +74,7 @@ export function SupervisionPage() {
           <Statistic title={t('supervision.atRisk')} value={b.totals.atRisk} valueStyle={{ color: '#d46b08' }} />
         </Card>
       </div>
+      <HotspotsCard />
       {b.levels.length === 0 && <Empty description={t('supervision.empty')} />}
       {b.levels.map((level) => (
         <div key={level.level}>
