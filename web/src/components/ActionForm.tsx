@@ -6,6 +6,7 @@ import type { ActionInfo, Option } from '../types.ts';
 import { ErrorBox } from './ErrorBox.tsx';
 import { GeneratedFields, toInput } from './GeneratedFields.tsx';
 import { UserPickerContext } from './UserPicker.tsx';
+import { recordChoices, SuggestionLine, type TriageField, useSuggestions } from './Suggestions.tsx';
 
 /** One allowed action as a form generated from its declared input; errors shown in place. */
 export function ActionForm({
@@ -43,6 +44,16 @@ export function ActionForm({
   const unitField = (action.input as { type: string; name: string; sets?: string }[]).find(
     (f) => f.type === 'unit' && f.sets === 'orgUnit',
   )?.name;
+  // Issue 21: the fields of this step that a suggestion may fill, by the triage field they set.
+  const suggestible = (action.input as { type: string; name: string; sets?: string }[]).flatMap(
+    (f): [TriageField, string][] =>
+      f.sets === 'category' || f.sets === 'severity'
+        ? [[f.sets, f.name]]
+        : f.type === 'unit' && f.sets === 'orgUnit'
+          ? [['unit', f.name]]
+          : [],
+  );
+  const suggestions = useSuggestions(caseId && suggestible.length > 0 ? caseId : undefined);
   const initialValues = Object.fromEntries(
     (action.input as { name: string; sets?: string }[]).flatMap((f) => {
       const v = f.sets === 'category' || f.sets === 'severity' ? current?.[f.sets] : undefined;
@@ -52,6 +63,12 @@ export function ActionForm({
   const run = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
       await onSubmit(toInput(action.input, values));
+      if (caseId && suggestible.length > 0)
+        recordChoices(
+          caseId,
+          suggestions.data,
+          Object.fromEntries(suggestible.map(([field, name]) => [field, values[name]])),
+        );
       form.resetFields();
     },
   });
@@ -64,6 +81,17 @@ export function ActionForm({
         layout="vertical"
         onFinish={(v) => run.mutate(v)}
       >
+        {suggestible.map(([field, name]) => {
+          const suggestion = suggestions.data?.[field];
+          return suggestion ? (
+            <SuggestionLine
+              key={field}
+              field={field}
+              suggestion={suggestion}
+              onAccept={(value) => form.setFieldValue(name, value)}
+            />
+          ) : null;
+        })}
         {caseId ? (
           <UserPickerContext.Provider
             value={{

@@ -30,6 +30,7 @@ import { useProcedures } from '../portal/PortalHome.tsx';
 import type { StaffCase, StaffEntry } from '../types.ts';
 import { CaseFollowUp } from './CaseFollowUp.tsx';
 import { inboxUrl } from './InboxPage.tsx';
+import { SimilarCases } from './SimilarCases.tsx';
 
 /** The case page: facts, parties (masked), clocks, timeline, notes vs messages, allowed actions. */
 export function CasePage() {
@@ -155,6 +156,7 @@ export function CasePage() {
             <DeadlineList deadlines={c.deadlines} />
           </Card>
           <Parties c={c} />
+          {!c.closedAt && <SimilarCases caseId={c.id} onMerged={refresh} />}
           {wanted && (
             <Card
               key={wanted.id}
