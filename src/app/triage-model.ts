@@ -6,12 +6,15 @@ import type { AppContext } from './context.ts';
 
 /**
  * The triage models (issue 21), kept in memory per procedure: one naive Bayes per field, trained on
- * the procedure's closed cases. Rebuilt on the next request after a case of the procedure closed or
- * reopened here (`markTrainingStale`, called by perform), and at most REFRESH_MS after the last
- * build whatever happened (another instance's closings). Memory is bounded: at most
+ * the procedure's closed cases. After a case of the procedure closed or reopened here
+ * (`markTrainingStale`, called by perform) the next request starts a rebuild in the background
+ * (at most one a minute); a model older than REFRESH_MS is rebuilt before it answers, whatever
+ * happened (another instance's closings). Memory is bounded: at most
  * MAX_TRAINING_CASES closed cases per procedure, the most recently closed.
  */
 export const REFRESH_MS = 10 * 60_000;
+/** After a closing, the soonest the model is rebuilt again (the old one answers meanwhile). */
+const MIN_REBUILD_MS = 60_000;
 export const MAX_TRAINING_CASES = 20_000;
 const CHUNK = 500;
 
@@ -116,23 +119,31 @@ export async function procedureModels(ctx: AppContext, procedureId: string): Pro
     entry = { stale: true };
     cache.set(procedureId, entry);
   }
-  const fresh = entry.built && !entry.stale && ctx.now().getTime() - entry.built.builtAt < REFRESH_MS;
-  if (fresh) return entry.built!;
-  if (!entry.building) {
-    const current = entry;
-    current.stale = false;
-    current.building = build(ctx, procedureId).then(
-      (built) => {
-        current.built = built;
-        current.building = undefined;
-        return built;
-      },
-      (err: unknown) => {
-        current.stale = true;
-        current.building = undefined;
-        throw err;
-      },
-    );
+  const age = entry.built ? ctx.now().getTime() - entry.built.builtAt : Number.POSITIVE_INFINITY;
+  if (entry.built && !entry.stale && age < REFRESH_MS) return entry.built;
+  // After a closing, the model in hand answers while a new one is built (at most one per
+  // MIN_REBUILD_MS): a busy day's closings do not make every request wait for a rebuild.
+  if (entry.built && age < REFRESH_MS) {
+    if (age >= MIN_REBUILD_MS && !entry.building) startBuild(ctx, procedureId, entry).catch(() => {});
+    return entry.built;
   }
-  return entry.building!;
+  return entry.building ?? startBuild(ctx, procedureId, entry);
+}
+
+function startBuild(ctx: AppContext, procedureId: string, entry: Entry): Promise<ProcedureModels> {
+  entry.stale = false;
+  const building = build(ctx, procedureId).then(
+    (built) => {
+      entry.built = built;
+      entry.building = undefined;
+      return built;
+    },
+    (err: unknown) => {
+      entry.stale = true;
+      entry.building = undefined;
+      throw err;
+    },
+  );
+  entry.building = building;
+  return building;
 }
