@@ -76,6 +76,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'role_grants',
       'sessions',
       'staff_notifications',
+      'suggestion_decisions',
       'survey_codes',
       'survey_responses',
       'surveys',

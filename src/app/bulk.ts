@@ -56,7 +56,7 @@ function assignAction(procedure: TProcedure, state: CaseState): { action: TActio
 }
 
 /** The action of the current state that closes the case with a `duplicate` ground (不予受理 · 重复投诉). */
-function duplicateAction(procedure: TProcedure, state: CaseState) {
+export function duplicateAction(procedure: TProcedure, state: CaseState) {
   for (const action of procedure.actions) {
     if (!action.from.includes(state.status) || !action.to) continue;
     if (!procedure.states.find((s) => s.id === action.to)?.terminal) continue;

@@ -23,6 +23,7 @@ import { procedureVersion } from './procedure-admin.ts';
 import { actorOfUser, checkEligibleInputs, moveTarget } from './reach.ts';
 import { msg } from '../domain/messages.ts';
 import { recordImprovementFromAction } from './improvements.ts';
+import { markTrainingStale } from './triage-model.ts';
 
 export type PerformResult = {
   id: string;
@@ -180,6 +181,8 @@ export async function perform(
       decision.clockChanges,
     );
   });
+  // Issue 21: triage learns from closed cases; a closing or reopening changes what it learned.
+  if (decision.patch.closedAt !== undefined) markTrainingStale(ctx, state.procedureId);
   return {
     id: state.id,
     trackingNo: state.trackingNo,

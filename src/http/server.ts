@@ -33,6 +33,7 @@ import { improvementRoutes } from './improvements.routes.ts';
 import { surveyRoutes } from './surveys.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { hotspotsRoutes } from './hotspots.routes.ts';
+import { triageRoutes } from './triage.routes.ts';
 import { reportRoutes } from './reports.routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { registerCompression, registerWebApp } from './web.routes.ts';
@@ -146,6 +147,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(surveyRoutes(ctx));
   await app.register(statsRoutes(ctx));
   await app.register(hotspotsRoutes(ctx));
+  await app.register(triageRoutes(ctx));
   await app.register(reportRoutes(ctx));
   // A one-row insert route that `npm run bench` measures submit against; never on in production.
   if (options.benchRoutes) await app.register(benchRoutes(ctx));

@@ -122,6 +122,7 @@ async function openOne(db: Db, row: CaseRow | undefined): Promise<CaseRow | unde
 export async function deleteCaseIndexes(db: Db, caseId: string): Promise<void> {
   await db.deleteFrom('case_search').where('case_id', '=', caseId).execute();
   await db.deleteFrom('case_respondents').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('suggestion_decisions').where('case_id', '=', caseId).execute();
 }
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {

@@ -47,6 +47,7 @@ export type Database = {
   case_search: CaseSearchTable;
   case_respondents: CaseRespondentTable;
   hotspot_notices: HotspotNoticeTable;
+  suggestion_decisions: SuggestionDecisionTable;
   case_keys: CaseKeyTable;
   /** SQLite only: the FTS5 index over case_search.tokens (migration 202611300400_search). */
   case_fts: { rowid: number; tokens: string; case_fts: string };
@@ -569,3 +570,17 @@ export type CannedReplyTable = {
   updated_at: string;
 };
 export type CannedReplyRow = CannedReplyTable;
+
+/** Issue 21: staff took (accepted = 1) or set aside a triage suggestion. */
+export type SuggestionDecisionTable = {
+  id: string;
+  case_id: string;
+  procedure_id: string;
+  field: string;
+  suggested: string | null;
+  confidence: number | null;
+  chosen: string;
+  accepted: number;
+  actor_id: string;
+  at: string;
+};

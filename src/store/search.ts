@@ -77,3 +77,12 @@ export function queryTokens(query: string): string[] {
 export function indexable(tokens: string[]): boolean {
   return tokens.some((t) => [...t].length >= 2);
 }
+
+/**
+ * The words of a text as jieba's ordinary mode cuts them, lower-cased, in order (repeats kept):
+ * what triage learns from (issue 21, domain/triage.ts). The search index's own tokens are hashed
+ * (issue 24) and cannot be read back into words.
+ */
+export function textWords(text: string): string[] {
+  return clean(segmenter().cut(foldForSearch(text), false));
+}

@@ -165,5 +165,7 @@ export const en: Record<MessageKey, string> = {
   'throttle.tooManyAttemptsRetryLater': 'too many attempts; retry in {minutes} min',
   'totp.startEnrolmentFirst': 'start the enrolment first',
   'totp.wrongCode': 'wrong code',
+  'triage.noSuchValue': 'no such value for this field',
+  'triage.onlyStaffOfTheCase': 'only staff handling the case may take or set aside a suggestion',
   'wecom.notMemberCompany': 'not a member of this company',
 };

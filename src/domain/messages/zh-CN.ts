@@ -165,5 +165,7 @@ export const zhCN = {
   'throttle.tooManyAttemptsRetryLater': '尝试次数过多，请 {minutes} 分钟后再试',
   'totp.startEnrolmentFirst': '请先开始绑定',
   'totp.wrongCode': '验证码错误',
+  'triage.noSuchValue': '该项没有这个取值',
+  'triage.onlyStaffOfTheCase': '只有办理本案的工作人员可以采纳或改选建议',
   'wecom.notMemberCompany': '不是本企业成员',
 } as const;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { jaccard, rankDuplicates } from './similarity.ts';
+import { textFeatures } from './triage.ts';
+
+const features = (text: string) => new Set(textFeatures([], text));
+
+describe('duplicate similarity (issue 21)', () => {
+  it('is the Jaccard index', () => {
+    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3, 12);
+    expect(jaccard(new Set(), new Set())).toBe(0);
+    expect(jaccard(new Set(['a']), new Set(['a']))).toBe(1);
+  });
+
+  it('offers a re-worded complaint, not a different matter; the same submitter lowers the bar', () => {
+    const asked = features('物业费从1.2涨到1.8，没开业主大会也没有公示');
+    const reworded = features('物业费从一块二涨到一块八，没开业主大会没公示');
+    const other = features('电梯这个月坏了四次，有一次还困人');
+    const loose = features('物业费涨了，业主都不知道');
+    const ranked = rankDuplicates(asked, [
+      { id: 'reworded', features: reworded, sameSubmitter: false, sameRespondent: false },
+      { id: 'other', features: other, sameSubmitter: true, sameRespondent: false },
+      { id: 'loose', features: loose, sameSubmitter: false, sameRespondent: false },
+    ]);
+    expect(ranked.map((d) => d.id)).toEqual(['reworded']);
+    const withParty = rankDuplicates(
+      asked,
+      [{ id: 'loose', features: loose, sameSubmitter: true, sameRespondent: false }],
+      {
+        textFloor: 0.45,
+        partyFloor: 0.1,
+        partyBonus: 0.2,
+        limit: 10,
+      },
+    );
+    expect(withParty).toHaveLength(1);
+    expect(withParty[0]!.score).toBeCloseTo(withParty[0]!.text + 0.2, 2);
+  });
+
+  it('keeps at most the limit, best first', () => {
+    const asked = features('冰箱不制冷');
+    const many = Array.from({ length: 15 }, (_, i) => ({
+      id: `c${String(i).padStart(2, '0')}`,
+      features: features(i % 2 ? '冰箱不制冷' : '冰箱不制冷了'),
+      sameSubmitter: false,
+      sameRespondent: false,
+    }));
+    const ranked = rankDuplicates(asked, many);
+    expect(ranked).toHaveLength(10);
+    expect(ranked[0]!.text).toBe(1);
+    expect(ranked.every((d, i) => i === 0 || d.score <= ranked[i - 1]!.score)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Possible duplicates (issue 21, MS-12): how near two cases' matter is. Pure: the application gives
+ * each case's features (`textFeatures` in triage.ts: jieba words and character bigrams) and whether
+ * the two share a submitter (blind index) or a respondent.
+ *
+ * Text similarity is the Jaccard index of the two feature sets. Candidates are few (one
+ * procedure's open and recent cases in the reader's scope), so the exact index costs less than
+ * keeping MinHash signatures in step with the cases, and is easier to explain.
+ */
+export const DUPLICATE_SETTINGS = {
+  /** A case with this text similarity or more is a possible duplicate whoever sent it. */
+  textFloor: 0.3,
+  /** With the same submitter or respondent, a lower text similarity suffices. */
+  partyFloor: 0.2,
+  /** What the same submitter adds to the score; the same respondent adds half of it. */
+  partyBonus: 0.2,
+  /** At most this many are shown. */
+  limit: 10,
+};
+
+export type DuplicateSettings = typeof DUPLICATE_SETTINGS;
+
+/** |A ∩ B| / |A ∪ B|; 0 for two empty sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+export type Candidate = { id: string; features: ReadonlySet<string>; sameSubmitter: boolean; sameRespondent: boolean };
+export type Duplicate = { id: string; score: number; text: number; sameSubmitter: boolean; sameRespondent: boolean };
+
+/**
+ * The candidates near enough to the case to be offered as duplicates, best first: text similarity
+ * at least `textFloor`, or `partyFloor` with the same submitter or respondent; scored by the text
+ * similarity plus the party bonus, at most 1.
+ */
+export function rankDuplicates(
+  features: ReadonlySet<string>,
+  candidates: Candidate[],
+  settings: DuplicateSettings = DUPLICATE_SETTINGS,
+): Duplicate[] {
+  const found: Duplicate[] = [];
+  for (const c of candidates) {
+    const text = jaccard(features, c.features);
+    const party = c.sameSubmitter || c.sameRespondent;
+    if (text < settings.textFloor && !(party && text >= settings.partyFloor)) continue;
+    const bonus = c.sameSubmitter ? settings.partyBonus : c.sameRespondent ? settings.partyBonus / 2 : 0;
+    found.push({
+      id: c.id,
+      score: Math.min(1, Math.round((text + bonus) * 1000) / 1000),
+      text: Math.round(text * 1000) / 1000,
+      sameSubmitter: c.sameSubmitter,
+      sameRespondent: c.sameRespondent,
+    });
+  }
+  return found.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : -1)).slice(0, settings.limit);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { featureText, predict, suggest, textFeatures, train, type TrainingCase } from './triage.ts';
+
+const words = (text: string) => text.split(/[\s，。]+/).filter(Boolean);
+const example = (label: string, text: string, partition = '/a/'): TrainingCase => ({
+  partition,
+  label,
+  features: textFeatures(words(text), text),
+});
+const everything = { partitions: () => true };
+
+const FEES = ['物业费 涨价 没有 公示', '物业费 收费 太高', '公摊 电费 收费 不明', '停车 收费 涨价', '物业费 发票'];
+const LIFT = ['电梯 坏了 困人', '电梯 停运 没人 修', '电梯 异响 晃动', '电梯 年检 过期', '电梯 门 夹人'];
+
+describe('triage naive Bayes (issue 21)', () => {
+  it('features are words and character bigrams, each once', () => {
+    const f = textFeatures(['物业费', '物业费'], '物业费');
+    expect(f.filter((x) => x === '物业费')).toHaveLength(1);
+    expect(f.map(featureText).sort()).toEqual(['业费', '物业', '物业费']);
+  });
+
+  it('ranks the class whose cases share the words, with those words as the reason', () => {
+    const model = train([...FEES.map((t) => example('fees', t)), ...LIFT.map((t) => example('lift', t))]);
+    const ranked = predict(model, textFeatures(['物业费', '又', '涨价'], '物业费又涨价'), everything);
+    expect(ranked.map((r) => r.value)).toEqual(['fees', 'lift']);
+    expect(ranked[0]!.probability + ranked[1]!.probability).toBeCloseTo(1, 10);
+    expect(ranked[0]!.because).toContain('物业费');
+    expect(suggest(ranked)?.value).toBe('fees');
+  });
+
+  it('suggests nothing below the minimum cases per class, below the floor, or with one class', () => {
+    const few = train([...FEES.slice(0, 4).map((t) => example('fees', t)), ...LIFT.map((t) => example('lift', t))]);
+    const text = textFeatures(['物业费', '涨价'], '物业费涨价');
+    expect(predict(few, text, everything)[0]!.value).toBe('fees');
+    expect(suggest(predict(few, text, everything))).toBeNull();
+    const full = train([...FEES.map((t) => example('fees', t)), ...LIFT.map((t) => example('lift', t))]);
+    // Words neither class has: near the prior, below the floor.
+    expect(suggest(predict(full, textFeatures(['绿化'], '绿化'), everything))).toBeNull();
+    const one = train(FEES.map((t) => example('fees', t)));
+    expect(suggest(predict(one, text, everything))).toBeNull();
+  });
+
+  it('a view covers only its partitions, and subtracting cases leaves exactly the model without them', () => {
+    const mine = [...FEES.map((t) => example('fees', t, '/a/')), ...LIFT.map((t) => example('lift', t, '/a/'))];
+    const theirs = [0, 1, 2, 3, 4, 5].map((i) => example('fees', `电梯 坏了 第${i}次`, '/b/'));
+    const recused = example('lift', '电梯 物业费 独有词', '/a/');
+    const model = train([...mine, ...theirs, recused]);
+    const text = textFeatures(['电梯', '物业费', '独有词'], '电梯 物业费 独有词');
+    const view = predict(model, text, { partitions: (p) => p === '/a/', minus: [recused] });
+    const without = predict(train(mine), text, everything);
+    expect(view).toEqual(without);
+    expect(predict(model, text, { partitions: () => false })).toEqual([]);
+  });
+});
