@@ -113,6 +113,21 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
     expect(forParcel.unit).toMatchObject({ value: logistics.id, label: { 'zh-CN': '物流组' } });
   });
 
+  it('staff intake answers with the suggestions for the new case', async () => {
+    const res = await h.call('POST', '/api/v1/cases', {
+      token: li.token,
+      body: complaint({
+        channel: 'phone',
+        orgUnit: service.id,
+        subject: '冰箱不冷了',
+        description: '冰箱买了一个月不制冷，冷藏室不冷',
+        category: undefined,
+      }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().suggestions.category).toMatchObject({ value: 'product-quality' });
+  });
+
   it('answers 404 to staff of another unit, and learns for them only from their unit’s cases', async () => {
     for (const path of ['suggestions', 'similar'])
       expect((await h.call('GET', `/api/v1/cases/${asked}/${path}`, { token: wang.token })).statusCode).toBe(404);

@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context.ts';
 import { caseList, inboxSort, staffCaseView } from '../app/case-views.ts';
 import { perform } from '../app/perform.ts';
 import { submitCase } from '../app/submit.ts';
+import { suggestionsFor } from '../app/triage.ts';
 import { revealIdentity, sameSubmitterCases, ZUnmask } from '../app/identity.ts';
 import { messageToSubmitter } from '../app/contact.ts';
 import { decideRecusalMatch, linkRespondent, recusalMatches, ZRecusalMatch, ZRespondentLink } from '../app/recusal.ts';
@@ -79,7 +80,9 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const actor = staffOf(request);
         const result = await submitCase(ctx, request.body, actor, request.headers['idempotency-key']);
-        return reply.status(201).send(result);
+        // Issue 21: the desk sees at once what triage suggests; a suggestion is help, never a failure.
+        const suggestions = await suggestionsFor(ctx, result.id, actor).catch(() => undefined);
+        return reply.status(201).send(suggestions ? { ...result, suggestions } : result);
       },
     );
 

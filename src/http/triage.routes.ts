@@ -4,16 +4,10 @@ import type { AppContext } from '../app/context.ts';
 import { similarCases } from '../app/duplicates.ts';
 import { recordSuggestionDecision, suggestionAcceptance, suggestionsFor } from '../app/triage.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { ZSuggestions } from './views.ts';
 
 const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
 const ZField = z.enum(['category', 'severity', 'unit']);
-const ZLabel = z.object({ 'zh-CN': z.string(), en: z.string().optional() });
-const ZSuggestion = z.object({
-  value: z.string().describe('category or severity id of the procedure, or org unit id'),
-  label: ZLabel,
-  confidence: z.number().describe('posterior probability, at least the floor (docs/triage.md)'),
-  because: z.array(z.string()).describe('words of this case that drove it'),
-});
 const ZSimilar = z.object({
   id: z.string(),
   trackingNo: z.string(),
@@ -39,13 +33,7 @@ export function triageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'getCaseSuggestions',
           summary: '分类、严重程度、承办单位建议 / suggested category, severity and unit',
           params: ZCaseParams,
-          response: {
-            200: z.object({
-              category: ZSuggestion.optional(),
-              severity: ZSuggestion.optional(),
-              unit: ZSuggestion.optional(),
-            }),
-          },
+          response: { 200: ZSuggestions },
         },
       },
       async (request) => suggestionsFor(ctx, request.params.id, staffOf(request)),

@@ -28,6 +28,20 @@ export const ZSubmitted = z.object({
   deadlines: z.array(ZOwedDeadline),
 });
 
+/** Issue 21: one suggested value for a case's category, severity or handling unit. */
+const ZSuggestion = z.object({
+  value: z.string().describe('category or severity id of the procedure, or org unit id'),
+  label: ZLabel,
+  confidence: z.number().describe('posterior probability, at least the floor (docs/triage.md)'),
+  because: z.array(z.string()).describe('words of this case that drove it'),
+});
+
+export const ZSuggestions = z.object({
+  category: ZSuggestion.optional(),
+  severity: ZSuggestion.optional(),
+  unit: ZSuggestion.optional(),
+});
+
 /** registerCase (staff intake): the case too. */
 export const ZRegistered = z.object({
   id: z.string(),
@@ -37,6 +51,7 @@ export const ZRegistered = z.object({
   version: z.number().int(),
   deadlines: z.array(ZDeadline),
   owed: z.array(ZOwedDeadline),
+  suggestions: ZSuggestions.optional().describe('staff intake (issue 21): what triage suggests for the new case'),
 });
 
 const ZGrant = z.object({ role: z.string(), unitId: z.string().nullable(), unitPath: z.string().nullable() });
