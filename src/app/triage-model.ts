@@ -15,6 +15,8 @@ import type { AppContext } from './context.ts';
 export const REFRESH_MS = 10 * 60_000;
 /** After a closing, the soonest the model is rebuilt again (the old one answers meanwhile). */
 const MIN_REBUILD_MS = 60_000;
+/** Below this many training cases a stale model is rebuilt before it answers, not in the background. */
+const SMALL_MODEL_CASES = 2_000;
 export const MAX_TRAINING_CASES = 20_000;
 const CHUNK = 500;
 
@@ -121,6 +123,9 @@ export async function procedureModels(ctx: AppContext, procedureId: string): Pro
   }
   const age = entry.built ? ctx.now().getTime() - entry.built.builtAt : Number.POSITIVE_INFINITY;
   if (entry.built && !entry.stale && age < REFRESH_MS) return entry.built;
+  // A small model is rebuilt at once (milliseconds): a new desk's first closings count straight away.
+  if (entry.stale && entry.built && entry.built.caseIds.size < SMALL_MODEL_CASES)
+    return entry.building ?? startBuild(ctx, procedureId, entry);
   // After a closing, the model in hand answers while a new one is built (at most one per
   // MIN_REBUILD_MS): a busy day's closings do not make every request wait for a rebuild.
   if (entry.built && age < REFRESH_MS) {
