@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyHotspots } from '../src/app/hotspots.ts';
+import { dispatchOnce } from '../src/jobs/dispatcher.ts';
+import { httpReceiver } from './support/http-receiver.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { submitCase } from '../src/app/submit.ts';
 import { detectHotspots, placeOf, poissonTail } from '../src/domain/hotspots.ts';
@@ -95,9 +97,25 @@ describe.each(BACKENDS)('hotspots on $name (issue 21)', (backend) => {
     expect((await h.call('GET', '/api/v1/hotspots', { token: handler.token })).statusCode).toBe(403);
   });
 
-  it('tells the supervisors of the unit once, however often the pass runs', async () => {
-    expect(await notifyHotspots(h.ctx)).toBe(1);
-    expect(await notifyHotspots(h.ctx)).toBe(0);
+  it('tells the supervisors of the unit and the group robot once, however often the pass runs', async () => {
+    // The organisation's 企业微信 group robot: a real HTTP server answering as the service does.
+    const robot = await httpReceiver(() => ({ status: 200, body: { errcode: 0, errmsg: 'ok' } }));
+    h.ctx.config.channels.hooks.push({ name: 'group', kind: 'wecom', url: `${robot.url}/wecom?key=k` });
+    try {
+      expect(await notifyHotspots(h.ctx)).toBe(1);
+      expect(await notifyHotspots(h.ctx)).toBe(0);
+      await dispatchOnce(h.ctx, 1000);
+      await dispatchOnce(h.ctx, 1000);
+      const told = robot.received
+        .map((r) => JSON.parse(r.body).text.content as string)
+        .filter((t) => t.startsWith('【热点】'));
+      expect(told).toHaveLength(1);
+      expect(told[0]).toContain('好又多超市');
+      expect(told[0]).toMatch(/近 2 天收到 12 件/);
+    } finally {
+      h.ctx.config.channels.hooks.pop();
+      await robot.close();
+    }
     const notices = await h.ctx.store.db
       .selectFrom('staff_notifications')
       .select(['user_id', 'title'])

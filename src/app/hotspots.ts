@@ -12,6 +12,7 @@ import type { Scope } from '../domain/policy.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
 import { inScope } from '../store/cases.repository.ts';
+import { insertOutbox, type OutboxRow } from '../store/outbox.repository.ts';
 import type { AppContext } from './context.ts';
 import { statsScopeOf } from './stats.ts';
 
@@ -138,6 +139,43 @@ export async function hotspotsFor(
   return (await findHotspots(ctx, statsScopeOf(ctx, actor), filter)).map(({ unitPaths: _u, ...h }) => h);
 }
 
+const WHAT: Record<Dimension, { 'zh-CN': string; en: string }> = {
+  respondent: { 'zh-CN': '被投诉对象', en: 'business' },
+  category: { 'zh-CN': '类别', en: 'category' },
+  place: { 'zh-CN': '地点', en: 'place' },
+};
+
+/** The hotspot for the group robots (企业微信, 钉钉, 飞书), once, as an outbox row about no case. */
+function robotNotice(ctx: AppContext, h: HotspotView, name: TLabel, key: string, at: string): OutboxRow {
+  const base = ctx.config.channels.publicUrl?.replace(/\/$/, '');
+  const vars = {
+    procedureName: name['zh-CN'],
+    procedureNameEn: name.en ?? h.procedureId,
+    what: WHAT[h.dimension]['zh-CN'],
+    whatEn: WHAT[h.dimension].en,
+    label: h.label['zh-CN'],
+    labelEn: h.label.en ?? h.label['zh-CN'],
+    days: String(HOTSPOT_DEFAULTS.recentDays),
+    recent: String(h.recent),
+    expected: String(h.expected),
+    link: base ? `${base}/staff/supervision` : '',
+  };
+  return {
+    idempotency_key: `hotspot:${key}`,
+    case_id: null,
+    recipient: 'robots',
+    template: 'hotspot',
+    event: 'hotspot',
+    payload: JSON.stringify({ vars }),
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    created_at: at,
+    sent_at: null,
+    last_error: null,
+  };
+}
+
 /**
  * The periodic pass: each hotspot is told once to the supervisors of its procedure whose units
  * hold its recent cases (in-app), and again only if it is still hot after RENOTIFY_DAYS. The notice
@@ -183,8 +221,8 @@ export async function notifyHotspots(ctx: AppContext): Promise<number> {
         .returning('key')
         .executeTakeFirst();
       if (!inserted) return false;
-      const what = h.dimension === 'respondent' ? '被投诉对象' : h.dimension === 'category' ? '类别' : '地点';
-      const whatEn = h.dimension === 'respondent' ? 'business' : h.dimension;
+      const what = WHAT[h.dimension]['zh-CN'];
+      const whatEn = WHAT[h.dimension].en;
       for (const userId of recipients)
         await trx
           .insertInto('staff_notifications')
@@ -205,6 +243,8 @@ export async function notifyHotspots(ctx: AppContext): Promise<number> {
             read_at: null,
           })
           .execute();
+      if (ctx.config.channels.hooks.some((hook) => hook.kind !== 'webhook'))
+        await insertOutbox(trx, [robotNotice(ctx, h, procedure.name, key, at)]);
       await appendAudit(trx, {
         at,
         actor: 'system',

@@ -30,10 +30,14 @@ export async function targetsOf(
 ): Promise<Target[]> {
   const targets: Target[] = [];
   if (!row) {
-    // A notice about no case (a monthly report, STA-1) names its target itself: an address or a
-    // user. Robots and the webhook carry case events only.
+    // A notice about no case (a monthly report, STA-1) names its target itself: an address, a
+    // user, or the group robots (a hotspot). The webhook carries case events only.
     if (outbox.recipient.startsWith('email:')) targets.push({ channel: 'email', target: outbox.recipient });
     if (outbox.recipient.startsWith('user:')) targets.push({ channel: 'inapp', target: outbox.recipient });
+    // Issue 21: a hotspot is for the staff's group chats, never the outbound webhook of case events.
+    if (outbox.recipient === 'robots')
+      for (const hook of ctx.config.channels.hooks)
+        if (hook.kind !== 'webhook') targets.push({ channel: hook.kind, target: `hook:${hook.name}` });
     return targets;
   }
   if (row) {
