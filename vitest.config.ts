@@ -8,9 +8,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Two cores here, yet a CI run kept them only ~55 % busy (22 CPU-minutes in 20): the browser
-    // files and the ones that start servers wait on other processes. A third file fills the gaps.
-    maxWorkers: 3,
+    // Two cores here: more parallel files only fight over them. (A run with three files at once
+    // was faster, 16.7 min, but the handler's-day browser file timed out waiting for a step.)
+    maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/support/pg-global.ts', './test/web/global-setup.ts'],
   },
