@@ -118,7 +118,9 @@ describe.each(BACKENDS)('bounded outgoing calls on $name (issue 28)', (backend) 
     const c = await submit();
     const growth = await rssGrowth(() => dispatchOnce(ctx).then(() => undefined));
     console.log(`outgoing calls to hostile receivers: resident set grew ${(growth / MB).toFixed(1)} MB`);
-    expect(growth).toBeLessThan(20 * MB);
+    // Reading any one answer whole would add 100 MB; the margin is for the collector's noise
+    // (23 MB was seen once on a busy CI run against a 20 MB bound).
+    expect(growth).toBeLessThan(40 * MB);
 
     const deliveries = await ctx.store.db
       .selectFrom('deliveries')
