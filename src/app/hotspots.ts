@@ -187,17 +187,20 @@ export async function notifyHotspots(ctx: AppContext): Promise<number> {
   const now = ctx.now();
   const at = now.toISOString();
   const period = Math.floor(now.getTime() / (RENOTIFY_DAYS * DAY_MS));
+  // Who holds which role where: read once per pass, not once per hotspot.
+  const grants = found.length
+    ? await ctx.store.db
+        .selectFrom('role_grants as g')
+        .innerJoin('users as u', 'u.id', 'g.user_id')
+        .leftJoin('org_units as o', 'o.id', 'g.org_unit_id')
+        .select(['g.user_id', 'g.role', 'o.path'])
+        .where('u.disabled', '=', 0)
+        .execute()
+    : [];
   for (const h of found) {
     const procedure = ctx.procedures.latest(h.procedureId);
     if (!procedure) continue;
     const supervising = new Set(procedure.roles.filter((r) => r.permissions.includes('supervise')).map((r) => r.id));
-    const grants = await ctx.store.db
-      .selectFrom('role_grants as g')
-      .innerJoin('users as u', 'u.id', 'g.user_id')
-      .leftJoin('org_units as o', 'o.id', 'g.org_unit_id')
-      .select(['g.user_id', 'g.role', 'o.path'])
-      .where('u.disabled', '=', 0)
-      .execute();
     const recipients = [
       ...new Set(
         grants
