@@ -2,7 +2,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 
 /**
  * Ends a run with the plain line `tests: N passed, N failed, N skipped`, which CI reads to
- * know that tests ran and how many; vitest's own summary is not in a form it reads.
+ * know that tests ran and how many; vitest's own summary is not in a form it reads. Before it,
+ * the slowest files with their time: CI has a 20-minute budget, and this is where it goes.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -19,6 +20,12 @@ export default class SummaryReporter implements Reporter {
         else skipped++;
       }
     }
+    const slowest = testModules
+      .map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 15);
+    console.log('\nslowest files:');
+    for (const { file, ms } of slowest) console.log(`${(ms / 1000).toFixed(1).padStart(7)} s  ${file}`);
     console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   }
 }
