@@ -223,6 +223,46 @@ async function main(): Promise<void> {
     console.log(
       `duplicates: precision ${pct(hit, found.size)} (${hit}/${found.size}), recall ${pct(hit, truePairs.size)} (${hit}/${truePairs.size}); p95 ${dupTimes[Math.floor(0.95 * dupTimes.length)]!.toFixed(1)} ms`,
     );
+
+    // What a case page's similar-cases card costs with a full candidate window (1,000 newest):
+    // the corpus submitted again until the procedure has more open cases than that.
+    const extra = items.filter((it) => it.procedure === 'customer-complaint');
+    for (let round = 0; round < 7; round++)
+      for (const it of extra)
+        await submitCase(
+          ctx,
+          {
+            procedure: it.procedure,
+            kind: 'complaint',
+            channel: 'phone',
+            subject: it.subject,
+            description: `${it.description}（第${round + 2}次反映）`,
+            anonymous: true,
+            affirmTruthful: true,
+            requestedOutcome: '尽快处理',
+          } as never,
+          SYSTEM,
+        );
+    const open = await ctx.store.db
+      .selectFrom('cases')
+      .select('id')
+      .where('procedure_id', '=', 'customer-complaint')
+      .where('closed_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(60)
+      .execute();
+    const fullTimes: number[] = [];
+    for (const { id } of open) {
+      const t = performance.now();
+      await similarCases(ctx, id, SYSTEM);
+      fullTimes.push(performance.now() - t);
+    }
+    fullTimes.sort((a, b) => a - b);
+    const fullAt = (p: number) =>
+      fullTimes[Math.min(fullTimes.length - 1, Math.floor(p * fullTimes.length))]!.toFixed(1);
+    console.log(
+      `similar cases with 1,000 candidates (${extra.length * 8} customer complaints): p50 ${fullAt(0.5)} ms, p95 ${fullAt(0.95)} ms`,
+    );
   } finally {
     await ctx.close();
     await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { jaccard, rankDuplicates } from './similarity.ts';
-import { textFeatures } from './triage.ts';
+import { searchCharacters, searchTokens } from '../store/search.ts';
 
-const features = (text: string) => new Set(textFeatures([], text));
+/** A text's features as duplicates.ts compares them: the search index's words and characters (unhashed here). */
+const features = (text: string) =>
+  new Set([...searchTokens(text, '', '').split(' '), ...searchCharacters(text, '').map((c) => `char:${c}`)]);
 
 describe('duplicate similarity (issue 21)', () => {
   it('is the Jaccard index', () => {
