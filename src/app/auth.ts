@@ -1,3 +1,4 @@
+import { insertStaffNotices } from '../store/staff-notifications.repository.ts';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
@@ -174,22 +175,20 @@ async function tellOwnerOfFailures(ctx: AppContext, user: UserRow, failures: num
   if (failures !== LOGIN_LIMITS.noticeAt && failures !== LOGIN_LIMITS.perAccount.free) return;
   const at = ctx.now().toISOString();
   await ctx.store.transact(async (trx) => {
-    await trx
-      .insertInto('staff_notifications')
-      .values({
+    await insertStaffNotices(trx, [
+      {
         id: timeOrderedId(ctx.now(), ctx.random(10)),
-        user_id: user.id,
-        case_id: null,
+        userId: user.id,
+        caseId: null,
         event: 'auth.failures',
         title: JSON.stringify({ 'zh-CN': '您的账号多次登录失败', en: 'Repeated failed sign-ins to your account' }),
         body: JSON.stringify({
           'zh-CN': `15 分钟内有 ${failures} 次使用您的用户名登录失败。如果不是您本人，请告知管理员；您仍可正常登录。`,
           en: `${failures} failed sign-ins with your username within 15 minutes. If this was not you, tell an administrator; you can still sign in.`,
         }),
-        created_at: at,
-        read_at: null,
-      })
-      .execute();
+        at,
+      },
+    ]);
     await appendAudit(trx, {
       at,
       actor: 'system',

@@ -1,3 +1,4 @@
+import { insertStaffNotices } from '../store/staff-notifications.repository.ts';
 import type { Actor } from '../domain/case.ts';
 import {
   type Dimension,
@@ -226,26 +227,26 @@ export async function notifyHotspots(ctx: AppContext): Promise<number> {
       if (!inserted) return false;
       const what = WHAT[h.dimension]['zh-CN'];
       const whatEn = WHAT[h.dimension].en;
-      for (const userId of recipients)
-        await trx
-          .insertInto('staff_notifications')
-          .values({
-            id: timeOrderedId(now, ctx.random(10)),
-            user_id: userId,
-            case_id: h.caseIds[0] ?? null,
-            event: 'hotspot',
-            title: JSON.stringify({
-              'zh-CN': `热点：${procedure.name['zh-CN']} · ${what}“${h.label['zh-CN']}”`,
-              en: `Hotspot: ${procedure.name.en ?? procedure.id} · ${whatEn} "${h.label.en ?? h.label['zh-CN']}"`,
-            }),
-            body: JSON.stringify({
-              'zh-CN': `近 ${HOTSPOT_DEFAULTS.recentDays} 天收到 ${h.recent} 件，按此前水平预计约 ${h.expected} 件。`,
-              en: `${h.recent} cases in the last ${HOTSPOT_DEFAULTS.recentDays} days; about ${h.expected} expected from before.`,
-            }),
-            created_at: at,
-            read_at: null,
-          })
-          .execute();
+      const title = JSON.stringify({
+        'zh-CN': `热点：${procedure.name['zh-CN']} · ${what}“${h.label['zh-CN']}”`,
+        en: `Hotspot: ${procedure.name.en ?? procedure.id} · ${whatEn} "${h.label.en ?? h.label['zh-CN']}"`,
+      });
+      const body = JSON.stringify({
+        'zh-CN': `近 ${HOTSPOT_DEFAULTS.recentDays} 天收到 ${h.recent} 件，按此前水平预计约 ${h.expected} 件。`,
+        en: `${h.recent} cases in the last ${HOTSPOT_DEFAULTS.recentDays} days; about ${h.expected} expected from before.`,
+      });
+      await insertStaffNotices(
+        trx,
+        recipients.map((userId) => ({
+          id: timeOrderedId(now, ctx.random(10)),
+          userId,
+          caseId: h.caseIds[0] ?? null,
+          event: 'hotspot',
+          title,
+          body,
+          at,
+        })),
+      );
       if (ctx.config.channels.hooks.some((hook) => hook.kind !== 'webhook'))
         await insertOutbox(trx, [robotNotice(ctx, h, procedure.name, key, at)]);
       await appendAudit(trx, {

@@ -1,3 +1,4 @@
+import { insertStaffNotices } from '../store/staff-notifications.repository.ts';
 import { createHash, createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../app/context.ts';
@@ -100,20 +101,17 @@ export async function sendInApp(ctx: AppContext, n: Notice): Promise<void> {
   const [sealedTitle, sealedBody] = n.delivery.case_id
     ? await sealFor(ctx.store.db, n.delivery.case_id, [title, body])
     : [title, body];
-  await ctx.store.db
-    .insertInto('staff_notifications')
-    .values({
+  await insertStaffNotices(ctx.store.db, [
+    {
       id: n.delivery.id,
-      user_id: n.delivery.target.replace(/^user:/, ''),
-      case_id: n.delivery.case_id,
+      userId: n.delivery.target.replace(/^user:/, ''),
+      caseId: n.delivery.case_id,
       event: n.outbox.event,
       title: sealedTitle!,
       body: sealedBody!,
-      created_at: ctx.now().toISOString(),
-      read_at: null,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+      at: ctx.now().toISOString(),
+    },
+  ]);
 }
 
 /** The JSON an outbound webhook receives: no personal data, only what happened to which case. */
