@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/triage.ts [corpus.json]` (issue 21): how well triage suggests and finds duplicates
+ * `npx tsx bench/triage.ts [corpus.json] [--seed N]` (issue 21): how well triage suggests and finds duplicates
  * on a labelled corpus (`{items:[{procedure, category, severity?, subject, description, dupOf?}]}`,
  * default bench/triage-corpus.json).
  *
@@ -35,7 +35,10 @@ type Item = {
 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED = 21;
+const args = process.argv.slice(2);
+const seedAt = args.indexOf('--seed');
+/** The split's seed: 21 unless `--seed N` (a mean over seeds says more than one split of a small corpus). */
+const SEED = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 21;
 const SYSTEM: Actor = { kind: 'system', name: 'bench' };
 
 /** mulberry32: a seeded split that is the same on every run. */
@@ -82,7 +85,7 @@ function macroF1(pairs: { truth: string; guess: string | undefined }[]): number 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
 
 async function main(): Promise<void> {
-  const file = process.argv[2] ?? join(ROOT, 'bench/triage-corpus.json');
+  const file = args[0] ?? join(ROOT, 'bench/triage-corpus.json');
   const { items } = JSON.parse(readFileSync(file, 'utf8')) as { items: Item[] };
   const dir = await mkdtemp(join(os.tmpdir(), 'plaint-triage-'));
   const ctx = await openApp({
