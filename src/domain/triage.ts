@@ -52,7 +52,7 @@ export type Ranked = {
   probability: number;
   /** Closed cases of this class in the view. */
   cases: number;
-  /** The case's own words that most favour this class over the next best. */
+  /** The case's own words that most favour this class over the next best (the first class only; else empty). */
   because: string[];
 };
 
@@ -164,51 +164,63 @@ export function predict(
     if (left <= 0) vocabulary--;
   }
 
-  // Per known feature, its count in each class of the view.
-  const known: { feature: string; byLabel: Map<string, number> }[] = [];
+  // Per known feature, its count in each class of the view — as an array over the classes, not a
+  // map per feature: a suggestion reads a few hundred features in each of dozens of partitions.
+  const labels = [...classes.keys()];
+  const index = new Map(labels.map((label, i) => [label, i]));
+  const known: { feature: string; counts: Float64Array }[] = [];
   for (const f of new Set(features)) {
-    const byLabel = new Map<string, number>();
+    const counts = new Float64Array(labels.length);
     let any = 0;
-    for (const p of all)
-      for (const [label, n] of p.counts.get(f) ?? []) {
-        byLabel.set(label, (byLabel.get(label) ?? 0) + n);
+    for (const p of all) {
+      const byLabel = p.counts.get(f);
+      if (!byLabel) continue;
+      for (const [label, n] of byLabel) {
         any += n;
+        const i = index.get(label);
+        if (i !== undefined) counts[i]! += n;
       }
-    if (any > 0) known.push({ feature: f, byLabel });
+    }
+    if (any > 0) known.push({ feature: f, counts });
   }
   const temper = 1 / Math.sqrt(Math.max(1, known.length));
-  const logLikelihood = (label: string, c: ClassCounts, f: { byLabel: Map<string, number> }) =>
-    Math.log(((f.byLabel.get(label) ?? 0) + 1) / (c.features + vocabulary));
+  const logLikelihood = (i: number, c: ClassCounts, f: { counts: Float64Array }) =>
+    Math.log((f.counts[i]! + 1) / (c.features + vocabulary));
 
-  const scored = [...classes].map(([label, c]) => {
+  const scored = labels.map((label, i) => {
+    const c = classes.get(label)!;
     let sum = 0;
-    for (const f of known) sum += logLikelihood(label, c, f);
-    return { label, c, score: (Math.log(c.docs / total) + sum) * temper };
+    for (const f of known) sum += logLikelihood(i, c, f);
+    return { label, i, c, score: (Math.log(c.docs / total) + sum) * temper };
   });
   const top = Math.max(...scored.map((s) => s.score));
   const z = scored.reduce((n, s) => n + Math.exp(s.score - top), 0);
   scored.sort((a, b) => b.score - a.score);
 
-  return scored.map((s, i) => {
-    const rival = scored[i === 0 ? 1 : 0];
-    const because = known
-      .map((f) => ({
-        feature: f.feature,
-        inClass: f.byLabel.get(s.label) ?? 0,
-        weight: logLikelihood(s.label, s.c, f) - (rival ? logLikelihood(rival.label, rival.c, f) : 0),
-      }))
-      .filter((f) => f.weight > 0 && f.inClass > 0)
-      .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
-    return {
-      value: s.label,
-      probability: Math.exp(s.score - top) / z,
-      cases: s.c.docs,
-      because: reasons(
-        because.map((f) => f.feature),
-        settings.because,
-      ),
-    };
-  });
+  // Only the first class is ever suggested, so only its reasons are worked out: doing it for every
+  // class (30 units, hundreds of features each) was most of the time of a suggestion at scale.
+  const first = scored[0]!;
+  const rival = scored[1];
+  const because = known
+    .map((f) => ({
+      feature: f.feature,
+      inClass: f.counts[first.i]!,
+      weight: logLikelihood(first.i, first.c, f) - (rival ? logLikelihood(rival.i, rival.c, f) : 0),
+    }))
+    .filter((f) => f.weight > 0 && f.inClass > 0)
+    .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
+  return scored.map((s, i) => ({
+    value: s.label,
+    probability: Math.exp(s.score - top) / z,
+    cases: s.c.docs,
+    because:
+      i === 0
+        ? reasons(
+            because.map((f) => f.feature),
+            settings.because,
+          )
+        : [],
+  }));
 }
 
 /** Words first (a person reads 物业费, not 业费), then bigrams not inside a chosen word. */

@@ -1,0 +1,74 @@
+/**
+ * `npx tsx bench/triage-scale.ts [n]` (issue 21): what a case page's triage costs on a large
+ * database — `GET /api/v1/cases/{id}/suggestions` and `GET /api/v1/cases/{id}/similar` — on the
+ * dataset of bench/dataset.ts (default 1,000,000 cases, SQLite, made once in bench/.data and reused
+ * by bench/scale.ts). As the supervisor (every unit) and as a handler whose grants are held in one
+ * unit; server time through `inject`. The first suggestion of each procedure builds its models
+ * (reads up to MAX_TRAINING_CASES closed cases and segments them) and is reported on its own.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createToken } from '../src/app/auth.ts';
+import { configFromEnv, openApp } from '../src/app/context.ts';
+import { buildServer } from '../src/http/server.ts';
+import { ensureDataset } from './dataset.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const N = Number(process.argv[2] ?? 1_000_000);
+const CASES = 100;
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function main(): Promise<void> {
+  const dir = join(ROOT, 'bench/.data', `sqlite-${N}`);
+  const summary = await ensureDataset(dir, N, { log: (l) => console.log(l) });
+  const now = new Date(summary.now);
+  const ctx = await openApp({ ...configFromEnv({}), dataDir: dir, databaseUrl: undefined }, { now: () => now });
+  const app = await buildServer(ctx);
+  try {
+    const handler = summary.users.find((u) => u.username === 'handler1')!;
+    const who = {
+      supervisor: (await createToken(ctx, 'supervisor', `triage-${Date.now()}`, 'system:bench')).token,
+      handler: (await createToken(ctx, handler.username, `triage-${Date.now()}`, 'system:bench')).token,
+    };
+    console.log(`${summary.cases.toLocaleString('en')} cases, ${summary.open.toLocaleString('en')} open`);
+    for (const [name, token] of Object.entries(who)) {
+      const headers = { authorization: `Bearer ${token}` };
+      const page = await app.inject({ method: 'GET', url: `/api/v1/cases?limit=${CASES}`, headers });
+      const items = page.json().items as { id: string; procedure: { id: string } }[];
+      const built = new Set<string>();
+      const first: string[] = [];
+      const times = { suggestions: [] as number[], similar: [] as number[] };
+      for (const {
+        id,
+        procedure: { id: procedure },
+      } of items) {
+        for (const what of ['suggestions', 'similar'] as const) {
+          const t = performance.now();
+          const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/${what}`, headers });
+          const dt = performance.now() - t;
+          if (res.statusCode !== 200) throw new Error(`${what} ${id}: ${res.statusCode} ${res.body}`);
+          if (what === 'suggestions' && !built.has(procedure)) {
+            built.add(procedure);
+            first.push(`${procedure} ${(dt / 1000).toFixed(1)} s`);
+            continue;
+          }
+          times[what].push(dt);
+        }
+      }
+      for (const [what, xs] of Object.entries(times)) {
+        xs.sort((a, b) => a - b);
+        console.log(
+          `${name.padEnd(10)} ${what.padEnd(11)} ${String(xs.length).padStart(3)} cases  p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms`,
+        );
+      }
+      console.log(`${name.padEnd(10)} first suggestion per procedure (models built): ${first.join(', ')}`);
+    }
+  } finally {
+    await app.close();
+    await ctx.close();
+  }
+}
+
+await main();
