@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directorySourcesFromEnv } from '../src/app/directory/sources.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
+import { cliEnv, runCli } from './support/cli.ts';
 import { type Harness, startHarness } from './support/harness.ts';
 import {
   DEPARTMENT_FILTER,
@@ -195,6 +196,10 @@ describe.each(BACKENDS)('directory admin API (#20) on $name', (backend) => {
       grantsAdded: 0,
       usersDeactivated: 0,
     });
+    // The command line (cron) syncs a directory configured on the admin page too, with the admin's rules.
+    const cli = await runCli(['directory', 'sync', '--source', 'ldap', '--dry-run'], cliEnv(h.ctx.config));
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ source: 'ldap', dryRun: true, counts: { usersCreated: 0 } });
     // The password is not kept across a change of kind: a different directory needs its own secret.
     const other = await asAdmin('PUT', '/sources/ldap', { kind: 'dingtalk', appKey: 'k' });
     expect(other.statusCode).toBe(400);
