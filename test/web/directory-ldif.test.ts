@@ -77,7 +77,7 @@ describe('a new organisation from an LDIF: directory, mapping, sync, a synced ha
     await desk.getByText('尚未配置组织目录').waitFor();
     const source = desk.locator('form#directory-source');
     await source.getByLabel('目录名称').fill('huadong');
-    await source.getByLabel('设置（JSON）').fill(
+    await source.getByLabel('设置（JSON 格式）').fill(
       JSON.stringify({
         kind: 'ldap',
         url: slapd.url,
@@ -99,7 +99,7 @@ describe('a new organisation from an LDIF: directory, mapping, sync, a synced ha
     ]) {
       await rule.getByLabel('群组', { exact: true }).fill(r.group);
       await rule.getByLabel('角色', { exact: true }).fill(r.role);
-      if (r.unit) await rule.getByLabel('授予角色的部门外部 ID').fill(r.unit);
+      if (r.unit) await rule.getByLabel('授予角色的部门外部编号').fill(r.unit);
       await rule.getByRole('button', { name: buttonName('添加规则') }).click();
       await desk.getByTestId('directory-rules').getByText(`群组：${r.group}`, { exact: true }).waitFor();
     }

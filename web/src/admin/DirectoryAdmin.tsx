@@ -77,7 +77,9 @@ function SourceCard({ source }: { source: Source }) {
       data-testid={`directory-${source.name}`}
       title={
         <Space wrap>
-          <Typography.Text strong>{source.name}</Typography.Text>
+          <Typography.Text strong className="user-text">
+            {source.name}
+          </Typography.Text>
           <Tag>{t(`directory.kind.${source.kind}`)}</Tag>
           <Tag color={source.origin === 'env' ? 'default' : 'blue'}>{t(`directory.origin.${source.origin}`)}</Tag>
         </Space>
@@ -186,16 +188,22 @@ function RulesCard({ sources, rules }: { sources: Source[]; rules: Rule[] }) {
         data-testid="directory-rules"
         locale={{ emptyText: t('directory.noRules') }}
         columns={[
-          { title: t('directory.source'), dataIndex: 'source' },
+          // What the admin typed (names, groups, roles) is data, not interface text.
+          { title: t('directory.source'), dataIndex: 'source', className: 'user-text' },
           {
             title: t('directory.match'),
+            className: 'user-text',
             render: (_, r) =>
               r.group !== null
                 ? `${t('directory.group')}：${r.group}`
                 : `${t('directory.department')}：${r.department}`,
           },
-          { title: t('directory.role'), dataIndex: 'role' },
-          { title: t('directory.unit'), render: (_, r) => r.unit ?? t('directory.ownDepartment') },
+          { title: t('directory.role'), dataIndex: 'role', className: 'user-text' },
+          {
+            title: t('directory.unit'),
+            className: 'user-text',
+            render: (_, r) => r.unit ?? t('directory.ownDepartment'),
+          },
           {
             title: '',
             render: (_, r) => (
