@@ -161,12 +161,13 @@ const serve: Command = async () => {
   const stopReports =
     reportEvery > 0 ? startPeriodic('monthly-report', reportEvery, () => monthlyReportsDue(ctx), log) : async () => {};
   // Issue 20: every directory synced each PLAINT_DIRECTORY_SYNC_MINUTES (default 60, 0 = never), once across instances.
+  // Scheduled even with none in the environment: an admin may configure one on the admin page at any time.
   const directoryEvery = Number(process.env.PLAINT_DIRECTORY_SYNC_MINUTES ?? 60) * 60_000;
   if (!Number.isFinite(directoryEvery) || directoryEvery < 0)
     throw new UsageError('PLAINT_DIRECTORY_SYNC_MINUTES must be a number of minutes (0 = never)');
   const { syncDueDirectories } = await import('./app/directory/schedule.ts');
   const stopDirectory =
-    directoryEvery > 0 && config.directory.sources.length > 0
+    directoryEvery > 0
       ? startPeriodic(
           'directory-sync',
           Math.min(directoryEvery, 60_000),
@@ -600,10 +601,12 @@ const directory: Command = async (args) => {
   });
   if (positionals[0] !== 'sync' || !values.source)
     throw new UsageError('plaint directory sync --source NAME [--dry-run]');
-  const { directorySourcesFromEnv, syncSource } = await import('./app/directory/sources.ts');
-  const source = directorySourcesFromEnv().find((s) => s.name === values.source);
-  if (!source) throw new UsageError(`PLAINT_DIRECTORY_SOURCES 中没有 ${values.source} / no such directory source`);
+  const { syncSource } = await import('./app/directory/sources.ts');
+  const { directorySource } = await import('./app/directory/registry.ts');
   return withApp(async (ctx) => {
+    // PLAINT_DIRECTORY_SOURCES or the admin page's directories, with the admin's mapping rules.
+    const source = await directorySource(ctx, values.source as string);
+    if (!source) throw new UsageError(`没有名为 ${values.source} 的目录 / no such directory source`);
     const report = await syncSource(ctx, source, { dryRun: values['dry-run'] ?? false });
     console.log(JSON.stringify(report, null, 2));
     return 0;

@@ -193,6 +193,20 @@ describe('the locale files cover every string the web app uses', () => {
       ...THIRD_PARTY_TYPES.map((x) => `thirdParty.${x}`),
       ...['all', 'mine', 'unit', 'due-soon', 'overdue'].map((v) => `inbox.${v}`),
       ...['person', 'department', 'business'].map((r) => `respondent.${r}`),
+      // Issue 20, the directory tab: kinds, where a directory is configured, what started a sync, the report's counts.
+      ...['ldap', 'wecom', 'dingtalk', 'feishu'].map((k) => `directory.kind.${k}`),
+      ...['env', 'admin'].map((o) => `directory.origin.${o}`),
+      ...['scheduled', 'admin'].map((o) => `directory.trigger.${o}`),
+      ...[
+        'unitsCreated',
+        'unitsRenamed',
+        'unitsMoved',
+        'usersCreated',
+        'usersUpdated',
+        'usersDeactivated',
+        'usersReactivated',
+        'grantsAdded',
+      ].map((c) => `directory.count.${c}`),
     ];
     expect(built.filter((k) => !(k in zh))).toEqual([]);
   });

@@ -101,6 +101,8 @@ const SUCCESS: Record<string, number | number[]> = {
   'POST /api/v1/admin/tokens': 201,
   'DELETE /api/v1/admin/tokens/:id': 204,
   'DELETE /api/v1/admin/canned-replies/:id': 204,
+  'DELETE /api/v1/admin/directory/sources/:name': 204,
+  'DELETE /api/v1/admin/directory/rules/:id': 204,
 };
 
 const BINARY = z.string().meta({ format: 'binary' });

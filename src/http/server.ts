@@ -16,6 +16,7 @@ import { supervisionRoutes } from './supervision.routes.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { cannedReplyRoutes } from './canned-replies.routes.ts';
 import { adminAccountRoutes } from './admin-accounts.routes.ts';
+import { directoryAdminRoutes } from './directory-admin.routes.ts';
 import { procedureRoutes } from './procedures.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
@@ -135,6 +136,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(supervisionRoutes(ctx));
   await app.register(adminRoutes(ctx));
   await app.register(adminAccountRoutes(ctx));
+  await app.register(directoryAdminRoutes(ctx));
   await app.register(cannedReplyRoutes(ctx));
   await app.register(procedureRoutes(ctx));
   await app.register(tokenRoutes(ctx));

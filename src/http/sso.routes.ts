@@ -55,7 +55,7 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async () => ({ items: signInProviders(ctx) }),
+      async () => ({ items: await signInProviders(ctx) }),
     );
 
     app.get(
@@ -71,7 +71,12 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const state = Buffer.from(ctx.random(24)).toString('base64url');
-        const url = signInUrl(ctx, request.params.source, callbackUrl(ctx, request, request.params.source), state);
+        const url = await signInUrl(
+          ctx,
+          request.params.source,
+          callbackUrl(ctx, request, request.params.source),
+          state,
+        );
         // SameSite=Lax: the platform's redirect back is a top-level GET from another site, which Lax lets through.
         void reply.setCookie(STATE_COOKIE, `${request.params.source}.${state}`, {
           path: STATE_PATH,

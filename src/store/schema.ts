@@ -19,6 +19,8 @@ export type Database = {
   org_units: OrgUnitTable;
   directory_links: DirectoryLinkTable;
   directory_runs: DirectoryRunTable;
+  directory_sources: DirectorySourceTable;
+  directory_rules: DirectoryRuleTable;
   role_grants: RoleGrantTable;
   throttle: ThrottleTable;
   recovery_codes: RecoveryCodeTable;
@@ -270,6 +272,26 @@ export type DirectoryRunTable = {
   finished_at: string | null;
   report: string | null;
   error: string | null;
+};
+
+/** Issue 20: a directory an admin configured; `settings_enc` is its JSON settings, encrypted (secrets inside). */
+export type DirectorySourceTable = {
+  name: string;
+  settings_enc: string;
+  updated_by: string;
+  updated_at: string;
+};
+
+/** Issue 20: an admin's mapping rule: members of a group or department hold `role` in a unit. */
+export type DirectoryRuleTable = {
+  id: string;
+  source: string;
+  group_name: string | null;
+  department: string | null;
+  role: string;
+  unit: string | null;
+  created_by: string;
+  created_at: string;
 };
 
 export type SessionTable = {

@@ -218,7 +218,7 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
   it('every admin tab fits 375 px and 1440 px without a horizontal scroll bar', async () => {
     const narrow = (await web.open(375)).page;
     await signIn(narrow, web.base, { username: 'admin', password: ADMIN_PASSWORD });
-    for (const tab of ['org', 'users', 'procedures', 'categories', 'tokens', 'calendar', 'doctor']) {
+    for (const tab of ['org', 'users', 'procedures', 'categories', 'tokens', 'directory', 'calendar', 'doctor']) {
       for (const p of [narrow, page]) {
         await p.goto(`${web.base}/staff/admin?tab=${tab}`);
         await p.getByRole('tabpanel').first().waitFor();

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { directorySources } from './registry.ts';
 
 /**
  * Issue 20: the password check of a user an LDAP directory provides — a bind to the directory as that person, so
@@ -16,7 +17,8 @@ export async function directoryPassword(
     .where('kind', '=', 'user')
     .where('local_id', '=', userId)
     .execute();
-  const ldap = ctx.config.directory.sources.find((s) => s.kind === 'ldap' && links.some((l) => l.source === s.name));
+  if (links.length === 0) return undefined;
+  const ldap = (await directorySources(ctx)).find((s) => s.kind === 'ldap' && links.some((l) => l.source === s.name));
   if (ldap?.kind !== 'ldap') return undefined;
   // Loaded only when needed: every command imports sign-in, few organisations use LDAP.
   const { LdapDirectory } = await import('./ldap.ts');

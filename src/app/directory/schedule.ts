@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.ts';
+import { directorySources } from './registry.ts';
 import { syncSource } from './sources.ts';
 
 /**
@@ -10,7 +11,7 @@ import { syncSource } from './sources.ts';
 export async function syncDueDirectories(ctx: AppContext, intervalMs: number): Promise<string | null> {
   const slot = String(Math.floor(ctx.now().getTime() / intervalMs));
   const said: string[] = [];
-  for (const source of ctx.config.directory.sources) {
+  for (const source of await directorySources(ctx)) {
     const claimed = await ctx.store.db
       .insertInto('directory_runs')
       .values({

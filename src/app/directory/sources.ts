@@ -33,8 +33,11 @@ function readDirectory(source: DirectorySource, opts: Options): Promise<Director
 export async function syncSource(
   ctx: AppContext,
   source: DirectorySource,
-  opts: { dryRun: boolean } & Options,
+  opts: { dryRun: boolean; actor?: string } & Options,
 ): Promise<SyncReport> {
   const snapshot = await readDirectory(source, opts);
-  return syncDirectory(ctx, source.name, snapshot, source.rules, { dryRun: opts.dryRun });
+  return syncDirectory(ctx, source.name, snapshot, source.rules, {
+    dryRun: opts.dryRun,
+    ...(opts.actor ? { actor: opts.actor } : {}),
+  });
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { msg } from '../../domain/messages.ts';
 import type { DirectorySource } from './config.ts';
+import { directorySources } from './registry.ts';
 import { DingtalkClient } from './dingtalk.ts';
 import { FeishuClient } from './feishu.ts';
 import { WecomClient } from './wecom.ts';
@@ -15,19 +16,20 @@ function offersSignIn(s: DirectorySource): s is SsoSource {
 }
 
 /** The sign-in buttons of the login page: name and kind, never a secret. */
-export function signInProviders(ctx: AppContext): { name: string; kind: SsoSource['kind'] }[] {
-  return ctx.config.directory.sources.filter(offersSignIn).map((s) => ({ name: s.name, kind: s.kind }));
+export async function signInProviders(ctx: AppContext): Promise<{ name: string; kind: SsoSource['kind'] }[]> {
+  const all: DirectorySource[] = await directorySources(ctx);
+  return all.filter(offersSignIn).map((s) => ({ name: s.name, kind: s.kind }));
 }
 
-function sourceNamed(ctx: AppContext, name: string): SsoSource {
-  const source = ctx.config.directory.sources.find((s) => s.name === name);
+async function sourceNamed(ctx: AppContext, name: string): Promise<SsoSource> {
+  const source = (await directorySources(ctx)).find((s) => s.name === name);
   if (!source || !offersSignIn(source)) throw new DomainError('NOT_FOUND', msg('sso.noSuchProvider'));
   return source;
 }
 
 /** The platform's authorize URL for this sign-in; `state` is what the callback must bring back. */
-export function signInUrl(ctx: AppContext, name: string, redirectUri: string, state: string): string {
-  const source = sourceNamed(ctx, name);
+export async function signInUrl(ctx: AppContext, name: string, redirectUri: string, state: string): Promise<string> {
+  const source = await sourceNamed(ctx, name);
   switch (source.kind) {
     case 'wecom':
       return new WecomClient(source).authorizeUrl(redirectUri, state);
@@ -62,7 +64,7 @@ export async function finishSignIn(
   redirectUri: string,
   userAgent: string | undefined,
 ): Promise<{ sessionId: string; expiresAt: string; userId: string }> {
-  const source = sourceNamed(ctx, name);
+  const source = await sourceNamed(ctx, name);
   const externalId = await externalIdFromCode(source, code, redirectUri);
   const user = await ctx.store.db
     .selectFrom('directory_links')

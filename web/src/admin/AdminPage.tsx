@@ -7,6 +7,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import { CannedRepliesAdmin } from './CannedRepliesAdmin.tsx';
 import { CategoriesAdmin } from './CategoriesAdmin.tsx';
+import { DirectoryAdmin } from './DirectoryAdmin.tsx';
 import { DoctorAdmin } from './DoctorAdmin.tsx';
 import { ProceduresAdmin } from './ProceduresAdmin.tsx';
 import { TokensAdmin } from './TokensAdmin.tsx';
@@ -22,11 +23,15 @@ const TABS = [
   'categories',
   'canned',
   'tokens',
+  'directory',
   'calendar',
   'doctor',
 ] as const;
 
-/** Admin: org units, users and role grants, procedures and their categories, API tokens, the working-day calendar, the health check. */
+/**
+ * Admin: org units, users and role grants, procedures and their categories, API tokens, the organisation's directories
+ * (issue 20), the working-day calendar, the health check.
+ */
 export default function AdminPage() {
   const { t } = useI18n();
   // The open tab is in the address (?tab=procedures), so a page can be linked and reloaded.
@@ -41,6 +46,7 @@ export default function AdminPage() {
     { key: 'categories', label: t('admin.categories'), children: <CategoriesAdmin /> },
     { key: 'canned', label: t('admin.canned'), children: <CannedRepliesAdmin /> },
     { key: 'tokens', label: t('admin.tokens'), children: <TokensAdmin /> },
+    { key: 'directory', label: t('admin.directory'), children: <DirectoryAdmin /> },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
     { key: 'doctor', label: t('admin.doctor'), children: <DoctorAdmin /> },
   ];
