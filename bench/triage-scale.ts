@@ -7,7 +7,7 @@
  * (reads up to MAX_TRAINING_CASES closed cases and segments them) and is reported on its own.
  */
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createToken } from '../src/app/auth.ts';
 import { configFromEnv, openApp } from '../src/app/context.ts';
@@ -33,6 +33,9 @@ async function main(): Promise<void> {
       handler: (await createToken(ctx, handler.username, `triage-${Date.now()}`, 'system:bench')).token,
     };
     console.log(`${summary.cases.toLocaleString('en')} cases, ${summary.open.toLocaleString('en')} open`);
+    // The longest the event loop was held while the models were built and the pages answered.
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
     for (const [name, token] of Object.entries(who)) {
       const headers = { authorization: `Bearer ${token}` };
       const page = await app.inject({ method: 'GET', url: `/api/v1/cases?limit=${CASES}`, headers });
@@ -65,6 +68,10 @@ async function main(): Promise<void> {
       }
       console.log(`${name.padEnd(10)} first suggestion per procedure (models built): ${first.join(', ')}`);
     }
+    delay.disable();
+    console.log(
+      `event-loop delay: p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`,
+    );
   } finally {
     await app.close();
     await ctx.close();

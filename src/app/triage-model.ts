@@ -19,6 +19,8 @@ const MIN_REBUILD_MS = 60_000;
 const SMALL_MODEL_CASES = 2_000;
 export const MAX_TRAINING_CASES = 20_000;
 const CHUNK = 500;
+/** Cases segmented between two turns of the event loop while a model is built. */
+const YIELD_EVERY = 25;
 
 export type TriageField = 'category' | 'severity' | 'unit';
 export const TRIAGE_FIELDS: TriageField[] = ['category', 'severity', 'unit'];
@@ -97,7 +99,12 @@ async function build(ctx: AppContext, procedureId: string): Promise<ProcedureMod
       .limit(Math.min(CHUNK, MAX_TRAINING_CASES - caseIds.size))
       .execute();
     if (page.length === 0) break;
-    for (const row of await openCases(ctx.store.db, page)) {
+    const opened = await openCases(ctx.store.db, page);
+    for (let i = 0; i < opened.length; i++) {
+      // Segmenting is synchronous: give other requests a turn every few dozen cases, so a rebuild
+      // of 20,000 cases never holds the event loop for more than a few milliseconds at a time.
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      const row = opened[i]!;
       caseIds.add(row.id);
       const made = trainingRows(row);
       for (const field of TRIAGE_FIELDS) if (made[field]) rows[field].push(made[field]);

@@ -15,6 +15,7 @@ const LONGEST_FIRST = [
   'test/reach-property.test.ts',
   'test/startup.test.ts',
   'test/web/customer-complaint.test.ts',
+  'test/web/directory-ldif.test.ts',
   'test/erasure.test.ts',
   'test/outgoing.test.ts',
   'test/reach.test.ts',
