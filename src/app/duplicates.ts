@@ -1,8 +1,8 @@
 import type { Actor } from '../domain/case.ts';
 import { can, scope, type Scope } from '../domain/policy.ts';
-import { rankDuplicates, type Duplicate } from '../domain/similarity.ts';
+import { jaccardOfList, rankDuplicates, type Duplicate } from '../domain/similarity.ts';
 import { hashTokens, inScope, type Db } from '../store/cases.repository.ts';
-import { searchTokens } from '../store/search.ts';
+import { trackingTokens } from '../store/search.ts';
 import { keyringOf } from '../store/sealing.ts';
 import { duplicateAction } from './bulk.ts';
 import type { AppContext } from './context.ts';
@@ -98,21 +98,21 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   const rows = new Map<string, (typeof byText)[number]>();
   for (const r of [...byText, ...bySubmitter, ...byRespondent]) rows.set(r.id, r);
   const own = await db.selectFrom('case_search').select('tokens').where('case_id', '=', row.id).executeTakeFirst();
-  const keyring = keyringOf(db);
-  // The tracking number is indexed with the words; it is the case's own and says nothing of its matter.
-  const matter = (tokens: string, trackingNo: string) => {
-    const set = new Set(tokens.split(' ').filter(Boolean));
-    for (const t of hashTokens(keyring, searchTokens('', '', trackingNo)).split(' ')) set.delete(t);
-    return set;
-  };
+  // The tracking number is indexed with the words; it is the case's own and says nothing of its
+  // matter. Left out of this case's set; a candidate's own tracking tokens are only counted out of
+  // its size (they cannot be in this set: its parts, such as the date, were just taken out of it).
+  const matter = new Set((own?.tokens ?? '').split(' ').filter(Boolean));
+  for (const t of hashTokens(keyringOf(db), trackingTokens(row.tracking_no).join(' ')).split(' ')) matter.delete(t);
   const ranked = rankDuplicates(
-    matter(own?.tokens ?? '', row.tracking_no),
-    [...rows.values()].map((r) => ({
-      id: r.id,
-      features: matter(r.tokens, r.tracking_no),
-      sameSubmitter: submitterIds.has(r.id),
-      sameRespondent: respondentIds.has(r.id),
-    })),
+    [...rows.values()].map((r) => {
+      const tokens = r.tokens.split(' ');
+      return {
+        id: r.id,
+        text: jaccardOfList(matter, tokens, tokens.length - trackingTokens(r.tracking_no).length),
+        sameSubmitter: submitterIds.has(r.id),
+        sameRespondent: respondentIds.has(r.id),
+      };
+    }),
   );
   const step = duplicateAction(procedure, state);
   return {

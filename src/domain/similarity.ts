@@ -34,7 +34,19 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-export type Candidate = { id: string; features: ReadonlySet<string>; sameSubmitter: boolean; sameRespondent: boolean };
+/**
+ * The same index for B given as a list of distinct items, `size` of which count (the others are
+ * known not to be in A): a candidate's stored tokens are compared without building a set of them.
+ */
+export function jaccardOfList(a: ReadonlySet<string>, b: readonly string[], size: number): number {
+  if (a.size === 0 && size === 0) return 0;
+  let shared = 0;
+  for (const x of b) if (a.has(x)) shared++;
+  return shared / (a.size + size - shared);
+}
+
+/** A candidate with its text similarity to the case (jaccard or jaccardOfList) and what it shares. */
+export type Candidate = { id: string; text: number; sameSubmitter: boolean; sameRespondent: boolean };
 export type Duplicate = { id: string; score: number; text: number; sameSubmitter: boolean; sameRespondent: boolean };
 
 /**
@@ -42,14 +54,10 @@ export type Duplicate = { id: string; score: number; text: number; sameSubmitter
  * at least `textFloor`, or `partyFloor` with the same submitter or respondent; scored by the text
  * similarity plus the party bonus, at most 1.
  */
-export function rankDuplicates(
-  features: ReadonlySet<string>,
-  candidates: Candidate[],
-  settings: DuplicateSettings = DUPLICATE_SETTINGS,
-): Duplicate[] {
+export function rankDuplicates(candidates: Candidate[], settings: DuplicateSettings = DUPLICATE_SETTINGS): Duplicate[] {
   const found: Duplicate[] = [];
   for (const c of candidates) {
-    const text = jaccard(features, c.features);
+    const text = c.text;
     const party = c.sameSubmitter || c.sameRespondent;
     if (text < settings.textFloor && !(party && text >= settings.partyFloor)) continue;
     const bonus = c.sameSubmitter ? settings.partyBonus : c.sameRespondent ? settings.partyBonus / 2 : 0;

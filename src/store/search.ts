@@ -41,13 +41,16 @@ export function searchTokens(subject: string, description: string, trackingNo: s
   const tokens = new Set(
     clean([...j.cutForSearch(foldForSearch(subject), false), ...j.cutForSearch(foldForSearch(description), false)]),
   );
-  // The tracking number whole (without its dashes) and in parts: TS-20261129-WJJ0N2 is found by either.
+  for (const t of trackingTokens(trackingNo)) tokens.add(t);
+  return [...tokens].join(' ');
+}
+
+/** A tracking number as the index holds it, whole (without its dashes) and in parts: TS-20261129-WJJ0N2 is found by either. */
+export function trackingTokens(trackingNo: string): string[] {
   const whole = foldForSearch(trackingNo)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
-  if (whole) tokens.add(whole);
-  for (const part of clean([foldForSearch(trackingNo)])) tokens.add(part);
-  return [...tokens].join(' ');
+  return [...new Set([...(whole ? [whole] : []), ...clean([foldForSearch(trackingNo)])])];
 }
 
 /**
