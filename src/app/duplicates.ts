@@ -13,6 +13,8 @@ const DAY_MS = 86_400_000;
 export const RECENT_DAYS = 90;
 /** The newest candidates compared by text alone (the same submitter's or respondent's come on top). */
 const TEXT_CANDIDATES = 1000;
+/** Recent candidates are looked for among this many newest cases of the procedure (open ones anywhere). */
+const NEWEST_WINDOW = 5000;
 
 export type SimilarCase = Duplicate & {
   trackingNo: string;
@@ -70,8 +72,28 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   const names = (JSON.parse(row.respondents) as { name?: unknown }[])
     .map((r) => r.name)
     .filter((n): n is string => typeof n === 'string' && n.length > 0);
-  const [byText, bySubmitter, byRespondent] = await Promise.all([
-    recentOrOpen(db, procedure.id, since, s, row.id).orderBy('cases.id', 'desc').limit(TEXT_CANDIDATES).execute(),
+  const [newest, open, bySubmitter, byRespondent] = await Promise.all([
+    // By text, the newest of the procedure's latest NEWEST_WINDOW cases that the reader may see,
+    // and the open ones (found through the closed_at index): read in bounded steps, whatever
+    // share of the procedure the reader's units hold (a unit-scoped reader's scan of every case
+    // of the procedure took 100 ms at 100,000 cases).
+    recentOrOpen(db, procedure.id, since, s, row.id)
+      .where('cases.id', 'in', (eb) =>
+        eb
+          .selectFrom('cases as w')
+          .select('w.id')
+          .where('w.procedure_id', '=', procedure.id)
+          .orderBy('w.id', 'desc')
+          .limit(NEWEST_WINDOW),
+      )
+      .orderBy('cases.id', 'desc')
+      .limit(TEXT_CANDIDATES)
+      .execute(),
+    recentOrOpen(db, procedure.id, since, s, row.id)
+      .where('cases.closed_at', 'is', null)
+      .orderBy('cases.id', 'desc')
+      .limit(TEXT_CANDIDATES)
+      .execute(),
     keys.length === 0
       ? []
       : recentOrOpen(db, procedure.id, since, s, row.id)
@@ -95,8 +117,10 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   ]);
   const submitterIds = new Set(bySubmitter.map((r) => r.id));
   const respondentIds = new Set(byRespondent.map((r) => r.id));
-  const rows = new Map<string, (typeof byText)[number]>();
-  for (const r of [...byText, ...bySubmitter, ...byRespondent]) rows.set(r.id, r);
+  const rows = new Map<string, (typeof newest)[number]>();
+  for (const r of [...newest, ...open].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, TEXT_CANDIDATES))
+    rows.set(r.id, r);
+  for (const r of [...bySubmitter, ...byRespondent]) rows.set(r.id, r);
   const own = await db.selectFrom('case_search').select('tokens').where('case_id', '=', row.id).executeTakeFirst();
   // The tracking number is indexed with the words; it is the case's own and says nothing of its
   // matter. Left out of this case's set; a candidate's own tracking tokens are only counted out of
