@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/case.ts';
 import { can, scope, type Scope } from '../domain/policy.ts';
 import { rankDuplicates, type Duplicate } from '../domain/similarity.ts';
-import { inScope, openCases, type CaseRow, type Db } from '../store/cases.repository.ts';
+import { inScope, openCases, respondentHash, type CaseRow, type Db } from '../store/cases.repository.ts';
+import { keyringOf } from '../store/sealing.ts';
 import { duplicateAction } from './bulk.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
@@ -72,7 +73,7 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
                 .selectFrom('case_respondents as r')
                 .select('r.case_id')
                 .whereRef('r.case_id', '=', 'cases.id')
-                .where('r.name', 'in', [...new Set(names)]),
+                .where('r.name', 'in', [...new Set(names.map((n) => respondentHash(keyringOf(db), n)))]),
             ),
           )
           .limit(100)
