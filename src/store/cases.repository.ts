@@ -12,7 +12,7 @@ import {
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
-import { foldForSearch, indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
+import { indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
 import {
   caseKey,
   caseKeys,
