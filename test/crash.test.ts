@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { configFromEnv, openApp } from '../src/app/context.ts';
+import { openSubjects } from '../src/store/cases.repository.ts';
 import { BACKENDS } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
@@ -126,7 +127,12 @@ describe.each(BACKENDS)('SIGKILL under load on $name', (backend) => {
     });
     try {
       const db = ctx.store.db;
-      const cases = await db.selectFrom('cases').select(['id', 'tracking_no', 'subject', 'version']).execute();
+      // Subjects are sealed under each case's key (issue 24): read as the store opens them.
+      const cases = await openSubjects(
+        db,
+        await db.selectFrom('cases').select(['id', 'tracking_no', 'subject', 'version']).execute(),
+        (c) => c.id,
+      );
       const byTracking = new Map(cases.map((c) => [c.tracking_no, c]));
       // Every acknowledged submission is there, under the tracking number it was given.
       for (const ack of acks.values()) {

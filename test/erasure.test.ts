@@ -118,9 +118,18 @@ describe.each(BACKENDS)('erasure down to the bytes on $name', (backend) => {
     const p = PEOPLE[key];
     const res = await h.call('POST', '/api/v1/public/cases', {
       body: complaint({
-        subject: '冰箱不制冷',
+        // Issue 24: the name also in the subject, the respondents, the place and the form's fields
+        // and requested outcome — all of it sealed under the case key, as the description is.
+        subject: `${p.name}的冰箱不制冷`,
         description: `我叫${p.name}，手机${p.phone}，身份证号${p.idNumber}，邮箱${p.email}。冰箱买来第二天就坏了。`,
         submitter: { name: p.name, phone: p.phone, email: p.email },
+        respondents: [
+          { name: '人民路门店', type: 'business' },
+          { name: `${p.name}的邻居`, type: 'person' },
+        ],
+        location: `${p.name}家，电话${p.phone}`,
+        requestedOutcome: `请联系${p.name}：${p.email}`,
+        fields: { orderNo: p.idNumber, productName: '双门冰箱 BCD-300', store: `${p.name}常去的门店` },
       }),
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -148,9 +157,11 @@ describe.each(BACKENDS)('erasure down to the bytes on $name', (backend) => {
     const closed = await h.call('POST', `/api/v1/cases/${id}/actions/close-invalid`, {
       token: service.token,
       body: {
-        // The reply is kept in the case's form data, which is not sealed (docs/security.md): it
-        // names nobody here; the reason (a note on the timeline) does.
-        input: { reply: '您好，该冰箱已过保修期。', reason: `已电话${p.phone}告知${p.name}` },
+        // The reply is kept in the case's form data (sealed, issue 24); the reason is a timeline note.
+        input: {
+          reply: `${p.name}您好，该冰箱已过保修期，已发邮件到${p.email}。`,
+          reason: `已电话${p.phone}告知${p.name}`,
+        },
         expectedVersion: detail.version,
       },
     });

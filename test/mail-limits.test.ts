@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { channelConfigFromEnv, type MailInConfig } from '../src/app/channel-config.ts';
 import { startMailListener, type MailListener } from '../src/mail/listener.ts';
+import { openSubjects } from '../src/store/cases.repository.ts';
 import { BACKENDS, sqlite, TestClock } from './support/backends.ts';
 
 type Reply = { code: number; text: string };
@@ -150,7 +151,11 @@ describe('inbound SMTP size and connection limits (issue 19)', () => {
     expect((await session.mail('small@example.com', complaintMail('small@example.com', 1))).code).toBe(250);
     session.quit();
     expect(logged).toContain(`mail-in: rejected a mail from big@example.com: larger than ${cfg.maxBytes} bytes`);
-    const cases = await ctx.store.db.selectFrom('cases').select('subject').execute();
+    const cases = await openSubjects(
+      ctx.store.db,
+      await ctx.store.db.selectFrom('cases').select(['id', 'subject']).execute(),
+      (c) => c.id,
+    );
     expect(cases.map((c) => c.subject)).toEqual(['第 1 封投诉 / complaint 1']);
   });
 

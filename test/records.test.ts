@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/app/audit.ts';
+import { addAttachment } from '../src/app/attachments.ts';
+import { addUser } from '../src/app/auth.ts';
 import { runRetention } from '../src/app/retention.ts';
+import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { findCaseById } from '../src/store/cases.repository.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
@@ -170,7 +173,11 @@ describe.each(BACKENDS)('records on $name', (backend) => {
         .executeTakeFirstOrThrow();
       expect(Number(n), table).toBe(0);
     }
-    for (const key of ['held', 'recent', 'open'] as const) expect(all).toContain(PEOPLE[key].name); // encrypted identity aside, their text is intact
+    // The kept cases' text is intact: sealed on the disk (issue 24), opened by the store.
+    for (const key of ['held', 'recent', 'open'] as const) {
+      expect(all).not.toContain(PEOPLE[key].name);
+      expect((await findCaseById(h.ctx.store.db, cases[key].id))?.subject).toBe(`${PEOPLE[key].name}投诉冰箱不制冷`);
+    }
     // … and not after: the index followed the redaction and the deletion; the rest of the text is still found.
     for (const key of ['expired', 'old'] as const) {
       for (const value of [PEOPLE[key].name, PEOPLE[key].phone])
@@ -219,6 +226,19 @@ describe.each(BACKENDS)('records on $name', (backend) => {
     });
     expect(asked.statusCode, asked.body).toBe(201);
     expect(asked.json()).toMatchObject({ status: 'open', dueAt: '2026-12-21T16:00:00.000Z' }); // 15 working days
+    // Issue 24: the DPO's notice is its own template (data-request.yaml), not the generic 【案件动态】.
+    await dispatchOnce(h.ctx, 1000);
+    const notices = (await h.call('GET', '/api/v1/notifications', { token: manager.token })).json().items as {
+      title: Record<string, string>;
+      body: Record<string, string>;
+    }[];
+    const notice = notices.find((n) => n.title['zh-CN'].startsWith('【个人信息请求】'));
+    expect(notice?.title).toEqual({
+      'zh-CN': `【个人信息请求】${cases.recent.trackingNo} 提交人请求查阅个人信息`,
+      en: `[Personal data] ${cases.recent.trackingNo}: the submitter asks for access to`,
+    });
+    expect(notice?.body['zh-CN']).toContain('请于 2026-12-21 24:00（北京时间）前审核并答复');
+    expect(notice?.body.en).toContain('Review and answer by 2026-12-21 24:00 (Beijing time)');
     const list = (await h.call('GET', '/api/v1/data-requests?status=open', { token: manager.token })).json().items;
     expect(list).toMatchObject([{ trackingNo: cases.recent.trackingNo, type: 'access', overdue: false }]);
     expect((await h.call('GET', '/api/v1/data-requests', { token: service.token })).json().items).toEqual([]);
@@ -355,4 +375,90 @@ describe.each(BACKENDS)('records on $name', (backend) => {
       [`${cases.held.trackingNo}.zip`, `${cases.old.trackingNo}.zip`].sort(),
     );
   });
+
+  it('prints measures as a table with the owner named, and names Chinese files so unzip, bsdtar and Python read them (issue 24, ARC-1)', async () => {
+    const { id } = cases.open;
+    const owner = await addUser(
+      h.ctx,
+      {
+        username: 'li-na-records',
+        password: 'correct horse battery',
+        roles: ['department-handler'],
+        isAdmin: false,
+        displayName: '李娜',
+      },
+      'system:test',
+    );
+    let version = (await h.call('GET', `/api/v1/cases/${id}`, { token: service.token })).json().version;
+    const act = async (action: string, input: Record<string, unknown>) => {
+      const res = await h.call('POST', `/api/v1/cases/${id}/actions/${action}`, {
+        token: service.token,
+        body: { input, expectedVersion: version },
+      });
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+      version = res.json().version;
+    };
+    await act('accept', { category: 'product-quality' });
+    await act('assign', { responsible: 'cs-records' });
+    await act('start-investigation', {});
+    await act('decide', {
+      cause: '压缩机出厂缺陷',
+      outcome: 'substantiated',
+      solution: '退款并致歉',
+      measures: [{ type: 'refund', description: '退还运费', owner: 'li-na-records', dueDate: '2026-12-09' }],
+    });
+    await addAttachment(
+      h.ctx,
+      id,
+      { name: '发票照片说明.txt', bytes: Buffer.from('发票号 12345') },
+      { kind: 'submitter', caseId: id },
+      'public',
+    );
+
+    const res = await h.call('GET', `/api/v1/cases/${id}/archive`, { token: service.token });
+    expect(res.statusCode).toBe(200);
+    const zip = Buffer.from(res.rawPayload);
+    const summary = strFromU8(unzipSync(new Uint8Array(zip))['summary.html']);
+    const measures = summary.slice(summary.indexOf('<h2>处理措施</h2>'), summary.indexOf('<h2>时限</h2>'));
+    expect(measures).toContain('<th>措施</th><th>内容</th><th>责任人</th><th>完成期限</th><th>已完成</th>');
+    expect(measures).toContain('<td>退款</td><td>退还运费</td><td>李娜</td><td>2026-12-09</td><td>否</td>');
+    // The timeline's decision too: a table with the owner's name, never JSON with the user id.
+    expect(summary).toContain('<td>李娜</td>');
+    expect(summary).not.toContain(owner.id);
+    expect(summary).not.toContain('&quot;owner&quot;');
+
+    // Every entry says it was made on Unix ("version made by" 3) with the UTF-8 flag: Info-ZIP's
+    // unzip 6.0 then takes the name's bytes as they are instead of converting from a DOS code page.
+    const entries = centralDirectory(zip);
+    expect(entries.map((e) => e.name)).toContain(`attachments/${await attachmentId(h.ctx, id)}-发票照片说明.txt`);
+    for (const e of entries) expect(e, e.name).toMatchObject({ madeBy: 3, utf8: /[^\x00-\x7f]/.test(e.name) });
+  });
 });
+
+/** The entries of a ZIP's central directory: name, the host it claims ("version made by" high byte), the UTF-8 flag. */
+function centralDirectory(zip: Buffer): { name: string; madeBy: number; utf8: boolean }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries.push({
+      name: zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'),
+      madeBy: zip[at + 5]!,
+      utf8: (zip.readUInt16LE(at + 8) & 0x800) !== 0,
+    });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+async function attachmentId(ctx: AppContext, caseId: string): Promise<string> {
+  const row = await ctx.store.db
+    .selectFrom('case_attachments')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

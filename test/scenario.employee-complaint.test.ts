@@ -3,6 +3,7 @@ import { verifyAudit } from '../src/app/audit.ts';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
+import { findCaseByTrackingNo } from '../src/store/cases.repository.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
@@ -961,11 +962,8 @@ describe.each(BACKENDS)('employee complaint (S1, S3, S7) on $name', (backend) =>
       },
     });
     expect(flagged.statusCode, flagged.body).toBe(201);
-    const opened = await h.ctx.store.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('tracking_no', '=', flagged.json().trackingNo)
-      .executeTakeFirstOrThrow();
+    // As the store opens it: the respondents are sealed under the case key (issue 24).
+    const opened = (await findCaseByTrackingNo(h.ctx.store.db, flagged.json().trackingNo))!;
     // Without respondents named, the retaliation case names the original's; recusals are copied.
     expect(JSON.parse(opened.respondents).map((r: { name: string }) => r.name)).toEqual([
       '陈某（装配二班班组长）',

@@ -3,7 +3,7 @@ import { rootRef } from './reach.ts';
 import { addDays } from '../domain/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { TRespondent, TSubmitter } from '../domain/submission.ts';
-import { caseExclusions, type CaseRow, listEvents } from '../store/cases.repository.ts';
+import { caseExclusions, type CaseRow, findCaseById, listEvents, setCaseData } from '../store/cases.repository.ts';
 import { findOrgUnit } from '../store/org.repository.ts';
 import { addCaseNote, refOf } from './case-notes.ts';
 import type { AppContext } from './context.ts';
@@ -113,12 +113,9 @@ export async function appeal(ctx: AppContext, original: CaseRow, reasons: string
         appealLevelLabel: step.label,
         final: next === rule.levels.length,
       };
-      const row = await trx.selectFrom('cases').select('data').where('id', '=', opened.id).executeTakeFirstOrThrow();
-      await trx
-        .updateTable('cases')
-        .set({ data: JSON.stringify({ ...JSON.parse(row.data), ...appealData }) })
-        .where('id', '=', opened.id)
-        .execute();
+      // Through the store, which opens and seals the form data (issue 24).
+      const row = (await findCaseById(trx, opened.id))!;
+      await setCaseData(trx, row.id, JSON.stringify({ ...JSON.parse(row.data), ...appealData }));
       if (exclusions.length > 0) {
         await trx
           .insertInto('case_exclusions')

@@ -13,6 +13,7 @@ import { toCaseState } from '../store/case.mapper.ts';
 import {
   caseExclusions,
   listCases,
+  openSubjects,
   listEvents,
   type CaseEventRow,
   type CaseFilter,
@@ -369,7 +370,10 @@ export async function caseList(
       to: receivedTo ? ctx.calendar.startOfDay(addDays(receivedTo, 1)).toISOString() : undefined,
     };
   }
-  const { rows, hasMore, nextKey } = await listCases(ctx.store.db, filter);
+  const listed = await listCases(ctx.store.db, filter);
+  const { hasMore, nextKey } = listed;
+  // The subject is the one sealed column the inbox shows (issue 24): opened for the page only.
+  const rows = await openSubjects(ctx.store.db, listed.rows, (r) => r.id);
   const now = ctx.now();
   // One query for the whole page, not one per row.
   const clocks =

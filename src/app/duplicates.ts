@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/case.ts';
 import { can, scope, type Scope } from '../domain/policy.ts';
 import { jaccardOfList, rankDuplicates, type Duplicate } from '../domain/similarity.ts';
-import { hashTokens, inScope, type Db } from '../store/cases.repository.ts';
+import { hashTokens, inScope, openSubjects, respondentHash, type Db } from '../store/cases.repository.ts';
 import { trackingTokens } from '../store/search.ts';
 import { keyringOf } from '../store/sealing.ts';
 import { duplicateAction } from './bulk.ts';
@@ -109,7 +109,7 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
                 .selectFrom('case_respondents as r')
                 .select('r.case_id')
                 .whereRef('r.case_id', '=', 'cases.id')
-                .where('r.name', 'in', [...new Set(names)]),
+                .where('r.name', 'in', [...new Set(names.map((n) => respondentHash(keyringOf(db), n)))]),
             ),
           )
           .limit(100)
@@ -138,14 +138,20 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
       };
     }),
   );
+  // Subjects are sealed (issue 24): only those of the cases shown are opened.
+  const shown = await openSubjects(
+    db,
+    ranked.map((d) => rows.get(d.id)!),
+    (r) => r.id,
+  );
   const step = duplicateAction(procedure, state);
   return {
     closeAsDuplicate:
       step && can(actor, procedure, step.action, state)
         ? { action: step.action.id, groundField: step.ground, textField: step.text }
         : null,
-    similar: ranked.map((d) => {
-      const r = rows.get(d.id)!;
+    similar: ranked.map((d, i) => {
+      const r = shown[i]!;
       return {
         ...d,
         trackingNo: r.tracking_no,

@@ -12,7 +12,8 @@ import type { TLabel } from '../domain/labels.ts';
 import type { Scope } from '../domain/policy.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { inScope } from '../store/cases.repository.ts';
+import { findCaseById, inScope, respondentHash } from '../store/cases.repository.ts';
+import { caseKeys, keyringOf, openText } from '../store/sealing.ts';
 import { insertOutbox, type OutboxRow } from '../store/outbox.repository.ts';
 import type { AppContext } from './context.ts';
 import { statsScopeOf } from './stats.ts';
@@ -79,6 +80,14 @@ export async function findHotspots(
   if (filter.procedureId) named = named.where('procedure_id', '=', filter.procedureId);
   const [caseRows, nameRows] = await Promise.all([cases.orderBy('id', 'desc').execute(), named.execute()]);
   const seen = new Map(caseRows.map((r) => [r.id, r]));
+  // The form data's strings are sealed (issue 24): only the place field of a case that has one is
+  // opened, with the window's keys read 500 at a time.
+  const keyring = keyringOf(ctx.store.db);
+  const withPlace = caseRows.filter((r) => PLACE_FIELDS.some((f) => r.data.includes(`"${f}":"`)));
+  const keys = await caseKeys(
+    ctx.store.db,
+    withPlace.map((r) => r.id),
+  );
 
   const tallies = new Map<string, Tally>();
   const count = (
@@ -102,8 +111,8 @@ export async function findHotspots(
   for (const row of caseRows) {
     if (row.category) count(row.procedure_id, 'category', row.category, row);
     const data = JSON.parse(row.data) as Record<string, unknown>;
-    const text = PLACE_FIELDS.map((f) => data[f]).find((v): v is string => typeof v === 'string');
-    const place = placeOf(text);
+    const sealed = PLACE_FIELDS.map((f) => data[f]).find((v): v is string => typeof v === 'string');
+    const place = placeOf(sealed === undefined ? undefined : openText(keyring, keys.get(row.id), sealed, ''));
     if (place) count(row.procedure_id, 'place', place, row);
   }
   for (const row of nameRows.sort((a, b) => (a.case_id < b.case_id ? 1 : -1))) {
@@ -114,16 +123,30 @@ export async function findHotspots(
   const byKey = new Map(
     [...tallies.values()].map((t) => [`${t.key.procedureId}\u0000${t.key.dimension}\u0000${t.key.value}`, t]),
   );
-  return detectHotspots([...tallies.values()], settings).map((h) => {
+  const found = detectHotspots([...tallies.values()], settings);
+  // case_respondents holds keyed hashes of the names (issue 24): a respondent hotspot is named
+  // from the respondents of one of its cases, opened.
+  const respondentNames = new Map<string, string>();
+  for (const h of found) {
+    if (h.dimension !== 'respondent') continue;
+    const t = byKey.get(`${h.procedureId}\u0000${h.dimension}\u0000${h.value}`)!;
+    const c = await findCaseById(ctx.store.db, t.cases[0]!.id);
+    const list = c ? (JSON.parse(c.respondents) as { name?: unknown }[]) : [];
+    const name = list.map((r) => r.name).find((n) => typeof n === 'string' && respondentHash(keyring, n) === h.value);
+    if (typeof name === 'string') respondentNames.set(h.value, name);
+  }
+  return found.map((h) => {
     const t = byKey.get(`${h.procedureId}\u0000${h.dimension}\u0000${h.value}`)!;
     const procedure = ctx.procedures.latest(h.procedureId);
     const category = h.dimension === 'category' ? procedure?.categories.find((c) => c.id === h.value) : undefined;
+    const value = respondentNames.get(h.value) ?? h.value;
     return {
       ...h,
+      value,
       expected: Math.round(h.expected * 100) / 100,
       ratio: Math.round(h.ratio * 10) / 10,
       procedureName: procedure?.name ?? { 'zh-CN': h.procedureId },
-      label: category?.label ?? { 'zh-CN': h.value },
+      label: category?.label ?? { 'zh-CN': value },
       caseIds: t.cases.map((c) => c.id),
       cases: t.cases,
       unitPaths: [...t.unitPaths],

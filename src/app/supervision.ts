@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { isOrganisationWide, supervises } from '../domain/policy.ts';
 import { SUBMITTER_ROLE, type TProcedure } from '../domain/procedure.schema.ts';
 import { clockStatus } from '../domain/clocks.ts';
-import { findCaseById } from '../store/cases.repository.ts';
+import { findCaseById, openSubjects } from '../store/cases.repository.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import { toClockState } from '../store/clock.mapper.ts';
 import type { AppContext } from './context.ts';
@@ -56,7 +56,9 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
     .where((eb) => eb.or([eb('clocks.warn_at', '<=', nowIso), eb('clocks.due_at', '<=', nowIso)]))
     .orderBy('clocks.due_at')
     .limit(BOARD_LIMIT)
-    .execute();
+    .execute()
+    // Subjects are sealed (issue 24): opened for the board's page, keys in one query.
+    .then((found) => openSubjects(ctx.store.db, found, (r) => r.case_id));
   const units = new Map((await listOrgUnits(ctx.store.db)).map((u) => [u.id, u]));
   const groups = new Map<
     string,
@@ -117,7 +119,8 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
     .where('cases.closed_at', 'is', null)
     .orderBy('unreached_cases.since')
     .limit(BOARD_LIMIT)
-    .execute();
+    .execute()
+    .then((found) => openSubjects(ctx.store.db, found, (r) => r.id));
   const unreached = flagged
     .filter((r) => {
       const procedure = ctx.procedures.get(r.procedure_id, Number(r.procedure_version));

@@ -65,6 +65,25 @@ export async function templateVars(
     trackLineEn: track ? `Follow it at ${track}` : 'Follow it on the complaint portal with the tracking number.',
     text: typeof input.text === 'string' ? input.text : '',
     clockLabel: clockLabel ? bilingual(clockLabel) : '',
+    ...requestVars(ctx, input, zone),
+  };
+}
+
+const REQUEST = {
+  access: ['查阅', 'access to'],
+  correct: ['更正', 'correction'],
+  delete: ['删除', 'deletion'],
+} as const;
+
+/** A personal-data request's notice (data-request.yaml): what is asked, and by when it is answered. */
+function requestVars(ctx: AppContext, input: Record<string, unknown>, zone: { 'zh-CN': string; en?: string }) {
+  const type = REQUEST[input.type as keyof typeof REQUEST];
+  const due = typeof input.dueAt === 'string' ? ctx.calendar.formatLocal(new Date(input.dueAt)) : undefined;
+  return {
+    requestZh: type?.[0] ?? '',
+    requestEn: type?.[1] ?? '',
+    requestDueZh: due ? `${due}（${zone['zh-CN']}）` : '',
+    requestDueEn: due ? `${due} (${zone.en ?? zone['zh-CN']})` : '',
   };
 }
 

@@ -12,13 +12,15 @@ import {
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { insertRows } from './insert.ts';
-import { foldForSearch, indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
+import { indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
 import {
   caseKey,
   caseKeys,
   createCaseKeys,
   keyringOf,
+  openData,
   openText,
+  sealData,
   sealText,
   searchHash,
   type CaseKey,
@@ -48,7 +50,7 @@ export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
   if (given.length === 0) return;
   const rows = given.map((r) => ({ due_key: '9999', ...r })) as CaseRow[];
   const keyring = keyringOf(db);
-  // Issue 24: each case its key; its description and submitter are written sealed.
+  // Issue 24: each case its key; its subject, description, respondents, form data and submitter are written sealed.
   const keys = await createCaseKeys(
     db,
     rows.map((r) => r.id),
@@ -59,14 +61,30 @@ export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
     tokens: indexTokens(keyring, r),
   }));
   await insertRows(db, 'case_search', search as never);
-  const names = rows.flatMap((r) => respondentKeys(r));
+  const names = rows.flatMap((r) => respondentKeys(keyring, r));
   for (let i = 0; i < names.length; i += 2000) await insertRows(db, 'case_respondents', names.slice(i, i + 2000));
 }
 
-function respondentKeys(r: Pick<CaseRow, 'id' | 'procedure_id' | 'received_at' | 'respondents'>) {
+export function respondentKeys(
+  keyring: Keyring,
+  r: Pick<CaseRow, 'id' | 'procedure_id' | 'received_at' | 'respondents'>,
+) {
   const list = JSON.parse(r.respondents) as { name?: unknown }[];
   const names = new Set(list.map((x) => x.name).filter((n): n is string => typeof n === 'string' && n.length > 0));
-  return [...names].map((name) => ({ case_id: r.id, procedure_id: r.procedure_id, name, received_at: r.received_at }));
+  return [...names].map((name) => ({
+    case_id: r.id,
+    procedure_id: r.procedure_id,
+    name: respondentHash(keyring, name),
+    received_at: r.received_at,
+  }));
+}
+
+/**
+ * A respondent's name as `case_respondents` holds it (issue 24): a keyed hash, like the search
+ * tokens — equal names still meet (repeat detection, hotspots), and no name is on the disk.
+ */
+export function respondentHash(keyring: Keyring, name: string): string {
+  return searchHash(keyring, `respondent:${name}`);
 }
 
 /** The index holds keyed hashes of the tokens, never the words (issue 24). */
@@ -90,17 +108,46 @@ export function indexTokens(keyring: Keyring, row: Pick<CaseRow, 'subject' | 'de
   return `${words} ${chars.join(' ')}`.trim();
 }
 
-function sealCase<T extends Partial<Pick<CaseRow, 'description' | 'submitter_enc'>>>(key: CaseKey, row: T): T {
+/** What of a case row is sealed under its key (issue 24): the personal and free text, not what lists filter by. */
+type SealedColumns = 'subject' | 'description' | 'respondents' | 'data' | 'submitter_enc';
+
+function sealCase<T extends Partial<Pick<CaseRow, SealedColumns>>>(key: CaseKey, row: T): T {
   const sealed = { ...row };
+  if (row.subject !== undefined) sealed.subject = sealText(key, row.subject);
   if (row.description !== undefined) sealed.description = sealText(key, row.description);
+  if (row.respondents !== undefined) sealed.respondents = sealText(key, row.respondents);
+  if (row.data !== undefined) sealed.data = sealData(key, row.data);
   if (row.submitter_enc) sealed.submitter_enc = sealText(key, row.submitter_enc);
   return sealed;
 }
 
-/** A case row as stored → as the code reads it: description and submitter opened (issue 24). */
+/** A case row as stored → as the code reads it: its sealed columns opened (issue 24). */
 export function openCase(keyring: Keyring, key: CaseKey | undefined, row: CaseRow): CaseRow {
   const submitter = row.submitter_enc ? openText(keyring, key, row.submitter_enc, '') : null;
-  return { ...row, description: openText(keyring, key, row.description), submitter_enc: submitter || null };
+  return {
+    ...row,
+    subject: openText(keyring, key, row.subject),
+    description: openText(keyring, key, row.description),
+    respondents: openText(keyring, key, row.respondents, '[]'),
+    data: openData(keyring, key, row.data),
+    submitter_enc: submitter || null,
+  };
+}
+
+/**
+ * Subjects of a list (the inbox, supervision, reports) opened, keys read in one query: the one
+ * sealed column a list shows. Nothing else of the rows is opened — a page costs one key query and
+ * two AES-GCM operations per row.
+ */
+export async function openSubjects<T extends { subject: string }>(
+  db: Db,
+  rows: T[],
+  caseIdOf: (row: T) => string,
+): Promise<T[]> {
+  if (rows.length === 0) return rows;
+  const keyring = keyringOf(db);
+  const keys = await caseKeys(db, [...new Set(rows.map(caseIdOf))]);
+  return rows.map((r) => ({ ...r, subject: openText(keyring, keys.get(caseIdOf(r)), r.subject) }));
 }
 
 /** Rows of a list opened, with their keys read in one query. */
@@ -184,7 +231,11 @@ export async function updateCaseIfVersion(
   updatedAt: string,
 ): Promise<boolean> {
   const sealed =
-    changes.description !== undefined || changes.submitter_enc
+    changes.subject !== undefined ||
+    changes.description !== undefined ||
+    changes.respondents !== undefined ||
+    changes.data !== undefined ||
+    changes.submitter_enc
       ? sealCase(await caseKey(db, id, true), changes)
       : changes;
   const result = await db
@@ -207,11 +258,21 @@ export async function updateCaseIfVersion(
     }
     if (changes.respondents !== undefined) {
       await db.deleteFrom('case_respondents').where('case_id', '=', id).execute();
-      const keys = respondentKeys(row);
+      const keys = respondentKeys(keyringOf(db), row);
       if (keys.length) await insertRows(db, 'case_respondents', keys);
     }
   }
   return true;
+}
+
+/** Completes a case's form data written in this transaction (an appeal's level), sealed, without a new version. */
+export async function setCaseData(db: Db, id: string, data: string): Promise<void> {
+  const key = await caseKey(db, id, true);
+  await db
+    .updateTable('cases')
+    .set({ data: sealData(key, data) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A timeline event; its input (a message, a note, what a form held) sealed under the case key. */
@@ -336,7 +397,8 @@ export async function findSameSubmitter(
     .where((eb) => eb.or(present.map(([column, value]) => eb(column, '=', value))))
     .orderBy('id', 'desc')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => openSubjects(db, rows, (r) => r.id)); // what the list shows; the rest stays sealed
 }
 
 /**
@@ -399,19 +461,10 @@ export async function listCases(
         : query.where('assignee_id', '=', filter.assigneeId);
   }
   if (filter.text && !fullText) {
-    // No letter or digit at all (punctuation): a substring scan of the subject (the description is
-    // sealed, issue 24). User text is escaped, with an explicit ESCAPE because SQLite has no
-    // default escape character (PostgreSQL's is the backslash).
-    // The text as typed and as folded (issue 19: Ｆ finds F), since stored text is not folded.
-    const patterns = [...new Set([filter.text, foldForSearch(filter.text)])].map(
-      (text) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
-    );
-    query = query.where((eb) =>
-      eb.or([
-        ...patterns.flatMap((pattern) => [sql<SqlBool>`${eb.ref('subject')} like ${pattern} escape '\\'`]),
-        eb('tracking_no', '=', filter.text!),
-      ]),
-    );
+    // No letter or digit at all (punctuation): nothing of the subject or description can match it,
+    // as both are sealed and the index holds letters, digits and words only (issue 24); a tracking
+    // number typed exactly still finds its case.
+    query = query.where('tracking_no', '=', filter.text);
   }
   if (filter.unitPaths) {
     const paths = filter.unitPaths;
@@ -709,7 +762,7 @@ export async function findRepeatCandidates(
           .innerJoin('cases', 'cases.id', 'r.case_id')
           .select(['cases.id', 'cases.tracking_no', 'cases.closed_at'])
           .where('r.procedure_id', '=', procedureId)
-          .where('r.name', 'in', [...new Set(respondentNames)])
+          .where('r.name', 'in', [...new Set(respondentNames.map((n) => respondentHash(keyringOf(db), n)))])
           .where('r.received_at', '>=', since)
           .orderBy('cases.id', 'desc')
           .limit(limit)

@@ -215,3 +215,26 @@ export async function openerFor(
   const keys = ids.length ? await caseKeys(db, ids) : new Map<string, CaseKey>();
   return (caseId, stored, erased) => openText(keyring, caseId ? keys.get(caseId) : undefined, stored, erased);
 }
+
+/**
+ * The case's form data (`cases.data`, JSON) with every string in it sealed, each on its own: the
+ * shape, numbers and booleans stay plain, so statistics still read `data.satisfaction` in SQL and
+ * the JSON stays valid, while every word a person typed (a reply, an address, a measure) is sealed.
+ */
+export function sealData(key: CaseKey, json: string): string {
+  return JSON.stringify(mapStrings(JSON.parse(json), (s) => sealText(key, s)));
+}
+
+/** `sealData` undone; a string sealed under a destroyed key reads as ERASED_TEXT, plain strings as they are. */
+export function openData(keyring: Keyring, key: CaseKey | undefined, stored: string): string {
+  if (!stored.includes(`"${PREFIX}`)) return stored;
+  return JSON.stringify(mapStrings(JSON.parse(stored), (s) => (s.startsWith(PREFIX) ? openText(keyring, key, s) : s)));
+}
+
+function mapStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === 'string') return f(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)]));
+  return value;
+}

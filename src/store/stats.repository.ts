@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
-import { inScope, type Db } from './cases.repository.ts';
+import { inScope, openSubjects, type Db } from './cases.repository.ts';
 import type { Dialect } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -247,13 +247,34 @@ export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: num
 
 /**
  * Per case of the period: receipt and closing instants (handling time in working days is counted
- * by the calendar, in the application) and the respondents named (JSON list, for the top ones).
+ * by the calendar, in the application).
  */
-export async function caseSpans(
+export async function caseSpans(db: Db, f: StatsFilter): Promise<{ received_at: string; closed_at: string | null }[]> {
+  return periodCases(db, f).select(['cases.received_at', 'cases.closed_at']).execute();
+}
+
+/**
+ * The respondents named most often in the period's cases, as `case_respondents` holds them (keyed
+ * hashes of the names, issue 24): counted in the database, with one case that names each, whose
+ * sealed respondents say the name. No case is opened for the counting.
+ */
+export async function respondentCounts(
   db: Db,
   f: StatsFilter,
-): Promise<{ received_at: string; closed_at: string | null; respondents: string }[]> {
-  return periodCases(db, f).select(['cases.received_at', 'cases.closed_at', 'cases.respondents']).execute();
+  limit: number,
+): Promise<{ hash: string; n: number; sample: string }[]> {
+  // The period's cases as a subquery, not a join: case_respondents has procedure_id and
+  // received_at too, which the scope's unqualified columns would find ambiguous.
+  const rows = await db
+    .selectFrom('case_respondents as r')
+    .where('r.case_id', 'in', periodCases(db, f).select('cases.id'))
+    .select((eb) => ['r.name as hash', eb.fn.countAll<number>().as('n'), eb.fn.max('r.case_id').as('sample')])
+    .groupBy('r.name')
+    .orderBy('n', 'desc')
+    .orderBy('r.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ hash: r.hash, n: Number(r.n), sample: r.sample }));
 }
 
 export type NotableRow = {
@@ -344,7 +365,8 @@ export async function notableCases(
     )
     .orderBy('cases.id', 'asc')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((found) => openSubjects(db, found, (r) => r.id)); // sealed (issue 24)
   return rows.map((r) => ({
     ...r,
     procedure_version: Number(r.procedure_version),
