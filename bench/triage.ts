@@ -23,6 +23,7 @@ import { submitCase } from '../src/app/submit.ts';
 import { rankedSuggestions, suggestionsFor } from '../src/app/triage.ts';
 import type { Actor } from '../src/domain/case.ts';
 import { TRIAGE_SETTINGS } from '../src/domain/triage.ts';
+import { openSubjects } from '../src/store/cases.repository.ts';
 import { importCases } from '../src/transfer/import.ts';
 
 type Item = {
@@ -120,7 +121,12 @@ async function main(): Promise<void> {
       if (report.imported !== rows.length) throw new Error(`import: ${JSON.stringify(report.problems.slice(0, 3))}`);
     }
     const caseOf = new Map<number, string>();
-    const imported = await ctx.store.db.selectFrom('cases').select(['id', 'subject', 'procedure_id']).execute();
+    // Subjects are sealed under each case's key (issue 24): opened to match the corpus' items.
+    const imported = await openSubjects(
+      ctx.store.db,
+      await ctx.store.db.selectFrom('cases').select(['id', 'subject', 'procedure_id']).execute(),
+      (r) => r.id,
+    );
     for (const i of train) {
       const row = imported.find((r) => r.subject === items[i]!.subject && r.procedure_id === items[i]!.procedure);
       if (row) caseOf.set(i, row.id);
