@@ -69,9 +69,6 @@ const UNDESCRIBED = z.unknown().describe('not yet described / 尚未描述');
 /** Success statuses other than 200, by route (201 created, 202 accepted, 204 no content). */
 const SUCCESS: Record<string, number | number[]> = {
   'POST /api/v1/admin/procedures': [201, 200],
-  'POST /api/v1/account/password': 204,
-  'DELETE /api/v1/account/sessions/:id': 204,
-  'POST /api/v1/account/totp/remove': 204,
   'POST /api/v1/admin/users/:id/reset-second-factor': 204,
   'POST /api/v1/admin/org-units': 201,
   'POST /api/v1/admin/users': 201,

@@ -83,6 +83,13 @@ function check(
 export function checkContract(app: FastifyInstance): { take(): string[] } {
   const found: string[] = [];
   let doc: Doc | undefined;
+  // What the handler sent, before serialisation: zod's serialiser drops fields its schema does not
+  // name, so checking only the bytes sent would hide a field the schema forgot (and the web app reads).
+  const sent = new WeakMap<object, string>();
+  app.addHook('preSerialization', (request, _reply, payload, done) => {
+    if (payload !== null && typeof payload === 'object') sent.set(request, JSON.stringify(payload));
+    done(null, payload);
+  });
   app.addHook('onSend', (request, reply, payload, done) => {
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/') || path.startsWith('/api/docs') || request.method === 'HEAD') return done();
@@ -94,7 +101,15 @@ export function checkContract(app: FastifyInstance): { take(): string[] } {
       const compressed = reply.getHeader('content-encoding');
       const problem = compressed
         ? undefined
-        : check(doc, request.method, request.routeOptions.url, path, reply.statusCode, contentType, payload);
+        : check(
+            doc,
+            request.method,
+            request.routeOptions.url,
+            path,
+            reply.statusCode,
+            contentType,
+            sent.get(request) ?? payload,
+          );
       if (problem) found.push(problem);
     } catch (err) {
       found.push(`${request.method} ${path}: contract check failed: ${(err as Error).message}`);
