@@ -19,18 +19,11 @@ type Operation = {
  * operation that gets one must leave the list.
  */
 const UNDESCRIBED = new Set(
-  `listPublicProcedures listPublicOrgUnits trackCase sendSubmitterMessage reportRetaliation appealCase
-  performSubmitterAction listCases getCase revealSubmitter listSameSubmitterCases messageSubmitter
-  linkRespondent listEligibleUsers listRecusals decideRecusalMatch linkCases performAction getCalendar
-  importCalendar getSupervision urgeCase takeOverCase listOrgUnits createOrgUnit listUsers createUser runDoctor
-  setIntakeUnit listGrants addGrant disableUser enableUser resetPassword listThrottles clearThrottle
-  listProcedures importProcedure getProcedureVersion addCategory updateCategory retireCategory listTokens
-  createToken listAudit verifyAuditChain uploadAttachment uploadSubmitterAttachment requestOwnData
-  listOwnDataRequests placeHold releaseHold placeHolds requestCaseData listDataRequests answerDataRequest
-  listNotifications markNotificationRead listDeliveries listPublishedDisclosures proposeDisclosure
-  listDisclosures getDisclosure editDisclosure notifyDisclosure publishDisclosure unpublishDisclosure
-  listImprovements createImprovement getImprovement updateImprovement getSurvey answerSurvey listSurveys
-  createSurvey getSurveyResults getStatistics listReports getReport`
+  `uploadAttachment uploadSubmitterAttachment requestOwnData listOwnDataRequests placeHold releaseHold placeHolds
+  requestCaseData listDataRequests answerDataRequest listNotifications markNotificationRead listDeliveries
+  listPublishedDisclosures proposeDisclosure listDisclosures getDisclosure editDisclosure notifyDisclosure
+  publishDisclosure unpublishDisclosure listImprovements createImprovement getImprovement updateImprovement
+  getSurvey answerSurvey listSurveys createSurvey getSurveyResults getStatistics listReports getReport`
     .split(/\s+/)
     .filter(Boolean),
 );

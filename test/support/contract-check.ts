@@ -18,7 +18,7 @@ function validator(doc: Doc, pointer: string): ValidateFunction {
   if (!ajv) {
     // OpenAPI 3.0 schemas: `nullable` is understood; formats are not checked (the zod schemas do that).
     ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
-    ajv.addSchema(doc, 'openapi.json');
+    ajv.addSchema(asDraft7(structuredClone(doc)), 'openapi.json');
   }
   let compiled = validators.get(pointer);
   if (!compiled) {
@@ -26,6 +26,25 @@ function validator(doc: Doc, pointer: string): ValidateFunction {
     validators.set(pointer, compiled);
   }
   return compiled;
+}
+
+/** OpenAPI 3.0 writes `exclusiveMinimum: true` beside `minimum` (zod's `.positive()`); Ajv reads draft 7. */
+function asDraft7<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(asDraft7);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    for (const [bound, flag] of [
+      ['minimum', 'exclusiveMinimum'],
+      ['maximum', 'exclusiveMaximum'],
+    ] as const) {
+      if (typeof o[flag] !== 'boolean') continue;
+      if (o[flag]) o[flag] = o[bound];
+      else delete o[flag];
+      if (o[flag] !== undefined) delete o[bound];
+    }
+    Object.values(o).forEach(asDraft7);
+  }
+  return node;
 }
 
 const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
