@@ -68,22 +68,15 @@ const UNDESCRIBED = z.unknown().describe('not yet described / 尚未描述');
 
 /** Success statuses other than 200, by route (201 created, 202 accepted, 204 no content). */
 const SUCCESS: Record<string, number | number[]> = {
-  'POST /api/v1/cases/:id/attachments': 201,
-  'POST /api/v1/public/cases/:trackingNo/attachments': 201,
   'POST /api/v1/auth/logout': 204,
   'DELETE /api/v1/auth/tokens/:id': 204,
   'POST /api/v1/bench/one-row': 201,
-  'POST /api/v1/cases/:id/disclosure': 201,
-  'POST /api/v1/improvements': 201,
   'POST /api/v1/admin/deliveries/:id/retry': 202,
-  'POST /api/v1/public/cases/:trackingNo/data-requests': 201,
-  'POST /api/v1/cases/:id/data-requests': 201,
-  'POST /api/v1/public/surveys/:id/responses': 201,
-  'POST /api/v1/surveys': 201,
   'DELETE /api/v1/admin/canned-replies/:id': 204,
 };
 
-const BINARY = z.string().meta({ format: 'binary' });
+/** A file in the body (an attachment, an archive, a workbook). */
+export const BINARY = z.string().meta({ format: 'binary' });
 
 /** Routes that answer a file instead of (or besides) JSON. */
 const FILES: Record<string, string[]> = {
@@ -91,7 +84,6 @@ const FILES: Record<string, string[]> = {
   'GET /api/v1/public/cases/:trackingNo/attachments/:attachment': ['application/octet-stream'],
   'GET /api/v1/cases/:id/archive': ['application/zip'],
   'GET /api/v1/archive': ['application/zip'],
-  'GET /api/v1/stats': ['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 };
 
 function defaultSuccess(key: string): Record<number, unknown> {

@@ -42,6 +42,11 @@ function asDraft7<T>(node: T): T {
       else delete o[flag];
       if (o[flag] !== undefined) delete o[bound];
     }
+    // `nullable` beside `anyOf` (zod's nullable union): Ajv reads `nullable` only beside `type`.
+    if (o.nullable === true && !o.type && Array.isArray(o.anyOf)) {
+      o.anyOf = [...o.anyOf, { type: 'null' }];
+      delete o.nullable;
+    }
     Object.values(o).forEach(asDraft7);
   }
   return node;
