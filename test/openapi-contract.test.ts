@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiText } from '../src/http/openapi.ts';
+import { WEB_TYPES_PATH, webTypesText } from '../scripts/web-types.ts';
 import { sqlite } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
@@ -108,5 +109,12 @@ describe('the OpenAPI document (issue 26)', () => {
   it('is published as docs/openapi.json, and that file is current (npm run openapi)', () => {
     const published = readFileSync(join(import.meta.dirname, '..', 'docs', 'openapi.json'), 'utf8');
     expect(published === openapiText(h.http), 'docs/openapi.json is stale: run npm run openapi').toBe(true);
+  });
+
+  it('gives the web app its API types generated from that file, current too (issue 15: npm run openapi)', async () => {
+    const root = join(import.meta.dirname, '..');
+    const generated = readFileSync(join(root, ...WEB_TYPES_PATH), 'utf8');
+    const fresh = await webTypesText(readFileSync(join(root, 'docs', 'openapi.json'), 'utf8'));
+    expect(generated === fresh, 'web/src/api/schema.d.ts is stale: run npm run openapi').toBe(true);
   });
 });
