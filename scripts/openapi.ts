@@ -1,6 +1,7 @@
 /**
  * Writes docs/openapi.json from the server's own document (issue 26): a server on a throwaway
- * SQLite database, nothing listening. test/openapi-contract.test.ts fails when the file is stale.
+ * SQLite database, nothing listening; and the web app's types from it (scripts/web-types.ts).
+ * test/openapi-contract.test.ts fails when either file is stale.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { openapiText } from '../src/http/openapi.ts';
 import { buildServer } from '../src/http/server.ts';
+import { WEB_TYPES_PATH, webTypesText } from './web-types.ts';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plaint-openapi-'));
@@ -16,7 +18,12 @@ async function main(): Promise<void> {
     const app = await buildServer(ctx);
     await app.ready();
     const target = join(import.meta.dirname, '..', 'docs', 'openapi.json');
-    writeFileSync(target, openapiText(app));
+    const text = openapiText(app);
+    writeFileSync(target, text);
+    // Issue 15: the web app's API types, from the same document.
+    const types = join(import.meta.dirname, '..', ...WEB_TYPES_PATH);
+    writeFileSync(types, await webTypesText(text));
+    console.log(`wrote ${types}`);
     await app.close();
     await ctx.close();
     console.log(`wrote ${target}`);

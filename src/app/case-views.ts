@@ -514,7 +514,9 @@ function publicEntry(procedure: TProcedure, e: CaseEventRow, publicClocks: Set<s
     statusLabel: statusOf(procedure, e.to_status).label,
     text: e.public_text ? JSON.parse(e.public_text) : null,
     // The portal's or mailbox's intake of the submitter's own words is theirs, not staff's (#18).
-    by: e.actor_kind === 'submitter' || (e.action === 'submit' && e.actor_kind !== 'user') ? 'submitter' : 'staff',
+    by: (e.actor_kind === 'submitter' || (e.action === 'submit' && e.actor_kind !== 'user') ? 'submitter' : 'staff') as
+      | 'submitter'
+      | 'staff',
     details: shown,
     /** Issue 18: each shown field's label and type, so the portal names "答复方式" and draws a rating. */
     fields: Object.fromEntries(

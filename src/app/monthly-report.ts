@@ -77,6 +77,8 @@ export const ORGANISATION = '';
 
 type Generated = { month: string; unitId: string; unitName: string; id: string; created: boolean };
 
+type Built = Awaited<ReturnType<typeof buildReport>>;
+
 async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | null) {
   const period = reportPeriod(month, ctx.config.reports.period, ctx.config.reports.day);
   const everything: Scope = policyScope({ kind: 'system', name: 'monthly-report' }, ctx.procedures.latestAll());
@@ -316,7 +318,7 @@ export async function reportFor(ctx: AppContext, actor: Actor, id: string) {
   const s = statsScopeOf(ctx, actor);
   const row = await ctx.store.db.selectFrom('monthly_reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !covers(s, row.unit_path)) throw new DomainError('NOT_FOUND', msg('monthlyReport.noSuchReport'));
-  const notable = JSON.parse(row.notable) as { id: string }[];
+  const notable = JSON.parse(row.notable) as Built['notable'];
   const visible =
     notable.length === 0
       ? new Set<string>()
@@ -336,8 +338,9 @@ export async function reportFor(ctx: AppContext, actor: Actor, id: string) {
         );
   return {
     ...summaryOf(row),
-    stats: JSON.parse(row.stats),
+    // Stored as built (a report stored before issue 17 has no stats.suggestions).
+    stats: JSON.parse(row.stats) as Omit<Built['stats'], 'suggestions'> & Partial<Pick<Built['stats'], 'suggestions'>>,
     notable: notable.filter((n) => visible.has(n.id)),
-    extra: JSON.parse(row.extra),
+    extra: JSON.parse(row.extra) as Built['extra'],
   };
 }

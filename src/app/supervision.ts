@@ -13,6 +13,39 @@ import { msg } from '../domain/messages.ts';
 
 const BOARD_LIMIT = 1000;
 
+/** One case on the board, with the clock that put it there. */
+function boardEntry(row: BoardRow, procedure: TProcedure, status: ReturnType<typeof clockStatus>) {
+  return {
+    caseId: row.case_id,
+    trackingNo: row.tracking_no,
+    subject: row.subject,
+    status: row.status,
+    severity: row.severity,
+    assigneeId: row.assignee_id,
+    escalatedAt: row.escalated_at,
+    version: Number(row.version),
+    clock: {
+      clock: row.clock,
+      label: procedure.clocks.find((c) => c.id === row.clock)?.label ?? null,
+      dueAt: row.due_at,
+      status,
+    },
+  };
+}
+type BoardEntry = ReturnType<typeof boardEntry>;
+type BoardRow = {
+  case_id: string;
+  tracking_no: string;
+  subject: string;
+  status: string;
+  severity: string | null;
+  assignee_id: string | null;
+  escalated_at: string | null;
+  version: unknown;
+  clock: string;
+  due_at: string;
+};
+
 /**
  * The supervision board (督办, SLA-6): the overdue and at-risk cases of the units below the
  * caller's, grouped by level and unit. Only open, running clocks count.
@@ -62,7 +95,11 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
   const units = new Map((await listOrgUnits(ctx.store.db)).map((u) => [u.id, u]));
   const groups = new Map<
     string,
-    { unit: { id: string; name: string; level: number; path: string }; overdue: unknown[]; atRisk: unknown[] }
+    {
+      unit: { id: string; name: string; level: number; path: string };
+      overdue: BoardEntry[];
+      atRisk: BoardEntry[];
+    }
   >();
   const seen = new Set<string>();
   for (const row of rows) {
@@ -79,22 +116,7 @@ export async function supervisionBoard(ctx: AppContext, actor: Actor) {
       atRisk: [],
     };
     groups.set(unit.id, group);
-    const entry = {
-      caseId: row.case_id,
-      trackingNo: row.tracking_no,
-      subject: row.subject,
-      status: row.status,
-      severity: row.severity,
-      assigneeId: row.assignee_id,
-      escalatedAt: row.escalated_at,
-      version: Number(row.version),
-      clock: {
-        clock: row.clock,
-        label: procedure.clocks.find((c) => c.id === row.clock)?.label ?? null,
-        dueAt: row.due_at,
-        status,
-      },
-    };
+    const entry = boardEntry(row, procedure, status);
     (status === 'overdue' ? group.overdue : group.atRisk).push(entry);
   }
   const sorted = [...groups.values()].sort(

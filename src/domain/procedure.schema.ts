@@ -38,7 +38,7 @@ const ZTarget = z.union([
   z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/, 'a target is a case column or "data.<key>"'),
 ]);
 
-const ZOption = z.object({ id: ZId, label: ZLabel }).strict();
+export const ZOption = z.object({ id: ZId, label: ZLabel }).strict();
 
 const ZFieldBase = {
   name: ZFieldName,
@@ -116,7 +116,7 @@ export const ZListField = z
 export const ZField = z.union([ZScalarField, ZListField]);
 export type TField = z.infer<typeof ZField>;
 
-const ZState = z
+export const ZState = z
   .object({
     id: ZId,
     label: ZLabel,

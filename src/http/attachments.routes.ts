@@ -10,6 +10,8 @@ import { clientKey } from '../app/throttle.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { msg } from '../domain/messages.ts';
+import { ok } from './contract.ts';
+import { ZAttachmentView } from './case.views.ts';
 
 const ZId = z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters');
 const ZTracking = z.string().min(1).max(40);
@@ -60,6 +62,9 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '上传附件 / attach a file (field "visibility": internal|public)',
           params: z.object({ id: ZId }),
+          response: {
+            201: ok('attached', ZAttachmentView.omit({ addedBy: true, addedAt: true }).extend({ sha256: z.string() })),
+          },
         },
         onRequest: requireStaff(ctx),
       },
@@ -96,6 +101,7 @@ export function attachmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '补充证据材料（文件）/ add evidence',
           params: z.object({ trackingNo: ZTracking }),
           headers: z.object({ 'x-receipt': z.string().max(100).optional() }),
+          response: { 201: ok('attached', ZAttachmentView.omit({ addedBy: true, addedAt: true })) },
         },
       },
       async (request, reply) => {

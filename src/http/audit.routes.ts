@@ -6,6 +6,7 @@ import { canAudit } from '../domain/policy.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { msg } from '../domain/messages.ts';
+import { ok } from './contract.ts';
 
 const ZQuery = z
   .object({
@@ -21,6 +22,22 @@ const ZQuery = z
   .strict();
 
 /** AUD-1: the audit record, for roles with the `audit` permission (and admins). */
+const ZAuditRecord = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().describe('user:<id>, submitter, system:<job> …'),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  payload: z.unknown().describe('what was done, by action (no personal data in clear)'),
+  hash: z.string().describe('SHA-256 over the previous hash and this record (the chain)'),
+});
+
+const ZVerdict = z.union([
+  z.object({ ok: z.literal(true), records: z.number().int(), head: z.string() }),
+  z.object({ ok: z.literal(false), records: z.number().int(), seq: z.number().int(), problem: z.string() }),
+]);
+
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.addHook('onRequest', requireStaff(ctx));
@@ -31,7 +48,22 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/audit',
-      { schema: { tags: ['audit'], summary: '审计记录 / the audit record', querystring: ZQuery } },
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '审计记录 / the audit record',
+          querystring: ZQuery,
+          response: {
+            200: ok(
+              'newest first',
+              z.object({
+                items: z.array(ZAuditRecord),
+                nextBefore: z.number().int().nullable().describe('pass as `before` for the next page'),
+              }),
+            ),
+          },
+        },
+      },
       async (request) => {
         const q = request.query;
         const rows = await auditPage(ctx, {
@@ -61,7 +93,13 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/audit/verify',
-      { schema: { tags: ['audit'], summary: '校验审计链 / verify the chain end to end' } },
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '校验审计链 / verify the chain end to end',
+          response: { 200: ok('the chain holds, or the first record where it breaks', ZVerdict) },
+        },
+      },
       async () => verifyAudit(ctx),
     );
   };

@@ -6,7 +6,7 @@ import { csrfToken, login, logout, revokeToken, secondFactorRequired, SESSION_TT
 import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
-import { ok } from './contract.ts';
+import { NO_CONTENT, ok } from './contract.ts';
 import { ZMe, ZSignedIn } from './views.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -68,13 +68,13 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/auth/logout',
-      { schema: { tags: ['auth'], summary: '退出 / sign out' } },
+      { schema: { tags: ['auth'], summary: '退出 / sign out', response: { 204: NO_CONTENT } } },
       async (request, reply) => {
         const actor = await staffActor(ctx, request);
         const session = request.cookies[SESSION_COOKIE];
         if (session) await logout(ctx, session, actor);
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -117,11 +117,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: '撤销 API 令牌 / revoke an API token',
           params: z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/) }),
+          response: { 204: NO_CONTENT },
         },
       },
       async (request, reply) => {
         await revokeToken(ctx, request.params.id, await staffActor(ctx, request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

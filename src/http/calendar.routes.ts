@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
 import { importCalendar, ZCalendarImport } from '../app/calendar.ts';
 import { DomainError } from '../domain/errors.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { msg } from '../domain/messages.ts';
+import { ok } from './contract.ts';
 
 /** The working-day calendar: what it covers (staff), and adding days to it (admin) — SLA-1. */
 export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -12,7 +14,23 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/calendar',
-      { schema: { tags: ['calendar'], summary: '工作日历 / the calendar in force' } },
+      {
+        schema: {
+          tags: ['calendar'],
+          summary: '工作日历 / the calendar in force',
+          response: {
+            200: ok(
+              'the calendar in force',
+              z.object({
+                version: z.string(),
+                source: z.string(),
+                timeZone: z.string(),
+                yearsCovered: z.array(z.number().int()),
+              }),
+            ),
+          },
+        },
+      },
       async () => ({
         version: ctx.calendar.version,
         source: ctx.calendar.data.source,
@@ -28,6 +46,12 @@ export function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['calendar', 'admin'],
           summary: '导入节假日安排 / add days off, make-up days and covered years',
           body: ZCalendarImport,
+          response: {
+            200: ok(
+              'the new calendar version; running deadlines recomputed',
+              z.object({ calendarVersion: z.string(), recomputed: z.number().int() }),
+            ),
+          },
         },
       },
       async (request) => {

@@ -11,7 +11,7 @@ import {
 } from '../app/canned-replies.ts';
 import type { AppContext } from '../app/context.ts';
 import { requireAdmin, requireStaff, staffOf } from './authenticate.ts';
-import { errors } from './contract.ts';
+import { errors, NO_CONTENT } from './contract.ts';
 
 const ZId = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters') });
 const refusals = errors(400, 401, 403, 404);
@@ -76,12 +76,12 @@ export function cannedReplyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'removeCannedReply',
           summary: '删除常用回复 / delete a canned reply',
           params: ZId,
-          response: refusals, // 204, no body: contract.ts SUCCESS
+          response: { ...refusals, 204: NO_CONTENT },
         },
       },
       async (request, reply) => {
         await removeCannedReply(ctx, request.params.id, by(request));
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 

@@ -17,7 +17,9 @@ import { ZStaffSubmission } from '../domain/submission.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { ZActionBody, ZActionParam, ZIdempotencyKey } from './schemas.ts';
 import { ok } from './contract.ts';
-import { ZRegistered } from './views.ts';
+import { ZNoteAdded, ZRegistered } from './views.ts';
+import { ZCasePage, ZPerformed, ZRevealed, ZStaffCase } from './case.views.ts';
+import { ZLabel } from '../domain/labels.ts';
 
 const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
 
@@ -56,6 +58,23 @@ const ZListQuery = z
   })
   .strict();
 
+const ZPerson = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+
+const ZRecusal = z.object({
+  userId: z.string().nullable(),
+  displayName: z.string().nullable(),
+  unitPath: z.string().nullable(),
+  unitName: z.string().nullable(),
+  reason: z.string(),
+  suggested: z.boolean().describe('matched automatically at intake, not yet confirmed'),
+});
+
 /** The units where the caller holds a role; a grant over the whole organisation has no unit. */
 function myUnitPaths(actor: ReturnType<typeof staffOf>): string[] {
   return actor.kind === 'user' ? [...new Set(actor.grants.flatMap((g) => (g.unitPath ? [g.unitPath] : [])))] : [];
@@ -88,7 +107,14 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/cases',
-      { schema: { tags: ['cases'], summary: '案件列表 / the inbox', querystring: ZListQuery } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '案件列表 / the inbox',
+          querystring: ZListQuery,
+          response: { 200: ok('a page of cases the caller may see', ZCasePage) },
+        },
+      },
       async (request) => {
         const actor = staffOf(request);
         const q = request.query;
@@ -161,7 +187,14 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/api/v1/cases/:id',
-      { schema: { tags: ['cases'], summary: '案件详情 / a case', params: ZCaseParams } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '案件详情 / a case',
+          params: ZCaseParams,
+          response: { 200: ok('the case, the submitter masked', ZStaffCase) },
+        },
+      },
       async (request) => {
         const actor = staffOf(request);
         return staffCaseView(ctx, request.params.id, actor);
@@ -192,6 +225,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '查看投诉人身份（记入审计）/ reveal the submitter (audited)',
           params: ZCaseParams,
           body: ZUnmask,
+          response: { 200: ok('the submitter (audited)', ZRevealed) },
         },
       },
       async (request) => revealIdentity(ctx, request.params.id, staffOf(request), request.body.reason),
@@ -204,6 +238,23 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '同一投诉人的其他案件 / other cases of the same submitter',
           params: ZCaseParams,
+          response: {
+            200: ok(
+              'the other cases the caller may see',
+              z.object({
+                items: z.array(
+                  z.object({
+                    id: z.string(),
+                    trackingNo: z.string(),
+                    subject: z.string(),
+                    status: z.string(),
+                    statusLabel: ZLabel.nullable(),
+                    receivedAt: z.string(),
+                  }),
+                ),
+              }),
+            ),
+          },
         },
       },
       async (request) => ({ items: await sameSubmitterCases(ctx, request.params.id, staffOf(request)) }),
@@ -217,6 +268,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '给投诉人留言（投诉人可见）/ write to the submitter',
           params: ZCaseParams,
           body: z.object({ text: z.string().trim().min(1).max(5000) }).strict(),
+          response: { 201: ok('added: the submitter is told', ZNoteAdded) },
         },
       },
       async (request, reply) =>
@@ -231,6 +283,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '关联被投诉人（回避）/ link a respondent to a user or unit (recusal)',
           params: ZCaseParams.extend({ index: z.coerce.number().int().min(0).max(19) }),
           body: ZRespondentLink,
+          response: { 200: ok('linked', ZNoteAdded) },
         },
       },
       async (request) => linkRespondent(ctx, request.params.id, request.params.index, request.body, staffOf(request)),
@@ -255,6 +308,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 .describe('the unit the action moves the case to, when it does (a dispatch)'),
             })
             .strict(),
+          response: { 200: ok('who may be named', z.object({ users: z.array(ZPerson) })) },
         },
       },
       async (request) => eligibleUsersFor(ctx, request.params.id, staffOf(request), request.query),
@@ -263,7 +317,14 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // Issue 16, RTE-3: recusals suggested by matching respondents against the staff directory at intake.
     app.get(
       '/api/v1/cases/:id/recusal-matches',
-      { schema: { tags: ['cases'], summary: '回避（含自动匹配）/ recusals of a case', params: ZCaseParams } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '回避（含自动匹配）/ recusals of a case',
+          params: ZCaseParams,
+          response: { 200: ok('the recusals', z.object({ items: z.array(ZRecusal) })) },
+        },
+      },
       async (request) => recusalMatches(ctx, request.params.id, staffOf(request)),
     );
     app.post(
@@ -274,6 +335,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '确认或撤销自动匹配的回避 / confirm or clear a suggested recusal',
           params: ZCaseParams,
           body: ZRecusalMatch,
+          response: { 200: ok('decided', ZNoteAdded) },
         },
       },
       async (request) => decideRecusalMatch(ctx, request.params.id, request.body, staffOf(request)),
@@ -287,6 +349,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '关联案件（重复、重复投诉、相关）/ link to an earlier case',
           params: ZCaseParams,
           body: ZLinkInput,
+          response: { 200: ok('linked', ZNoteAdded) },
         },
       },
       async (request) => linkCases(ctx, request.params.id, request.body, staffOf(request)),
@@ -300,6 +363,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '办理操作 / take an action',
           params: ZCaseParams.extend({ action: ZActionParam }),
           body: ZActionBody,
+          response: { 200: ok('done: the case at its new version', ZPerformed) },
         },
       },
       async (request) => {

@@ -12,7 +12,7 @@ import {
   ZSourceSettings,
 } from '../app/directory/admin.ts';
 import type { AppContext } from '../app/context.ts';
-import { errors, ok } from './contract.ts';
+import { errors, NO_CONTENT, ok } from './contract.ts';
 import { requireAdmin, requireStaff, staffOf } from './authenticate.ts';
 
 const ZName = z
@@ -132,13 +132,12 @@ export function directoryAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'removeDirectorySource',
           summary: '删除目录配置 / remove a directory',
           params: z.object({ name: ZName }),
-          // 204, no content (contract.ts SUCCESS).
-          response: errors(404, 409),
+          response: { 204: NO_CONTENT, ...errors(404, 409) },
         },
       },
       async (request, reply) => {
         await removeSource(ctx, by(request), request.params.name);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
@@ -179,13 +178,12 @@ export function directoryAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'removeDirectoryRule',
           summary: '删除映射规则 / remove a mapping rule',
           params: z.object({ id: ZId }),
-          // 204, no content (contract.ts SUCCESS).
-          response: errors(404),
+          response: { 204: NO_CONTENT, ...errors(404) },
         },
       },
       async (request, reply) => {
         await removeRule(ctx, by(request), request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

@@ -18,6 +18,8 @@ import {
   ZPublicDisclosureQuery,
 } from '../app/disclosure.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { ok } from './contract.ts';
+import { ZDisclosureDetail, ZDisclosureView, ZPublishedPage } from './disclosure.views.ts';
 
 const ZId = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'an id has 26 characters') });
 
@@ -31,6 +33,7 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary: '投诉信息公示 / published complaints (search by business and category)',
           querystring: ZPublicDisclosureQuery,
+          response: { 200: ok('a page of published complaints', ZPublishedPage) },
         },
       },
       async (request) => listPublicDisclosures(ctx, request.query),
@@ -46,6 +49,7 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             tags: ['disclosure'],
             summary: '提出公示（自动去除个人信息）/ propose publishing a handled case',
             params: ZId,
+            response: { 201: ok('proposed, redacted: review it before it is published', ZDisclosureView) },
           },
         },
         async (request, reply) =>
@@ -66,6 +70,7 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   .optional(),
               })
               .strict(),
+            response: { 200: ok('the disclosures', z.object({ items: z.array(ZDisclosureView) })) },
           },
         },
         async (request) => ({
@@ -77,7 +82,14 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       );
       routes.get(
         '/api/v1/disclosures/:id',
-        { schema: { tags: ['disclosure'], summary: '公示详情 / one disclosure', params: ZId } },
+        {
+          schema: {
+            tags: ['disclosure'],
+            summary: '公示详情 / one disclosure',
+            params: ZId,
+            response: { 200: ok('the disclosure', ZDisclosureDetail) },
+          },
+        },
         async (request) => staffDisclosure(ctx, request.params.id, staffOf(request)),
       );
       routes.post(
@@ -88,6 +100,7 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: '告知被投诉经营者 / tell the business first',
             params: ZId,
             body: ZDisclosureNotify.extend({ expectedVersion: z.number().int().positive() }).strict(),
+            response: { 200: ok('told: publishable after the waiting period', ZDisclosureView) },
           },
         },
         async (request) => notifyRespondent(ctx, request.params.id, request.body, staffOf(request)),
@@ -100,13 +113,22 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: '审核修改公示内容 / review and edit the redacted text',
             params: ZId,
             body: ZDisclosureEdit,
+            response: { 200: ok('edited', ZDisclosureView) },
           },
         },
         async (request) => editDisclosure(ctx, request.params.id, request.body, staffOf(request)),
       );
       routes.post(
         '/api/v1/disclosures/:id/publish',
-        { schema: { tags: ['disclosure'], summary: '发布公示 / publish', params: ZId, body: ZDisclosureStep } },
+        {
+          schema: {
+            tags: ['disclosure'],
+            summary: '发布公示 / publish',
+            params: ZId,
+            body: ZDisclosureStep,
+            response: { 200: ok('published', ZDisclosureView) },
+          },
+        },
         async (request) => publishDisclosure(ctx, request.params.id, request.body.expectedVersion, staffOf(request)),
       );
       routes.post(
@@ -117,6 +139,7 @@ export function disclosureRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: '撤下公示 / take down, with a reason',
             params: ZId,
             body: ZDisclosureUnpublish,
+            response: { 200: ok('taken down', ZDisclosureView) },
           },
         },
         async (request) => unpublishDisclosure(ctx, request.params.id, request.body, staffOf(request)),

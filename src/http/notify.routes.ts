@@ -7,6 +7,7 @@ import { requireStaff, staffOf } from './authenticate.ts';
 import { msg } from '../domain/messages.ts';
 import { ok } from './contract.ts';
 import { ZRetryAccepted } from './views.ts';
+import { ZDeliveries, ZNotifications } from './records.views.ts';
 
 const ZDeliveryId = z.string().min(1).max(400);
 
@@ -27,6 +28,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               limit: z.coerce.number().int().min(1).max(200).default(50),
             })
             .strict(),
+          response: { 200: ok('newest first, and how many are unread', ZNotifications) },
         },
       },
       async (request) =>
@@ -36,7 +38,12 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/notifications/:id/read',
       {
-        schema: { tags: ['notifications'], summary: '标为已读 / mark read', params: z.object({ id: ZDeliveryId }) },
+        schema: {
+          tags: ['notifications'],
+          summary: '标为已读 / mark read',
+          params: z.object({ id: ZDeliveryId }),
+          response: { 200: ok('read (again: the first time)', z.object({ id: z.string(), readAt: z.string() })) },
+        },
       },
       async (request) => markRead(ctx, staffOf(request), request.params.id),
     );
@@ -62,6 +69,7 @@ export function notifyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               limit: z.coerce.number().int().min(1).max(500).default(100),
             })
             .strict(),
+          response: { 200: ok('the deliveries', ZDeliveries) },
         },
       },
       async (request) =>

@@ -17,17 +17,46 @@ import { latestProcedure } from '../app/procedure-admin.ts';
 import { checkPortalUnit } from '../app/reach.ts';
 import { msg } from '../domain/messages.ts';
 import { ok } from './contract.ts';
-import { ZSubmitted } from './views.ts';
+import { ZNoteAdded, ZOpened, ZSubmitted } from './views.ts';
+import { ZPublicCase } from './case.views.ts';
+import { ZOption, ZProcedure, ZScalarField, ZState } from '../domain/procedure.schema.ts';
+import { ZLabel } from '../domain/labels.ts';
 
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
 const ZReceiptHeaders = z.object({ 'x-receipt': z.string().max(100).optional() });
+
+const intake = ZProcedure.shape.intake.shape;
+
+/** A procedure open for submission: what the portal's form needs. */
+const ZPublicProcedure = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  name: ZLabel,
+  description: ZLabel.nullable(),
+  kinds: intake.kinds,
+  categories: z.array(ZOption),
+  severities: z.array(ZOption),
+  requireTruthAffirmation: z.boolean(),
+  require: intake.require,
+  requireByKind: intake.requireByKind,
+  fields: z.array(ZScalarField),
+  unit: intake.unit.unwrap().nullable().describe('whether the submitter chooses the unit (listPublicOrgUnits)'),
+  channels: intake.channels,
+  states: z.array(ZState.pick({ id: true, label: true })),
+});
 
 /** What a citizen, customer or employee uses without an account (INT-2, INT-4). */
 export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/v1/public/procedures',
-      { schema: { tags: ['public'], summary: '可提交的流程 / procedures open for submission' } },
+      {
+        schema: {
+          tags: ['public'],
+          summary: '可提交的流程 / procedures open for submission',
+          response: { 200: ok('the procedures', z.object({ items: z.array(ZPublicProcedure) })) },
+        },
+      },
       async () => ({
         items: ctx.procedures
           .latestAll()
@@ -56,7 +85,27 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // S8: the submitter chooses the bureau (org unit) the matter goes to; names are public anyway.
     app.get(
       '/api/v1/public/org-units',
-      { schema: { tags: ['public'], summary: '可选择的受理单位 / units a matter can be addressed to' } },
+      {
+        schema: {
+          tags: ['public'],
+          summary: '可选择的受理单位 / units a matter can be addressed to',
+          response: {
+            200: ok(
+              'every unit',
+              z.object({
+                items: z.array(
+                  z.object({
+                    id: z.string(),
+                    name: z.string(),
+                    parentId: z.string().nullable(),
+                    level: z.number().int(),
+                  }),
+                ),
+              }),
+            ),
+          },
+        },
+      },
       async () => ({
         items: (await orgUnits(ctx)).map((u) => ({
           id: u.id,
@@ -106,6 +155,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '查询办理进度 / status and public timeline',
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
+          response: { 200: ok('the case as its submitter sees it', ZPublicCase) },
         },
       },
       async (request) => {
@@ -128,6 +178,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
           body: ZMessage,
+          response: { 201: ok('added to the case', ZNoteAdded) },
         },
       },
       async (request, reply) => {
@@ -151,6 +202,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
           body: ZRetaliation,
+          response: { 201: ok('a new case, linked to this one; keep its receipt', ZOpened) },
         },
       },
       async (request, reply) => {
@@ -175,6 +227,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
           body: ZAppeal,
+          response: { 201: ok('the appeal, a new case; keep its receipt', ZOpened) },
         },
       },
       async (request, reply) => {
@@ -198,6 +251,12 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZTrackingParams.extend({ action: ZActionParam }),
           headers: ZReceiptHeaders,
           body: ZPublicActionBody,
+          response: {
+            200: ok(
+              'done: the case now',
+              z.object({ trackingNo: z.string(), status: z.string(), version: z.number().int() }),
+            ),
+          },
         },
       },
       async (request) => {

@@ -18,6 +18,9 @@ import {
 import { loadVisibleCase } from '../app/perform.ts';
 import { clientKey } from '../app/throttle.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
+import { ok } from './contract.ts';
+import { ZNoteAdded } from './views.ts';
+import { ZDataRequested, ZDataRequestsToAnswer, ZOwnDataRequests } from './records.views.ts';
 
 const ZCaseParams = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, 'a case id has 26 characters') });
 const ZTrackingParams = z.object({ trackingNo: z.string().min(1).max(40) });
@@ -37,6 +40,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
           body: ZDataRequest,
+          response: { 201: ok('asked: the answer is owed by dueAt', ZDataRequested) },
         },
       },
       async (request, reply) => {
@@ -57,6 +61,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: '个人信息请求及答复 / your personal-data requests and their answers',
           params: ZTrackingParams,
           headers: ZReceiptHeaders,
+          response: { 200: ok('your requests', ZOwnDataRequests) },
         },
       },
       async (request) => {
@@ -76,17 +81,45 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
       routes.post(
         '/api/v1/cases/:id/hold',
-        { schema: { tags: ['records'], summary: '诉讼保全 / put on legal hold', params: ZCaseParams, body: ZHold } },
+        {
+          schema: {
+            tags: ['records'],
+            summary: '诉讼保全 / put on legal hold',
+            params: ZCaseParams,
+            body: ZHold,
+            response: { 200: ok('held', ZNoteAdded) },
+          },
+        },
         async (request) => setHold(ctx, request.params.id, request.body.reason, staffOf(request), true),
       );
       routes.post(
         '/api/v1/cases/:id/release',
-        { schema: { tags: ['records'], summary: '解除保全 / release the hold', params: ZCaseParams, body: ZHold } },
+        {
+          schema: {
+            tags: ['records'],
+            summary: '解除保全 / release the hold',
+            params: ZCaseParams,
+            body: ZHold,
+            response: { 200: ok('released', ZNoteAdded) },
+          },
+        },
         async (request) => setHold(ctx, request.params.id, request.body.reason, staffOf(request), false),
       );
       routes.post(
         '/api/v1/holds',
-        { schema: { tags: ['records'], summary: '按条件批量保全 / hold every matching case', body: ZBulkHold } },
+        {
+          schema: {
+            tags: ['records'],
+            summary: '按条件批量保全 / hold every matching case',
+            body: ZBulkHold,
+            response: {
+              200: ok(
+                'how many were held, and skipped (held already or not visible)',
+                z.object({ held: z.number().int(), skipped: z.number().int() }),
+              ),
+            },
+          },
+        },
         async (request) => holdMatching(ctx, request.body, staffOf(request)),
       );
 
@@ -98,6 +131,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: "代为提出个人信息请求 / a personal-data request on the submitter's behalf",
             params: ZCaseParams,
             body: ZDataRequest,
+            response: { 201: ok('asked: the answer is owed by dueAt', ZDataRequested) },
           },
         },
         async (request, reply) => {
@@ -113,6 +147,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             tags: ['records'],
             summary: '个人信息请求 / personal-data requests to answer',
             querystring: z.object({ status: z.enum(['open', 'fulfilled', 'refused']).optional() }).strict(),
+            response: { 200: ok('the requests the caller may answer', ZDataRequestsToAnswer) },
           },
         },
         async (request) => ({ items: await listDataRequests(ctx, staffOf(request), request.query.status) }),
@@ -125,6 +160,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             summary: '答复个人信息请求 / answer a request',
             params: ZCaseParams,
             body: ZDataAnswer,
+            response: { 200: ok('answered', z.object({ id: z.string(), status: z.string() })) },
           },
         },
         async (request) => answerDataRequest(ctx, request.params.id, request.body, staffOf(request)),

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeOperations } from './contract.ts';
 import { SWAGGER_OPTIONS } from './openapi.ts';
 import type { AppContext } from '../app/context.ts';
@@ -103,7 +103,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Answers go out as the handler made them: the response schemas document them, and the test
+  // harness checks every answer against them (issue 26). A zod serialiser would silently drop any
+  // field a schema forgot — one the web app reads — so it waits until every schema is proven.
+  // A 204 declared in a route's response has no body (its handler sends null to satisfy the types).
+  app.setSerializerCompiler(({ httpStatus }) =>
+    httpStatus === '204' ? () => '' : (data: unknown) => JSON.stringify(data),
+  );
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');

@@ -81,3 +81,15 @@ export const ZSignedIn = z.object({
 
 /** retryDelivery */
 export const ZRetryAccepted = z.object({ id: z.string(), status: z.literal('pending') });
+
+/** How a deadline stands now (clockStatus in src/domain/clocks.ts). */
+export const ZClockStatus = z.enum(['running', 'paused', 'warning', 'overdue', 'met', 'missed']);
+
+/** What an action or a step on a case answers: the case at its new version. */
+export const ZCaseStep = z.object({ id: z.string(), trackingNo: z.string(), version: z.number().int() });
+
+/** appealCase, reportRetaliation: the new case, with its own receipt (shown once). */
+export const ZOpened = ZRegistered.omit({ id: true, suggestions: true });
+
+/** A message or note added to a case (addCaseNote): its new version; null when nothing was added. */
+export const ZNoteAdded = z.object({ version: z.number().int(), trackingNo: z.string() }).nullable();

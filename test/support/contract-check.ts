@@ -18,7 +18,7 @@ function validator(doc: Doc, pointer: string): ValidateFunction {
   if (!ajv) {
     // OpenAPI 3.0 schemas: `nullable` is understood; formats are not checked (the zod schemas do that).
     ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
-    ajv.addSchema(doc, 'openapi.json');
+    ajv.addSchema(asDraft7(structuredClone(doc)), 'openapi.json');
   }
   let compiled = validators.get(pointer);
   if (!compiled) {
@@ -26,6 +26,30 @@ function validator(doc: Doc, pointer: string): ValidateFunction {
     validators.set(pointer, compiled);
   }
   return compiled;
+}
+
+/** OpenAPI 3.0 writes `exclusiveMinimum: true` beside `minimum` (zod's `.positive()`); Ajv reads draft 7. */
+function asDraft7<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(asDraft7);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    for (const [bound, flag] of [
+      ['minimum', 'exclusiveMinimum'],
+      ['maximum', 'exclusiveMaximum'],
+    ] as const) {
+      if (typeof o[flag] !== 'boolean') continue;
+      if (o[flag]) o[flag] = o[bound];
+      else delete o[flag];
+      if (o[flag] !== undefined) delete o[bound];
+    }
+    // `nullable` beside `anyOf` (zod's nullable union): Ajv reads `nullable` only beside `type`.
+    if (o.nullable === true && !o.type && Array.isArray(o.anyOf)) {
+      o.anyOf = [...o.anyOf, { type: 'null' }];
+      delete o.nullable;
+    }
+    Object.values(o).forEach(asDraft7);
+  }
+  return node;
 }
 
 const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -83,6 +107,13 @@ function check(
 export function checkContract(app: FastifyInstance): { take(): string[] } {
   const found: string[] = [];
   let doc: Doc | undefined;
+  // What the handler sent, before serialisation: zod's serialiser drops fields its schema does not
+  // name, so checking only the bytes sent would hide a field the schema forgot (and the web app reads).
+  const sent = new WeakMap<object, string>();
+  app.addHook('preSerialization', (request, _reply, payload, done) => {
+    if (payload !== null && typeof payload === 'object') sent.set(request, JSON.stringify(payload));
+    done(null, payload);
+  });
   app.addHook('onSend', (request, reply, payload, done) => {
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/') || path.startsWith('/api/docs') || request.method === 'HEAD') return done();
@@ -94,7 +125,15 @@ export function checkContract(app: FastifyInstance): { take(): string[] } {
       const compressed = reply.getHeader('content-encoding');
       const problem = compressed
         ? undefined
-        : check(doc, request.method, request.routeOptions.url, path, reply.statusCode, contentType, payload);
+        : check(
+            doc,
+            request.method,
+            request.routeOptions.url,
+            path,
+            reply.statusCode,
+            contentType,
+            sent.get(request) ?? payload,
+          );
       if (problem) found.push(problem);
     } catch (err) {
       found.push(`${request.method} ${path}: contract check failed: ${(err as Error).message}`);

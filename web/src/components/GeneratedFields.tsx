@@ -191,7 +191,7 @@ function ScalarItem({
     default:
       return (
         <Form.Item {...common}>
-          <Input maxLength={field.maxLength} />
+          <Input maxLength={'maxLength' in field ? field.maxLength : undefined} />
         </Form.Item>
       );
   }

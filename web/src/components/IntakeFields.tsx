@@ -10,14 +10,15 @@ import { UnitChooser } from './UnitChooser.tsx';
  */
 /** The procedure's own fields that apply to a kind of case (S8: a 举报's leads, a complaint's consent). */
 function fieldsFor(procedure: PublicProcedure, kind: string) {
-  return procedure.fields.filter((f) => !f.kinds || f.kinds.includes(kind));
+  return procedure.fields.filter((f) => !f.kinds || (f.kinds as string[]).includes(kind));
 }
 
 export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
   const { t, l } = useI18n();
   const kind: string = Form.useWatch('kind') ?? procedure.kinds[0];
   const required = (name: string) =>
-    procedure.require.includes(name) || (procedure.requireByKind?.[kind] ?? []).includes(name);
+    (procedure.require as string[]).includes(name) ||
+    ((procedure.requireByKind as Record<string, string[] | undefined>)[kind] ?? []).includes(name);
   const rule = (label: string) => [{ required: true, whitespace: true, message: t('form.required', { label }) }];
   const anonymous = Form.useWatch('anonymous');
   return (
