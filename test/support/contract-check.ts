@@ -100,6 +100,21 @@ function check(
   return `${where}: the body does not match the documented schema: ${ajv!.errorsText(validate.errors)} — ${text.slice(0, 300)}`;
 }
 
+/** The first server's document, kept for the process: building one takes most of a second. */
+let shared: Doc | undefined;
+
+/**
+ * The server's document: the one already built in this process when it knows the route asked
+ * (servers of one test file are built alike), else this server's own (one with other routes).
+ */
+function documentFor(app: FastifyInstance, method: string, url: string | undefined): Doc {
+  const known = !url || shared?.paths[openapiPath(url)]?.[method.toLowerCase()] !== undefined;
+  if (shared && known) return shared;
+  const own = app.swagger() as unknown as Doc;
+  shared ??= own;
+  return own;
+}
+
 /**
  * Installs the check on a server before it is ready; `take()` returns (and forgets) what was
  * found since the last call, so the harness fails the request that broke the contract.
@@ -118,7 +133,7 @@ export function checkContract(app: FastifyInstance): { take(): string[] } {
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/') || path.startsWith('/api/docs') || request.method === 'HEAD') return done();
     try {
-      doc ??= app.swagger() as unknown as Doc;
+      doc ??= documentFor(app, request.method, request.routeOptions.url);
       const contentType = String(reply.getHeader('content-type') ?? '')
         .split(';')[0]
         .trim();
