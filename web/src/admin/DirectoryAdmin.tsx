@@ -2,33 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.ts';
+import type { Answer } from '../api/answers.ts';
 import { formatTime } from '../components/Deadlines.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 
-type Counts = Record<string, number>;
-type Report = { source: string; dryRun: boolean; counts: Counts; samples: Record<string, string[]> };
-type Source = {
-  name: string;
-  kind: string;
-  origin: 'env' | 'admin';
-  settings: Record<string, unknown>;
-  lastRun: {
-    startedAt: string;
-    trigger: 'scheduled' | 'admin';
-    report: Report | null;
-    error: string | null;
-  } | null;
-};
-type Rule = {
-  id: string;
-  source: string;
-  group: string | null;
-  department: string | null;
-  role: string;
-  unit: string | null;
-};
-type Overview = { sources: Source[]; rules: Rule[] };
+// The API's own types (generated from its OpenAPI document, #15): a renamed field breaks the build.
+type Overview = Answer<'getDirectoryOverview'>;
+type Source = Overview['sources'][number];
+type Rule = Overview['rules'][number];
+type Report = Answer<'syncDirectorySource'>;
 
 const KEY = ['admin-directory'];
 
