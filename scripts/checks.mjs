@@ -1,9 +1,16 @@
-// The static checks of `npm test` — formatter and linter, unused code, both type checks — in two
-// lanes at once (two cores here; the server's type check alone takes as long as the other three).
+// The static checks of `npm test` — formatter and linter, unused code, both type checks, and
+// whether docs/openapi.json and the web app's generated API types are current — in two lanes at
+// once (two cores here; the server's type check alone takes as long as the other three).
 // Each lane stops at its first failure; the script fails if either lane does, after both finish.
 import { spawn } from 'node:child_process';
 
-const lanes = [[['tsc', '-p', 'tsconfig.json']], [['biome', 'ci', '.'], ['knip'], ['tsc', '-p', 'web/tsconfig.json']]];
+const lanes = [
+  [
+    ['tsc', '-p', 'tsconfig.json'],
+    ['tsx', 'scripts/openapi.ts', '--check'],
+  ],
+  [['biome', 'ci', '.'], ['knip'], ['tsc', '-p', 'web/tsconfig.json']],
+];
 
 function run([cmd, ...args]) {
   return new Promise((resolve) => {
