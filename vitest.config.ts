@@ -9,9 +9,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Two cores here: more parallel files only fight over them. (A run with three files at once
-    // was faster, 16.7 min, but the handler's-day browser file timed out waiting for a step.)
-    maxWorkers: 2,
+    // Three files at once on two cores: many files wait on a browser, PostgreSQL or a child process
+    // for much of their time, so a third keeps the cores busy (with two, CI ran 21.5 min of its
+    // 20). The browser tests' step timeout is 120 s for the busier machine (test/web/support.ts).
+    maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/support/pg-global.ts', './test/web/global-setup.ts'],

@@ -35,7 +35,7 @@ type Operation = { method: string; path: string; params: Param[]; body?: JsonSch
 type Auth = 'anonymous' | 'handler-token' | 'handler-session' | 'admin-token' | 'bad';
 type Sent = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer };
 
-const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 50);
+const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 30);
 const CHUNK = 110;
 
 /** The operations of the published OpenAPI document (GET /api/docs/json is the same document). */

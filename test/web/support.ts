@@ -105,7 +105,7 @@ export async function startWeb(): Promise<WebEnv> {
       });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(60_000); // generous: the test machine's two cores are shared
+      page.setDefaultTimeout(120_000); // generous: two shared cores run three test files at once
       page.on('console', (m) => {
         if (/Content Security Policy/i.test(m.text())) blocked.push(`${page.url()}: ${m.text()}`);
       });
