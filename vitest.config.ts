@@ -9,10 +9,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Three files at once on two cores: many files wait on a browser, PostgreSQL or a child process
-    // for much of their time, so a third keeps the cores busy (with two, CI ran 21.5 min of its
-    // 20). The browser tests' step timeout is 120 s for the busier machine (test/web/support.ts).
-    maxWorkers: 3,
+    // Two cores here: more parallel files only fight over them. With three, the handler's-day
+    // browser file failed twice (sessions 7 and 8) — a step did not come while the machine was busy.
+    maxWorkers: 2,
     sequence: { sequencer: LongestFirst },
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['./test/support/pg-global.ts', './test/web/global-setup.ts'],

@@ -402,7 +402,9 @@ describe.each(BACKENDS)('reach as a property (issue 16) on $name', (backend) => 
     return path;
   }
 
-  for (const seed of SEEDS) {
+  // Both seeds on the SQLite file; PostgreSQL walks one, for what only it does differently (its
+  // round trips make a seed take three times as long, and CI has 20 minutes).
+  for (const seed of backend.name === 'sqlite' ? SEEDS : SEEDS.slice(0, 1)) {
     it(`seed ${seed}: every open case reaches someone who can act, and the recused see none of it (issue 16, RTE-1, RTE-2, RTE-3)`, async () => {
       const rng = prng(seed);
       const tag = String(seed);
