@@ -10,7 +10,7 @@ const KILLS = 3;
 
 type Ack = { key: string; trackingNo: string; deadlines: string[] };
 
-/** SIGKILL to the whole process group (tsx and the node process it runs), then wait for it to be gone. */
+/** SIGKILL to the server's whole process group, then wait for it to be gone. */
 async function kill(server: ServerProcess): Promise<void> {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const gone = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));

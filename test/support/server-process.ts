@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { ROOT } from './cli.ts';
+import { PLAINT, ROOT } from './cli.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,11 +18,11 @@ export type ServerProcess = { child: ChildProcess; port: number; output(): strin
 /** Starts `plaint serve` as `npm start` does and waits until /api/v1/health answers. */
 export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, [`${ROOT}src/cli.ts`, 'serve'], {
+  const child = spawn(process.execPath, [...PLAINT, 'serve'], {
     // Tests load the public API from one address: no per-address limit unless a test sets one.
     env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env, PORT: String(port), HOST: '127.0.0.1' },
     cwd: ROOT,
-    // Its own process group: a kill reaches the node process tsx starts, not only tsx.
+    // Its own process group, so a test can kill it and anything it started in one signal.
     detached: true,
   });
   let output = '';
