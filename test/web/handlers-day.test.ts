@@ -25,8 +25,35 @@ describe("a handler's day: 20 complaints from the inbox to closed (#18)", { time
     actions++;
     await target.click();
   };
-  /** Text typed into the field that has the cursor: not counted. */
-  const type = (text: string) => page.keyboard.insertText(text);
+  /**
+   * Text typed into the field that has the cursor: not counted. Each step's form puts the cursor in
+   * its first field as it opens; on a busy machine the typing could come before that and go
+   * nowhere, the submit was then refused as empty, and the next step never came (CI, three files at
+   * once). So wait until a field of the next-step form (or of `within`) has the cursor, and check
+   * the text is in it.
+   */
+  const type = async (text: string, within = '[data-testid="next-step"]') => {
+    const state = () =>
+      page.evaluate(
+        ([t, scope]) => {
+          const el = document.activeElement as HTMLTextAreaElement | null;
+          const form = document.querySelector(scope);
+          if (!el || !form?.contains(el) || typeof el.value !== 'string') return 'no cursor in the form';
+          return el.value.includes(t) ? 'typed' : 'cursor';
+        },
+        [text, within],
+      );
+    await expect
+      .poll(
+        async () => {
+          const now = await state();
+          if (now === 'cursor') await page.keyboard.insertText(text);
+          return now;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('typed');
+  };
   /** One counted action: a key command. */
   const press = async (key: string) => {
     actions++;
@@ -38,7 +65,23 @@ describe("a handler's day: 20 complaints from the inbox to closed (#18)", { time
       .locator('.ant-card-head')
       .filter({ hasText: `下一步：${label}` })
       .waitFor();
-  const submit = async (label: string) => click(next(page).getByRole('button', { name: buttonName(label) }));
+  /** One counted action: the step's button. A click lost while the form re-rendered is repeated, uncounted. */
+  const submit = async (label: string) => {
+    const button = next(page).getByRole('button', { name: buttonName(label) });
+    for (let attempt = 1; ; attempt++) {
+      const posted = page.waitForResponse(
+        (r) => /\/actions\/[^/]+$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST',
+        { timeout: 20_000 },
+      );
+      if (attempt === 1) await click(button);
+      else await button.click();
+      const res = await posted.catch((err: Error) => {
+        if (attempt === 3) throw err;
+        return null;
+      });
+      if (res) return;
+    }
+  };
   /** An antd select of the next-step form: open it, pick the option (two clicks). */
   const pick = async (label: string, option: string) => {
     await click(next(page).getByLabel(label, { exact: true }));
@@ -68,7 +111,7 @@ describe("a handler's day: 20 complaints from the inbox to closed (#18)", { time
     const started = Date.now();
     // The day starts with the queue narrowed once: today's matter, still to be accepted.
     await click(page.getByLabel('搜索标题、内容或编号').first());
-    await type('日常投诉');
+    await type('日常投诉', 'body');
     await press('Enter');
     await click(page.getByLabel('流程', { exact: true }));
     await click(page.locator('.ant-select-item-option').filter({ hasText: '顾客投诉处理' }).first());

@@ -106,6 +106,21 @@ export async function startWeb(): Promise<WebEnv> {
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(120_000); // generous: two shared cores run three test files at once
+      // WEB_DEBUG=1 prints what the page saw go wrong: refused requests, failed loads, script errors.
+      if (process.env.WEB_DEBUG) {
+        page.on('response', async (r) => {
+          if (r.status() >= 400)
+            console.log(
+              'web: http',
+              r.status(),
+              r.request().method(),
+              r.url(),
+              (await r.text().catch(() => '')).slice(0, 300),
+            );
+        });
+        page.on('requestfailed', (r) => console.log('web: failed', r.method(), r.url(), r.failure()?.errorText));
+        page.on('pageerror', (e) => console.log('web: page error', e.message));
+      }
       page.on('console', (m) => {
         if (/Content Security Policy/i.test(m.text())) blocked.push(`${page.url()}: ${m.text()}`);
       });
