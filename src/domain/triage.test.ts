@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureText, predict, suggest, textFeatures, train, type TrainingCase } from './triage.ts';
+import { featureText, learn, predict, suggest, textFeatures, train, type TrainingCase, untrained } from './triage.ts';
 
 const words = (text: string) => text.split(/[\s，。]+/).filter(Boolean);
 const example = (label: string, text: string, partition = '/a/'): TrainingCase => ({
@@ -50,5 +50,17 @@ describe('triage naive Bayes (issue 21)', () => {
     const without = predict(train(mine), text, everything);
     expect(view).toEqual(without);
     expect(predict(model, text, { partitions: () => false })).toEqual([]);
+  });
+
+  it('a model counted case by case, with predictions between, ranks as one counted at once', () => {
+    const cases = [...FEES.map((t) => example('fees', t, '/a/')), ...LIFT.map((t) => example('lift', t, '/b/'))];
+    const text = textFeatures(['电梯', '物业费'], '电梯 物业费');
+    const stepwise = untrained();
+    for (const c of cases) {
+      learn(stepwise, c);
+      // A prediction in between caches vocabulary sizes; the next case must not leave them stale.
+      predict(stepwise, text, everything);
+    }
+    expect(predict(stepwise, text, everything)).toEqual(predict(train(cases), text, everything));
   });
 });

@@ -100,18 +100,30 @@ function add(p: PartitionCounts, c: TrainingCase, sign: 1 | -1): void {
   }
 }
 
+/** A model that has counted nothing yet; `learn` adds cases to it one by one. */
+export function untrained(): NaiveBayes {
+  return { partitions: new Map(), vocabulary: new Map() };
+}
+
+/**
+ * Counts one more training case. A caller that builds from many cases counts them as they are
+ * read, between its turns to other work, so no single step has to count them all at once.
+ */
+export function learn(model: NaiveBayes, c: TrainingCase): void {
+  let p = model.partitions.get(c.partition);
+  if (!p) {
+    p = emptyPartition();
+    model.partitions.set(c.partition, p);
+  }
+  add(p, { ...c, features: [...new Set(c.features)] }, 1);
+  model.vocabulary.clear();
+}
+
 /** Counts the training cases, by partition. */
 export function train(cases: Iterable<TrainingCase>): NaiveBayes {
-  const partitions = new Map<string, PartitionCounts>();
-  for (const c of cases) {
-    let p = partitions.get(c.partition);
-    if (!p) {
-      p = emptyPartition();
-      partitions.set(c.partition, p);
-    }
-    add(p, { ...c, features: [...new Set(c.features)] }, 1);
-  }
-  return { partitions, vocabulary: new Map() };
+  const model = untrained();
+  for (const c of cases) learn(model, c);
+  return model;
 }
 
 function vocabularySize(model: NaiveBayes, keys: string[]): number {
