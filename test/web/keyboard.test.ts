@@ -70,4 +70,22 @@ describe('forms are keyboard reachable', { timeout: 300_000 }, () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('me').waitFor();
   });
+
+  it('#27, WCAG 2.4.1: the first Tab offers 跳到主要内容 on the portal and the workbench, and it moves past the top bar', async () => {
+    for (const path of ['/', '/staff']) {
+      await page.goto(`${web.base}${path}`);
+      await page.locator('main#main').waitFor();
+      await page.locator('main#main *').first().waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: '跳到主要内容' });
+      expect(await skip.evaluate((e) => e === document.activeElement), path).toBe(true);
+      expect((await skip.boundingBox())!.y, `${path}: shown while focused`).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: path }).toBe('main');
+      // The next Tab lands inside the content, not back in the top bar.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main#main')), path).toBe(true);
+    }
+  });
 });

@@ -1,11 +1,13 @@
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { SkipLink } from '../components/SkipLink.tsx';
 import { useI18n } from '../i18n.tsx';
 
 export function PortalLayout() {
   const { t } = useI18n();
   return (
     <>
+      <SkipLink />
       <header className="topbar">
         <Link to="/" className="brand">
           {t('app.name')}
@@ -17,7 +19,7 @@ export function PortalLayout() {
           <LanguageSwitch />
         </nav>
       </header>
-      <main className="portal">
+      <main className="portal" id="main" tabIndex={-1}>
         <Outlet />
       </main>
     </>

@@ -33,7 +33,7 @@ export function LoginPage() {
   });
   const askedForCode = login.error instanceof ApiError && login.error.details?.secondFactor === 'required';
   return (
-    <div className="portal" style={{ maxWidth: 420, paddingTop: 48 }}>
+    <main className="portal" id="main" style={{ maxWidth: 420, paddingTop: 48 }}>
       <Card title={t('login.title')} extra={<LanguageSwitch />}>
         <Form name="login" layout="vertical" onFinish={(v) => login.mutate(v)}>
           <Form.Item
@@ -65,6 +65,6 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
-    </div>
+    </main>
   );
 }

@@ -5,6 +5,7 @@ import { NotificationBell } from './NotificationBell.tsx';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, setCsrfToken } from '../api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { SkipLink } from '../components/SkipLink.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { Me } from '../types.ts';
@@ -109,6 +110,7 @@ function Signed({ me }: { me: Me }) {
   const setupFirst = me.mustChangePassword || (me.secondFactor?.required && !me.secondFactor.enabled);
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <header className="topbar">
         <Link to="/staff" className="brand">
           {t('app.workbench')}
@@ -131,7 +133,7 @@ function Signed({ me }: { me: Me }) {
           </Button>
         </nav>
       </header>
-      <div className="staff-content">
+      <main className="staff-content" id="main" tabIndex={-1}>
         <Suspense fallback={<Spin />}>
           {setupFirst ? (
             <AccountPage me={me} />
@@ -156,7 +158,7 @@ function Signed({ me }: { me: Me }) {
             </Routes>
           )}
         </Suspense>
-      </div>
+      </main>
     </Layout>
   );
 }
