@@ -66,7 +66,7 @@ const ZRuleView = z
 const ZSourceView = z
   .object({
     name: z.string(),
-    kind: z.enum(['wecom', 'ldap', 'dingtalk', 'feishu']),
+    kind: z.enum(['wecom', 'ldap', 'dingtalk', 'feishu', 'oidc']),
     origin: z.enum(['env', 'admin']).describe('env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page'),
     settings: z.record(z.string(), z.unknown()).describe('the settings without secrets and rules'),
     settingsRules: z.array(ZRuleShape).describe('rules written in PLAINT_DIRECTORY_SOURCES'),

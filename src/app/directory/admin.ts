@@ -16,7 +16,7 @@ import type { MappingRule, SyncReport } from './sync.ts';
  */
 
 /** Settings that are secrets: never answered, kept when an update leaves them out. */
-const SECRET_KEYS = ['secret', 'bindPassword', 'appSecret'] as const;
+const SECRET_KEYS = ['secret', 'bindPassword', 'appSecret', 'clientSecret'] as const;
 
 export type RunView = {
   startedAt: string;

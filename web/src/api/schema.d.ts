@@ -44,7 +44,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出 / sign out */
+        /**
+         * 退出 / sign out
+         * @description Ends the session. After an OpenID Connect sign-in whose provider offers end-session, answers 200 with the provider’s address to send the browser to (RP-initiated logout); otherwise 204.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -110,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 跳转到企业微信/钉钉/飞书登录 / go to the platform to sign in */
+        /** 跳转到企业微信/钉钉/飞书或 OpenID 身份提供方登录 / go to the platform or identity provider to sign in */
         get: operations["startDirectorySignIn"];
         put?: never;
         post?: never;
@@ -1861,7 +1864,7 @@ export interface components {
         DirectorySourceInput: {
             name: string;
             /** @enum {string} */
-            kind: "wecom" | "ldap" | "dingtalk" | "feishu";
+            kind: "wecom" | "ldap" | "dingtalk" | "feishu" | "oidc";
             /**
              * @description env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page
              * @enum {string}
@@ -1929,7 +1932,7 @@ export interface components {
         DirectorySource: {
             name: string;
             /** @enum {string} */
-            kind: "wecom" | "ldap" | "dingtalk" | "feishu";
+            kind: "wecom" | "ldap" | "dingtalk" | "feishu" | "oidc";
             /**
              * @description env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page
              * @enum {string}
@@ -2176,6 +2179,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out here; now sign out at the identity provider */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the provider’s end_session_endpoint, with id_token_hint */
+                        endSessionUrl: string;
+                    };
+                };
+            };
             /** @description no content / 无内容 */
             204: {
                 headers: {
@@ -2462,7 +2477,9 @@ export interface operations {
                         items: {
                             name: string;
                             /** @enum {string} */
-                            kind: "wecom" | "dingtalk" | "feishu";
+                            kind: "wecom" | "dingtalk" | "feishu" | "oidc";
+                            /** @description an OpenID provider’s button text */
+                            label?: string;
                         }[];
                     };
                 };
@@ -2574,7 +2591,7 @@ export interface operations {
     finishDirectorySignIn: {
         parameters: {
             query: {
-                /** @description the authorisation code (企业微信, 飞书) */
+                /** @description the authorisation code (企业微信, 飞书, OpenID) */
                 code?: string;
                 /** @description the authorisation code (钉钉) */
                 authCode?: string;
@@ -2582,6 +2599,13 @@ export interface operations {
                 state: string;
                 /** @description the app id some platforms send back */
                 appid?: string;
+                /** @description the issuer (OpenID, RFC 9207) */
+                iss?: string;
+                /** @description OpenID session management */
+                session_state?: string;
+                /** @description an OpenID provider’s error */
+                error?: string;
+                error_description?: string;
             };
             header?: never;
             path: {
@@ -2608,6 +2632,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description UNAUTHENTICATED or INVALID_CREDENTIALS: no valid session or bearer token */
@@ -2617,6 +2642,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description FORBIDDEN: not allowed by the access policy, a read-only token, or a missing X-CSRF-Token */
@@ -2635,6 +2661,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description DATABASE_UNAVAILABLE or UNAVAILABLE: retry after the Retry-After header */
@@ -2644,6 +2671,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
         };
