@@ -260,8 +260,8 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return reply
         .type('text/html; charset=utf-8')
         .send(
-          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/">' +
-            '<title>正在登录 / Signing in</title></head><body><a href="/">继续 / Continue</a></body></html>',
+          '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/staff">' +
+            '<title>正在登录 / Signing in</title></head><body><a href="/staff">继续 / Continue</a></body></html>',
         );
     }
   };
