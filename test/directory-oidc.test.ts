@@ -281,6 +281,19 @@ describe.each(BACKENDS)('OpenID Connect sign-in (#20) on $name', (backend) => {
     expect((await refusals()).at(-1)).toContain('chief');
   });
 
+  it('a rule for an OpenID provider names its unit, and an existing one', async () => {
+    const admin = await h.staff('root', [], { isAdmin: true });
+    const add = (body: Record<string, unknown>) =>
+      h.call('POST', '/api/v1/admin/directory/rules', { token: admin.token, body: { source: 'corp', ...body } });
+    expect((await add({ group: '客服', role: 'customer-service' })).statusCode).toBe(422);
+    expect((await add({ group: '客服', role: 'customer-service', unit: 'no-such-unit' })).json().error.code).toBe(
+      'UNKNOWN_ORG_UNIT',
+    );
+    expect((await add({ group: '客服组长', role: 'customer-service-manager', unit: units.service })).statusCode).toBe(
+      201,
+    );
+  });
+
   it('sign-out ends the session and points at the provider’s end-session', async () => {
     const { jar } = await signIn('zhaolei');
     const session = jar.get(new URL(base).host, 'plaint_session');

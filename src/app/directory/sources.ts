@@ -34,6 +34,11 @@ function readDirectory(source: DirectorySource, opts: Options): Promise<Director
   }
 }
 
+/** The external ids of the departments a directory lists now (to check a rule's unit when it is saved). */
+export async function directoryDepartmentIds(source: DirectorySource): Promise<Set<string>> {
+  return new Set((await readDirectory(source, {})).departments.map((d) => d.externalId));
+}
+
 /** `plaint directory sync --source NAME [--dry-run]`: reads the directory and applies (or only reports) it. */
 export async function syncSource(
   ctx: AppContext,

@@ -1900,6 +1900,8 @@ export interface components {
                         usersDeactivated: number;
                         usersReactivated: number;
                         grantsAdded: number;
+                        /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                        unknownUnits: number;
                     };
                     /** @description up to 50 names per kind of change */
                     samples: {
@@ -1968,6 +1970,8 @@ export interface components {
                         usersDeactivated: number;
                         usersReactivated: number;
                         grantsAdded: number;
+                        /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                        unknownUnits: number;
                     };
                     /** @description up to 50 names per kind of change */
                     samples: {
@@ -2141,7 +2145,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2438,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2762,7 +2766,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,7 +2935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3100,7 +3104,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3314,7 +3318,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +3863,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +4729,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +4881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5021,7 +5025,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5144,7 +5148,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5521,7 +5525,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5653,7 +5657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6672,7 +6676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6794,7 +6798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6987,7 +6991,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7103,7 +7107,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +7500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7621,7 +7625,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7804,7 +7808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,7 +8051,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8161,7 +8165,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8343,7 +8347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8544,7 +8548,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8724,7 +8728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8916,7 +8920,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9018,7 +9022,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,7 +9135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,7 +9242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9344,7 +9348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9446,7 +9450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9623,7 +9627,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9792,7 +9796,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9894,7 +9898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9951,6 +9955,8 @@ export interface operations {
                             usersDeactivated: number;
                             usersReactivated: number;
                             grantsAdded: number;
+                            /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                            unknownUnits: number;
                         };
                         /** @description up to 50 names per kind of change */
                         samples: {
@@ -10022,7 +10028,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10133,7 +10139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10235,7 +10241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10438,7 +10444,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10568,7 +10574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10670,7 +10676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10961,7 +10967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12400,7 +12406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12517,7 +12523,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12643,7 +12649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12831,7 +12837,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12933,7 +12939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13214,7 +13220,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13404,7 +13410,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13684,7 +13690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13806,7 +13812,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13919,7 +13925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14034,7 +14040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14154,7 +14160,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14350,7 +14356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14666,7 +14672,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14853,7 +14859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15055,7 +15061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15382,7 +15388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15522,7 +15528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15659,7 +15665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15797,7 +15803,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16030,7 +16036,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16267,7 +16273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16429,7 +16435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16649,7 +16655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17307,7 +17313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
