@@ -174,7 +174,7 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               iss: z.string().max(500).optional().describe('the issuer (OpenID, RFC 9207)'),
               session_state: z.string().max(500).optional().describe('OpenID session management'),
               error: z.string().max(200).optional().describe('an OpenID provider’s error'),
-              error_description: z.string().max(1000).optional(),
+              error_description: z.string().max(1000).optional().describe('the provider’s words about its error'),
             })
             .refine((q) => q.code !== undefined || q.authCode !== undefined || q.error !== undefined, 'code expected'),
           response: {

@@ -2609,6 +2609,7 @@ export interface operations {
                 session_state?: string;
                 /** @description an OpenID provider’s error */
                 error?: string;
+                /** @description the provider’s words about its error */
                 error_description?: string;
             };
             header?: never;
