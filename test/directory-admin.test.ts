@@ -127,6 +127,18 @@ describe.each(BACKENDS)('directory admin API (#20) on $name', (backend) => {
       unit: UUID.service,
     });
     expect(manager.statusCode).toBe(201);
+    // #20: a unit that is neither an org unit nor a department of the directory is refused when the rule is saved.
+    const nowhere = await asAdmin('POST', '/rules', {
+      source: 'ldap',
+      group: '客服经理',
+      role: 'customer-service-manager',
+      unit: 'no-such-department',
+    });
+    expect(nowhere.statusCode).toBe(422);
+    expect(nowhere.json().error).toMatchObject({
+      code: 'UNKNOWN_ORG_UNIT',
+      details: { issues: [{ path: 'unit', message: 'unknown org unit' }] },
+    });
     const stray = await asAdmin('POST', '/rules', { source: 'ldap', department: UUID.quality, role: 'auditor' });
     expect((await asAdmin('DELETE', `/rules/${stray.json().id}`)).statusCode).toBe(204);
     expect((await asAdmin('DELETE', `/rules/${stray.json().id}`)).statusCode).toBe(404);

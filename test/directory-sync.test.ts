@@ -56,12 +56,38 @@ describe.each(BACKENDS)('directory sync (#20) on $name', (backend) => {
   });
   afterAll(async () => cleanup());
 
-  it('a dry run reports what the first sync would create and writes nothing', async () => {
+  it('a dry run reports what the first sync would create and writes nothing but its audit entry', async () => {
     const report = await syncDirectory(ctx, 'wecom', company(), rules, { dryRun: true });
-    expect(report.counts).toMatchObject({ unitsCreated: 4, usersCreated: 3, grantsAdded: 3, usersDeactivated: 0 });
+    expect(report.counts).toMatchObject({
+      unitsCreated: 4,
+      usersCreated: 3,
+      grantsAdded: 3,
+      usersDeactivated: 0,
+      unknownUnits: 0,
+    });
     expect(await ctx.store.db.selectFrom('org_units').selectAll().execute()).toEqual([]);
     expect(await ctx.store.db.selectFrom('users').selectAll().execute()).toEqual([]);
     expect(await ctx.store.db.selectFrom('directory_links').selectAll().execute()).toEqual([]);
+    // #20: who looked at a dry run, and what it said, is audited.
+    const audit = await ctx.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'directory.sync.dry-run')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor).toBe('system:directory:wecom');
+    expect(JSON.parse(audit.payload)).toMatchObject({ counts: { unitsCreated: 4, usersCreated: 3 }, people: 3 });
+  });
+
+  it('a rule naming a unit that does not exist is reported, not skipped silently; an org unit id is a unit', async () => {
+    const report = await syncDirectory(
+      ctx,
+      'wecom',
+      company(),
+      [...rules, { group: 'kefu', role: 'auditor', unit: 'no-such-department' }],
+      { dryRun: true },
+    );
+    expect(report.counts.unknownUnits).toBe(1);
+    expect(report.samples.unknownUnits).toEqual(['kefu → auditor@no-such-department']);
   });
 
   it('the first sync builds the unit tree under the company, the users and their mapped grants; audited', async () => {

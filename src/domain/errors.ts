@@ -39,6 +39,8 @@ export const ErrorCodes = {
   FORBIDDEN: 'FORBIDDEN',
   /** Wrong username or password. */
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  /** Well-formed, but names an org unit (or a directory's department) that does not exist (issue 20's rules). */
+  UNKNOWN_ORG_UNIT: 'UNKNOWN_ORG_UNIT',
   /** A unique value (username, …) is taken. */
   CONFLICT: 'CONFLICT',
   /** Too many requests; retry later. */

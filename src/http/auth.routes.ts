@@ -7,6 +7,7 @@ import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
 import { NO_CONTENT, ok } from './contract.ts';
+import { providerSignOut } from './sso.routes.ts';
 import { ZMe, ZSignedIn } from './views.ts';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -68,12 +69,31 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/api/v1/auth/logout',
-      { schema: { tags: ['auth'], summary: '退出 / sign out', response: { 204: NO_CONTENT } } },
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '退出 / sign out',
+          description:
+            'Ends the session. After an OpenID Connect sign-in whose provider offers end-session, answers 200 with the ' +
+            'provider’s address to send the browser to (RP-initiated logout); otherwise 204.',
+          response: {
+            200: ok(
+              'signed out here; now sign out at the identity provider',
+              z.object({
+                endSessionUrl: z.string().describe('the provider’s end_session_endpoint, with id_token_hint'),
+              }),
+            ),
+            204: NO_CONTENT,
+          },
+        },
+      },
       async (request, reply) => {
         const actor = await staffActor(ctx, request);
         const session = request.cookies[SESSION_COOKIE];
         if (session) await logout(ctx, session, actor);
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        const endSessionUrl = await providerSignOut(ctx, request, reply);
+        if (endSessionUrl) return reply.status(200).send({ endSessionUrl });
         return reply.status(204).send(null);
       },
     );

@@ -35,7 +35,7 @@ const ERROR_MEANING: Record<number, string> = {
   409: 'ACTION_NOT_ALLOWED, PRECONDITION_FAILED, VERSION_CONFLICT or CONFLICT: the state does not allow it',
   413: 'PAYLOAD_TOO_LARGE: the body is larger than the server accepts',
   415: 'UNSUPPORTED_MEDIA_TYPE: send application/json (multipart/form-data for uploads)',
-  422: 'UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed',
+  422: 'UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed',
   429: 'RATE_LIMITED: too many requests; the Retry-After header says when to retry',
   503: 'DATABASE_UNAVAILABLE or UNAVAILABLE: retry after the Retry-After header',
 };

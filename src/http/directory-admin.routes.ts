@@ -31,6 +31,7 @@ const ZCounts = z
     usersDeactivated: z.number().int(),
     usersReactivated: z.number().int(),
     grantsAdded: z.number().int(),
+    unknownUnits: z.number().int().describe('rules naming a unit that is neither synced nor an org unit (skipped)'),
   })
   .describe('how many of each kind of change');
 
@@ -66,7 +67,7 @@ const ZRuleView = z
 const ZSourceView = z
   .object({
     name: z.string(),
-    kind: z.enum(['wecom', 'ldap', 'dingtalk', 'feishu']),
+    kind: z.enum(['wecom', 'ldap', 'dingtalk', 'feishu', 'oidc']),
     origin: z.enum(['env', 'admin']).describe('env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page'),
     settings: z.record(z.string(), z.unknown()).describe('the settings without secrets and rules'),
     settingsRules: z.array(ZRuleShape).describe('rules written in PLAINT_DIRECTORY_SOURCES'),
@@ -164,7 +165,7 @@ export function directoryAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           operationId: 'addDirectoryRule',
           summary: '添加映射规则 / add a mapping rule',
           body: ZRuleInput,
-          response: { 201: ok('the rule', ZRuleView), ...errors(404) },
+          response: { 201: ok('the rule', ZRuleView), ...errors(404, 422, 503) },
         },
       },
       async (request, reply) => reply.status(201).send(await addRule(ctx, by(request), request.body)),

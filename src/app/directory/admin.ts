@@ -7,7 +7,8 @@ import type { AppContext } from '../context.ts';
 import { decrypt, encrypt } from '../secrets.ts';
 import { type DirectorySource, ZRule, ZSource } from './config.ts';
 import { directorySource, directorySources } from './registry.ts';
-import { syncSource } from './sources.ts';
+import { resolveUnit } from './oidc.ts';
+import { directoryDepartmentIds, syncSource } from './sources.ts';
 import type { MappingRule, SyncReport } from './sync.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { MappingRule, SyncReport } from './sync.ts';
  */
 
 /** Settings that are secrets: never answered, kept when an update leaves them out. */
-const SECRET_KEYS = ['secret', 'bindPassword', 'appSecret'] as const;
+const SECRET_KEYS = ['secret', 'bindPassword', 'appSecret', 'clientSecret'] as const;
 
 export type RunView = {
   startedAt: string;
@@ -205,11 +206,30 @@ export const ZRuleInput = z
     '规则需要 group 或 department 之一 / needs either group or department',
   );
 
+/**
+ * A rule's unit exists: an org unit's id, a department this directory synced (by its external id), or a department
+ * the directory lists now (read from it, so a rule may be added before the first sync).
+ */
+async function unitKnown(ctx: AppContext, source: DirectorySource, unit: string): Promise<boolean> {
+  if (await resolveUnit(ctx.store.db, source.name, unit)) return true;
+  if (source.kind === 'oidc') return false;
+  return (await directoryDepartmentIds(source)).has(unit);
+}
+
 /** Adds a mapping rule to a directory; it applies from the next sync on (grants are only ever added). */
 export async function addRule(ctx: AppContext, actor: string, input: z.infer<typeof ZRuleInput>): Promise<RuleView> {
   ZRule.parse({ group: input.group, department: input.department, role: input.role, unit: input.unit });
-  if (!(await directorySource(ctx, input.source)))
-    throw new DomainError('NOT_FOUND', msg('directory.noSuchSource', { name: input.source }));
+  const source = await directorySource(ctx, input.source);
+  if (!source) throw new DomainError('NOT_FOUND', msg('directory.noSuchSource', { name: input.source }));
+  // Its people have no department to default to: an OpenID provider's rule names its unit.
+  if (source.kind === 'oidc' && input.unit === undefined)
+    throw new DomainError('UNKNOWN_ORG_UNIT', msg('directory.unitRequired'), {
+      issues: [{ path: 'unit', message: 'required for an OpenID provider' }],
+    });
+  if (input.unit !== undefined && !(await unitKnown(ctx, source, input.unit)))
+    throw new DomainError('UNKNOWN_ORG_UNIT', msg('directory.unknownUnit', { unit: input.unit }), {
+      issues: [{ path: 'unit', message: 'unknown org unit' }],
+    });
   const now = ctx.now().toISOString();
   const row = {
     id: timeOrderedId(ctx.now(), ctx.random(10)),

@@ -88,7 +88,32 @@ const ZFeishu = z
   })
   .strict();
 
-export const ZSource = z.discriminatedUnion('kind', [ZWecom, ZLdap, ZDingtalk, ZFeishu]);
+const claim = z.string().min(1).max(100);
+
+/**
+ * An OpenID Connect provider (Keycloak, Authing, Azure AD / Entra ID, …): sign-in only (authorization code + PKCE);
+ * people are created at their first sign-in and their groups map to grants by the rules at every sign-in.
+ */
+const ZOidc = z
+  .object({
+    name,
+    kind: z.literal('oidc'),
+    /** The issuer; its `/.well-known/openid-configuration` is read at each sign-in. */
+    issuer: z.url(),
+    clientId: z.string().min(1).max(500),
+    /** Absent: a public client (PKCE only, no client authentication). */
+    clientSecret: z.string().min(1).max(2000).optional(),
+    scopes: z.string().min(1).max(500).default('openid profile email'),
+    usernameClaim: claim.default('preferred_username'),
+    groupsClaim: claim.default('groups'),
+    displayNameClaim: claim.default('name'),
+    /** The login page's button: 「使用 {label} 登录」; the name when absent. */
+    label: z.string().min(1).max(60).optional(),
+    rules,
+  })
+  .strict();
+
+export const ZSource = z.discriminatedUnion('kind', [ZWecom, ZLdap, ZDingtalk, ZFeishu, ZOidc]);
 
 export type DirectorySource = z.infer<typeof ZSource>;
 

@@ -11,7 +11,8 @@ import { syncSource } from './sources.ts';
 export async function syncDueDirectories(ctx: AppContext, intervalMs: number): Promise<string | null> {
   const slot = String(Math.floor(ctx.now().getTime() / intervalMs));
   const said: string[] = [];
-  for (const source of await directorySources(ctx)) {
+  // OpenID providers have nothing to sync (their people arrive by signing in).
+  for (const source of (await directorySources(ctx)).filter((s) => s.kind !== 'oidc')) {
     const claimed = await ctx.store.db
       .insertInto('directory_runs')
       .values({

@@ -1,3 +1,5 @@
+import { DomainError } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages.ts';
 import type { AppContext } from '../context.ts';
 import { type DirectorySource, directoryConfigFromEnv } from './config.ts';
 import { DingtalkClient } from './dingtalk.ts';
@@ -26,7 +28,15 @@ function readDirectory(source: DirectorySource, opts: Options): Promise<Director
       return new DingtalkClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) }).snapshot();
     case 'feishu':
       return new FeishuClient({ ...source, ...(opts.sleep ? { sleep: opts.sleep } : {}) }).snapshot();
+    case 'oidc':
+      // An OpenID provider lists no one: its people are created and given their grants when they sign in.
+      throw new DomainError('VALIDATION_FAILED', msg('sso.notSignIn', { name: source.name }));
   }
+}
+
+/** The external ids of the departments a directory lists now (to check a rule's unit when it is saved). */
+export async function directoryDepartmentIds(source: DirectorySource): Promise<Set<string>> {
+  return new Set((await readDirectory(source, {})).departments.map((d) => d.externalId));
 }
 
 /** `plaint directory sync --source NAME [--dry-run]`: reads the directory and applies (or only reports) it. */

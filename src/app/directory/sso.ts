@@ -6,31 +6,48 @@ import type { DirectorySource } from './config.ts';
 import { directorySources } from './registry.ts';
 import { DingtalkClient } from './dingtalk.ts';
 import { FeishuClient } from './feishu.ts';
+import { oidcSignInUrl } from './oidc.ts';
 import { WecomClient } from './wecom.ts';
 
-/** A directory whose people sign in through the platform's web OAuth flow (企业微信, 钉钉, 飞书). */
-type SsoSource = Extract<DirectorySource, { kind: 'wecom' | 'dingtalk' | 'feishu' }>;
+/** A directory whose people sign in through the platform's web OAuth flow (企业微信, 钉钉, 飞书) or OpenID Connect. */
+type SignInSource = Extract<DirectorySource, { kind: 'wecom' | 'dingtalk' | 'feishu' | 'oidc' }>;
+type SsoSource = Exclude<SignInSource, { kind: 'oidc' }>;
 
-function offersSignIn(s: DirectorySource): s is SsoSource {
-  return s.kind === 'dingtalk' || s.kind === 'feishu' || (s.kind === 'wecom' && s.agentId !== undefined);
+function offersSignIn(s: DirectorySource): s is SignInSource {
+  return (
+    s.kind === 'dingtalk' || s.kind === 'feishu' || s.kind === 'oidc' || (s.kind === 'wecom' && s.agentId !== undefined)
+  );
 }
 
-/** The sign-in buttons of the login page: name and kind, never a secret. */
-export async function signInProviders(ctx: AppContext): Promise<{ name: string; kind: SsoSource['kind'] }[]> {
+/** The sign-in buttons of the login page: name, kind and an OpenID provider's label; never a secret. */
+export async function signInProviders(
+  ctx: AppContext,
+): Promise<{ name: string; kind: SignInSource['kind']; label?: string }[]> {
   const all: DirectorySource[] = await directorySources(ctx);
-  return all.filter(offersSignIn).map((s) => ({ name: s.name, kind: s.kind }));
+  return all
+    .filter(offersSignIn)
+    .map((s) => ({ name: s.name, kind: s.kind, ...(s.kind === 'oidc' && s.label ? { label: s.label } : {}) }));
 }
 
-async function sourceNamed(ctx: AppContext, name: string): Promise<SsoSource> {
+/** A directory people sign in through, by name; 404 for any other. */
+export async function signInSource(ctx: AppContext, name: string): Promise<SignInSource> {
   const source = (await directorySources(ctx)).find((s) => s.name === name);
   if (!source || !offersSignIn(source)) throw new DomainError('NOT_FOUND', msg('sso.noSuchProvider'));
   return source;
 }
 
+async function sourceNamed(ctx: AppContext, name: string): Promise<SsoSource> {
+  const source = await signInSource(ctx, name);
+  if (source.kind === 'oidc') throw new DomainError('NOT_FOUND', msg('sso.noSuchProvider'));
+  return source;
+}
+
 /** The platform's authorize URL for this sign-in; `state` is what the callback must bring back. */
 export async function signInUrl(ctx: AppContext, name: string, redirectUri: string, state: string): Promise<string> {
-  const source = await sourceNamed(ctx, name);
+  const source = await signInSource(ctx, name);
   switch (source.kind) {
+    case 'oidc':
+      return oidcSignInUrl(ctx, source, redirectUri, state);
     case 'wecom':
       return new WecomClient(source).authorizeUrl(redirectUri, state);
     case 'dingtalk':

@@ -43,6 +43,8 @@ export type SyncReport = {
     usersDeactivated: number;
     usersReactivated: number;
     grantsAdded: number;
+    /** Rules whose `unit` is neither a department of this directory nor an org unit: skipped, named in samples. */
+    unknownUnits: number;
   };
   /** Up to 50 names per kind, for the admin page's dry-run. */
   samples: Record<string, string[]>;
@@ -78,6 +80,7 @@ export async function syncDirectory(
       usersDeactivated: 0,
       usersReactivated: 0,
       grantsAdded: 0,
+      unknownUnits: 0,
     },
     samples: {},
   };
@@ -189,6 +192,10 @@ export async function syncDirectory(
       ),
     );
     const present = new Set<string>();
+    // A rule naming a unit that is neither a department of this directory nor an org unit gives nothing: said so.
+    for (const rule of rules)
+      if (rule.unit !== undefined && !unitLink.has(rule.unit) && !units.has(rule.unit))
+        note('unknownUnits', `${rule.group ?? rule.department} → ${rule.role}@${rule.unit}`);
     const newUsers: Insertable<Database['users']>[] = [];
     const newGrants: Database['role_grants'][] = [];
     for (const p of snapshot.people) {
@@ -255,7 +262,10 @@ export async function syncDirectory(
           (rule.department !== undefined && p.departmentIds.includes(rule.department));
         if (!matches) continue;
         const unitExt = rule.unit ?? p.departmentIds[0];
-        const unitId = unitExt ? unitLink.get(unitExt) : undefined;
+        // A rule's unit: a department of this directory, else an org unit named by its own id.
+        const unitId = unitExt
+          ? (unitLink.get(unitExt) ?? (rule.unit && units.has(rule.unit) ? rule.unit : undefined))
+          : undefined;
         if (!unitId) continue;
         const key = `${id}|${rule.role}|${unitId}`;
         if (grants.has(key)) continue;
@@ -315,6 +325,17 @@ export async function syncDirectory(
       .catch((err) => {
         if (!(err instanceof DryRunDone)) throw err;
       });
+    // Audited apart, since the run's own transaction was rolled back: who looked, and what they saw.
+    await ctx.store.transact((trx) =>
+      appendAudit(trx, {
+        at: now,
+        actor,
+        action: 'directory.sync.dry-run',
+        entityType: 'directory_source',
+        entityId: source,
+        payload: { counts: report.counts, departments: snapshot.departments.length, people: snapshot.people.length },
+      }),
+    );
   } else {
     await ctx.store.transact(run);
   }

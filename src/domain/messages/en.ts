@@ -153,6 +153,15 @@ export const en: Record<MessageKey, string> = {
   'directory.noSuchSource': 'no directory named {name}',
   'directory.sourceFromEnv': 'directory {name} is configured in PLAINT_DIRECTORY_SOURCES and can only be changed there',
   'directory.renameNotAllowed': 'the directory’s name must be the one in the address',
+  'sso.oidcRefused': 'the identity provider’s answer was refused ({reason}); sign in again',
+  'sso.oidcUnavailable': 'the identity provider cannot be reached: {reason}',
+  'sso.claimMissing': 'the identity provider did not send the claim {claim}',
+  'sso.accountTaken':
+    'the account {username} exists and cannot be signed in to through this provider; ask an administrator',
+  'sso.notSignIn': 'directory {name} has no sync: its people are created when they sign in',
+  'directory.unknownUnit':
+    'no org unit {unit}: name an org unit by its id, or a department of this directory by its external id',
+  'directory.unitRequired': 'a rule of an OpenID Connect provider needs a unit (its people have no department)',
   'sso.noAccount': 'no active staff account for this sign-in; ask an administrator',
   'sso.noSuchProvider': 'no such sign-in provider',
   'sso.stateMismatch': 'the sign-in expired or did not start here; sign in again',

@@ -69,12 +69,23 @@ function SourceCard({ source }: { source: Source }) {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button onClick={() => sync.mutate(true)} loading={sync.isPending && sync.variables === true}>
-          {t('directory.dryRun')}
-        </Button>
-        <Button type="primary" onClick={() => sync.mutate(false)} loading={sync.isPending && sync.variables === false}>
-          {t('directory.syncNow')}
-        </Button>
+        {/* An OpenID provider has nothing to sync: its people arrive when they sign in (issue 20). */}
+        {source.kind === 'oidc' ? (
+          <Typography.Text type="secondary">{t('directory.oidcNoSync')}</Typography.Text>
+        ) : (
+          <>
+            <Button onClick={() => sync.mutate(true)} loading={sync.isPending && sync.variables === true}>
+              {t('directory.dryRun')}
+            </Button>
+            <Button
+              type="primary"
+              onClick={() => sync.mutate(false)}
+              loading={sync.isPending && sync.variables === false}
+            >
+              {t('directory.syncNow')}
+            </Button>
+          </>
+        )}
         {source.origin === 'admin' && (
           <Popconfirm
             title={t('directory.removeConfirm', { name: source.name })}

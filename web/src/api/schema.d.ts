@@ -44,7 +44,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出 / sign out */
+        /**
+         * 退出 / sign out
+         * @description Ends the session. After an OpenID Connect sign-in whose provider offers end-session, answers 200 with the provider’s address to send the browser to (RP-initiated logout); otherwise 204.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -110,7 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 跳转到企业微信/钉钉/飞书登录 / go to the platform to sign in */
+        /** 跳转到企业微信/钉钉/飞书或 OpenID 身份提供方登录 / go to the platform or identity provider to sign in */
         get: operations["startDirectorySignIn"];
         put?: never;
         post?: never;
@@ -1861,7 +1864,7 @@ export interface components {
         DirectorySourceInput: {
             name: string;
             /** @enum {string} */
-            kind: "wecom" | "ldap" | "dingtalk" | "feishu";
+            kind: "wecom" | "ldap" | "dingtalk" | "feishu" | "oidc";
             /**
              * @description env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page
              * @enum {string}
@@ -1897,6 +1900,8 @@ export interface components {
                         usersDeactivated: number;
                         usersReactivated: number;
                         grantsAdded: number;
+                        /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                        unknownUnits: number;
                     };
                     /** @description up to 50 names per kind of change */
                     samples: {
@@ -1929,7 +1934,7 @@ export interface components {
         DirectorySource: {
             name: string;
             /** @enum {string} */
-            kind: "wecom" | "ldap" | "dingtalk" | "feishu";
+            kind: "wecom" | "ldap" | "dingtalk" | "feishu" | "oidc";
             /**
              * @description env: PLAINT_DIRECTORY_SOURCES (read-only here); admin: this page
              * @enum {string}
@@ -1965,6 +1970,8 @@ export interface components {
                         usersDeactivated: number;
                         usersReactivated: number;
                         grantsAdded: number;
+                        /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                        unknownUnits: number;
                     };
                     /** @description up to 50 names per kind of change */
                     samples: {
@@ -2138,7 +2145,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,6 +2183,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out here; now sign out at the identity provider */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the provider’s end_session_endpoint, with id_token_hint */
+                        endSessionUrl: string;
+                    };
+                };
+            };
             /** @description no content / 无内容 */
             204: {
                 headers: {
@@ -2246,7 +2265,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2462,7 +2481,9 @@ export interface operations {
                         items: {
                             name: string;
                             /** @enum {string} */
-                            kind: "wecom" | "dingtalk" | "feishu";
+                            kind: "wecom" | "dingtalk" | "feishu" | "oidc";
+                            /** @description an OpenID provider’s button text */
+                            label?: string;
                         }[];
                     };
                 };
@@ -2574,7 +2595,7 @@ export interface operations {
     finishDirectorySignIn: {
         parameters: {
             query: {
-                /** @description the authorisation code (企业微信, 飞书) */
+                /** @description the authorisation code (企业微信, 飞书, OpenID) */
                 code?: string;
                 /** @description the authorisation code (钉钉) */
                 authCode?: string;
@@ -2582,6 +2603,14 @@ export interface operations {
                 state: string;
                 /** @description the app id some platforms send back */
                 appid?: string;
+                /** @description the issuer (OpenID, RFC 9207) */
+                iss?: string;
+                /** @description OpenID session management */
+                session_state?: string;
+                /** @description an OpenID provider’s error */
+                error?: string;
+                /** @description the provider’s words about its error */
+                error_description?: string;
             };
             header?: never;
             path: {
@@ -2608,6 +2637,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description UNAUTHENTICATED or INVALID_CREDENTIALS: no valid session or bearer token */
@@ -2617,6 +2647,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description FORBIDDEN: not allowed by the access policy, a read-only token, or a missing X-CSRF-Token */
@@ -2635,6 +2666,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
             /** @description DATABASE_UNAVAILABLE or UNAVAILABLE: retry after the Retry-After header */
@@ -2644,6 +2676,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
         };
@@ -2734,7 +2767,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2903,7 +2936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3072,7 +3105,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3181,7 +3214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +3319,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +3864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4697,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4849,7 +4882,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4993,7 +5026,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5625,7 +5658,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,7 +6677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6766,7 +6799,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6959,7 +6992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7075,7 +7108,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7352,7 +7385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7468,7 +7501,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7593,7 +7626,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7776,7 +7809,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8019,7 +8052,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +8166,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,7 +8348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8516,7 +8549,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8696,7 +8729,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8888,7 +8921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8990,7 +9023,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9103,7 +9136,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9210,7 +9243,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9316,7 +9349,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9418,7 +9451,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9595,7 +9628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +9797,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9866,7 +9899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9923,6 +9956,8 @@ export interface operations {
                             usersDeactivated: number;
                             usersReactivated: number;
                             grantsAdded: number;
+                            /** @description rules naming a unit that is neither synced nor an org unit (skipped) */
+                            unknownUnits: number;
                         };
                         /** @description up to 50 names per kind of change */
                         samples: {
@@ -9994,7 +10029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10105,7 +10140,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10207,7 +10242,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10410,7 +10445,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10540,7 +10575,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10642,7 +10677,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10933,7 +10968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12372,7 +12407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12489,7 +12524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12615,7 +12650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12803,7 +12838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12905,7 +12940,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13186,7 +13221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13376,7 +13411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13656,7 +13691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13778,7 +13813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13891,7 +13926,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14006,7 +14041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14126,7 +14161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14322,7 +14357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14638,7 +14673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14825,7 +14860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15027,7 +15062,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15354,7 +15389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15494,7 +15529,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15631,7 +15666,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15769,7 +15804,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16002,7 +16037,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16239,7 +16274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16401,7 +16436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16621,7 +16656,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17279,7 +17314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description UNKNOWN_PROCEDURE or IDEMPOTENCY_KEY_REUSED: well-formed but cannot be processed */
+            /** @description UNKNOWN_PROCEDURE, IDEMPOTENCY_KEY_REUSED or UNKNOWN_ORG_UNIT: well-formed but cannot be processed */
             422: {
                 headers: {
                     [name: string]: unknown;

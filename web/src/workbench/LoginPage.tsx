@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Divider, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api, setCsrfToken } from '../api.ts';
@@ -8,6 +8,32 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useI18n } from '../i18n.tsx';
 
 type LoginResult = { csrfToken: string; mustChangePassword?: boolean; secondFactorSetupRequired?: boolean };
+type Provider = { name: string; kind: 'wecom' | 'dingtalk' | 'feishu' | 'oidc'; label?: string };
+
+/** Issue 20: a button per directory people sign in through (企业微信, 钉钉, 飞书, OpenID providers); docs/sso.md. */
+function SignInProviders() {
+  const { t } = useI18n();
+  const providers = useQuery({
+    queryKey: ['sign-in-providers'],
+    queryFn: () => api<{ items: Provider[] }>('GET', '/auth/sso'),
+  });
+  const items = providers.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Divider plain>{t('login.or')}</Divider>
+      <Flex vertical gap={8}>
+        {items.map((p) => (
+          <Button key={p.name} block href={`/api/v1/auth/sso/${encodeURIComponent(p.name)}/start`}>
+            {t('login.sso', {
+              name: p.kind === 'oidc' ? (p.label ?? p.name) : t(`login.platform.${p.kind}`),
+            })}
+          </Button>
+        ))}
+      </Flex>
+    </>
+  );
+}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -64,6 +90,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        <SignInProviders />
       </Card>
     </main>
   );

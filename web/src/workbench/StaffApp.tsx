@@ -84,10 +84,12 @@ function Signed({ me }: { me: Me }) {
     return () => watch.disconnect();
   }, []);
   const logout = async () => {
-    await api('POST', '/auth/logout').catch(() => undefined);
+    const out = await api<{ endSessionUrl?: string } | undefined>('POST', '/auth/logout').catch(() => undefined);
     setCsrfToken(undefined);
     client.clear();
-    void navigate('/staff/login');
+    // Issue 20: after an OpenID Connect sign-in, sign out at the provider too (it sends the browser back to sign-in).
+    if (out?.endSessionUrl) window.location.assign(out.endSessionUrl);
+    else void navigate('/staff/login');
   };
   const selected = location.pathname.split('/')[2] || 'inbox';
   const items = [
