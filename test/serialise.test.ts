@@ -113,6 +113,30 @@ describe('serialising answers through their response schemas (issue 26)', () => 
     }
   });
 
+  it('writes unions (of objects with defaults, of scalars) as JSON.stringify does, without Ajv', () => {
+    // As a case's allowed actions carry their procedure's field definitions: a union of kinds.
+    const ZFields = z.object({
+      input: z.array(
+        z.union([
+          z.object({ type: z.literal('text'), name: z.string(), max: z.number().int().default(50) }),
+          z.object({ type: z.literal('date'), name: z.string(), notPast: z.boolean().default(false) }),
+        ]),
+      ),
+      cells: z.array(z.union([z.string(), z.number()]).nullable()),
+    });
+    const value = {
+      input: [
+        { type: 'text', name: 'note', max: 10 },
+        { type: 'date', name: 'due' },
+      ],
+      cells: ['a', 1, null, 2.5],
+    };
+    expect(JSON.parse(compileResponse(ZFields).serialise(value))).toEqual(value);
+    expect(compileResponse(ZFields).serialise({ ...value, input: [{ ...value.input[0], secret: 1 }] })).not.toContain(
+      'secret',
+    );
+  });
+
   it('writes an inbox page exactly as JSON.stringify does', () => {
     const page = inboxPage(50);
     const { serialise, compiledOk } = compileResponse(ZCasePage);
