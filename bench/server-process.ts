@@ -18,11 +18,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `plaint serve`; its output is kept (tail only) for error messages. */
-export function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+/**
+ * Spawns `plaint serve`; its output is kept (tail only) for error messages. `root`: another checkout
+ * of the code to run (bench/serialise.ts compares the code before a change with the code after it).
+ */
+export function startServer(env: NodeJS.ProcessEnv, root = ROOT): { child: ChildProcess; output: () => string } {
   // The load comes from one address: no per-address limit on public writes (public-limit.ts).
   const child = spawn(TSX, ['src/cli.ts', 'serve'], {
-    cwd: ROOT,
+    cwd: root,
     env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

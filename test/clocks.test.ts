@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { addUser, createToken } from '../src/app/auth.ts';
@@ -7,6 +7,7 @@ import { sweepOnce } from '../src/jobs/sweeper.ts';
 import type { AppContext } from '../src/app/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
+import { checkContract } from './support/contract-check.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
 const submission = {
@@ -22,6 +23,11 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
   const clock = new TestClock('2026-11-30T02:00:00.000Z'); // Monday 10:00 in Shanghai
   let ctx: AppContext;
   let http: FastifyInstance;
+  // Issue 26: every answer is checked against the OpenAPI document, as the harness does.
+  let contract: ReturnType<typeof checkContract> | undefined;
+  afterEach(() => {
+    expect(contract?.take() ?? [], 'API contract broken').toEqual([]);
+  });
   let cleanup: () => Promise<void>;
   const tokens: Record<string, string> = {};
 
@@ -30,6 +36,7 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     cleanup = made.cleanup;
     ctx = await openApp({ ...made.config, procedureDirs: [FIXTURES] }, { now: clock.now });
     http = await buildServer(ctx);
+    contract = checkContract(http);
     for (const [name, roles, isAdmin] of [
       ['handler', ['handler'], false],
       ['manager', ['manager'], false],

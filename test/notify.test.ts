@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app/context.ts';
 import { submitCase } from '../src/app/submit.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
 import { httpReceiver } from './support/http-receiver.ts';
+import { checkContract } from './support/contract-check.ts';
 
 const SYSTEM = { kind: 'system' as const, name: 'test' };
 
@@ -18,6 +19,11 @@ const SYSTEM = { kind: 'system' as const, name: 'test' };
 describe.each(BACKENDS)('notifications on $name', (backend) => {
   let ctx: AppContext;
   let http: FastifyInstance;
+  // Issue 26: every answer is checked against the OpenAPI document, as the harness does.
+  let contract: ReturnType<typeof checkContract> | undefined;
+  afterEach(() => {
+    expect(contract?.take() ?? [], 'API contract broken').toEqual([]);
+  });
   let cleanup: () => Promise<void>;
   const clock = new TestClock('2026-11-30T02:00:00.000Z');
   // The webhook fails its first two deliveries; the robots answer as their real services do.
@@ -55,6 +61,7 @@ describe.each(BACKENDS)('notifications on $name', (backend) => {
     };
     ctx = await openApp({ ...made.config, channels }, { now: clock.now });
     http = await buildServer(ctx);
+    contract = checkContract(http);
     cleanup = async () => {
       await http.close();
       await ctx.close();

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { SHARED_REFRESH_MS } from '../src/app/instance-sync.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { demoProcedureYaml } from './support/demo-procedure.ts';
+import { checkContract } from './support/contract-check.ts';
 
 /** A small procedure only these tests upload (no built-in procedure is touched). */
 const demo = (version: number, extra = '') =>
@@ -36,6 +37,11 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
   const clock = new TestClock('2026-11-30T02:00:00.000Z');
   let ctx: AppContext;
   let http: FastifyInstance;
+  // Issue 26: every answer is checked against the OpenAPI document, as the harness does.
+  let contract: ReturnType<typeof checkContract> | undefined;
+  afterEach(() => {
+    expect(contract?.take() ?? [], 'API contract broken').toEqual([]);
+  });
   let call: Call;
   let cleanup: () => Promise<void>;
   let admin = '';
@@ -47,6 +53,7 @@ describe.each(BACKENDS)('procedure, user and token administration on $name', (ba
     ctx = opened.ctx;
     cleanup = opened.cleanup;
     http = await buildServer(ctx);
+    contract = checkContract(http);
     call = caller(http);
     await addUser(
       ctx,

@@ -71,7 +71,14 @@ export const ZNotifications = z.object({
 });
 
 export const ZDeliveries = z.object({
-  counts: z.object({ notYetFannedOut: z.number().int() }),
+  counts: z
+    .object({
+      notYetFannedOut: z.number().int().describe('events not yet turned into deliveries'),
+      pending: z.number().int().optional(),
+      sent: z.number().int().optional(),
+      dead: z.number().int().optional(),
+    })
+    .describe('deliveries by status (a status with none is absent)'),
   items: z.array(
     z.object({
       id: z.string(),

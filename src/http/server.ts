@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeOperations } from './contract.ts';
 import { SWAGGER_OPTIONS } from './openapi.ts';
+import { schemaSerialiserCompiler } from './serialise.ts';
 import type { AppContext } from '../app/context.ts';
 import { authRoutes } from './auth.routes.ts';
 import { ssoRoutes } from './sso.routes.ts';
@@ -103,13 +104,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  // Answers go out as the handler made them: the response schemas document them, and the test
-  // harness checks every answer against them (issue 26). A zod serialiser would silently drop any
-  // field a schema forgot — one the web app reads — so it waits until every schema is proven.
-  // A 204 declared in a route's response has no body (its handler sends null to satisfy the types).
-  app.setSerializerCompiler(({ httpStatus }) =>
-    httpStatus === '204' ? () => '' : (data: unknown) => JSON.stringify(data),
-  );
+  // Answers go out through their response schemas, compiled with fast-json-stringify (issue 26):
+  // nothing a schema does not name leaks out. A value that does not fit its schema is logged and
+  // sent pruned with JSON.stringify, never a 500 (serialise.ts).
+  app.setSerializerCompiler(schemaSerialiserCompiler(() => app.log));
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');

@@ -1,4 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -122,7 +123,7 @@ function documentFor(app: FastifyInstance, method: string, url: string | undefin
 export function checkContract(app: FastifyInstance): { take(): string[] } {
   const found: string[] = [];
   let doc: Doc | undefined;
-  // What the handler sent, before serialisation: zod's serialiser drops fields its schema does not
+  // What the handler sent, before serialisation: the serialiser drops fields its schema does not
   // name, so checking only the bytes sent would hide a field the schema forgot (and the web app reads).
   const sent = new WeakMap<object, string>();
   app.addHook('preSerialization', (request, _reply, payload, done) => {
@@ -150,6 +151,21 @@ export function checkContract(app: FastifyInstance): { take(): string[] } {
             sent.get(request) ?? payload,
           );
       if (problem) found.push(problem);
+      // The serialiser compiled from the schema (src/http/serialise.ts) sends what the handler made,
+      // no more and no less: a body that fits its schema comes out as JSON.stringify would write it.
+      const before = sent.get(request);
+      if (
+        !problem &&
+        !compressed &&
+        before !== undefined &&
+        typeof payload === 'string' &&
+        contentType === 'application/json'
+      ) {
+        if (!isDeepStrictEqual(JSON.parse(payload), JSON.parse(before)))
+          found.push(
+            `${request.method} ${path} → ${reply.statusCode}: the serialiser changed the answer: handler ${before.slice(0, 300)} — sent ${payload.slice(0, 300)}`,
+          );
+      }
     } catch (err) {
       found.push(`${request.method} ${path}: contract check failed: ${(err as Error).message}`);
     }

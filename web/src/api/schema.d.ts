@@ -14716,8 +14716,13 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description deliveries by status (a status with none is absent) */
                         counts: {
+                            /** @description events not yet turned into deliveries */
                             notYetFannedOut: number;
+                            pending?: number;
+                            sent?: number;
+                            dead?: number;
                         };
                         items: {
                             id: string;
