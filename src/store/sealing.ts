@@ -42,7 +42,8 @@ export class Keyring {
    * for the case's wrapped key and uses a remembered one only when the row is there with the same
    * wrapped bytes, so a key that erasure destroyed — in this process or another instance — is not
    * served. `destroyCaseKey` forgets the case at once; a read that finds no key row forgets it too.
-   * Bounded (least recently used out past KEY_CACHE_SIZE) and aged (KEY_CACHE_MS).
+   * Bounded (KEY_CACHE_SIZE) and aged: a key leaves KEY_CACHE_MS after it was unwrapped, whether
+   * or not it was read since (the oldest go first on the next unwrap).
    */
   readonly caseKeyCache = new Map<string, RememberedKey>();
 
@@ -116,15 +117,14 @@ function unwrapRow(keyring: Keyring, caseId: string, row: { kid: string; wrapped
   const cache = keyring.caseKeyCache;
   const now = Date.now();
   const hit = cache.get(caseId);
-  if (hit) {
-    cache.delete(caseId);
-    if (hit.wrapped === row.wrapped && hit.key.kid === row.kid && now - hit.at < KEY_CACHE_MS) {
-      cache.set(caseId, hit);
-      return hit.key;
-    }
+  if (hit && hit.wrapped === row.wrapped && hit.key.kid === row.kid && now - hit.at < KEY_CACHE_MS) return hit.key;
+  // Oldest first (in the order they were unwrapped): the expired ones leave, then one if still full.
+  cache.delete(caseId);
+  for (const [id, old] of cache) {
+    if (now - old.at < KEY_CACHE_MS && cache.size < KEY_CACHE_SIZE) break;
+    cache.delete(id);
   }
   const key = { kid: row.kid, key: unwrap(keyring, row.wrapped) };
-  if (cache.size >= KEY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(caseId, { wrapped: row.wrapped, key, at: now, opened: new Map() });
   return key;
 }
