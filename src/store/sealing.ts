@@ -163,6 +163,20 @@ export async function caseKeys(db: Db, caseIds: string[]): Promise<Map<string, C
   return keys;
 }
 
+/**
+ * Keys of cases whose key rows were read with them (`kid.wrapped`, null when the case has none):
+ * as `caseKeys`, without its query. A null forgets the case's remembered key.
+ */
+export function keysOfRows(keyring: Keyring, rows: [caseId: string, keyRow: string | null][]): Map<string, CaseKey> {
+  const keys = new Map<string, CaseKey>();
+  for (const [caseId, keyRow] of rows) {
+    const dot = keyRow ? keyRow.indexOf('.') : -1;
+    if (!keyRow || dot < 0) keyring.caseKeyCache.delete(caseId);
+    else keys.set(caseId, unwrapRow(keyring, caseId, { kid: keyRow.slice(0, dot), wrapped: keyRow.slice(dot + 1) }));
+  }
+  return keys;
+}
+
 /** New keys for new cases, in one insert. */
 export async function createCaseKeys(db: Db, caseIds: string[]): Promise<CaseKey[]> {
   const keyring = keyringOf(db);
