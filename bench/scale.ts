@@ -7,7 +7,10 @@
  * times every query twice — server time through `app.inject` (routing, validation, policy, SQL,
  * serialisation; no socket) and over real HTTP on 127.0.0.1 (keep-alive). Reports p50/p95 per
  * query and how they grow from the smallest size to the largest. Targets (issue 9): inbox
- * p95 ≤ 20 ms, search p95 ≤ 50 ms at 1M, server time.
+ * p95 ≤ 20 ms, search p95 ≤ 50 ms at 1M, server time. Also the CPU time the process spends per
+ * injected request (p50, `process.cpuUsage`, all threads): on a shared, loaded machine it moves
+ * far less than elapsed time, so it is the figure to compare two versions of the code by on
+ * SQLite (in-process); on PostgreSQL it leaves out the database server's share.
  *
  *   BENCH_SCALE_SIZES=100000,300000,1000000   SQLite sizes ('' skips SQLite)
  *   BENCH_SCALE_PG_SIZES=100000,1000000       PostgreSQL sizes ('' skips PostgreSQL)
@@ -94,6 +97,8 @@ type Measured = {
   rows: number;
   injectP50: number;
   injectP95: number;
+  /** CPU ms of this process per injected request (user + system), p50. */
+  injectCpuP50: number;
   httpP50: number;
   httpP95: number;
 };
@@ -136,14 +141,20 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
       const headers = { authorization: `Bearer ${tokens[q.who]}` };
       let rows = 0;
       const inject: number[] = [];
+      const cpu: number[] = [];
       const http: number[] = [];
       for (let i = 0; i < WARMUP + RUNS; i++) {
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         const res = await app.inject({ method: 'GET', url: q.path, headers });
         const dt = performance.now() - t0;
+        const used = process.cpuUsage(c0);
         if (res.statusCode !== 200) throw new Error(`${q.path}: ${res.statusCode} ${res.body}`);
         if (i === 0) rows = res.json().items.length;
-        if (i >= WARMUP) inject.push(dt);
+        if (i >= WARMUP) {
+          inject.push(dt);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
       for (let i = 0; i < WARMUP + RUNS; i++) {
         const t0 = performance.now();
@@ -155,18 +166,20 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
       }
       inject.sort((a, b) => a - b);
       http.sort((a, b) => a - b);
+      cpu.sort((a, b) => a - b);
       const m = {
         name: q.name,
         kind: q.kind,
         rows,
         injectP50: round(pct(inject, 50)),
         injectP95: round(pct(inject, 95)),
+        injectCpuP50: round(pct(cpu, 50)),
         httpP50: round(pct(http, 50)),
         httpP95: round(pct(http, 95)),
       };
       results.push(m);
       console.log(
-        `  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`,
+        `  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms  cpu p50 ${m.injectCpuP50.toFixed(1).padStart(5)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`,
       );
     }
     return { db, n, loadavgBefore, loadavgAfter: os.loadavg(), queries: results, generatedSeconds: summary.seconds };
@@ -194,6 +207,16 @@ function printGrowth(all: SizeResult[]): void {
         `${`${q.kind} ${q.name}`.padEnd(38)}${values.map((v) => `${v.injectP50.toFixed(1)} / ${v.injectP95.toFixed(1)}`.padStart(14)).join('')}   ${last <= target ? 'PASS' : 'MISS'}`,
       );
     }
+    const cpu = (kind: string) =>
+      runs.map((r) =>
+        r.queries
+          .filter((q) => q.kind === kind)
+          .reduce((sum, q) => sum + q.injectCpuP50, 0)
+          .toFixed(1),
+      );
+    console.log(
+      `CPU ms p50 summed over the inbox queries: ${cpu('inbox').join(', ')}; the searches: ${cpu('search').join(', ')}`,
+    );
     console.log(`load average (1 min) during each size: ${runs.map((r) => r.loadavgBefore[0].toFixed(2)).join(', ')}`);
   }
 }

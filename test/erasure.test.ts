@@ -15,6 +15,7 @@ import { setProcedureIntakeUnit } from '../src/app/reach.ts';
 import { runRetention } from '../src/app/retention.ts';
 import { backupSqlite, restoreSqlite } from '../src/store/backup.ts';
 import { findCaseById } from '../src/store/cases.repository.ts';
+import { caseKey, ERASED_TEXT, keyringOf } from '../src/store/sealing.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -273,6 +274,78 @@ describe.each(BACKENDS)('erasure down to the bytes on $name', (backend) => {
     } finally {
       await dispose();
     }
+  });
+});
+
+/**
+ * Lists open subjects with case keys the process remembers unwrapped (Keyring.caseKeyCache): the
+ * inbox and search no longer pay two AES operations per row. A shortcut that must never outlive the
+ * key on the disk: each read asks the database for the key, and erasure forgets it at once.
+ */
+describe.each(BACKENDS)('remembered case keys on $name', (backend) => {
+  const clock = new TestClock('2026-11-30T02:00:00.000Z');
+  let h: Harness;
+  let staff: { token: string };
+  let manager: { token: string };
+
+  const subjects = async (q = '') => {
+    const res = await h.call('GET', `/api/v1/cases${q ? `?q=${encodeURIComponent(q)}` : ''}`, { token: staff.token });
+    expect(res.statusCode, res.body).toBe(200);
+    return new Map((res.json().items as { id: string; subject: string }[]).map((c) => [c.id, c.subject]));
+  };
+  const file = async (name: string, subject: string) => {
+    clock.advance(60_000);
+    const res = await h.call('POST', '/api/v1/public/cases', {
+      body: complaint({ subject, description: `我叫${name}，冰箱坏了。`, submitter: { name, phone: '13900001111' } }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { trackingNo, receipt } = res.json();
+    const id = (await h.call('GET', `/api/v1/cases?q=${trackingNo}`, { token: staff.token })).json().items[0].id;
+    return { id: id as string, trackingNo: trackingNo as string, receipt: receipt as string };
+  };
+
+  beforeAll(async () => {
+    h = await startHarness(backend, clock);
+    staff = await h.staff('cs-keys', ['customer-service']);
+    manager = await h.staff('dpo-keys', ['customer-service-manager']);
+  });
+  afterAll(async () => h?.close());
+
+  it('serves no remembered key once its row is gone, though this process was not told (another instance, a replay)', async () => {
+    const filed = await file('欧阳娜娜', '欧阳娜娜的冰箱不制冷');
+    expect((await subjects()).get(filed.id)).toBe('欧阳娜娜的冰箱不制冷');
+    const keyring = keyringOf(h.ctx.store.db);
+    expect(keyring.caseKeyCache.has(filed.id)).toBe(true);
+    // Shredded behind this process's back: its memory still holds the key and the opened subject.
+    await h.ctx.store.db.deleteFrom('case_keys').where('case_id', '=', filed.id).execute();
+    expect((await subjects()).get(filed.id)).toBe(ERASED_TEXT);
+    expect((await subjects('冰箱')).get(filed.id)).toBe(ERASED_TEXT);
+    expect(keyring.caseKeyCache.has(filed.id)).toBe(false);
+    expect(await caseKey(h.ctx.store.db, filed.id)).toBeUndefined();
+  });
+
+  it('forgets the key in the erasing transaction: after a granted deletion the old key is neither used nor kept', async () => {
+    const filed = await file('司马光明', '司马光明的洗衣机漏水');
+    expect((await subjects()).get(filed.id)).toBe('司马光明的洗衣机漏水');
+    const keyring = keyringOf(h.ctx.store.db);
+    const remembered = keyring.caseKeyCache.get(filed.id)!.key;
+    const asked = await h.call('POST', `/api/v1/public/cases/${filed.trackingNo}/data-requests`, {
+      headers: { 'x-receipt': filed.receipt },
+      body: { type: 'delete', details: '请删除司马光明的信息' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const granted = await h.call('POST', `/api/v1/data-requests/${asked.json().id}/answer`, {
+      token: manager.token,
+      body: { decision: 'fulfil', answer: '已删除您的个人信息' },
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(keyring.caseKeyCache.get(filed.id)?.key).not.toBe(remembered);
+    const subject = (await subjects()).get(filed.id);
+    expect(subject).toBeDefined();
+    expect(subject).not.toContain('司马光明');
+    expect(subject).not.toBe(ERASED_TEXT); // the redacted subject, sealed under the case's new key
+    expect(keyring.caseKeyCache.get(filed.id)?.key).not.toBe(remembered);
+    expect((await caseKey(h.ctx.store.db, filed.id))!.kid).not.toBe(remembered.kid);
   });
 });
 

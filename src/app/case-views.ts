@@ -17,6 +17,7 @@ import {
   listEvents,
   type CaseEventRow,
   type CaseFilter,
+  type CaseListRow,
   type CaseRow,
 } from '../store/cases.repository.ts';
 import { hasAppeal, linksOf } from '../store/links.repository.ts';
@@ -309,7 +310,7 @@ async function visibleLinks(ctx: AppContext, caseId: string, actor: Actor) {
   );
 }
 
-function summary(procedure: TProcedure | undefined, row: CaseRow) {
+function summary(procedure: TProcedure | undefined, row: CaseListRow) {
   return {
     id: row.id,
     trackingNo: row.tracking_no,

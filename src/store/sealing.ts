@@ -34,6 +34,18 @@ export class Keyring {
    * characters); the words of complaints repeat, so most are found here. Bounded: cleared when full.
    */
   readonly tokenHashes = new Map<string, string>();
+  /**
+   * Case keys unwrapped lately, by case id, each with the list texts (subjects) opened under it.
+   * An unwrap and an open are one AES-GCM operation each, ~10 µs apiece with OpenSSL 3 (most of
+   * it making the cipher): two per row were most of what sealing added to an inbox or search page.
+   * Only ever a shortcut past that work, never a source of keys: every read still asks the database
+   * for the case's wrapped key and uses a remembered one only when the row is there with the same
+   * wrapped bytes, so a key that erasure destroyed — in this process or another instance — is not
+   * served. `destroyCaseKey` forgets the case at once; a read that finds no key row forgets it too.
+   * Bounded (KEY_CACHE_SIZE) and aged: a key leaves KEY_CACHE_MS after it was unwrapped, whether
+   * or not it was read since (the oldest go first on the next unwrap).
+   */
+  readonly caseKeyCache = new Map<string, RememberedKey>();
 
   constructor(master: Buffer) {
     const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
@@ -64,6 +76,14 @@ export function keyringOf(db: Db): Keyring {
 }
 
 export type CaseKey = { kid: string; key: Buffer };
+type RememberedKey = { wrapped: string; key: CaseKey; at: number; opened: Map<string, string> };
+
+/** Case keys a process keeps unwrapped (Keyring.caseKeyCache): a few pages of every handler's inbox. */
+const KEY_CACHE_SIZE = 10_000;
+/** How long an unwrapped key stays in memory unread: after that it is unwrapped again. */
+const KEY_CACHE_MS = 5 * 60_000;
+/** Texts opened per remembered key: a subject, and the one it had before an edit. */
+const OPENED_PER_KEY = 4;
 
 /** What a reader sees of text sealed under a key that erasure destroyed. */
 export const ERASED_TEXT = '[已删除 / erased]';
@@ -89,6 +109,26 @@ function unwrap(keyring: Keyring, wrapped: string): Buffer {
   return Buffer.concat([decipher.update(body!), decipher.final()]);
 }
 
+/**
+ * The key a case's key row holds, unwrapped — or the same key remembered from an earlier read of
+ * the same row (Keyring.caseKeyCache). The caller has just read the row from the database.
+ */
+function unwrapRow(keyring: Keyring, caseId: string, row: { kid: string; wrapped: string }): CaseKey {
+  const cache = keyring.caseKeyCache;
+  const now = Date.now();
+  const hit = cache.get(caseId);
+  if (hit && hit.wrapped === row.wrapped && hit.key.kid === row.kid && now - hit.at < KEY_CACHE_MS) return hit.key;
+  // Oldest first (in the order they were unwrapped): the expired ones leave, then one if still full.
+  cache.delete(caseId);
+  for (const [id, old] of cache) {
+    if (now - old.at < KEY_CACHE_MS && cache.size < KEY_CACHE_SIZE) break;
+    cache.delete(id);
+  }
+  const key = { kid: row.kid, key: unwrap(keyring, row.wrapped) };
+  cache.set(caseId, { wrapped: row.wrapped, key, at: now, opened: new Map() });
+  return key;
+}
+
 /** The case's key; with `create`, a new one when it has none (a new case, or one erased before). */
 export async function caseKey(db: Db, caseId: string, create: true): Promise<CaseKey>;
 export async function caseKey(db: Db, caseId: string, create?: false): Promise<CaseKey | undefined>;
@@ -99,7 +139,8 @@ export async function caseKey(db: Db, caseId: string, create = false): Promise<C
     .select(['kid', 'wrapped'])
     .where('case_id', '=', caseId)
     .executeTakeFirst();
-  if (row) return { kid: row.kid, key: unwrap(keyring, row.wrapped) };
+  if (row) return unwrapRow(keyring, caseId, row);
+  keyring.caseKeyCache.delete(caseId);
   if (!create) return undefined;
   const [made] = await createCaseKeys(db, [caseId]);
   return made!;
@@ -115,7 +156,23 @@ export async function caseKeys(db: Db, caseIds: string[]): Promise<Map<string, C
       .select(['case_id', 'kid', 'wrapped'])
       .where('case_id', 'in', caseIds.slice(i, i + 500))
       .execute();
-    for (const r of rows) keys.set(r.case_id, { kid: r.kid, key: unwrap(keyring, r.wrapped) });
+    for (const r of rows) keys.set(r.case_id, unwrapRow(keyring, r.case_id, r));
+  }
+  // A case without a key row was erased (here or by another instance): nothing of it is kept.
+  for (const id of caseIds) if (!keys.has(id)) keyring.caseKeyCache.delete(id);
+  return keys;
+}
+
+/**
+ * Keys of cases whose key rows were read with them (`kid.wrapped`, null when the case has none):
+ * as `caseKeys`, without its query. A null forgets the case's remembered key.
+ */
+export function keysOfRows(keyring: Keyring, rows: [caseId: string, keyRow: string | null][]): Map<string, CaseKey> {
+  const keys = new Map<string, CaseKey>();
+  for (const [caseId, keyRow] of rows) {
+    const dot = keyRow ? keyRow.indexOf('.') : -1;
+    if (!keyRow || dot < 0) keyring.caseKeyCache.delete(caseId);
+    else keys.set(caseId, unwrapRow(keyring, caseId, { kid: keyRow.slice(0, dot), wrapped: keyRow.slice(dot + 1) }));
   }
   return keys;
 }
@@ -134,6 +191,7 @@ export async function createCaseKeys(db: Db, caseIds: string[]): Promise<CaseKey
 
 /** Shreds a case's key: whatever was sealed under it can no longer be read, wherever a copy lies. */
 export async function destroyCaseKey(db: Db, caseId: string): Promise<void> {
+  keyringOf(db).caseKeyCache.delete(caseId);
   await db.deleteFrom('case_keys').where('case_id', '=', caseId).execute();
 }
 
@@ -161,6 +219,23 @@ export function openText(keyring: Keyring, key: CaseKey | undefined, stored: str
     return Buffer.concat([decipher.update(Buffer.from(body!, 'base64url')), decipher.final()]).toString('utf8');
   }
   return stored;
+}
+
+/**
+ * `openText` for what lists show (subjects): the plain text remembered with the case's key when
+ * the same sealed value was opened under it before. `key` must come from `caseKey`/`caseKeys` in
+ * this read: a destroyed key is never among them, and then the text reads as erased.
+ */
+export function openListText(keyring: Keyring, caseId: string, key: CaseKey | undefined, stored: string): string {
+  const remembered = key ? keyring.caseKeyCache.get(caseId) : undefined;
+  if (!remembered || remembered.key !== key) return openText(keyring, key, stored);
+  let text = remembered.opened.get(stored);
+  if (text === undefined) {
+    text = openText(keyring, key, stored);
+    if (remembered.opened.size >= OPENED_PER_KEY) remembered.opened.clear();
+    remembered.opened.set(stored, text);
+  }
+  return text;
 }
 
 /** Bytes (an attachment): `PLS1`, key id length and id, iv, tag, ciphertext. */
