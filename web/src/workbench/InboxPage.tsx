@@ -102,9 +102,15 @@ export function InboxPage({ me }: { me: Me }) {
         el.closest('input, textarea, select, [contenteditable="true"], .ant-select')
       )
         return;
-      // Enter on a focused link or button is that control's own (the skip link, the bell, 退出):
-      // taking it for "open the selected case" left keyboard users unable to press them (#27).
-      if (e.key === 'Enter' && el.closest('a, button, [role="button"], [role="link"], [role="menuitem"], [role="tab"]'))
+      // Enter on a focused link or button of the page is that control's own (the skip link, the
+      // bell, 退出): taking it for "open the selected case" left keyboard users unable to press
+      // them (#27). A dialog's buttons are not the page's: Escape from the key list leaves the
+      // focus on its close button while it fades, and Enter then still opens the case.
+      if (
+        e.key === 'Enter' &&
+        el.closest('a, button, [role="button"], [role="link"], [role="menuitem"], [role="tab"]') &&
+        !el.closest('.ant-modal-root, .ant-modal-wrap')
+      )
         return;
       if (e.key === 'j') setSelected((i) => Math.min(i + 1, Math.max(items.length - 1, 0)));
       else if (e.key === 'k') setSelected((i) => Math.max(i - 1, 0));
