@@ -9,6 +9,7 @@ import { accountConfigFromEnv } from '../src/app/context.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { cliEnv, runCli } from './support/cli.ts';
+import { checkContract } from './support/contract-check.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -172,6 +173,8 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
     it('spoofed X-Forwarded-For from an untrusted peer does not change the counted address', async () => {
       const behindProxy = await buildServer(h.ctx, { trustProxy: '10.0.0.1' });
       const oneHop = await buildServer(h.ctx, { trustProxy: '1' });
+      // Issue 26: these servers' answers are checked against the OpenAPI document, as the harness's are.
+      const contracts = [checkContract(behindProxy), checkContract(oneHop)];
       try {
         const counted = async (server: FastifyInstance, ip: string, xff: (i: number) => string) => {
           const seen: number[] = [];
@@ -190,6 +193,10 @@ describe.each(BACKENDS)('staff accounts (issue 28) on $name', (backend) => {
         expect(
           (await signIn('nobody-x', 'wrong password', { server: oneHop, ip: '10.0.0.1', xff: '198.18.0.7' })).status,
         ).toBe(401);
+        expect(
+          contracts.flatMap((c) => c.take()),
+          'API contract broken',
+        ).toEqual([]);
       } finally {
         await behindProxy.close();
         await oneHop.close();

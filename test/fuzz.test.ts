@@ -3,12 +3,13 @@ import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, sqlite } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
+import { checkContract } from './support/contract-check.ts';
 import {
   CONTENT_TYPES,
   EDGE_STRINGS,
@@ -157,11 +158,17 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     csrf: '',
   };
   let sentTotal = 0;
+  // Issue 26: every answer, hostile request or not, is checked against the OpenAPI document.
+  let contract: ReturnType<typeof checkContract> | undefined;
+  afterEach(() => {
+    expect(contract?.take() ?? [], 'API contract broken').toEqual([]);
+  });
 
   beforeAll(async () => {
     ({ ctx, cleanup } = await openTestApp(backend));
     // The server as `plaint serve` builds it: 1 MB body limit, all routes.
     app = await buildServer(ctx);
+    contract = checkContract(app);
     await app.ready();
     ops = operationsOf(app.swagger() as never);
     const admin = await addUser(
@@ -408,6 +415,8 @@ describe.each(BACKENDS)('hostile input from the OpenAPI document on $name (injec
     const what = `${sent.method} ${sent.url.slice(0, 200)} [${Object.keys(sent.headers).join(',')}] body ${String(sent.payload ?? '').slice(0, 200)}`;
     if (res.statusCode >= 500) throw new Error(`${what}: ${res.statusCode} ${res.body.slice(0, 500)}`);
     if (res.statusCode >= 400) checkErrorShape(res.statusCode, res.body, what);
+    const broken = contract?.take() ?? [];
+    if (broken.length > 0) throw new Error(`${what}: API contract broken:\n${broken.join('\n')}`);
   }
 
   it('never answers 5xx, always answers errors in the API shape, and leaves the database alone when it refuses', async () => {

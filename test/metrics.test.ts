@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS } from './support/backends.ts';
+import { checkContract } from './support/contract-check.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 /** Issue 25: `/metrics` answers Prometheus text (before, the web app's HTML), to loopback or a token. */
@@ -49,6 +50,8 @@ describe.each(BACKENDS)('/metrics on $name (issue 25)', (backend) => {
     let http: FastifyInstance | undefined;
     try {
       http = await buildServer(h.ctx);
+      // Issue 26: checked against the OpenAPI document as the harness's server is (/metrics is not an API path).
+      const contract = checkContract(http);
       const anon = await http.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
       expect(anon.statusCode).toBe(404);
       const wrong = await http.inject({
@@ -66,6 +69,7 @@ describe.each(BACKENDS)('/metrics on $name (issue 25)', (backend) => {
       });
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain('process_resident_memory_bytes');
+      expect(contract.take(), 'API contract broken').toEqual([]);
     } finally {
       delete process.env.PLAINT_METRICS_TOKEN;
       await http?.close();

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openapiText } from '../src/http/openapi.ts';
+import { Ajv } from 'ajv';
+import { openapiText, REQUEST_EXAMPLES } from '../src/http/openapi.ts';
 import { WEB_TYPES_PATH, webTypesText } from '../scripts/web-types.ts';
 import { sqlite } from './support/backends.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { complaint, startHarness, type Harness } from './support/harness.ts';
 
 type Operation = {
   operationId?: string;
@@ -116,5 +117,23 @@ describe('the OpenAPI document (issue 26)', () => {
     const generated = readFileSync(join(root, ...WEB_TYPES_PATH), 'utf8');
     const fresh = await webTypesText(readFileSync(join(root, 'docs', 'openapi.json'), 'utf8'));
     expect(generated === fresh, 'web/src/api/schema.d.ts is stale: run npm run openapi').toBe(true);
+  });
+
+  it('gives submitCase and messageSubmitter a request example the tests send, valid against its own schema', () => {
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    ajv.addSchema(structuredClone(doc), 'openapi.json');
+    for (const [path, key] of [
+      ['/api/v1/public/cases', 'POST /api/v1/public/cases'],
+      ['/api/v1/cases/{id}/messages', 'POST /api/v1/cases/:id/messages'],
+    ] as const) {
+      const media = doc.paths[path].post.requestBody?.content['application/json'] as { example?: unknown };
+      expect(media.example, path).toEqual(REQUEST_EXAMPLES[key]);
+      const validate = ajv.compile({
+        $ref: `openapi.json#/paths/${path.replaceAll('/', '~1')}/post/requestBody/content/application~1json/schema`,
+      });
+      expect(validate(media.example), `${path}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+    // The harness's complaint() is that example: what integrators read is what the tests submit.
+    expect(complaint()).toEqual(REQUEST_EXAMPLES['POST /api/v1/public/cases']);
   });
 });

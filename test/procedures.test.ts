@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS } from './support/backends.ts';
+import { checkContract } from './support/contract-check.ts';
 import { complaint } from './support/harness.ts';
 
 const builtIn = parse(
@@ -39,12 +40,15 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
     });
     const v1 = await openApp({ ...config, procedureDirs: [dir] });
     const http1 = await buildServer(v1);
+    // Issue 26: both servers' answers are checked against the OpenAPI document, as the harness's are.
+    const contract1 = checkContract(http1);
     const first = await http1.inject({
       method: 'POST',
       url: '/api/v1/public/cases',
       payload: complaint({ procedure: 'store-complaint' }),
     });
     expect(first.statusCode).toBe(201);
+    expect(contract1.take(), 'API contract broken').toEqual([]);
     await http1.close();
     await v1.close();
 
@@ -55,6 +59,7 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
     });
     const v2 = await openApp({ ...config, procedureDirs: [dir] });
     const http2 = await buildServer(v2);
+    const contract2 = checkContract(http2);
     const second = await http2.inject({
       method: 'POST',
       url: '/api/v1/public/cases',
@@ -76,6 +81,7 @@ describe.each(BACKENDS)('procedure versions on $name', (backend) => {
       .where('procedure_id', '=', 'store-complaint')
       .execute();
     expect(versions.map((v) => Number(v.procedure_version)).sort()).toEqual([1, 2]);
+    expect(contract2.take(), 'API contract broken').toEqual([]);
     await http2.close();
     await v2.close();
 

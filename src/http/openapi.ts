@@ -77,10 +77,37 @@ const UPLOAD = {
   },
 };
 
+/**
+ * Request examples an integrator can send as they are (issue 26): the bodies the tests send
+ * (test/support/harness.ts `complaint()` is this one), checked against their own schemas by
+ * test/openapi-contract.test.ts.
+ */
+export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
+  'POST /api/v1/public/cases': {
+    procedure: 'customer-complaint',
+    kind: 'complaint',
+    subject: '新买的冰箱不制冷',
+    description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了，多次打电话无人处理。',
+    anonymous: false,
+    submitter: { name: '张三', phone: '13812345678', email: 'zhangsan@example.com' },
+    respondents: [{ name: '人民路门店', type: 'business' }],
+    occurredAt: '2026-11-21T09:00:00+08:00',
+    location: '上海市人民路 100 号',
+    requestedOutcome: '更换一台新冰箱',
+    fields: { orderNo: 'SO-20261120-0042', productName: '双门冰箱 BCD-300', store: '人民路门店' },
+    affirmTruthful: true,
+  },
+  'POST /api/v1/cases/:id/messages': { text: '已收到，请保留发票原件' },
+};
+
 /** jsonSchemaTransform, then what zod cannot say: descriptions by name, required receipts, multipart. */
 const transform: FastifyDynamicSwaggerOptions['transform'] = (document) => {
   const out = jsonSchemaTransform(document);
   const schema = out.schema as Transformed;
+  const example = REQUEST_EXAMPLES[`${document.route.method} ${document.url}`];
+  // One example: @fastify/swagger moves it to the request body's media type as `example`.
+  if (example && schema.body && typeof schema.body === 'object')
+    schema.body = { ...schema.body, examples: [structuredClone(example)] };
   describe(schema.params);
   describe(schema.querystring);
   describe(schema.headers);

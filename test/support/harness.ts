@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { addUser, createToken, type NewUser } from '../../src/app/auth.ts';
 import type { AppContext } from '../../src/app/context.ts';
+import { REQUEST_EXAMPLES } from '../../src/http/openapi.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestApp, type Backend, type TestClock } from './backends.ts';
 import { checkContract } from './contract-check.ts';
@@ -78,19 +79,6 @@ export async function startHarness(
 
 /** A complete, valid public submission of a customer complaint; override what a test needs. */
 export function complaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    procedure: 'customer-complaint',
-    kind: 'complaint',
-    subject: '新买的冰箱不制冷',
-    description: '11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了，多次打电话无人处理。',
-    anonymous: false,
-    submitter: { name: '张三', phone: '13812345678', email: 'zhangsan@example.com' },
-    respondents: [{ name: '人民路门店', type: 'business' }],
-    occurredAt: '2026-11-21T09:00:00+08:00',
-    location: '上海市人民路 100 号',
-    requestedOutcome: '更换一台新冰箱',
-    fields: { orderNo: 'SO-20261120-0042', productName: '双门冰箱 BCD-300', store: '人民路门店' },
-    affirmTruthful: true,
-    ...overrides,
-  };
+  // The submitCase example of the OpenAPI document: what integrators read is what the tests send.
+  return { ...structuredClone(REQUEST_EXAMPLES['POST /api/v1/public/cases']), ...overrides };
 }

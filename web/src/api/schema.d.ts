@@ -3752,6 +3752,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "procedure": "customer-complaint",
+                 *       "kind": "complaint",
+                 *       "subject": "新买的冰箱不制冷",
+                 *       "description": "11月20日在人民路门店购买的冰箱，送货到家后第二天就不制冷了，多次打电话无人处理。",
+                 *       "anonymous": false,
+                 *       "submitter": {
+                 *         "name": "张三",
+                 *         "phone": "13812345678",
+                 *         "email": "zhangsan@example.com"
+                 *       },
+                 *       "respondents": [
+                 *         {
+                 *           "name": "人民路门店",
+                 *           "type": "business"
+                 *         }
+                 *       ],
+                 *       "occurredAt": "2026-11-21T09:00:00+08:00",
+                 *       "location": "上海市人民路 100 号",
+                 *       "requestedOutcome": "更换一台新冰箱",
+                 *       "fields": {
+                 *         "orderNo": "SO-20261120-0042",
+                 *         "productName": "双门冰箱 BCD-300",
+                 *         "store": "人民路门店"
+                 *       },
+                 *       "affirmTruthful": true
+                 *     }
+                 */
                 "application/json": {
                     procedure: string;
                     /** @enum {string} */
@@ -6911,6 +6940,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "已收到，请保留发票原件"
+                 *     }
+                 */
                 "application/json": {
                     text: string;
                 };
