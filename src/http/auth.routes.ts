@@ -2,10 +2,10 @@ import { userById } from '../app/auth.ts';
 import { z } from 'zod';
 import { statsScope } from '../domain/policy.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { csrfToken, login, logout, revokeToken, secondFactorRequired, SESSION_TTL_MS, userActor } from '../app/auth.ts';
+import { csrfToken, login, logout, revokeToken, secondFactorRequired, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 import { clientKey } from '../app/throttle.ts';
-import { DEVICE_COOKIE, SESSION_COOKIE, staffActor } from './authenticate.ts';
+import { DEVICE_COOKIE, SESSION_COOKIE, setSessionCookie, staffActor } from './authenticate.ts';
 import { NO_CONTENT, ok } from './contract.ts';
 import { providerSignOut } from './sso.routes.ts';
 import { ZMe, ZSignedIn } from './views.ts';
@@ -42,13 +42,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         );
         const actor = await userActor(ctx, user);
-        void reply.setCookie(SESSION_COOKIE, sessionId, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: request.protocol === 'https',
-          maxAge: SESSION_TTL_MS / 1000,
-        });
+        setSessionCookie(reply, request, sessionId);
         // The "known device" cookie: this browser is not held back by the account-wide delay (throttle.ts).
         void reply.setCookie(DEVICE_COOKIE, device, {
           path: '/api/v1/auth',

@@ -1,13 +1,27 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/case.ts';
 import { DomainError } from '../domain/errors.ts';
-import { csrfToken, secondFactorRequired, sessionUser, tokenUser, userActor } from '../app/auth.ts';
+import { csrfToken, secondFactorRequired, SESSION_TTL_MS, sessionUser, tokenUser, userActor } from '../app/auth.ts';
 import type { AppContext } from '../app/context.ts';
 import { msg } from '../domain/messages.ts';
 
 export const SESSION_COOKIE = 'plaint_session';
 /** Set at sign-in, sent only to /api/v1/auth: marks a browser the owner signed in from (issue 28). */
 export const DEVICE_COOKIE = 'plaint_device';
+
+/**
+ * Hands the browser its session, after a password or a directory sign-in alike: HttpOnly, Strict (no other
+ * site's page can send it), Secure behind HTTPS, for the session's lifetime.
+ */
+export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, sessionId: string): void {
+  void reply.setCookie(SESSION_COOKIE, sessionId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.protocol === 'https',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
 
 /**
  * The staff actor behind a request: an `Authorization: Bearer` API token or the session cookie.

@@ -8,7 +8,7 @@ import { auditRefusal, finishOidcSignIn, oidcEndSessionUrl } from '../app/direct
 import { finishSignIn, signInProviders, signInSource, signInUrl } from '../app/directory/sso.ts';
 import { DomainError } from '../domain/errors.ts';
 import { msg, render } from '../domain/messages.ts';
-import { SESSION_COOKIE } from './authenticate.ts';
+import { setSessionCookie } from './authenticate.ts';
 import { errors } from './contract.ts';
 import { STATUS } from './errors.ts';
 
@@ -248,13 +248,7 @@ export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.headers['user-agent'],
         ));
       }
-      void reply.setCookie(SESSION_COOKIE, sessionId, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_TTL_MS / 1000,
-      });
+      setSessionCookie(reply, request, sessionId);
       // A page, not a redirect: a Strict session cookie is not sent on a redirect chain that began on the
       // platform's site; the page's own navigation to the app is same-site, so the new session is used.
       return reply
