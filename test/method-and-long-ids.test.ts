@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
 import { BUILT_IN_DIR, readProcedureFiles } from '../src/app/procedures.ts';
+import { MAX_ID_LENGTH } from '../src/domain/procedure.schema.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { deliveryRows } from '../src/notify/recipients.ts';
 import type { OutboxRow } from '../src/store/outbox.repository.ts';
@@ -55,6 +56,9 @@ describe.each(BACKENDS)('methods and long path ids on $name (issue 26)', (backen
     }
     expect(templates.size).toBeGreaterThan(20);
     expect(roles.size).toBeGreaterThan(10);
+    // And the longest an organisation's own procedure may name (ids are capped by the procedure schema).
+    templates.add('t'.repeat(MAX_ID_LENGTH));
+    roles.add('r'.repeat(MAX_ID_LENGTH));
     const doc = h.http.swagger() as unknown as {
       paths: Record<string, { post: { parameters: { name: string; schema: { maxLength: number } }[] } }>;
     };
@@ -68,7 +72,7 @@ describe.each(BACKENDS)('methods and long path ids on $name (issue 26)', (backen
     const userId = '01KB0000000000000000000002';
     let longest = '';
     for (const template of templates)
-      for (const to of ['assignee', ...[...roles].map((r) => `role:${r}`)]) {
+      for (const to of ['assignee', `item:${'f'.repeat(MAX_ID_LENGTH)}`, ...[...roles].map((r) => `role:${r}`)]) {
         // The outbox key (case-writes.ts) and the delivery id (recipients.ts) as the code builds them.
         const outbox = { idempotency_key: `${caseId}:99999:${template}:${to}`, case_id: caseId } as OutboxRow;
         const [{ id }] = deliveryRows(outbox, [{ channel: 'inapp', target: `user:${userId}` }], '');

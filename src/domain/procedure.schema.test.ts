@@ -330,6 +330,15 @@ describe('a procedure file that cannot be loaded gives a ProcedureFileError nami
       path: 'actions[13](Close).id',
       problem: /kebab-case/,
     },
+    {
+      // A notice's id names its template and role and travels in a URL path (issue 26).
+      name: 'a template name longer than 60 characters',
+      edit: (raw) => {
+        raw.intake.notify[1].template = `t${'-x'.repeat(30)}`;
+      },
+      path: 'intake.notify[1].template',
+      problem: /60/,
+    },
   ];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, { edit, path, problem }) => {

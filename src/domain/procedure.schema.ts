@@ -31,8 +31,20 @@ export const CASE_TARGETS = ['category', 'severity', 'assignee', 'outcome', 'org
 export const LINK_KINDS = ['appeal', 'enforcement-lead', 'retaliation', 'repeat', 'duplicate', 'related'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
-const ZId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case kebab-case, e.g. "customer-service"');
-const ZFieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
+/**
+ * Ids of roles, templates, states … travel inside other ids (an in-app notice's id names its template and role,
+ * and goes in a URL path, issue 26): bounded, so every id built from them fits the router and the API schemas.
+ */
+export const MAX_ID_LENGTH = 60;
+const ZId = z
+  .string()
+  .max(MAX_ID_LENGTH)
+  .regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case kebab-case, e.g. "customer-service"');
+const ZRoleRef = z
+  .string()
+  .max(MAX_ID_LENGTH + 'role:'.length)
+  .regex(/^role:[a-z][a-z0-9-]*$/);
+const ZFieldName = z.string().max(MAX_ID_LENGTH).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
 const ZTarget = z.union([
   z.enum(CASE_TARGETS),
   z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/, 'a target is a case column or "data.<key>"'),
@@ -140,8 +152,8 @@ const ZNotify = z
     to: z.union([
       z.literal('submitter'),
       z.literal('assignee'),
-      z.string().regex(/^role:[a-z][a-z0-9-]*$/),
-      z.string().regex(ITEM_RECIPIENT),
+      ZRoleRef,
+      z.string().max(MAX_ID_LENGTH + 'item:'.length).regex(ITEM_RECIPIENT),
     ]),
     template: ZId,
     /** Issue 16: only when the case, after the action, has this value (S9 二.2: an 重要 complaint). */
@@ -579,7 +591,7 @@ export const ZProcedure = z
     /** RTE-3: where a case goes when the unit that owns it is recused: the unit above, or a role (a neutral investigator). */
     recusal: z
       .object({
-        routeTo: z.union([z.literal('parent'), z.string().regex(/^role:[a-z][a-z0-9-]*$/)]),
+        routeTo: z.union([z.literal('parent'), ZRoleRef]),
         /**
          * Issue 16: `unit` extends the exclusion of a respondent matched to a staff member to the
          * units where they hold roles (their colleagues and head); `person` (default) to them alone.
