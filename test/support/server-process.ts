@@ -27,10 +27,13 @@ export type ServerProcess = {
   stop(): Promise<void>;
 };
 
-/** The error a test fails with when a server it ran answered outside the API contract. */
+/** The error a test fails with when a server it ran answered outside the API contract (repeats counted once). */
 export function contractError(violations: string[], where = 'plaint serve'): Error {
+  const counted = new Map<string, number>();
+  for (const v of violations) counted.set(v, (counted.get(v) ?? 0) + 1);
+  const lines = [...counted].map(([v, n]) => (n > 1 ? `${v} (×${n})` : v));
   return new Error(
-    `${where} answered outside the API contract (docs/openapi.json) ${violations.length} time(s):\n${violations.join('\n')}`,
+    `${where} answered outside the API contract (its OpenAPI document, docs/openapi.json) ${violations.length} time(s):\n${lines.join('\n')}`,
   );
 }
 

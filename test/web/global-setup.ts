@@ -61,8 +61,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   return async () => {
     await browser.close();
     try {
-      // Fails the run on any violation, also one reported after the last file's check.
+      // Fails the run on any violation, also one reported after the last file's check. Vitest only
+      // logs an error thrown here: the exit code says it too.
       await server.stop();
+    } catch (err) {
+      process.exitCode = 1;
+      throw err;
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
