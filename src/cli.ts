@@ -24,7 +24,7 @@ import { verifyAudit } from './app/audit.ts';
 import { ensureAdmin } from './app/bootstrap.ts';
 import { configFromEnv, openApp, type AppContext } from './app/context.ts';
 import v8 from 'node:v8';
-import { buildServer } from './http/server.ts';
+import { buildServer, type ServerOptions } from './http/server.ts';
 import { publicWriteLimitFromEnv } from './http/public-limit.ts';
 import { ZodError } from 'zod';
 import { DomainError } from './domain/errors.ts';
@@ -98,6 +98,25 @@ async function withApp<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * PLAINT_CONTRACT_CHECK, for tests (issue 26): `1` checks every API answer against the server's
+ * own OpenAPI document, a file path against that document (a published docs/openapi.json). Each
+ * violation is written to stderr as one line, `CONTRACT-VIOLATION {json}`, whatever PLAINT_LOG says.
+ */
+async function contractCheckFromEnv(
+  value = process.env.PLAINT_CONTRACT_CHECK,
+): Promise<ServerOptions['contractCheck']> {
+  if (!value || value === '0') return undefined;
+  const { violationLine } = await import('./http/contract-check.ts');
+  console.error(
+    `PLAINT_CONTRACT_CHECK: 每个回答都按 OpenAPI 文档检查（仅供测试）/ every answer is checked against ${value === '1' ? 'the OpenAPI document' : value} (for tests)`,
+  );
+  return {
+    document: value === '1' ? undefined : JSON.parse(readFileSync(value, 'utf8')),
+    onViolation: (v) => process.stderr.write(`${violationLine(v)}\n`),
+  };
+}
+
 const serve: Command = async () => {
   // A request allocates many short-lived objects; V8's default 16 MiB young generation fills
   // every few hundred requests and the scavenges show up in p99. 32 MiB measured better
@@ -121,6 +140,7 @@ const serve: Command = async () => {
     logger: process.env.PLAINT_LOG !== 'off',
     benchRoutes: process.env.PLAINT_BENCH_ROUTES === '1',
     publicWriteLimit: publicWriteLimitFromEnv(),
+    contractCheck: await contractCheckFromEnv(),
   });
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
   const log = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));

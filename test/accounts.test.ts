@@ -9,7 +9,7 @@ import { accountConfigFromEnv } from '../src/app/context.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { cliEnv, runCli } from './support/cli.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 
 const PASSWORD = 'correct horse battery';
 

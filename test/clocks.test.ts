@@ -7,7 +7,7 @@ import { sweepOnce } from '../src/jobs/sweeper.ts';
 import type { AppContext } from '../src/app/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/procedures/', import.meta.url));
 const submission = {

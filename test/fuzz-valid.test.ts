@@ -7,7 +7,7 @@ import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { toDraft7 } from '../src/http/serialise.ts';
 import { openTestApp, sqlite } from './support/backends.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 import { complaint } from './support/harness.ts';
 
 /**

@@ -9,7 +9,7 @@ import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, sqlite } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 import {
   CONTENT_TYPES,
   EDGE_STRINGS,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS } from './support/backends.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 /** Issue 25: `/metrics` answers Prometheus text (before, the web app's HTML), to loopback or a token. */

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
 import { httpReceiver } from './support/http-receiver.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 
 const SYSTEM = { kind: 'system' as const, name: 'test' };
 

@@ -6,7 +6,7 @@ import { SHARED_REFRESH_MS } from '../src/app/instance-sync.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { demoProcedureYaml } from './support/demo-procedure.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 
 /** A small procedure only these tests upload (no built-in procedure is touched). */
 const demo = (version: number, extra = '') =>

@@ -6,7 +6,7 @@ import { parse, stringify } from 'yaml';
 import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { BACKENDS } from './support/backends.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 import { complaint } from './support/harness.ts';
 
 const builtIn = parse(

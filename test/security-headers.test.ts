@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/http/server.ts';
 import { sqlite, TestClock } from './support/backends.ts';
-import { checkContract } from './support/contract-check.ts';
+import { checkContract } from '../src/http/contract-check.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
 /**

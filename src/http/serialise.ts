@@ -17,7 +17,7 @@ import { globalRegistry, type z } from 'zod';
  * - A value the compiled serialiser refuses (a wrong type: a text where the schema says integer, a
  *   missing required property, a union no branch of which matches) is not a 500: the answer is
  *   sent through the same fallback and the mismatch is logged at `error` with route and status, so
- *   the defect is seen and fixed. The tests' contract check (test/support/contract-check.ts)
+ *   the defect is seen and fixed. The contract check (contract-check.ts, on in every test's server)
  *   validates every answer before serialisation, so such a mismatch fails the test that made it.
  * - 204 has no body; a file route's non-JSON content types never reach a serialiser (the handler
  *   sends a Buffer, string or stream, which Fastify writes as it is).
@@ -64,7 +64,8 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema {
 /**
  * OpenAPI 3.0 → the JSON Schema (draft 7) fast-json-stringify and its Ajv read: `exclusiveMinimum:
  * true` beside `minimum` becomes a number, `nullable` beside `anyOf` a null branch. fast-json-stringify
- * reads `nullable` beside `type` itself. The contract check in the tests reads the same shape.
+ * reads `nullable` beside `type` itself. The contract check (contract-check.ts) gives its Ajv the
+ * whole document through this same function. Returns a copy; the input is not changed.
  */
 export function toDraft7<T>(node: T): T {
   if (Array.isArray(node)) return node.map(toDraft7) as T;

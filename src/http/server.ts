@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describeOperations } from './contract.ts';
+import type { ContractCheckOptions, Violation } from './contract-check.ts';
 import { SWAGGER_OPTIONS } from './openapi.ts';
 import { schemaSerialiserCompiler } from './serialise.ts';
 import type { AppContext } from '../app/context.ts';
@@ -52,6 +53,12 @@ export type ServerOptions = {
   publicWriteLimit?: number;
   /** The reverse proxies to believe (PLAINT_TRUST_PROXY): a hop count or addresses/CIDRs; absent: none. */
   trustProxy?: string;
+  /**
+   * Checks every API answer against the OpenAPI document (contract-check.ts; PLAINT_CONTRACT_CHECK,
+   * set by the tests that start `plaint serve`) and tells each violation to `onViolation`. Loaded
+   * only when given: a server without it pays nothing.
+   */
+  contractCheck?: ContractCheckOptions & { onViolation: (violation: Violation) => void };
 };
 
 /**
@@ -113,6 +120,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectNul);
   installSecurityHeaders(app);
+  if (options.contractCheck) {
+    const { checkContract } = await import('./contract-check.ts');
+    checkContract(app, options.contractCheck);
+  }
   if (options.publicWriteLimit) app.addHook('onRequest', publicWriteLimit(options.publicWriteLimit));
 
   // Several instances on one PostgreSQL: a procedure version or calendar days imported on another

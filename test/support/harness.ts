@@ -4,7 +4,7 @@ import type { AppContext } from '../../src/app/context.ts';
 import { REQUEST_EXAMPLES } from '../../src/http/openapi.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestApp, type Backend, type TestClock } from './backends.ts';
-import { checkContract } from './contract-check.ts';
+import { checkContract } from '../../src/http/contract-check.ts';
 
 export type Harness = {
   ctx: AppContext;

@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../support/cli.ts';
 import { ADMIN_PASSWORD } from './global-setup.ts';
+import { describeViolation, violationsIn } from '../../src/http/contract-check.ts';
+import { contractError } from '../support/server-process.ts';
 
 /**
  * The browser tests of issue 6: a real `plaint serve` child process on a fresh SQLite data dir,
@@ -46,6 +48,9 @@ export async function startWeb(): Promise<WebEnv> {
     );
   mkdirSync(SHOTS, { recursive: true });
   const { base } = shared;
+  // The shared server's contract violations (issue 26): those reported while this file ran fail it.
+  const reported = () => violationsIn(readFileSync(shared.violationsFile, 'utf8')).map(describeViolation);
+  const before = reported().length;
   const browser = await chromium.connect(shared.wsEndpoint);
   const contexts: BrowserContext[] = [];
   // Anything the pages' content security policy blocked: the app must run within it.
@@ -130,6 +135,9 @@ export async function startWeb(): Promise<WebEnv> {
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       if (blocked.length > 0) throw new Error(`the content security policy blocked:\n${blocked.join('\n')}`);
+      const violations = reported().slice(before);
+      if (violations.length > 0)
+        throw contractError(violations, 'the shared plaint serve, while this file ran (or one beside it),');
     },
   };
 }
