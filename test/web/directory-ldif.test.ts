@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,22 +9,22 @@ import {
   COMPANY_LDIF,
   PASSWORDS,
 } from '../support/huadong.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { type Slapd, startSlapd } from '../support/slapd.ts';
 import {
   act,
+  BREAK_GLASS,
+  type NewOrganisation,
   buttonName,
   choose,
   openCaseFromInbox,
   overflowX,
   shot,
   signIn,
+  startNewOrganisation,
   startWeb,
   userApi,
   type WebEnv,
 } from './support.ts';
-
-const BREAK_GLASS = { username: 'admin', password: 'break-glass-admin-2026' };
 
 /**
  * Issue 20, shown end to end: a new organisation set up entirely from the LDIF of a small Chinese company (a real
@@ -41,34 +38,21 @@ describe('a new organisation from an LDIF: directory, mapping, sync, a synced ha
 }, () => {
   let web: WebEnv;
   let slapd: Slapd;
-  let server: ServerProcess;
-  let dataDir: string;
+  let organisation: NewOrganisation;
   let base: string;
   let desk: Page;
 
   beforeAll(async () => {
     slapd = await startSlapd(SUFFIX, COMPANY_LDIF);
-    dataDir = mkdtempSync(join(tmpdir(), 'plaint-ldif-'));
-    server = await startServerProcess({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PLAINT_DATA_DIR: dataDir,
-      PLAINT_ADMIN_PASSWORD: BREAK_GLASS.password,
-      PLAINT_LOCAL_PASSWORDS: 'break-glass',
-      // Synced by the admin's button only: a scheduled run would race the page.
-      PLAINT_DIRECTORY_SYNC_MINUTES: '0',
-      PLAINT_LOG: 'off',
-      PLAINT_2FA_REQUIRED: 'none',
-    });
-    base = `http://127.0.0.1:${server.port}`;
+    organisation = await startNewOrganisation('ldif');
+    base = organisation.base;
     web = await startWeb();
     desk = (await web.open(1440)).page;
   }, 300_000);
   afterAll(async () => {
     await web?.close();
-    await server?.stop();
+    await organisation?.close();
     await slapd?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the break-glass admin configures the directory and its rules, sees the dry run, and syncs', async () => {

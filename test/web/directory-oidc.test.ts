@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OidcIdp, startOidcProvider } from '../support/oidc-provider.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { shot, startWeb, userApi, type WebEnv } from './support.ts';
-
-const BREAK_GLASS = { username: 'admin', password: 'break-glass-admin-2026' };
+import {
+  BREAK_GLASS,
+  type NewOrganisation,
+  shot,
+  startNewOrganisation,
+  startWeb,
+  userApi,
+  type WebEnv,
+} from './support.ts';
 
 /**
  * Issue 20 in Chromium: a fresh `plaint serve` with local passwords off (break-glass) and its own company; the admin
@@ -17,24 +19,13 @@ const BREAK_GLASS = { username: 'admin', password: 'break-glass-admin-2026' };
 describe('OpenID Connect sign-in in the browser (#20)', { timeout: 120_000 }, () => {
   let web: WebEnv;
   let idp: OidcIdp;
-  let server: ServerProcess;
-  let dataDir: string;
+  let organisation: NewOrganisation;
   let base: string;
   let trackingNo: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'plaint-oidc-'));
-    server = await startServerProcess({
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PLAINT_DATA_DIR: dataDir,
-      PLAINT_ADMIN_PASSWORD: BREAK_GLASS.password,
-      PLAINT_LOCAL_PASSWORDS: 'break-glass',
-      PLAINT_DIRECTORY_SYNC_MINUTES: '0',
-      PLAINT_LOG: 'off',
-      PLAINT_2FA_REQUIRED: 'none',
-    });
-    base = `http://127.0.0.1:${server.port}`;
+    organisation = await startNewOrganisation('oidc');
+    base = organisation.base;
     idp = await startOidcProvider({
       clientId: 'plaint-web',
       clientSecret: 'plaint-web-secret',
@@ -92,9 +83,8 @@ describe('OpenID Connect sign-in in the browser (#20)', { timeout: 120_000 }, ()
   }, 90_000);
   afterAll(async () => {
     await web?.close();
-    await server?.stop();
+    await organisation?.close();
     await idp?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('a handler signs in through the provider, works with the grant from his group, and signs out', async () => {

@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../support/cli.ts';
 import { ADMIN_PASSWORD } from './global-setup.ts';
 import { describeViolation, violationsIn } from '../../src/http/contract-check.ts';
-import { contractError } from '../support/server-process.ts';
+import { contractError, startServerProcess } from '../support/server-process.ts';
 
 /**
  * The browser tests of issue 6: a real `plaint serve` child process on a fresh SQLite data dir,
@@ -14,6 +15,44 @@ import { contractError } from '../support/server-process.ts';
  * Plaint is faked.
  */
 export { ADMIN_PASSWORD };
+
+/** The only hand-made account of a new organisation whose staff come from a directory (issue 20). */
+export const BREAK_GLASS = { username: 'admin', password: 'break-glass-admin-2026' };
+
+export type NewOrganisation = { base: string; close(): Promise<void> };
+
+/**
+ * A new organisation's own `plaint serve` on a fresh data folder: local passwords off but the break-glass admin's,
+ * directories synced only when asked (a scheduled run would race the page). `close()` stops it and removes the folder.
+ */
+export async function startNewOrganisation(name: string): Promise<NewOrganisation> {
+  const dataDir = mkdtempSync(join(tmpdir(), `plaint-${name}-`));
+  try {
+    const server = await startServerProcess({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAINT_DATA_DIR: dataDir,
+      PLAINT_ADMIN_PASSWORD: BREAK_GLASS.password,
+      PLAINT_LOCAL_PASSWORDS: 'break-glass',
+      PLAINT_DIRECTORY_SYNC_MINUTES: '0',
+      PLAINT_LOG: 'off',
+      PLAINT_2FA_REQUIRED: 'none',
+    });
+    return {
+      base: `http://127.0.0.1:${server.port}`,
+      async close() {
+        try {
+          await server.stop();
+        } finally {
+          rmSync(dataDir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
 export const SHOTS = join(ROOT, 'test-results');
 
 export type WebEnv = {
