@@ -9,6 +9,7 @@ import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { SUBMIT_BODY } from './scale-queries.ts';
 import { freePort, ROOT, startServer, stopServer, TSX, waitForHealth } from './server-process.ts';
 
 const RESULTS_DIR = join(ROOT, 'bench/results');
@@ -28,15 +29,7 @@ const TARGETS: Target[] = [
   {
     name: 'submit',
     path: '/api/v1/public/cases',
-    body: {
-      procedure: 'customer-complaint',
-      kind: 'complaint',
-      subject: '电梯故障',
-      description: '小区3号楼电梯停运三天，物业无人处理，老人上下楼很困难。',
-      anonymous: true,
-      requestedOutcome: '尽快修好电梯',
-      affirmTruthful: true,
-    },
+    body: SUBMIT_BODY,
   },
 ];
 

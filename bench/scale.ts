@@ -27,7 +27,8 @@ import { sql } from 'kysely';
 import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
 import { createToken } from '../src/app/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { ensureDataset, ensurePgDatabase, type DatasetSummary } from './dataset.ts';
+import { ensureDataset, ensurePgDatabase } from './dataset.ts';
+import { scaleQueries } from './scale-queries.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_DIR = join(ROOT, 'bench/results');
@@ -46,46 +47,6 @@ const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 40);
 const WARMUP = 5;
 const INBOX_TARGET_MS = 20;
 const SEARCH_TARGET_MS = 50;
-
-type Query = { name: string; kind: 'inbox' | 'search'; who: 'handler' | 'supervisor'; path: string };
-
-function queries(summary: DatasetSummary): Query[] {
-  const inbox = (name: string, who: Query['who'], qs: string): Query => ({
-    name,
-    kind: 'inbox',
-    who,
-    path: `/api/v1/cases?limit=50${qs}`,
-  });
-  const search = (word: string, who: Query['who']): Query => ({
-    name: `"${word}" (${who})`,
-    kind: 'search',
-    who,
-    path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}`,
-  });
-  void summary;
-  return [
-    inbox('all (supervisor)', 'supervisor', ''),
-    inbox('all in scope (handler)', 'handler', ''),
-    inbox('mine (assignee=me)', 'handler', '&assignee=me'),
-    inbox('my unit', 'handler', '&unit=mine'),
-    inbox('due soon', 'handler', '&due=soon'),
-    inbox('overdue', 'handler', '&due=overdue'),
-    inbox('overdue (supervisor)', 'supervisor', '&due=overdue'),
-    inbox('procedure', 'supervisor', '&procedure=employee-complaint'),
-    inbox('state received', 'supervisor', '&status=received'),
-    inbox('open states', 'handler', '&status=received,accepted,assigned,investigating'),
-    inbox('severity', 'supervisor', '&severity=major'),
-    inbox('category', 'supervisor', '&procedure=property-complaint&category=fees'),
-    inbox('unassigned (assignee=none)', 'handler', '&assignee=none&status=received'),
-    search('物业', 'supervisor'),
-    search('物业', 'handler'),
-    search('电梯', 'supervisor'),
-    search('退款', 'supervisor'),
-    search('加班费', 'handler'),
-    search('白蚁', 'supervisor'),
-    search('物业 电梯 维修', 'supervisor'),
-  ];
-}
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -137,7 +98,7 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const loadavgBefore = os.loadavg();
     const results: Measured[] = [];
-    for (const q of queries(summary)) {
+    for (const q of scaleQueries()) {
       const headers = { authorization: `Bearer ${tokens[q.who]}` };
       let rows = 0;
       const inject: number[] = [];
