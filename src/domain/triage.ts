@@ -47,12 +47,14 @@ type PartitionCounts = {
  * view, by d: the centroids' squared norms are Σ_d this × idf(d)², and integers sum exactly.
  */
 type Norms = Map<string, Map<number, number>>;
+/** A set of partitions' norm sums, and the norms they give for a number of cases in the view (idf's N). */
+type PartitionNorms = { sums: Norms; byTotal: Map<number, Map<string, number>> };
 
 /** The counts of one field of one procedure, by partition (the owning unit's path of each case). */
 export type TriageModel = {
   partitions: Map<string, PartitionCounts>;
   /** Norm sums already worked out, by the sorted partitions they cover. */
-  norms: Map<string, Norms>;
+  norms: Map<string, PartitionNorms>;
 };
 
 /** What a reader may learn from: the partitions in their scope, less the cases they are recused from. */
@@ -162,7 +164,7 @@ function addNorm(norms: Norms, byLabel: Map<string, number>, sign: 1 | -1): void
 }
 
 /** The norm sums of the partitions' union, worked out once per set of partitions (one pass over their features). */
-function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCounts[]): Norms {
+function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCounts[]): PartitionNorms {
   const id = keys.join('\u0000');
   const known = model.norms.get(id);
   if (known) return known;
@@ -179,8 +181,16 @@ function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCoun
   const norms: Norms = new Map();
   for (const byLabel of summed.values()) addNorm(norms, byLabel, 1);
   for (const [label, byDf] of norms) norms.set(label, byOrder(byDf));
-  model.norms.set(id, norms);
-  return norms;
+  const made = { sums: norms, byTotal: new Map() };
+  model.norms.set(id, made);
+  return made;
+}
+
+/** √(Σ_d sums × idf(d)²), added in the order of d (byOrder). */
+function normOf(byDf: Map<number, number>, idf: (df: number) => number): number {
+  let sum = 0;
+  for (const [df, n] of byDf) sum += n * idf(df) ** 2;
+  return Math.sqrt(sum) || 1;
 }
 
 /**
@@ -231,17 +241,26 @@ export function predict(
   }
   const base = partitionNorms(model, keys, parts);
   const labels = [...classes.keys()];
+  // Without subtracted cases (most answers), the norms for this N are those of the last answer.
+  let cached = base.byTotal.get(total);
+  if (!cached) {
+    cached = new Map();
+    base.byTotal.set(total, cached);
+  }
   const norms = labels.map((label) => {
     const changes = delta.get(label);
-    let byDf = base.get(label) ?? new Map<number, number>();
+    const byDf = base.sums.get(label) ?? new Map<number, number>();
     if (changes) {
-      byDf = new Map(byDf);
-      for (const [df, n] of changes) byDf.set(df, (byDf.get(df) ?? 0) + n);
-      byDf = byOrder(byDf);
+      const changed = new Map(byDf);
+      for (const [df, n] of changes) changed.set(df, (changed.get(df) ?? 0) + n);
+      return normOf(byOrder(changed), idf);
     }
-    let sum = 0;
-    for (const [df, n] of byDf) sum += n * idf(df) ** 2;
-    return Math.sqrt(sum) || 1;
+    let norm = cached.get(label);
+    if (norm === undefined) {
+      norm = normOf(byDf, idf);
+      cached.set(label, norm);
+    }
+    return norm;
   });
 
   // Per known feature, its count in each class of the view — as an array over the classes, not a
