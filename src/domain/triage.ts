@@ -47,8 +47,18 @@ type PartitionCounts = {
  * view, by d: the centroids' squared norms are Σ_d this × idf(d)², and integers sum exactly.
  */
 type Norms = Map<string, Map<number, number>>;
-/** A set of partitions' norm sums, and the norms they give for a number of cases in the view (idf's N). */
-type PartitionNorms = { sums: Norms; byTotal: Map<number, Map<string, number>> };
+/**
+ * What is worked out once per set of partitions: the norm sums, the norms they give for a number of
+ * cases in the view (idf's N), and — filled as cases ask for them — each feature's counts summed
+ * over the partitions, by class (`labels`), so that a frequent feature (a character) is not summed
+ * over dozens of partitions on every answer.
+ */
+type PartitionNorms = {
+  sums: Norms;
+  byTotal: Map<number, Map<string, number>>;
+  labels: Map<string, number>;
+  counts: Map<string, Float64Array>;
+};
 
 /** The counts of one field of one procedure, by partition (the owning unit's path of each case). */
 export type TriageModel = {
@@ -141,14 +151,6 @@ export function train(cases: Iterable<TrainingCase>): TriageModel {
   return model;
 }
 
-/** The view's per-class counts of each feature: the partitions summed, and the subtracted cases. */
-function countsIn(parts: PartitionCounts[], feature: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const p of parts)
-    for (const [label, n] of p.counts.get(feature) ?? []) out.set(label, (out.get(label) ?? 0) + n);
-  return out;
-}
-
 function addNorm(norms: Norms, byLabel: Map<string, number>, sign: 1 | -1): void {
   let df = 0;
   for (const n of byLabel.values()) df += n;
@@ -181,9 +183,26 @@ function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCoun
   const norms: Norms = new Map();
   for (const byLabel of summed.values()) addNorm(norms, byLabel, 1);
   for (const [label, byDf] of norms) norms.set(label, byOrder(byDf));
-  const made = { sums: norms, byTotal: new Map() };
+  const labels = new Map<string, number>();
+  for (const p of parts) for (const label of p.classes.keys()) if (!labels.has(label)) labels.set(label, labels.size);
+  const made = { sums: norms, byTotal: new Map(), labels, counts: new Map() };
   model.norms.set(id, made);
   return made;
+}
+
+/** A feature's counts summed over the partitions, by `base.labels`; undefined when none holds it. */
+function summedCounts(base: PartitionNorms, parts: PartitionCounts[], feature: string): Float64Array | undefined {
+  const known = base.counts.get(feature);
+  if (known) return known;
+  let summed: Float64Array | undefined;
+  for (const p of parts)
+    for (const [label, n] of p.counts.get(feature) ?? []) {
+      summed ??= new Float64Array(base.labels.size);
+      summed[base.labels.get(label)!]! += n;
+    }
+  // Only features some case holds are kept: a query's unknown words must not grow the cache.
+  if (summed) base.counts.set(feature, summed);
+  return summed;
 }
 
 /** √(Σ_d sums × idf(d)²), added in the order of d (byOrder). */
@@ -233,13 +252,18 @@ export function predict(
   if (total === 0) return [];
   const idf = (df: number) => Math.log((total + 1) / (df + 1)) + 1;
 
+  const base = partitionNorms(model, keys, parts);
   // The subtracted cases' features move in the norm sums: out at their old count, in at the new.
   const delta: Norms = new Map();
-  for (const f of minus.counts.keys()) {
-    addNorm(delta, countsIn(parts, f), -1);
-    addNorm(delta, countsIn(all, f), 1);
+  for (const [f, subtracted] of minus.counts) {
+    const summed = summedCounts(base, parts, f);
+    const before = new Map<string, number>();
+    if (summed) for (const [label, j] of base.labels) if (summed[j]) before.set(label, summed[j]!);
+    addNorm(delta, before, -1);
+    const after = new Map(before);
+    for (const [label, n] of subtracted) after.set(label, (after.get(label) ?? 0) + n);
+    addNorm(delta, after, 1);
   }
-  const base = partitionNorms(model, keys, parts);
   const labels = [...classes.keys()];
   // Without subtracted cases (most answers), the norms for this N are those of the last answer.
   let cached = base.byTotal.get(total);
@@ -266,19 +290,21 @@ export function predict(
   // Per known feature, its count in each class of the view — as an array over the classes, not a
   // map per feature: a suggestion reads a few hundred features in each of dozens of partitions.
   const index = new Map(labels.map((label, i) => [label, i]));
+  const at = labels.map((label) => base.labels.get(label) ?? -1);
   const known: { feature: string; counts: Float64Array; weight: number }[] = [];
   let length = 0;
   for (const f of new Set(features)) {
+    const summed = summedCounts(base, parts, f);
     const counts = new Float64Array(labels.length);
     let df = 0;
-    for (const p of all) {
-      const byLabel = p.counts.get(f);
-      if (!byLabel) continue;
-      for (const [label, n] of byLabel) {
-        df += n;
-        const i = index.get(label);
-        if (i !== undefined) counts[i]! += n;
-      }
+    if (summed) {
+      for (const n of summed) df += n;
+      for (let i = 0; i < at.length; i++) if (at[i]! >= 0) counts[i] = summed[at[i]!]!;
+    }
+    for (const [label, n] of minus.counts.get(f) ?? []) {
+      df += n;
+      const i = index.get(label);
+      if (i !== undefined) counts[i]! += n;
     }
     // A feature no case of the view has still makes the case longer (less like any class).
     const weight = idf(Math.max(0, df)) ** 2;
