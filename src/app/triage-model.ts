@@ -1,11 +1,11 @@
-import { learn, textFeatures, type NaiveBayes, type TrainingCase, untrained } from '../domain/triage.ts';
+import { learn, textFeatures, type TriageModel, type TrainingCase, untrained } from '../domain/triage.ts';
 import { ERASED_TEXT } from '../store/sealing.ts';
 import { openCases, type CaseRow } from '../store/cases.repository.ts';
 import { textWords } from '../store/search.ts';
 import type { AppContext } from './context.ts';
 
 /**
- * The triage models (issue 21), kept in memory per procedure: one naive Bayes per field, trained on
+ * The triage models (issue 21), kept in memory per procedure: one nearest-centroid model per field, trained on
  * the procedure's closed cases. After a case of the procedure closed or reopened here
  * (`markTrainingStale`, called by perform) the next request starts a rebuild in the background
  * (at most one a minute); a model older than REFRESH_MS is rebuilt before it answers, whatever
@@ -27,7 +27,7 @@ export const TRIAGE_FIELDS: TriageField[] = ['category', 'severity', 'unit'];
 
 export type ProcedureModels = {
   builtAt: number;
-  models: Record<TriageField, NaiveBayes>;
+  models: Record<TriageField, TriageModel>;
   /** The cases trained on: only these are ever subtracted from a view. */
   caseIds: Set<string>;
 };
@@ -79,7 +79,7 @@ export function trainingRows(
 async function build(ctx: AppContext, procedureId: string): Promise<ProcedureModels> {
   // Counted as the cases are read, between the turns given to other requests: counting them all
   // at the end held the event loop for up to 2.1 s at 100,000 cases (#21, #25).
-  const models: Record<TriageField, NaiveBayes> = { category: untrained(), severity: untrained(), unit: untrained() };
+  const models: Record<TriageField, TriageModel> = { category: untrained(), severity: untrained(), unit: untrained() };
   const caseIds = new Set<string>();
   let before: { closedAt: string; id: string } | undefined;
   while (caseIds.size < MAX_TRAINING_CASES) {

@@ -12,11 +12,11 @@ const everything = { partitions: () => true };
 const FEES = ['物业费 涨价 没有 公示', '物业费 收费 太高', '公摊 电费 收费 不明', '停车 收费 涨价', '物业费 发票'];
 const LIFT = ['电梯 坏了 困人', '电梯 停运 没人 修', '电梯 异响 晃动', '电梯 年检 过期', '电梯 门 夹人'];
 
-describe('triage naive Bayes (issue 21)', () => {
-  it('features are words and character bigrams, each once', () => {
+describe('triage nearest centroid over TF-IDF (issue 21)', () => {
+  it('features are words, characters and character bigrams, each once', () => {
     const f = textFeatures(['物业费', '物业费'], '物业费');
     expect(f.filter((x) => x === '物业费')).toHaveLength(1);
-    expect(f.map(featureText).sort()).toEqual(['业费', '物业', '物业费']);
+    expect(f.map(featureText).sort()).toEqual(['业', '业费', '物', '物业', '物业费', '费']);
   });
 
   it('ranks the class whose cases share the words, with those words as the reason', () => {
@@ -25,6 +25,8 @@ describe('triage naive Bayes (issue 21)', () => {
     expect(ranked.map((r) => r.value)).toEqual(['fees', 'lift']);
     expect(ranked[0]!.probability + ranked[1]!.probability).toBeCloseTo(1, 10);
     expect(ranked[0]!.because).toContain('物业费');
+    // Single characters count, but are never shown as a reason.
+    expect(ranked[0]!.because.every((w) => [...w].length >= 2)).toBe(true);
     expect(suggest(ranked)?.value).toBe('fees');
   });
 
@@ -52,13 +54,30 @@ describe('triage naive Bayes (issue 21)', () => {
     expect(predict(model, text, { partitions: () => false })).toEqual([]);
   });
 
+  it('subtracting several cases across partitions, sharing words with the rest, is exact too', () => {
+    const texts = [...FEES, ...LIFT, '电梯 收费 涨价', '物业费 电梯 维修 收费', '停车 电梯 困人'];
+    const cases = texts.flatMap((t, i) => [
+      example(i % 3 === 0 ? 'fees' : i % 3 === 1 ? 'lift' : 'parking', t, ['/a/', '/a/x/', '/b/'][i % 3]),
+      example(i % 2 === 0 ? 'fees' : 'lift', `${t} 又`, ['/a/x/', '/b/'][i % 2]),
+    ]);
+    const model = train(cases);
+    const minus = [cases[0]!, cases[3]!, cases[7]!, cases[12]!];
+    const inView = (p: string) => p.startsWith('/a/');
+    const text = textFeatures(['电梯', '收费', '又'], '电梯 收费 又');
+    // Asked twice: the second answer reads the cached norms of the same partitions.
+    for (let round = 0; round < 2; round++)
+      expect(predict(model, text, { partitions: inView, minus })).toEqual(
+        predict(train(cases.filter((c) => inView(c.partition) && !minus.includes(c))), text, everything),
+      );
+  });
+
   it('a model counted case by case, with predictions between, ranks as one counted at once', () => {
     const cases = [...FEES.map((t) => example('fees', t, '/a/')), ...LIFT.map((t) => example('lift', t, '/b/'))];
     const text = textFeatures(['电梯', '物业费'], '电梯 物业费');
     const stepwise = untrained();
     for (const c of cases) {
       learn(stepwise, c);
-      // A prediction in between caches vocabulary sizes; the next case must not leave them stale.
+      // A prediction in between caches the centroids' norms; the next case must not leave them stale.
       predict(stepwise, text, everything);
     }
     expect(predict(stepwise, text, everything)).toEqual(predict(train(cases), text, everything));

@@ -3,24 +3,29 @@
  * likely end with, learned from the organisation's own closed cases. Pure: the application gives
  * the words of each case (jieba, store/search.ts) and the labels; nothing here reads a database.
  *
- * The method is multinomial naive Bayes over binary features (each word or character bigram counts
- * once per case — "binarised" NB, which does better than raw counts on short texts), with Laplace
- * smoothing. Why: it trains by counting, so a model is rebuilt from thousands of cases in well under
- * a second and needs no tuning; it predicts in microseconds; it works with a few dozen cases per
- * class where a linear model would overfit; and its counts are additive, so the model of exactly
- * the cases a reader may see is the sum of the per-unit counts in their scope minus the cases they
- * are recused from (`predict`'s view) — no model per user.
+ * The method is a nearest-centroid classifier over TF-IDF (Rocchio): each class is the sum of its
+ * cases' binary feature vectors (a word, character or character bigram counts once per case), every
+ * feature weighed by its idf in the reader's view, and a case goes to the class whose centroid has
+ * the largest cosine with it. It won on the bench against naive Bayes (with any smoothing, feature
+ * set, idf weighting, complement NB or a stop-list; bench/triage-methods.ts, docs/triage.md).
  *
- * Naive Bayes is overconfident (its features are far from independent), so the log score (prior
- * and likelihood together, which keeps plain NB's ranking) is divided by √(number of known
- * features) before the posterior is normalised. The temperature and the floor were chosen on the
- * bench corpus (docs/triage.md).
+ * Everything it needs is additive: per class, the number of cases holding each feature. So the
+ * model of exactly the cases a reader may see is the sum of the per-unit counts in their scope
+ * minus the cases they are recused from (`predict`'s view) — no model per user. The centroids'
+ * norms are not sums of counts; they are worked out once per set of partitions (grouped by document
+ * frequency, in integers, so the sum is exact and the same as a model trained on the view alone)
+ * and corrected for the subtracted cases' features only.
+ *
+ * The probability is a softmax of `sharpness` × cosine; the sharpness and the floor were chosen on
+ * the bench corpus (docs/triage.md).
  */
 export const TRIAGE_SETTINGS = {
   /** No class is suggested that has fewer closed cases than this in the reader's scope. */
   minPerClass: 5,
   /** No suggestion below this posterior probability. */
-  floor: 0.7,
+  floor: 0.8,
+  /** The softmax's inverse temperature over the classes' cosines. */
+  sharpness: 40,
   /** Words shown as the reason of a suggestion. */
   because: 3,
 };
@@ -30,18 +35,36 @@ export type TriageSettings = typeof TRIAGE_SETTINGS;
 /** One closed case for training: its features, its label, and the partition (its unit path) it counts in. */
 export type TrainingCase = { partition: string; features: string[]; label: string };
 
-type ClassCounts = { docs: number; features: number };
+type ClassCounts = { docs: number };
 type PartitionCounts = {
   classes: Map<string, ClassCounts>;
   /** feature → label → number of training cases holding it. */
   counts: Map<string, Map<string, number>>;
 };
 
+/**
+ * Per class, Σ (cases of the class holding a feature)² over the features held by d cases of the
+ * view, by d: the centroids' squared norms are Σ_d this × idf(d)², and integers sum exactly.
+ */
+type Norms = Map<string, Map<number, number>>;
+/**
+ * What is worked out once per set of partitions: the norm sums, the norms they give for a number of
+ * cases in the view (idf's N), and — filled as cases ask for them — each feature's counts summed
+ * over the partitions, by class (`labels`), so that a frequent feature (a character) is not summed
+ * over dozens of partitions on every answer.
+ */
+type PartitionNorms = {
+  sums: Norms;
+  byTotal: Map<number, Map<string, number>>;
+  labels: Map<string, number>;
+  counts: Map<string, Float64Array>;
+};
+
 /** The counts of one field of one procedure, by partition (the owning unit's path of each case). */
-export type NaiveBayes = {
+export type TriageModel = {
   partitions: Map<string, PartitionCounts>;
-  /** Vocabulary sizes already worked out, by the sorted partitions they cover. */
-  vocabulary: Map<string, number>;
+  /** Norm sums already worked out, by the sorted partitions they cover. */
+  norms: Map<string, PartitionNorms>;
 };
 
 /** What a reader may learn from: the partitions in their scope, less the cases they are recused from. */
@@ -57,11 +80,13 @@ export type Ranked = {
 };
 
 const BIGRAM = '\u0001';
+const CHAR = '\u0002';
 
 /**
- * The features of a text: its words (as jieba cut them, lower-cased) and the character bigrams of
- * each run of letters and digits — bigrams catch what segmentation splits differently or a typo
- * breaks (物业费 / 物业 费 / 物也费 share 物业 or 业费). Each once.
+ * The features of a text: its words (as jieba cut them, lower-cased) and the characters and
+ * character bigrams of each run of letters and digits — bigrams catch what segmentation splits
+ * differently or a typo breaks (物业费 / 物业 费 / 物也费 share 物业 or 业费), single characters what
+ * a short text says in one (漏, 吵, 贵). Each once.
  */
 export function textFeatures(words: string[], text: string): string[] {
   const out = new Set<string>();
@@ -71,14 +96,15 @@ export function textFeatures(words: string[], text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)) {
     const chars = [...run];
+    for (const c of chars) out.add(`${CHAR}${c}`);
     for (let i = 0; i + 1 < chars.length; i++) out.add(`${BIGRAM}${chars[i]}${chars[i + 1]}`);
   }
   return [...out];
 }
 
-/** A feature as a person reads it (a bigram without its marker). */
+/** A feature as a person reads it (a character or bigram without its marker). */
 export function featureText(feature: string): string {
-  return feature.startsWith(BIGRAM) ? feature.slice(1) : feature;
+  return feature.startsWith(BIGRAM) || feature.startsWith(CHAR) ? feature.slice(1) : feature;
 }
 
 function emptyPartition(): PartitionCounts {
@@ -86,9 +112,8 @@ function emptyPartition(): PartitionCounts {
 }
 
 function add(p: PartitionCounts, c: TrainingCase, sign: 1 | -1): void {
-  const cls = p.classes.get(c.label) ?? { docs: 0, features: 0 };
+  const cls = p.classes.get(c.label) ?? { docs: 0 };
   cls.docs += sign;
-  cls.features += sign * c.features.length;
   p.classes.set(c.label, cls);
   for (const f of c.features) {
     let byLabel = p.counts.get(f);
@@ -101,39 +126,98 @@ function add(p: PartitionCounts, c: TrainingCase, sign: 1 | -1): void {
 }
 
 /** A model that has counted nothing yet; `learn` adds cases to it one by one. */
-export function untrained(): NaiveBayes {
-  return { partitions: new Map(), vocabulary: new Map() };
+export function untrained(): TriageModel {
+  return { partitions: new Map(), norms: new Map() };
 }
 
 /**
  * Counts one more training case. A caller that builds from many cases counts them as they are
  * read, between its turns to other work, so no single step has to count them all at once.
  */
-export function learn(model: NaiveBayes, c: TrainingCase): void {
+export function learn(model: TriageModel, c: TrainingCase): void {
   let p = model.partitions.get(c.partition);
   if (!p) {
     p = emptyPartition();
     model.partitions.set(c.partition, p);
   }
   add(p, { ...c, features: [...new Set(c.features)] }, 1);
-  model.vocabulary.clear();
+  model.norms.clear();
 }
 
 /** Counts the training cases, by partition. */
-export function train(cases: Iterable<TrainingCase>): NaiveBayes {
+export function train(cases: Iterable<TrainingCase>): TriageModel {
   const model = untrained();
   for (const c of cases) learn(model, c);
   return model;
 }
 
-function vocabularySize(model: NaiveBayes, keys: string[]): number {
+function addNorm(norms: Norms, byLabel: Map<string, number>, sign: 1 | -1): void {
+  let df = 0;
+  for (const n of byLabel.values()) df += n;
+  for (const [label, n] of byLabel) {
+    if (n === 0) continue;
+    let byDf = norms.get(label);
+    if (!byDf) {
+      byDf = new Map();
+      norms.set(label, byDf);
+    }
+    byDf.set(df, (byDf.get(df) ?? 0) + sign * n * n);
+  }
+}
+
+/** The norm sums of the partitions' union, worked out once per set of partitions (one pass over their features). */
+function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCounts[]): PartitionNorms {
   const id = keys.join('\u0000');
-  const known = model.vocabulary.get(id);
-  if (known !== undefined) return known;
-  const seen = new Set<string>();
-  for (const k of keys) for (const f of model.partitions.get(k)!.counts.keys()) seen.add(f);
-  model.vocabulary.set(id, seen.size);
-  return seen.size;
+  const known = model.norms.get(id);
+  if (known) return known;
+  const summed = new Map<string, Map<string, number>>();
+  for (const p of parts)
+    for (const [f, byLabel] of p.counts) {
+      let sum = summed.get(f);
+      if (!sum) {
+        sum = new Map();
+        summed.set(f, sum);
+      }
+      for (const [label, n] of byLabel) sum.set(label, (sum.get(label) ?? 0) + n);
+    }
+  const norms: Norms = new Map();
+  for (const byLabel of summed.values()) addNorm(norms, byLabel, 1);
+  for (const [label, byDf] of norms) norms.set(label, byOrder(byDf));
+  const labels = new Map<string, number>();
+  for (const p of parts) for (const label of p.classes.keys()) if (!labels.has(label)) labels.set(label, labels.size);
+  const made = { sums: norms, byTotal: new Map(), labels, counts: new Map() };
+  model.norms.set(id, made);
+  return made;
+}
+
+/** A feature's counts summed over the partitions, by `base.labels`; undefined when none holds it. */
+function summedCounts(base: PartitionNorms, parts: PartitionCounts[], feature: string): Float64Array | undefined {
+  const known = base.counts.get(feature);
+  if (known) return known;
+  let summed: Float64Array | undefined;
+  for (const p of parts)
+    for (const [label, n] of p.counts.get(feature) ?? []) {
+      summed ??= new Float64Array(base.labels.size);
+      summed[base.labels.get(label)!]! += n;
+    }
+  // Only features some case holds are kept: a query's unknown words must not grow the cache.
+  if (summed) base.counts.set(feature, summed);
+  return summed;
+}
+
+/** √(Σ_d sums × idf(d)²), added in the order of d (byOrder). */
+function normOf(byDf: Map<number, number>, idf: (df: number) => number): number {
+  let sum = 0;
+  for (const [df, n] of byDf) sum += n * idf(df) ** 2;
+  return Math.sqrt(sum) || 1;
+}
+
+/**
+ * The sums in the order of d: added up in this order, the same integers give the same norm
+ * whatever partitions they came from (a view equals the model of its cases, to the last bit).
+ */
+function byOrder(byDf: Map<number, number>): Map<number, number> {
+  return new Map([...byDf].sort((a, b) => a[0] - b[0]));
 }
 
 /**
@@ -142,7 +226,7 @@ function vocabularySize(model: NaiveBayes, keys: string[]): number {
  * a word only it had — changes the answer). Empty when the view holds no case.
  */
 export function predict(
-  model: NaiveBayes,
+  model: TriageModel,
   features: string[],
   view: ModelView,
   settings: TriageSettings = TRIAGE_SETTINGS,
@@ -159,51 +243,81 @@ export function predict(
   const classes = new Map<string, ClassCounts>();
   for (const p of all)
     for (const [label, c] of p.classes) {
-      const sum = classes.get(label) ?? { docs: 0, features: 0 };
+      const sum = classes.get(label) ?? { docs: 0 };
       sum.docs += c.docs;
-      sum.features += c.features;
       classes.set(label, sum);
     }
   for (const [label, c] of classes) if (c.docs <= 0) classes.delete(label);
   const total = [...classes.values()].reduce((n, c) => n + c.docs, 0);
   if (total === 0) return [];
+  const idf = (df: number) => Math.log((total + 1) / (df + 1)) + 1;
 
-  let vocabulary = vocabularySize(model, keys);
-  // A feature that only subtracted cases held leaves the vocabulary with them.
-  for (const f of minus.counts.keys()) {
-    let left = 0;
-    for (const p of all) for (const n of p.counts.get(f)?.values() ?? []) left += n;
-    if (left <= 0) vocabulary--;
+  const base = partitionNorms(model, keys, parts);
+  // The subtracted cases' features move in the norm sums: out at their old count, in at the new.
+  const delta: Norms = new Map();
+  for (const [f, subtracted] of minus.counts) {
+    const summed = summedCounts(base, parts, f);
+    const before = new Map<string, number>();
+    if (summed) for (const [label, j] of base.labels) if (summed[j]) before.set(label, summed[j]!);
+    addNorm(delta, before, -1);
+    const after = new Map(before);
+    for (const [label, n] of subtracted) after.set(label, (after.get(label) ?? 0) + n);
+    addNorm(delta, after, 1);
   }
+  const labels = [...classes.keys()];
+  // Without subtracted cases (most answers), the norms for this N are those of the last answer.
+  let cached = base.byTotal.get(total);
+  if (!cached) {
+    cached = new Map();
+    base.byTotal.set(total, cached);
+  }
+  const norms = labels.map((label) => {
+    const changes = delta.get(label);
+    const byDf = base.sums.get(label) ?? new Map<number, number>();
+    if (changes) {
+      const changed = new Map(byDf);
+      for (const [df, n] of changes) changed.set(df, (changed.get(df) ?? 0) + n);
+      return normOf(byOrder(changed), idf);
+    }
+    let norm = cached.get(label);
+    if (norm === undefined) {
+      norm = normOf(byDf, idf);
+      cached.set(label, norm);
+    }
+    return norm;
+  });
 
   // Per known feature, its count in each class of the view — as an array over the classes, not a
   // map per feature: a suggestion reads a few hundred features in each of dozens of partitions.
-  const labels = [...classes.keys()];
   const index = new Map(labels.map((label, i) => [label, i]));
-  const known: { feature: string; counts: Float64Array }[] = [];
+  const at = labels.map((label) => base.labels.get(label) ?? -1);
+  const known: { feature: string; counts: Float64Array; weight: number }[] = [];
+  let length = 0;
   for (const f of new Set(features)) {
+    const summed = summedCounts(base, parts, f);
     const counts = new Float64Array(labels.length);
-    let any = 0;
-    for (const p of all) {
-      const byLabel = p.counts.get(f);
-      if (!byLabel) continue;
-      for (const [label, n] of byLabel) {
-        any += n;
-        const i = index.get(label);
-        if (i !== undefined) counts[i]! += n;
-      }
+    let df = 0;
+    if (summed) {
+      for (const n of summed) df += n;
+      for (let i = 0; i < at.length; i++) if (at[i]! >= 0) counts[i] = summed[at[i]!]!;
     }
-    if (any > 0) known.push({ feature: f, counts });
+    for (const [label, n] of minus.counts.get(f) ?? []) {
+      df += n;
+      const i = index.get(label);
+      if (i !== undefined) counts[i]! += n;
+    }
+    // A feature no case of the view has still makes the case longer (less like any class).
+    const weight = idf(Math.max(0, df)) ** 2;
+    length += weight;
+    if (df > 0) known.push({ feature: f, counts, weight });
   }
-  const temper = 1 / Math.sqrt(Math.max(1, known.length));
-  const logLikelihood = (i: number, c: ClassCounts, f: { counts: Float64Array }) =>
-    Math.log((f.counts[i]! + 1) / (c.features + vocabulary));
+  length = Math.sqrt(length) || 1;
+  const share = (i: number, f: (typeof known)[number]) => (f.counts[i]! * f.weight) / (norms[i]! * length);
 
   const scored = labels.map((label, i) => {
-    const c = classes.get(label)!;
-    let sum = 0;
-    for (const f of known) sum += logLikelihood(i, c, f);
-    return { label, i, c, score: (Math.log(c.docs / total) + sum) * temper };
+    let cosine = 0;
+    for (const f of known) cosine += share(i, f);
+    return { label, i, docs: classes.get(label)!.docs, score: cosine * settings.sharpness };
   });
   const top = Math.max(...scored.map((s) => s.score));
   const z = scored.reduce((n, s) => n + Math.exp(s.score - top), 0);
@@ -217,14 +331,14 @@ export function predict(
     .map((f) => ({
       feature: f.feature,
       inClass: f.counts[first.i]!,
-      weight: logLikelihood(first.i, first.c, f) - (rival ? logLikelihood(rival.i, rival.c, f) : 0),
+      weight: share(first.i, f) - (rival ? share(rival.i, f) : 0),
     }))
     .filter((f) => f.weight > 0 && f.inClass > 0)
     .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1));
   return scored.map((s, i) => ({
     value: s.label,
     probability: Math.exp(s.score - top) / z,
-    cases: s.c.docs,
+    cases: s.docs,
     because:
       i === 0
         ? reasons(
@@ -237,7 +351,8 @@ export function predict(
 
 /** Words first (a person reads 物业费, not 业费), then bigrams not inside a chosen word. */
 function reasons(features: string[], n: number): string[] {
-  const words = features.filter((f) => !f.startsWith(BIGRAM) && [...f].length >= 2);
+  // Single characters are never a reason: 漏 or 费 alone tells a person nothing.
+  const words = features.filter((f) => !f.startsWith(BIGRAM) && !f.startsWith(CHAR) && [...f].length >= 2);
   const chosen = words.slice(0, n);
   for (const f of features) {
     if (chosen.length >= n) break;

@@ -1,0 +1,429 @@
+/**
+ * `npx tsx bench/triage-methods.ts [corpus.json]` (issue 21): compares classification methods for
+ * the category suggestion offline, on the same seeded 70/30 splits as bench/triage.ts (seeds 21, 1,
+ * 2, 3, 4), with no database: the features are worked out as the app does (jieba words of subject
+ * and description, character n-grams). Every method here is a function of per-class feature counts
+ * (additive, so the access policy's view — partitions in scope minus recused cases — stays exact).
+ *
+ * Prints top-1 / top-3 per procedure as the mean over the five seeds, and a leave-one-seed-out
+ * check of the choice of hyperparameters: for each seed, the setting of each family that is best
+ * on the other four, scored on that seed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { textWords } from '../src/store/search.ts';
+
+type Item = { procedure: string; category: string; subject: string; description: string };
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SEEDS = [21, 1, 2, 3, 4];
+
+/** mulberry32 and the split, exactly as bench/triage.ts. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function split(items: Item[], seed: number): { train: number[]; test: number[] } {
+  const random = seeded(seed);
+  const train: number[] = [];
+  const test: number[] = [];
+  const byProcedure = new Map<string, number[]>();
+  items.forEach((item, i) => byProcedure.set(item.procedure, [...(byProcedure.get(item.procedure) ?? []), i]));
+  for (const ids of byProcedure.values()) {
+    const shuffled = ids
+      .map((i) => ({ i, r: random() }))
+      .sort((a, b) => a.r - b.r)
+      .map((x) => x.i);
+    const cut = Math.round(shuffled.length * 0.7);
+    train.push(...shuffled.slice(0, cut));
+    test.push(...shuffled.slice(cut));
+  }
+  return { train, test };
+}
+
+/** Feature kinds, each prefixed so they never collide. */
+type Kinds = { words: string[]; wordPairs: string[]; chars: string[]; bigrams: string[]; trigrams: string[] };
+
+function kindsOf(item: Item): Kinds {
+  const text = `${item.subject}\n${item.description}`;
+  const words = textWords(text).map((w) => w.toLowerCase());
+  const runs = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((r) => [...r]);
+  const grams = (n: number) => {
+    const out: string[] = [];
+    for (const c of runs) for (let i = 0; i + n <= c.length; i++) out.push(c.slice(i, i + n).join(''));
+    return out;
+  };
+  const content = words.filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const wordPairs: string[] = [];
+  for (let i = 0; i + 1 < content.length; i++) wordPairs.push(`${content[i]}_${content[i + 1]}`);
+  return { words, wordPairs, chars: grams(1), bigrams: grams(2), trigrams: grams(3) };
+}
+
+type FeatureSet = (k: Kinds) => string[];
+const SETS: Record<string, FeatureSet> = {
+  'words+bigrams': (k) => [...k.words.map((w) => `w:${w}`), ...k.bigrams.map((b) => `b:${b}`)],
+  words: (k) => k.words.map((w) => `w:${w}`),
+  bigrams: (k) => k.bigrams.map((b) => `b:${b}`),
+  'words+bigrams+trigrams': (k) => [
+    ...k.words.map((w) => `w:${w}`),
+    ...k.bigrams.map((b) => `b:${b}`),
+    ...k.trigrams.map((b) => `t:${b}`),
+  ],
+  'words+bigrams+wordpairs': (k) => [
+    ...k.words.map((w) => `w:${w}`),
+    ...k.bigrams.map((b) => `b:${b}`),
+    ...k.wordPairs.map((b) => `p:${b}`),
+  ],
+  'chars+bigrams': (k) => [...k.chars.map((b) => `c:${b}`), ...k.bigrams.map((b) => `b:${b}`)],
+  'words+chars+bigrams+trigrams': (k) => [
+    ...k.words.map((w) => `w:${w}`),
+    ...k.chars.map((b) => `c:${b}`),
+    ...k.bigrams.map((b) => `b:${b}`),
+    ...k.trigrams.map((b) => `t:${b}`),
+  ],
+  'words+chars+bigrams': (k) => [
+    ...k.words.map((w) => `w:${w}`),
+    ...k.chars.map((b) => `c:${b}`),
+    ...k.bigrams.map((b) => `b:${b}`),
+  ],
+};
+
+/** Per-class counts of a training set: what a view sums. `weight` is what one case adds per feature. */
+type Counts = {
+  labels: string[];
+  docs: Float64Array;
+  /** Σ weights of all features per class. */
+  mass: Float64Array;
+  /** feature → per class Σ weights. */
+  byFeature: Map<string, Float64Array>;
+  /** feature → number of cases holding it (any class). */
+  df: Map<string, number>;
+  n: number;
+};
+
+type Weighting = 'binary' | 'l1' | 'l2';
+
+function count(cases: { features: string[]; label: string }[], labels: string[], weighting: Weighting): Counts {
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const counts: Counts = {
+    labels,
+    docs: new Float64Array(labels.length),
+    mass: new Float64Array(labels.length),
+    byFeature: new Map(),
+    df: new Map(),
+    n: cases.length,
+  };
+  for (const c of cases) {
+    const i = index.get(c.label)!;
+    const fs = [...new Set(c.features)];
+    const w = weighting === 'binary' ? 1 : weighting === 'l1' ? 1 / fs.length : 1 / Math.sqrt(fs.length);
+    counts.docs[i]!++;
+    for (const f of fs) {
+      let v = counts.byFeature.get(f);
+      if (!v) {
+        v = new Float64Array(labels.length);
+        counts.byFeature.set(f, v);
+      }
+      v[i]! += w;
+      counts.mass[i]! += w;
+      counts.df.set(f, (counts.df.get(f) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** A method scores every class for a case's (deduplicated, known) features; higher is better. */
+type Method = { family: string; name: string; set: string; weighting: Weighting; score: Scorer };
+type Scorer = (counts: Counts, features: string[]) => Float64Array;
+
+function known(counts: Counts, features: string[]): string[] {
+  return [...new Set(features)].filter((f) => counts.byFeature.has(f));
+}
+
+/** Multinomial NB, additive smoothing alpha; `idf` weighs each query feature by log(N/df). */
+function multinomial(alpha: number, opts: { idf?: boolean; uniformPrior?: boolean; stop?: number } = {}): Scorer {
+  return (counts, features) => {
+    const k = counts.labels.length;
+    const v = counts.byFeature.size;
+    const out = new Float64Array(k);
+    for (let i = 0; i < k; i++) out[i] = opts.uniformPrior ? 0 : Math.log(counts.docs[i]! / counts.n);
+    for (const f of known(counts, features)) {
+      const c = counts.byFeature.get(f)!;
+      if (opts.stop !== undefined && spread(c, counts.docs) > opts.stop) continue;
+      const w = opts.idf ? Math.log(counts.n / counts.df.get(f)!) : 1;
+      for (let i = 0; i < k; i++) out[i]! += w * Math.log((c[i]! + alpha) / (counts.mass[i]! + alpha * v));
+    }
+    return out;
+  };
+}
+
+/**
+ * How evenly a feature falls over the classes, 0 (one class) to 1 (as the classes' sizes): the
+ * normalised entropy of its per-class rate.
+ */
+function spread(c: Float64Array, docs: Float64Array): number {
+  let total = 0;
+  const rates = Array.from(c, (x, i) => x / Math.max(1, docs[i]!));
+  for (const r of rates) total += r;
+  if (total === 0) return 0;
+  let h = 0;
+  for (const r of rates) if (r > 0) h -= (r / total) * Math.log(r / total);
+  return h / Math.log(c.length);
+}
+
+/**
+ * Complement NB (Rennie et al. 2003): a class scores by how unlike its complement the case is.
+ * Weight normalisation divides each class's weights by their L1 norm over the whole vocabulary
+ * (worked out per view: not a sum of counts).
+ */
+function complement(alpha: number, normalise: boolean): Scorer {
+  return (counts, features) => {
+    const k = counts.labels.length;
+    const v = counts.byFeature.size;
+    let massAll = 0;
+    for (const m of counts.mass) massAll += m;
+    const rest = Array.from(counts.mass, (m) => massAll - m);
+    const norm = new Float64Array(k).fill(1);
+    if (normalise) {
+      norm.fill(0);
+      for (const c of counts.byFeature.values()) {
+        let all = 0;
+        for (const x of c) all += x;
+        for (let i = 0; i < k; i++) norm[i]! += Math.abs(Math.log((all - c[i]! + alpha) / (rest[i]! + alpha * v)));
+      }
+    }
+    const out = new Float64Array(k);
+    for (const f of known(counts, features)) {
+      const c = counts.byFeature.get(f)!;
+      let all = 0;
+      for (const x of c) all += x;
+      for (let i = 0; i < k; i++) out[i]! -= Math.log((all - c[i]! + alpha) / (rest[i]! + alpha * v)) / norm[i]!;
+    }
+    return out;
+  };
+}
+
+/** One NB per feature kind, log scores summed with weights (an ensemble of words-NB and bigrams-NB). */
+function perKind(alpha: number, kindWeights: Record<string, number>): Scorer {
+  return (counts, features) => {
+    const k = counts.labels.length;
+    const out = new Float64Array(k);
+    for (let i = 0; i < k; i++) out[i] = Math.log(counts.docs[i]! / counts.n);
+    // Per kind: its own vocabulary and class masses (additive: sums over the kind's features).
+    const cache = kindCache.get(counts) ?? kindTotals(counts);
+    kindCache.set(counts, cache);
+    for (const f of known(counts, features)) {
+      const kind = f.slice(0, 2);
+      const w = kindWeights[kind] ?? 1;
+      const t = cache.get(kind)!;
+      const c = counts.byFeature.get(f)!;
+      for (let i = 0; i < k; i++) out[i]! += w * Math.log((c[i]! + alpha) / (t.mass[i]! + alpha * t.v));
+    }
+    return out;
+  };
+}
+const kindCache = new WeakMap<Counts, Map<string, { mass: Float64Array; v: number }>>();
+function kindTotals(counts: Counts): Map<string, { mass: Float64Array; v: number }> {
+  const out = new Map<string, { mass: Float64Array; v: number }>();
+  for (const [f, c] of counts.byFeature) {
+    const kind = f.slice(0, 2);
+    const t = out.get(kind) ?? { mass: new Float64Array(c.length), v: 0 };
+    t.v++;
+    for (let i = 0; i < c.length; i++) t.mass[i]! += c[i]!;
+    out.set(kind, t);
+  }
+  return out;
+}
+
+/**
+ * Class centroids of L2-normalised binary TF-IDF vectors, cosine to the case (Rocchio). The sums
+ * are additive; the norms of the centroids are worked out per view.
+ */
+function centroid(): Scorer {
+  return (counts, features) => {
+    const k = counts.labels.length;
+    const idf = (f: string) => Math.log((counts.n + 1) / (counts.df.get(f)! + 1)) + 1;
+    const norms = new Float64Array(k);
+    for (const [f, c] of counts.byFeature) {
+      const w = idf(f);
+      for (let i = 0; i < k; i++) norms[i]! += (c[i]! * w) ** 2;
+    }
+    const out = new Float64Array(k);
+    for (const f of known(counts, features)) {
+      const c = counts.byFeature.get(f)!;
+      const w = idf(f);
+      for (let i = 0; i < k; i++) out[i]! += c[i]! * w * w;
+    }
+    for (let i = 0; i < k; i++) out[i] = out[i]! / Math.sqrt(norms[i]! || 1);
+    return out;
+  };
+}
+
+function methods(): Method[] {
+  const out: Method[] = [];
+  const alphas = [1, 0.5, 0.3, 0.2, 0.1, 0.05];
+  const best = 'words+chars+bigrams';
+  for (const set of Object.keys(SETS))
+    for (const a of alphas)
+      out.push({ family: `NB ${set}`, name: `α=${a}`, set, weighting: 'binary', score: multinomial(a) });
+  for (const set of ['words+bigrams', best])
+    for (const a of alphas) {
+      const m = (family: string, name: string, score: Scorer, weighting: Weighting = 'binary') =>
+        out.push({ family: `${family} (${set})`, name, set, weighting, score });
+      m('NB idf-query', `α=${a}`, multinomial(a, { idf: true }));
+      m('NB l2-length', `α=${a / 10}`, multinomial(a / 10), 'l2');
+      m('CNB', `α=${a}`, complement(a, false));
+      m('CNB normalised', `α=${a}`, complement(a, true));
+      for (const stop of [0.9, 0.95]) m('NB stop-list', `α=${a} spread>${stop}`, multinomial(a, { stop }));
+      for (const wb of [0.5, 1, 2])
+        m('NB per kind', `α=${a} bigrams×${wb}`, perKind(a, { 'w:': 1, 'c:': 1, 'b:': wb }));
+    }
+  for (const set of ['words+bigrams', best])
+    out.push({ family: `centroid tf-idf (${set})`, name: '-', set, weighting: 'binary', score: centroid() });
+  return out;
+}
+
+type Result = Record<string, { top1: number; top3: number; n: number }>;
+
+function evaluate(items: Item[], feats: Map<string, string[][]>, m: Method, seed: number): Result {
+  const { train, test } = split(items, seed);
+  const result: Result = {};
+  const all = feats.get(m.set)!;
+  for (const procedure of new Set(items.map((i) => i.procedure))) {
+    const mineTrain = train.filter((i) => items[i]!.procedure === procedure);
+    const labels = [...new Set(mineTrain.map((i) => items[i]!.category))].sort();
+    const counts = count(
+      mineTrain.map((i) => ({ features: all[i]!, label: items[i]!.category })),
+      labels,
+      m.weighting,
+    );
+    const r = { top1: 0, top3: 0, n: 0 };
+    for (const i of test.filter((i) => items[i]!.procedure === procedure)) {
+      const s = m.score(counts, all[i]!);
+      const order = labels.map((l, j) => ({ l, s: s[j]! })).sort((a, b) => b.s - a.s);
+      r.n++;
+      if (order[0]!.l === items[i]!.category) r.top1++;
+      if (order.slice(0, 3).some((o) => o.l === items[i]!.category)) r.top3++;
+    }
+    result[procedure] = r;
+  }
+  return result;
+}
+
+/**
+ * Calibration of the chosen method: softmax of β × cosine (the case's vector normalised too, its
+ * unknown features counted at the highest idf); per β, how often the first class is right when its
+ * probability is at or above each floor, and the share of cases that get one. Over the five seeds.
+ */
+function calibrate(items: Item[], feats: Map<string, string[][]>): void {
+  const betas = [20, 30, 40, 50, 70];
+  const floors = [0.4, 0.5, 0.6, 0.7, 0.8];
+  const all = feats.get('words+chars+bigrams')!;
+  console.log('\ncentroid calibration (words+chars+bigrams): β → per floor right / shown share, all seeds');
+  for (const procedure of new Set(items.map((i) => i.procedure))) {
+    const tally = betas.map(() => floors.map(() => ({ shown: 0, right: 0, n: 0 })));
+    for (const seed of SEEDS) {
+      const { train, test } = split(items, seed);
+      const mineTrain = train.filter((i) => items[i]!.procedure === procedure);
+      const labels = [...new Set(mineTrain.map((i) => items[i]!.category))].sort();
+      const counts = count(
+        mineTrain.map((i) => ({ features: all[i]!, label: items[i]!.category })),
+        labels,
+        'binary',
+      );
+      const raw = centroid();
+      for (const i of test.filter((i) => items[i]!.procedure === procedure)) {
+        const fs = [...new Set(all[i]!)];
+        const q = Math.sqrt(
+          fs.reduce((a, f) => a + (Math.log((counts.n + 1) / ((counts.df.get(f) ?? 0) + 1)) + 1) ** 2, 0),
+        );
+        const cos = Array.from(raw(counts, fs), (x) => x / (q || 1));
+        const order = cos.map((c, j) => ({ c, j })).sort((a, b) => b.c - a.c);
+        betas.forEach((b, bi) => {
+          const z = cos.reduce((a, c) => a + Math.exp(b * (c - order[0]!.c)), 0);
+          const p = 1 / z;
+          floors.forEach((f, fi) => {
+            const t = tally[bi]![fi]!;
+            t.n++;
+            if (p >= f) {
+              t.shown++;
+              if (labels[order[0]!.j] === items[i]!.category) t.right++;
+            }
+          });
+        });
+      }
+    }
+    console.log(procedure);
+    betas.forEach((b, bi) =>
+      console.log(
+        `  β=${b}: ${floors
+          .map((f, fi) => {
+            const t = tally[bi]![fi]!;
+            return `${f}: ${((100 * t.right) / Math.max(1, t.shown)).toFixed(1)} % of ${((100 * t.shown) / t.n).toFixed(0)} %`;
+          })
+          .join('; ')}`,
+      ),
+    );
+  }
+}
+
+function main(): void {
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(ROOT, 'bench/triage-corpus-large.json');
+  const { items } = JSON.parse(readFileSync(file, 'utf8')) as { items: Item[] };
+  const kinds = items.map(kindsOf);
+  const feats = new Map(Object.entries(SETS).map(([name, f]) => [name, kinds.map(f)]));
+  const procedures = [...new Set(items.map((i) => i.procedure))];
+  if (process.argv.includes('--calibrate')) {
+    calibrate(items, feats);
+    return;
+  }
+  const rows: { m: Method; bySeed: Result[] }[] = methods().map((m) => ({
+    m,
+    bySeed: SEEDS.map((s) => evaluate(items, feats, m, s)),
+  }));
+  const mean = (bySeed: Result[], p: string, k: 'top1' | 'top3', seeds = SEEDS.map((_, i) => i)) =>
+    (100 * seeds.reduce((a, s) => a + bySeed[s]![p]![k] / bySeed[s]![p]!.n, 0)) / seeds.length;
+  // The objective a choice is made on: mean top-1 over the procedures (equal weight).
+  const objective = (bySeed: Result[], seeds: number[]) =>
+    procedures.reduce((a, p) => a + mean(bySeed, p, 'top1', seeds), 0) / procedures.length;
+
+  console.log(`corpus ${file}, seeds ${SEEDS.join(', ')}; mean top-1 / top-3 per procedure`);
+  console.log(['family', 'setting', ...procedures.map((p) => `${p} top-1 / top-3`), 'mean top-1'].join(' | '));
+  for (const { m, bySeed } of rows)
+    console.log(
+      [
+        m.family,
+        m.name,
+        ...procedures.map((p) => `${mean(bySeed, p, 'top1').toFixed(1)} / ${mean(bySeed, p, 'top3').toFixed(1)}`),
+        objective(bySeed, [0, 1, 2, 3, 4]).toFixed(1),
+      ].join(' | '),
+    );
+
+  console.log('\nleave-one-seed-out: per family, the setting best on four seeds, scored on the fifth');
+  for (const family of [...new Set(rows.map((r) => r.m.family))]) {
+    const mine = rows.filter((r) => r.m.family === family);
+    const held = SEEDS.map((_, s) => {
+      const others = SEEDS.map((_, i) => i).filter((i) => i !== s);
+      const best = mine.reduce((a, b) => (objective(b.bySeed, others) > objective(a.bySeed, others) ? b : a));
+      return { chosen: best.m.name, per: procedures.map((p) => mean(best.bySeed, p, 'top1', [s])) };
+    });
+    console.log(
+      `${family}: ${procedures
+        .map((p, j) => `${p} ${(held.reduce((a, h) => a + h.per[j]!, 0) / held.length).toFixed(1)}`)
+        .join(', ')} (chosen: ${held.map((h) => h.chosen).join('; ')})`,
+    );
+  }
+}
+
+main();
