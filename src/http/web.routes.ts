@@ -137,9 +137,7 @@ export async function registerWebApp(
   };
   const render = (key: string, data: string) => {
     const description = strings[key];
-    const html = indexHtml()
-      .replace('</head>', `    ${zoneMeta}\n  </head>`)
-      .replace('</body>', `  ${data}\n  </body>`);
+    const html = indexHtml().replace('</head>', `    ${zoneMeta}\n    ${data}\n  </head>`);
     return description
       ? html.replace(
           /<meta name="description" content="[^"]*"\s*\/?>/,
