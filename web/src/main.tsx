@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { I18nProvider, initialLang, loadLanguage, useI18n } from './i18n.tsx';
-import { PortalLayout } from './portal/PortalLayout.tsx';
+import { PageLoading, PortalLayout } from './portal/PortalLayout.tsx';
 import { PortalHome } from './portal/PortalHome.tsx';
 import './styles.css';
 
@@ -46,13 +46,7 @@ function Shell() {
   return (
     <>
       <PageMeta />
-      <Suspense
-        fallback={
-          <div className="page-loading" role="status" aria-busy="true">
-            <span className="spinner" />
-          </div>
-        }
-      >
+      <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route element={<PortalLayout />}>
             <Route index element={<PortalHome />} />
