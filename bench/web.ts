@@ -6,6 +6,8 @@
  * independent of the load, TBT is not.
  *
  *   BENCH_WEB_RUNS=3          runs per page and preset
+ *   BENCH_WEB_PAGES=home,submit,track,inbox   a subset of the pages
+ *   BENCH_WEB_PRESETS=mobile,desktop          a subset of the presets
  *   BENCH_WEB_ROOT=/path      serve another checkout (its web build is made there first): before/after
  *   CHROME_PATH=/usr/bin/chromium
  */
@@ -35,7 +37,10 @@ const PAGES: { name: string; path: string; staff?: boolean }[] = [
   { name: 'submit', path: '/submit/customer-complaint' },
   { name: 'track', path: '/track' },
   { name: 'inbox', path: '/staff', staff: true },
-];
+].filter((p) => !process.env.BENCH_WEB_PAGES || process.env.BENCH_WEB_PAGES.split(',').includes(p.name));
+const PRESETS = ['mobile', 'desktop'].filter(
+  (p) => !process.env.BENCH_WEB_PRESETS || process.env.BENCH_WEB_PRESETS.split(',').includes(p),
+);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 type Row = {
@@ -194,7 +199,7 @@ async function main(): Promise<void> {
     chromium = await launchChromium(profile);
     const rows: Row[] = [];
     const loads: number[][] = [];
-    for (const preset of ['mobile', 'desktop'])
+    for (const preset of PRESETS)
       for (const page of PAGES) {
         const runs: Awaited<ReturnType<typeof audit>>[] = [];
         for (let i = 0; i < RUNS; i++) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRoute, preloadLinks, registerCompression, registerWebApp } from '../src/http/web.routes.ts';
+import { appRoute, registerCompression, registerWebApp } from '../src/http/web.routes.ts';
 import { CASE_KINDS, CHANNELS } from '../src/domain/procedure.schema.ts';
 import { THIRD_PARTY_TYPES } from '../src/domain/submission.ts';
 import { ROOT } from './support/cli.ts';
@@ -57,23 +57,6 @@ describe('the web app is served at / and the API keeps its 404s', () => {
     expect(found![1]).not.toContain('<');
     expect(JSON.parse(found![1])).toEqual({ items: PROCEDURES });
     expect(html.match(/<script/g)).toHaveLength(1);
-  });
-
-  it("a page names its route's lazy chunks for preloading, not the entry's, none for the home page (#27)", () => {
-    const manifest = {
-      'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_react.js'] },
-      '_react.js': { file: 'assets/react-1.js' },
-      '_antd.js': { file: 'assets/antd-1.js', imports: ['_react.js'] },
-      'src/AntShell.tsx': { file: 'assets/AntShell-1.js', imports: ['_antd.js'] },
-      'src/portal/SubmitPage.tsx': { file: 'assets/SubmitPage-1.js', imports: ['_antd.js', '_react.js'] },
-    };
-    const links = preloadLinks(manifest, 'meta.submit');
-    expect(links.match(/href="[^"]+"/g)).toEqual([
-      'href="/assets/AntShell-1.js"',
-      'href="/assets/antd-1.js"',
-      'href="/assets/SubmitPage-1.js"',
-    ]);
-    expect(preloadLinks(manifest, 'meta.home')).toBe('');
   });
 
   it('pages carry a content security policy: own scripts only, no framing, no referrer', async () => {

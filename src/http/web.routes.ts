@@ -51,36 +51,6 @@ const APP_ROUTES: [RegExp, string][] = [
   [/^\/staff(\/.*)?$/, 'meta.staff'],
 ];
 
-/**
- * The lazy chunks each app route renders with (their keys in vite's manifest, web/src/main.tsx):
- * the page names them as modulepreload links, so the browser fetches them beside the entry
- * instead of after it has run (#27: one round trip less before a portal page shows).
- */
-const ROUTE_CHUNKS: Record<string, string[]> = {
-  'meta.submit': ['src/AntShell.tsx', 'src/portal/SubmitPage.tsx'],
-  'meta.receipt': ['src/AntShell.tsx', 'src/portal/ReceiptPage.tsx'],
-  'meta.track': ['src/AntShell.tsx', 'src/portal/TrackPage.tsx'],
-  'meta.disclosures': ['src/AntShell.tsx', 'src/portal/DisclosuresPage.tsx'],
-  'meta.survey': ['src/AntShell.tsx', 'src/portal/SurveyPage.tsx'],
-  'meta.staff': ['src/AntShell.tsx', 'src/workbench/StaffApp.tsx'],
-};
-type Manifest = Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
-
-/** The modulepreload links for a route: its chunks and what they import, less the entry's own. */
-export function preloadLinks(manifest: Manifest, route: string): string {
-  const closure = (keys: string[], seen = new Set<string>()) => {
-    for (const key of keys)
-      if (manifest[key] && !seen.has(key)) {
-        seen.add(key);
-        closure(manifest[key].imports ?? [], seen);
-      }
-    return seen;
-  };
-  const entry = closure(Object.keys(manifest).filter((k) => manifest[k].isEntry));
-  const files = [...closure(ROUTE_CHUNKS[route] ?? [])].filter((k) => !entry.has(k)).map((k) => manifest[k].file);
-  return files.map((f) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(f)}" />`).join('\n    ');
-}
-
 /** The app route a path belongs to (its meta description key), or null. */
 export function appRoute(path: string): string | null {
   return APP_ROUTES.find(([re]) => re.test(path))?.[1] ?? null;
@@ -139,18 +109,10 @@ export async function registerWebApp(
   });
 
   // index.html is read again only when a new build replaced it.
-  let page = { mtime: -1, html: '', manifest: {} as Manifest };
+  let page = { mtime: -1, html: '' };
   const indexHtml = () => {
     const mtime = statSync(`${dist}index.html`).mtimeMs;
-    if (mtime !== page.mtime) {
-      let manifest: Manifest = {};
-      try {
-        manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8'));
-      } catch {
-        // a build without vite's manifest: no preload links
-      }
-      page = { mtime, html: readFileSync(`${dist}index.html`, 'utf8'), manifest };
-    }
+    if (mtime !== page.mtime) page = { mtime, html: readFileSync(`${dist}index.html`, 'utf8') };
     return page.html;
   };
   let strings: Record<string, string> = {};
@@ -175,9 +137,7 @@ export async function registerWebApp(
   };
   const render = (key: string, data: string) => {
     const description = strings[key];
-    const template = indexHtml(); // first: it reads the manifest of a new build too
-    const head = [zoneMeta, data, preloadLinks(page.manifest, key)].filter(Boolean).join('\n    ');
-    const html = template.replace('</head>', `    ${head}\n  </head>`);
+    const html = indexHtml().replace('</head>', `    ${[zoneMeta, data].filter(Boolean).join('\n    ')}\n  </head>`);
     return description
       ? html.replace(
           /<meta name="description" content="[^"]*"\s*\/?>/,
