@@ -105,17 +105,23 @@ describe('the public pages stay within their byte budgets (#27)', { timeout: 300
     });
   }
 
-  it('the home page needs no API round trip and no antd: its cards come with the page', async () => {
+  it('the home page needs no API round trip, no antd and no English: its cards come with the page', async () => {
     const { context, page } = await web.open(375);
-    const api: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) api.push(r.url());
-    });
+    const paths: string[] = [];
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname));
     await page.goto(web.base);
     await page.locator('.card a[href="/submit/customer-complaint"]').waitFor();
     await page.waitForLoadState('networkidle');
-    expect(api).toEqual([]);
+    expect(paths.filter((p) => p.startsWith('/api/'))).toEqual([]);
     expect(await page.locator('[class*="ant-"]').count()).toBe(0);
+    expect(paths.filter((p) => /\/assets\/en-[\w-]+\.js$/.test(p))).toEqual([]);
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('我要反映');
+
+    // English comes when chosen, and the page shows it whole: no key, no Chinese left over.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Raise a matter' }).waitFor();
+    expect(paths.filter((p) => /\/assets\/en-[\w-]+\.js$/.test(p))).toHaveLength(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await context.close();
   });
 });
