@@ -9,6 +9,8 @@ import { CASE_KINDS, CHANNELS } from '../src/domain/procedure.schema.ts';
 import { THIRD_PARTY_TYPES } from '../src/domain/submission.ts';
 import { ROOT } from './support/cli.ts';
 
+const PROCEDURES = [{ id: 'p1', name: { 'zh-CN': '投诉</script><script>alert(1)</script>' } }];
+
 /** Issue 6: the server serves the built web app at `/` with an SPA fallback; /api stays JSON. */
 describe('the web app is served at / and the API keeps its 404s', () => {
   const dist = `${mkdtempSync(join(tmpdir(), 'plaint-dist-'))}/`;
@@ -30,6 +32,7 @@ describe('the web app is served at / and the API keeps its 404s', () => {
     await registerCompression(app);
     app.get('/api/v1/health', async () => ({ status: 'ok' }));
     app.get('/api/v1/big', async () => ({ rows: Array.from({ length: 200 }, (_, i) => ({ i, text: '投诉' })) }));
+    app.get('/api/v1/public/procedures', async () => ({ items: PROCEDURES }));
     await registerWebApp(app, dist);
   });
   afterAll(async () => {
@@ -45,6 +48,15 @@ describe('the web app is served at / and the API keeps its 404s', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.body).toContain('门户');
     }
+  });
+
+  it('the page carries the public procedure list as data, which no text in it can close (#27)', async () => {
+    const html = (await app.inject({ method: 'GET', url: '/' })).body;
+    const found = /<script type="application\/json" id="plaint-procedures">(.*?)<\/script>/.exec(html);
+    expect(found).not.toBeNull();
+    expect(found![1]).not.toContain('<');
+    expect(JSON.parse(found![1])).toEqual({ items: PROCEDURES });
+    expect(html.match(/<script/g)).toHaveLength(1);
   });
 
   it('pages carry a content security policy: own scripts only, no framing, no referrer', async () => {

@@ -45,6 +45,36 @@ const ZPublicProcedure = z.object({
   states: z.array(ZState.pick({ id: true, label: true })),
 });
 
+/**
+ * The procedures open for submission as GET /api/v1/public/procedures answers them; also written
+ * into the web app's page (web.routes.ts, #27) so the portal's home shows them without a round trip.
+ */
+export function publicProcedures(ctx: AppContext) {
+  return {
+    items: ctx.procedures
+      .latestAll()
+      .filter((p) => p.intake.public)
+      .map((p) => ({
+        id: p.id,
+        version: p.version,
+        name: p.name,
+        description: p.description ?? null,
+        kinds: p.intake.kinds,
+        categories: p.categories,
+        severities: p.severities,
+        requireTruthAffirmation: p.intake.requireTruthAffirmation,
+        require: p.intake.require,
+        requireByKind: p.intake.requireByKind,
+        fields: p.intake.fields,
+        // Issue 16: whether the submitter chooses the unit (a cascader over /public/org-units).
+        unit: p.intake.unit ?? null,
+        // For the web app's staff intake and inbox filters (issue 6): channels and state names.
+        channels: p.intake.channels,
+        states: p.states.map((s) => ({ id: s.id, label: s.label })),
+      })),
+  };
+}
+
 /** What a citizen, customer or employee uses without an account (INT-2, INT-4). */
 export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -57,29 +87,7 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ok('the procedures', z.object({ items: z.array(ZPublicProcedure) })) },
         },
       },
-      async () => ({
-        items: ctx.procedures
-          .latestAll()
-          .filter((p) => p.intake.public)
-          .map((p) => ({
-            id: p.id,
-            version: p.version,
-            name: p.name,
-            description: p.description ?? null,
-            kinds: p.intake.kinds,
-            categories: p.categories,
-            severities: p.severities,
-            requireTruthAffirmation: p.intake.requireTruthAffirmation,
-            require: p.intake.require,
-            requireByKind: p.intake.requireByKind,
-            fields: p.intake.fields,
-            // Issue 16: whether the submitter chooses the unit (a cascader over /public/org-units).
-            unit: p.intake.unit ?? null,
-            // For the web app's staff intake and inbox filters (issue 6): channels and state names.
-            channels: p.intake.channels,
-            states: p.states.map((s) => ({ id: s.id, label: s.label })),
-          })),
-      }),
+      async () => publicProcedures(ctx),
     );
 
     // S8: the submitter chooses the bureau (org unit) the matter goes to; names are public anyway.

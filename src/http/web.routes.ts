@@ -123,9 +123,21 @@ export async function registerWebApp(
   }
   // The organisation's zone (PLAINT_TZ): the app shows every time in it, whatever the browser's (#18).
   const zoneMeta = `<meta name="plaint-tz" content="${escapeHtml(options.timeZone ?? 'Asia/Shanghai')}" />`;
-  const render = (key: string) => {
+  /**
+   * The procedures open for submission, exactly as GET /api/v1/public/procedures answers, written
+   * into the page as data (#27: the portal's home shows its cards without an API round trip; a
+   * JSON script element is not run, so the content security policy stays as it is). "<" is escaped
+   * so that no text in a procedure can close the element.
+   */
+  const procedures = async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/public/procedures' });
+    if (res.statusCode !== 200) return '';
+    const json = res.body.replace(/</g, '\\u003c');
+    return `<script type="application/json" id="plaint-procedures">${json}</script>`;
+  };
+  const render = (key: string, data: string) => {
     const description = strings[key];
-    const html = indexHtml().replace('</head>', `    ${zoneMeta}\n  </head>`);
+    const html = indexHtml().replace('</head>', `    ${[zoneMeta, data].filter(Boolean).join('\n    ')}\n  </head>`);
     return description
       ? html.replace(
           /<meta name="description" content="[^"]*"\s*\/?>/,
@@ -134,7 +146,7 @@ export async function registerWebApp(
       : html;
   };
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0];
     const route = request.method === 'GET' || request.method === 'HEAD' ? appRoute(path) : null;
     if (route) {
@@ -142,8 +154,9 @@ export async function registerWebApp(
         .header('cache-control', 'no-cache')
         .headers(PAGE_HEADERS)
         .type('text/html; charset=utf-8')
-        .send(render(route));
+        .send(render(route, await procedures()));
     }
-    return notFoundHandler(request, reply);
+    notFoundHandler(request, reply);
+    return reply;
   });
 }

@@ -59,7 +59,7 @@ describe('every screen: accessible, and words rather than ids (#18)', { timeout:
   async function audit(name: string, lang: 'zh-CN' | 'en', width: number) {
     await page.waitForLoadState('networkidle');
     await page
-      .locator('.ant-skeleton, .ant-spin-spinning')
+      .locator('.ant-skeleton, .ant-spin-spinning, .page-loading, .skeleton')
       .first()
       .waitFor({ state: 'detached', timeout: 30_000 })
       .catch(() => undefined);

@@ -1,7 +1,17 @@
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { useI18n } from '../i18n.tsx';
+
+/** What shows while a page's code loads: a spinner, announced as busy. */
+export function PageLoading() {
+  return (
+    <div className="page-loading" role="status" aria-busy="true">
+      <span className="spinner" />
+    </div>
+  );
+}
 
 export function PortalLayout() {
   const { t } = useI18n();
@@ -20,7 +30,10 @@ export function PortalLayout() {
         </nav>
       </header>
       <main className="portal" id="main" tabIndex={-1}>
-        <Outlet />
+        {/* The header stays while a page's chunk loads: the first paint is the portal's frame (#27). */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -15,16 +15,18 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { eventLabel } from '../components/eventLabel.ts';
 import { DeadlineList, ZoneNote, formatDue, formatTime } from '../components/Deadlines.tsx';
 import { CodeBox } from '../components/CodeBox.tsx';
 import { ApiError } from '../api.ts';
-import { ActionForm } from '../components/ActionForm.tsx';
 import { useI18n } from '../i18n.tsx';
 import type { PublicCase, PublicEntry } from '../types.ts';
+
+// The generated forms (date pickers, selects…) only when a case offers the submitter an action (#27).
+const ActionForm = lazy(() => import('../components/ActionForm.tsx').then((m) => ({ default: m.ActionForm })));
 
 type Access = { trackingNo: string; receipt: string };
 
@@ -209,16 +211,18 @@ function TrackedCase({ access, onLeave }: { access: Access; onLeave(): void }) {
               key: a.id,
               label: l(a.label, a.id),
               children: (
-                <ActionForm
-                  action={a}
-                  primary
-                  onSubmit={async (input) => {
-                    await post(`/actions/${a.id}`)({ input });
-                    void message.success(t('action.done'));
-                    setOpen([]);
-                    await refresh();
-                  }}
-                />
+                <Suspense fallback={<Skeleton active />}>
+                  <ActionForm
+                    action={a}
+                    primary
+                    onSubmit={async (input) => {
+                      await post(`/actions/${a.id}`)({ input });
+                      void message.success(t('action.done'));
+                      setOpen([]);
+                      await refresh();
+                    }}
+                  />
+                </Suspense>
               ),
             })),
             ...(c.canAppeal
