@@ -44,7 +44,10 @@ const ZRoleRef = z
   .string()
   .max(MAX_ID_LENGTH + 'role:'.length)
   .regex(/^role:[a-z][a-z0-9-]*$/);
-const ZFieldName = z.string().max(MAX_ID_LENGTH).regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
+const ZFieldName = z
+  .string()
+  .max(MAX_ID_LENGTH)
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'field names are camelCase, e.g. "orderNo"');
 const ZTarget = z.union([
   z.enum(CASE_TARGETS),
   z.string().regex(/^data\.[a-zA-Z][a-zA-Z0-9]*$/, 'a target is a case column or "data.<key>"'),
@@ -153,7 +156,10 @@ const ZNotify = z
       z.literal('submitter'),
       z.literal('assignee'),
       ZRoleRef,
-      z.string().max(MAX_ID_LENGTH + 'item:'.length).regex(ITEM_RECIPIENT),
+      z
+        .string()
+        .max(MAX_ID_LENGTH + 'item:'.length)
+        .regex(ITEM_RECIPIENT),
     ]),
     template: ZId,
     /** Issue 16: only when the case, after the action, has this value (S9 二.2: an 重要 complaint). */
