@@ -36,6 +36,7 @@ import { insertCases, type NewCaseRow } from '../src/store/cases.repository.ts';
 import { ensurePgSchema } from '../src/store/db.ts';
 import { insertRows } from '../src/store/insert.ts';
 import type { CaseEventTable, CaseExclusionTable, ClockTable } from '../src/store/schema.ts';
+import { seeded } from './seeded.ts';
 
 export type DatasetOptions = {
   n?: number;
@@ -84,20 +85,8 @@ export const DATASET_PASSWORD = 'bench-password-9a';
 const DEFAULT_NOW = new Date('2026-11-30T02:00:00Z');
 const ROWS_PER_INSERT = 500;
 
-/** A small, fast, seedable generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function seededBytes(seed: number): (n: number) => Uint8Array {
-  const r = prng(seed ^ 0x5bd1e995);
+  const r = seeded(seed ^ 0x5bd1e995);
   return (n) => {
     const out = new Uint8Array(n);
     for (let i = 0; i < n; i++) out[i] = Math.floor(r() * 256);
@@ -511,7 +500,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
   const now = opts.now ?? DEFAULT_NOW;
   const batch = opts.batch ?? 20_000;
   const started = performance.now();
-  const rnd = prng(seed);
+  const rnd = seeded(seed);
   const bytes = seededBytes(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 

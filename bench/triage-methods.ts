@@ -13,40 +13,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textWords } from '../src/store/search.ts';
+import { splitCorpus } from './seeded.ts';
 
 type Item = { procedure: string; category: string; subject: string; description: string };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = [21, 1, 2, 3, 4];
-
-/** mulberry32 and the split, exactly as bench/triage.ts. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function split(items: Item[], seed: number): { train: number[]; test: number[] } {
-  const random = seeded(seed);
-  const train: number[] = [];
-  const test: number[] = [];
-  const byProcedure = new Map<string, number[]>();
-  items.forEach((item, i) => byProcedure.set(item.procedure, [...(byProcedure.get(item.procedure) ?? []), i]));
-  for (const ids of byProcedure.values()) {
-    const shuffled = ids
-      .map((i) => ({ i, r: random() }))
-      .sort((a, b) => a.r - b.r)
-      .map((x) => x.i);
-    const cut = Math.round(shuffled.length * 0.7);
-    train.push(...shuffled.slice(0, cut));
-    test.push(...shuffled.slice(cut));
-  }
-  return { train, test };
-}
 
 /** Feature kinds, each prefixed so they never collide. */
 type Kinds = { words: string[]; wordPairs: string[]; chars: string[]; bigrams: string[]; trigrams: string[] };
@@ -297,7 +268,7 @@ function methods(): Method[] {
 type Result = Record<string, { top1: number; top3: number; n: number }>;
 
 function evaluate(items: Item[], feats: Map<string, string[][]>, m: Method, seed: number): Result {
-  const { train, test } = split(items, seed);
+  const { train, test } = splitCorpus(items, seed);
   const result: Result = {};
   const all = feats.get(m.set)!;
   for (const procedure of new Set(items.map((i) => i.procedure))) {
@@ -334,7 +305,7 @@ function calibrate(items: Item[], feats: Map<string, string[][]>): void {
   for (const procedure of new Set(items.map((i) => i.procedure))) {
     const tally = betas.map(() => floors.map(() => ({ shown: 0, right: 0, n: 0 })));
     for (const seed of SEEDS) {
-      const { train, test } = split(items, seed);
+      const { train, test } = splitCorpus(items, seed);
       const mineTrain = train.filter((i) => items[i]!.procedure === procedure);
       const labels = [...new Set(mineTrain.map((i) => items[i]!.category))].sort();
       const counts = count(

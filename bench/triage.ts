@@ -25,6 +25,7 @@ import type { Actor } from '../src/domain/case.ts';
 import { TRIAGE_SETTINGS } from '../src/domain/triage.ts';
 import { openSubjects } from '../src/store/cases.repository.ts';
 import { importCases } from '../src/transfer/import.ts';
+import { splitCorpus } from './seeded.ts';
 
 type Item = {
   procedure: string;
@@ -41,36 +42,6 @@ const seedAt = args.indexOf('--seed');
 /** The split's seed: 21 unless `--seed N` (a mean over seeds says more than one split of a small corpus). */
 const SEED = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 21;
 const SYSTEM: Actor = { kind: 'system', name: 'bench' };
-
-/** mulberry32: a seeded split that is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function split(items: Item[]): { train: number[]; test: number[] } {
-  const random = seeded(SEED);
-  const train: number[] = [];
-  const test: number[] = [];
-  const byProcedure = new Map<string, number[]>();
-  items.forEach((item, i) => byProcedure.set(item.procedure, [...(byProcedure.get(item.procedure) ?? []), i]));
-  for (const ids of byProcedure.values()) {
-    const shuffled = ids
-      .map((i) => ({ i, r: random() }))
-      .sort((a, b) => a.r - b.r)
-      .map((x) => x.i);
-    const cut = Math.round(shuffled.length * 0.7);
-    train.push(...shuffled.slice(0, cut));
-    test.push(...shuffled.slice(cut));
-  }
-  return { train, test };
-}
 
 function macroF1(pairs: { truth: string; guess: string | undefined }[]): number {
   const labels = [...new Set(pairs.map((p) => p.truth))];
@@ -95,7 +66,7 @@ async function main(): Promise<void> {
     databaseUrl: undefined,
   });
   try {
-    const { train, test } = split(items);
+    const { train, test } = splitCorpus(items, SEED);
     const at = '2026-11-01 09:00';
     // The closed 70 %: through the import path, per procedure.
     for (const procedure of new Set(items.map((i) => i.procedure))) {
