@@ -121,6 +121,26 @@ describe('admin: procedures, categories, users and API tokens', { timeout: 600_0
     expect(left.filter((c: { procedureId: string }) => c.procedureId === 'web-admin-demo')).toEqual([]);
   });
 
+  it('#18 canned replies: deleting one leaves the reply being written alone (the form was cleared by any change)', async () => {
+    const made = await web.adminApi('POST', '/admin/canned-replies', { title: '待删除的回复', body: '您好。' });
+    expect(made.status).toBe(201);
+    await page.goto(`${web.base}/staff/admin?tab=canned`);
+    const form = page.locator('form#canned-reply');
+    await form.getByLabel('标题').fill('正在写的回复');
+    const doomed = page.locator('tr').filter({ hasText: '待删除的回复' });
+    await doomed.getByRole('button', { name: buttonName('删除') }).click();
+    const removed = page.waitForResponse(
+      (r) => r.url().includes('/admin/canned-replies') && r.request().method() === 'DELETE',
+    );
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: buttonName('删除') })
+      .click();
+    expect((await removed).status()).toBe(204);
+    await doomed.waitFor({ state: 'detached' });
+    expect(await form.getByLabel('标题').inputValue()).toBe('正在写的回复');
+  });
+
   it('adding a category makes version 2, offered on the portal', async () => {
     await page.goto(`${web.base}/staff/admin?tab=categories`);
     await choose(page, page, '流程', '管理测试流程 (v1)');

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { useI18n } from '../i18n.tsx';
@@ -30,23 +30,32 @@ export function CannedRepliesAdmin() {
   });
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<string | null>(null);
-  const done = async () => {
-    form.resetFields();
-    setEditing(null);
+  // What the form holds when an answer comes back: the reply being edited (null: a new one).
+  const shown = useRef(editing);
+  shown.current = editing;
+  /**
+   * After a change is saved, the form is cleared only if it still holds what the change was about: an
+   * edit opened, or a new reply begun, while the request was on its way is the admin's work and stays.
+   */
+  const done = async (about: string | null) => {
+    if (shown.current === about) {
+      form.resetFields();
+      setEditing(null);
+    }
     await client.invalidateQueries({ queryKey: ['admin-canned-replies'] });
   };
   const save = useMutation({
-    mutationFn: (v: Values) => {
+    mutationFn: ({ values: v, id }: { values: Values; id: string | null }) => {
       const body = { ...v, procedureId: v.procedureId ?? null, orgUnitId: v.orgUnitId ?? null };
-      return editing
-        ? api('PUT', `/admin/canned-replies/${editing}`, { body })
-        : api('POST', '/admin/canned-replies', { body });
+      return id ? api('PUT', `/admin/canned-replies/${id}`, { body }) : api('POST', '/admin/canned-replies', { body });
     },
-    onSuccess: done,
+    onSuccess: (_, { id }) => done(id),
   });
   const remove = useMutation({
     mutationFn: (id: string) => api('DELETE', `/admin/canned-replies/${id}`),
-    onSuccess: done,
+    // Deleting another reply leaves a reply being written or edited alone.
+    onSuccess: (_, id) =>
+      shown.current === id ? done(id) : client.invalidateQueries({ queryKey: ['admin-canned-replies'] }),
   });
   const procedureName = (id: string | null) =>
     id ? l(procedures.data?.find((p) => p.id === id)?.name ?? { 'zh-CN': id }, id) : t('canned.allProcedures');
@@ -102,7 +111,12 @@ export function CannedRepliesAdmin() {
         size="small"
         style={{ marginTop: 16, maxWidth: 640 }}
       >
-        <Form form={form} name="canned-reply" layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form
+          form={form}
+          name="canned-reply"
+          layout="vertical"
+          onFinish={(values) => save.mutate({ values, id: editing })}
+        >
           <Form.Item name="procedureId" label={t('canned.procedure')}>
             <Select
               allowClear
