@@ -18,19 +18,12 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { REQUEST_EXAMPLES } from '../src/http/openapi.ts';
+import { CHROMIUM_ARGS } from '../test/web/global-setup.ts';
 import { freePort, ROOT, startServer, stopServer, waitForHealth } from './server-process.ts';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 3);
 const SERVE_ROOT = process.env.BENCH_WEB_ROOT ?? ROOT;
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ADMIN_PASSWORD = 'bench-web-admin-1';
 const PAGES: { name: string; path: string; staff?: boolean }[] = [
   { name: 'home', path: '/' },
@@ -104,7 +97,7 @@ async function seed(base: string): Promise<string> {
 /** Chromium with a debugging port for Lighthouse; a fresh profile each bench run. */
 async function launchChromium(profile: string): Promise<{ port: number; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(CHROME, [...CHROME_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`], {
+  const child = spawn(CHROME, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {

@@ -22,6 +22,7 @@ import {
   signIn,
   startNewOrganisation,
   startWeb,
+  submitPublic,
   userApi,
   type WebEnv,
 } from './support.ts';
@@ -115,24 +116,18 @@ describe('a new organisation from an LDIF: directory, mapping, sync, a synced ha
     );
     const intake = await admin('PUT', '/admin/procedures/customer-complaint/intake-unit', { orgUnit: service.id });
     expect(intake.status).toBe(200);
-    const submitted = await fetch(`${base}/api/v1/public/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        procedure: 'customer-complaint',
-        kind: 'complaint',
-        subject: '空调安装后漏水',
-        description: '12月1日上门安装的空调，第二天室内机开始漏水，打客服电话无人回复。',
-        anonymous: false,
-        submitter: { name: '赵六', phone: '13900001111' },
-        respondents: [{ name: '华东电器安装队', type: 'business' }],
-        requestedOutcome: '上门维修并赔偿地板损失',
-        fields: { orderNo: 'SO-20261201-0007', productName: '挂式空调', store: '南京路门店' },
-        affirmTruthful: true,
-      }),
+    const { trackingNo } = await submitPublic(base, {
+      procedure: 'customer-complaint',
+      kind: 'complaint',
+      subject: '空调安装后漏水',
+      description: '12月1日上门安装的空调，第二天室内机开始漏水，打客服电话无人回复。',
+      anonymous: false,
+      submitter: { name: '赵六', phone: '13900001111' },
+      respondents: [{ name: '华东电器安装队', type: 'business' }],
+      requestedOutcome: '上门维修并赔偿地板损失',
+      fields: { orderNo: 'SO-20261201-0007', productName: '挂式空调', store: '南京路门店' },
+      affirmTruthful: true,
     });
-    expect(submitted.status).toBe(201);
-    const { trackingNo } = (await submitted.json()) as { trackingNo: string };
 
     const phone = (await web.open(375)).page;
     await signIn(phone, base, { username: 'zhangwei', password: PASSWORDS.zhangwei });

@@ -6,6 +6,7 @@ import {
   shot,
   startNewOrganisation,
   startWeb,
+  submitPublic,
   userApi,
   type WebEnv,
 } from './support.ts';
@@ -61,24 +62,18 @@ describe('OpenID Connect sign-in in the browser (#20)', { timeout: 120_000 }, ()
     expect((await admin('PUT', '/admin/procedures/customer-complaint/intake-unit', { orgUnit: service })).status).toBe(
       200,
     );
-    const submitted = await fetch(`${base}/api/v1/public/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        procedure: 'customer-complaint',
-        kind: 'complaint',
-        subject: '洗衣机脱水时噪音很大',
-        description: '11月20日购买的滚筒洗衣机，脱水时噪音很大，机身晃动。',
-        anonymous: false,
-        submitter: { name: '周敏', phone: '13900002222' },
-        respondents: [{ name: '东方电器', type: 'business' }],
-        requestedOutcome: '上门检修或换货',
-        fields: { orderNo: 'SO-20261120-0031', productName: '滚筒洗衣机', store: '中山路门店' },
-        affirmTruthful: true,
-      }),
-    });
-    expect(submitted.status).toBe(201);
-    trackingNo = ((await submitted.json()) as { trackingNo: string }).trackingNo;
+    ({ trackingNo } = await submitPublic(base, {
+      procedure: 'customer-complaint',
+      kind: 'complaint',
+      subject: '洗衣机脱水时噪音很大',
+      description: '11月20日购买的滚筒洗衣机，脱水时噪音很大，机身晃动。',
+      anonymous: false,
+      submitter: { name: '周敏', phone: '13900002222' },
+      respondents: [{ name: '东方电器', type: 'business' }],
+      requestedOutcome: '上门检修或换货',
+      fields: { orderNo: 'SO-20261120-0031', productName: '滚筒洗衣机', store: '中山路门店' },
+      affirmTruthful: true,
+    }));
     web = await startWeb();
   }, 90_000);
   afterAll(async () => {

@@ -181,6 +181,17 @@ export async function startWeb(): Promise<WebEnv> {
   };
 }
 
+/** Files a case through the public API, as a resident's browser does; fails unless it is accepted (201). */
+export async function submitPublic(base: string, body: unknown): Promise<{ trackingNo: string; receipt: string }> {
+  const res = await fetch(`${base}/api/v1/public/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { trackingNo: string; receipt: string };
+}
+
 /** Calls the API as a staff user through a session of its own (login, cookie, CSRF token), like the web app does. */
 export async function userApi(
   base: string,
@@ -447,13 +458,7 @@ export async function customerServiceDesk(prefix: string): Promise<Desk> {
     colleague,
     supervisor,
     submit: async (body) => {
-      const res = await fetch(`${web.base}/api/v1/public/cases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
-      const { trackingNo, receipt } = (await res.json()) as { trackingNo: string; receipt: string };
+      const { trackingNo, receipt } = await submitPublic(web.base, body);
       const found = await (await asHandler('GET', `/cases?q=${encodeURIComponent(trackingNo)}`)).json();
       if (found.items?.length !== 1)
         throw new Error(`${trackingNo} is not in 客服部's inbox: ${JSON.stringify(found)}`);
