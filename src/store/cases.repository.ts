@@ -554,7 +554,9 @@ export async function listCases(
       );
     }
     const candidates =
-      filter.sort.by === 'due' ? dueCandidates(db, filter.status) : severityCandidates(db, filter.sort.ranks ?? {});
+      filter.sort.by === 'due'
+        ? dueCandidates(db, filter.status)
+        : severityCandidates(db, filter.sort.ranks ?? {}, filter.status);
     return keyedPage(query, candidates, filter.sort.after, filter.limit);
   }
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -581,18 +583,20 @@ export async function listCases(
               if (before) candidates = candidates.where('clocks.case_id', '<', before);
               return candidates.orderBy('clocks.case_id', 'desc').limit(size);
             }
-          : typeof filter.assigneeId === 'string'
-            ? (before, size) => {
-                let candidates = db
-                  .selectFrom('cases')
-                  .select('cases.id')
-                  .where('cases.assignee_id', '=', filter.assigneeId as string);
-                if (before) candidates = candidates.where('cases.id', '<', before);
-                return candidates.orderBy('cases.id', 'desc').limit(size);
-              }
-            : filter.status?.length && !pgDue
-              ? (before, size) => newestInStates(db, filter.status!, before, size)
-              : undefined;
+          : typeof filter.assigneeId === 'string' && filter.status?.length
+            ? (before, size) => newestInStates(db, filter.status!, before, size, filter.assigneeId as string)
+            : typeof filter.assigneeId === 'string'
+              ? (before, size) => {
+                  let candidates = db
+                    .selectFrom('cases')
+                    .select('cases.id')
+                    .where('cases.assignee_id', '=', filter.assigneeId as string);
+                  if (before) candidates = candidates.where('cases.id', '<', before);
+                  return candidates.orderBy('cases.id', 'desc').limit(size);
+                }
+              : filter.status?.length && !pgDue
+                ? (before, size) => newestInStates(db, filter.status!, before, size)
+                : undefined;
   if (driver) {
     const rows: CaseListRow[] = [];
     let before = filter.beforeId;
@@ -650,13 +654,18 @@ export async function listCases(
  * walked the procedure's index through every case of the procedure and filtered, 95–120 ms at 86k
  * cases when the handler's open states were rare (4 of 86k). PostgreSQL has the (status, unit path)
  * index for the same filter and plans it itself.
+ *
+ * With an assignee (both databases), each state is read from the (assignee, status, id) index: a
+ * handler's own cases in the working states, which the skewed bench has rare among tens of
+ * thousands of their closed ones — walking the assignee's index took ~1 s at 100k (bench:scale).
  */
-function newestInStates(db: Db, states: string[], before: string | undefined, size: number) {
+function newestInStates(db: Db, states: string[], before: string | undefined, size: number, assigneeId?: string) {
   return {
     async execute(): Promise<{ id: string }[]> {
       const lists = await Promise.all(
         [...new Set(states)].map((state) => {
           let q = db.selectFrom('cases').select('id').where('status', '=', state);
+          if (assigneeId !== undefined) q = q.where('assignee_id', '=', assigneeId);
           if (before) q = q.where('id', '<', before);
           return q.orderBy('id', 'desc').limit(size).execute();
         }),
@@ -742,10 +751,12 @@ function dueCandidates(db: Db, states: string[] | undefined) {
 
 /**
  * Most severe first: keys are 99 − rank (each procedure's list, higher is more severe). Each rank's
- * severities are read from the (severity, id) index newest first and merged; the last key, '99',
- * holds cases with no severity or an unranked one, read newest first from the primary key.
+ * severities are read from the (severity, id) index newest first and merged — with a state filter,
+ * from (status, severity, id) for each state, so a rare state reads only its own cases; the last
+ * key, '99', holds cases with no severity or an unranked one, read newest first from the primary
+ * key (or each state's part of the index).
  */
-function severityCandidates(db: Db, ranks: Record<string, number>) {
+function severityCandidates(db: Db, ranks: Record<string, number>, states: string[] | undefined) {
   const groups = new Map<string, string[]>();
   for (const [id, rank] of Object.entries(ranks)) {
     const key = String(99 - rank).padStart(2, '0');
@@ -759,15 +770,18 @@ function severityCandidates(db: Db, ranks: Record<string, number>) {
       if (after && key < after.key) continue;
       const before = after && key === after.key ? after.id : undefined;
       const need = size - out.length;
-      const read = (severity?: string) => {
+      const read = (severity: string | undefined, state: string | undefined) => {
         let q = db.selectFrom('cases').select('id');
+        if (state !== undefined) q = q.where('status', '=', state);
         if (severity !== undefined) q = q.where('severity', '=', severity);
         else if (ranked.length)
           q = q.where((eb) => eb.or([eb('severity', 'is', null), eb('severity', 'not in', ranked)]));
         if (before) q = q.where('id', '<', before);
         return q.orderBy('id', 'desc').limit(need).execute();
       };
-      const lists = key === '99' ? [await read()] : await Promise.all(groups.get(key)!.map((id) => read(id)));
+      const severities = key === '99' ? [undefined] : groups.get(key)!;
+      const perState = states?.length ? [...new Set(states)] : [undefined];
+      const lists = await Promise.all(severities.flatMap((sev) => perState.map((state) => read(sev, state))));
       out.push(
         ...lists
           .flat()
