@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/dataset.ts --n 1000000 --out bench/.data/1m                # SQLite: bench/.data/1m/plaint.sqlite
  *   npx tsx bench/dataset.ts --n 100000 --out bench/.data/pg100k --database-url postgres://postgres@127.0.0.1:5432/bench_9a --pg-schema d100k
+ *   npx tsx bench/dataset.ts --n 100000 --profile skewed --out bench/.data/sqlite-skewed-100000   # issue 25's mix
  *
  * `--out` is a Plaint data directory (`PLAINT_DATA_DIR`): the database (SQLite), the key file and
  * `dataset.json` (what was generated, the staff accounts and their password). Serve it with
@@ -53,6 +54,8 @@ export type DatasetOptions = {
    * empty): the cluster bench checks that two instances sweep each exactly once.
    */
   pendingSweeps?: boolean;
+  /** The data's mix (issue 25): `standard` (the default) or `skewed`, see `PROFILES`. */
+  profile?: DatasetProfile;
 };
 
 export type DatasetUser = {
@@ -65,6 +68,8 @@ export type DatasetUser = {
 export type DatasetSummary = {
   n: number;
   seed: number;
+  /** Absent in datasets made before profiles existed: those are `standard`. */
+  profile?: DatasetProfile;
   now: string;
   seconds: number;
   cases: number;
@@ -421,13 +426,47 @@ const THEMES: Record<string, { subjects: string[]; problems: string[]; asks: str
 const GENERIC = THEMES['customer-complaint'];
 /** Rare words: about one case in 10 000 mentions one (the "rare word" query of the search bench). */
 const RARE = ['白蚁', '甲醛超标', '氡气', '锅炉爆管'];
-const PROCEDURE_WEIGHTS: Record<string, number> = {
-  'property-complaint': 30,
-  'customer-complaint': 30,
-  'market-supervision': 15,
-  'employee-complaint': 12,
-  'market-enforcement-lead': 6,
-  'internal-report': 7,
+export type DatasetProfile = 'standard' | 'skewed';
+type Profile = {
+  /** Procedures by weight (3 for one not listed). */
+  weights: Record<string, number>;
+  /** Share of the cases that land in the first branch (handler1's), the rest spread evenly. */
+  busyUnit: number;
+  /** Share of the open cases still in the initial state; the rest are in a working state. */
+  openInitial: number;
+};
+/**
+ * `standard`: six procedures in realistic proportions, units even, open cases 30 % received.
+ * `skewed` (issue 25): what the working-day soak showed real data to be — one procedure
+ * dominant (customer complaints 85 %), one busy unit (half of all cases in handler1's branch),
+ * and the working states rare (98 % of open cases still received), so a filter on an open state
+ * matches a handful of rows among hundreds of thousands.
+ */
+const PROFILES: Record<DatasetProfile, Profile> = {
+  standard: {
+    weights: {
+      'property-complaint': 30,
+      'customer-complaint': 30,
+      'market-supervision': 15,
+      'employee-complaint': 12,
+      'market-enforcement-lead': 6,
+      'internal-report': 7,
+    },
+    busyUnit: 0,
+    openInitial: 0.3,
+  },
+  skewed: {
+    weights: {
+      'property-complaint': 3,
+      'customer-complaint': 85,
+      'market-supervision': 3,
+      'employee-complaint': 3,
+      'market-enforcement-lead': 3,
+      'internal-report': 3,
+    },
+    busyUnit: 0.5,
+    openInitial: 0.98,
+  },
 };
 /** Words the search bench asks for; the generator counts the cases whose text holds each. */
 export const BENCH_WORDS = ['物业', '电梯', '退款', '加班费', '食品安全', '白蚁', '物业 电梯 维修'];
@@ -499,6 +538,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
   const seed = opts.seed ?? 9;
   const now = opts.now ?? DEFAULT_NOW;
   const batch = opts.batch ?? 20_000;
+  const profile = PROFILES[opts.profile ?? 'standard'];
   const started = performance.now();
   const rnd = seeded(seed);
   const bytes = seededBytes(seed);
@@ -506,7 +546,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
 
   const procedures = ctx.procedures.latestAll();
   const weighted: TProcedure[] = [];
-  for (const p of procedures) for (let w = 0; w < (PROCEDURE_WEIGHTS[p.id] ?? 3); w++) weighted.push(p);
+  for (const p of procedures) for (let w = 0; w < (profile.weights[p.id] ?? 3); w++) weighted.push(p);
 
   const org = await makeOrg(ctx);
   const roles = readerRoles(procedures);
@@ -565,7 +605,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
       const age = now.getTime() - received.getTime();
       const kind = pick(p.intake.kinds);
       const channel = pick(p.intake.channels);
-      const leaf = pick(org.leaves);
+      const leaf = rnd() < profile.busyUnit ? org.leaves[0] : pick(org.leaves);
       const estate = pick(ESTATES);
       const place = `${pick(CITIES)}${pick(DISTRICTS)}${pick(ROADS)}${1 + Math.floor(rnd() * 300)}号`;
       let subject = pick(theme.subjects);
@@ -606,7 +646,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
       const openChance = age < 30 * 86_400_000 ? 0.6 : age < 120 * 86_400_000 ? 0.05 : 0.0015;
       const open = rnd() < openChance;
       const state = open
-        ? rnd() < 0.3 || working.length === 0
+        ? rnd() < profile.openInitial || working.length === 0
           ? initial
           : pick(working)
         : rnd() < 0.9
@@ -788,6 +828,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
   return {
     n,
     seed,
+    profile: opts.profile ?? 'standard',
     now: now.toISOString(),
     seconds: (performance.now() - started) / 1000,
     ...totals,
@@ -821,18 +862,32 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `standard` when absent; an unknown name is an error, not a silent default. */
+export function parseProfile(value: string | undefined): DatasetProfile {
+  if (value === undefined || value === 'standard' || value === 'skewed') return value ?? 'standard';
+  throw new Error(`unknown dataset profile ${value}: standard or skewed`);
+}
+
 /** Opens (or reuses) a generated data directory; returns its summary. */
 export async function ensureDataset(
   out: string,
   n: number,
-  opts: { seed?: number; databaseUrl?: string; pgSchema?: string; force?: boolean; log?: (line: string) => void } = {},
+  opts: {
+    seed?: number;
+    profile?: DatasetProfile;
+    databaseUrl?: string;
+    pgSchema?: string;
+    force?: boolean;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<DatasetSummary> {
   const dir = resolve(out);
   const summaryFile = join(dir, 'dataset.json');
   const seed = opts.seed ?? 9;
+  const profile = opts.profile ?? 'standard';
   if (!opts.force && existsSync(summaryFile)) {
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as DatasetSummary;
-    if (summary.n === n && summary.seed === seed) return summary;
+    if (summary.n === n && summary.seed === seed && (summary.profile ?? 'standard') === profile) return summary;
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -853,6 +908,7 @@ export async function ensureDataset(
       n,
       seed,
       now,
+      profile,
       progress: (done, total) => {
         if (done - last >= 100_000 || done === total) {
           last = done;
@@ -877,6 +933,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const t = performance.now();
   ensureDataset(out, n, {
     seed: Number(arg('seed') ?? 9),
+    profile: parseProfile(arg('profile')),
     databaseUrl: arg('database-url'),
     pgSchema: arg('pg-schema'),
     force: process.argv.includes('--force'),

@@ -8,11 +8,11 @@ export function scaleQueries(): Query[] {
     who,
     path: `/api/v1/cases?limit=50${qs}`,
   });
-  const search = (word: string, who: Query['who']): Query => ({
-    name: `"${word}" (${who})`,
+  const search = (word: string, who: Query['who'], qs = ''): Query => ({
+    name: `"${word}" (${who})${qs ? ` ${qs.slice(1)}` : ''}`,
     kind: 'search',
     who,
-    path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}`,
+    path: `/api/v1/cases?limit=50&q=${encodeURIComponent(word)}${qs}`,
   });
   return [
     inbox('all (supervisor)', 'supervisor', ''),
@@ -28,6 +28,18 @@ export function scaleQueries(): Query[] {
     inbox('severity', 'supervisor', '&severity=major'),
     inbox('category', 'supervisor', '&procedure=property-complaint&category=fees'),
     inbox('unassigned (assignee=none)', 'handler', '&assignee=none&status=received'),
+    // Issue 25: the combinations that match few rows when the data is skewed (one busy unit, rare
+    // working states, one dominant procedure): a plan that walks an index and filters reads it all.
+    inbox('rare state (supervisor)', 'supervisor', '&status=investigating'),
+    inbox('working states (handler)', 'handler', '&status=accepted,assigned,investigating'),
+    inbox('working states, my unit', 'handler', '&status=accepted,assigned,investigating&unit=mine'),
+    inbox('mine, working states', 'handler', '&assignee=me&status=accepted,assigned,investigating'),
+    inbox('rare procedure', 'supervisor', '&procedure=internal-report'),
+    inbox('procedure + state', 'supervisor', '&procedure=customer-complaint&status=investigating'),
+    inbox('procedure + severity', 'supervisor', '&procedure=property-complaint&severity=major'),
+    inbox('overdue, procedure', 'supervisor', '&due=overdue&procedure=property-complaint'),
+    inbox('sorted by due (handler)', 'handler', '&sort=due'),
+    inbox('sorted by severity, state', 'supervisor', '&sort=severity&status=investigating'),
     search('物业', 'supervisor'),
     search('物业', 'handler'),
     search('电梯', 'supervisor'),
@@ -35,6 +47,8 @@ export function scaleQueries(): Query[] {
     search('加班费', 'handler'),
     search('白蚁', 'supervisor'),
     search('物业 电梯 维修', 'supervisor'),
+    search('退款', 'handler', '&status=investigating'),
+    search('物业', 'handler', '&unit=mine'),
   ];
 }
 

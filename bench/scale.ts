@@ -17,6 +17,12 @@
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/bench_9a   (one schema per size: d<N>)
  *   BENCH_SCALE_RUNS=40                       timed runs per query (after 5 unrecorded)
  *   BENCH_N=100000                            shorthand: that one size on both databases
+ *   BENCH_SCALE_PROFILES=standard,skewed      the datasets' mixes (issue 25; bench/dataset.ts PROFILES):
+ *                                             `skewed` has one dominant procedure, one busy unit (handler1's)
+ *                                             and rare working states — where a plan that filters after
+ *                                             walking an index shows
+ *
+ * Each dataset's bytes per case (the database's tables and indexes ÷ cases) is printed and kept.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,7 +33,8 @@ import { sql } from 'kysely';
 import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
 import { createToken } from '../src/app/auth.ts';
 import { buildServer } from '../src/http/server.ts';
-import { ensureDataset, ensurePgDatabase } from './dataset.ts';
+import { databaseBytes } from '../src/store/size.repository.ts';
+import { type DatasetProfile, ensureDataset, ensurePgDatabase, parseProfile } from './dataset.ts';
 import { scaleQueries } from './scale-queries.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -43,6 +50,11 @@ const N = process.env.BENCH_N;
 const SQLITE_SIZES = sizes(process.env.BENCH_SCALE_SIZES ?? N, '100000,300000,1000000');
 const PG_SIZES = sizes(process.env.BENCH_SCALE_PG_SIZES ?? N, '100000,1000000');
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_9a';
+const PROFILES: DatasetProfile[] = (process.env.BENCH_SCALE_PROFILES ?? 'standard,skewed')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+  .map(parseProfile);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 40);
 const WARMUP = 5;
 const INBOX_TARGET_MS = 20;
@@ -65,20 +77,31 @@ type Measured = {
 };
 type SizeResult = {
   db: 'sqlite' | 'postgres';
+  profile: DatasetProfile;
   n: number;
+  /** The database's tables and indexes ÷ cases (SQLite: its pages; PostgreSQL: the schema's relations). */
+  bytesPerCase: number;
   loadavgBefore: number[];
   loadavgAfter: number[];
   queries: Measured[];
   generatedSeconds: number;
 };
 
-async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeResult> {
-  const dir = join(DATA_DIR, `${db}-${n}`);
-  const pgSchema = db === 'postgres' ? `d${n}` : undefined;
+/** Where a dataset is cached: the standard ones keep the names they had before profiles. */
+function datasetPlace(db: 'sqlite' | 'postgres', profile: DatasetProfile, n: number) {
+  const tag = profile === 'standard' ? '' : `${profile}-`;
+  return {
+    dir: join(DATA_DIR, `${db}-${tag}${n}`),
+    pgSchema: db === 'postgres' ? `${profile === 'standard' ? 'd' : profile[0]}${n}` : undefined,
+  };
+}
+
+async function measureSize(db: 'sqlite' | 'postgres', profile: DatasetProfile, n: number): Promise<SizeResult> {
+  const { dir, pgSchema } = datasetPlace(db, profile, n);
   const databaseUrl = db === 'postgres' ? PG_URL : undefined;
   const t = performance.now();
-  console.log(`\n[${db} ${n.toLocaleString('en')}] dataset ${dir} …`);
-  const summary = await ensureDataset(dir, n, { databaseUrl, pgSchema, log: (l) => console.log(l) });
+  console.log(`\n[${db} ${profile} ${n.toLocaleString('en')}] dataset ${dir} …`);
+  const summary = await ensureDataset(dir, n, { profile, databaseUrl, pgSchema, log: (l) => console.log(l) });
   console.log(
     `  ready in ${((performance.now() - t) / 1000).toFixed(1)} s (${summary.cases.toLocaleString('en')} cases, ${summary.open} open, ${summary.overdue} overdue)`,
   );
@@ -89,6 +112,8 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
   );
   const app = await buildServer(ctx);
   try {
+    const bytesPerCase = Math.round((await databaseBytes(ctx.store)) / summary.cases);
+    console.log(`  ${bytesPerCase.toLocaleString('en')} bytes per case (tables and indexes)`);
     const handler = summary.users.find((u) => u.username === 'handler1')!;
     const tokens = {
       handler: (await createToken(ctx, handler.username, `bench-${Date.now()}`, 'system:bench')).token,
@@ -119,7 +144,8 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
       }
       for (let i = 0; i < WARMUP + RUNS; i++) {
         const t0 = performance.now();
-        const res = await fetch(address + q.path, { headers });
+        // A keep-alive socket left idle through the injected runs may have been closed by the server.
+        const res = await fetch(address + q.path, { headers }).catch(() => fetch(address + q.path, { headers }));
         await res.arrayBuffer();
         const dt = performance.now() - t0;
         if (res.status !== 200) throw new Error(`${q.path}: ${res.status}`);
@@ -143,7 +169,16 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
         `  ${q.kind.padEnd(7)} ${q.name.padEnd(30)} rows ${String(rows).padStart(3)}  server p50 ${m.injectP50.toFixed(1).padStart(6)}  p95 ${m.injectP95.toFixed(1).padStart(6)} ms  cpu p50 ${m.injectCpuP50.toFixed(1).padStart(5)} ms   http p50 ${m.httpP50.toFixed(1).padStart(6)}  p95 ${m.httpP95.toFixed(1).padStart(6)} ms`,
       );
     }
-    return { db, n, loadavgBefore, loadavgAfter: os.loadavg(), queries: results, generatedSeconds: summary.seconds };
+    return {
+      db,
+      profile,
+      n,
+      bytesPerCase,
+      loadavgBefore,
+      loadavgAfter: os.loadavg(),
+      queries: results,
+      generatedSeconds: summary.seconds,
+    };
   } finally {
     await app.close();
     await ctx.close();
@@ -151,11 +186,11 @@ async function measureSize(db: 'sqlite' | 'postgres', n: number): Promise<SizeRe
 }
 
 function printGrowth(all: SizeResult[]): void {
-  for (const db of ['sqlite', 'postgres'] as const) {
-    const runs = all.filter((r) => r.db === db).sort((a, b) => a.n - b.n);
+  for (const [db, profile] of (['sqlite', 'postgres'] as const).flatMap((d) => PROFILES.map((p) => [d, p] as const))) {
+    const runs = all.filter((r) => r.db === db && r.profile === profile).sort((a, b) => a.n - b.n);
     if (runs.length === 0) continue;
     console.log(
-      `\n${db}: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`,
+      `\n${db}, ${profile} data: server time p50 / p95 (ms) by size — target p95: inbox ≤ ${INBOX_TARGET_MS}, search ≤ ${SEARCH_TARGET_MS} at the largest`,
     );
     console.log(
       `${'query'.padEnd(38)}${runs.map((r) => `${(r.n / 1000).toLocaleString('en')}k`.padStart(14)).join('')}   largest`,
@@ -178,16 +213,17 @@ function printGrowth(all: SizeResult[]): void {
     console.log(
       `CPU ms p50 summed over the inbox queries: ${cpu('inbox').join(', ')}; the searches: ${cpu('search').join(', ')}`,
     );
+    console.log(`bytes per case by size: ${runs.map((r) => r.bytesPerCase.toLocaleString('en')).join(', ')}`);
     console.log(`load average (1 min) during each size: ${runs.map((r) => r.loadavgBefore[0].toFixed(2)).join(', ')}`);
   }
 }
 
 async function main(): Promise<void> {
   const all: SizeResult[] = [];
-  for (const n of SQLITE_SIZES) all.push(await measureSize('sqlite', n));
+  for (const profile of PROFILES) for (const n of SQLITE_SIZES) all.push(await measureSize('sqlite', profile, n));
   if (PG_SIZES.length) {
     await ensurePgDatabase(PG_URL);
-    for (const n of PG_SIZES) all.push(await measureSize('postgres', n));
+    for (const profile of PROFILES) for (const n of PG_SIZES) all.push(await measureSize('postgres', profile, n));
   }
   printGrowth(all);
   const record = {
@@ -203,6 +239,7 @@ async function main(): Promise<void> {
       warmup: WARMUP,
       sqliteSizes: SQLITE_SIZES,
       pgSizes: PG_SIZES,
+      profiles: PROFILES,
       targets: { inboxP95Ms: INBOX_TARGET_MS, searchP95Ms: SEARCH_TARGET_MS },
     },
     results: all,
