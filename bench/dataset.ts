@@ -20,7 +20,6 @@
  * due date when open — some warned, some breached — stopped when closed), a timeline of 1–4
  * events and one audit record per event (the chain verifies), and for 0.5 % a recused handler.
  */
-import { sql } from 'kysely';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +33,7 @@ import { timeOrderedId, trackingNumber } from '../src/domain/ids.ts';
 import type { TProcedure } from '../src/domain/procedure.schema.ts';
 import { appendAuditBatch, type AuditEntry } from '../src/store/audit.repository.ts';
 import { insertCases, type NewCaseRow } from '../src/store/cases.repository.ts';
+import { analyzeTables } from '../src/store/analyze.ts';
 import { ensurePgSchema } from '../src/store/db.ts';
 import { insertRows } from '../src/store/insert.ts';
 import type { CaseEventTable, CaseExclusionTable, ClockTable } from '../src/store/schema.ts';
@@ -823,8 +823,10 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
     totals.audit += audit.length;
     opts.progress?.(from + count, n);
   }
-  // Fresh statistics for the planner after a bulk load.
-  await sql`analyze`.execute(ctx.store.db);
+  // Fresh statistics for PostgreSQL's planner after a bulk load, as `plaint import` leaves them.
+  // SQLite gets none, as in production (store/analyze.ts): a plan that is only good with
+  // `sqlite_stat1` would pass here and fail for users (issue 25: the manager's first page).
+  await analyzeTables(ctx.store);
   return {
     n,
     seed,

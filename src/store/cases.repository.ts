@@ -401,8 +401,21 @@ export function recusedFrom(
   return sql<SqlBool>`exists (select x.case_id from case_exclusions as x where x.case_id = ${caseId} and (x.user_id = ${recused.userId}${sql.join(byUnit, sql``)}))`;
 }
 
-/** The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees. */
-export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope): Expression<SqlBool> {
+/**
+ * The policy's scope as a WHERE clause: per procedure, the whole organisation or unit subtrees.
+ *
+ * `walkIds` (SQLite's inbox, issue 25): a scope over several procedures is an OR that SQLite answers
+ * from each procedure's index and then sorts every match to find the newest (MULTI-INDEX OR, a
+ * temporary B-tree): 0.5–2 s for a manager's first page at 100k cases, whenever its planner has no
+ * statistics — and this project never relies on them. Written `+procedure_id`, the terms cannot use
+ * an index, so the page walks the primary key newest first and stops after 51 cases in scope. One
+ * procedure's scope stays indexable: its (procedure_id, id) index is already in the page's order.
+ */
+export function inScope(
+  eb: ExpressionBuilder<Database, 'cases'>,
+  scope: Scope,
+  opts: { walkIds?: boolean } = {},
+): Expression<SqlBool> {
   const recused = scope.recused;
   const notRecused = recused ? eb.not(recusedFrom(eb.ref('cases.id'), recused)) : eb.lit(true);
   if (scope.everything) return notRecused;
@@ -415,7 +428,9 @@ export function inScope(eb: ExpressionBuilder<Database, 'cases'>, scope: Scope):
     eb.or([
       ...scope.byProcedure.map((s) =>
         eb.and([
-          eb('procedure_id', '=', s.procedureId),
+          opts.walkIds && scope.byProcedure.length > 1
+            ? eb(sql<string>`+${sql.ref('cases.procedure_id')}`, '=', s.procedureId)
+            : eb('procedure_id', '=', s.procedureId),
           s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
         ]),
       ),
@@ -492,8 +507,9 @@ export async function listCases(
   } else {
     query = db.selectFrom('cases').select(LIST_COLUMNS);
   }
-  query = query.where((eb) => inScope(eb, filter.scope));
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  const sqlite = !(db.getExecutor().adapter instanceof PostgresAdapter);
+  query = query.where((eb) => inScope(eb, filter.scope, { walkIds: sqlite }));
+  if (!sqlite) {
     // The page's case keys in the same statement (`openSubjects` uses them): on PostgreSQL a
     // separate key query per page cost a round trip and ~1 ms of the driver's CPU — as much as the
     // list query. Evaluated per row on the page only (PostgreSQL projects after the LIMIT here).
