@@ -61,9 +61,8 @@ export function Field({
 }) {
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} className={required ? 'field-label field-required' : 'field-label'}>
         {label}
-        {required ? <RequiredMark /> : null}
       </label>
       {children}
       <Below id={id} help={help} error={error} />
@@ -93,10 +92,7 @@ export function Group({
       id={id}
       aria-describedby={describedBy(id, help, error)}
     >
-      <legend className="field-label">
-        {legend}
-        {required ? <RequiredMark /> : null}
-      </legend>
+      <legend className={required ? 'field-label field-required' : 'field-label'}>{legend}</legend>
       {children}
       <Below id={id} help={help} error={error} />
     </fieldset>
@@ -170,15 +166,6 @@ export function RadioGroup<V extends string | boolean>({
         ))}
       </div>
     </Group>
-  );
-}
-
-/** The required mark: seen, not read (the control says aria-required). */
-function RequiredMark() {
-  return (
-    <span className="required-mark" aria-hidden="true">
-      *
-    </span>
   );
 }
 
