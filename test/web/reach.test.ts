@@ -31,7 +31,7 @@ describe('a portal complaint to market supervision chooses its county bureau', {
   }, 300_000);
   afterAll(async () => web?.close());
 
-  it('the cascader offers the bureaus; the case reaches the chosen bureau’s inbox', async () => {
+  it('the unit chooser offers the bureaus; the case reaches the chosen bureau’s inbox', async () => {
     const { trackingNo } = await submitOnPortal(page, web.base, {
       procedureName: '市场监管投诉处理',
       subject: '超市出售过期酸奶',
@@ -43,9 +43,9 @@ describe('a portal complaint to market supervision chooses its county bureau', {
       respondent: '某超市',
       extra: async (p) => {
         const form = p.locator('form#intake');
-        await form.getByLabel('受理单位').click();
-        await p.locator('.ant-cascader-menu-item').filter({ hasText: '触达测试市局' }).first().click();
-        await p.locator('.ant-cascader-menu-item').filter({ hasText: '触达测试甲县局' }).first().click();
+        // #27: one native select per level of the unit tree (the cascader was antd's).
+        await form.getByLabel('受理单位', { exact: true }).selectOption({ label: '触达测试市局' });
+        await form.getByLabel('受理单位（第 2 级）').selectOption({ label: '触达测试甲县局' });
         await form.getByLabel(/是否同意公示/).check();
       },
     });

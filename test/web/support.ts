@@ -302,17 +302,10 @@ export async function submitOnPortal(
   await form.getByLabel(/本人承诺/).check();
   if (o.shotName) await shot(page, o.shotName);
   await form.getByRole('button', { name: /提\s*交/ }).click();
-  await page
-    .getByTestId('tracking-no')
-    .or(page.getByRole('alert'))
-    .or(page.locator('.ant-form-item-explain-error'))
-    .first()
-    .waitFor();
+  await page.getByTestId('tracking-no').or(page.getByRole('alert')).or(page.locator('.field-error')).first().waitFor();
   if ((await page.getByTestId('tracking-no').count()) === 0) {
     await shot(page, `failed-submit-${Date.now()}`);
-    throw new Error(
-      `submission failed: ${await page.locator('[role=alert], .ant-form-item-explain-error').allTextContents()}`,
-    );
+    throw new Error(`submission failed: ${await page.locator('[role=alert], .field-error').allTextContents()}`);
   }
   const trackingNo = (await page.getByTestId('tracking-no').textContent())!.trim();
   const receipt = (await page.getByTestId('receipt').textContent())!.trim();
@@ -328,7 +321,7 @@ export async function openTracking(
   await page.goto(`${base}/track`);
   await page.getByLabel('查询编号').fill(access.trackingNo);
   await page.getByLabel('查询码').fill(access.receipt);
-  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await page.getByRole('button', { name: buttonName('查询') }).click();
   await page.getByTestId('status').waitFor();
 }
 

@@ -21,9 +21,10 @@ const withAnt = (page: Promise<ComponentType>): PageModule =>
     ),
   }));
 const StaffApp = lazy(() => withAnt(import('./workbench/StaffApp.tsx').then((m) => m.default)));
-const SubmitPage = lazy(() => withAnt(import('./portal/SubmitPage.tsx').then((m) => m.SubmitPage)));
+// The submit form and the tracking question are plain markup too (#27); the tracked case loads antd itself.
+const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx').then((m) => ({ default: m.SubmitPage })));
 const ReceiptPage = lazy(() => withAnt(import('./portal/ReceiptPage.tsx').then((m) => m.ReceiptPage)));
-const TrackPage = lazy(() => withAnt(import('./portal/TrackPage.tsx').then((m) => m.TrackPage)));
+const TrackPage = lazy(() => import('./portal/TrackPage.tsx').then((m) => ({ default: m.TrackPage })));
 const DisclosuresPage = lazy(() => withAnt(import('./portal/DisclosuresPage.tsx').then((m) => m.DisclosuresPage)));
 const SurveyPage = lazy(() => withAnt(import('./portal/SurveyPage.tsx').then((m) => m.SurveyPage)));
 

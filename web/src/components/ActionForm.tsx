@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { ActionInfo, Option } from '../types.ts';
 import { ErrorBox } from './ErrorBox.tsx';
-import { GeneratedFields, toInput } from './GeneratedFields.tsx';
+import { GeneratedFields } from './GeneratedFields.tsx';
+import { toInput } from './intakeValues.ts';
 import { UserPickerContext } from './UserPicker.tsx';
 import { recordChoices, SuggestionLine, type TriageField, useSuggestions } from './Suggestions.tsx';
 

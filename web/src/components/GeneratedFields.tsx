@@ -198,28 +198,6 @@ function ScalarItem({
 }
 
 /**
- * Form values → the input the API validates: empty optional values left out, datetime-local
- * turned into an ISO instant with the browser's offset, booleans kept even when false.
- */
-export function toInput(fields: Field[], values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = values?.[f.name];
-    if (f.type === 'list') {
-      if (Array.isArray(v) && v.length > 0)
-        out[f.name] = v.map((item) => toInput(f.items, item as Record<string, unknown>));
-      continue;
-    }
-    if (v === undefined || v === null || v === '') {
-      if (f.type === 'boolean' && f.required) out[f.name] = false;
-      continue;
-    }
-    out[f.name] = f.type === 'datetime' ? new Date(String(v)).toISOString() : v;
-  }
-  return out;
-}
-
-/**
  * A calendar date as `YYYY-MM-DD` (what the API takes), picked with antd's DatePicker in the page's
  * language: no browser-dependent "mm/dd/yyyy" (#18).
  */

@@ -1,18 +1,15 @@
 import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useI18n } from '../i18n.tsx';
 import type { PublicProcedure } from '../types.ts';
-import { DateTimeInput, GeneratedFields, toInput } from './GeneratedFields.tsx';
+import { DateTimeInput, GeneratedFields } from './GeneratedFields.tsx';
+import { fieldsFor } from './intakeValues.ts';
 import { UnitChooser } from './UnitChooser.tsx';
 
 /**
  * The standard intake fields (DESIGN.md: subject, description, when, where, who, requested
  * outcome, anonymous or named) plus the procedure's own fields, all from the procedure data.
+ * The staff intake's form (antd); the portal's is PortalIntakeForm.tsx, plain markup (#27).
  */
-/** The procedure's own fields that apply to a kind of case (S8: a 举报's leads, a complaint's consent). */
-function fieldsFor(procedure: PublicProcedure, kind: string) {
-  return procedure.fields.filter((f) => !f.kinds || (f.kinds as string[]).includes(kind));
-}
-
 export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
   const { t, l } = useI18n();
   const kind: string = Form.useWatch('kind') ?? procedure.kinds[0];
@@ -161,32 +158,4 @@ export function IntakeFields({ procedure }: { procedure: PublicProcedure }) {
       )}
     </>
   );
-}
-
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-/** Form values → the body of POST /public/cases (or /cases with channel added by the caller). */
-export function toSubmission(procedure: PublicProcedure, v: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    procedure: procedure.id,
-    kind: v.kind ?? procedure.kinds[0],
-    subject: v.subject,
-    description: v.description,
-    anonymous: v.anonymous === true,
-  };
-  for (const key of ['category', 'location', 'requestedOutcome'] as const) if (!blank(v[key])) body[key] = v[key];
-  if (!blank(v.occurredAt)) body.occurredAt = new Date(String(v.occurredAt)).toISOString();
-  const respondents = (v.respondents as { name?: string; type?: string }[] | undefined)?.filter((r) => !blank(r?.name));
-  if (respondents?.length) body.respondents = respondents;
-  if (v.anonymous === false && v.submitter) {
-    const s = Object.fromEntries(Object.entries(v.submitter as Record<string, unknown>).filter(([, x]) => !blank(x)));
-    if (Object.keys(s).length > 0) body.submitter = s;
-  }
-  const fields = toInput(fieldsFor(procedure, String(body.kind)), (v.fields ?? {}) as Record<string, unknown>);
-  if (Object.keys(fields).length > 0) body.fields = fields;
-  if (procedure.requireTruthAffirmation) body.affirmTruthful = v.affirmTruthful === true;
-  // The cascader's value is the path of ids; the unit is its last.
-  const unitPath = v.orgUnit as string[] | undefined;
-  if (Array.isArray(unitPath) && unitPath.length > 0) body.orgUnit = unitPath[unitPath.length - 1];
-  return body;
 }

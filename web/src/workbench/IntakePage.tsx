@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { DateTimeInput } from '../components/GeneratedFields.tsx';
-import { IntakeFields, toSubmission } from '../components/IntakeFields.tsx';
+import { IntakeFields } from '../components/IntakeFields.tsx';
+import { toSubmission } from '../components/intakeValues.ts';
 import { useI18n } from '../i18n.tsx';
 import { useProcedures } from '../portal/PortalHome.tsx';
 
