@@ -71,7 +71,8 @@ async function walkChain(
 ): Promise<Walked | Failure> {
   let expected = 1;
   let prev = GENESIS_HASH;
-  let hashAtClaim: string | undefined;
+  // An anchor may commit an empty chain (sealed before its first record): its head is the genesis hash.
+  let hashAtClaim = claimSeq === 0 ? GENESIS_HASH : undefined;
   for (;;) {
     const rows = await auditBatch(db, chain, expected - 1, BATCH);
     for (const row of rows) {
