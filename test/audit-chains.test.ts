@@ -281,6 +281,7 @@ describe.each(BACKENDS)('audit chains and anchors on $name', (backend) => {
 
     expect((await anchorAudit(store)).sealed).toContain('genesis');
     const seq = await appendForged(store, 'genesis');
+    expect(seq).toBe(4);
     expect(await verify(store)).toMatchObject({ ok: false, chain: 'genesis', seq: 4 });
   });
 });
