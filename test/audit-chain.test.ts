@@ -115,6 +115,27 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
     expect(out.stderr).toMatch(/missing/);
   });
 
+  it('plaint anchor-audit commits the heads: a tail then cut with its head row moved back is caught', async () => {
+    const anchored = await runCli(['anchor-audit'], cliEnv(config));
+    expect(anchored.code, anchored.stderr).toBe(0);
+    expect(anchored.stdout).toContain('anchored');
+    const before = ours[ours.length - 2]!;
+    await h.ctx.store.db
+      .deleteFrom('audit_log')
+      .where('chain', '=', chain)
+      .where('chain_seq', '=', ours.length)
+      .execute();
+    await h.ctx.store.db
+      .updateTable('audit_chains')
+      .set({ seq: before.chain_seq, hash: before.hash })
+      .where('chain', '=', chain)
+      .execute();
+    const out = await verify();
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`chain ${chain} broken at record #${ours.length}`);
+    expect(out.stderr).toMatch(/anchor #1 committed it/);
+  });
+
   it('notices the newest records removed from the end', async () => {
     await h.ctx.store.db
       .deleteFrom('audit_log')
