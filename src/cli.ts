@@ -56,7 +56,8 @@ const HELP = `plaint — 投诉 · 建议 · 申诉 · 举报 处理平台 / com
   grant --user NAME --role ROLE [--unit UNIT_ID]   授予角色 / grant a role
   token create --user NAME [--name LABEL]
                                 创建 API 令牌（仅显示一次）/ create an API token (shown once)
-  verify-audit                  校验审计链 / verify the audit chain; exits 1 naming the first bad record
+  verify-audit                  校验审计链 / verify every audit chain and the anchors; exits 1 naming the first bad record
+  anchor-audit                  锚定审计链 / commit every chain's head to the anchor chain, seal chains of gone instances
   sweep                         运行一次计时检查 / warn and breach due clocks once
   doctor                        组织体检：无人可办的案件、无人担任的角色、无效授权 / health check of the organisation (exit 1: unreachable cases)
   prune                         清理过期的幂等键、已送达通知、会话 / prune rows that served a request (serve does it every 10 min)
@@ -205,6 +206,23 @@ const serve: Command = async () => {
     : undefined;
   if (mailIn)
     app.log.info(`mail-in: SMTP listener on port ${mailIn.port} → procedure ${config.channels.mailIn!.procedure}`);
+  // Issue 22: every minute the audit chains' heads are committed to the anchor chain, and chains of
+  // gone instances sealed; this instance's lease is renewed by the same run.
+  const anchorEvery = auditAnchorMs();
+  const leaseMs = auditLeaseMs();
+  const { anchorAudit } = await import('./store/audit-anchor.ts');
+  const stopAnchor =
+    anchorEvery > 0
+      ? startPeriodic(
+          'audit-anchor',
+          anchorEvery,
+          async () => {
+            const r = await anchorAudit(ctx.store, { leaseMs });
+            return r.sealed.length ? `sealed ${r.sealed.join(', ')}` : null;
+          },
+          log,
+        )
+      : async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await mailIn?.close();
@@ -216,6 +234,11 @@ const serve: Command = async () => {
     await stopHotspots();
     await stopDirectory();
     await app.close();
+    await stopAnchor();
+    // The last anchor seals this instance's chains: nothing is written to them after this.
+    await anchorAudit(ctx.store, { leaseMs, closing: true }).catch((err) =>
+      log('audit-anchor at shutdown failed', err),
+    );
     await ctx.close();
     process.exit(0);
   };
@@ -371,14 +394,43 @@ const verify: Command = async () =>
   withApp(async (ctx) => {
     const verdict = await verifyAudit(ctx);
     if (verdict.ok) {
-      console.log(`审计链完整 / audit chain intact: ${verdict.records} records, head ${verdict.head.slice(0, 16)}…`);
+      console.log(
+        `审计链完整 / audit chains intact: ${verdict.records} records in ${verdict.chains} chains, heads ${verdict.head.slice(0, 16)}…`,
+      );
       return 0;
     }
     console.error(
-      `审计链校验失败 / audit chain broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`,
+      `审计链校验失败 / audit chain ${verdict.chain} broken at record #${verdict.seq}: ${verdict.problem} (${verdict.records} records verified before it)`,
     );
     return 1;
   });
+
+/** Issue 22: one anchor now (serve makes one every PLAINT_AUDIT_ANCHOR_MS and at shutdown). */
+const anchor: Command = async () =>
+  withApp(async (ctx) => {
+    const { anchorAudit } = await import('./store/audit-anchor.ts');
+    const r = await anchorAudit(ctx.store, { leaseMs: auditLeaseMs() });
+    console.log(
+      r.written
+        ? `已锚定 / anchored ${r.anchored} chains${r.sealed.length ? `, sealed ${r.sealed.join(', ')}` : ''}`
+        : `无变化 / nothing new since the last anchor (${r.anchored} chains)`,
+    );
+    return 0;
+  });
+
+/** How long an instance's chains stay open without a heartbeat: PLAINT_AUDIT_LEASE_MS, default 5 anchor periods. */
+function auditLeaseMs(): number {
+  const lease = Number(process.env.PLAINT_AUDIT_LEASE_MS ?? 5 * (auditAnchorMs() || 60_000));
+  if (!Number.isFinite(lease) || lease <= 0) throw new UsageError('PLAINT_AUDIT_LEASE_MS must be a positive number');
+  return lease;
+}
+
+function auditAnchorMs(): number {
+  const every = Number(process.env.PLAINT_AUDIT_ANCHOR_MS ?? 60_000);
+  if (!Number.isFinite(every) || every < 0)
+    throw new UsageError('PLAINT_AUDIT_ANCHOR_MS must be a number of milliseconds (0 = never)');
+  return every;
+}
 
 const dispatch: Command = async () =>
   withApp(async (ctx) => {
@@ -639,6 +691,7 @@ const commands: Record<string, Command> = {
   user,
   token,
   'verify-audit': verify,
+  'anchor-audit': anchor,
   sweep,
   prune,
   doctor,

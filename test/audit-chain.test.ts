@@ -13,6 +13,10 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
   let h: Harness;
   let config: Config;
   let snapshot: Record<string, unknown>[];
+  let heads: Record<string, unknown>[];
+  /** The chain the harness wrote its records to, and its records. */
+  let chain: string;
+  let ours: { chain_seq: number; hash: string }[];
 
   beforeAll(async () => {
     h = await startHarness(backend, new TestClock());
@@ -27,26 +31,32 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
       });
     }
     snapshot = await h.ctx.store.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-    expect(snapshot.length).toBeGreaterThanOrEqual(10);
+    heads = await h.ctx.store.db.selectFrom('audit_chains').selectAll().execute();
+    chain = String(snapshot[snapshot.length - 1]!.chain);
+    ours = (snapshot as { chain: string; chain_seq: number; hash: string }[])
+      .filter((r) => r.chain === chain)
+      .sort((a, b) => a.chain_seq - b.chain_seq);
+    expect(ours.length).toBeGreaterThanOrEqual(10);
   });
   afterAll(async () => h?.close());
 
-  // Each test tampers with a fresh copy of the same chain.
+  // Each test tampers with a fresh copy of the same chains (and drops those the CLI runs made).
   beforeEach(async () => {
     await h.ctx.store.db.deleteFrom('audit_log').execute();
     await h.ctx.store.db
       .insertInto('audit_log')
       .values(snapshot as never)
       .execute();
-    const last = snapshot[snapshot.length - 1] as { seq: number; hash: string };
+    await h.ctx.store.db.deleteFrom('audit_chains').execute();
     await h.ctx.store.db
-      .updateTable('audit_head')
-      .set({ seq: last.seq, hash: last.hash })
-      .where('id', '=', 1)
+      .insertInto('audit_chains')
+      .values(heads as never)
       .execute();
   });
 
   const verify = () => runCli(['verify-audit'], cliEnv(config));
+  const at = (n: number) =>
+    h.ctx.store.db.selectFrom('audit_log').where('chain', '=', chain).where('chain_seq', '=', n);
 
   it('passes on the untouched chain', async () => {
     const out = await verify();
@@ -55,17 +65,19 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
   });
 
   it('names the record whose content was edited', async () => {
-    await sql`update audit_log set actor = 'user:someone-else' where seq = 4`.execute(h.ctx.store.db);
+    await sql`update audit_log set actor = 'user:someone-else' where chain = ${chain} and chain_seq = 4`.execute(
+      h.ctx.store.db,
+    );
     const out = await verify();
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain('#4');
+    expect(out.stderr).toContain(`chain ${chain} broken at record #4`);
     expect(out.stderr).toMatch(/altered/);
   });
 
   it('catches an edit that recomputes the row hash but cannot fix the next link', async () => {
-    const { auditHash } = await import('../src/domain/audit-hash.ts');
-    const row = snapshot[4] as {
-      seq: number;
+    const { auditHash, hashedChain } = await import('../src/domain/audit-hash.ts');
+    const row = (await at(5).selectAll().executeTakeFirstOrThrow()) as {
+      chain_seq: number;
       at: string;
       actor: string;
       action: string;
@@ -75,7 +87,8 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
       prev_hash: string;
     };
     const forged = auditHash(row.prev_hash, {
-      seq: row.seq,
+      ...hashedChain(chain),
+      seq: row.chain_seq,
       at: row.at,
       actor: row.actor,
       action: 'case.reject',
@@ -86,29 +99,52 @@ describe.each(BACKENDS)('plaint verify-audit on $name', (backend) => {
     await h.ctx.store.db
       .updateTable('audit_log')
       .set({ action: 'case.reject', hash: forged })
-      .where('seq', '=', row.seq)
+      .where('chain', '=', chain)
+      .where('chain_seq', '=', row.chain_seq)
       .execute();
     const out = await verify();
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain(`#${row.seq + 1}`);
+    expect(out.stderr).toContain(`#${row.chain_seq + 1}`);
   });
 
   it('names a deleted record in the middle', async () => {
-    await h.ctx.store.db.deleteFrom('audit_log').where('seq', '=', 3).execute();
+    await h.ctx.store.db.deleteFrom('audit_log').where('chain', '=', chain).where('chain_seq', '=', 3).execute();
     const out = await verify();
     expect(out.code).toBe(1);
     expect(out.stderr).toContain('#3');
     expect(out.stderr).toMatch(/missing/);
   });
 
-  it('notices the newest records removed from the end', async () => {
+  it('plaint anchor-audit commits the heads: a tail then cut with its head row moved back is caught', async () => {
+    const anchored = await runCli(['anchor-audit'], cliEnv(config));
+    expect(anchored.code, anchored.stderr).toBe(0);
+    expect(anchored.stdout).toContain('anchored');
+    const before = ours[ours.length - 2]!;
     await h.ctx.store.db
       .deleteFrom('audit_log')
-      .where('seq', '>', snapshot.length - 2)
+      .where('chain', '=', chain)
+      .where('chain_seq', '=', ours.length)
+      .execute();
+    await h.ctx.store.db
+      .updateTable('audit_chains')
+      .set({ seq: before.chain_seq, hash: before.hash })
+      .where('chain', '=', chain)
       .execute();
     const out = await verify();
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain(`#${snapshot.length - 1}`);
+    expect(out.stderr).toContain(`chain ${chain} broken at record #${ours.length}`);
+    expect(out.stderr).toMatch(/anchor #1 committed it/);
+  });
+
+  it('notices the newest records removed from the end', async () => {
+    await h.ctx.store.db
+      .deleteFrom('audit_log')
+      .where('chain', '=', chain)
+      .where('chain_seq', '>', ours.length - 2)
+      .execute();
+    const out = await verify();
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(`#${ours.length - 1}`);
   });
 });
 
@@ -160,7 +196,10 @@ describe('the audit head on postgres is locked only from the audit insert to com
       releaseFirst();
       await Promise.all([first, second]);
       expect(winner).toBe('second');
-      const rows = await auditBatch(store.db, 0, 100);
+      const [chain] = (await store.db.selectFrom('audit_chains').select('chain').where('seq', '>', 0).execute()).map(
+        (c) => c.chain,
+      );
+      const rows = await auditBatch(store.db, chain!, 0, 100);
       const ours = rows.filter((r) => r.actor === 'system:test');
       expect(ours.map((r) => r.action)).toEqual(['second', 'first']);
       // Every record links to the one before and its hash is the hash of its content.
@@ -168,7 +207,8 @@ describe('the audit head on postgres is locked only from the audit insert to com
         if (i > 0) expect(r.prev_hash).toBe(rows[i - 1].hash);
         expect(r.hash).toBe(
           auditHash(r.prev_hash, {
-            seq: r.seq,
+            chain: r.chain,
+            seq: r.chain_seq,
             at: r.at,
             actor: r.actor,
             action: r.action,
@@ -178,8 +218,12 @@ describe('the audit head on postgres is locked only from the audit insert to com
           }),
         );
       }
-      const head = await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
-      expect([Number(head.seq), head.hash]).toEqual([rows[rows.length - 1].seq, rows[rows.length - 1].hash]);
+      const head = await store.db
+        .selectFrom('audit_chains')
+        .selectAll()
+        .where('chain', '=', chain!)
+        .executeTakeFirstOrThrow();
+      expect([Number(head.seq), head.hash]).toEqual([rows[rows.length - 1].chain_seq, rows[rows.length - 1].hash]);
     } finally {
       await store.close();
       await cleanup();
@@ -213,7 +257,9 @@ describe('the audit head on postgres is locked only from the audit insert to com
         await appendAudit(trx, entry('a'));
         await appendAudit(trx, entry('b'));
       });
-      const ours = (await auditBatch(store.db, 0, 100)).filter((r) => r.actor === 'system:test');
+      const chains = await store.db.selectFrom('audit_chains').select('chain').where('seq', '>', 0).execute();
+      expect(chains).toHaveLength(1);
+      const ours = (await auditBatch(store.db, chains[0]!.chain, 0, 100)).filter((r) => r.actor === 'system:test');
       expect(ours.map((r) => r.action)).toEqual(['a', 'b']);
       expect(ours[1].prev_hash).toBe(ours[0].hash);
     } finally {

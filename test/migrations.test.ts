@@ -40,7 +40,8 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
     expect(created).toEqual([
       'api_tokens',
       'attachments',
-      'audit_head',
+      'audit_chains',
+      'audit_instances',
       'audit_log',
       'calendar_days',
       'calendar_years',

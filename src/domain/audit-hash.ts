@@ -14,9 +14,14 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The fields of an audit record that its hash covers. */
+/**
+ * The fields of an audit record that its hash covers. `seq` is the record's number within its
+ * chain; `chain` names the chain (issue 22) and is left out for the `genesis` chain, whose records
+ * were hashed before there were several chains and must keep verifying.
+ */
 export type AuditContent = {
   seq: number;
+  chain?: string;
   at: string;
   actor: string;
   action: string;
@@ -26,6 +31,17 @@ export type AuditContent = {
 };
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The chain every record written before issue 22 belongs to; its hashes do not name a chain. */
+export const GENESIS_CHAIN = 'genesis';
+
+/** The chain of anchor records, each committing every other chain's head. */
+export const ANCHOR_CHAIN = 'anchor';
+
+/** The `chain` field a record of `chain` hashes with: none for the genesis chain. */
+export function hashedChain(chain: string): { chain?: string } {
+  return chain === GENESIS_CHAIN ? {} : { chain };
+}
 
 /** hash(n) = sha256(hash(n-1) ‖ canonical record n): editing or removing any row breaks every hash after it. */
 export function auditHash(prevHash: string, content: AuditContent): string {

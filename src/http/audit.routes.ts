@@ -30,12 +30,25 @@ const ZAuditRecord = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   payload: z.unknown().describe('what was done, by action (no personal data in clear)'),
-  hash: z.string().describe('SHA-256 over the previous hash and this record (the chain)'),
+  chain: z.string().describe('the hash chain the record belongs to (issue 22)'),
+  chainSeq: z.number().int().describe('its number within that chain: 1, 2, 3 … without gaps'),
+  hash: z.string().describe('SHA-256 over the previous hash of its chain and this record'),
 });
 
 const ZVerdict = z.union([
-  z.object({ ok: z.literal(true), records: z.number().int(), head: z.string() }),
-  z.object({ ok: z.literal(false), records: z.number().int(), seq: z.number().int(), problem: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    records: z.number().int(),
+    chains: z.number().int().describe('chains verified, the anchor chain included'),
+    head: z.string().describe("SHA-256 over every chain's head: one value to note down outside the database"),
+  }),
+  z.object({
+    ok: z.literal(false),
+    records: z.number().int(),
+    chain: z.string().describe('the chain where verification fails'),
+    seq: z.number().int().describe("the record's number within its chain"),
+    problem: z.string(),
+  }),
 ]);
 
 export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -84,6 +97,8 @@ export function auditRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             entityType: r.entity_type,
             entityId: r.entity_id,
             payload: JSON.parse(r.payload),
+            chain: r.chain,
+            chainSeq: Number(r.chain_seq),
             hash: r.hash,
           })),
           nextBefore: rows.length === q.limit ? Number(rows[rows.length - 1].seq) : null,

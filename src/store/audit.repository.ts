@@ -1,61 +1,113 @@
-import { CompiledQuery, PostgresAdapter, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { auditHash, canonicalJson, type AuditContent } from '../domain/audit-hash.ts';
-import type { AuditLogTable, Database } from './schema.ts';
+import { CompiledQuery, PostgresAdapter, type Selectable, type Transaction } from 'kysely';
+import { auditHash, canonicalJson, GENESIS_HASH, hashedChain, type AuditContent } from '../domain/audit-hash.ts';
+import type { AuditChainTable, AuditLogTable, Database } from './schema.ts';
+import { chainSlots } from './audit-chains.ts';
 import type { Db } from './cases.repository.ts';
 import { insertRows, runCompiled } from './insert.ts';
 
 export type AuditRow = Selectable<AuditLogTable>;
-export type AuditEntry = Omit<AuditContent, 'seq'>;
+export type AuditEntry = Omit<AuditContent, 'seq' | 'chain'>;
 
 /** Transactions whose audit records wait until just before commit (see `deferAudit`). */
 const deferred = new WeakMap<Transaction<Database>, AuditEntry[]>();
 
 /**
  * From now on, `appendAudit` in this transaction queues its records; `flushAudit` writes them.
- * PostgreSQL's `store.transact` (transaction.ts) does this for every unit of work: the chain's head
- * row is then locked only for the audit insert and the commit, not for the whole transaction, so
- * concurrent writers — of this instance and of others — wait on each other for less time (issue 9,
- * bench/README.md "Two instances"). The records and their hashes are exactly those an immediate
- * append would have written; only their place in the transaction moves.
+ * PostgreSQL's `store.transact` (transaction.ts) does this for every unit of work: the unit takes
+ * one of its instance's chain slots (audit-chains.ts) only for the audit insert and the commit,
+ * so an instance needs no more chains than it has connections (issue 9, issue 22). The records
+ * and their hashes are exactly those an immediate append would have written.
  */
 export function deferAudit(trx: Transaction<Database>): void {
   deferred.set(trx, []);
 }
 
-/** Writes the records `appendAudit` queued in this transaction, in order: the last statement before commit. */
-export async function flushAudit(trx: Transaction<Database>): Promise<void> {
+/**
+ * Writes the records `appendAudit` queued in this transaction, in order: the last statement
+ * before commit. Returns the release of the chain slot they went to, to call once the
+ * transaction has committed or rolled back (until then its chain head row is locked).
+ */
+export async function flushAudit(trx: Transaction<Database>): Promise<(() => void) | undefined> {
   const entries = deferred.get(trx);
   deferred.delete(trx);
-  if (entries && entries.length > 0) await writeAudit(trx, entries);
+  if (!entries || entries.length === 0) return undefined;
+  return writeAudit(trx, entries, appendOneByOne);
 }
 
 /**
- * Appends one record to the audit chain. Refuses to run outside a transaction: an audit record
- * must commit or roll back together with the change it describes. In a transaction that defers
- * (`deferAudit`) the record is written by `flushAudit` just before commit; otherwise now.
- * Locking the head row serialises writers, so the chain has no forks.
+ * Appends one record to one of this instance's audit chains. Refuses to run outside a
+ * transaction: an audit record must commit or roll back together with the change it describes.
+ * In a transaction that defers (`deferAudit`) the record is written by `flushAudit` just before
+ * commit; otherwise now (SQLite's group commit: one transaction at a time, one slot).
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendAudit must run inside a transaction');
   const queue = deferred.get(trx);
   if (queue) queue.push(entry);
-  else await writeAudit(trx, [entry]);
+  // Released at once: outside `store.transact` nobody tells us when the transaction ends. Another
+  // transaction of this instance given the same slot meanwhile waits on the head row's lock.
+  else (await writeAudit(trx, [entry], appendOneByOne))();
+}
+
+type Appender = (trx: Transaction<Database>, chain: string, entries: AuditEntry[]) => Promise<boolean>;
+
+/** Takes a chain slot and appends `entries` to its chain; returns the slot's release. */
+async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[], append: Appender): Promise<() => void> {
+  const slots = chainSlots(trx);
+  const slot = await slots.acquire();
+  try {
+    let chain = slots.chainOf(slot);
+    // A slot's chain row is made by its first append (a rollback may undo that: made again), and
+    // a chain sealed under a living instance (a missed heartbeat) is replaced by a new one.
+    for (let attempt = 0; !(await append(trx, chain, entries)); attempt++) {
+      if (attempt === 2) throw new Error(`audit chain ${chain} could not be opened`);
+      if (attempt === 1) chain = slots.rotate(slot);
+      await openChain(trx, chain, slots.instance);
+    }
+  } catch (err) {
+    slots.release(slot);
+    throw err;
+  }
+  return () => slots.release(slot);
+}
+
+/** Registers a chain (if it is not there yet) and renews its instance's lease. */
+async function openChain(trx: Transaction<Database>, chain: string, instance: string): Promise<void> {
+  const now = new Date().toISOString();
+  await trx
+    .insertInto('audit_instances')
+    .values({ instance, alive_at: now, closed_at: null })
+    .onConflict((oc) => oc.column('instance').doUpdateSet({ alive_at: now, closed_at: null }))
+    .execute();
+  await trx
+    .insertInto('audit_chains')
+    .values({ chain, instance, seq: 0, hash: GENESIS_HASH, sealed_at: null })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
+}
+
+/** Appends to a fixed chain (the anchor chain), whose row the migration made. */
+export async function appendToChain(trx: Transaction<Database>, chain: string, entry: AuditEntry): Promise<void> {
+  if (!(await appendOneByOne(trx, chain, [entry])))
+    throw new Error(`audit chain ${chain} is missing or sealed: the database was not migrated`);
 }
 
 /** Chains entries after the head: their rows, and the head that follows them. */
-function chain(
+function chainRows(
+  chain: string,
   head: { seq: number | string; hash: string },
   entries: AuditEntry[],
-): { rows: AuditRow[]; seq: number; prev: string } {
+): { rows: Omit<AuditRow, 'seq'>[]; seq: number; prev: string } {
   let seq = Number(head.seq);
   let prev = head.hash;
-  const rows: AuditRow[] = [];
+  const rows: Omit<AuditRow, 'seq'>[] = [];
   for (const entry of entries) {
     seq += 1;
     // The stored payload is JSON: hash exactly what a verifier will read back (undefined → null).
-    const hash = auditHash(prev, { ...entry, payload: entry.payload ?? null, seq });
+    const hash = auditHash(prev, { ...entry, ...hashedChain(chain), payload: entry.payload ?? null, seq });
     rows.push({
-      seq,
+      chain,
+      chain_seq: seq,
       at: entry.at,
       actor: entry.actor,
       action: entry.action,
@@ -70,41 +122,61 @@ function chain(
   return { rows, seq, prev };
 }
 
-async function writeAudit(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    for (const entry of entries) await appendInDatabase(trx, entry);
-    return;
+/**
+ * Appends `entries` to `chain`; false (and nothing written) when the chain has no row or is
+ * sealed. PostgreSQL: one statement per record (`APPEND_SQL`); SQLite: read the head, chain here.
+ */
+async function appendOneByOne(trx: Transaction<Database>, chain: string, entries: AuditEntry[]): Promise<boolean> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return appendInOneGo(trx, chain, entries);
+  for (const [i, entry] of entries.entries()) {
+    if (await appendInDatabase(trx, chain, entry)) continue;
+    // After the first record the head is locked by this transaction: it cannot vanish.
+    if (i === 0) return false;
+    throw new Error(`audit chain ${chain} changed under its own lock`);
   }
-  // SQLite has one writer: read the head, chain here, write.
+  return true;
+}
+
+/** Reads (on PostgreSQL: locks) the head, chains `entries` here and writes them in multi-row inserts. */
+async function appendInOneGo(trx: Transaction<Database>, chain: string, entries: AuditEntry[]): Promise<boolean> {
+  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
   const {
     rows: [head],
   } = await runCompiled<{ seq: number; hash: string }>(
     trx,
-    'audit-head|false',
-    () => trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1),
-    [1],
+    `audit-chain-head|${lock}`,
+    () => {
+      const query = trx
+        .selectFrom('audit_chains')
+        .select(['seq', 'hash'])
+        .where('chain', '=', chain)
+        .where('sealed_at', 'is', null);
+      return lock ? query.forUpdate() : query;
+    },
+    [chain],
   );
-  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-  const { rows, seq, prev } = chain(head, entries);
-  await insertRows(trx, 'audit_log', rows);
+  if (!head) return false;
+  const { rows, seq, prev } = chainRows(chain, head, entries);
+  for (let i = 0; i < rows.length; i += 1000) await insertRows(trx, 'audit_log', rows.slice(i, i + 1000) as AuditRow[]);
   await runCompiled(
     trx,
-    'audit-head-advance',
-    () => trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1),
-    [seq, prev, 1],
+    'audit-chain-advance',
+    () => trx.updateTable('audit_chains').set({ seq, hash: prev }).where('chain', '=', chain),
+    [seq, prev, chain],
   );
+  return true;
 }
 
 /**
- * PostgreSQL: locks the head, chains and writes one record and moves the head in ONE statement,
- * so the head is held for that statement and the commit — no round trip back to Node in between,
- * where a busy event loop kept it locked for milliseconds (bench/README.md, "Two instances").
- * The hash is the same `auditHash` (domain/audit-hash.ts): sha256 of the previous hash, a newline
- * and the record's canonical JSON, whose keys sort `seq` last — so the JSON is a prefix built here
- * and the sequence number the database appends. Tests verify every chain with the JavaScript hash.
+ * PostgreSQL: locks the chain's head, chains and writes one record and moves the head in ONE
+ * statement, so the head is held for that statement and the commit — no round trip back to Node
+ * in between. The hash is the same `auditHash` (domain/audit-hash.ts): sha256 of the previous
+ * hash, a newline and the record's canonical JSON, whose keys sort `seq` last — so the JSON is a
+ * prefix built here and the sequence number the database appends. Tests verify every chain with
+ * the JavaScript hash. No row (a sealed or unknown chain): nothing is written, false.
  */
-async function appendInDatabase(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
-  const content = canonicalJson({ ...entry, payload: entry.payload ?? null, seq: 0 });
+async function appendInDatabase(trx: Transaction<Database>, chain: string, entry: AuditEntry): Promise<boolean> {
+  const content = canonicalJson({ ...entry, ...hashedChain(chain), payload: entry.payload ?? null, seq: 0 });
   if (!content.endsWith(',"seq":0}'))
     throw new Error('audit content no longer ends with its seq: appendInDatabase needs updating');
   const prefix = content.slice(0, -'0}'.length);
@@ -117,35 +189,44 @@ async function appendInDatabase(trx: Transaction<Database>, entry: AuditEntry): 
       entry.entityId,
       JSON.stringify(entry.payload ?? null),
       prefix,
+      chain,
     ]),
   );
-  if (Number(result.numAffectedRows ?? 0) !== 1)
-    throw new Error('audit_head row is missing: the database was not migrated');
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
-const APPEND_SQL = `with head as (select seq, hash from audit_head where id = 1 for update),
+const APPEND_SQL = `with head as (select seq, hash from audit_chains where chain = $8 and sealed_at is null for update),
 appended as (
-  insert into audit_log (seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash)
-  select head.seq + 1, $1, $2, $3, $4, $5, $6, head.hash,
+  insert into audit_log (chain, chain_seq, at, actor, action, entity_type, entity_id, payload, prev_hash, hash)
+  select $8, head.seq + 1, $1, $2, $3, $4, $5, $6, head.hash,
     encode(sha256(convert_to(head.hash || chr(10) || $7::text || (head.seq + 1)::text || '}', 'UTF8')), 'hex')
   from head
-  returning seq, hash)
-update audit_head set seq = appended.seq, hash = appended.hash from appended where audit_head.id = 1`;
+  returning chain_seq, hash)
+update audit_chains set seq = appended.chain_seq, hash = appended.hash from appended where audit_chains.chain = $8`;
 
-/** A batch of the chain in order, for walking it without loading it whole. */
-export async function auditBatch(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+/** A batch of one chain in order, for walking it without loading it whole. */
+export async function auditBatch(db: Db, chain: string, afterChainSeq: number, limit: number): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_log')
     .selectAll()
-    .where('seq', '>', afterSeq)
-    .orderBy('seq', 'asc')
+    .where('chain', '=', chain)
+    .where('chain_seq', '>', afterChainSeq)
+    .orderBy('chain_seq', 'asc')
     .limit(limit)
     .execute();
 }
 
-export async function auditHead(db: Kysely<Database>): Promise<{ seq: number; hash: string }> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  return { seq: Number(head.seq), hash: head.hash };
+export type ChainHead = Selectable<AuditChainTable>;
+
+/** Every chain's head row. */
+export async function auditChainHeads(db: Db): Promise<ChainHead[]> {
+  return db.selectFrom('audit_chains').selectAll().orderBy('chain').execute();
+}
+
+/** Every chain that has records, whether or not it has a head row. */
+export async function auditChainsWithRecords(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('chain').distinct().execute();
+  return rows.map((r) => r.chain);
 }
 
 export type AuditFilter = {
@@ -171,18 +252,12 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
 }
 
 /**
- * Appends many records to the chain at once (bulk loads: the dataset generator of issue 9): the
- * head is read once, the hashes are chained here, the rows go in multi-row inserts and the head
- * moves once. Same chain, same hashes as one `appendAudit` per record.
+ * Appends many records at once (bulk loads: the dataset generator of issue 9): to one chain of
+ * this instance, the head read once, the hashes chained here, the rows in multi-row inserts and
+ * the head moved once. Same records and hashes as one `appendAudit` per record.
  */
 export async function appendAuditBatch(trx: Transaction<Database>, entries: AuditEntry[]): Promise<void> {
   if (!trx.isTransaction) throw new Error('appendAuditBatch must run inside a transaction');
   if (entries.length === 0) return;
-  const lock = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const query = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  const head = await (lock ? query.forUpdate() : query).executeTakeFirst();
-  if (!head) throw new Error('audit_head row is missing: the database was not migrated');
-  const { rows, seq, prev } = chain(head, entries);
-  for (let i = 0; i < rows.length; i += 1000) await insertRows(trx, 'audit_log', rows.slice(i, i + 1000));
-  await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+  (await writeAudit(trx, entries, appendInOneGo))();
 }

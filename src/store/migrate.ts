@@ -26,6 +26,7 @@ import * as caseSeen from './migrations/202612052210_case_seen.ts';
 import * as cannedReplies from './migrations/202612052215_canned_replies.ts';
 import * as caseKeys from './migrations/202612052230_case_keys.ts';
 import * as sealCaseText from './migrations/202612060400_seal_case_text.ts';
+import * as auditChains from './migrations/202612061300_audit_chains.ts';
 import * as eventActorUnit from './migrations/202612052240_event_actor_unit.ts';
 import * as caseInvitations from './migrations/202612052241_case_invitations.ts';
 import * as directoryRuns from './migrations/202612052260_directory_runs.ts';
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '202612052281_cases_closed_index': casesClosedIndex,
   '202612060400_directory_admin': directoryAdmin,
   '202612060400_seal_case_text': sealCaseText,
+  '202612061300_audit_chains': auditChains,
   '202612061400_inbox_skew_indexes': inboxSkewIndexes,
 };
 

@@ -9,7 +9,8 @@ export type Database = {
   cases: CaseTable;
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_chains: AuditChainTable;
+  audit_instances: AuditInstanceTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeyTable;
   users: UserTable;
@@ -190,7 +191,12 @@ export type CaseEventTable = {
 };
 
 export type AuditLogTable = {
+  /** Global order for listing: a sequence on PostgreSQL, the rowid on SQLite; gaps allowed. */
   seq: number;
+  /** The chain the record belongs to (`genesis`, `anchor`, or `<instance>.<slot>[.<n>]`). */
+  chain: string;
+  /** 1, 2, 3 … without gaps within its chain; the hash covers it. */
+  chain_seq: number;
   at: string;
   actor: string;
   action: string;
@@ -201,11 +207,22 @@ export type AuditLogTable = {
   hash: string;
 };
 
-/** One row: the last sequence number and hash. Updating it serialises writers of the chain. */
-export type AuditHeadTable = {
-  id: number;
+/** One row per chain: its last `chain_seq` and hash; only the chain's own writer locks it. */
+export type AuditChainTable = {
+  chain: string;
+  /** The instance that writes the chain; null for `genesis` and `anchor`. */
+  instance: string | null;
   seq: number;
   hash: string;
+  /** Set by the anchor that sealed the chain: no record may follow its head. */
+  sealed_at: string | null;
+};
+
+/** An instance's lease: its chains stay open while `alive_at` is recent and it has not closed. */
+export type AuditInstanceTable = {
+  instance: string;
+  alive_at: string;
+  closed_at: string | null;
 };
 
 export type OutboxTable = {

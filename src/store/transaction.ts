@@ -9,18 +9,24 @@ export type Transact = <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
 
 /**
  * PostgreSQL: one transaction per unit of work; the server commits many at once by itself. The
- * unit's audit records are written last, just before commit (audit.repository.ts `deferAudit`), so
- * the audit chain's head row — which every writer of every instance locks — is held for the
- * audit insert and the commit only.
+ * unit's audit records are written last, just before commit (audit.repository.ts `deferAudit`),
+ * to one of this instance's audit chains (audit-chains.ts): the chain's slot is held from that
+ * insert until the transaction has ended, so no other transaction ever waits for its head row.
  */
 export function plainTransactions(db: Kysely<Database>): Transact {
-  return (work) =>
-    db.transaction().execute(async (trx) => {
-      deferAudit(trx);
-      const value = await work(trx);
-      await flushAudit(trx);
-      return value;
-    });
+  return async (work) => {
+    let release: (() => void) | undefined;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        deferAudit(trx);
+        const value = await work(trx);
+        release = await flushAudit(trx);
+        return value;
+      });
+    } finally {
+      release?.();
+    }
+  };
 }
 
 type Unit = { work: (trx: Trx) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };

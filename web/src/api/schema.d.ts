@@ -13035,7 +13035,11 @@ export interface operations {
                             entityId: string | null;
                             /** @description what was done, by action (no personal data in clear) */
                             payload: unknown;
-                            /** @description SHA-256 over the previous hash and this record (the chain) */
+                            /** @description the hash chain the record belongs to (issue 22) */
+                            chain: string;
+                            /** @description its number within that chain: 1, 2, 3 … without gaps */
+                            chainSeq: number;
+                            /** @description SHA-256 over the previous hash of its chain and this record */
                             hash: string;
                         }[];
                         /** @description pass as `before` for the next page */
@@ -13100,11 +13104,17 @@ export interface operations {
                         /** @enum {boolean} */
                         ok: true;
                         records: number;
+                        /** @description chains verified, the anchor chain included */
+                        chains: number;
+                        /** @description SHA-256 over every chain's head: one value to note down outside the database */
                         head: string;
                     } | {
                         /** @enum {boolean} */
                         ok: false;
                         records: number;
+                        /** @description the chain where verification fails */
+                        chain: string;
+                        /** @description the record's number within its chain */
                         seq: number;
                         problem: string;
                     };
