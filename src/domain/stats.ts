@@ -7,13 +7,6 @@ import type { TLabel } from './labels.ts';
  * Pure parts of the statistics (STA-1): percentiles, working-day durations, rates. No I/O.
  */
 
-/** Nearest-rank percentile of sorted values (p in 0..100); null for no values. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
-}
-
 /** A share rounded to four places, or null when there is nothing to divide by. */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
@@ -86,7 +79,10 @@ export function workingDayHistogram(
   return out;
 }
 
-/** `percentile` of the values a histogram (value → how many) holds; null for none. */
+/**
+ * Nearest-rank percentile (p in 0..100) of the values a histogram (value → how many) holds, as of
+ * the sorted list of those values; null for none.
+ */
 export function histogramPercentile(histogram: Map<number, number>, p: number): number | null {
   const sorted = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
   const total = sorted.reduce((s, [, n]) => s + n, 0);
