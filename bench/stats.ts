@@ -64,6 +64,8 @@ export async function benchStats(
     ...configFromEnv({}),
     dataDir: isPg ? configFromEnv({}).dataDir : dataDir,
     databaseUrl: isPg ? target : undefined,
+    // A dataset generated into its own schema (bench/dataset.ts `pgSchema`).
+    pgSchema: isPg ? process.env.PLAINT_PG_SCHEMA : undefined,
   };
   const ctx = await openApp(config);
   try {
