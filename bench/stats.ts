@@ -62,7 +62,8 @@ export async function benchStats(
   }
   const config = {
     ...configFromEnv({}),
-    dataDir: isPg ? configFromEnv({}).dataDir : dataDir,
+    // PostgreSQL: the data folder holds the master key the dataset was sealed with (PLAINT_DATA_DIR).
+    dataDir: isPg ? configFromEnv({ PLAINT_DATA_DIR: process.env.PLAINT_DATA_DIR }).dataDir : dataDir,
     databaseUrl: isPg ? target : undefined,
     // A dataset generated into its own schema (bench/dataset.ts `pgSchema`).
     pgSchema: isPg ? process.env.PLAINT_PG_SCHEMA : undefined,
