@@ -196,6 +196,22 @@ const serve: Command = async () => {
           log,
         )
       : async () => {};
+  // Issue 25: the statistics' rollup recounts one dirty local day per tick (app/stats-rollup.ts);
+  // statistics count the days not yet recounted live, so the interval trades freshness for load only.
+  const rollupEvery = Number(process.env.PLAINT_STATS_ROLLUP_INTERVAL_MS ?? 5_000);
+  const { refreshStatsRollup } = await import('./app/stats-rollup.ts');
+  const stopRollup =
+    rollupEvery > 0
+      ? startPeriodic(
+          'stats-rollup',
+          rollupEvery,
+          async () => {
+            await refreshStatsRollup(ctx, 1);
+            return null;
+          },
+          log,
+        )
+      : async () => {};
   // Issue 7: the outbox dispatcher (notices by e-mail, webhook, robots, in-app) and e-mail intake.
   const dispatchEvery = config.channels.dispatchIntervalMs;
   // Loaded here, not at the top: the mail libraries cost seconds of start-up every command would pay.
@@ -231,6 +247,7 @@ const serve: Command = async () => {
     await stopRetention();
     await stopPrune();
     await stopReports();
+    await stopRollup();
     await stopHotspots();
     await stopDirectory();
     await app.close();

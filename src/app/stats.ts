@@ -4,20 +4,14 @@ import { DomainError } from '../domain/errors.ts';
 import type { TLabel } from '../domain/labels.ts';
 import { statsScope, type Scope } from '../domain/policy.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
-import { monthOfHour, percentile, rate, workingDayDurations, type TCount } from '../domain/stats.ts';
+import { histogramPercentile, rate, type TCount } from '../domain/stats.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import { respondentHash, type Db } from '../store/cases.repository.ts';
 import { caseKeys, keyringOf, openText } from '../store/sealing.ts';
-import {
-  caseSpans,
-  clockCounts,
-  dimensionCounts,
-  hourCounts,
-  linkCounts,
-  respondentCounts,
-  type StatsFilter,
-} from '../store/stats.repository.ts';
+import { clockCounts, linkCounts, respondentCounts, type StatsFilter } from '../store/stats.repository.ts';
+import { directCounts, rolledUpCounts } from './stats-rollup.ts';
 import type { AppContext } from './context.ts';
+import type { DimensionRow } from '../store/stats.repository.ts';
 import { surveySummaries } from './surveys.ts';
 import { msg } from '../domain/messages.ts';
 
@@ -85,17 +79,14 @@ function toCounts(map: Map<string, number>, label: (key: string) => TLabel): TCo
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-type Dims = Awaited<ReturnType<typeof dimensionCounts>>;
+type Dims = DimensionRow[];
 type Tally = { met: number; missed: number; overdue: number; running: number };
 
 /** Every month of the period, the empty ones too: a trend with gaps left out would mislead. */
-function monthTrend(ctx: AppContext, period: StatsPeriod, hours: { hour: string; n: number }[]) {
+function monthTrend(period: StatsPeriod, counted: Map<string, number>) {
   const months = new Map<string, number>();
   for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); m = nextMonth(m)) months.set(m, 0);
-  for (const h of hours) {
-    const m = monthOfHour(ctx.calendar, h.hour);
-    months.set(m, (months.get(m) ?? 0) + h.n);
-  }
+  for (const [m, n] of counted) months.set(m, (months.get(m) ?? 0) + n);
   return [...months.entries()]
     .map(([month, count]) => ({ month, count }))
     .sort((a, b) => a.month.localeCompare(b.month));
@@ -238,11 +229,17 @@ function clockRates(
 
 /**
  * STA-1: the statistics of the cases received in a period (local days `from`..`to`, inclusive),
- * within `scope`, optionally one unit's subtree and one procedure. Every count is a GROUP BY in
- * the database over the period's rows; only receipt and closing times (for working days) and the
- * respondents' names come to the application row by row.
+ * within `scope`, optionally one unit's subtree and one procedure. The dimension counts, months and
+ * handling times come from the rollup (stats-rollup.ts, issue 25; `direct` counts them with GROUP
+ * BYs over the period's cases instead: the reference the rollup is tested against); clocks, links
+ * and respondents are GROUP BYs over the period's cases.
  */
-export async function computeStats(ctx: AppContext, scope: Scope, period: StatsPeriod) {
+export async function computeStats(
+  ctx: AppContext,
+  scope: Scope,
+  period: StatsPeriod,
+  opts: { direct?: boolean } = {},
+) {
   const unit = period.unitId ? await findOrgUnit(ctx.store.db, period.unitId) : undefined;
   if (period.unitId && !unit) throw new DomainError('NOT_FOUND', msg('common.noSuchOrgUnit2'));
   const filter: StatsFilter = {
@@ -255,11 +252,11 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
   const db = ctx.store.db;
   const now = ctx.now().toISOString();
   const procedures = ctx.procedures.all();
-  const [dims, hours, clocks, spans, links, units, named] = await Promise.all([
-    dimensionCounts(db, ctx.store.dialect, filter),
-    hourCounts(db, filter),
+  // The inbox's invitations never reach statistics; were they there, only the direct count knows them.
+  const direct = opts.direct || Boolean(scope.invitedCaseIds?.length);
+  const [base, clocks, links, units, named] = await Promise.all([
+    direct ? directCounts(ctx, db, filter) : rolledUpCounts(ctx, filter, period),
     clockCounts(db, filter, now),
-    caseSpans(db, filter),
     linkCounts(db, filter),
     listOrgUnits(db),
     topRespondents(db, filter),
@@ -267,11 +264,9 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitLabel = (id: string): TLabel => ({ 'zh-CN': unitName.get(id) ?? id, en: unitName.get(id) ?? id });
   const n = (r: { n: number }) => r.n;
+  const dims = base.dims;
   const total = dims.reduce((s, r) => s + r.n, 0);
-  const durations = workingDayDurations(
-    ctx.calendar,
-    spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null),
-  ).sort((a, b) => a - b);
+  const handled = [...base.handling.values()].reduce((s, n) => s + n, 0);
   const appealCases = dims.filter((r) => r.kind === 'appeal');
   const byCategory = toCounts(
     sumBy(dims, (r) => r.category, n),
@@ -313,9 +308,13 @@ export async function computeStats(ctx: AppContext, scope: Scope, period: StatsP
       sumBy(dims, (r) => r.status, n),
       (k) => labelOf(procedures, (p) => p.states, k),
     ),
-    byMonth: monthTrend(ctx, period, hours),
+    byMonth: monthTrend(period, base.months),
     ...clockRates(ctx, clocks, unitLabel),
-    handlingDays: { count: durations.length, median: percentile(durations, 50), p90: percentile(durations, 90) },
+    handlingDays: {
+      count: handled,
+      median: histogramPercentile(base.handling, 50),
+      p90: histogramPercentile(base.handling, 90),
+    },
     satisfaction: satisfactionOf(dims, procedures),
     substantiated: findingsOf(dims),
     suggestions: adoptionOf(dims),

@@ -7,13 +7,6 @@ import type { TLabel } from './labels.ts';
  * Pure parts of the statistics (STA-1): percentiles, working-day durations, rates. No I/O.
  */
 
-/** Nearest-rank percentile of sorted values (p in 0..100); null for no values. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
-}
-
 /** A share rounded to four places, or null when there is nothing to divide by. */
 export function rate(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
@@ -54,6 +47,53 @@ export function workingDayDurations(calendar: Calendar, spans: { received_at: st
     cumulative[d - lo] = running;
   }
   return pairs.map(([a, b]) => (b <= a ? 0 : cumulative[b - lo] - cumulative[a - lo]));
+}
+
+/**
+ * Issue 25: `workingDayDurations` from counted pairs of local days (received, closed), as the
+ * statistics' rollup keeps them: duration → number of cases. Same counting, so the same figures.
+ */
+export function workingDayHistogram(
+  calendar: Calendar,
+  pairs: { day: string; closed_day: string; n: number }[],
+): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pairs.length === 0) return out;
+  const numbered = pairs.map((p) => [dayNumber(p.day), dayNumber(p.closed_day), p.n] as const);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [a, b] of numbered) {
+    lo = Math.min(lo, a, b);
+    hi = Math.max(hi, a, b);
+  }
+  const cumulative = new Int32Array(hi - lo + 1);
+  let running = 0;
+  for (let d = lo; d <= hi; d++) {
+    if (calendar.isWorkingDay(new Date(d * 86_400_000).toISOString().slice(0, 10))) running++;
+    cumulative[d - lo] = running;
+  }
+  for (const [a, b, n] of numbered) {
+    const days = b <= a ? 0 : cumulative[b - lo] - cumulative[a - lo];
+    out.set(days, (out.get(days) ?? 0) + n);
+  }
+  return out;
+}
+
+/**
+ * Nearest-rank percentile (p in 0..100) of the values a histogram (value → how many) holds, as of
+ * the sorted list of those values; null for none.
+ */
+export function histogramPercentile(histogram: Map<number, number>, p: number): number | null {
+  const sorted = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let seen = 0;
+  for (const [value, n] of sorted) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return null;
 }
 
 /** The local month (`YYYY-MM`) of each UTC hour bucket `YYYY-MM-DDTHH`. */

@@ -34,6 +34,7 @@ import * as dueKey from './migrations/202612052270_due_key.ts';
 import * as hotspots from './migrations/202612052271_hotspots.ts';
 import * as suggestionDecisions from './migrations/202612052280_suggestion_decisions.ts';
 import * as casesClosedIndex from './migrations/202612052281_cases_closed_index.ts';
+import * as statsRollup from './migrations/202612061300_stats_rollup.ts';
 import * as directoryAdmin from './migrations/202612060400_directory_admin.ts';
 import * as inboxSkewIndexes from './migrations/202612061400_inbox_skew_indexes.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '202612060400_directory_admin': directoryAdmin,
   '202612060400_seal_case_text': sealCaseText,
   '202612061300_audit_chains': auditChains,
+  '202612061300_stats_rollup': statsRollup,
   '202612061400_inbox_skew_indexes': inboxSkewIndexes,
 };
 

@@ -7,6 +7,9 @@ import type { ColumnType, Generated } from 'kysely';
 export type Database = {
   procedures: ProcedureTable;
   cases: CaseTable;
+  stats_rollup: StatsRollupTable;
+  stats_rollup_spans: StatsRollupSpanTable;
+  stats_changes: StatsChangeTable;
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
   audit_chains: AuditChainTable;
@@ -578,6 +581,38 @@ export type CaseRespondentTable = {
   name: string;
   received_at: string;
 };
+
+/**
+ * Issue 25: cases counted per local day of receipt and combination of the statistics' dimensions
+ * (app/stats-rollup.ts). `rating` is the normalised number as text, null when none.
+ */
+export type StatsRollupTable = {
+  day: string;
+  procedure_id: string;
+  kind: string;
+  channel: string;
+  status: string;
+  org_unit_id: string | null;
+  org_unit_path: string | null;
+  category: string | null;
+  severity: string | null;
+  outcome: string | null;
+  rating: string | null;
+  closed: number;
+  n: number;
+};
+
+/** Issue 25: closed cases per local day of receipt and local day of closing (handling time). */
+export type StatsRollupSpanTable = {
+  day: string;
+  procedure_id: string;
+  org_unit_path: string | null;
+  closed_day: string;
+  n: number;
+};
+
+/** Issue 25: receipt instants of cases written since their day was rolled up (filled by triggers). */
+export type StatsChangeTable = { id: Generated<number>; received_at: string };
 
 /** Issue 21: one row per hotspot told to supervisors (key: procedure | dimension | value | period). */
 export type HotspotNoticeTable = {

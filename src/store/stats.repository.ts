@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
 import { inScope, openSubjects, type Db } from './cases.repository.ts';
 import type { Dialect } from './db.ts';
@@ -13,14 +13,43 @@ export type StatsFilter = {
   procedureId?: string;
   /** An org unit's path: that unit and the units below it. */
   unitPath?: string;
+  /** Issue 25: only these parts of [from, to) (ISO instants, `to` exclusive): the days not rolled up. */
+  ranges?: { from: string; to: string }[];
+  /**
+   * Issue 25: only the cases the scope's recusal takes away (within the scope otherwise): the rollup
+   * counts a unit's cases for everyone, so a recused reader's are subtracted from it.
+   */
+  recusedOnly?: boolean;
 };
 
 function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'cases', object> {
+  const recused = f.scope.recused;
   let q = db
     .selectFrom('cases')
     .where('cases.received_at', '>=', f.from)
     .where('cases.received_at', '<', f.to)
-    .where((eb) => inScope(eb, f.scope));
+    .where((eb) => inScope(eb, f.recusedOnly ? { ...f.scope, recused: null } : f.scope));
+  // Driven from the (few) exclusions, not an EXISTS per case of the period.
+  if (f.recusedOnly)
+    q = recused
+      ? q.where('cases.id', 'in', (eb) =>
+          eb
+            .selectFrom('case_exclusions as x')
+            .select('x.case_id')
+            .where((xb) =>
+              xb.or([
+                xb('x.user_id', '=', recused.userId),
+                ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like x.unit_path || '%'`),
+              ]),
+            ),
+        )
+      : q.where(sql.lit(false));
+  if (f.ranges) {
+    const ranges = f.ranges;
+    q = q.where((eb) =>
+      eb.or(ranges.map((r) => eb.and([eb('cases.received_at', '>=', r.from), eb('cases.received_at', '<', r.to)]))),
+    );
+  }
   if (f.procedureId) q = q.where('cases.procedure_id', '=', f.procedureId);
   if (f.unitPath) q = q.where('cases.org_unit_path', 'like', `${f.unitPath}%`);
   return q;
@@ -53,9 +82,30 @@ function ratingOf(dialect: Dialect) {
  * the caller sums the combinations into each breakdown (far fewer rows than cases).
  */
 export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter): Promise<DimensionRow[]> {
+  return (await dimensionRows(db, dialect, f, false)).map(({ org_unit_path: _, ...r }) => r);
+}
+
+/** `dimensionCounts` of all cases received in [from, to), also by unit path: one day's rollup rows. */
+export async function rollupDimensionRows(
+  db: Db,
+  dialect: Dialect,
+  from: string,
+  to: string,
+): Promise<(DimensionRow & { org_unit_path: string | null })[]> {
+  return dimensionRows(db, dialect, { from, to, scope: { everything: true, byProcedure: [], recused: null } }, true);
+}
+
+async function dimensionRows(
+  db: Db,
+  dialect: Dialect,
+  f: StatsFilter,
+  byPath: boolean,
+): Promise<(DimensionRow & { org_unit_path: string | null })[]> {
   const rating = ratingOf(dialect);
+  const path = byPath ? sql<string | null>`cases.org_unit_path` : sql<string | null>`null`;
   const rows = await periodCases(db, f)
     .select((eb) => [
+      path.as('org_unit_path'),
       'cases.procedure_id',
       'cases.kind',
       'cases.category',
@@ -79,6 +129,7 @@ export async function dimensionCounts(db: Db, dialect: Dialect, f: StatsFilter):
       'cases.outcome',
       'closed',
       rating,
+      ...(byPath ? ['cases.org_unit_path' as const] : []),
     ])
     .execute();
   return rows.map((r) => ({
