@@ -250,7 +250,9 @@ describe.each(BACKENDS)('audit chains and anchors on $name', (backend) => {
 
   it('records written before issue 22 become the genesis chain with their hashes and still verify; the first anchor seals it', async () => {
     const store = await instance();
-    await migrateDown(store);
+    // Back to just before the chains, through any migration that came after them.
+    for (let undone: string[] = []; !undone.some((line) => line.includes('202612061300_audit_chains')); )
+      undone = await migrateDown(store);
     let prev = GENESIS_HASH;
     for (let seq = 1; seq <= 3; seq++) {
       const content = { ...entry(seq), seq };
