@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { textWords } from '../src/store/search.ts';
 import { centroid as centroidOf, type Classifier, linear } from './triage-classifiers.ts';
 import { seeded, splitCorpus } from './seeded.ts';
+import { sharpnessFor } from '../src/domain/triage.ts';
 
-type Item = { procedure: string; category: string; subject: string; description: string };
+type Item = { procedure: string; category: string; severity?: string; subject: string; description: string };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = [21, 1, 2, 3, 4];
 
@@ -356,6 +357,15 @@ function main(): void {
   const kinds = items.map(kindsOf);
   const feats = new Map(Object.entries(SETS).map(([name, f]) => [name, kinds.map(f)]));
   const procedures = [...new Set(items.map((i) => i.procedure))];
+  if (process.argv.includes('--sharpness')) {
+    // `--severity`: the same study for the severity field (the items that have one), as the category.
+    sharpnessStudy(
+      process.argv.includes('--severity')
+        ? items.filter((i) => i.severity).map((i) => ({ ...i, category: i.severity! }))
+        : items,
+    );
+    return;
+  }
   if (process.argv.includes('--validate')) {
     validate(items);
     return;
@@ -550,6 +560,112 @@ function validate(items: Item[]): void {
   }
   console.log(`\nconfusions of ${families[0]} on the test splits (true → predicted), all seeds:`);
   for (const [k, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${n}  ${k}`);
+}
+
+const BETAS = [15, 20, 25, 30, 40, 50, 60, 80, 100];
+const FLOOR = 0.8;
+
+/** The first class's softmax probability at β, from the classes' cosines. */
+function first(cos: Float64Array, beta: number): number {
+  const top = Math.max(...cos);
+  return 1 / cos.reduce((a, c) => a + Math.exp(beta * (c - top)), 0);
+}
+
+/**
+ * `--sharpness`: how sure the model should be for the number of cases per class it learnt from.
+ * Per seed, the training 70 % is split 80/20; models are trained on fractions of the 80 % (fewer
+ * cases per class) and asked about the 20 %; per size, for each β, how often the first class is
+ * right when its probability is ≥ 0.8 and how many get one. The test split is not read.
+ * Then, for the rule chosen from this, and for a constant β, the same on the test split.
+ */
+function sharpnessStudy(items: Item[]): void {
+  const feats = items.map(validationFeatures);
+  const procedures = [...new Set(items.map((i) => i.procedure))];
+  const make = centroidOf({ kinds: subjectAt(1) });
+  type Asked = { p: string; m: number; cos: Float64Array; right: boolean };
+  const asked: Asked[] = [];
+  const ask = (tr: number[], te: number[]) => {
+    const labels = [...new Set(tr.map((i) => items[i]!.category))].sort();
+    const score = make(
+      tr.map((i) => ({ features: feats[i]!, label: items[i]!.category })),
+      labels,
+    );
+    const m = tr.length / labels.length;
+    return te.map((i) => {
+      const cos = score(feats[i]!);
+      return {
+        p: items[te[0]!]!.procedure,
+        m,
+        cos,
+        right: labels[cos.indexOf(Math.max(...cos))] === items[i]!.category,
+      };
+    });
+  };
+  const fractions = [0.2, 0.35, 0.5, 0.75, 1];
+  const test: Asked[] = [];
+  for (const seed of SEEDS) {
+    const { train, test: held } = splitCorpus(items, seed);
+    const random = seeded(seed + 1000);
+    for (const p of procedures) {
+      const mine = train.filter((i) => items[i]!.procedure === p).map((i) => ({ i, r: random() }));
+      mine.sort((a, b) => a.r - b.r);
+      const cut = Math.round(mine.length * 0.8);
+      const fit = mine.slice(0, cut).map((x) => x.i);
+      const val = mine.slice(cut).map((x) => x.i);
+      for (const f of fractions) asked.push(...ask(fit.slice(0, Math.round(fit.length * f)), val));
+      test.push(
+        ...ask(
+          train.filter((i) => items[i]!.procedure === p),
+          held.filter((i) => items[i]!.procedure === p),
+        ),
+      );
+    }
+  }
+  const line = (xs: Asked[], beta: (m: number) => number) => {
+    let shown = 0;
+    let right = 0;
+    for (const a of xs)
+      if (first(a.cos, beta(a.m)) >= FLOOR) {
+        shown++;
+        if (a.right) right++;
+      }
+    return `${((100 * right) / Math.max(1, shown)).toFixed(1)} % of ${((100 * shown) / xs.length).toFixed(0)} %`;
+  };
+  console.log(`validation parts: right / shown at floor ${FLOOR}, by cases per class learnt from (bins) and β`);
+  const bins = [0, 8, 16, 32, 64, 1000];
+  for (let b = 0; b + 1 < bins.length; b++) {
+    const xs = asked.filter((a) => a.m >= bins[b]! && a.m < bins[b + 1]!);
+    if (xs.length === 0) continue;
+    const mean = xs.reduce((a, x) => a + x.m, 0) / xs.length;
+    console.log(`  ${bins[b]}–${bins[b + 1]} cases per class (mean ${mean.toFixed(1)}, ${xs.length} asked):`);
+    console.log(`    ${BETAS.map((beta) => `β=${beta}: ${line(xs, () => beta)}`).join('; ')}`);
+  }
+  const rules: [string, (m: number) => number][] = [
+    ['β=40 (before)', () => 40],
+    ...[6, 7, 8, 10].map((k): [string, (m: number) => number] => [
+      `β=min(80, ${k}√m)`,
+      (m) => Math.min(80, k * Math.sqrt(m)),
+    ]),
+    ['the app (sharpnessFor)', sharpnessFor],
+  ];
+  console.log('rules (m: cases per class learnt from), on the validation parts by bin and on the test parts:');
+  for (const [name, rule] of rules) {
+    const byBin = bins.slice(0, -1).map((lo, b) => asked.filter((a) => a.m >= lo && a.m < bins[b + 1]!));
+    console.log(
+      `  ${name}: validation ${byBin
+        .filter((xs) => xs.length > 0)
+        .map((xs) => line(xs, rule))
+        .join(' | ')}; test ${procedures
+        .map(
+          (p) =>
+            `${p} ${line(
+              test.filter((a) => a.p === p),
+              rule,
+            )}`,
+        )
+        .join(', ')}`,
+    );
+  }
 }
 
 main();

@@ -4,6 +4,7 @@ import {
   featureText,
   learn,
   predict,
+  sharpnessFor,
   suggest,
   textFeatures,
   train,
@@ -48,6 +49,22 @@ describe('triage nearest centroid over TF-IDF (issue 21)', () => {
     const because = predict(model, byText('电梯 坏了 困人', '电梯 坏了'), everything)[0]!.because;
     expect(because).toContain('电梯');
     expect(new Set(because).size).toBe(because.length);
+  });
+
+  it('the sharpness follows the cases per class in the view: 6·√n, at most 80', () => {
+    expect(sharpnessFor(0)).toBe(0);
+    expect(sharpnessFor(4)).toBe(12);
+    expect(sharpnessFor(25)).toBe(30);
+    expect(sharpnessFor(400)).toBe(80);
+    expect(sharpnessFor(20_000)).toBe(80);
+    // The same case against the same classes, learnt from 5 cases each and from 20 copies of
+    // them: the larger history is surer (its sharpness is 60 against 13.4).
+    const cases = [...FEES.map((t) => example('fees', t)), ...LIFT.map((t) => example('lift', t))];
+    const asked = textFeatures(['物业费', '电梯'], '物业费 电梯 涨价');
+    const small = predict(train(cases), asked, everything)[0]!;
+    const large = predict(train(Array.from({ length: 20 }, () => cases).flat()), asked, everything)[0]!;
+    expect(large.value).toBe(small.value);
+    expect(large.probability).toBeGreaterThan(small.probability);
   });
 
   it('ranks the class whose cases share the words, with those words as the reason', () => {

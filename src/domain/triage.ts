@@ -16,21 +16,41 @@
  * frequency, in integers, so the sum is exact and the same as a model trained on the view alone)
  * and corrected for the subtracted cases' features only.
  *
- * The probability is a softmax of `sharpness` × cosine; the sharpness and the floor were chosen on
- * the bench corpus (docs/triage.md).
+ * The probability is a softmax of a sharpness × cosine, the sharpness growing with the cases per
+ * class in the view (`sharpnessFor`); the rule and the floor were chosen on the bench corpora
+ * (docs/triage.md).
  */
 export const TRIAGE_SETTINGS = {
   /** No class is suggested that has fewer closed cases than this in the reader's scope. */
   minPerClass: 5,
   /** No suggestion below this posterior probability. */
   floor: 0.8,
-  /** The softmax's inverse temperature over the classes' cosines. */
-  sharpness: 40,
+  /**
+   * The softmax's inverse temperature over the classes' cosines is this × √(cases per class in the
+   * view), at most `maxSharpness` (`sharpnessFor`).
+   */
+  sharpnessPerRootCase: 6,
+  maxSharpness: 80,
   /** Words shown as the reason of a suggestion. */
   because: 3,
 };
 
 export type TriageSettings = typeof TRIAGE_SETTINGS;
+
+/**
+ * The softmax's sharpness for a view whose classes hold `casesPerClass` closed cases on average:
+ * k·√(cases per class), at most a cap. With few cases per class the centroids are rough and a
+ * cosine's lead says less, so the model must be less sure; with many it may be surer. A constant
+ * (40) was too sure on a small desk (5 cases per class: category right 77 % above the 0.8 floor on
+ * the validation splits) and too shy on a larger one. k was chosen on validation splits of the
+ * training data, for category and severity alike: 8 suited categories but made severity (3
+ * classes, many cases each) too sure; 6 kept both near or above 90 %. The cap is where the evidence
+ * ends, so a long history is not trusted further than was measured
+ * (`npx tsx bench/triage-methods.ts [corpus] --sharpness [--severity]`, docs/triage.md).
+ */
+export function sharpnessFor(casesPerClass: number, settings: TriageSettings = TRIAGE_SETTINGS): number {
+  return Math.min(settings.maxSharpness, settings.sharpnessPerRootCase * Math.sqrt(Math.max(0, casesPerClass)));
+}
 
 /** One closed case for training: its features, its label, and the partition (its unit path) it counts in. */
 export type TrainingCase = { partition: string; features: string[]; label: string };
@@ -264,6 +284,7 @@ export function predict(
   const total = [...classes.values()].reduce((n, c) => n + c.docs, 0);
   if (total === 0) return [];
   const idf = (df: number) => Math.log((total + 1) / (df + 1)) + 1;
+  const sharpness = sharpnessFor(total / classes.size, settings);
 
   const base = partitionNorms(model, keys, parts);
   // The subtracted cases' features move in the norm sums: out at their old count, in at the new.
@@ -330,7 +351,7 @@ export function predict(
   const scored = labels.map((label, i) => {
     let cosine = 0;
     for (const f of known) cosine += share(i, f);
-    return { label, i, docs: classes.get(label)!.docs, score: cosine * settings.sharpness };
+    return { label, i, docs: classes.get(label)!.docs, score: cosine * sharpness };
   });
   const top = Math.max(...scored.map((s) => s.score));
   const z = scored.reduce((n, s) => n + Math.exp(s.score - top), 0);
