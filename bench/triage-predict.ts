@@ -8,16 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { learn, predict, type TrainingCase, textFeatures, untrained } from '../src/domain/triage.ts';
-import { textWords } from '../src/store/search.ts';
+import { caseFeatures } from '../src/app/triage-model.ts';
+import { learn, predict, type TrainingCase, untrained } from '../src/domain/triage.ts';
 
 type Item = { category: string; subject: string; description: string };
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { items } = JSON.parse(readFileSync(join(ROOT, 'bench/triage-corpus-large.json'), 'utf8')) as { items: Item[] };
-const features = items.map((it) => {
-  const text = `${it.subject}\n${it.description}`;
-  return textFeatures(textWords(text), text);
-});
+const features = items.map(caseFeatures);
 const model = untrained();
 const cases: TrainingCase[] = [];
 for (let copy = 0; copy < 20; copy++)

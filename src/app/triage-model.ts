@@ -1,4 +1,11 @@
-import { learn, textFeatures, type TriageModel, type TrainingCase, untrained } from '../domain/triage.ts';
+import {
+  caseTextFeatures,
+  learn,
+  textFeatures,
+  type TriageModel,
+  type TrainingCase,
+  untrained,
+} from '../domain/triage.ts';
 import { ERASED_TEXT } from '../store/sealing.ts';
 import { openCases, type CaseRow } from '../store/cases.repository.ts';
 import { textWords } from '../store/search.ts';
@@ -50,11 +57,14 @@ export function markTrainingStale(ctx: AppContext, procedureId: string): void {
   if (entry) entry.stale = true;
 }
 
-/** The features of a case's text: jieba words and character bigrams of its subject and description. */
+/**
+ * The features of a case's text: jieba words, characters and character bigrams of its subject and
+ * description, and the subject's again (`caseTextFeatures`).
+ */
 export function caseFeatures(row: Pick<CaseRow, 'subject' | 'description'>): string[] {
   const description = row.description === ERASED_TEXT ? '' : row.description;
   const text = `${row.subject}\n${description}`;
-  return textFeatures(textWords(text), text);
+  return caseTextFeatures(textFeatures(textWords(text), text), textFeatures(textWords(row.subject), row.subject));
 }
 
 /** A closed case as training rows, one per field it has a value for. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { featureText, learn, predict, suggest, textFeatures, train, type TrainingCase, untrained } from './triage.ts';
+import {
+  caseTextFeatures,
+  featureText,
+  learn,
+  predict,
+  sharpnessFor,
+  suggest,
+  textFeatures,
+  train,
+  type TrainingCase,
+  untrained,
+} from './triage.ts';
 
 const words = (text: string) => text.split(/[\s，。]+/).filter(Boolean);
 const example = (label: string, text: string, partition = '/a/'): TrainingCase => ({
@@ -17,6 +28,43 @@ describe('triage nearest centroid over TF-IDF (issue 21)', () => {
     const f = textFeatures(['物业费', '物业费'], '物业费');
     expect(f.filter((x) => x === '物业费')).toHaveLength(1);
     expect(f.map(featureText).sort()).toEqual(['业', '业费', '物', '物业', '物业费', '费']);
+  });
+
+  it("a case's subject counts again, as the subject's features, and a reason is shown once", () => {
+    const subject = textFeatures(['电梯'], '电梯');
+    const text = textFeatures(['电梯', '坏了'], '电梯 坏了');
+    const f = caseTextFeatures(text, subject);
+    expect(f).toHaveLength(text.length + subject.length);
+    expect(new Set(f).size).toBe(f.length);
+    expect(f.slice(text.length).map(featureText)).toEqual(subject.map(featureText));
+    // Two cases with the same text: the one whose subject says 电梯 is the lift's.
+    const byText = (t: string, s: string) => caseTextFeatures(textFeatures(words(t), t), textFeatures(words(s), s));
+    const model = train([
+      ...FEES.map((t) => ({ partition: '/a/', label: 'fees', features: byText(t, t.split(' ')[0]!) })),
+      ...LIFT.map((t) => ({ partition: '/a/', label: 'lift', features: byText(t, t.split(' ')[0]!) })),
+    ]);
+    const both = '电梯 收费';
+    expect(predict(model, byText(both, '电梯'), everything)[0]!.value).toBe('lift');
+    expect(predict(model, byText(both, '收费'), everything)[0]!.value).toBe('fees');
+    const because = predict(model, byText('电梯 坏了 困人', '电梯 坏了'), everything)[0]!.because;
+    expect(because).toContain('电梯');
+    expect(new Set(because).size).toBe(because.length);
+  });
+
+  it('the sharpness follows the cases per class in the view: 6·√n, at most 80', () => {
+    expect(sharpnessFor(0)).toBe(0);
+    expect(sharpnessFor(4)).toBe(12);
+    expect(sharpnessFor(25)).toBe(30);
+    expect(sharpnessFor(400)).toBe(80);
+    expect(sharpnessFor(20_000)).toBe(80);
+    // The same case against the same classes, learnt from 5 cases each and from 20 copies of
+    // them: the larger history is surer (its sharpness is 60 against 13.4).
+    const cases = [...FEES.map((t) => example('fees', t)), ...LIFT.map((t) => example('lift', t))];
+    const asked = textFeatures(['物业费', '电梯'], '物业费 电梯 涨价');
+    const small = predict(train(cases), asked, everything)[0]!;
+    const large = predict(train(Array.from({ length: 20 }, () => cases).flat()), asked, everything)[0]!;
+    expect(large.value).toBe(small.value);
+    expect(large.probability).toBeGreaterThan(small.probability);
   });
 
   it('ranks the class whose cases share the words, with those words as the reason', () => {

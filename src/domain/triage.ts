@@ -16,21 +16,41 @@
  * frequency, in integers, so the sum is exact and the same as a model trained on the view alone)
  * and corrected for the subtracted cases' features only.
  *
- * The probability is a softmax of `sharpness` × cosine; the sharpness and the floor were chosen on
- * the bench corpus (docs/triage.md).
+ * The probability is a softmax of a sharpness × cosine, the sharpness growing with the cases per
+ * class in the view (`sharpnessFor`); the rule and the floor were chosen on the bench corpora
+ * (docs/triage.md).
  */
 export const TRIAGE_SETTINGS = {
   /** No class is suggested that has fewer closed cases than this in the reader's scope. */
   minPerClass: 5,
   /** No suggestion below this posterior probability. */
   floor: 0.8,
-  /** The softmax's inverse temperature over the classes' cosines. */
-  sharpness: 40,
+  /**
+   * The softmax's inverse temperature over the classes' cosines is this × √(cases per class in the
+   * view), at most `maxSharpness` (`sharpnessFor`).
+   */
+  sharpnessPerRootCase: 6,
+  maxSharpness: 80,
   /** Words shown as the reason of a suggestion. */
   because: 3,
 };
 
 export type TriageSettings = typeof TRIAGE_SETTINGS;
+
+/**
+ * The softmax's sharpness for a view whose classes hold `casesPerClass` closed cases on average:
+ * k·√(cases per class), at most a cap. With few cases per class the centroids are rough and a
+ * cosine's lead says less, so the model must be less sure; with many it may be surer. A constant
+ * (40) was too sure on a small desk (5 cases per class: category right 77 % above the 0.8 floor on
+ * the validation splits) and too shy on a larger one. k was chosen on validation splits of the
+ * training data, for category and severity alike: 8 suited categories but made severity (3
+ * classes, many cases each) too sure; 6 kept both near or above 90 %. The cap is where the evidence
+ * ends, so a long history is not trusted further than was measured
+ * (`npx tsx bench/triage-methods.ts [corpus] --sharpness [--severity]`, docs/triage.md).
+ */
+export function sharpnessFor(casesPerClass: number, settings: TriageSettings = TRIAGE_SETTINGS): number {
+  return Math.min(settings.maxSharpness, settings.sharpnessPerRootCase * Math.sqrt(Math.max(0, casesPerClass)));
+}
 
 /** One closed case for training: its features, its label, and the partition (its unit path) it counts in. */
 export type TrainingCase = { partition: string; features: string[]; label: string };
@@ -81,6 +101,7 @@ export type Ranked = {
 
 const BIGRAM = '\u0001';
 const CHAR = '\u0002';
+const SUBJECT = '\u0003';
 
 /**
  * The features of a text: its words (as jieba cut them, lower-cased) and the characters and
@@ -102,9 +123,21 @@ export function textFeatures(words: string[], text: string): string[] {
   return [...out];
 }
 
-/** A feature as a person reads it (a character or bigram without its marker). */
+/**
+ * The features of a case: those of its whole text, and those of its subject again, marked as the
+ * subject's. The subject is what a person chose to say first (物业费乱收, 电梯又坏了); counted once
+ * more, it moved category top-1 on the held-out splits from 84.1 to 86.6 % (customer) and 76.1 to
+ * 77.9 % (property), a weight with no knob to tune (bench/triage-methods.ts --validate,
+ * docs/triage.md).
+ */
+export function caseTextFeatures(text: string[], subject: string[]): string[] {
+  return [...text, ...subject.map((f) => `${SUBJECT}${f}`)];
+}
+
+/** A feature as a person reads it (a character or bigram without its markers). */
 export function featureText(feature: string): string {
-  return feature.startsWith(BIGRAM) || feature.startsWith(CHAR) ? feature.slice(1) : feature;
+  const f = feature.startsWith(SUBJECT) ? feature.slice(1) : feature;
+  return f.startsWith(BIGRAM) || f.startsWith(CHAR) ? f.slice(1) : f;
 }
 
 function emptyPartition(): PartitionCounts {
@@ -251,6 +284,7 @@ export function predict(
   const total = [...classes.values()].reduce((n, c) => n + c.docs, 0);
   if (total === 0) return [];
   const idf = (df: number) => Math.log((total + 1) / (df + 1)) + 1;
+  const sharpness = sharpnessFor(total / classes.size, settings);
 
   const base = partitionNorms(model, keys, parts);
   // The subtracted cases' features move in the norm sums: out at their old count, in at the new.
@@ -317,7 +351,7 @@ export function predict(
   const scored = labels.map((label, i) => {
     let cosine = 0;
     for (const f of known) cosine += share(i, f);
-    return { label, i, docs: classes.get(label)!.docs, score: cosine * settings.sharpness };
+    return { label, i, docs: classes.get(label)!.docs, score: cosine * sharpness };
   });
   const top = Math.max(...scored.map((s) => s.score));
   const z = scored.reduce((n, s) => n + Math.exp(s.score - top), 0);
@@ -351,10 +385,12 @@ export function predict(
 
 /** Words first (a person reads 物业费, not 业费), then bigrams not inside a chosen word. */
 function reasons(features: string[], n: number): string[] {
+  // A subject's feature reads as the same word: shown once, where it first ranks.
+  const plain = features.map((f) => (f.startsWith(SUBJECT) ? f.slice(1) : f));
   // Single characters are never a reason: 漏 or 费 alone tells a person nothing.
-  const words = features.filter((f) => !f.startsWith(BIGRAM) && !f.startsWith(CHAR) && [...f].length >= 2);
+  const words = [...new Set(plain.filter((f) => !f.startsWith(BIGRAM) && !f.startsWith(CHAR) && [...f].length >= 2))];
   const chosen = words.slice(0, n);
-  for (const f of features) {
+  for (const f of plain) {
     if (chosen.length >= n) break;
     if (!f.startsWith(BIGRAM)) continue;
     const text = featureText(f);
