@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { indexTokens, upsertTokens } from './cases.repository.ts';
+import { indexTokens, upsertTokens, type Db } from './cases.repository.ts';
 import type { Store } from './db.ts';
 import { caseKeys, keyringOf, openText } from './sealing.ts';
 
@@ -23,44 +23,102 @@ import { caseKeys, keyringOf, openText } from './sealing.ts';
  */
 
 /**
- * Cases per batch. Measured (bench/README.md, issue 22): segmenting and hashing a case's tokens
- * takes ~0.1 ms of the event loop, so a batch of 32 holds it a few ms at most.
+ * Cases per batch. Measured (bench/README.md, issue 22): a case costs ~0.3 ms of CPU to index,
+ * all in — reading and opening it, segmenting, hashing its ~100 tokens, writing them — on the
+ * shared 2-core machine under load. Tokens are computed TOKEN_CHUNK cases at a time with a turn
+ * of the event loop between, so a batch holds it a few ms at most.
+ *
+ * On SQLite a batch is read, computed and then written by one unit of the group commit
+ * (transaction.ts): its place in the commit queue is shared with every request, so a batch must
+ * be large for the indexer to keep up with a saturated submit route (16 a commit fell behind at
+ * ~70 submits/s on the loaded machine). On PostgreSQL a batch is its own transaction holding its
+ * queue rows locked while it computes.
  */
-export const INDEX_BATCH = 32;
+export const INDEX_BATCH = 128;
+const TOKEN_CHUNK = 16;
 
-/** Indexes at most `limit` queued cases in one transaction; returns how many queue rows it took. */
+type Queued = { id: string; subject: string; description: string; tracking_no: string };
+
+/** The queued cases' tokens, computed a chunk at a time with a turn of the event loop between. */
+async function tokensOf(db: Db, rows: Queued[]): Promise<{ case_id: string; tokens: string }[]> {
+  const keyring = keyringOf(db);
+  const keys = await caseKeys(
+    db,
+    rows.map((r) => r.id),
+  );
+  const out: { case_id: string; tokens: string }[] = [];
+  for (let i = 0; i < rows.length; i += TOKEN_CHUNK) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const r of rows.slice(i, i + TOKEN_CHUNK)) {
+      const key = keys.get(r.id);
+      const text = {
+        subject: openText(keyring, key, r.subject),
+        description: openText(keyring, key, r.description),
+        tracking_no: r.tracking_no,
+      };
+      out.push({ case_id: r.id, tokens: indexTokens(keyring, text) });
+    }
+  }
+  return out;
+}
+
+const queuedCases = (db: Db, ids: string[]) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'subject', 'description', 'tracking_no'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+
+/** Indexes at most `limit` queued cases; returns how many queue rows it took. */
 export async function indexBatch(store: Store, limit = INDEX_BATCH): Promise<number> {
+  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit);
   return store.transact(async (trx) => {
-    let pending = trx.selectFrom('case_search_pending').select('case_id').orderBy('case_id').limit(limit);
-    if (store.dialect === 'postgres') pending = pending.forUpdate().skipLocked();
+    const pending = trx
+      .selectFrom('case_search_pending')
+      .select('case_id')
+      .orderBy('case_id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
     const ids = (await pending.execute()).map((r) => r.case_id);
     if (ids.length === 0) return 0;
-    const rows = await trx
-      .selectFrom('cases')
-      .select(['id', 'subject', 'description', 'tracking_no'])
-      .where('id', 'in', ids)
-      .orderBy('id')
-      .execute();
-    const keyring = keyringOf(trx);
-    const keys = await caseKeys(
-      trx,
-      rows.map((r) => r.id),
-    );
     // A queued case deleted meanwhile has no row: its queue row just goes.
-    await upsertTokens(
-      trx,
-      rows.map((r) => {
-        const key = keys.get(r.id);
-        const text = {
-          subject: openText(keyring, key, r.subject),
-          description: openText(keyring, key, r.description),
-          tracking_no: r.tracking_no,
-        };
-        return { case_id: r.id, tokens: indexTokens(keyring, text) };
-      }),
-    );
+    await upsertTokens(trx, await tokensOf(trx, await queuedCases(trx, ids)));
     await trx.deleteFrom('case_search_pending').where('case_id', 'in', ids).execute();
     return ids.length;
+  });
+}
+
+/**
+ * SQLite: read and compute outside the write, then write only the cases still queued — in the one
+ * unit of the group commit, after any change that committed meanwhile. A de-identification or a
+ * deletion that ran in between deleted the queue row with its own tokens, so its case is left
+ * alone here (its tokens are newer than the text read above); another batch that wrote the same
+ * cases first deleted their queue rows too, so nothing is done twice.
+ */
+async function indexBatchSqlite(store: Store, limit: number): Promise<number> {
+  const ids = (
+    await store.db.selectFrom('case_search_pending').select('case_id').orderBy('case_id').limit(limit).execute()
+  ).map((r) => r.case_id);
+  if (ids.length === 0) return 0;
+  const computed = await tokensOf(store.db, await queuedCases(store.db, ids));
+  return store.transact(async (trx) => {
+    const still = new Set(
+      (await trx.selectFrom('case_search_pending').select('case_id').where('case_id', 'in', ids).execute()).map(
+        (r) => r.case_id,
+      ),
+    );
+    if (still.size === 0) return 0;
+    await upsertTokens(
+      trx,
+      computed.filter((c) => still.has(c.case_id)),
+    );
+    await trx
+      .deleteFrom('case_search_pending')
+      .where('case_id', 'in', [...still])
+      .execute();
+    return still.size;
   });
 }
 
