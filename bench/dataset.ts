@@ -807,7 +807,7 @@ export async function generateDataset(ctx: AppContext, opts: DatasetOptions = {}
     }
     await ctx.store.transact(async (trx) => {
       for (let k = 0; k < cases.length; k += ROWS_PER_INSERT)
-        await insertCases(trx, cases.slice(k, k + ROWS_PER_INSERT));
+        await insertCases(trx, cases.slice(k, k + ROWS_PER_INSERT), 'now');
       for (let k = 0; k < events.length; k += ROWS_PER_INSERT)
         await insertRows(trx, 'case_events', events.slice(k, k + ROWS_PER_INSERT));
       for (let k = 0; k < clocks.length; k += ROWS_PER_INSERT)

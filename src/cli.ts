@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { importCalendar, parseCalendarFile } from './app/calendar.ts';
 import { startSweeper, sweepOnce } from './jobs/sweeper.ts';
 import { startPeriodic } from './jobs/periodic.ts';
+import { startIndexer } from './jobs/indexer.ts';
 import { describePrune, keepConfigFromEnv, pruneOnce } from './app/housekeeping.ts';
 import { addOrgUnit, grantRole, orgUnits } from './app/org.ts';
 import { addUser, createToken } from './app/auth.ts';
@@ -146,6 +147,9 @@ const serve: Command = async () => {
   const interval = Number(process.env.PLAINT_SWEEP_INTERVAL_MS ?? 30_000);
   const log = (msg: string, err?: unknown) => (err ? app.log.error({ err }, msg) : app.log.info(msg));
   const stopSweeper = interval > 0 ? startSweeper(ctx, interval, log) : async () => {};
+  // Issue 22: new cases are indexed for search here, in batches, not in the request that wrote them.
+  const indexEvery = Number(process.env.PLAINT_INDEX_INTERVAL_MS ?? 100);
+  const stopIndexer = indexEvery > 0 ? startIndexer(ctx, indexEvery, log) : async () => {};
   // CON-4: once a day, de-identify and delete what has passed its period (idempotent across instances).
   const retentionEvery = Number(process.env.PLAINT_RETENTION_INTERVAL_MS ?? 86_400_000);
   const stopRetention =
@@ -244,6 +248,7 @@ const serve: Command = async () => {
     await mailIn?.close();
     await stopDispatcher();
     await stopSweeper();
+    await stopIndexer();
     await stopRetention();
     await stopPrune();
     await stopReports();

@@ -155,7 +155,7 @@ describe.each(BACKENDS)('overdue pages in scope on $name', (backend) => {
         held_at: null,
         deidentified_at: null,
       }));
-      await store.transact((trx) => insertCases(trx, rows));
+      await store.transact((trx) => insertCases(trx, rows, 'now'));
       // Every case but the last five has an overdue clock; case 30 has two.
       const clock = (id: string, caseId: string) => ({
         id,

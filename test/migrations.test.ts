@@ -55,6 +55,7 @@ describe.each(BACKENDS)('migrations on $name', (backend) => {
       'case_links',
       'case_respondents',
       'case_search',
+      'case_search_pending',
       'case_seen',
       'cases',
       'clocks',

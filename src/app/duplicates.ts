@@ -1,7 +1,15 @@
 import type { Actor } from '../domain/case.ts';
 import { can, scope, type Scope } from '../domain/policy.ts';
 import { jaccardOfList, rankDuplicates, type Duplicate } from '../domain/similarity.ts';
-import { hashTokens, inScope, openSubjects, respondentHash, type Db } from '../store/cases.repository.ts';
+import {
+  hashTokens,
+  indexTokens,
+  inScope,
+  openCases,
+  openSubjects,
+  respondentHash,
+  type Db,
+} from '../store/cases.repository.ts';
 import { trackingTokens } from '../store/search.ts';
 import { keyringOf } from '../store/sealing.ts';
 import { duplicateAction } from './bulk.ts';
@@ -38,22 +46,26 @@ const BIDX = ['submitter_phone_bidx', 'submitter_email_bidx', 'submitter_id_bidx
  * candidate: a page view costs one indexed read, not a thousand jieba runs (issue 21).
  */
 function recentOrOpen(db: Db, procedureId: string, since: string, s: Scope, caseId: string) {
-  return db
-    .selectFrom('cases')
-    .innerJoin('case_search', 'case_search.case_id', 'cases.id')
-    .select([
-      'cases.id',
-      'cases.tracking_no',
-      'cases.subject',
-      'cases.status',
-      'cases.received_at',
-      'cases.closed_at',
-      'case_search.tokens',
-    ])
-    .where('cases.procedure_id', '=', procedureId)
-    .where('cases.id', '!=', caseId)
-    .where((eb) => eb.or([eb('cases.closed_at', 'is', null), eb('cases.received_at', '>=', since)]))
-    .where((eb) => inScope(eb, s));
+  return (
+    db
+      .selectFrom('cases')
+      // A left join: a case still queued for the indexer (issue 22) is a candidate too, its tokens
+      // computed below.
+      .leftJoin('case_search', 'case_search.case_id', 'cases.id')
+      .select([
+        'cases.id',
+        'cases.tracking_no',
+        'cases.subject',
+        'cases.status',
+        'cases.received_at',
+        'cases.closed_at',
+        'case_search.tokens',
+      ])
+      .where('cases.procedure_id', '=', procedureId)
+      .where('cases.id', '!=', caseId)
+      .where((eb) => eb.or([eb('cases.closed_at', 'is', null), eb('cases.received_at', '>=', since)]))
+      .where((eb) => inScope(eb, s))
+  );
 }
 
 /**
@@ -121,15 +133,21 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   for (const r of [...newest, ...open].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, TEXT_CANDIDATES))
     rows.set(r.id, r);
   for (const r of [...bySubmitter, ...byRespondent]) rows.set(r.id, r);
-  const own = await db.selectFrom('case_search').select('tokens').where('case_id', '=', row.id).executeTakeFirst();
+  // This case's own tokens are computed here, not read from the index: a case just submitted may
+  // still wait for the indexer (issue 22), and its text is open in `row` anyway.
+  const own = { tokens: indexTokens(keyringOf(db), row) };
   // The tracking number is indexed with the words; it is the case's own and says nothing of its
   // matter. Left out of this case's set; a candidate's own tracking tokens are only counted out of
   // its size (they cannot be in this set: its parts, such as the date, were just taken out of it).
-  const matter = new Set((own?.tokens ?? '').split(' ').filter(Boolean));
+  const matter = new Set(own.tokens.split(' ').filter(Boolean));
   for (const t of hashTokens(keyringOf(db), trackingTokens(row.tracking_no).join(' ')).split(' ')) matter.delete(t);
+  const queued = await queuedTokens(
+    db,
+    [...rows.values()].filter((r) => r.tokens === null).map((r) => r.id),
+  );
   const ranked = rankDuplicates(
     [...rows.values()].map((r) => {
-      const tokens = r.tokens.split(' ');
+      const tokens = (r.tokens ?? queued.get(r.id) ?? '').split(' ');
       return {
         id: r.id,
         text: jaccardOfList(matter, tokens, tokens.length - trackingTokens(r.tracking_no).length),
@@ -162,4 +180,18 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
       };
     }),
   };
+}
+
+/**
+ * The tokens of candidates the indexer has not reached yet (issue 22: at most about a second's
+ * worth of new cases), computed from their text as the indexer will: a case filed a moment ago
+ * is the likeliest duplicate of all.
+ */
+async function queuedTokens(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  if (ids.length === 0) return tokens;
+  const keyring = keyringOf(db);
+  for (const r of await openCases(db, await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute()))
+    tokens.set(r.id, indexTokens(keyring, r));
+  return tokens;
 }

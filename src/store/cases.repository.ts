@@ -75,17 +75,20 @@ export type CaseListRow = Pick<CaseRow, (typeof LIST_COLUMNS)[number]> & {
   case_key?: string | null;
 };
 
+/** A case written by a request (submit, intake): indexed for search by the indexer, not here (issue 22). */
 export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
-  await insertCases(db, [row]);
+  await insertCases(db, [row], 'queue');
 }
 
 /**
- * Writes new cases with what indexes them: the search tokens (store/search.ts) and the respondent
- * names (INT-6). The one way cases are created — submit, intake, import and the dataset generator
- * (bench/dataset.ts) — so the search index cannot miss a case. Multi-row inserts: callers pass up
- * to 500 rows (parameter limits).
+ * Writes new cases with what indexes them: the respondent names (INT-6) at once, and the search
+ * tokens (store/search.ts) either at once (`now`: import and the dataset generator, bulk writers
+ * that want the index complete when they finish) or through the indexer's queue (`queue`: a
+ * request, which then does no segmentation — issue 22; store/search-index.ts). The one way cases
+ * are created — submit, intake, import and bench/dataset.ts — so the search index cannot miss a
+ * case. Multi-row inserts: callers pass up to 500 rows (parameter limits).
  */
-export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
+export async function insertCases(db: Db, given: NewCaseRow[], index: 'now' | 'queue'): Promise<void> {
   if (given.length === 0) return;
   const rows = given.map((r) => ({ due_key: '9999', ...r })) as CaseRow[];
   const keyring = keyringOf(db);
@@ -95,11 +98,19 @@ export async function insertCases(db: Db, given: NewCaseRow[]): Promise<void> {
     rows.map((r) => r.id),
   );
   await insertRows(db, 'cases', rows.map((r, i) => sealCase(keys[i]!, r)) as unknown as CaseTable[]);
-  const search = rows.map((r) => ({
-    case_id: r.id,
-    tokens: indexTokens(keyring, r),
-  }));
-  await insertRows(db, 'case_search', search as never);
+  if (index === 'now') {
+    const search = rows.map((r) => ({
+      case_id: r.id,
+      tokens: indexTokens(keyring, r),
+    }));
+    await insertRows(db, 'case_search', search as never);
+  } else {
+    await insertRows(
+      db,
+      'case_search_pending',
+      rows.map((r) => ({ case_id: r.id, queued_at: r.created_at })),
+    );
+  }
   const names = rows.flatMap((r) => respondentKeys(keyring, r));
   for (let i = 0; i < names.length; i += 2000) await insertRows(db, 'case_respondents', names.slice(i, i + 2000));
 }
@@ -212,6 +223,9 @@ async function openOne(db: Db, row: CaseRow | undefined): Promise<CaseRow | unde
 
 /** Removes a case's search tokens and respondent keys (the case itself is being deleted). */
 export async function deleteCaseIndexes(db: Db, caseId: string): Promise<void> {
+  // The queue row first: on PostgreSQL an indexer holding it (search-index.ts) is waited for, so
+  // the tokens it writes are there to be deleted by the next statement.
+  await db.deleteFrom('case_search_pending').where('case_id', '=', caseId).execute();
   await db.deleteFrom('case_search').where('case_id', '=', caseId).execute();
   await db.deleteFrom('case_respondents').where('case_id', '=', caseId).execute();
   await db.deleteFrom('suggestion_decisions').where('case_id', '=', caseId).execute();
@@ -294,13 +308,7 @@ export async function updateCaseIfVersion(
   // so redacted words can no longer be found.
   if (changes.subject !== undefined || changes.description !== undefined || changes.respondents !== undefined) {
     const row = (await findCaseById(db, id))!;
-    if (changes.subject !== undefined || changes.description !== undefined) {
-      await db
-        .updateTable('case_search')
-        .set({ tokens: indexTokens(keyringOf(db), row) })
-        .where('case_id', '=', id)
-        .execute();
-    }
+    if (changes.subject !== undefined || changes.description !== undefined) await indexCaseNow(db, row);
     if (changes.respondents !== undefined) {
       await db.deleteFrom('case_respondents').where('case_id', '=', id).execute();
       const keys = respondentKeys(keyringOf(db), row);
@@ -308,6 +316,28 @@ export async function updateCaseIfVersion(
     }
   }
   return true;
+}
+
+/**
+ * A case's tokens written in the caller's transaction, and its queue row dropped (issue 22): what
+ * a correction or a de-identification does, so that the words it removed can no longer be found
+ * once it commits — even while the case was still waiting for the indexer. The queue row is
+ * deleted first: on PostgreSQL an indexer that holds it is waited for, and its (older) tokens are
+ * then overwritten here, never the other way round.
+ */
+export async function indexCaseNow(db: Db, row: Pick<CaseRow, 'id' | 'subject' | 'description' | 'tracking_no'>) {
+  await db.deleteFrom('case_search_pending').where('case_id', '=', row.id).execute();
+  await upsertTokens(db, [{ case_id: row.id, tokens: indexTokens(keyringOf(db), row) }]);
+}
+
+/** Writes (or rewrites) cases' tokens; an existing row keeps its `doc`, so its place in "newest first". */
+export async function upsertTokens(db: Db, rows: { case_id: string; tokens: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('case_search')
+    .values(rows)
+    .onConflict((oc) => oc.column('case_id').doUpdateSet((eb) => ({ tokens: eb.ref('excluded.tokens') })))
+    .execute();
 }
 
 /** Completes a case's form data written in this transaction (an appeal's level), sealed, without a new version. */

@@ -6,6 +6,7 @@ const TOUCHED = [
   'cases',
   'case_events',
   'case_search',
+  'case_search_pending',
   'case_respondents',
   'case_attachments',
   'attachments',

@@ -40,6 +40,7 @@ import * as inboxSkewIndexes from './migrations/202612061400_inbox_skew_indexes.
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
+import * as searchPending from './migrations/202612061300_search_pending.ts';
 
 /** All migrations, in order. Names are YYYYMMDDHHMM_what; a landed migration is never edited. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '202612060400_directory_admin': directoryAdmin,
   '202612060400_seal_case_text': sealCaseText,
   '202612061300_audit_chains': auditChains,
+  '202612061300_search_pending': searchPending,
   '202612061300_stats_rollup': statsRollup,
   '202612061400_inbox_skew_indexes': inboxSkewIndexes,
 };

@@ -51,6 +51,7 @@ export type Database = {
   survey_responses: SurveyResponseTable;
   monthly_reports: MonthlyReportTable;
   case_search: CaseSearchTable;
+  case_search_pending: CaseSearchPendingTable;
   case_respondents: CaseRespondentTable;
   hotspot_notices: HotspotNoticeTable;
   suggestion_decisions: SuggestionDecisionTable;
@@ -572,6 +573,12 @@ export type CaseSearchTable = {
   doc: Generated<number>;
   case_id: string;
   tokens: string;
+};
+
+/** A case written but not yet in `case_search` (issue 22): the indexer's queue. */
+export type CaseSearchPendingTable = {
+  case_id: string;
+  queued_at: string;
 };
 
 /** One respondent name of a case, for repeat detection (INT-6) by index instead of a JSON scan. */

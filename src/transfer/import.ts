@@ -145,7 +145,8 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   );
   await ctx.store.transact(async (trx) => {
     for (let i = 0; i < cases.length; i += CHUNK) {
-      await insertCases(trx, cases.slice(i, i + CHUNK));
+      // Indexed in the import's own transaction: imported cases are searchable when it answers.
+      await insertCases(trx, cases.slice(i, i + CHUNK), 'now');
       await insertEvents(trx, events.slice(i, i + CHUNK));
       opts.progress?.('write', Math.min(i + CHUNK, cases.length), cases.length);
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, choose, overflowX, shot, signIn, startWeb, type WebEnv } from './support.ts';
+import { act, choose, overflowX, searchFresh, shot, signIn, startWeb, type WebEnv } from './support.ts';
 
 /**
  * Issue 8, DIS-1, MS-15: a consented, closed complaint goes to the public list in the browser —
@@ -40,7 +40,7 @@ describe('a complaint published in the browser and read on a phone', { timeout: 
     });
     expect(res.status).toBe(201);
     const { trackingNo } = await res.json();
-    const found = await (await web.adminApi('GET', `/cases?q=${encodeURIComponent(trackingNo)}`)).json();
+    const found = await searchFresh(web.adminApi, trackingNo);
     caseId = found.items[0].id;
   }, 300_000);
   afterAll(async () => web?.close());

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb, submitOnPortal, userApi, type WebEnv } from './support.ts';
+import { searchFresh, startWeb, submitOnPortal, userApi, type WebEnv } from './support.ts';
 
 /**
  * Issue 16 (INT-2, S8 一(二)): a consumer's complaint to the market regulator chooses its county
@@ -50,7 +50,7 @@ describe('a portal complaint to market supervision chooses its county bureau', {
       },
     });
     const asRegistrar = await userApi(web.base, { username: 'reach-registrar', password: 'reach-registrar-pass-1234' });
-    const list = await (await asRegistrar('GET', `/cases?q=${trackingNo}`)).json();
+    const list = await searchFresh(asRegistrar, trackingNo);
     expect(list.items.map((i: { trackingNo: string }) => i.trackingNo)).toEqual([trackingNo]);
     const detail = await (await asRegistrar('GET', `/cases/${list.items[0].id}`)).json();
     expect(detail.orgUnitId).toBe(county.id);

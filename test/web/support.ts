@@ -193,6 +193,23 @@ export async function submitPublic(base: string, body: unknown): Promise<{ track
 }
 
 /** Calls the API as a staff user through a session of its own (login, cookie, CSRF token), like the web app does. */
+/**
+ * A search for what was just filed (issue 22): the server indexes new cases a moment after their
+ * submit (every 100 ms), so the search is asked again until it lists `atLeast` cases (5 s at most).
+ */
+export async function searchFresh(
+  call: (method: string, path: string) => Promise<Response>,
+  text: string,
+  atLeast = 1,
+): Promise<{ items: { id: string; trackingNo: string }[] }> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const found = await (await call('GET', `/cases?q=${encodeURIComponent(text)}`)).json();
+    if ((found.items?.length ?? 0) >= atLeast || Date.now() > deadline) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function userApi(
   base: string,
   user: { username: string; password: string },
@@ -452,7 +469,7 @@ export async function customerServiceDesk(prefix: string): Promise<Desk> {
     supervisor,
     submit: async (body) => {
       const { trackingNo, receipt } = await submitPublic(web.base, body);
-      const found = await (await asHandler('GET', `/cases?q=${encodeURIComponent(trackingNo)}`)).json();
+      const found = await searchFresh(asHandler, trackingNo);
       if (found.items?.length !== 1)
         throw new Error(`${trackingNo} is not in 客服部's inbox: ${JSON.stringify(found)}`);
       return { id: found.items[0].id as string, trackingNo, receipt };

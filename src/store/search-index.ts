@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import { indexTokens, upsertTokens, type Db } from './cases.repository.ts';
+import type { Store } from './db.ts';
+import { caseKeys, keyringOf, openText } from './sealing.ts';
+
+/**
+ * Issue 22: the search indexer. A request writes a new case with a row in `case_search_pending`
+ * instead of its tokens; this drains the queue in small batches — open the text, segment it
+ * (store/search.ts), write `case_search` (SQLite's FTS5 index follows by its triggers), delete the
+ * queue rows — each batch one transaction, so a crash loses nothing: the rows stay until their
+ * tokens commit.
+ *
+ * Every instance drains at once without doing a case twice: on PostgreSQL a batch takes its rows
+ * `FOR UPDATE SKIP LOCKED`, so another instance's batch takes the next ones. SQLite has one writer
+ * (and in one process, one group commit: transaction.ts), so a batch there sees the last one's
+ * deletions.
+ *
+ * Redaction and deletion do not wait for this: they write or delete the tokens in their own
+ * transaction and delete the queue row first (cases.repository.ts `indexCaseNow`,
+ * `deleteCaseIndexes`). On PostgreSQL that delete waits for a batch holding the row, so a batch
+ * that read the text before the change commits first and its tokens are then overwritten or
+ * deleted — never the reverse.
+ */
+
+/**
+ * Cases per batch. Measured (bench/README.md, issue 22): a case costs ~0.3 ms of CPU to index,
+ * all in — reading and opening it, segmenting, hashing its ~100 tokens, writing them — on the
+ * shared 2-core machine under load. Tokens are computed TOKEN_CHUNK cases at a time with a turn
+ * of the event loop between, so a batch holds it a few ms at most.
+ *
+ * On SQLite a batch is read, computed and then written by one unit of the group commit
+ * (transaction.ts): its place in the commit queue is shared with every request, so a batch must
+ * be large for the indexer to keep up with a saturated submit route (16 a commit fell behind at
+ * ~70 submits/s on the loaded machine). On PostgreSQL a batch is its own transaction holding its
+ * queue rows locked while it computes.
+ */
+export const INDEX_BATCH = 128;
+const TOKEN_CHUNK = 16;
+
+type Queued = { id: string; subject: string; description: string; tracking_no: string };
+
+/** The queued cases' tokens, computed a chunk at a time with a turn of the event loop between. */
+async function tokensOf(db: Db, rows: Queued[]): Promise<{ case_id: string; tokens: string }[]> {
+  const keyring = keyringOf(db);
+  const keys = await caseKeys(
+    db,
+    rows.map((r) => r.id),
+  );
+  const out: { case_id: string; tokens: string }[] = [];
+  for (let i = 0; i < rows.length; i += TOKEN_CHUNK) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const r of rows.slice(i, i + TOKEN_CHUNK)) {
+      const key = keys.get(r.id);
+      const text = {
+        subject: openText(keyring, key, r.subject),
+        description: openText(keyring, key, r.description),
+        tracking_no: r.tracking_no,
+      };
+      out.push({ case_id: r.id, tokens: indexTokens(keyring, text) });
+    }
+  }
+  return out;
+}
+
+const queuedCases = (db: Db, ids: string[]) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'subject', 'description', 'tracking_no'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+
+/** Indexes at most `limit` queued cases; returns how many queue rows it took. */
+export async function indexBatch(store: Store, limit = INDEX_BATCH): Promise<number> {
+  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit);
+  return store.transact(async (trx) => {
+    const pending = trx
+      .selectFrom('case_search_pending')
+      .select('case_id')
+      .orderBy('case_id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    const ids = (await pending.execute()).map((r) => r.case_id);
+    if (ids.length === 0) return 0;
+    // A queued case deleted meanwhile has no row: its queue row just goes.
+    await upsertTokens(trx, await tokensOf(trx, await queuedCases(trx, ids)));
+    await trx.deleteFrom('case_search_pending').where('case_id', 'in', ids).execute();
+    return ids.length;
+  });
+}
+
+/**
+ * SQLite: read and compute outside the write, then write only the cases still queued — in the one
+ * unit of the group commit, after any change that committed meanwhile. A de-identification or a
+ * deletion that ran in between deleted the queue row with its own tokens, so its case is left
+ * alone here (its tokens are newer than the text read above); another batch that wrote the same
+ * cases first deleted their queue rows too, so nothing is done twice.
+ */
+async function indexBatchSqlite(store: Store, limit: number): Promise<number> {
+  const ids = (
+    await store.db.selectFrom('case_search_pending').select('case_id').orderBy('case_id').limit(limit).execute()
+  ).map((r) => r.case_id);
+  if (ids.length === 0) return 0;
+  const computed = await tokensOf(store.db, await queuedCases(store.db, ids));
+  return store.transact(async (trx) => {
+    const still = new Set(
+      (await trx.selectFrom('case_search_pending').select('case_id').where('case_id', 'in', ids).execute()).map(
+        (r) => r.case_id,
+      ),
+    );
+    if (still.size === 0) return 0;
+    await upsertTokens(
+      trx,
+      computed.filter((c) => still.has(c.case_id)),
+    );
+    await trx
+      .deleteFrom('case_search_pending')
+      .where('case_id', 'in', [...still])
+      .execute();
+    return still.size;
+  });
+}
+
+/**
+ * Drains the queue now, batch after batch, until it is empty (or `max` cases were done): for code
+ * that needs the index at once — an import's end, a test that searches what it just wrote. Cases
+ * another instance is indexing at this moment (locked) are skipped, not waited for.
+ */
+export async function indexPending(store: Store, max = Number.POSITIVE_INFINITY): Promise<number> {
+  let done = 0;
+  while (done < max) {
+    const asked = Math.min(INDEX_BATCH, max - done);
+    const n = await indexBatch(store, asked);
+    done += n;
+    if (n < asked) break;
+  }
+  return done;
+}
+
+/** How many cases wait for the indexer (doctor, tests). */
+export async function pendingCount(store: Store): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from case_search_pending`.execute(store.db);
+  return Number(rows[0]?.n ?? 0);
+}
