@@ -4,6 +4,7 @@ import { openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
 import { addUser, createToken } from '../src/app/auth.ts';
 import { sweepOnce } from '../src/jobs/sweeper.ts';
+import { indexPending } from '../src/store/search-index.ts';
 import type { AppContext } from '../src/app/context.ts';
 import type { FastifyInstance } from 'fastify';
 import { BACKENDS, TestClock } from './support/backends.ts';
@@ -57,13 +58,16 @@ describe.each(BACKENDS)('clocks on $name', (backend) => {
     await cleanup?.();
   });
 
-  const call = (method: 'GET' | 'POST', url: string, who: string, body?: unknown) =>
-    http.inject({
+  const call = async (method: 'GET' | 'POST', url: string, who: string, body?: unknown) => {
+    // Issue 22: a search right after a submit waits for the indexer, as the harness's call does.
+    if (method === 'GET' && /[?&]q=/.test(url)) await indexPending(ctx.store);
+    return http.inject({
       method,
       url,
       headers: { authorization: `Bearer ${tokens[who]}` },
       ...(body ? { payload: body as object } : {}),
     });
+  };
 
   async function newCase(): Promise<string> {
     const res = await http.inject({
