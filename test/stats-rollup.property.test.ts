@@ -1,3 +1,4 @@
+import { seeded } from '../bench/seeded.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
 import { actorOfUser } from '../src/app/reach.ts';
@@ -19,18 +20,6 @@ import { complaint, startHarness, type Harness } from './support/harness.ts';
  * periods whose edges are local days, both computations must give the same statistics.
  */
 
-/** mulberry32: a seeded walk, so a failure names the seed that reproduces it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Life = { id: string; version: number; unit: 'a' | 'a1' | 'b'; step: number; invalid: boolean; person: boolean };
 
 const CATEGORIES = ['product-quality', 'service-attitude', 'after-sales', 'delivery'];
@@ -39,7 +28,8 @@ const CHANNELS = ['phone', 'email', 'letter', 'walk-in'];
 
 describe.each(BACKENDS)('statistics from the rollup equal the direct count on $name', (backend) => {
   const seed = Number(process.env.STATS_ROLLUP_SEED ?? Date.now() % 1_000_000);
-  const rnd = random(seed);
+  // A seeded walk (bench/seeded.ts's mulberry32), so a failure names the seed that reproduces it.
+  const rnd = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   let h: Harness;
   const clock = new TestClock('2026-10-29T09:00:00.000Z');

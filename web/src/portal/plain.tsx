@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api.ts';
-import { pickMessage, useI18n } from '../i18n.tsx';
+import { useErrorText } from '../components/errorText.ts';
 
 /**
  * The portal's form parts in plain HTML and the project's CSS (#27: the submit and tracking pages
@@ -171,15 +170,8 @@ export function RadioGroup<V extends string | boolean>({
 
 /** An API or network error in place, in the current language, with the field problems (ErrorBox's plain twin). */
 export function ErrorNotice({ error }: { error: unknown }) {
-  const { t, lang } = useI18n();
+  const { message, issues } = useErrorText(error);
   if (!error) return null;
-  const message =
-    error instanceof ApiError
-      ? error.code === 'NETWORK'
-        ? t('error.network')
-        : pickMessage(error.message, lang)
-      : t('error.unexpected');
-  const issues = error instanceof ApiError ? (error.details?.issues ?? []) : [];
   return (
     <div className="form-alert form-alert-error" role="alert">
       <div>{message}</div>
@@ -187,9 +179,8 @@ export function ErrorNotice({ error }: { error: unknown }) {
         <ul className="issues">
           {issues.map((i, n) => (
             <li key={n}>
-              {Array.isArray(i.path) ? i.path.join('.') : i.path}
-              {i.path ? ': ' : ''}
-              {pickMessage(i.message, lang)}
+              {i.prefix}
+              {i.message}
             </li>
           ))}
         </ul>
