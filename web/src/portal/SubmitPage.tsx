@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { toSubmission } from '../components/intakeValues.ts';
@@ -52,6 +52,7 @@ function Intake({ procedure }: { procedure: PublicProcedure }) {
   const [files, setFiles] = useState<File[]>([]);
   // One key per filled-in form: a double click or a retry after a lost answer submits once.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const sending = useRef(false);
   const submit = useMutation({
     mutationFn: async (values: Record<string, unknown>) => {
       const result = await api<Submitted>('POST', '/public/cases', {
@@ -81,7 +82,15 @@ function Intake({ procedure }: { procedure: PublicProcedure }) {
       procedure={procedure}
       form={form}
       onValid={(v) => {
-        if (!submit.isPending) submit.mutate(v);
+        // A ref, not `submit.isPending`: a double click's second submit can come before React has
+        // re-rendered the pending state, and would send the form twice (the key kept it one case).
+        if (sending.current) return;
+        sending.current = true;
+        submit.mutate(v, {
+          onError: () => {
+            sending.current = false;
+          },
+        });
       }}
     >
       <FilePicker
