@@ -168,6 +168,8 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
       else await refreshStatsRollup(h.ctx, 1 + Math.floor(rnd() * 3));
       if (step % 3 === 0) await compareAll();
     }
+    // A day on, every day written is in the past: the refresher leaves today alone (it is counted live).
+    clock.advance(24 * 3_600_000);
     await refreshAllStatsRollup(h.ctx);
     const sizes = await rollupSizes(h.ctx.store.db);
     expect(sizes.changes).toBe(0);

@@ -43,13 +43,20 @@ export type BaseCounts = {
 const LOG_BATCH = 500;
 
 /**
- * Recounts up to `maxDays` dirty days (oldest change first) in one transaction; returns how many.
+ * Recounts up to `maxDays` dirty days (earliest first) in one transaction; returns how many.
  * On PostgreSQL one instance works at a time (an advisory lock per schema; others skip the tick)
  * and in a repeatable-read snapshot, so the day's cases and the log entries it removes agree.
+ *
+ * Only days before today (local) are recounted: today is being written, so a recount of it was
+ * stale at the next submit, and it cost a scan of all of today's cases every tick — seconds of a
+ * synchronous SQLite connection once a busy day reached tens of thousands of cases (bench:soak's
+ * event loop stalled 3–8 s from its fifth minute). Statistics count today live until tomorrow.
  */
 export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<number> {
+  const today = ctx.calendar.startOfDay(ctx.calendar.localDate(ctx.now())).toISOString();
   const run = async (db: Db) => {
-    const days = [...new Set((await oldestChanges(db, LOG_BATCH)).map((i) => ctx.calendar.localDate(new Date(i))))];
+    const changes = await oldestChanges(db, LOG_BATCH, today);
+    const days = [...new Set(changes.map((i) => ctx.calendar.localDate(new Date(i))))];
     for (const day of days.slice(0, maxDays)) await replaceDay(db, await countDay(ctx, db, day));
     return Math.min(days.length, maxDays);
   };
