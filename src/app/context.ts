@@ -3,7 +3,7 @@ import { openStore, type Store } from '../store/db.ts';
 import { migrateUp } from '../store/migrate.ts';
 import { BUILT_IN_DIR, readProcedureFiles, syncProcedures, type ProcedureRegistry } from './procedures.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
-import { pooledRandom } from './random.ts';
+import { pooledRandom } from '../store/random.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { channelConfigFromEnv, type ChannelConfig } from './channel-config.ts';
