@@ -3,7 +3,7 @@ import { openSqliteReader } from '../store/db.ts';
 import { loadCalendar } from './calendar.ts';
 import type { AppContext, Config } from './context.ts';
 import { loadProcedures } from './procedures.ts';
-import { pooledRandom } from './random.ts';
+import { pooledRandom } from '../store/random.ts';
 import { errorOf, type ReadAnswer, type ReadEnvelope } from './read-pool.ts';
 import { READ_TASKS } from './read-tasks.ts';
 import { loadSecrets } from './secrets.ts';
