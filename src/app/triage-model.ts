@@ -127,9 +127,12 @@ async function build(ctx: AppContext, procedureId: string): Promise<ProcedureMod
       .where('deidentified_at', 'is', null);
     if (before) {
       const { closedAt, id } = before;
-      q = q.where((eb) =>
-        eb.or([eb('closed_at', '<', closedAt), eb.and([eb('closed_at', '=', closedAt), eb('id', '<', id)])]),
-      );
+      // `closed_at <=` first, so the index gives the page a range: with the OR alone, SQLite walked
+      // the procedure's index from its newest case every page (100–200 ms a page 15,000 cases deep
+      // at 100,000, load 13, all of it holding the event loop).
+      q = q
+        .where('closed_at', '<=', closedAt)
+        .where((eb) => eb.or([eb('closed_at', '<', closedAt), eb('id', '<', id)]));
     }
     const page = await q
       .orderBy('closed_at', 'desc')
