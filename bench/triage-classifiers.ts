@@ -251,3 +251,38 @@ function train(xs: Sparse[], y: number[], dim: number, loss: 'svm' | 'logistic',
   }
   return w;
 }
+
+/**
+ * k nearest neighbours over L2-normalised TF-IDF (session 12): a class scores the summed cosines of
+ * its cases among the k most similar training cases; with `blend`, that score (divided by k) is
+ * added × blend to the nearest centroid's cosine. Not additive (it needs every case's vector, not
+ * per-class counts): tried to see whether local structure would lift property complaints, whose
+ * categories overlap at the edges.
+ */
+export function neighbours(k: number, opts: { kinds?: KindWeights; blend?: number } = {}): Classifier {
+  return (cases, labels) => {
+    const df = documentFrequency(cases);
+    const n = cases.length;
+    const o = { sublinear: false, kinds: opts.kinds ?? {} };
+    const index = new Map(labels.map((l, i) => [l, i]));
+    const vectors = cases.map((c) => normalise(tfidf(c.features, df, n, o)));
+    const of = cases.map((c) => index.get(c.label)!);
+    const near = centroid({ kinds: opts.kinds })(cases, labels);
+    return (features) => {
+      const q = normalise(tfidf(features, df, n, o));
+      const sims = vectors.map((v, i) => {
+        let dot = 0;
+        for (const [f, x] of q) dot += x * (v.get(f) ?? 0);
+        return { i, dot };
+      });
+      sims.sort((a, b) => b.dot - a.dot);
+      const out = new Float64Array(labels.length);
+      for (const s of sims.slice(0, k)) out[of[s.i]!]! += s.dot / k;
+      if (opts.blend !== undefined) {
+        const c = near(features);
+        for (let j = 0; j < out.length; j++) out[j] = c[j]! + opts.blend * out[j]!;
+      }
+      return out;
+    };
+  };
+}

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textWords } from '../src/store/search.ts';
-import { centroid as centroidOf, type Classifier, linear } from './triage-classifiers.ts';
+import { centroid as centroidOf, type Classifier, linear, neighbours } from './triage-classifiers.ts';
 import { seeded, splitCorpus } from './seeded.ts';
 import { sharpnessFor } from '../src/domain/triage.ts';
 
@@ -471,6 +471,10 @@ function candidates(): { family: string; name: string; make: Classifier }[] {
       );
   for (const C of [1, 3, 10, 30, 100])
     add('OvR logistic regression', `C=${C}`, linear('logistic', C, { kinds: NO_SUBJECT }));
+  for (const k of [5, 10, 20, 40]) add('kNN + subject', `k=${k}`, neighbours(k, { kinds: subjectAt(1) }));
+  for (const k of [10, 20, 40])
+    for (const blend of [0.5, 1, 2])
+      add('centroid + kNN + subject', `k=${k}, kNN×${blend}`, neighbours(k, { kinds: subjectAt(1), blend }));
   return out;
 }
 

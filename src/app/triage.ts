@@ -7,12 +7,13 @@ import { hasPermission, scope, type Scope } from '../domain/policy.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import { predict, suggest, type ModelView, type Ranked, type TrainingCase } from '../domain/triage.ts';
 import { appendAudit } from '../store/audit.repository.ts';
-import { inScope, openCases, recusedFrom, type CaseRow } from '../store/cases.repository.ts';
+import { inScope, openCases, recusedCaseIds, type CaseRow } from '../store/cases.repository.ts';
 import type { AppContext } from './context.ts';
 import { loadVisibleCase } from './perform.ts';
 import { statsScopeOf } from './stats.ts';
 import {
   caseFeatures,
+  prepareView,
   procedureModels,
   type ProcedureModels,
   TRIAGE_FIELDS,
@@ -36,22 +37,25 @@ async function viewFor(
   const covers = (partition: string) =>
     s.everything || mine?.all === true || (mine?.unitPaths.some((u) => partition.startsWith(u)) ?? false);
   // The cases the reader is recused from, and the case asked about (it must not suggest its own end).
-  const subtracted: CaseRow[] = built.caseIds.has(asked.id) ? [asked] : [];
-  if (s.recused) {
-    const recused = await ctx.store.db
-      .selectFrom('case_exclusions as x')
-      .innerJoin('cases', 'cases.id', 'x.case_id')
-      .selectAll('cases')
-      .where('cases.procedure_id', '=', procedureId)
-      .where('cases.closed_at', 'is not', null)
-      .where((eb) => recusedFrom(eb.ref('cases.id'), s.recused!))
-      .execute();
-    const known = recused.filter((r) => built.caseIds.has(r.id) && r.id !== asked.id);
-    subtracted.push(...(await openCases(ctx.store.db, [...new Map(known.map((r) => [r.id, r])).values()])));
+  // Only cases the model counted are subtracted; each is opened and segmented once per model.
+  const ids = new Set<string>();
+  if (built.caseIds.has(asked.id)) {
+    ids.add(asked.id);
+    if (!built.subtracted.has(asked.id)) built.subtracted.set(asked.id, trainingRows(asked));
   }
+  if (s.recused) for (const id of await recusedCaseIds(ctx.store.db, s.recused)) if (built.caseIds.has(id)) ids.add(id);
+  const missing = [...ids].filter((id) => !built.subtracted.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await ctx.store.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', 'in', missing.slice(i, i + 500))
+      .execute();
+    for (const row of await openCases(ctx.store.db, rows)) built.subtracted.set(row.id, trainingRows(row));
+  }
+  const subtracted = [...ids].flatMap((id) => (built.subtracted.has(id) ? [built.subtracted.get(id)!] : []));
   const minus: Record<TriageField, TrainingCase[]> = { category: [], severity: [], unit: [] };
-  for (const row of subtracted) {
-    const made = trainingRows(row);
+  for (const made of subtracted) {
     for (const field of TRIAGE_FIELDS) if (made[field]) minus[field].push(made[field]);
   }
   return {
@@ -91,6 +95,7 @@ async function rankFor(
   for (const field of TRIAGE_FIELDS) {
     const label = labels[field];
     if (!label) continue;
+    await prepareView(built.models[field], views[field]);
     // Classes the procedure no longer has (a category removed) are not offered.
     ranked[field] = predict(built.models[field], features, views[field]).filter((r) => label(r.value) !== undefined);
   }

@@ -10,6 +10,7 @@ import {
   train,
   type TrainingCase,
   untrained,
+  viewNormSteps,
 } from './triage.ts';
 
 const words = (text: string) => text.split(/[\s，。]+/).filter(Boolean);
@@ -129,5 +130,24 @@ describe('triage nearest centroid over TF-IDF (issue 21)', () => {
       predict(stepwise, text, everything);
     }
     expect(predict(stepwise, text, everything)).toEqual(predict(train(cases), text, everything));
+  });
+
+  it('a view prepared in steps of one feature ranks exactly as one worked out at once (#21, #25)', () => {
+    const texts = [...FEES, ...LIFT, '电梯 收费 涨价', '物业费 电梯 维修 收费'];
+    const cases = texts.map((t, i) => example(i % 2 === 0 ? 'fees' : 'lift', t, ['/a/', '/a/x/', '/b/'][i % 3]));
+    const text = textFeatures(['电梯', '收费'], '电梯 收费');
+    const view = { partitions: (p: string) => p.startsWith('/a/'), minus: [cases[1]!] };
+    const stepped = train(cases);
+    const steps = viewNormSteps(stepped, view, 1);
+    let pauses = 0;
+    while (!steps.next().done) pauses++;
+    // Paused after every feature counted and every feature's norms added: the pass really is split.
+    expect(pauses).toBeGreaterThan(texts.length);
+    expect(stepped.norms.size).toBe(1);
+    expect(predict(stepped, text, view)).toEqual(predict(train(cases), text, view));
+    // Prepared twice (two first answers at once): the second pass finds the sums and changes nothing.
+    const again = viewNormSteps(stepped, view, 1);
+    expect(again.next().done).toBe(true);
+    expect(predict(stepped, text, view)).toEqual(predict(train(cases), text, view));
   });
 });

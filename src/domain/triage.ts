@@ -198,12 +198,31 @@ function addNorm(norms: Norms, byLabel: Map<string, number>, sign: 1 | -1): void
   }
 }
 
-/** The norm sums of the partitions' union, worked out once per set of partitions (one pass over their features). */
-function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCounts[]): PartitionNorms {
+/** What identifies a view's norm sums: the partitions it covers (its subtracted cases do not change them). */
+export function viewKey(model: TriageModel, view: ModelView): string {
+  return viewPartitions(model, view).keys.join('\u0000');
+}
+
+/** The partitions a view covers, sorted (the key of its norm sums), and their counts. */
+function viewPartitions(model: TriageModel, view: ModelView): { keys: string[]; parts: PartitionCounts[] } {
+  const keys = [...model.partitions.keys()].filter(view.partitions).sort();
+  return { keys, parts: keys.map((k) => model.partitions.get(k)!) };
+}
+
+/**
+ * Works out the norm sums of the partitions a view covers, `every` features at a time, pausing
+ * (yield) between: one pass over every feature of 20,000 cases took 1.5–3 s per field at 100,000
+ * cases, which a first answer spent holding the event loop (#21, #25). The caller gives other work
+ * a turn at each pause (app/triage-model.ts `prepareView`); `predict` runs it to the end at once
+ * when nobody prepared the view. The sums are the same whatever `every` is: integers, added in the
+ * order of d (byOrder) at the end.
+ */
+export function* viewNormSteps(model: TriageModel, view: ModelView, every = 4096): Generator<void, void> {
+  const { keys, parts } = viewPartitions(model, view);
   const id = keys.join('\u0000');
-  const known = model.norms.get(id);
-  if (known) return known;
+  if (keys.length === 0 || model.norms.has(id)) return;
   const summed = new Map<string, Map<string, number>>();
+  let done = 0;
   for (const p of parts)
     for (const [f, byLabel] of p.counts) {
       let sum = summed.get(f);
@@ -212,15 +231,28 @@ function partitionNorms(model: TriageModel, keys: string[], parts: PartitionCoun
         summed.set(f, sum);
       }
       for (const [label, n] of byLabel) sum.set(label, (sum.get(label) ?? 0) + n);
+      if (++done % every === 0) yield;
     }
   const norms: Norms = new Map();
-  for (const byLabel of summed.values()) addNorm(norms, byLabel, 1);
+  for (const byLabel of summed.values()) {
+    addNorm(norms, byLabel, 1);
+    if (++done % every === 0) yield;
+  }
   for (const [label, byDf] of norms) norms.set(label, byOrder(byDf));
   const labels = new Map<string, number>();
   for (const p of parts) for (const label of p.classes.keys()) if (!labels.has(label)) labels.set(label, labels.size);
-  const made = { sums: norms, byTotal: new Map(), labels, counts: new Map() };
-  model.norms.set(id, made);
-  return made;
+  // Another caller may have finished the same view meanwhile: the first one's sums are kept.
+  if (!model.norms.has(id)) model.norms.set(id, { sums: norms, byTotal: new Map(), labels, counts: new Map() });
+}
+
+/** The norm sums of the partitions' union, worked out once per set of partitions (one pass over their features). */
+function partitionNorms(model: TriageModel, keys: string[], view: ModelView): PartitionNorms {
+  const id = keys.join('\u0000');
+  const known = model.norms.get(id);
+  if (known) return known;
+  const steps = viewNormSteps(model, view, Number.POSITIVE_INFINITY);
+  while (!steps.next().done);
+  return model.norms.get(id)!;
 }
 
 /** A feature's counts summed over the partitions, by `base.labels`; undefined when none holds it. */
@@ -264,9 +296,8 @@ export function predict(
   view: ModelView,
   settings: TriageSettings = TRIAGE_SETTINGS,
 ): Ranked[] {
-  const keys = [...model.partitions.keys()].filter(view.partitions).sort();
+  const { keys, parts } = viewPartitions(model, view);
   if (keys.length === 0) return [];
-  const parts = keys.map((k) => model.partitions.get(k)!);
   // Subtracted cases count in a partition of their own with negative counts.
   const minus = emptyPartition();
   for (const c of view.minus ?? [])
@@ -286,7 +317,7 @@ export function predict(
   const idf = (df: number) => Math.log((total + 1) / (df + 1)) + 1;
   const sharpness = sharpnessFor(total / classes.size, settings);
 
-  const base = partitionNorms(model, keys, parts);
+  const base = partitionNorms(model, keys, view);
   // The subtracted cases' features move in the norm sums: out at their old count, in at the new.
   const delta: Norms = new Map();
   for (const [f, subtracted] of minus.counts) {
