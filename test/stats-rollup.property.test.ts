@@ -16,8 +16,9 @@ import { complaint, startHarness, type Harness } from './support/harness.ts';
  * moment of a random working life: cases arrive (some around local midnight, Asia/Shanghai),
  * move through their procedure, are closed, rated, found, recused from; the refresher recounts a
  * few dirty days now and then. After each step, for admins and unit-scoped managers (one recused
- * from some cases, one holding two subtrees), with and without unit and procedure filters, over
- * periods whose edges are local days, both computations must give the same statistics.
+ * from some cases, one holding two subtrees, one holding a unit and a unit below it), with and
+ * without unit and procedure filters, over periods whose edges are local days and over whole months
+ * (read from the month rows once folded), both computations must give the same statistics.
  */
 
 type Life = {
@@ -45,7 +46,7 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
   const clock = new TestClock('2026-10-29T09:00:00.000Z');
   const units: Record<'city' | 'a' | 'a1' | 'b', string> = { city: '', a: '', a1: '', b: '' };
   const tokens: Record<string, string> = {};
-  const viewers: string[] = ['stats-admin', 'mgr-a', 'mgr-a1', 'mgr-a1-b'];
+  const viewers: string[] = ['stats-admin', 'mgr-a', 'mgr-a1', 'mgr-a1-b', 'mgr-a-a1'];
   const cases: Life[] = [];
   let compared = 0;
   let recusals = 0;
@@ -66,6 +67,8 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     await add('mgr-a', [at('customer-service-manager', a.id)]);
     await add('mgr-a1', [at('customer-service-manager', a1.id)]);
     await add('mgr-a1-b', [at('customer-service-manager', a1.id), at('customer-service-manager', b.id)]);
+    // Overlapping grants (a and a unit below it): the month rows of a1 must not be added twice.
+    await add('mgr-a-a1', [at('customer-service-manager', a.id), at('customer-service-manager', a1.id)]);
     await add('svc-a', [at('customer-service', a.id)]);
     await add('svc-b', [at('customer-service', b.id)]);
   }, 60_000);
@@ -227,9 +230,11 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     clock.advance(20 * 86_400_000);
     await compareAll();
     // A late change to an October case: October is dirty again (read from its days and live), then refolded.
-    const october = cases.find((c) => c.day.startsWith('2026-10') && c.step < 8);
-    expect(october, 'a case of October still open').toBeDefined();
-    await advance(october!);
+    // (the first case arrived in October: if none of October's can move on, a case links to it.)
+    expect(cases[0].day.startsWith('2026-10')).toBe(true);
+    const october = cases.find((c) => c.day.startsWith('2026-10') && c.step < (c.invalid ? 2 : 8));
+    if (october) await advance(october);
+    else await linkRepeat([...cases].reverse().find((c) => c !== cases[0] && handler(c) === handler(cases[0]))!);
     expect((await rollupSizes(h.ctx.store.db)).changes).toBeGreaterThan(0);
     await compareAll();
     for (const c of cases) await advance(c);

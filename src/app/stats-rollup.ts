@@ -40,6 +40,7 @@ import {
   dimensionCounts,
   hourCounts,
   linkCounts,
+  recusedCases,
   respondentCounts,
   rollupDimensionRows,
   type StatsFilter,
@@ -255,8 +256,19 @@ export async function rolledUpFacts(
     const cleanDays = days.filter((d) => !dirty.has(d));
     const ranges = (list: string[]) => dayRuns(list).map((r) => instantRange(ctx.calendar, r));
     if (dirtyDays.length) facts.addAll((await directFacts(ctx, db, { ...f, ranges: ranges(dirtyDays) }, now)).of());
-    if (f.scope.recused && cleanDays.length)
-      facts.addAll((await directFacts(ctx, db, { ...f, ranges: ranges(cleanDays), recusedOnly: true }, now)).of(), -1);
+    const recused = f.scope.recused && cleanDays.length ? await recusedCases(db, f.scope.recused, f.from, f.to) : [];
+    if (recused.length)
+      facts.addAll(
+        (
+          await directFacts(
+            ctx,
+            db,
+            { ...f, scope: { ...f.scope, recused: null }, ranges: ranges(cleanDays), caseIds: recused },
+            now,
+          )
+        ).of(),
+        -1,
+      );
     return facts;
   });
 }

@@ -146,9 +146,11 @@ async function topRespondents(db: Db, facts: FactTable, f: StatsFilter, limit = 
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, limit * 3);
   if (counted.length === 0) return [];
+  const top = new Set(counted.map(([hash]) => hash));
+  const named = facts.of('respondent').filter((x) => x.n > 0 && top.has(x.value));
   const sampleOf = await respondentSamples(
     db,
-    counted.map(([hash]) => hash),
+    named.map((x) => ({ procedureId: x.procedure_id, hash: x.value })),
     f.from,
     f.to,
   );
@@ -238,10 +240,10 @@ function clockRates(ctx: AppContext, clocks: ClockCountRow[], unitLabel: (id: st
 
 /**
  * STA-1: the statistics of the cases received in a period (local days `from`..`to`, inclusive),
- * within `scope`, optionally one unit's subtree and one procedure. The dimension counts, months and
- * handling times come from the rollup (stats-rollup.ts, issue 25; `direct` counts them with GROUP
- * BYs over the period's cases instead: the reference the rollup is tested against); clocks, links
- * and respondents are GROUP BYs over the period's cases.
+ * within `scope`, optionally one unit's subtree and one procedure. Every figure is a sum of facts
+ * (domain/stats-facts.ts) read from the rollup (stats-rollup.ts, issue 25: month rows, day rows,
+ * live counts of dirty days); `direct` counts the same facts with GROUP BYs over the period's cases
+ * instead: the reference the rollup is tested against.
  */
 export async function computeStats(
   ctx: AppContext,

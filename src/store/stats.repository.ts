@@ -16,34 +16,20 @@ export type StatsFilter = {
   /** Issue 25: only these parts of [from, to) (ISO instants, `to` exclusive): the days not rolled up. */
   ranges?: { from: string; to: string }[];
   /**
-   * Issue 25: only the cases the scope's recusal takes away (within the scope otherwise): the rollup
-   * counts a unit's cases for everyone, so a recused reader's are subtracted from it.
+   * Issue 25: only these cases (within the filter otherwise): a recused reader's cases, which the
+   * rollup counts for everyone and are taken off it (`recusedCases`).
    */
-  recusedOnly?: boolean;
+  caseIds?: string[];
 };
 
 function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'cases', object> {
-  const recused = f.scope.recused;
   let q = db
     .selectFrom('cases')
     .where('cases.received_at', '>=', f.from)
     .where('cases.received_at', '<', f.to)
-    .where((eb) => inScope(eb, f.recusedOnly ? { ...f.scope, recused: null } : f.scope));
-  // Driven from the (few) exclusions, not an EXISTS per case of the period.
-  if (f.recusedOnly)
-    q = recused
-      ? q.where('cases.id', 'in', (eb) =>
-          eb
-            .selectFrom('case_exclusions as x')
-            .select('x.case_id')
-            .where((xb) =>
-              xb.or([
-                xb('x.user_id', '=', recused.userId),
-                ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like x.unit_path || '%'`),
-              ]),
-            ),
-        )
-      : q.where(sql.lit(false));
+    .where((eb) => inScope(eb, f.scope));
+  // A few cases by key, not the period's cases each checked against a list.
+  if (f.caseIds) q = q.where('cases.id', 'in', f.caseIds.length ? f.caseIds : ['']);
   if (f.ranges) {
     const ranges = f.ranges;
     q = q.where((eb) =>
@@ -53,6 +39,33 @@ function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'case
   if (f.procedureId) q = q.where('cases.procedure_id', '=', f.procedureId);
   if (f.unitPath) q = q.where('cases.org_unit_path', 'like', `${f.unitPath}%`);
   return q;
+}
+
+/**
+ * Issue 25: the cases received in [from, to) that a recusal takes away from its reader (as
+ * `recusedFrom` decides), read from `case_exclusions`, which is small.
+ */
+export async function recusedCases(
+  db: Db,
+  recused: NonNullable<Scope['recused']>,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_exclusions as x')
+    .innerJoin('cases', 'cases.id', 'x.case_id')
+    .select('x.case_id')
+    .distinct()
+    .where((xb) =>
+      xb.or([
+        xb('x.user_id', '=', recused.userId),
+        ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like x.unit_path || '%'`),
+      ]),
+    )
+    .where('cases.received_at', '>=', from)
+    .where('cases.received_at', '<', to)
+    .execute();
+  return rows.map((r) => r.case_id);
 }
 
 export type DimensionRow = {
@@ -369,18 +382,21 @@ export async function respondentCounts(
   }));
 }
 
-/** One case of the period naming each respondent (by hash): its sealed respondents say the name. */
+/**
+ * One case of the period naming each respondent (by procedure and hash, as the index
+ * `case_respondents_name` is ordered): its sealed respondents say the name.
+ */
 export async function respondentSamples(
   db: Db,
-  hashes: string[],
+  named: { procedureId: string; hash: string }[],
   from: string,
   to: string,
 ): Promise<Map<string, string>> {
-  if (hashes.length === 0) return new Map();
+  if (named.length === 0) return new Map();
   const rows = await db
     .selectFrom('case_respondents')
     .select(['name', (eb) => eb.fn.max('case_id').as('sample')])
-    .where('name', 'in', hashes)
+    .where((eb) => eb.or(named.map((x) => eb.and([eb('procedure_id', '=', x.procedureId), eb('name', '=', x.hash)]))))
     .where('received_at', '>=', from)
     .where('received_at', '<', to)
     .groupBy('name')

@@ -47,10 +47,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('n', 'integer', (c) => c.notNull())
     .execute();
+  // Covering: a year's sum reads the index alone, in subtree and month order.
   await db.schema
     .createIndex('stats_rollup_facts_unit')
     .on('stats_rollup_facts')
-    .columns(['unit_path', 'month', 'procedure_id'])
+    .columns(['unit_path', 'month', 'procedure_id', 'dim', 'value', 'n'])
     .execute();
   await db.schema.createIndex('stats_rollup_facts_month').on('stats_rollup_facts').columns(['month']).execute();
 
