@@ -240,6 +240,9 @@ export async function monthFacts(db: Db, months: string[], scope: MonthScope, pr
     const parts = scope.byProcedure.map(
       (s) => sql<SqlBool>`(procedure_id = ${s.procedureId} and unit_path in (${sql.join(s.subtrees)}))`,
     );
+    // The union of the subtrees first, so the index on (unit_path, month) narrows the rows the OR then sorts out.
+    const subtrees = [...new Set(scope.byProcedure.flatMap((s) => s.subtrees))];
+    if (subtrees.length) q = q.where('unit_path', 'in', subtrees);
     q = q.where(parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`);
   }
   if (procedureId) q = q.where('procedure_id', '=', procedureId);
