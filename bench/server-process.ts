@@ -24,7 +24,10 @@ export function freePort(): Promise<number> {
  */
 export function startServer(env: NodeJS.ProcessEnv, root = ROOT): { child: ChildProcess; output: () => string } {
   // The load comes from one address: no per-address limit on public writes (public-limit.ts).
-  const child = spawn(TSX, ['src/cli.ts', 'serve'], {
+  // BENCH_SERVER_NODE_FLAGS: Node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+  // to see where a benchmark's server spends its time (Node refuses --cpu-prof in NODE_OPTIONS).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(TSX, [...flags, 'src/cli.ts', 'serve'], {
     cwd: root,
     env: { PLAINT_PUBLIC_WRITE_LIMIT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

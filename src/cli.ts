@@ -126,6 +126,8 @@ const serve: Command = async () => {
   v8.setFlagsFromString(`--max-semi-space-size=${process.env.PLAINT_SEMI_SPACE_MB ?? 32}`);
   const config = configFromEnv();
   const ctx = await openApp(config);
+  // Issue 25: the read workers load while the server starts, not on the first statistics request.
+  ctx.reads?.warm();
   // Issue 24: a database restored from a backup made before an erasure is erased again first.
   const replayed = await replayErasures(ctx);
   if (replayed.deidentified.length + replayed.deleted.length > 0)

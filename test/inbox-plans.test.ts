@@ -8,7 +8,7 @@ import { submitCase } from '../src/app/submit.ts';
 import type { Actor } from '../src/domain/case.ts';
 import { scope } from '../src/domain/policy.ts';
 import { type CaseFilter, listCases } from '../src/store/cases.repository.ts';
-import { insertClocks } from '../src/store/clocks.repository.ts';
+import { CLOSED_DUE_KEY, insertClocks } from '../src/store/clocks.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
@@ -49,6 +49,8 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
   let manager: Actor;
   let busy: string;
   let busyPath: string;
+  /** Received, unassigned, with a running clock (the skewed mass). */
+  let receivedIds: string[];
   const clock = new TestClock('2026-11-30T02:00:00.000Z');
 
   beforeAll(async () => {
@@ -94,6 +96,14 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
           })
         ).id,
       );
+    // Two that came in by web before the rest and run no clock (only a complaint another department
+    // registered counts the 24 h to forward it): open, unassigned, due '9999', older than the
+    // 400 closed cases below — the unassigned inbox's tail, most urgent first.
+    for (let i = 0; i < 2; i++)
+      await submitCase(ctx, complaint({ channel: 'web', subject: `无时限 ${i}`, orgUnit: busy }) as never, {
+        kind: 'system',
+        name: 'test',
+      });
     const ids: string[] = [];
     for (let i = 0; i < SKEW_RECEIVED; i++) {
       const c = await submitCase(
@@ -104,6 +114,7 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
       ids.push(c.id);
       if (i % 100 === 0) clock.advance(60_000);
     }
+    receivedIds = ids.slice(403);
     for (const id of ids.slice(0, 3)) await perform(ctx, id, 'accept', { category: 'product-quality' }, handler);
     await ctx.store.db.updateTable('cases').set({ category: 'delivery' }).where('id', 'in', phoned).execute();
     // A running clock on every received case, due a day after it came (a hotline's 24 h, say):
@@ -137,7 +148,7 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
     await ctx.store.db.updateTable('cases').set({ assignee_id: me }).where('id', '=', ids[0]!).execute();
     await ctx.store.db
       .updateTable('cases')
-      .set({ assignee_id: me, status: 'closed', closed_at: clock.now().toISOString(), due_key: '9999' })
+      .set({ assignee_id: me, status: 'closed', closed_at: clock.now().toISOString(), due_key: CLOSED_DUE_KEY })
       .where('id', 'in', ids.slice(3, 403))
       .execute();
     if (ctx.store.dialect === 'postgres') await sql`analyze`.execute(ctx.store.db);
@@ -189,6 +200,12 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
       { status: ['accepted'], sort: { by: 'due', after: { key: '0000', id: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ' } } },
     ],
     ['unassigned, most urgent first', { assigneeId: null, sort: { by: 'due' } }],
+    // Past the running clocks: the open cases with none, then the closed ones; the 400 closed cases
+    // (newer, a handler's) are neither read nor walked past.
+    [
+      'unassigned, most urgent first, the page after the running clocks',
+      { assigneeId: null, sort: { by: 'due', after: { key: '9999', id: 'ZZZZZZZZZZZZZZZZZZZZZZZZZZ' } } },
+    ],
     ['most severe first', { sort: { by: 'severity', ranks: { major: 3, important: 2, minor: 1 } } }],
     [
       'open states, most severe first',
@@ -260,5 +277,22 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
     });
     expect(rows).toBe(2);
     if (ctx.store.dialect === 'postgres') expect(rowsRead, ps.join('\n---\n')).toBeLessThanOrEqual(ROWS_READ_BOUND);
+  });
+  // Last: it closes one of the received cases. Closing through perform stops the clock and closes
+  // the case in one transaction; whichever it writes last, the case leaves the running order.
+  it('a closed case sorts after every open one, most urgent first', async () => {
+    const id = receivedIds.at(-1)!;
+    const keyOf = async () =>
+      (await ctx.store.db.selectFrom('cases').select('due_key').where('id', '=', id).executeTakeFirstOrThrow()).due_key;
+    expect(await keyOf()).toBe('2026-12-01T02:00:00.000Z');
+    await perform(ctx, id, 'close-invalid', { reply: '经核实不属于投诉范围', reason: '重复来电' }, handler);
+    expect(await keyOf()).toBe(CLOSED_DUE_KEY);
+    const { rows } = await listCases(ctx.store.db, {
+      sort: { by: 'due' },
+      limit: 1000,
+      scope: scope(handler, ctx.procedures.latestAll()),
+    });
+    const open = rows.filter((r) => r.closed_at === null).length;
+    expect(rows.findIndex((r) => r.id === id)).toBeGreaterThanOrEqual(open);
   });
 });

@@ -83,6 +83,18 @@ describe.each(BACKENDS)('search indexer on $name', (backend) => {
     expect((await found(ctx.store, '楼道')).length).toBe(50); // one page
   });
 
+  it('two batches in flight at once take different cases', async () => {
+    // The indexer keeps two batches in flight (jobs/indexer.ts): one computes while the other
+    // waits for its commit. On SQLite both once read the same queue rows, and the second wrote
+    // nothing; PostgreSQL's SKIP LOCKED split them already.
+    const { ctx } = await app();
+    for (let i = 0; i < 30; i++) await file(ctx, { description: `第${i}号 水管爆裂` });
+    expect(await Promise.all([indexBatch(ctx.store, 10), indexBatch(ctx.store, 10)])).toEqual([10, 10]);
+    expect(await pendingCount(ctx.store)).toBe(10);
+    expect(await indexPending(ctx.store)).toBe(10);
+    expect((await ctx.store.db.selectFrom('case_search').select('case_id').execute()).length).toBe(30);
+  });
+
   it('de-identification and deletion leave nothing searchable while the case is still queued', async () => {
     const { ctx } = await app();
     const redacted = await file(ctx, named('欧阳明月'));
@@ -126,6 +138,34 @@ describe.each(BACKENDS)('search indexer on $name', (backend) => {
     expect(await pendingCount(ctx.store)).toBe(0);
     expect(await found(ctx.store, '油漆')).toEqual([queued.id]);
     expect(await found(ctx.store, '燃气味')).toEqual([]);
+  });
+});
+
+/**
+ * SQLite: the indexer's batch goes ahead of the requests waiting for the group commit
+ * (transaction.ts), so under a saturating load it waits for the commit in progress, not for every
+ * unit queued behind it.
+ */
+describe('search indexer in the group commit on sqlite', () => {
+  it('a unit asked first runs before the units already queued', async () => {
+    const { config, cleanup } = await BACKENDS.find((b) => b.name === 'sqlite')!.config();
+    const ctx = await openApp(config);
+    try {
+      const order: string[] = [];
+      const unit = (name: string) => async () => {
+        order.push(name);
+      };
+      await Promise.all([
+        ctx.store.transact(unit('request 1')),
+        ctx.store.transact(unit('request 2')),
+        ctx.store.transact(unit('indexer'), { first: true }),
+        ctx.store.transact(unit('request 3')),
+      ]);
+      expect(order).toEqual(['indexer', 'request 1', 'request 2', 'request 3']);
+    } finally {
+      await ctx.close();
+      await cleanup();
+    }
   });
 });
 

@@ -217,6 +217,8 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     const named = cases.find((c) => c.person && c.unit !== 'b');
     if (named) await recuse(named);
     await linkRepeat(cases[cases.length - 1]);
+    // A day on, every day written is in the past: the refresher leaves today alone (it is counted live).
+    clock.advance(24 * 3_600_000);
     await refreshAllStatsRollup(h.ctx);
     const sizes = await rollupSizes(h.ctx.store.db);
     expect(sizes.changes).toBe(0);

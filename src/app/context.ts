@@ -3,11 +3,12 @@ import { openStore, type Store } from '../store/db.ts';
 import { migrateUp } from '../store/migrate.ts';
 import { BUILT_IN_DIR, readProcedureFiles, syncProcedures, type ProcedureRegistry } from './procedures.ts';
 import { loadSecrets, type Secrets } from './secrets.ts';
-import { pooledRandom } from './random.ts';
+import { pooledRandom } from '../store/random.ts';
 import { loadCalendar } from './calendar.ts';
 import type { Calendar } from '../domain/calendar.ts';
 import { channelConfigFromEnv, type ChannelConfig } from './channel-config.ts';
 import { directoryConfigFromEnv, type DirectoryConfig } from './directory/config.ts';
+import { ReadPool } from './read-pool.ts';
 
 export type Config = {
   port: number;
@@ -32,6 +33,12 @@ export type Config = {
    * database point it at the same shared file.
    */
   erasureLedger?: string;
+  /**
+   * PLAINT_READ_WORKERS (default 1, 0 = none): threads that run the heavy reads on SQLite (issue 25,
+   * read-pool.ts), each with its own connection. PostgreSQL does not use them: its driver is
+   * asynchronous, the database works while the event loop serves other requests.
+   */
+  readWorkers: number;
 };
 
 export type AccountConfig = {
@@ -112,6 +119,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const readWorkers = Number(env.PLAINT_READ_WORKERS ?? 1);
+  if (!Number.isInteger(readWorkers) || readWorkers < 0 || readWorkers > 8)
+    throw new Error(`PLAINT_READ_WORKERS must be 0–8, not "${env.PLAINT_READ_WORKERS}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -125,6 +135,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     reports: reportConfigFromEnv(env),
     accounts: accountConfigFromEnv(env),
     directory: directoryConfigFromEnv(env),
+    readWorkers,
   };
 }
 
@@ -138,6 +149,8 @@ export type AppContext = {
   calendar: Calendar;
   now: () => Date;
   random: (bytes: number) => Uint8Array;
+  /** The read workers on SQLite (read-tasks.ts, heavyRead); absent on PostgreSQL or with PLAINT_READ_WORKERS=0. */
+  reads?: ReadPool;
   close(): Promise<void>;
 };
 
@@ -152,7 +165,7 @@ export async function openApp(
     const now = overrides.now ?? (() => new Date());
     const files = [BUILT_IN_DIR, ...config.procedureDirs].flatMap(readProcedureFiles);
     const procedures = await syncProcedures(store, files, now());
-    return {
+    const ctx: AppContext = {
       config,
       store,
       secrets: loadSecrets(config.dataDir),
@@ -160,8 +173,18 @@ export async function openApp(
       calendar: await loadCalendar(store, config.timeZone),
       now,
       random: overrides.random ?? pooledRandom(),
-      close: () => store.close(),
+      // Workers start with the first heavy read (or `warm()`): commands that make none start none.
+      reads:
+        store.dialect === 'sqlite' && config.readWorkers > 0
+          ? new ReadPool(config, { size: config.readWorkers })
+          : undefined,
+      close: async () => {
+        // The running reads finish first: their workers read the file the store is about to close.
+        await ctx.reads?.close();
+        await store.close();
+      },
     };
+    return ctx;
   } catch (err) {
     await store.close();
     throw err;

@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { databaseBytes } from '../store/size.repository.ts';
 import type { AppContext } from './context.ts';
+import type { ReadPoolGauges } from './read-pool.ts';
 
 /**
  * Process metrics in Prometheus text format (issue 25). The event-loop delay is the figure that
@@ -91,6 +92,7 @@ export function startMetrics(): Metrics {
       metric('plaint_database_bytes', 'gauge', 'Bytes of the database (SQLite pages; PostgreSQL relations).', [
         [`{dialect="${ctx.store.dialect}"}`, await databaseBytes(ctx.store)],
       ]);
+      if (ctx.reads) readPoolMetrics(ctx.reads.gauges(), metric);
       return `${lines.join('\n')}\n`;
     },
     stop() {
@@ -98,4 +100,23 @@ export function startMetrics(): Metrics {
       loop.disable();
     },
   };
+}
+
+type Emit = (name: string, type: string, help: string, samples: [string, number][]) => void;
+
+/** The read workers of SQLite (issue 25, read-pool.ts): how many, how busy, what waits, what they ran. */
+function readPoolMetrics(g: ReadPoolGauges, metric: Emit): void {
+  metric('plaint_read_workers', 'gauge', 'Read worker threads running (SQLite).', [['', g.workers]]);
+  metric('plaint_read_workers_busy', 'gauge', 'Read workers running a task.', [['', g.busy]]);
+  metric('plaint_read_queue_length', 'gauge', 'Heavy reads waiting for a free read worker.', [['', g.queued]]);
+  metric('plaint_read_worker_restarts_total', 'counter', 'Read workers replaced after they died.', [['', g.restarts]]);
+  metric(
+    'plaint_read_tasks_total',
+    'counter',
+    'Heavy reads answered by a read worker, by task and by the thread that ran it.',
+    [...g.done].map(([key, n]): [string, number] => {
+      const [task, thread] = key.split('\0');
+      return [`{task="${task}",thread="${thread}"}`, n];
+    }),
+  );
 }

@@ -79,7 +79,8 @@ type Generated = { month: string; unitId: string; unitName: string; id: string; 
 
 type Built = Awaited<ReturnType<typeof buildReport>>;
 
-async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | null) {
+/** The numbers, notable cases and sections of one unit's report (a read: it runs in a read worker on SQLite, read-tasks.ts). */
+export async function buildReport(ctx: AppContext, month: string, unit: OrgUnitRow | null) {
   const period = reportPeriod(month, ctx.config.reports.period, ctx.config.reports.day);
   const everything: Scope = policyScope({ kind: 'system', name: 'monthly-report' }, ctx.procedures.latestAll());
   const stats = await computeStats(ctx, everything, { ...period, unitId: unit?.id });
@@ -155,7 +156,11 @@ export async function generateMonthlyReports(
       out.push({ month, unitId, unitName, id: existing.id, created: false });
       continue;
     }
-    const report = await buildReport(ctx, month, unit);
+    // Issue 25: the numbers are a heavy read, made in a read worker on SQLite; sections added by
+    // hooks exist only in this thread, so with any registered the report is made here.
+    const report = reportHooks.extraSections.length
+      ? await buildReport(ctx, month, unit)
+      : await (await import('./read-tasks.ts')).heavyRead(ctx, 'monthlyReport', { month, unit });
     const now = ctx.now().toISOString();
     const row: MonthlyReportRow = {
       id: timeOrderedId(ctx.now(), ctx.random(10)),

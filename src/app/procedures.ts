@@ -120,6 +120,11 @@ export async function syncProcedures(store: Store, files: TProcedure[], now: Dat
       }
     }
   }
+  return loadProcedures(store, now);
+}
+
+/** Every recorded version of every procedure, read from the database without writing (the read workers use it). */
+export async function loadProcedures(store: Store, now: Date): Promise<ProcedureRegistry> {
   const registry = new ProcedureRegistry();
   registry.checkedAt = now.getTime();
   for (const row of await allProcedureVersions(store.db)) registry.add(ZProcedure.parse(JSON.parse(row.definition)));

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { randomBuffer } from '../store/random.ts';
 import { masterKey } from '../store/master-key.ts';
 
 /** Keys derived from one master secret, each for one purpose, so no key is used two ways. */
@@ -18,7 +19,7 @@ export function loadSecrets(dataDir: string, fromEnv = process.env.PLAINT_SECRET
 
 /** `v1.<iv>.<tag>.<ciphertext>` in base64url: self-describing so keys and formats can rotate. */
 export function encrypt(secrets: Secrets, plaintext: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBuffer(12);
   const cipher = createCipheriv('aes-256-gcm', secrets.encryptionKey, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(

@@ -65,23 +65,33 @@ import type { AppContext } from './context.ts';
 const LOG_BATCH = 500;
 
 /**
- * Recounts up to `maxDays` dirty days (oldest change first) in one transaction; returns how many.
+ * Recounts up to `maxDays` dirty days (earliest first) in one transaction; returns how many.
  * On PostgreSQL one instance works at a time (an advisory lock per schema; others skip the tick)
  * and in a repeatable-read snapshot, so the day's cases and the log entries it removes agree.
+ *
+ * Only days before today (local) are recounted: today is being written, so a recount of it was
+ * stale at the next submit, and it cost a scan of all of today's cases every tick — seconds of a
+ * synchronous SQLite connection once a busy day reached tens of thousands of cases (bench:soak's
+ * event loop stalled 3–8 s from its fifth minute). Statistics count today live until tomorrow.
  */
 export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<number> {
+  const today = ctx.calendar.startOfDay(ctx.calendar.localDate(ctx.now())).toISOString();
   const run = async (db: Db) => {
-    const days = [...new Set((await oldestChanges(db, LOG_BATCH)).map((i) => ctx.calendar.localDate(new Date(i))))];
+    const changes = await oldestChanges(db, LOG_BATCH, today);
+    const days = [...new Set(changes.map((i) => ctx.calendar.localDate(new Date(i))))];
     const picked = days.slice(0, maxDays);
     for (const day of picked) await replaceDay(db, await countDay(ctx, db, day));
     // A month folds once all its days are clean; one folded with an older calendar is folded again.
     const stale = await staleMonths(db, ctx.calendar.version, 1);
+    let refolded = 0;
     for (const month of new Set([...picked.map((d) => d.slice(0, 7)), ...stale])) {
       const from = ctx.calendar.startOfDay(`${month}-01`).toISOString();
       const to = ctx.calendar.startOfDay(nextMonthDay(month)).toISOString();
-      if (!(await hasChanges(db, from, to))) await foldMonth(ctx, db, month);
+      if (await hasChanges(db, from, to)) continue; // today's writes wait for tomorrow, and so does their month
+      await foldMonth(ctx, db, month);
+      if (stale.includes(month)) refolded++;
     }
-    return picked.length + stale.length;
+    return picked.length + refolded;
   };
   if (ctx.store.dialect === 'sqlite') return ctx.store.transact((trx) => run(trx));
   return ctx.store.db.connection().execute(async (conn) => {

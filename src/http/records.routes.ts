@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { archiveBundle, caseFile } from '../app/archive.ts';
 import { openWithReceipt } from '../app/public-access.ts';
 import {
   answerDataRequest,
@@ -16,6 +15,7 @@ import {
   ZHold,
 } from '../app/records.ts';
 import { loadVisibleCase } from '../app/perform.ts';
+import { heavyRead } from '../app/read-tasks.ts';
 import { clientKey } from '../app/throttle.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { ok } from './contract.ts';
@@ -170,7 +170,7 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         '/api/v1/cases/:id/archive',
         { schema: { tags: ['records'], summary: '案件归档材料（ZIP）/ the case file', params: ZCaseParams } },
         async (request, reply) => {
-          const file = await caseFile(ctx, request.params.id, staffOf(request));
+          const file = await heavyRead(ctx, 'caseFile', { caseId: request.params.id, actor: staffOf(request) });
           return reply
             .type('application/zip')
             .header('content-disposition', `attachment; filename="${file.trackingNo}.zip"`)
@@ -196,15 +196,14 @@ export function recordsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
         async (request, reply) => {
-          const bundle = await archiveBundle(
-            ctx,
-            {
+          const bundle = await heavyRead(ctx, 'archiveBundle', {
+            filter: {
               from: `${request.query.from}T00:00:00.000Z`,
               to: `${request.query.to}T00:00:00.000Z`,
               ...(request.query.unit ? { unit: request.query.unit } : {}),
             },
-            staffOf(request),
-          );
+            actor: staffOf(request),
+          });
           return reply
             .type('application/zip')
             .header('x-case-count', String(bundle.count))

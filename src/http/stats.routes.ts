@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { statsFor } from '../app/stats.ts';
+import { heavyRead } from '../app/read-tasks.ts';
 import { ZStatsQuery } from '../domain/stats.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 import { BINARY } from './contract.ts';
@@ -30,20 +30,19 @@ export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const q = request.query;
-        const stats = await statsFor(ctx, staffOf(request), {
-          from: q.from,
-          to: q.to,
-          unitId: q.unit,
-          procedureId: q.procedure,
-        });
-        if (q.format !== 'xlsx') return stats;
-        const { statsWorkbook } = await import('../app/stats-export.ts');
+        // Issue 25: on SQLite both run in a read worker (read-tasks.ts), the event loop stays free.
+        const read = {
+          actor: staffOf(request),
+          period: { from: q.from, to: q.to, unitId: q.unit, procedureId: q.procedure },
+        };
+        if (q.format !== 'xlsx') return heavyRead(ctx, 'stats', read);
+        const workbook = await heavyRead(ctx, 'statsWorkbook', read);
         return (
           reply
             .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
             .header('content-disposition', `attachment; filename="stats-${q.from}-${q.to}.xlsx"`)
             // The workbook's bytes: the schema's BINARY (a string in the document) cannot say Buffer.
-            .send((await statsWorkbook(stats)) as unknown as string)
+            .send(Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength) as unknown as string)
         );
       },
     );

@@ -1,13 +1,14 @@
 import type { AppContext } from '../app/context.ts';
+import { indexerPace } from '../store/fair-share.ts';
 import { INDEX_BATCH, indexBatch } from '../store/search-index.ts';
 
 /**
- * The search indexer inside `plaint serve` (issue 22; store/search-index.ts). A batch is a few ms
- * of the event loop; while batches come back full the next one starts at the next turn of the
- * loop (after the requests that arrived meanwhile), otherwise after `intervalMs`. So a new case
- * is searchable about `intervalMs` after it was written when the queue is short, and the indexer
- * keeps up with any submit rate the process can take (it is the same work submit used to do, in
- * batches). Every instance runs one; PostgreSQL's SKIP LOCKED splits the queue between them.
+ * The search indexer inside `plaint serve` (issue 22; store/search-index.ts). While batches come
+ * back full the next one starts at once, otherwise after `intervalMs`. A drain computes in slices
+ * that take a fair share of the event loop (store/fair-share.ts) — a fixed slice per turn fell
+ * behind a saturating submit load, whose turns are long. So a new case is searchable about
+ * `intervalMs` after it was written when the queue is short, and the indexer keeps up with any
+ * submit rate the process can take (it is the same work submit used to do, in batches). Every instance runs one; PostgreSQL's SKIP LOCKED splits the queue between them.
  * Returns a stop function that waits for the batch in progress.
  */
 export function startIndexer(
@@ -18,17 +19,21 @@ export function startIndexer(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // Two batches in flight: one computes while the other waits for its commit (a commit round under
+  // load is as long as computing a batch). They never take the same cases (search-index.ts).
+  const drain = async () => {
+    const pace = indexerPace();
+    let full = true;
+    while (full && !stopped) full = (await indexBatch(ctx.store, INDEX_BATCH, pace)) === INDEX_BATCH;
+  };
   const tick = () => {
     running = (async () => {
-      let full = false;
       try {
-        full = (await indexBatch(ctx.store)) === INDEX_BATCH;
+        await Promise.all([drain(), drain()]);
       } catch (err) {
         log('search indexer failed; will retry', err);
       }
-      if (stopped) return;
-      if (full) setImmediate(tick);
-      else timer = setTimeout(tick, intervalMs).unref();
+      if (!stopped) timer = setTimeout(tick, intervalMs).unref();
     })();
   };
   timer = setTimeout(tick, intervalMs).unref();

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
+import { CLOSED_DUE_KEY, openDueKey } from './clocks.repository.ts';
 import { insertRows } from './insert.ts';
 import { indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
 import {
@@ -34,7 +35,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 /** Candidate cases read per step of a page driven by a selective filter (listCases). */
 const DUE_CHUNK = 500;
 export type CaseRow = Selectable<CaseTable>;
-/** A new case: `due_key` follows from its clocks as they are written ('9999' until one runs). */
+/** A new case: `due_key` follows from its clocks as they are written ('9999' until one runs; CLOSED_DUE_KEY closed). */
 export type NewCaseRow = Omit<CaseRow, 'due_key'> & { due_key?: string };
 export type CaseEventRow = Selectable<CaseEventTable>;
 
@@ -90,7 +91,7 @@ export async function insertCase(db: Db, row: NewCaseRow): Promise<void> {
  */
 export async function insertCases(db: Db, given: NewCaseRow[], index: 'now' | 'queue'): Promise<void> {
   if (given.length === 0) return;
-  const rows = given.map((r) => ({ due_key: '9999', ...r })) as CaseRow[];
+  const rows = given.map((r) => ({ due_key: r.closed_at ? CLOSED_DUE_KEY : '9999', ...r })) as CaseRow[];
   const keyring = keyringOf(db);
   // Issue 24: each case its key; its subject, description, respondents, form data and submitter are written sealed.
   const keys = await createCaseKeys(
@@ -299,7 +300,13 @@ export async function updateCaseIfVersion(
       : changes;
   const result = await db
     .updateTable('cases')
-    .set({ ...sealed, version: expectedVersion + 1, updated_at: updatedAt })
+    .set({
+      ...sealed,
+      version: expectedVersion + 1,
+      updated_at: updatedAt,
+      // A closing or reopening moves the case in the most-urgent-first order (clocks.repository.ts).
+      ...(changes.closed_at !== undefined ? { due_key: changes.closed_at ? CLOSED_DUE_KEY : openDueKey(id) } : {}),
+    })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -578,7 +585,7 @@ export async function listCases(
     }
     const candidates =
       filter.sort.by === 'due'
-        ? dueCandidates(db, filter.status)
+        ? dueCandidates(db, filter.status, filter.assigneeId)
         : severityCandidates(db, filter.sort.ranks ?? {}, filter.status);
     return keyedPage(query, candidates, filter.sort.after, filter.limit);
   }
@@ -791,12 +798,17 @@ async function keyedPage(
 const byKeyThenNewest = (a: Keyed, b: Keyed) =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
-/** Most urgent first: the (due_key, id) index, or (status, due_key, id) per state, merged. */
-function dueCandidates(db: Db, states: string[] | undefined) {
+/**
+ * Most urgent first: the (due_key, id) index, or (status, due_key, id) per state, merged; with an
+ * assignee filter and no state, (assignee_id, due_key, id) — someone's cases, or the unassigned.
+ */
+function dueCandidates(db: Db, states: string[] | undefined, assigneeId: string | null | undefined) {
   return async (after: SortCursor | undefined, size: number): Promise<Keyed[]> => {
     const read = async (state?: string) => {
       let q = db.selectFrom('cases').select(['id', 'due_key as key']);
       if (state) q = q.where('status', '=', state);
+      else if (assigneeId === null) q = q.where('assignee_id', 'is', null);
+      else if (assigneeId !== undefined) q = q.where('assignee_id', '=', assigneeId);
       if (after)
         q = q.where((eb) =>
           eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),

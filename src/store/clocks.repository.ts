@@ -12,14 +12,28 @@ export async function insertClocks(db: Db, rows: ClockRow[]): Promise<void> {
 }
 
 /**
- * The case's `due_key` (the inbox's most-urgent-first order, issue 25) from its running clocks. Every
- * write that starts, stops, pauses or moves a clock goes through this file, so none can forget it.
+ * `due_key` of a closed case: after every due time and after '9999' (open with no running clock),
+ * in any collation (letters sort after digits). The most-urgent-first walk then meets the open
+ * cases before the closed ones, which outnumber them in a year's data: an unassigned inbox sorted by
+ * due used to read every closed case newer than its oldest unassigned one (issue 25).
+ */
+export const CLOSED_DUE_KEY = 'closed';
+
+/** The open case's key from its running clocks: the earliest due time, '9999' when none runs. */
+export const openDueKey = (caseId: string) =>
+  sql<string>`coalesce((select min(k.due_at) from clocks k where k.case_id = ${caseId} and k.stopped_at is null and k.paused_at is null), '9999')`;
+
+/**
+ * The case's `due_key` (the inbox's most-urgent-first order, issue 25) from its running clocks, or
+ * CLOSED_DUE_KEY once it is closed. Every write that starts, stops, pauses or moves a clock goes
+ * through this file, and every closing or reopening through `updateCaseIfVersion`, so none can
+ * forget it, in whichever order a transaction writes the two.
  */
 async function refreshDueKey(db: Db, caseId: string): Promise<void> {
   await db
     .updateTable('cases')
     .set({
-      due_key: sql<string>`coalesce((select min(k.due_at) from clocks k where k.case_id = ${caseId} and k.stopped_at is null and k.paused_at is null), '9999')`,
+      due_key: sql<string>`case when closed_at is not null then ${CLOSED_DUE_KEY} else ${openDueKey(caseId)} end`,
     })
     .where('id', '=', caseId)
     .execute();

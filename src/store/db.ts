@@ -75,6 +75,25 @@ function openSqlite(dataDir: string, plugin: KeyringPlugin): Store {
   return { db, dialect: 'sqlite', location: file, transact: groupCommit(db), close };
 }
 
+/**
+ * A read-only connection to the SQLite database of `dataDir`, for the read workers (issue 25,
+ * app/read-pool.ts): in WAL mode a reader never blocks the writer nor waits for it, so a long
+ * statistics query runs beside the server's writes. It seals and opens case content with the same
+ * keys as the writing store. Only the server's own store creates, migrates and checkpoints the file.
+ */
+export function openSqliteReader(dataDir: string): Store {
+  const file = join(dataDir, 'plaint.sqlite');
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new KeyringPlugin(new Keyring(masterKey(dataDir)))],
+  });
+  return { db, dialect: 'sqlite', location: file, transact: plainTransactions(db), close: () => db.destroy() };
+}
+
 /** Makes the database file and its -wal and -shm 0600 where the process may; `plaint doctor` reports the rest. */
 function tightenSqliteFiles(file: string): void {
   try {

@@ -171,8 +171,9 @@ export type CaseTable = {
   /** When retention replaced the personal data by pseudonyms (CON-4). */
   deidentified_at: string | null;
   /**
-   * The earliest due time of the running clocks, '9999' when none runs: the inbox's "most urgent
-   * first" order, read from an index (issue 25). Kept by the clock writes in clocks.repository.ts.
+   * The earliest due time of the running clocks, '9999' when none runs, 'closed' once the case is
+   * closed: the inbox's "most urgent first" order, read from an index (issue 25). Kept by the clock
+   * writes in clocks.repository.ts and by closings in cases.repository.ts.
    */
   due_key: Generated<string>;
 };

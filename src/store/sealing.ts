@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { randomBuffer } from './random.ts';
 import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
@@ -96,7 +97,7 @@ function gcm(key: Buffer, iv: Buffer) {
 }
 
 function wrap(keyring: Keyring, key: Buffer): string {
-  const iv = randomBytes(12);
+  const iv = randomBuffer(12);
   const cipher = gcm(keyring.wrapKey, iv);
   const body = Buffer.concat([cipher.update(key), cipher.final()]);
   return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
@@ -118,13 +119,19 @@ function unwrapRow(keyring: Keyring, caseId: string, row: { kid: string; wrapped
   const now = Date.now();
   const hit = cache.get(caseId);
   if (hit && hit.wrapped === row.wrapped && hit.key.kid === row.kid && now - hit.at < KEY_CACHE_MS) return hit.key;
+  return remember(keyring, caseId, row, { kid: row.kid, key: unwrap(keyring, row.wrapped) });
+}
+
+/** Keeps a case's key unwrapped with the row it came from, the oldest ones making room. */
+function remember(keyring: Keyring, caseId: string, row: { wrapped: string }, key: CaseKey): CaseKey {
+  const cache = keyring.caseKeyCache;
+  const now = Date.now();
   // Oldest first (in the order they were unwrapped): the expired ones leave, then one if still full.
   cache.delete(caseId);
   for (const [id, old] of cache) {
     if (now - old.at < KEY_CACHE_MS && cache.size < KEY_CACHE_SIZE) break;
     cache.delete(id);
   }
-  const key = { kid: row.kid, key: unwrap(keyring, row.wrapped) };
   cache.set(caseId, { wrapped: row.wrapped, key, at: now, opened: new Map() });
   return key;
 }
@@ -180,12 +187,19 @@ export function keysOfRows(keyring: Keyring, rows: [caseId: string, keyRow: stri
 /** New keys for new cases, in one insert. */
 export async function createCaseKeys(db: Db, caseIds: string[]): Promise<CaseKey[]> {
   const keyring = keyringOf(db);
-  const made = caseIds.map(() => ({ kid: randomBytes(6).toString('hex'), key: randomBytes(32) }));
+  const made = caseIds.map(() => ({ kid: randomBuffer(6).toString('hex'), key: randomBuffer(32) }));
   if (caseIds.length === 0) return made;
-  await db
-    .insertInto('case_keys')
-    .values(caseIds.map((caseId, i) => ({ case_id: caseId, kid: made[i]!.kid, wrapped: wrap(keyring, made[i]!.key) })))
-    .execute();
+  const rows = caseIds.map((caseId, i) => ({
+    case_id: caseId,
+    kid: made[i]!.kid,
+    wrapped: wrap(keyring, made[i]!.key),
+  }));
+  await db.insertInto('case_keys').values(rows).execute();
+  // Issue 22: a new case's first event, in the same transaction, reads the row back; remembered
+  // here, it is not unwrapped again. unwrapRow still checks the remembered key against the row
+  // read, so a rolled-back insert leaves nothing that could be used. Not an import's thousands:
+  // they would push the inbox's keys out.
+  if (rows.length === 1) remember(keyring, rows[0]!.case_id, rows[0]!, made[0]!);
   return made;
 }
 
@@ -197,7 +211,7 @@ export async function destroyCaseKey(db: Db, caseId: string): Promise<void> {
 
 /** `s1.<kid>.<iv>.<tag>.<body>`, base64url: the key id says which key of the case sealed it. */
 export function sealText(key: CaseKey, text: string): string {
-  const iv = randomBytes(12);
+  const iv = randomBuffer(12);
   const cipher = gcm(key.key, iv);
   const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return `${PREFIX}${key.kid}.${[iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.')}`;
@@ -240,7 +254,7 @@ export function openListText(keyring: Keyring, caseId: string, key: CaseKey | un
 
 /** Bytes (an attachment): `PLS1`, key id length and id, iv, tag, ciphertext. */
 export function sealBytes(key: CaseKey, bytes: Buffer): Buffer {
-  const iv = randomBytes(12);
+  const iv = randomBuffer(12);
   const cipher = gcm(key.key, iv);
   const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
   const kid = Buffer.from(key.kid, 'utf8');

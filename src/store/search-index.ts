@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { indexTokens, upsertTokens, type Db } from './cases.repository.ts';
 import type { Store } from './db.ts';
+import { indexerPace, type Pace } from './fair-share.ts';
 import { caseKeys, keyringOf, openText } from './sealing.ts';
 
 /**
@@ -25,8 +26,9 @@ import { caseKeys, keyringOf, openText } from './sealing.ts';
 /**
  * Cases per batch. Measured (bench/README.md, issue 22): a case costs ~0.3 ms of CPU to index,
  * all in — reading and opening it, segmenting, hashing its ~100 tokens, writing them — on the
- * shared 2-core machine under load. Tokens are computed TOKEN_CHUNK cases at a time with a turn
- * of the event loop between, so a batch holds it a few ms at most.
+ * shared 2-core machine under load. Tokens are computed in slices with a turn of the event loop
+ * between, each slice a fair share of the loop (fair-share.ts), so a batch holds it 40 ms at most
+ * and keeps pace with the requests however long their turns grow.
  *
  * On SQLite a batch is read, computed and then written by one unit of the group commit
  * (transaction.ts): its place in the commit queue is shared with every request, so a batch must
@@ -35,29 +37,26 @@ import { caseKeys, keyringOf, openText } from './sealing.ts';
  * queue rows locked while it computes.
  */
 export const INDEX_BATCH = 128;
-const TOKEN_CHUNK = 16;
 
 type Queued = { id: string; subject: string; description: string; tracking_no: string };
 
-/** The queued cases' tokens, computed a chunk at a time with a turn of the event loop between. */
-async function tokensOf(db: Db, rows: Queued[]): Promise<{ case_id: string; tokens: string }[]> {
+/** The queued cases' tokens, computed a slice at a time with a turn of the event loop between. */
+async function tokensOf(db: Db, rows: Queued[], pace: Pace): Promise<{ case_id: string; tokens: string }[]> {
   const keyring = keyringOf(db);
   const keys = await caseKeys(
     db,
     rows.map((r) => r.id),
   );
   const out: { case_id: string; tokens: string }[] = [];
-  for (let i = 0; i < rows.length; i += TOKEN_CHUNK) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const r of rows.slice(i, i + TOKEN_CHUNK)) {
-      const key = keys.get(r.id);
-      const text = {
-        subject: openText(keyring, key, r.subject),
-        description: openText(keyring, key, r.description),
-        tracking_no: r.tracking_no,
-      };
-      out.push({ case_id: r.id, tokens: indexTokens(keyring, text) });
-    }
+  for (const r of rows) {
+    if (pace.spent()) await pace.yield();
+    const key = keys.get(r.id);
+    const text = {
+      subject: openText(keyring, key, r.subject),
+      description: openText(keyring, key, r.description),
+      tracking_no: r.tracking_no,
+    };
+    out.push({ case_id: r.id, tokens: indexTokens(keyring, text) });
   }
   return out;
 }
@@ -70,9 +69,12 @@ const queuedCases = (db: Db, ids: string[]) =>
     .orderBy('id')
     .execute();
 
-/** Indexes at most `limit` queued cases; returns how many queue rows it took. */
-export async function indexBatch(store: Store, limit = INDEX_BATCH): Promise<number> {
-  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit);
+/**
+ * Indexes at most `limit` queued cases; returns how many queue rows it took. A drain passes one
+ * `pace` to all its batches, so the share it was given carries over from one to the next.
+ */
+export async function indexBatch(store: Store, limit = INDEX_BATCH, pace = indexerPace()): Promise<number> {
+  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit, pace);
   return store.transact(async (trx) => {
     const pending = trx
       .selectFrom('case_search_pending')
@@ -84,42 +86,80 @@ export async function indexBatch(store: Store, limit = INDEX_BATCH): Promise<num
     const ids = (await pending.execute()).map((r) => r.case_id);
     if (ids.length === 0) return 0;
     // A queued case deleted meanwhile has no row: its queue row just goes.
-    await upsertTokens(trx, await tokensOf(trx, await queuedCases(trx, ids)));
+    await upsertTokens(trx, await tokensOf(trx, await queuedCases(trx, ids), pace));
     await trx.deleteFrom('case_search_pending').where('case_id', 'in', ids).execute();
     return ids.length;
   });
 }
 
 /**
- * SQLite: read and compute outside the write, then write only the cases still queued — in the one
- * unit of the group commit, after any change that committed meanwhile. A de-identification or a
- * deletion that ran in between deleted the queue row with its own tokens, so its case is left
- * alone here (its tokens are newer than the text read above); another batch that wrote the same
- * cases first deleted their queue rows too, so nothing is done twice.
+ * SQLite: the queue rows a batch of this process has read and not yet written. SQLite has one
+ * writer process, so this is every batch in flight: the indexer runs two at once (jobs/indexer.ts),
+ * one computing while the other waits for its commit, and they must not take the same cases.
+ * Claims are made one after another (`last`): two batches reading the queue at the same moment
+ * would otherwise both read the same rows before either had claimed them.
  */
-async function indexBatchSqlite(store: Store, limit: number): Promise<number> {
-  const ids = (
-    await store.db.selectFrom('case_search_pending').select('case_id').orderBy('case_id').limit(limit).execute()
-  ).map((r) => r.case_id);
-  if (ids.length === 0) return 0;
-  const computed = await tokensOf(store.db, await queuedCases(store.db, ids));
-  return store.transact(async (trx) => {
-    const still = new Set(
-      (await trx.selectFrom('case_search_pending').select('case_id').where('case_id', 'in', ids).execute()).map(
-        (r) => r.case_id,
-      ),
-    );
-    if (still.size === 0) return 0;
-    await upsertTokens(
-      trx,
-      computed.filter((c) => still.has(c.case_id)),
-    );
-    await trx
-      .deleteFrom('case_search_pending')
-      .where('case_id', 'in', [...still])
-      .execute();
-    return still.size;
+type Claims = { inFlight: Set<string>; last: Promise<unknown> };
+const claims = new WeakMap<Store, Claims>();
+
+/** Takes up to `limit` queued cases no batch of this process holds; `release` gives them back. */
+function claimQueued(store: Store, limit: number): Promise<{ ids: string[]; release(): void }> {
+  const mine = claims.get(store) ?? { inFlight: new Set<string>(), last: Promise.resolve() };
+  claims.set(store, mine);
+  const claimed = mine.last.then(async () => {
+    const ids = (
+      await store.db
+        .selectFrom('case_search_pending')
+        .select('case_id')
+        .orderBy('case_id')
+        .limit(limit + mine.inFlight.size)
+        .execute()
+    )
+      .map((r) => r.case_id)
+      .filter((id) => !mine.inFlight.has(id))
+      .slice(0, limit);
+    for (const id of ids) mine.inFlight.add(id);
+    return { ids, release: () => ids.forEach((id) => mine.inFlight.delete(id)) };
   });
+  mine.last = claimed.catch(() => {});
+  return claimed;
+}
+
+/**
+ * SQLite: read and compute outside the write, then write only the cases still queued — in one
+ * unit of the group commit, ahead of the requests waiting for it, after any change that committed
+ * meanwhile. A de-identification or a deletion that ran in between deleted the queue row with its
+ * own tokens, so its case is left alone here (its tokens are newer than the text read above);
+ * another batch that wrote the same cases first deleted their queue rows too, so nothing is done twice.
+ */
+async function indexBatchSqlite(store: Store, limit: number, pace: Pace): Promise<number> {
+  const { ids, release } = await claimQueued(store, limit);
+  if (ids.length === 0) return 0;
+  try {
+    const computed = await tokensOf(store.db, await queuedCases(store.db, ids), pace);
+    return await store.transact(
+      async (trx) => {
+        const still = new Set(
+          (await trx.selectFrom('case_search_pending').select('case_id').where('case_id', 'in', ids).execute()).map(
+            (r) => r.case_id,
+          ),
+        );
+        if (still.size === 0) return 0;
+        await upsertTokens(
+          trx,
+          computed.filter((c) => still.has(c.case_id)),
+        );
+        await trx
+          .deleteFrom('case_search_pending')
+          .where('case_id', 'in', [...still])
+          .execute();
+        return still.size;
+      },
+      { first: true },
+    );
+  } finally {
+    release();
+  }
 }
 
 /**
@@ -129,9 +169,10 @@ async function indexBatchSqlite(store: Store, limit: number): Promise<number> {
  */
 export async function indexPending(store: Store, max = Number.POSITIVE_INFINITY): Promise<number> {
   let done = 0;
+  const pace = indexerPace();
   while (done < max) {
     const asked = Math.min(INDEX_BATCH, max - done);
-    const n = await indexBatch(store, asked);
+    const n = await indexBatch(store, asked, pace);
     done += n;
     if (n < asked) break;
   }

@@ -113,9 +113,17 @@ export async function changedInstants(db: Db, from: string, to: string): Promise
   return rows.map((r) => r.received_at);
 }
 
-/** The oldest entries of the change log: what the refresher works on next. */
-export async function oldestChanges(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('stats_changes').select('received_at').orderBy('id').limit(limit).execute();
+/** Change log entries of the earliest days before `before`: what the refresher works on next. */
+export async function oldestChanges(db: Db, limit: number, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stats_changes')
+    .select('received_at')
+    .where('received_at', '<', before)
+    // By day, from the received_at index: walking the log in id order would read past every entry
+    // of today (all of them, on a busy day) to find none before `before`.
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.received_at);
 }
 

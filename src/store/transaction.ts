@@ -4,8 +4,12 @@ import { deferAudit, flushAudit } from './audit.repository.ts';
 
 export type Trx = Transaction<Database>;
 
-/** Runs `work` atomically: all of its writes commit, or none do. */
-export type Transact = <T>(work: (trx: Trx) => Promise<T>) => Promise<T>;
+/**
+ * Runs `work` atomically: all of its writes commit, or none do. `first`: a background job that
+ * must keep pace with the requests (issue 22, the search indexer) goes ahead of the units waiting
+ * for SQLite's group commit; PostgreSQL has no such queue.
+ */
+export type Transact = <T>(work: (trx: Trx) => Promise<T>, options?: { first?: boolean }) => Promise<T>;
 
 /**
  * PostgreSQL: one transaction per unit of work; the server commits many at once by itself. The
@@ -57,9 +61,11 @@ export function groupCommit(db: Kysely<Database>): Transact {
     }
   }
 
-  return <T>(work: (trx: Trx) => Promise<T>) =>
+  return <T>(work: (trx: Trx) => Promise<T>, options?: { first?: boolean }) =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      const unit = { work, resolve: resolve as (v: unknown) => void, reject };
+      if (options?.first) queue.unshift(unit);
+      else queue.push(unit);
       if (!running) {
         running = true;
         // better-sqlite3 is synchronous: without this turn of the event loop every request would

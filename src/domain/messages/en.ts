@@ -139,6 +139,8 @@ export const en: Record<MessageKey, string> = {
   'reach.personNamedCannotActOn': 'the person named cannot act on this case: {fields}',
   'reach.procedureDoesNotTakeCases': 'this procedure does not take cases there',
   'reach.youMayNotRegisterCases': 'you may not register cases for this unit',
+  'readPool.closing': 'the server is shutting down; retry shortly',
+  'readPool.stopped': 'the read worker handling this request stopped; retry shortly',
   'records.anonymousCaseHoldsNoPersonal': 'an anonymous case holds no personal data of yours',
   'records.caseAlreadyOnHold': 'the case is already on hold',
   'records.caseNotOnHold': 'the case is not on hold',

@@ -139,6 +139,8 @@ export const zhCN = {
   'reach.personNamedCannotActOn': '所选人员不能办理此案：{fields}',
   'reach.procedureDoesNotTakeCases': '该流程不受理寄往此单位的事项',
   'reach.youMayNotRegisterCases': '您无权在该单位代为登记',
+  'readPool.closing': '服务器正在停止，请稍后重试',
+  'readPool.stopped': '处理本请求的读取线程意外停止，请稍后重试',
   'records.anonymousCaseHoldsNoPersonal': '匿名案件未保存个人信息',
   'records.caseAlreadyOnHold': '案件已处于保全状态',
   'records.caseNotOnHold': '案件未被保全',

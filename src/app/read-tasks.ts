@@ -1,0 +1,39 @@
+import type { Actor } from '../domain/case.ts';
+import type { OrgUnitRow } from '../store/org.repository.ts';
+import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
+import type { AppContext } from './context.ts';
+import { buildReport } from './monthly-report.ts';
+import { type StatsPeriod, statsFor } from './stats.ts';
+
+/**
+ * The heavy reads of issue 25 ("no request holds the event loop more than 50 ms"): statistics and
+ * their workbook, case files, archive bundles and the monthly report's numbers. On SQLite each runs
+ * in a read worker (read-pool.ts) with its own connection; on PostgreSQL, whose driver is
+ * asynchronous, in the process as before. Each gets the actor, never a pre-filtered result, so the
+ * access policy is applied inside exactly as it is in the process.
+ */
+export const READ_TASKS = {
+  stats: (ctx: AppContext, a: { actor: Actor; period: StatsPeriod }) => statsFor(ctx, a.actor, a.period),
+  statsWorkbook: async (ctx: AppContext, a: { actor: Actor; period: StatsPeriod }) => {
+    const { statsWorkbook } = await import('./stats-export.ts');
+    return new Uint8Array(await statsWorkbook(await statsFor(ctx, a.actor, a.period)));
+  },
+  caseFile: (ctx: AppContext, a: { actor: Actor; caseId: string }) => caseFile(ctx, a.caseId, a.actor),
+  archiveBundle: (ctx: AppContext, a: { actor: Actor; filter: BundleFilter }) => archiveBundle(ctx, a.filter, a.actor),
+  monthlyReport: (ctx: AppContext, a: { month: string; unit: OrgUnitRow | null }) => buildReport(ctx, a.month, a.unit),
+};
+
+export type ReadTask = keyof typeof READ_TASKS;
+export type ReadArgs<T extends ReadTask> = Parameters<(typeof READ_TASKS)[T]>[1];
+export type ReadResult<T extends ReadTask> = Awaited<ReturnType<(typeof READ_TASKS)[T]>>;
+
+/** Runs a heavy read in a read worker when the store has them (SQLite), else here. */
+export async function heavyRead<T extends ReadTask>(
+  ctx: AppContext,
+  task: T,
+  args: ReadArgs<T>,
+): Promise<ReadResult<T>> {
+  if (ctx.reads) return (await ctx.reads.run(ctx, task, args)) as ReadResult<T>;
+  const run = READ_TASKS[task] as (ctx: AppContext, args: ReadArgs<T>) => Promise<ReadResult<T>>;
+  return run(ctx, args);
+}
