@@ -13,6 +13,7 @@
  * dirty day is recounted; the time of that recount and the rollup's row counts are printed). With
  * each, the event loop's delay while the statistics run (perf_hooks.monitorEventLoopDelay): its max
  * is the longest stretch the statistics held the loop, i.e. stalled every other request.
+ * After the recount every whole month is folded: the year reads month rows (facts per unit subtree).
  */
 import { basename, dirname, join } from 'node:path';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -39,7 +40,16 @@ export type StatsBenchResult = {
   loopMax?: number;
 };
 
-export type RollupInfo = { refreshMs: number; days: number; rows: number; spanRows: number; changesBefore: number };
+export type RollupInfo = {
+  refreshMs: number;
+  days: number;
+  rows: number;
+  spanRows: number;
+  dayFactRows: number;
+  monthFactRows: number;
+  foldedMonths: number;
+  changesBefore: number;
+};
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
@@ -155,7 +165,16 @@ export async function benchStats(
     const days = await refreshAllStatsRollup(ctx, 7);
     const refreshMs = performance.now() - t0;
     const sizes = await rollupSizes(ctx.store.db);
-    options.onRollup?.({ refreshMs, days, rows: sizes.rollup, spanRows: sizes.spans, changesBefore });
+    options.onRollup?.({
+      refreshMs,
+      days,
+      rows: sizes.rollup,
+      spanRows: sizes.spans,
+      dayFactRows: sizes.dayFacts,
+      monthFactRows: sizes.monthFacts,
+      foldedMonths: sizes.folded,
+      changesBefore,
+    });
     for (const s of scopes) await measure(`${s.label} rollup`, s.scope, period, false);
     for (const s of scopes)
       await measure(`${year} ${s.label.replace(`${month} `, '')} rollup`, s.scope, yearPeriod, false);
@@ -182,7 +201,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     onRollup: (info) => {
       rollup = info;
       console.log(
-        `stats rollup: ${info.changesBefore} change-log rows → ${info.days} days recounted in ${(info.refreshMs / 1000).toFixed(1)} s; ${info.rows} rollup rows, ${info.spanRows} handling-time rows`,
+        `stats rollup: ${info.changesBefore} change-log rows → ${info.days} steps (days recounted, months folded) in ${(info.refreshMs / 1000).toFixed(1)} s; day rows: ${info.rows} cross-product, ${info.spanRows} handling-time, ${info.dayFactRows} clocks/links/respondents; ${info.monthFactRows} month rows over ${info.foldedMonths} folded months`,
       );
     },
   });

@@ -16,11 +16,22 @@ import { complaint, startHarness, type Harness } from './support/harness.ts';
  * moment of a random working life: cases arrive (some around local midnight, Asia/Shanghai),
  * move through their procedure, are closed, rated, found, recused from; the refresher recounts a
  * few dirty days now and then. After each step, for admins and unit-scoped managers (one recused
- * from some cases, one holding two subtrees), with and without unit and procedure filters, over
- * periods whose edges are local days, both computations must give the same statistics.
+ * from some cases, one holding two subtrees, one holding a unit and a unit below it), with and
+ * without unit and procedure filters, over periods whose edges are local days and over whole months
+ * (read from the month rows once folded), both computations must give the same statistics.
  */
 
-type Life = { id: string; version: number; unit: 'a' | 'a1' | 'b'; step: number; invalid: boolean; person: boolean };
+type Life = {
+  id: string;
+  trackingNo: string;
+  version: number;
+  unit: 'a' | 'a1' | 'b';
+  step: number;
+  invalid: boolean;
+  person: boolean;
+  /** Local day received. */
+  day: string;
+};
 
 const CATEGORIES = ['product-quality', 'service-attitude', 'after-sales', 'delivery'];
 const FINDINGS = ['substantiated', 'partly-substantiated', 'not-substantiated'];
@@ -35,10 +46,11 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
   const clock = new TestClock('2026-10-29T09:00:00.000Z');
   const units: Record<'city' | 'a' | 'a1' | 'b', string> = { city: '', a: '', a1: '', b: '' };
   const tokens: Record<string, string> = {};
-  const viewers: string[] = ['stats-admin', 'mgr-a', 'mgr-a1', 'mgr-a1-b'];
+  const viewers: string[] = ['stats-admin', 'mgr-a', 'mgr-a1', 'mgr-a1-b', 'mgr-a-a1'];
   const cases: Life[] = [];
   let compared = 0;
   let recusals = 0;
+  let links = 0;
 
   beforeAll(async () => {
     h = await startHarness(backend, clock);
@@ -55,6 +67,8 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     await add('mgr-a', [at('customer-service-manager', a.id)]);
     await add('mgr-a1', [at('customer-service-manager', a1.id)]);
     await add('mgr-a1-b', [at('customer-service-manager', a1.id), at('customer-service-manager', b.id)]);
+    // Overlapping grants (a and a unit below it): the month rows of a1 must not be added twice.
+    await add('mgr-a-a1', [at('customer-service-manager', a.id), at('customer-service-manager', a1.id)]);
     await add('svc-a', [at('customer-service', a.id)]);
     await add('svc-b', [at('customer-service', b.id)]);
   }, 60_000);
@@ -63,8 +77,9 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
   const handler = (c: Life) => (c.unit === 'b' ? 'svc-b' : 'svc-a');
 
   async function intake(): Promise<void> {
-    const unit = pick(['a', 'a1', 'b'] as const);
-    const person = rnd() < 0.25;
+    // The first case names a person in unit a: the walk always has a case its manager can be recused from.
+    const unit = cases.length === 0 ? 'a' : pick(['a', 'a1', 'b'] as const);
+    const person = cases.length === 0 || rnd() < 0.25;
     const res = await h.call('POST', '/api/v1/cases', {
       token: tokens[unit === 'b' ? 'svc-b' : 'svc-a'],
       body: complaint({
@@ -82,7 +97,16 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     const found =
       (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: tokens['svc-a'] })).json().items[0] ??
       (await h.call('GET', `/api/v1/cases?q=${res.json().trackingNo}`, { token: tokens['svc-b'] })).json().items[0];
-    cases.push({ id: found.id, version: found.version, unit, step: 0, invalid: rnd() < 0.2, person });
+    cases.push({
+      id: found.id,
+      trackingNo: res.json().trackingNo,
+      version: found.version,
+      unit,
+      step: 0,
+      invalid: rnd() < 0.2,
+      person,
+      day: h.ctx.calendar.localDate(clock.now()),
+    });
   }
 
   /** One step of a case's life: the happy path of customer-complaint, or closed as invalid. */
@@ -125,6 +149,23 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     recusals++;
   }
 
+  /** A handler marks a case as a repeat of an earlier one they also handle (INT-6): a link, not a case write. */
+  async function linkRepeat(c: Life): Promise<void> {
+    const earlier = cases.find((e) => e !== c && handler(e) === handler(c) && e.id < c.id);
+    if (!earlier) return;
+    const res = await h.call('POST', `/api/v1/cases/${c.id}/links`, {
+      token: tokens[handler(c)],
+      body: { trackingNo: earlier.trackingNo, kind: 'repeat', note: '同一事项再次投诉' },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    // The link is recorded on the cases' timelines: their versions move on.
+    for (const x of [c, earlier]) {
+      const got = await h.call('GET', `/api/v1/cases/${x.id}`, { token: tokens[handler(x)] });
+      x.version = got.json().version;
+    }
+    links++;
+  }
+
   async function scopeOf(username: string) {
     const user = await h.ctx.store.db
       .selectFrom('users')
@@ -154,6 +195,10 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     }
     await same(pick(viewers), { from: today, to: today });
     await same(pick(viewers), { from: '2026-10-31', to: '2026-11-01', unitId: units.a });
+    // Whole months (read from the month rows once folded) next to partial ones, and the year.
+    await same(pick(viewers), { from: '2026-10-01', to: '2026-11-30' });
+    await same(pick(viewers), { from: '2026-10-15', to: '2026-11-30', ...pick([{}, { unitId: units.a }]) });
+    await same(pick(viewers), { from: '2026-01-01', to: '2026-12-31' });
   }
 
   it('after every step of a random walk', async () => {
@@ -162,23 +207,43 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
       clock.advance(rnd() < 0.3 ? Math.floor(rnd() * 40) * 60_000 : Math.floor(rnd() * 9 * 3_600_000));
       const r = rnd();
       if (r < 0.35 || cases.length < 3) await intake();
-      else if (r < 0.75) await advance(pick(cases));
+      else if (r < 0.7) await advance(pick(cases));
+      else if (r < 0.75) await linkRepeat(pick(cases));
       else if (r < 0.85 && cases.some((c) => c.person && c.unit !== 'b'))
         await recuse(cases.find((c) => c.person && c.unit !== 'b')!);
       else await refreshStatsRollup(h.ctx, 1 + Math.floor(rnd() * 3));
       if (step % 3 === 0) await compareAll();
     }
+    const named = cases.find((c) => c.person && c.unit !== 'b');
+    if (named) await recuse(named);
+    await linkRepeat(cases[cases.length - 1]);
     // A day on, every day written is in the past: the refresher leaves today alone (it is counted live).
     clock.advance(24 * 3_600_000);
     await refreshAllStatsRollup(h.ctx);
     const sizes = await rollupSizes(h.ctx.store.db);
     expect(sizes.changes).toBe(0);
     expect(sizes.rollup).toBeGreaterThan(0);
+    // October and November are folded: whole months are read from the month rows.
+    expect(sizes.folded).toBeGreaterThanOrEqual(2);
+    expect(sizes.monthFacts).toBeGreaterThan(0);
     // All clean: every figure now comes from the rollup (less the recused cases).
+    await compareAll();
+    // Weeks later, running clocks have come due: judged at reading, not when rolled up.
+    clock.advance(20 * 86_400_000);
+    await compareAll();
+    // A late change to an October case: October is dirty again (read from its days and live), then refolded.
+    // (the first case arrived in October: if none of October's can move on, a case links to it.)
+    expect(cases[0].day.startsWith('2026-10')).toBe(true);
+    const october = cases.find((c) => c.day.startsWith('2026-10') && c.step < (c.invalid ? 2 : 8));
+    if (october) await advance(october);
+    else await linkRepeat([...cases].reverse().find((c) => c !== cases[0] && handler(c) === handler(cases[0]))!);
+    expect((await rollupSizes(h.ctx.store.db)).changes).toBeGreaterThan(0);
     await compareAll();
     for (const c of cases) await advance(c);
     await compareAll();
     await refreshAllStatsRollup(h.ctx);
+    expect((await rollupSizes(h.ctx.store.db)).folded).toBeGreaterThanOrEqual(sizes.folded);
+    await compareAll();
     // Retention deletes cases (CON-4): their days turn dirty, then are recounted without them.
     for (const c of cases.slice(0, 4)) await deleteCase(h.ctx, (await findCaseById(h.ctx.store.db, c.id))!);
     await compareAll();
@@ -187,6 +252,7 @@ describe.each(BACKENDS)('statistics from the rollup equal the direct count on $n
     expect(compared).toBeGreaterThan(100);
     // The walk did what it is for: mgr-a is recused from some cases the rollup counts for everyone.
     expect(recusals).toBeGreaterThan(0);
+    expect(links).toBeGreaterThan(0);
     const excluded = await h.ctx.store.db.selectFrom('case_exclusions').select('case_id').execute();
     expect(excluded.length).toBeGreaterThan(0);
   }, 600_000);

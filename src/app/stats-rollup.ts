@@ -1,44 +1,66 @@
 import { sql } from 'kysely';
 import { addDays, type Calendar } from '../domain/calendar.ts';
 import { monthOfHour, workingDayDurations, workingDayHistogram } from '../domain/stats.ts';
+import {
+  clockFact,
+  factsOfCombination,
+  FactTable,
+  readSubtrees,
+  resolveDue,
+  subtreesOf,
+  type Fact,
+  type FactDim,
+} from '../domain/stats-facts.ts';
+import type { Scope } from '../domain/policy.ts';
 import type { Db } from '../store/cases.repository.ts';
 import {
   changedInstants,
   closedSpans,
+  foldedMonths,
+  hasChanges,
+  monthDays,
+  monthFacts,
   oldestChanges,
   replaceDay,
+  replaceMonth,
+  rolledDayFacts,
   rolledDimensions,
   rolledMonths,
   rolledSpans,
+  staleMonths,
+  type DayFact,
+  type MonthFact,
+  type MonthScope,
   type RollupDay,
 } from '../store/stats-rollup.repository.ts';
 import {
   caseSpans,
+  clockCounts,
+  clockRows,
   dimensionCounts,
   hourCounts,
+  linkCounts,
+  recusedCases,
+  respondentCounts,
   rollupDimensionRows,
-  type DimensionRow,
   type StatsFilter,
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
 
 /**
- * Issue 25: statistics from rollups. `stats_rollup` counts the cases of each local day of receipt by
- * every dimension the statistics group by; triggers log each written case's receipt instant in
- * `stats_changes`, which makes its day dirty. A statistic sums the clean days' rows and counts the
- * dirty days live, so it is exact at every moment; the refresher below recounts dirty days in small
- * steps. What is rolled up: the dimension counts (totals, every breakdown, satisfaction, findings,
- * adoption, appeals by outcome), the months, and the handling time (as received-day × closed-day
- * pairs). Clocks, links and respondents are still counted live (stats.repository.ts).
+ * Issue 25: statistics from rollups, as facts (domain/stats-facts.ts). Three levels:
+ * - day rows: `stats_rollup` (the cross product of the case dimensions), `stats_rollup_spans`
+ *   (received day × closed day) and `stats_rollup_day_facts` (clocks, links, respondents), recounted
+ *   per local day of receipt when the day is dirty (triggers log every write in `stats_changes`);
+ * - month rows: `stats_rollup_facts`, folded from a month's day rows once none of its days is dirty,
+ *   per unit subtree, so that a year is a few thousand rows whatever the number of cases;
+ * - live counts: the dirty days, and the cases a recused reader may not see (taken off).
+ * A statistic sums the folded whole months, the day rows of the other clean days and the live counts
+ * of the dirty days, in one snapshot, so it equals the direct count at every moment. What is not
+ * rolled up: whether a running clock is overdue depends on the moment of reading, so running clocks
+ * are kept with their due instant in the day rows (one row per open case's clock at most) and judged
+ * when read.
  */
-
-/** The counts `computeStats` builds its figures from. */
-export type BaseCounts = {
-  dims: DimensionRow[];
-  months: Map<string, number>;
-  /** Handling time of the closed cases in working days: value → cases. */
-  handling: Map<number, number>;
-};
 
 const LOG_BATCH = 500;
 
@@ -57,8 +79,19 @@ export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<
   const run = async (db: Db) => {
     const changes = await oldestChanges(db, LOG_BATCH, today);
     const days = [...new Set(changes.map((i) => ctx.calendar.localDate(new Date(i))))];
-    for (const day of days.slice(0, maxDays)) await replaceDay(db, await countDay(ctx, db, day));
-    return Math.min(days.length, maxDays);
+    const picked = days.slice(0, maxDays);
+    for (const day of picked) await replaceDay(db, await countDay(ctx, db, day));
+    // A month folds once all its days are clean; one folded with an older calendar is folded again.
+    const stale = await staleMonths(db, ctx.calendar.version, 1);
+    let refolded = 0;
+    for (const month of new Set([...picked.map((d) => d.slice(0, 7)), ...stale])) {
+      const from = ctx.calendar.startOfDay(`${month}-01`).toISOString();
+      const to = ctx.calendar.startOfDay(nextMonthDay(month)).toISOString();
+      if (await hasChanges(db, from, to)) continue; // today's writes wait for tomorrow, and so does their month
+      await foldMonth(ctx, db, month);
+      if (stale.includes(month)) refolded++;
+    }
+    return picked.length + refolded;
   };
   if (ctx.store.dialect === 'sqlite') return ctx.store.transact((trx) => run(trx));
   return ctx.store.db.connection().execute(async (conn) => {
@@ -76,7 +109,7 @@ export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<
   });
 }
 
-/** Recounts until no day is dirty (tests, the benchmark, after an import); returns the days counted. */
+/** Recounts until no day is dirty and every month is folded (tests, the benchmark, after an import); returns the steps. */
 export async function refreshAllStatsRollup(ctx: AppContext, daysPerStep = 7): Promise<number> {
   let total = 0;
   for (;;) {
@@ -106,139 +139,188 @@ async function countDay(ctx: AppContext, db: Db, day: string): Promise<RollupDay
     e.n++;
     spans.set(k, e);
   }
-  return { day, from, to, dims, spans: [...spans.values()] };
+  const dayFilter: StatsFilter = { from, to, scope: { everything: true, byProcedure: [], recused: null } };
+  const facts = new Map<string, DayFact>();
+  const add = (procedure_id: string, org_unit_path: string | null, dim: FactDim, value: string, n: number) => {
+    const k = JSON.stringify([procedure_id, org_unit_path, dim, value]);
+    const e = facts.get(k);
+    if (e) e.n += n;
+    else facts.set(k, { procedure_id, org_unit_path, dim, value, n });
+  };
+  for (const c of await clockRows(db, dayFilter)) add(c.procedure_id, c.org_unit_path, ...clockFact(c), 1);
+  for (const l of await linkCounts(db, dayFilter, true)) {
+    if (l.repeats) add(l.procedure_id, l.org_unit_path, 'repeat', '', l.repeats);
+    if (l.appealed) add(l.procedure_id, l.org_unit_path, 'appealed', '', l.appealed);
+  }
+  for (const r of await respondentCounts(db, dayFilter, true))
+    add(r.procedure_id, r.org_unit_path, 'respondent', r.hash, r.n);
+  return { day, from, to, dims, spans: [...spans.values()], facts: [...facts.values()] };
 }
 
-/** The direct computation (the reference the rollup must equal): GROUP BYs over the period's cases. */
-export async function directCounts(ctx: AppContext, db: Db, f: StatsFilter): Promise<BaseCounts> {
-  const [dims, hours, spans] = await Promise.all([
-    dimensionCounts(db, ctx.store.dialect, f),
-    hourCounts(db, f),
-    caseSpans(db, f),
-  ]);
-  const months = new Map<string, number>();
-  for (const h of hours)
-    months.set(monthOfHour(ctx.calendar, h.hour), (months.get(monthOfHour(ctx.calendar, h.hour)) ?? 0) + h.n);
-  const handling = new Map<number, number>();
-  const closed = spans.filter((s): s is typeof s & { closed_at: string } => s.closed_at !== null);
-  for (const d of workingDayDurations(ctx.calendar, closed)) handling.set(d, (handling.get(d) ?? 0) + 1);
-  return { dims, months, handling };
+/** A month's rows from its day rows: every fact under each unit subtree of its case's unit. */
+async function foldMonth(ctx: AppContext, db: Db, month: string): Promise<void> {
+  const { dims, spans, facts } = await monthDays(db, month);
+  const rows = new Map<string, MonthFact>();
+  const add = (procedure_id: string, path: string | null, dim: FactDim, value: string, n: number) => {
+    for (const unit_path of subtreesOf(path)) {
+      const k = `${procedure_id}\u0000${unit_path}\u0000${dim}\u0000${value}`;
+      const e = rows.get(k);
+      if (e) e.n += n;
+      else rows.set(k, { procedure_id, unit_path, dim, value, n });
+    }
+  };
+  for (const r of dims) {
+    for (const [dim, value] of factsOfCombination(r)) add(r.procedure_id, r.org_unit_path, dim, value, r.n);
+    add(r.procedure_id, r.org_unit_path, 'month', month, r.n);
+  }
+  for (const f of facts) add(f.procedure_id, f.org_unit_path, f.dim as FactDim, f.value, f.n);
+  // Handling time in working days with today's calendar (the fold row names it: a new calendar refolds).
+  const groups = new Map<string, { procedure_id: string; path: string | null; pairs: typeof spans }>();
+  for (const s of spans) {
+    const k = JSON.stringify([s.procedure_id, s.org_unit_path]);
+    const g = groups.get(k) ?? { procedure_id: s.procedure_id, path: s.org_unit_path, pairs: [] };
+    g.pairs.push(s);
+    groups.set(k, g);
+  }
+  for (const g of groups.values())
+    for (const [days, n] of workingDayHistogram(ctx.calendar, g.pairs))
+      add(g.procedure_id, g.path, 'handling', String(days), n);
+  await replaceMonth(
+    db,
+    month,
+    ctx.calendar.version,
+    [...rows.values()].filter((r) => r.n !== 0),
+  );
 }
 
 /**
- * The same counts from the rollup: clean days summed from it, dirty days counted live, and the cases
- * the reader is recused from taken off the clean days (the rollup counts a unit's cases for all).
- * Read in one snapshot, so a refresh or a write in between cannot count a day twice or not at all.
+ * The direct computation (the reference the rollup must equal): GROUP BYs over the filter's cases,
+ * as facts. Also the live part of a rolled-up statistic: its dirty days, its recused cases.
  */
-export async function rolledUpCounts(
+export async function directFacts(ctx: AppContext, db: Db, f: StatsFilter, now: string): Promise<FactTable> {
+  const facts = new FactTable();
+  for (const r of await dimensionCounts(db, ctx.store.dialect, f))
+    for (const [dim, value] of factsOfCombination(r)) facts.add(r.procedure_id, dim, value, r.n);
+  // Months and handling times are read across procedures (FactTable.byValue): no procedure here.
+  for (const h of await hourCounts(db, f)) facts.add('', 'month', monthOfHour(ctx.calendar, h.hour), h.n);
+  const closed = (await caseSpans(db, f)).filter(
+    (s): s is { received_at: string; closed_at: string } => s.closed_at !== null,
+  );
+  for (const d of workingDayDurations(ctx.calendar, closed)) facts.add('', 'handling', String(d), 1);
+  for (const c of await clockCounts(db, f, now))
+    for (const state of ['met', 'missed', 'overdue', 'running'] as const)
+      if (c[state]) facts.add(c.procedure_id, 'clock', `${c.clock}\t${c.org_unit_id ?? ''}\t${state}`, c[state]);
+  for (const l of await linkCounts(db, f)) {
+    facts.add(l.procedure_id, 'repeat', '', l.repeats);
+    facts.add(l.procedure_id, 'appealed', '', l.appealed);
+  }
+  for (const r of await respondentCounts(db, f)) facts.add(r.procedure_id, 'respondent', r.hash, r.n);
+  return facts;
+}
+
+/**
+ * The same facts from the rollup: folded whole months from their rows, the other clean days from
+ * the day rows, dirty days counted live, and the cases the reader is recused from taken off the
+ * clean days (the rollup counts a unit's cases for all). Read in one snapshot, so a refresh or a
+ * write in between cannot count a day twice or not at all.
+ */
+export async function rolledUpFacts(
   ctx: AppContext,
   f: StatsFilter,
   period: { from: string; to: string },
-): Promise<BaseCounts> {
+  now: string,
+): Promise<FactTable> {
   const tx = ctx.store.db.transaction();
   const snapshot = ctx.store.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx;
   return snapshot.execute(async (db) => {
     const dirty = new Set((await changedInstants(db, f.from, f.to)).map((i) => ctx.calendar.localDate(new Date(i))));
     const days: string[] = [];
     for (let d = period.from; d <= period.to; d = addDays(d, 1)) days.push(d);
+    const whole = [...new Set(days.map((d) => d.slice(0, 7)))].filter(
+      (m) => `${m}-01` >= period.from && addDays(nextMonthDay(m), -1) <= period.to,
+    );
+    const folded = await foldedMonths(db, whole, ctx.calendar.version);
+    const dirtyMonths = new Set([...dirty].map((d) => d.slice(0, 7)));
+    const months = whole.filter((m) => folded.has(m) && !dirtyMonths.has(m));
+    const inMonths = new Set(months);
+    const base = { scope: f.scope, procedureId: f.procedureId, unitPath: f.unitPath };
+    const facts = new FactTable();
+    facts.addAll(await monthFacts(db, months, monthScope(f.scope, f.unitPath), f.procedureId));
+    const due = await rolledDayFacts(
+      db,
+      { ...base, days: months.map((m) => ({ from: `${m}-01`, to: `${m}-31` })) },
+      'clock-due',
+    );
+    addResolved(facts, due, now);
+    const dayRows = days.filter((d) => !dirty.has(d) && !inMonths.has(d.slice(0, 7)));
+    if (dayRows.length) {
+      const rf = { ...base, days: dayRuns(dayRows) };
+      for (const r of await rolledDimensions(db, rf))
+        for (const [dim, value] of factsOfCombination(r)) facts.add(r.procedure_id, dim, value, r.n);
+      for (const m of await rolledMonths(db, rf)) facts.add('', 'month', m.month, m.n);
+      for (const [d, n] of workingDayHistogram(ctx.calendar, await rolledSpans(db, rf)))
+        facts.add('', 'handling', String(d), n);
+      addResolved(facts, await rolledDayFacts(db, rf), now);
+    }
     const dirtyDays = days.filter((d) => dirty.has(d));
     const cleanDays = days.filter((d) => !dirty.has(d));
-    const rf = {
-      fromDay: period.from,
-      toDay: period.to,
-      skip: dirtyDays,
-      scope: f.scope,
-      procedureId: f.procedureId,
-      unitPath: f.unitPath,
-    };
-    const counts: BaseCounts = {
-      dims: await rolledDimensions(db, rf),
-      months: new Map((await rolledMonths(db, rf)).map((m) => [m.month, m.n])),
-      handling: workingDayHistogram(ctx.calendar, await rolledSpans(db, rf)),
-    };
-    const live = async (filter: StatsFilter) => ({
-      dims: await dimensionCounts(db, ctx.store.dialect, filter),
-      hours: await hourCounts(db, filter),
-      spans: await caseSpans(db, filter),
-    });
-    if (dirtyDays.length)
-      addLive(ctx.calendar, counts, await live({ ...f, ranges: dayRanges(ctx.calendar, dirtyDays) }), 1);
-    if (f.scope.recused && cleanDays.length)
-      addLive(
-        ctx.calendar,
-        counts,
-        await live({ ...f, ranges: dayRanges(ctx.calendar, cleanDays), recusedOnly: true }),
+    const ranges = (list: string[]) => dayRuns(list).map((r) => instantRange(ctx.calendar, r));
+    if (dirtyDays.length) facts.addAll((await directFacts(ctx, db, { ...f, ranges: ranges(dirtyDays) }, now)).of());
+    const recused = f.scope.recused && cleanDays.length ? await recusedCases(db, f.scope.recused, f.from, f.to) : [];
+    if (recused.length)
+      facts.addAll(
+        (
+          await directFacts(
+            ctx,
+            db,
+            { ...f, scope: { ...f.scope, recused: null }, ranges: ranges(cleanDays), caseIds: recused },
+            now,
+          )
+        ).of(),
         -1,
       );
-    counts.dims = counts.dims.filter((r) => r.n !== 0);
-    return counts;
+    return facts;
   });
 }
 
-/** Adds (sign 1) or takes off (sign -1) live counts. */
-function addLive(
-  calendar: Calendar,
-  counts: BaseCounts,
-  live: {
-    dims: DimensionRow[];
-    hours: { hour: string; n: number }[];
-    spans: { received_at: string; closed_at: string | null }[];
-  },
-  sign: 1 | -1,
-): void {
-  const byKey = new Map(counts.dims.map((r) => [dimKey(r), r]));
-  for (const r of live.dims) {
-    const e = byKey.get(dimKey(r));
-    if (e) e.n += sign * r.n;
-    else {
-      const row = { ...r, n: sign * r.n };
-      byKey.set(dimKey(r), row);
-      counts.dims.push(row);
-    }
-  }
-  for (const h of live.hours) {
-    const m = monthOfHour(calendar, h.hour);
-    counts.months.set(m, (counts.months.get(m) ?? 0) + sign * h.n);
-  }
-  const pairs = live.spans.flatMap((s) =>
-    s.closed_at === null
-      ? []
-      : [
-          {
-            day: calendar.localDate(new Date(s.received_at)),
-            closed_day: calendar.localDate(new Date(s.closed_at)),
-            n: 1,
-          },
-        ],
-  );
-  for (const [value, n] of workingDayHistogram(calendar, pairs))
-    counts.handling.set(value, (counts.handling.get(value) ?? 0) + sign * n);
+/** Adds day facts, a running clock's due instant judged at `now`. */
+function addResolved(facts: FactTable, rows: Fact[], now: string): void {
+  for (const r of rows)
+    if (r.dim === 'clock-due') facts.add(r.procedure_id, 'clock', resolveDue(r.value, now), r.n);
+    else facts.add(r.procedure_id, r.dim, r.value, r.n);
 }
 
-function dimKey(r: DimensionRow): string {
-  return JSON.stringify([
-    r.procedure_id,
-    r.kind,
-    r.category,
-    r.severity,
-    r.channel,
-    r.org_unit_id,
-    r.status,
-    r.outcome,
-    r.closed,
-    r.rating,
-  ]);
+/** The month rows a scope sums (store/stats-rollup.repository.ts `MonthScope`). */
+function monthScope(scope: Scope, unitPath: string | undefined): MonthScope {
+  if (scope.everything) return { all: readSubtrees(null, unitPath) };
+  return {
+    byProcedure: scope.byProcedure
+      .map((s) => ({ procedureId: s.procedureId, subtrees: readSubtrees(s.all ? null : s.unitPaths, unitPath) }))
+      .filter((s) => s.subtrees.length > 0),
+  };
 }
 
-/** Runs of consecutive local days as [start of the first, start of the day after the last) instants. */
-function dayRanges(calendar: Calendar, days: string[]): { from: string; to: string }[] {
+/** The first local day of the month after `month` (YYYY-MM). */
+function nextMonthDay(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** Runs of consecutive local days, first and last day (inclusive). */
+function dayRuns(days: string[]): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
-  let start = days[0];
-  for (let i = 0; i < days.length; i++) {
-    const next = addDays(days[i], 1);
-    if (i + 1 < days.length && days[i + 1] === next) continue;
-    out.push({ from: calendar.startOfDay(start).toISOString(), to: calendar.startOfDay(next).toISOString() });
-    start = days[i + 1];
+  for (const d of days) {
+    const last = out[out.length - 1];
+    if (last && addDays(last.to, 1) === d) last.to = d;
+    else out.push({ from: d, to: d });
   }
   return out;
+}
+
+/** A run of local days as [start of the first, start of the day after the last) instants. */
+function instantRange(calendar: Calendar, run: { from: string; to: string }): { from: string; to: string } {
+  return {
+    from: calendar.startOfDay(run.from).toISOString(),
+    to: calendar.startOfDay(addDays(run.to, 1)).toISOString(),
+  };
 }

@@ -5,13 +5,13 @@ import type { TLabel } from '../domain/labels.ts';
 import { statsScope, type Scope } from '../domain/policy.ts';
 import type { TProcedure } from '../domain/procedure.schema.ts';
 import { histogramPercentile, rate, type TCount } from '../domain/stats.ts';
+import type { FactTable } from '../domain/stats-facts.ts';
 import { findOrgUnit, listOrgUnits } from '../store/org.repository.ts';
 import { respondentHash, type Db } from '../store/cases.repository.ts';
 import { caseKeys, keyringOf, openText } from '../store/sealing.ts';
-import { clockCounts, linkCounts, respondentCounts, type StatsFilter } from '../store/stats.repository.ts';
-import { directCounts, rolledUpCounts } from './stats-rollup.ts';
+import { respondentSamples, type ClockCountRow, type StatsFilter } from '../store/stats.repository.ts';
+import { directFacts, rolledUpFacts } from './stats-rollup.ts';
 import type { AppContext } from './context.ts';
-import type { DimensionRow } from '../store/stats.repository.ts';
 import { surveySummaries } from './surveys.ts';
 import { msg } from '../domain/messages.ts';
 
@@ -64,22 +64,12 @@ function labelOf(
   return { 'zh-CN': id, en: id };
 }
 
-function sumBy<T>(rows: T[], key: (r: T) => string | null, count: (r: T) => number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const k = key(r) ?? '';
-    out.set(k, (out.get(k) ?? 0) + count(r));
-  }
-  return out;
-}
-
 function toCounts(map: Map<string, number>, label: (key: string) => TLabel): TCount[] {
   return [...map.entries()]
     .map(([key, count]) => ({ key, label: key === '' ? { 'zh-CN': '未填写', en: 'Not set' } : label(key), count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-type Dims = DimensionRow[];
 type Tally = { met: number; missed: number; overdue: number; running: number };
 
 /** Every month of the period, the empty ones too: a trend with gaps left out would mislead. */
@@ -93,23 +83,17 @@ function monthTrend(period: StatsPeriod, counted: Map<string, number>) {
 }
 
 /** EVA-1 ratings: average, distribution, and responses ÷ closed cases of procedures that ask for one. */
-function satisfactionOf(dims: Dims, procedures: TProcedure[]) {
-  const ratings = dims.filter((r) => r.closed && r.rating !== null) as (Dims[number] & { rating: number })[];
+function satisfactionOf(facts: FactTable, procedures: TProcedure[]) {
+  const ratings = [...facts.byValue('rating').entries()].map(([value, n]) => ({ rating: Number(value), n }));
   const rated = new Set(
     procedures.filter((p) => p.actions.some((a) => a.input.some((i) => i.type === 'rating'))).map((p) => p.id),
   );
-  const eligible = dims.filter((r) => r.closed && rated.has(r.procedure_id)).reduce((s, r) => s + r.n, 0);
+  const eligible = [...facts.byProcedure('closed').entries()]
+    .filter(([procedureId]) => rated.has(procedureId))
+    .reduce((s, [, n]) => s + n, 0);
   const responses = ratings.reduce((s, r) => s + r.n, 0);
   const sum = ratings.reduce((s, r) => s + r.rating * r.n, 0);
-  const distribution = [
-    ...sumBy(
-      ratings,
-      (r) => String(r.rating),
-      (r) => r.n,
-    ).entries(),
-  ]
-    .map(([value, count]) => ({ rating: Number(value), count }))
-    .sort((a, b) => a.rating - b.rating);
+  const distribution = ratings.map((r) => ({ rating: r.rating, count: r.n })).sort((a, b) => a.rating - b.rating);
   return {
     responses,
     eligible,
@@ -120,8 +104,9 @@ function satisfactionOf(dims: Dims, procedures: TProcedure[]) {
 }
 
 /** RES-4 findings: (substantiated + partly) ÷ cases with one of the three findings. */
-function findingsOf(dims: Dims) {
-  const count = (o: string) => dims.filter((r) => r.outcome === o).reduce((s, r) => s + r.n, 0);
+function findingsOf(facts: FactTable) {
+  const outcomes = facts.byValue('outcome');
+  const count = (o: string) => outcomes.get(o) ?? 0;
   const sub = count(FINDINGS.substantiated);
   const partly = count(FINDINGS.partly);
   const notSub = count(FINDINGS.not);
@@ -138,13 +123,12 @@ function findingsOf(dims: Dims) {
  * S1 (issue 17): suggestions received, those with an adoption decision, and the adoption rate —
  * adopted ÷ (adopted + not adopted). Same scope as every other count: a manager's units only.
  */
-function adoptionOf(dims: Dims) {
-  const suggestions = dims.filter((r) => r.kind === 'suggestion');
-  const count = (o: string) => suggestions.filter((r) => r.outcome === o).reduce((s, r) => s + r.n, 0);
-  const adopted = count(ADOPTION.adopted);
-  const notAdopted = count(ADOPTION.not);
+function adoptionOf(facts: FactTable) {
+  const outcomes = facts.byValue('suggestion');
+  const adopted = outcomes.get(ADOPTION.adopted) ?? 0;
+  const notAdopted = outcomes.get(ADOPTION.not) ?? 0;
   return {
-    received: suggestions.reduce((s, r) => s + r.n, 0),
+    received: facts.total('suggestion'),
     decided: adopted + notAdopted,
     adopted,
     notAdopted,
@@ -153,15 +137,25 @@ function adoptionOf(dims: Dims) {
 }
 
 /**
- * The most named respondents of the period's cases (cases naming each). Counted on the hashed names
- * in the database; only the few cases that name the top ones are opened, to say the names (issue
- * 24). Three times the places are fetched so that ties at the edge still sort by name.
+ * The most named respondents of the period's cases (cases naming each), counted on the hashed names
+ * (facts); only one case per top name is opened, to say the name (issue 24). Three times the
+ * places are looked at so that ties at the edge still sort by name.
  */
-async function topRespondents(db: Db, f: StatsFilter, limit = 10) {
-  const counted = await respondentCounts(db, f, limit * 3);
+async function topRespondents(db: Db, facts: FactTable, f: StatsFilter, limit = 10) {
+  const counted = [...facts.byValue('respondent').entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit * 3);
   if (counted.length === 0) return [];
+  const top = new Set(counted.map(([hash]) => hash));
+  const named = facts.of('respondent').filter((x) => x.n > 0 && top.has(x.value));
+  const sampleOf = await respondentSamples(
+    db,
+    named.map((x) => ({ procedureId: x.procedure_id, hash: x.value })),
+    f.from,
+    f.to,
+  );
   const keyring = keyringOf(db);
-  const samples = [...new Set(counted.map((c) => c.sample))];
+  const samples = [...new Set(sampleOf.values())];
   const keys = await caseKeys(db, samples);
   const rows = await db.selectFrom('cases').select(['id', 'respondents']).where('id', 'in', samples).execute();
   const names = new Map<string, string>();
@@ -169,20 +163,37 @@ async function topRespondents(db: Db, f: StatsFilter, limit = 10) {
     for (const x of JSON.parse(openText(keyring, keys.get(r.id), r.respondents, '[]')) as { name?: unknown }[])
       if (typeof x.name === 'string') names.set(respondentHash(keyring, x.name), x.name);
   return counted
-    .flatMap((c) => (names.has(c.hash) ? [{ name: names.get(c.hash)!, count: c.n }] : []))
+    .flatMap(([hash, n]) => (names.has(hash) ? [{ name: names.get(hash)!, count: n }] : []))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, limit);
+}
+
+/** The clock facts (`clock \t unit \t state`) as counts per procedure, clock and unit. */
+function clockCountsOf(facts: FactTable): ClockCountRow[] {
+  const rows = new Map<string, ClockCountRow>();
+  for (const f of facts.of('clock')) {
+    const [clock, unit, state] = f.value.split('\t') as [string, string, 'met' | 'missed' | 'overdue' | 'running'];
+    const k = `${f.procedure_id}\t${clock}\t${unit}`;
+    const e = rows.get(k) ?? {
+      procedure_id: f.procedure_id,
+      clock,
+      org_unit_id: unit || null,
+      met: 0,
+      missed: 0,
+      overdue: 0,
+      running: 0,
+    };
+    e[state] += f.n;
+    rows.set(k, e);
+  }
+  return [...rows.values()];
 }
 
 /**
  * Clocks per procedure and clock, and per owning unit. On time = met ÷ (met + missed + still
  * running past due); a clock still within its time is not counted yet.
  */
-function clockRates(
-  ctx: AppContext,
-  clocks: Awaited<ReturnType<typeof clockCounts>>,
-  unitLabel: (id: string) => TLabel,
-) {
+function clockRates(ctx: AppContext, clocks: ClockCountRow[], unitLabel: (id: string) => TLabel) {
   const byClock = new Map<string, Tally & { procedureId: string; clock: string }>();
   const byUnit = new Map<string, Tally>();
   for (const c of clocks) {
@@ -229,10 +240,10 @@ function clockRates(
 
 /**
  * STA-1: the statistics of the cases received in a period (local days `from`..`to`, inclusive),
- * within `scope`, optionally one unit's subtree and one procedure. The dimension counts, months and
- * handling times come from the rollup (stats-rollup.ts, issue 25; `direct` counts them with GROUP
- * BYs over the period's cases instead: the reference the rollup is tested against); clocks, links
- * and respondents are GROUP BYs over the period's cases.
+ * within `scope`, optionally one unit's subtree and one procedure. Every figure is a sum of facts
+ * (domain/stats-facts.ts) read from the rollup (stats-rollup.ts, issue 25: month rows, day rows,
+ * live counts of dirty days); `direct` counts the same facts with GROUP BYs over the period's cases
+ * instead: the reference the rollup is tested against.
  */
 export async function computeStats(
   ctx: AppContext,
@@ -254,24 +265,16 @@ export async function computeStats(
   const procedures = ctx.procedures.all();
   // The inbox's invitations never reach statistics; were they there, only the direct count knows them.
   const direct = opts.direct || Boolean(scope.invitedCaseIds?.length);
-  const [base, clocks, links, units, named] = await Promise.all([
-    direct ? directCounts(ctx, db, filter) : rolledUpCounts(ctx, filter, period),
-    clockCounts(db, filter, now),
-    linkCounts(db, filter),
-    listOrgUnits(db),
-    topRespondents(db, filter),
-  ]);
+  const facts = direct ? await directFacts(ctx, db, filter, now) : await rolledUpFacts(ctx, filter, period, now);
+  const [units, named] = await Promise.all([listOrgUnits(db), topRespondents(db, facts, filter)]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const unitLabel = (id: string): TLabel => ({ 'zh-CN': unitName.get(id) ?? id, en: unitName.get(id) ?? id });
-  const n = (r: { n: number }) => r.n;
-  const dims = base.dims;
-  const total = dims.reduce((s, r) => s + r.n, 0);
-  const handled = [...base.handling.values()].reduce((s, n) => s + n, 0);
-  const appealCases = dims.filter((r) => r.kind === 'appeal');
-  const byCategory = toCounts(
-    sumBy(dims, (r) => r.category, n),
-    (k) => labelOf(procedures, (p) => p.categories, k),
-  );
+  const total = facts.total('kind');
+  const handling = new Map([...facts.byValue('handling').entries()].map(([d, n]) => [Number(d), n]));
+  const handled = [...handling.values()].reduce((s, n) => s + n, 0);
+  const repeats = facts.total('repeat');
+  const appealed = facts.total('appealed');
+  const byCategory = toCounts(facts.byValue('category'), (k) => labelOf(procedures, (p) => p.categories, k));
   return {
     period: {
       from: period.from,
@@ -282,50 +285,31 @@ export async function computeStats(
     },
     generatedAt: now,
     total,
-    closed: dims.reduce((s, r) => s + (r.closed ? r.n : 0), 0),
-    byProcedure: toCounts(
-      sumBy(dims, (r) => r.procedure_id, n),
-      (k) => ctx.procedures.latest(k)?.name ?? { 'zh-CN': k },
-    ),
-    byKind: toCounts(
-      sumBy(dims, (r) => r.kind, n),
-      (k) => KIND_LABELS[k] ?? { 'zh-CN': k },
-    ),
+    closed: facts.total('closed'),
+    byProcedure: toCounts(facts.byProcedure('kind'), (k) => ctx.procedures.latest(k)?.name ?? { 'zh-CN': k }),
+    byKind: toCounts(facts.byValue('kind'), (k) => KIND_LABELS[k] ?? { 'zh-CN': k }),
     byCategory,
-    bySeverity: toCounts(
-      sumBy(dims, (r) => r.severity, n),
-      (k) => labelOf(procedures, (p) => p.severities, k),
-    ),
-    byChannel: toCounts(
-      sumBy(dims, (r) => r.channel, n),
-      (k) => CHANNEL_LABELS[k] ?? { 'zh-CN': k },
-    ),
-    byUnit: toCounts(
-      sumBy(dims, (r) => r.org_unit_id, n),
-      unitLabel,
-    ),
-    byState: toCounts(
-      sumBy(dims, (r) => r.status, n),
-      (k) => labelOf(procedures, (p) => p.states, k),
-    ),
-    byMonth: monthTrend(period, base.months),
-    ...clockRates(ctx, clocks, unitLabel),
+    bySeverity: toCounts(facts.byValue('severity'), (k) => labelOf(procedures, (p) => p.severities, k)),
+    byChannel: toCounts(facts.byValue('channel'), (k) => CHANNEL_LABELS[k] ?? { 'zh-CN': k }),
+    byUnit: toCounts(facts.byValue('unit'), unitLabel),
+    byState: toCounts(facts.byValue('status'), (k) => labelOf(procedures, (p) => p.states, k)),
+    byMonth: monthTrend(period, facts.byValue('month')),
+    ...clockRates(ctx, clockCountsOf(facts), unitLabel),
     handlingDays: {
       count: handled,
-      median: histogramPercentile(base.handling, 50),
-      p90: histogramPercentile(base.handling, 90),
+      median: histogramPercentile(handling, 50),
+      p90: histogramPercentile(handling, 90),
     },
-    satisfaction: satisfactionOf(dims, procedures),
-    substantiated: findingsOf(dims),
-    suggestions: adoptionOf(dims),
-    repeats: { count: links.repeats, rate: rate(links.repeats, total) },
+    satisfaction: satisfactionOf(facts, procedures),
+    substantiated: findingsOf(facts),
+    suggestions: adoptionOf(facts),
+    repeats: { count: repeats, rate: rate(repeats, total) },
     appeals: {
-      appealed: links.appealed,
-      rate: rate(links.appealed, total),
-      received: appealCases.reduce((s, r) => s + r.n, 0),
-      byOutcome: toCounts(
-        sumBy(appealCases, (r) => r.outcome ?? (r.closed ? null : 'open'), n),
-        (k) => (k === 'open' ? { 'zh-CN': '处理中', en: 'Open' } : labelOf(procedures, (p) => p.outcomes, k)),
+      appealed,
+      rate: rate(appealed, total),
+      received: facts.total('appeal'),
+      byOutcome: toCounts(facts.byValue('appeal'), (k) =>
+        k === 'open' ? { 'zh-CN': '处理中', en: 'Open' } : labelOf(procedures, (p) => p.outcomes, k),
       ),
     },
     topRespondents: named,

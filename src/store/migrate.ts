@@ -37,6 +37,7 @@ import * as casesClosedIndex from './migrations/202612052281_cases_closed_index.
 import * as statsRollup from './migrations/202612061300_stats_rollup.ts';
 import * as directoryAdmin from './migrations/202612060400_directory_admin.ts';
 import * as inboxSkewIndexes from './migrations/202612061400_inbox_skew_indexes.ts';
+import * as statsRollupMonths from './migrations/202612061700_stats_rollup_months.ts';
 import * as dueKeyClosed from './migrations/202612061740_due_key_closed.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '202612061300_search_pending': searchPending,
   '202612061300_stats_rollup': statsRollup,
   '202612061400_inbox_skew_indexes': inboxSkewIndexes,
+  '202612061700_stats_rollup_months': statsRollupMonths,
   '202612061740_due_key_closed': dueKeyClosed,
 };
 

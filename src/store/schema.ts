@@ -9,6 +9,9 @@ export type Database = {
   cases: CaseTable;
   stats_rollup: StatsRollupTable;
   stats_rollup_spans: StatsRollupSpanTable;
+  stats_rollup_day_facts: StatsRollupDayFactTable;
+  stats_rollup_facts: StatsRollupFactTable;
+  stats_rollup_folded: StatsRollupFoldedTable;
   stats_changes: StatsChangeTable;
   case_events: CaseEventTable;
   audit_log: AuditLogTable;
@@ -618,6 +621,33 @@ export type StatsRollupSpanTable = {
   closed_day: string;
   n: number;
 };
+
+/**
+ * Issue 25: per local day of receipt, the clocks, links and respondents of the day's cases as
+ * dimension and value (app/stats-rollup.ts); the source of the month rows for what `stats_rollup`
+ * does not count.
+ */
+export type StatsRollupDayFactTable = {
+  day: string;
+  procedure_id: string;
+  org_unit_path: string | null;
+  dim: string;
+  value: string;
+  n: number;
+};
+
+/** Issue 25: per local month, procedure and unit subtree ('' = all), one count per dimension and value. */
+export type StatsRollupFactTable = {
+  month: string;
+  procedure_id: string;
+  unit_path: string;
+  dim: string;
+  value: string;
+  n: number;
+};
+
+/** Issue 25: the months whose `stats_rollup_facts` are current, and the calendar their handling times used. */
+export type StatsRollupFoldedTable = { month: string; calendar: string };
 
 /** Issue 25: receipt instants of cases written since their day was rolled up (filled by triggers). */
 export type StatsChangeTable = { id: Generated<number>; received_at: string };

@@ -3,18 +3,19 @@ import type { Scope } from '../domain/policy.ts';
 import type { Db } from './cases.repository.ts';
 import { insertRows } from './insert.ts';
 import type { DimensionRow } from './stats.repository.ts';
+import type { Fact, FactDim } from '../domain/stats-facts.ts';
+
+const CHUNK = 1000;
 
 /**
  * Issue 25: the statistics' rollup tables (migration 202612061300_stats_rollup). Days are local
  * dates `YYYY-MM-DD`; app/stats-rollup.ts decides which are clean and fills them.
  */
 
-/** Which rolled-up rows a statistic sums: local days fromDay..toDay except `skip`, within the scope. */
+/** Which day rows a statistic sums: runs of local days (inclusive), within the scope. */
 export type RollupFilter = {
-  fromDay: string;
-  toDay: string;
-  /** Days whose rows are stale (still in the change log): counted live instead. */
-  skip: string[];
+  /** The clean days whose month is not folded (dirty days are counted live, folded months from their rows). */
+  days: { from: string; to: string }[];
   scope: Scope;
   procedureId?: string;
   unitPath?: string;
@@ -25,7 +26,14 @@ export type RollupFilter = {
  * on the rollup's procedure and unit path (recusal is the caller's: app/stats-rollup.ts).
  */
 function rollupWhere(f: RollupFilter): Expression<SqlBool> {
-  const parts: RawBuilder<unknown>[] = [sql`day >= ${f.fromDay}`, sql`day <= ${f.toDay}`];
+  const parts: RawBuilder<unknown>[] = [
+    f.days.length
+      ? sql`(${sql.join(
+          f.days.map((d) => sql`(day >= ${d.from} and day <= ${d.to})`),
+          sql` or `,
+        )})`
+      : sql`1 = 0`,
+  ];
   if (!f.scope.everything) {
     const byProcedure = f.scope.byProcedure.map((s) =>
       s.all
@@ -37,7 +45,6 @@ function rollupWhere(f: RollupFilter): Expression<SqlBool> {
     );
     parts.push(byProcedure.length ? sql`(${sql.join(byProcedure, sql` or `)})` : sql`1 = 0`);
   }
-  if (f.skip.length) parts.push(sql`day not in (${sql.join(f.skip)})`);
   if (f.procedureId) parts.push(sql`procedure_id = ${f.procedureId}`);
   if (f.unitPath) parts.push(sql`org_unit_path like ${`${f.unitPath}%`}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
@@ -126,7 +133,11 @@ export type RollupDay = {
   to: string;
   dims: (DimensionRow & { org_unit_path: string | null })[];
   spans: { procedure_id: string; org_unit_path: string | null; closed_day: string; n: number }[];
+  /** Clocks, links and respondents (`stats_rollup_day_facts`). */
+  facts: DayFact[];
 };
+
+export type DayFact = { procedure_id: string; org_unit_path: string | null; dim: FactDim; value: string; n: number };
 
 /**
  * Replaces one day's rollup rows and forgets the day's change log entries that this transaction
@@ -135,6 +146,15 @@ export type RollupDay = {
 export async function replaceDay(db: Db, d: RollupDay): Promise<void> {
   await db.deleteFrom('stats_rollup').where('day', '=', d.day).execute();
   await db.deleteFrom('stats_rollup_spans').where('day', '=', d.day).execute();
+  await db.deleteFrom('stats_rollup_day_facts').where('day', '=', d.day).execute();
+  // The month's rows no longer match its days: it is read from the days until folded again.
+  await db.deleteFrom('stats_rollup_folded').where('month', '=', d.day.slice(0, 7)).execute();
+  for (let i = 0; i < d.facts.length; i += CHUNK)
+    await insertRows(
+      db,
+      'stats_rollup_day_facts',
+      d.facts.slice(i, i + CHUNK).map((r) => ({ ...r, day: d.day })),
+    );
   if (d.dims.length)
     await insertRows(
       db,
@@ -151,8 +171,23 @@ export async function replaceDay(db: Db, d: RollupDay): Promise<void> {
 }
 
 /** Row counts of the rollup and the change log (the benchmark reports them). */
-export async function rollupSizes(db: Db): Promise<{ rollup: number; spans: number; changes: number }> {
-  const count = async (t: 'stats_rollup' | 'stats_rollup_spans' | 'stats_changes') =>
+export async function rollupSizes(db: Db): Promise<{
+  rollup: number;
+  spans: number;
+  changes: number;
+  dayFacts: number;
+  monthFacts: number;
+  folded: number;
+}> {
+  const count = async (
+    t:
+      | 'stats_rollup'
+      | 'stats_rollup_spans'
+      | 'stats_changes'
+      | 'stats_rollup_day_facts'
+      | 'stats_rollup_facts'
+      | 'stats_rollup_folded',
+  ) =>
     Number(
       (
         await db
@@ -165,6 +200,9 @@ export async function rollupSizes(db: Db): Promise<{ rollup: number; spans: numb
     rollup: await count('stats_rollup'),
     spans: await count('stats_rollup_spans'),
     changes: await count('stats_changes'),
+    dayFacts: await count('stats_rollup_day_facts'),
+    monthFacts: await count('stats_rollup_facts'),
+    folded: await count('stats_rollup_folded'),
   };
 }
 
@@ -182,4 +220,121 @@ export async function closedSpans(
     .where('closed_at', 'is not', null)
     .execute();
   return rows as { procedure_id: string; org_unit_path: string | null; received_at: string; closed_at: string }[];
+}
+
+/** The day facts of the filter's days, per procedure: every dimension but `only`'s complement. */
+export async function rolledDayFacts(db: Db, f: RollupFilter, only?: FactDim): Promise<Fact[]> {
+  let q = db.selectFrom('stats_rollup_day_facts').where(rollupWhere(f));
+  if (only) q = q.where('dim', '=', only);
+  const rows = await q
+    .select((eb) => ['procedure_id', 'dim', 'value', eb.fn.sum<number | string>('n').as('n')])
+    .groupBy(['procedure_id', 'dim', 'value'])
+    .execute();
+  return rows.map((r) => ({ procedure_id: r.procedure_id, dim: r.dim as FactDim, value: r.value, n: Number(r.n) }));
+}
+
+/**
+ * Which unit subtrees' month rows a reader sums: all procedures under the same subtrees, or per
+ * procedure (domain/stats-facts.ts `readSubtrees`); disjoint, so each case is counted once.
+ */
+export type MonthScope = { all: string[] } | { byProcedure: { procedureId: string; subtrees: string[] }[] };
+
+/** The folded months' facts within the scope, summed per procedure, dimension and value. */
+export async function monthFacts(db: Db, months: string[], scope: MonthScope, procedureId?: string): Promise<Fact[]> {
+  if (months.length === 0) return [];
+  let q = db.selectFrom('stats_rollup_facts').where('month', 'in', months);
+  if ('all' in scope) q = q.where('unit_path', 'in', scope.all.length ? scope.all : ['\u0000']);
+  else {
+    const parts = scope.byProcedure.map(
+      (s) => sql<SqlBool>`(procedure_id = ${s.procedureId} and unit_path in (${sql.join(s.subtrees)}))`,
+    );
+    // The union of the subtrees first, so the index on (unit_path, month) narrows the rows the OR then sorts out.
+    const subtrees = [...new Set(scope.byProcedure.flatMap((s) => s.subtrees))];
+    if (subtrees.length) q = q.where('unit_path', 'in', subtrees);
+    q = q.where(parts.length ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : sql<SqlBool>`1 = 0`);
+  }
+  if (procedureId) q = q.where('procedure_id', '=', procedureId);
+  const rows = await q
+    .select((eb) => ['procedure_id', 'dim', 'value', eb.fn.sum<number | string>('n').as('n')])
+    .groupBy(['procedure_id', 'dim', 'value'])
+    .execute();
+  return rows.map((r) => ({ procedure_id: r.procedure_id, dim: r.dim as FactDim, value: r.value, n: Number(r.n) }));
+}
+
+/** Of these months, those folded with this calendar (their rows are current). */
+export async function foldedMonths(db: Db, months: string[], calendar: string): Promise<Set<string>> {
+  if (months.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('stats_rollup_folded')
+    .select('month')
+    .where('month', 'in', months)
+    .where('calendar', '=', calendar)
+    .execute();
+  return new Set(rows.map((r) => r.month));
+}
+
+/** Months folded with another calendar than this one: their handling times are counted again. */
+export async function staleMonths(db: Db, calendar: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stats_rollup_folded')
+    .select('month')
+    .where('calendar', '<>', calendar)
+    .orderBy('month')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.month);
+}
+
+/** Whether the change log holds a receipt instant in [from, to). */
+export async function hasChanges(db: Db, from: string, to: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('stats_changes')
+    .select('received_at')
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A month's day rows (local days `month-01`..`month-31`), what its month rows are folded from. */
+export async function monthDays(db: Db, month: string) {
+  const first = `${month}-01`;
+  const last = `${month}-31`;
+  const dims = await db
+    .selectFrom('stats_rollup')
+    .selectAll()
+    .where('day', '>=', first)
+    .where('day', '<=', last)
+    .execute();
+  const spans = await db
+    .selectFrom('stats_rollup_spans')
+    .selectAll()
+    .where('day', '>=', first)
+    .where('day', '<=', last)
+    .execute();
+  // Running clocks stay in the day rows: whether one is overdue depends on the moment of reading.
+  const facts = await db
+    .selectFrom('stats_rollup_day_facts')
+    .selectAll()
+    .where('day', '>=', first)
+    .where('day', '<=', last)
+    .where('dim', '<>', 'clock-due')
+    .execute();
+  return { dims, spans, facts };
+}
+
+export type MonthFact = { procedure_id: string; unit_path: string; dim: FactDim; value: string; n: number };
+
+/** Replaces a month's rows and marks it folded with this calendar. */
+export async function replaceMonth(db: Db, month: string, calendar: string, rows: MonthFact[]): Promise<void> {
+  await db.deleteFrom('stats_rollup_facts').where('month', '=', month).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await insertRows(
+      db,
+      'stats_rollup_facts',
+      rows.slice(i, i + CHUNK).map((r) => ({ ...r, month })),
+    );
+  await db.deleteFrom('stats_rollup_folded').where('month', '=', month).execute();
+  await db.insertInto('stats_rollup_folded').values({ month, calendar }).execute();
 }

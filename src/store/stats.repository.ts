@@ -16,34 +16,20 @@ export type StatsFilter = {
   /** Issue 25: only these parts of [from, to) (ISO instants, `to` exclusive): the days not rolled up. */
   ranges?: { from: string; to: string }[];
   /**
-   * Issue 25: only the cases the scope's recusal takes away (within the scope otherwise): the rollup
-   * counts a unit's cases for everyone, so a recused reader's are subtracted from it.
+   * Issue 25: only these cases (within the filter otherwise): a recused reader's cases, which the
+   * rollup counts for everyone and are taken off it (`recusedCases`).
    */
-  recusedOnly?: boolean;
+  caseIds?: string[];
 };
 
 function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'cases', object> {
-  const recused = f.scope.recused;
   let q = db
     .selectFrom('cases')
     .where('cases.received_at', '>=', f.from)
     .where('cases.received_at', '<', f.to)
-    .where((eb) => inScope(eb, f.recusedOnly ? { ...f.scope, recused: null } : f.scope));
-  // Driven from the (few) exclusions, not an EXISTS per case of the period.
-  if (f.recusedOnly)
-    q = recused
-      ? q.where('cases.id', 'in', (eb) =>
-          eb
-            .selectFrom('case_exclusions as x')
-            .select('x.case_id')
-            .where((xb) =>
-              xb.or([
-                xb('x.user_id', '=', recused.userId),
-                ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like x.unit_path || '%'`),
-              ]),
-            ),
-        )
-      : q.where(sql.lit(false));
+    .where((eb) => inScope(eb, f.scope));
+  // A few cases by key, not the period's cases each checked against a list.
+  if (f.caseIds) q = q.where('cases.id', 'in', f.caseIds.length ? f.caseIds : ['']);
   if (f.ranges) {
     const ranges = f.ranges;
     q = q.where((eb) =>
@@ -53,6 +39,33 @@ function periodCases(db: Db, f: StatsFilter): SelectQueryBuilder<Database, 'case
   if (f.procedureId) q = q.where('cases.procedure_id', '=', f.procedureId);
   if (f.unitPath) q = q.where('cases.org_unit_path', 'like', `${f.unitPath}%`);
   return q;
+}
+
+/**
+ * Issue 25: the cases received in [from, to) that a recusal takes away from its reader (as
+ * `recusedFrom` decides), read from `case_exclusions`, which is small.
+ */
+export async function recusedCases(
+  db: Db,
+  recused: NonNullable<Scope['recused']>,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_exclusions as x')
+    .innerJoin('cases', 'cases.id', 'x.case_id')
+    .select('x.case_id')
+    .distinct()
+    .where((xb) =>
+      xb.or([
+        xb('x.user_id', '=', recused.userId),
+        ...recused.memberPaths.map((path) => sql<SqlBool>`${path} like x.unit_path || '%'`),
+      ]),
+    )
+    .where('cases.received_at', '>=', from)
+    .where('cases.received_at', '<', to)
+    .execute();
+  return rows.map((r) => r.case_id);
 }
 
 export type DimensionRow = {
@@ -249,12 +262,20 @@ export async function clockCounts(db: Db, f: StatsFilter, now: string): Promise<
 }
 
 /**
- * Linked cases among the period's: how many are repeats of an earlier case (INT-6, `repeat`
- * links point from the earlier case to the repeat), and how many were appealed (APL-4).
+ * Linked cases among the period's, per procedure (and unit path, for the day rollup): how many are
+ * repeats of an earlier case (INT-6, `repeat` links point from the earlier case to the repeat), and
+ * how many were appealed (APL-4).
  */
-export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: number; appealed: number }> {
-  const row = await periodCases(db, f)
+export async function linkCounts(
+  db: Db,
+  f: StatsFilter,
+  byPath = false,
+): Promise<{ procedure_id: string; org_unit_path: string | null; repeats: number; appealed: number }[]> {
+  const path = byPath ? sql<string | null>`cases.org_unit_path` : sql<string | null>`null`;
+  const rows = await periodCases(db, f)
     .select((eb) => [
+      'cases.procedure_id',
+      path.as('org_unit_path'),
       eb.fn
         .sum<number | string>(
           eb
@@ -292,8 +313,33 @@ export async function linkCounts(db: Db, f: StatsFilter): Promise<{ repeats: num
         )
         .as('appealed'),
     ])
-    .executeTakeFirst();
-  return { repeats: Number(row?.repeats ?? 0), appealed: Number(row?.appealed ?? 0) };
+    .groupBy(['cases.procedure_id', ...(byPath ? ['cases.org_unit_path' as const] : [])])
+    .execute();
+  return rows.map((r) => ({
+    procedure_id: r.procedure_id,
+    org_unit_path: r.org_unit_path,
+    repeats: Number(r.repeats ?? 0),
+    appealed: Number(r.appealed ?? 0),
+  }));
+}
+
+/**
+ * Issue 25: each clock of the period's cases with its unit and times (the day rollup classifies
+ * them as `clockCounts` does: domain/stats-facts.ts `clockFact`).
+ */
+export async function clockRows(db: Db, f: StatsFilter) {
+  return periodCases(db, f)
+    .innerJoin('clocks', 'clocks.case_id', 'cases.id')
+    .select([
+      'cases.procedure_id',
+      'cases.org_unit_path',
+      'cases.org_unit_id',
+      'clocks.clock',
+      'clocks.due_at',
+      'clocks.stopped_at',
+      'clocks.breached_at',
+    ])
+    .execute();
 }
 
 /**
@@ -305,27 +351,57 @@ export async function caseSpans(db: Db, f: StatsFilter): Promise<{ received_at: 
 }
 
 /**
- * The respondents named most often in the period's cases, as `case_respondents` holds them (keyed
- * hashes of the names, issue 24): counted in the database, with one case that names each, whose
- * sealed respondents say the name. No case is opened for the counting.
+ * How many of the period's cases name each respondent, per procedure (and unit path, for the day
+ * rollup), as `case_respondents` holds them (keyed hashes of the names, issue 24): no case is
+ * opened for the counting.
  */
 export async function respondentCounts(
   db: Db,
   f: StatsFilter,
-  limit: number,
-): Promise<{ hash: string; n: number; sample: string }[]> {
+  byPath = false,
+): Promise<{ procedure_id: string; org_unit_path: string | null; hash: string; n: number }[]> {
   // The period's cases as a subquery, not a join: case_respondents has procedure_id and
   // received_at too, which the scope's unqualified columns would find ambiguous.
+  const cases = periodCases(db, f).select(['cases.id', 'cases.org_unit_path']).as('c');
   const rows = await db
     .selectFrom('case_respondents as r')
-    .where('r.case_id', 'in', periodCases(db, f).select('cases.id'))
-    .select((eb) => ['r.name as hash', eb.fn.countAll<number>().as('n'), eb.fn.max('r.case_id').as('sample')])
-    .groupBy('r.name')
-    .orderBy('n', 'desc')
-    .orderBy('r.name')
-    .limit(limit)
+    .innerJoin(cases, 'c.id', 'r.case_id')
+    .select((eb) => [
+      'r.procedure_id',
+      (byPath ? sql<string | null>`c.org_unit_path` : sql<string | null>`null`).as('org_unit_path'),
+      'r.name as hash',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['r.procedure_id', 'r.name', ...(byPath ? [sql`c.org_unit_path`] : [])])
     .execute();
-  return rows.map((r) => ({ hash: r.hash, n: Number(r.n), sample: r.sample }));
+  return rows.map((r) => ({
+    procedure_id: r.procedure_id,
+    org_unit_path: r.org_unit_path,
+    hash: r.hash,
+    n: Number(r.n),
+  }));
+}
+
+/**
+ * One case of the period naming each respondent (by procedure and hash, as the index
+ * `case_respondents_name` is ordered): its sealed respondents say the name.
+ */
+export async function respondentSamples(
+  db: Db,
+  named: { procedureId: string; hash: string }[],
+  from: string,
+  to: string,
+): Promise<Map<string, string>> {
+  if (named.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_respondents')
+    .select(['name', (eb) => eb.fn.max('case_id').as('sample')])
+    .where((eb) => eb.or(named.map((x) => eb.and([eb('procedure_id', '=', x.procedureId), eb('name', '=', x.hash)]))))
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .groupBy('name')
+    .execute();
+  return new Map(rows.map((r) => [r.name, r.sample]));
 }
 
 export type NotableRow = {
