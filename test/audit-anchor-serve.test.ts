@@ -1,4 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '../src/app/auth.ts';
+import { openApp } from '../src/app/context.ts';
+import { addOrgUnit } from '../src/app/org.ts';
 import { BACKENDS } from './support/backends.ts';
 import { cliEnv, runCli } from './support/cli.ts';
 import { complaint } from './support/harness.ts';
@@ -28,17 +31,29 @@ describe.each(BACKENDS)('plaint serve anchors the audit chains on $name', (backe
     const { config, cleanup } = await backend.config();
     cleanups.push(cleanup);
     const env = cliEnv(config, { PLAINT_ADMIN_PASSWORD: 'anchor-admin-password', PLAINT_LOG: 'off' });
-    const cli = async (...args: string[]) => {
-      const run = await runCli(args, env);
-      expect(run.code, `plaint ${args.join(' ')}: ${run.stderr}`).toBe(0);
-      return run.stdout.trim().split('\n').at(-1)!;
-    };
     // The company at the top, a department below; the auditor's grant is held at the company unit.
-    const company = await cli('unit', 'add', '--name', '某某物业公司');
-    await cli('unit', 'add', '--name', '客服部', '--parent', company);
-    await cli('user', 'add', '--username', 'auditor1', '--password', 'auditor1-password-long');
-    await cli('grant', '--user', 'auditor1', '--role', 'auditor', '--unit', company);
-    const token = await cli('token', 'create', '--user', 'auditor1', '--name', 'anchor-test');
+    // Set up in process before the server starts (each `plaint` process costs seconds of start-up;
+    // the CLI's own tests cover those commands).
+    const setup = await openApp(config);
+    let token: string;
+    try {
+      const company = await addOrgUnit(setup, { name: '某某物业公司' }, 'system:test');
+      await addOrgUnit(setup, { name: '客服部', parent: company.id }, 'system:test');
+      await addUser(
+        setup,
+        {
+          username: 'auditor1',
+          password: 'auditor1-password-long',
+          roles: [{ role: 'auditor', unitId: company.id }],
+          isAdmin: false,
+          displayName: '审计员',
+        },
+        'system:test',
+      );
+      ({ token } = await createToken(setup, 'auditor1', 'anchor-test', 'system:test'));
+    } finally {
+      await setup.close();
+    }
 
     const start = (anchorMs: number) => startServerProcess({ ...env, PLAINT_AUDIT_ANCHOR_MS: String(anchorMs) });
     const api = async (server: ServerProcess, path: string, init: RequestInit = {}) => {
