@@ -34,8 +34,12 @@ export type FactDim =
 
 export type Fact = { procedure_id: string; dim: FactDim; value: string; n: number };
 
-/** The cross-product row the GROUP BYs and the day rollup produce (store/stats.repository.ts). */
-type CaseCombination = {
+/**
+ * One combination of dimensions, as the GROUP BYs and the day rollup produce it
+ * (store/stats.repository.ts's DimensionRow adds the procedure and the count). A rating is a
+ * number or null by the time it gets here: the store parses the JSON text of both databases.
+ */
+export type CaseCombination = {
   kind: string;
   category: string | null;
   severity: string | null;
@@ -44,7 +48,7 @@ type CaseCombination = {
   status: string;
   outcome: string | null;
   closed: number;
-  rating: number | string | null;
+  rating: number | null;
 };
 
 /**
@@ -63,7 +67,7 @@ export function factsOfCombination(r: CaseCombination): [FactDim, string][] {
     ['outcome', r.outcome ?? ''],
   ];
   if (r.closed) out.push(['closed', '']);
-  if (r.closed && r.rating !== null) out.push(['rating', String(Number(r.rating))]);
+  if (r.closed && r.rating !== null) out.push(['rating', String(r.rating)]);
   if (r.kind === 'suggestion') out.push(['suggestion', r.outcome ?? '']);
   if (r.kind === 'appeal') out.push(['appeal', r.outcome ?? (r.closed ? '' : 'open')]);
   return out;

@@ -70,12 +70,12 @@ export async function rolledDimensions(db: Db, f: RollupFilter): Promise<Dimensi
     .select((eb) => [...dims, eb.fn.sum<number | string>('n').as('n')])
     .groupBy([...dims])
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    closed: Number(r.closed),
-    rating: r.rating === null ? null : Number(r.rating),
-    n: Number(r.n),
-  }));
+  return rows.map(dimensionOfRow);
+}
+
+/** A `stats_rollup` row as the GROUP BYs give it: the rating is stored as text, the sums may be too. */
+function dimensionOfRow<R extends { closed: number | string; rating: string | null; n: number | string }>(r: R) {
+  return { ...r, closed: Number(r.closed), rating: r.rating === null ? null : Number(r.rating), n: Number(r.n) };
 }
 
 /** Cases per local month (`YYYY-MM`) from the rollup. */
@@ -301,12 +301,9 @@ export async function hasChanges(db: Db, from: string, to: string): Promise<bool
 export async function monthDays(db: Db, month: string) {
   const first = `${month}-01`;
   const last = `${month}-31`;
-  const dims = await db
-    .selectFrom('stats_rollup')
-    .selectAll()
-    .where('day', '>=', first)
-    .where('day', '<=', last)
-    .execute();
+  const dims = (
+    await db.selectFrom('stats_rollup').selectAll().where('day', '>=', first).where('day', '<=', last).execute()
+  ).map(dimensionOfRow);
   const spans = await db
     .selectFrom('stats_rollup_spans')
     .selectAll()

@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
+import type { CaseCombination } from '../domain/stats-facts.ts';
 import { inScope, openSubjects, type Db } from './cases.repository.ts';
 import type { Dialect } from './db.ts';
 import type { Database } from './schema.ts';
@@ -68,19 +69,7 @@ export async function recusedCases(
   return rows.map((r) => r.case_id);
 }
 
-export type DimensionRow = {
-  procedure_id: string;
-  kind: string;
-  category: string | null;
-  severity: string | null;
-  channel: string;
-  org_unit_id: string | null;
-  status: string;
-  outcome: string | null;
-  closed: number;
-  rating: number | null;
-  n: number;
-};
+export type DimensionRow = CaseCombination & { procedure_id: string; n: number };
 
 /** The submitter's rating (`data.satisfaction`, set by the rating input of EVA-1). */
 function ratingOf(dialect: Dialect) {
