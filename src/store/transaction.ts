@@ -36,6 +36,12 @@ export function plainTransactions(db: Kysely<Database>): Transact {
 type Unit = { work: (trx: Trx) => Promise<unknown>; resolve(value: unknown): void; reject(err: unknown): void };
 
 const MAX_UNITS_PER_COMMIT = 50;
+/**
+ * Issue 25: a batch runs on the event loop from its first statement to its commit (better-sqlite3
+ * is synchronous), so its length is how long every other request waits. Units join a batch until
+ * it has run this long; the rest go first into the next one, after a turn of the event loop.
+ */
+const BATCH_BUDGET_MS = 12;
 
 /**
  * SQLite: group commit. A commit costs several times more than the statements of a typical
@@ -52,7 +58,9 @@ export function groupCommit(db: Kysely<Database>): Transact {
   async function drain(): Promise<void> {
     try {
       while (queue.length > 0) {
-        await commitBatch(db, queue.splice(0, MAX_UNITS_PER_COMMIT));
+        const batch = queue.splice(0, MAX_UNITS_PER_COMMIT);
+        const left = await commitBatch(db, batch);
+        queue.unshift(...left);
         // Let the event loop read the requests that arrived meanwhile, so they join the next commit.
         await yieldToIo();
       }
@@ -77,17 +85,26 @@ export function groupCommit(db: Kysely<Database>): Transact {
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function commitBatch(db: Kysely<Database>, units: Unit[]): Promise<void> {
+/** Runs units in one transaction until the budget is spent; returns those it did not start. */
+async function commitBatch(db: Kysely<Database>, queued: Unit[]): Promise<Unit[]> {
   let trx: ControlledTransaction<Database>;
   try {
     trx = await db.startTransaction().execute();
   } catch (err) {
-    units.forEach((u) => u.reject(err));
-    return;
+    queued.forEach((u) => u.reject(err));
+    return [];
   }
+  const started = performance.now();
   const done: [Unit, unknown][] = [];
+  let units = queued;
+  let left: Unit[] = [];
   try {
-    for (const [i, unit] of units.entries()) {
+    for (const [i, unit] of queued.entries()) {
+      if (i > 0 && performance.now() - started >= BATCH_BUDGET_MS) {
+        units = queued.slice(0, i);
+        left = queued.slice(i);
+        break;
+      }
       // Plain statements rather than Kysely's savepoint builders: these run once per unit of work.
       const name = `unit_${i}`;
       await trx.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
@@ -110,7 +127,8 @@ async function commitBatch(db: Kysely<Database>, units: Unit[]): Promise<void> {
     done.forEach(([unit]) => unit.reject(err));
     // Units not yet run in this batch were neither resolved nor rejected: fail them too.
     units.slice(done.length).forEach((u) => u.reject(err));
-    return;
+    return left;
   }
   done.forEach(([unit, value]) => unit.resolve(value));
+  return left;
 }
