@@ -14,7 +14,8 @@ import { complaint, startHarness, type Harness } from './support/harness.ts';
 
 /**
  * Issue 25: on SQLite the heavy reads (statistics and their workbook, case files, archive bundles,
- * the monthly report's numbers) run in read worker threads with their own connection. Each answers
+ * the monthly report's numbers) run in read worker threads with their own connection, and so do
+ * inbox and search pages when a worker is idle (a light read never waits for one). Each answers
  * exactly what the same computation in the request thread answers, for a unit-scoped manager and an
  * organisation-wide one; a dead worker is replaced; while a worker is held at a latch the server
  * goes on answering. The organisation: 市公司 at the top, 甲部 and 乙部 below it, grants in units.
@@ -151,6 +152,27 @@ describe.each(BACKENDS)('heavy reads in read workers on $name', (backend) => {
     expect(hidden.worker.body).toBe(hidden.inProcess.body);
   });
 
+  it('inbox and search pages from an idle worker are those of the request thread, scoped to each reader', async () => {
+    // A statistics read first: the worker is then loaded, and a page goes to it only when it is.
+    await both('/api/v1/stats?from=2026-10-01&to=2026-10-31', seeded.users.sup.token);
+    const seen: Record<string, number> = {};
+    for (const who of ['svcA', 'svcB', 'mgrA', 'sup'] as const) {
+      for (const url of [
+        '/api/v1/cases',
+        '/api/v1/cases?status=received&sort=due',
+        `/api/v1/cases?q=${encodeURIComponent('读取')}`,
+        `/api/v1/cases?orgUnit=${seeded.org.deptB}&limit=1`,
+      ]) {
+        const { worker, inProcess } = await both(url, seeded.users[who].token);
+        expect(worker.statusCode, `${who} ${url}`).toBe(200);
+        expect(worker.body, `${who} ${url}`).toBe(inProcess.body);
+      }
+      seen[who] = (await h.call('GET', '/api/v1/cases', { token: seeded.users[who].token })).json().items.length;
+    }
+    // The scope was applied inside: each department's staff see its two cases, the company all four.
+    expect(seen).toEqual({ svcA: 2, svcB: 2, mgrA: 2, sup: 4 });
+  });
+
   it("a unit's monthly report stores the numbers the request thread computes", async () => {
     const [made] = await generateMonthlyReports(h.ctx, '2026-10', { unitId: seeded.org.deptA, by: 'system:test' });
     expect(made.created).toBe(true);
@@ -174,7 +196,7 @@ describe.each(BACKENDS)('heavy reads in read workers on $name', (backend) => {
       return;
     }
     expect(new Set(ran.map((m) => m[1]))).toEqual(
-      new Set(['stats', 'statsWorkbook', 'caseFile', 'archiveBundle', 'monthlyReport']),
+      new Set(['stats', 'statsWorkbook', 'caseFile', 'archiveBundle', 'monthlyReport', 'caseList']),
     );
     // Thread 0 is the main thread: a worker's id is never 0.
     expect(ran.every((m) => Number(m[2]) > 0)).toBe(true);
@@ -222,7 +244,8 @@ describe('a read worker held or lost, on sqlite', () => {
     const before = Atomics.load(latch, 1);
     const held = get(statsUrl);
     await reached(before + 1);
-    // The worker is blocked inside the task; the request thread still serves the inbox and /metrics.
+    // The worker is blocked inside the task; the request thread still serves the inbox (itself, not
+    // behind the held read) and /metrics.
     const inbox = await get('/api/v1/cases');
     expect(inbox.status).toBe(200);
     expect((await inbox.json()).items.length).toBe(4);

@@ -79,18 +79,40 @@ export class ReadPool {
     if (this.closed) return Promise.reject(new DomainError('UNAVAILABLE', msg('readPool.closing')));
     this.warm();
     return new Promise((resolve, reject) => {
-      this.queue.push({
-        id: this.nextId++,
-        task,
-        args,
-        now: ctx.now().toISOString(),
-        calendarVersion: ctx.calendar.version,
-        procedureVersions: ctx.procedures.all().length,
-        resolve,
-        reject,
-      });
+      this.queue.push(this.job(ctx, task, args, resolve, reject));
       this.dispatch();
     });
+  }
+
+  /**
+   * A light read (an inbox or search page, a few ms): on a worker that is loaded and idle now, else
+   * undefined and the caller reads in its own thread. It never waits behind a heavy read nor for a
+   * worker to load, and starts none: a server warms its pool, a command or a test reads in process.
+   */
+  tryRun<T extends ReadTask>(ctx: AppContext, task: T, args: ReadArgs<T>): Promise<unknown> | undefined {
+    if (this.closed || this.queue.length > 0) return undefined;
+    const slot = this.slots.find((s) => s.ready && !s.job && !s.stopping);
+    if (!slot) return undefined;
+    return new Promise((resolve, reject) => this.send(slot, this.job(ctx, task, args, resolve, reject)));
+  }
+
+  private job(
+    ctx: AppContext,
+    task: ReadTask,
+    args: unknown,
+    resolve: (value: unknown) => void,
+    reject: (err: Error) => void,
+  ): Job {
+    return {
+      id: this.nextId++,
+      task,
+      args,
+      now: ctx.now().toISOString(),
+      calendarVersion: ctx.calendar.version,
+      procedureVersions: ctx.procedures.all().length,
+      resolve,
+      reject,
+    };
   }
 
   gauges(): ReadPoolGauges {
@@ -148,12 +170,16 @@ export class ReadPool {
       if (slot.job || slot.stopping) continue;
       const job = this.queue.shift();
       if (!job) break;
-      slot.job = job;
-      slot.worker.ref();
-      const { resolve: _resolve, reject: _reject, ...envelope } = job;
-      slot.worker.postMessage(envelope satisfies ReadEnvelope);
+      this.send(slot, job);
     }
     if (this.drained && this.queue.length === 0 && !this.slots.some((s) => s.job)) this.drained();
+  }
+
+  private send(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    const { resolve: _resolve, reject: _reject, ...envelope } = job;
+    slot.worker.postMessage(envelope satisfies ReadEnvelope);
   }
 
   private settle(slot: Slot, answer: ReadAnswer): void {

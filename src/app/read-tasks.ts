@@ -2,6 +2,7 @@ import type { Actor } from '../domain/case.ts';
 import type { OrgUnitRow } from '../store/org.repository.ts';
 import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
 import type { AppContext } from './context.ts';
+import { caseList } from './case-views.ts';
 import { buildReport } from './monthly-report.ts';
 import { type StatsPeriod, statsFor } from './stats.ts';
 
@@ -21,6 +22,9 @@ export const READ_TASKS = {
   caseFile: (ctx: AppContext, a: { actor: Actor; caseId: string }) => caseFile(ctx, a.caseId, a.actor),
   archiveBundle: (ctx: AppContext, a: { actor: Actor; filter: BundleFilter }) => archiveBundle(ctx, a.filter, a.actor),
   monthlyReport: (ctx: AppContext, a: { month: string; unit: OrgUnitRow | null }) => buildReport(ctx, a.month, a.unit),
+  // Light: a page of the inbox or of search results (lightRead below).
+  caseList: (ctx: AppContext, a: { actor: Actor; query: Parameters<typeof caseList>[2] }) =>
+    caseList(ctx, a.actor, a.query),
 };
 
 export type ReadTask = keyof typeof READ_TASKS;
@@ -34,6 +38,22 @@ export async function heavyRead<T extends ReadTask>(
   args: ReadArgs<T>,
 ): Promise<ReadResult<T>> {
   if (ctx.reads) return (await ctx.reads.run(ctx, task, args)) as ReadResult<T>;
+  const run = READ_TASKS[task] as (ctx: AppContext, args: ReadArgs<T>) => Promise<ReadResult<T>>;
+  return run(ctx, args);
+}
+
+/**
+ * Runs a light read on an idle read worker when there is one, else here. An inbox or search page
+ * costs the request thread 7–8 ms of CPU on SQLite (docs/scale.md); a fifth of a working day's
+ * requests are such pages, and each held every other request waiting for its whole length.
+ */
+export async function lightRead<T extends ReadTask>(
+  ctx: AppContext,
+  task: T,
+  args: ReadArgs<T>,
+): Promise<ReadResult<T>> {
+  const elsewhere = ctx.reads?.tryRun(ctx, task, args);
+  if (elsewhere !== undefined) return (await elsewhere) as ReadResult<T>;
   const run = READ_TASKS[task] as (ctx: AppContext, args: ReadArgs<T>) => Promise<ReadResult<T>>;
   return run(ctx, args);
 }

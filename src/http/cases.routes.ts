@@ -4,7 +4,8 @@ import { linkCases, ZLinkInput } from '../app/links.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context.ts';
-import { caseList, inboxSort, staffCaseView } from '../app/case-views.ts';
+import { inboxSort, staffCaseView } from '../app/case-views.ts';
+import { lightRead } from '../app/read-tasks.ts';
 import { perform } from '../app/perform.ts';
 import { submitCase } from '../app/submit.ts';
 import { suggestionsFor } from '../app/triage.ts';
@@ -119,22 +120,25 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const actor = staffOf(request);
         const q = request.query;
         const assigneeId = q.assignee === 'me' ? actor.id : q.assignee === 'none' ? null : q.assignee;
-        return caseList(ctx, actor, {
-          procedureId: q.procedure,
-          status: q.status?.split(',').filter(Boolean),
-          kind: q.kind,
-          category: q.category,
-          severity: q.severity,
-          channel: q.channel,
-          assigneeId,
-          text: q.q,
-          ...inboxSort(q.sort, q.cursor),
-          limit: q.limit,
-          unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
-          orgUnitId: q.orgUnit,
-          receivedFrom: q.from,
-          receivedTo: q.to,
-          due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
+        return lightRead(ctx, 'caseList', {
+          actor,
+          query: {
+            procedureId: q.procedure,
+            status: q.status?.split(',').filter(Boolean),
+            kind: q.kind,
+            category: q.category,
+            severity: q.severity,
+            channel: q.channel,
+            assigneeId,
+            text: q.q,
+            ...inboxSort(q.sort, q.cursor),
+            limit: q.limit,
+            unitPaths: q.unit === 'mine' ? myUnitPaths(actor) : undefined,
+            orgUnitId: q.orgUnit,
+            receivedFrom: q.from,
+            receivedTo: q.to,
+            due: q.due ? { kind: q.due, now: ctx.now().toISOString() } : undefined,
+          },
         });
       },
     );
