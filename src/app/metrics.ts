@@ -12,9 +12,12 @@ import type { ReadPoolGauges } from './read-pool.ts';
 export type Metrics = {
   /** Counts one answered request by status class. */
   observe(statusCode: number, seconds: number): void;
-  render(ctx: AppContext): Promise<string>;
+  render(ctx: AppContext, turns?: TurnGauges): Promise<string>;
   stop(): void;
 };
+
+/** Requests waiting for a turn of the event loop (http/turns.ts). */
+export type TurnGauges = { waiting: number; deferred: number; refused: number };
 
 const WINDOW_MS = 60_000;
 const QUANTILES = [0.5, 0.9, 0.99];
@@ -51,7 +54,7 @@ export function startMetrics(): Metrics {
       requests.set(cls, (requests.get(cls) ?? 0) + 1);
       requestSeconds += seconds;
     },
-    async render(ctx) {
+    async render(ctx, turns) {
       const mem = process.memoryUsage();
       const current = snapshot(loop);
       const window = lastWindow ?? current;
@@ -93,6 +96,7 @@ export function startMetrics(): Metrics {
         [`{dialect="${ctx.store.dialect}"}`, await databaseBytes(ctx.store)],
       ]);
       if (ctx.reads) readPoolMetrics(ctx.reads.gauges(), metric);
+      if (turns) turnMetrics(turns, metric);
       return `${lines.join('\n')}\n`;
     },
     stop() {
@@ -119,4 +123,15 @@ function readPoolMetrics(g: ReadPoolGauges, metric: Emit): void {
       return [`{task="${task}",thread="${thread}"}`, n];
     }),
   );
+}
+
+/** Requests held for a later turn of the event loop (http/turns.ts), and those refused as too many. */
+function turnMetrics(t: TurnGauges, metric: Emit): void {
+  metric('plaint_requests_waiting', 'gauge', 'Requests waiting for a turn of the event loop.', [['', t.waiting]]);
+  metric('plaint_requests_deferred_total', 'counter', 'Requests started in a later turn than they arrived in.', [
+    ['', t.deferred],
+  ]);
+  metric('plaint_requests_refused_total', 'counter', 'Requests refused (503) with too many waiting.', [
+    ['', t.refused],
+  ]);
 }

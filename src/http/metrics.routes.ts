@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
-import { startMetrics } from '../app/metrics.ts';
+import { startMetrics, type TurnGauges } from '../app/metrics.ts';
 import { DomainError } from '../domain/errors.ts';
 import { msg } from '../domain/messages.ts';
 
@@ -18,7 +18,12 @@ function tokenMatches(header: string | undefined, token: string): boolean {
  * from anywhere with `Authorization: Bearer $PLAINT_METRICS_TOKEN`; others get 404, as for a path
  * that does not exist, so the endpoint tells an outsider nothing.
  */
-export function installMetrics(app: FastifyInstance, ctx: AppContext, token: string | undefined): void {
+export function installMetrics(
+  app: FastifyInstance,
+  ctx: AppContext,
+  token: string | undefined,
+  turns?: () => TurnGauges,
+): void {
   // Installed on the root instance, not registered as a plugin: the response hook must see every route.
   const metrics = startMetrics();
   app.addHook('onClose', async () => metrics.stop());
@@ -31,6 +36,6 @@ export function installMetrics(app: FastifyInstance, ctx: AppContext, token: str
     return reply
       .header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(await metrics.render(ctx));
+      .send(await metrics.render(ctx, turns?.()));
   });
 }

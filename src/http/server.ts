@@ -42,6 +42,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import { registerCompression, registerWebApp } from './web.routes.ts';
 import { keepInSync } from '../app/instance-sync.ts';
 import { publicWriteLimit } from './public-limit.ts';
+import { installTurns } from './turns.ts';
 
 export type ServerOptions = {
   logger?: boolean;
@@ -51,6 +52,11 @@ export type ServerOptions = {
   benchRoutes?: boolean;
   /** Public writes per client address per minute (public-limit.ts); 0 or absent: no limit. */
   publicWriteLimit?: number;
+  /**
+   * How long one turn of the event loop may run requests before the others wait for the next
+   * (turns.ts; PLAINT_TURN_BUDGET_MS, default 10); 0 starts every request at once, as Node does.
+   */
+  turnBudgetMs?: number;
   /** The reverse proxies to believe (PLAINT_TRUST_PROXY): a hop count or addresses/CIDRs; absent: none. */
   trustProxy?: string;
   /**
@@ -118,6 +124,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  const budgetMs = options.turnBudgetMs ?? Number(process.env.PLAINT_TURN_BUDGET_MS ?? 10);
+  const turns = budgetMs > 0 ? installTurns(app, { budgetMs, maxWaiting: 5000 }) : undefined;
   app.addHook('preValidation', rejectNul);
   installSecurityHeaders(app);
   if (options.contractCheck) {
@@ -140,7 +148,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   trackRoutes(app);
-  installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined);
+  installMetrics(app, ctx, process.env.PLAINT_METRICS_TOKEN || undefined, turns);
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(ssoRoutes(ctx));

@@ -179,6 +179,7 @@ export const en: Record<MessageKey, string> = {
   'throttle.notSignInThrottle': 'not a sign-in throttle',
   'throttle.tooManyAttemptsRetryIn': 'too many attempts; retry in {retryAfterSeconds} s',
   'throttle.tooManyAttemptsRetryLater': 'too many attempts; retry in {minutes} min',
+  'turns.full': 'the server is too busy to queue this request; retry in a second',
   'totp.startEnrolmentFirst': 'start the enrolment first',
   'totp.wrongCode': 'wrong code',
   'triage.noSuchValue': 'no such value for this field',

@@ -177,6 +177,7 @@ export const zhCN = {
   'throttle.notSignInThrottle': '不是登录限制',
   'throttle.tooManyAttemptsRetryIn': '尝试次数过多，请 {retryAfterSeconds} 秒后再试',
   'throttle.tooManyAttemptsRetryLater': '尝试次数过多，请 {minutes} 分钟后再试',
+  'turns.full': '服务器繁忙，请一秒后重试',
   'totp.startEnrolmentFirst': '请先开始绑定',
   'totp.wrongCode': '验证码错误',
   'triage.noSuchValue': '该项没有这个取值',
