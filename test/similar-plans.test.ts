@@ -57,7 +57,13 @@ describe.each(BACKENDS)('similar cases read a bounded number of rows, $name (iss
     ] as const)
       await addUser(
         ctx,
-        { username, password: 'correct horse battery', roles: [{ role, unitId }], isAdmin: false, displayName: username },
+        {
+          username,
+          password: 'correct horse battery',
+          roles: [{ role, unitId }],
+          isAdmin: false,
+          displayName: username,
+        },
         'system:test',
       );
     handler = await userActor(ctx, (await findUserByUsername(ctx.store.db, 'kefu'))!);

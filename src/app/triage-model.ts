@@ -200,8 +200,7 @@ export async function procedureModels(ctx: AppContext, procedureId: string): Pro
     return (entry.building ?? rebuild(ctx, procedureId, entry)).catch(() => old);
   // A busy day's closings start at most one rebuild per MIN_REBUILD_MS; a model older than
   // REFRESH_MS (longer) one at once.
-  if (!entry.building && mayTry && age >= MIN_REBUILD_MS)
-    rebuild(ctx, procedureId, entry).catch(() => {});
+  if (!entry.building && mayTry && age >= MIN_REBUILD_MS) rebuild(ctx, procedureId, entry).catch(() => {});
   return old;
 }
 
