@@ -284,11 +284,7 @@ function normOf(byDf: Map<number, number>, idf: (df: number) => number): number 
  * sorting every class's sums on each answer about a closed case was most of its time at 100,000
  * cases (session 13).
  */
-function normWithChanges(
-  sums: Map<number, number>,
-  changes: Map<number, number>,
-  idf: (df: number) => number,
-): number {
+function normWithChanges(sums: Map<number, number>, changes: Map<number, number>, idf: (df: number) => number): number {
   const extra = [...changes].sort((a, b) => a[0] - b[0]);
   let sum = 0;
   let j = 0;
