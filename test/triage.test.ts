@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
 import { submitCase } from '../src/app/submit.ts';
-import { REFRESH_MS } from '../src/app/triage-model.ts';
+import { modelsSettled, procedureModels, REFRESH_MS } from '../src/app/triage-model.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -72,7 +72,16 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
     expect(res.statusCode, res.body).toBe(200);
     return res.json();
   };
-  const relearn = () => clock.advance(REFRESH_MS + 1000);
+  /**
+   * The closings above reach the models as another instance's do: once they are older than
+   * REFRESH_MS, the next request starts a rebuild in the background (triage-refresh.test.ts tests
+   * the old model answering meanwhile); the tests ask after it has finished.
+   */
+  const relearn = async () => {
+    clock.advance(REFRESH_MS + 1000);
+    await procedureModels(h.ctx, 'customer-complaint');
+    await modelsSettled(h.ctx, 'customer-complaint');
+  };
 
   beforeAll(async () => {
     h = await startHarness(backend, clock);
@@ -99,7 +108,7 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
   it('suggests the category, with the case’s own words, once enough cases closed', async () => {
     for (const text of FRIDGE.slice(4)) await closed('product-quality', text, service.id);
     for (const text of PARCEL.slice(4)) await closed('delivery', text, logistics.id);
-    relearn();
+    await relearn();
     const got = await suggestions(asked, li.token);
     expect(got.category).toMatchObject({ value: 'product-quality', label: { 'zh-CN': '产品质量' } });
     expect(got.category.confidence).toBeGreaterThanOrEqual(0.7);
@@ -141,7 +150,7 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
     const named = { respondents: [{ name: 'kf-zhao', type: 'person' }] };
     for (const text of RUDE.slice(0, 4)) await closed('service-attitude', text, service.id);
     const aboutZhao = await closed('service-attitude', RUDE[4]!, service.id, named);
-    relearn();
+    await relearn();
     const rude = await file('客服态度恶劣', '客服态度恶劣，说话难听还挂电话', service.id);
     // The colleague learns from five closed cases of 服务态度; Zhao from four (one names him): below the minimum.
     expect((await suggestions(rude, li.token)).category?.value).toBe('service-attitude');
@@ -159,6 +168,34 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
     expect(zhaos).not.toContain(again);
     expect(zhaos).not.toContain(aboutZhao);
     expect((await h.call('GET', `/api/v1/cases/${again}/suggestions`, { token: zhao.token })).statusCode).toBe(404);
+  });
+
+  it('a case the model counted and that was reopened since still teaches the recused respondent nothing', async () => {
+    const REPAIR = [
+      ['维修拖了一个月', '电视送修一个月了，售后一直说配件没到，维修没有进度'],
+      ['保修期内收维修费', '洗衣机还在保修期，售后上门维修却要收两百块'],
+      ['修了三次还是坏', '冰箱售后维修了三次，每次修完用几天又坏了'],
+      ['售后不上门', '约了售后上门维修，等了一整天没人来也没电话'],
+      ['维修换了旧配件', '空调送修回来，售后维修换上去的是旧配件'],
+    ];
+    const named = { respondents: [{ name: 'kf-zhao', type: 'person' }] };
+    for (const text of REPAIR.slice(0, 4)) await closed('after-sales', text, service.id);
+    const aboutZhao = await closed('after-sales', REPAIR[4]!, service.id, named);
+    await relearn();
+    const repair = await file('售后维修太慢', '电视送去售后维修，一个月了还没修好，售后也不回电话', service.id);
+    // Counted for the colleague (five cases of 售后维修); Zhao's view holds four, below the minimum.
+    expect((await suggestions(repair, li.token)).category?.value).toBe('after-sales');
+    expect((await suggestions(repair, zhao.token)).category).toBeUndefined();
+    // Reopened as the store holds it (another instance, an import, a correction): this instance's
+    // model, still fresh, has counted the case as closed. It must still be taken out of Zhao's view,
+    // though the case is not closed now (c6a5611; before it, only cases closed now were subtracted).
+    await h.ctx.store.db
+      .updateTable('cases')
+      .set({ status: 'investigating', closed_at: null })
+      .where('id', '=', aboutZhao)
+      .execute();
+    expect((await suggestions(repair, li.token)).category?.value).toBe('after-sales');
+    expect((await suggestions(repair, zhao.token)).category).toBeUndefined();
   });
 
   it('offers a near-identical case as a possible duplicate, with its score and how to close as one', async () => {

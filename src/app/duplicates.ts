@@ -21,8 +21,17 @@ const DAY_MS = 86_400_000;
 export const RECENT_DAYS = 90;
 /** The newest candidates compared by text alone (the same submitter's or respondent's come on top). */
 const TEXT_CANDIDATES = 1000;
-/** Recent candidates are looked for among this many newest cases of the procedure (open ones anywhere). */
+/**
+ * Recent candidates are looked for among this many newest cases of the procedure, older open ones
+ * among this many newest open cases: what an answer reads is bounded whatever the size of the
+ * database or the reader's share of it.
+ */
 const NEWEST_WINDOW = 5000;
+/**
+ * The same submitter's (per blind index) or respondent's (per name) cases are looked for among this
+ * many of their newest: a caller or a business with thousands of complaints is not read in full.
+ */
+const SAME_PARTY_WINDOW = 200;
 
 export type SimilarCase = Duplicate & {
   trackingNo: string;
@@ -69,6 +78,48 @@ function recentOrOpen(db: Db, procedureId: string, since: string, s: Scope, case
 }
 
 /**
+ * The candidates by text: the newest the reader may see of the procedure's latest NEWEST_WINDOW
+ * cases, and of its latest NEWEST_WINDOW open ones when those left room.
+ */
+async function textCandidates(db: Db, procedureId: string, since: string, s: Scope, caseId: string) {
+  // By text, the newest of the procedure's latest NEWEST_WINDOW cases that the reader may see:
+  // read in bounded steps, whatever share of the procedure the reader's units hold (a
+  // unit-scoped reader's scan of every case of the procedure took 100 ms at 100,000 cases).
+  const newest = await recentOrOpen(db, procedureId, since, s, caseId)
+    .where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('cases as w')
+        .select('w.id')
+        .where('w.procedure_id', '=', procedureId)
+        .orderBy('w.id', 'desc')
+        .limit(NEWEST_WINDOW),
+    )
+    .orderBy('cases.id', 'desc')
+    .limit(TEXT_CANDIDATES)
+    .execute();
+  // An open case of the window is among those already, and one older than the window is older
+  // than all of them: it can only count when the window left room (a small or quiet procedure).
+  // (Read on every answer, they were up to 1,000 more rows of tokens, at 300,000 cases for nothing.)
+  if (newest.length >= TEXT_CANDIDATES) return newest;
+  // The open ones newest first from (procedure_id, closed_at, id): the walk stops at the window
+  // (before, SQLite walked every case of the procedure to find them, 80 ms at 100,000 cases).
+  const open = await recentOrOpen(db, procedureId, since, s, caseId)
+    .where('cases.id', 'in', (eb) =>
+      eb
+        .selectFrom('cases as o')
+        .select('o.id')
+        .where('o.procedure_id', '=', procedureId)
+        .where('o.closed_at', 'is', null)
+        .orderBy('o.id', 'desc')
+        .limit(NEWEST_WINDOW),
+    )
+    .orderBy('cases.id', 'desc')
+    .limit(TEXT_CANDIDATES)
+    .execute();
+  return [...newest, ...open];
+}
+
+/**
  * GET /api/v1/cases/{id}/similar (issue 21): open and recent cases of the same procedure whose
  * matter is near this one's — similar text, or the same submitter (blind index) or respondent with
  * somewhat similar text — best first, at most 10. Only cases in the actor's scope are read at all,
@@ -84,44 +135,50 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   const names = (JSON.parse(row.respondents) as { name?: unknown }[])
     .map((r) => r.name)
     .filter((n): n is string => typeof n === 'string' && n.length > 0);
-  const [newest, open, bySubmitter, byRespondent] = await Promise.all([
-    // By text, the newest of the procedure's latest NEWEST_WINDOW cases that the reader may see,
-    // and the open ones (found through the closed_at index): read in bounded steps, whatever
-    // share of the procedure the reader's units hold (a unit-scoped reader's scan of every case
-    // of the procedure took 100 ms at 100,000 cases).
-    recentOrOpen(db, procedure.id, since, s, row.id)
-      .where('cases.id', 'in', (eb) =>
-        eb
-          .selectFrom('cases as w')
-          .select('w.id')
-          .where('w.procedure_id', '=', procedure.id)
-          .orderBy('w.id', 'desc')
-          .limit(NEWEST_WINDOW),
-      )
-      .orderBy('cases.id', 'desc')
-      .limit(TEXT_CANDIDATES)
-      .execute(),
-    recentOrOpen(db, procedure.id, since, s, row.id)
-      .where('cases.closed_at', 'is', null)
-      .orderBy('cases.id', 'desc')
-      .limit(TEXT_CANDIDATES)
-      .execute(),
+  const [byTextRows, bySubmitter, byRespondent] = await Promise.all([
+    textCandidates(db, procedure.id, since, s, row.id),
+    // The same submitter and the same respondent: each key's or name's newest cases from its own
+    // index, then filtered. Asked in one query with the procedure, SQLite walked the procedure's
+    // cases instead and tested each (50 ms at 100,000, growing with the database).
     keys.length === 0
       ? []
       : recentOrOpen(db, procedure.id, since, s, row.id)
-          .where((eb) => eb.or(keys.map((k) => eb(`cases.${k}`, '=', row[k]!))))
+          .where((eb) =>
+            eb.or(
+              keys.map((k) =>
+                eb(
+                  'cases.id',
+                  'in',
+                  eb
+                    .selectFrom('cases as p')
+                    .select('p.id')
+                    .where(`p.${k}`, '=', row[k]!)
+                    .orderBy('p.id', 'desc')
+                    .limit(SAME_PARTY_WINDOW),
+                ),
+              ),
+            ),
+          )
           .limit(100)
           .execute(),
     names.length === 0
       ? []
       : recentOrOpen(db, procedure.id, since, s, row.id)
           .where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('case_respondents as r')
-                .select('r.case_id')
-                .whereRef('r.case_id', '=', 'cases.id')
-                .where('r.name', 'in', [...new Set(names.map((n) => respondentHash(keyringOf(db), n)))]),
+            eb.or(
+              [...new Set(names.map((n) => respondentHash(keyringOf(db), n)))].map((name) =>
+                eb(
+                  'cases.id',
+                  'in',
+                  eb
+                    .selectFrom('case_respondents as r')
+                    .select('r.case_id')
+                    .where('r.procedure_id', '=', procedure.id)
+                    .where('r.name', '=', name)
+                    .orderBy('r.received_at', 'desc')
+                    .limit(SAME_PARTY_WINDOW),
+                ),
+              ),
             ),
           )
           .limit(100)
@@ -129,9 +186,8 @@ export async function similarCases(ctx: AppContext, caseId: string, actor: Actor
   ]);
   const submitterIds = new Set(bySubmitter.map((r) => r.id));
   const respondentIds = new Set(byRespondent.map((r) => r.id));
-  const rows = new Map<string, (typeof newest)[number]>();
-  for (const r of [...newest, ...open].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, TEXT_CANDIDATES))
-    rows.set(r.id, r);
+  const rows = new Map<string, (typeof byTextRows)[number]>();
+  for (const r of byTextRows.sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, TEXT_CANDIDATES)) rows.set(r.id, r);
   for (const r of [...bySubmitter, ...byRespondent]) rows.set(r.id, r);
   // This case's own tokens are computed here, not read from the index: a case just submitted may
   // still wait for the indexer (issue 22), and its text is open in `row` anyway.

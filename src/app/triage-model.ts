@@ -19,13 +19,17 @@ import type { AppContext } from './context.ts';
  * The triage models (issue 21), kept in memory per procedure: one nearest-centroid model per field, trained on
  * the procedure's closed cases. After a case of the procedure closed or reopened here
  * (`markTrainingStale`, called by perform) the next request starts a rebuild in the background
- * (at most one a minute); a model older than REFRESH_MS is rebuilt before it answers, whatever
- * happened (another instance's closings). Memory is bounded: at most
+ * (at most one a minute); a model older than REFRESH_MS (another instance's closings) is rebuilt in
+ * the background too, the old model answering meanwhile (stale-while-revalidate). Only the first
+ * build of a procedure, with no model to answer from, is waited for. Memory is bounded: at most
  * MAX_TRAINING_CASES closed cases per procedure, the most recently closed.
  */
 export const REFRESH_MS = 10 * 60_000;
-/** After a closing, the soonest the model is rebuilt again (the old one answers meanwhile). */
-const MIN_REBUILD_MS = 60_000;
+/**
+ * After a closing, the soonest the model is rebuilt again (the old one answers meanwhile); after a
+ * failed rebuild, the soonest it is tried again.
+ */
+export const MIN_REBUILD_MS = 60_000;
 /** Below this many training cases a stale model is rebuilt before it answers, not in the background. */
 const SMALL_MODEL_CASES = 2_000;
 export const MAX_TRAINING_CASES = 20_000;
@@ -65,7 +69,13 @@ export type ProcedureModels = {
   subtracted: Map<string, Partial<Record<TriageField, TrainingCase>>>;
 };
 
-type Entry = { stale: boolean; built?: ProcedureModels; building?: Promise<ProcedureModels> };
+type Entry = {
+  stale: boolean;
+  built?: ProcedureModels;
+  building?: Promise<ProcedureModels>;
+  /** When the last rebuild failed (ms): the next is not tried before MIN_REBUILD_MS after it. */
+  failedAt?: number;
+};
 const caches = new WeakMap<AppContext, Map<string, Entry>>();
 
 function cacheOf(ctx: AppContext): Map<string, Entry> {
@@ -166,7 +176,13 @@ async function build(ctx: AppContext, procedureId: string): Promise<ProcedureMod
   };
 }
 
-/** The procedure's models, built or rebuilt when stale; concurrent callers share one build. */
+/**
+ * The procedure's models. The first build is waited for (there is nothing else to answer with);
+ * after it, a model that is stale (a closing here) or older than REFRESH_MS answers at once while
+ * one rebuild runs in the background, except a small stale one, rebuilt first (milliseconds: a
+ * new desk's first closings count at once). One build at a time per procedure; a failed rebuild
+ * is logged, the old model kept, and tried again after MIN_REBUILD_MS.
+ */
 export async function procedureModels(ctx: AppContext, procedureId: string): Promise<ProcedureModels> {
   const cache = cacheOf(ctx);
   let entry = cache.get(procedureId);
@@ -174,21 +190,48 @@ export async function procedureModels(ctx: AppContext, procedureId: string): Pro
     entry = { stale: true };
     cache.set(procedureId, entry);
   }
-  const age = entry.built ? ctx.now().getTime() - entry.built.builtAt : Number.POSITIVE_INFINITY;
-  if (entry.built && !entry.stale && age < REFRESH_MS) return entry.built;
-  // A small model is rebuilt at once (milliseconds): a new desk's first closings count straight away.
-  if (entry.stale && entry.built && entry.built.caseIds.size < SMALL_MODEL_CASES)
-    return entry.building ?? startBuild(ctx, procedureId, entry);
-  // After a closing, the model in hand answers while a new one is built (at most one per
-  // MIN_REBUILD_MS): a busy day's closings do not make every request wait for a rebuild.
-  if (entry.built && age < REFRESH_MS) {
-    if (age >= MIN_REBUILD_MS && !entry.building) startBuild(ctx, procedureId, entry).catch(() => {});
-    return entry.built;
-  }
-  return entry.building ?? startBuild(ctx, procedureId, entry);
+  const old = entry.built;
+  if (!old) return entry.building ?? startBuild(ctx, procedureId, entry);
+  const now = ctx.now().getTime();
+  const age = now - old.builtAt;
+  if (!entry.stale && age < REFRESH_MS) return old;
+  const mayTry = entry.failedAt === undefined || now - entry.failedAt >= MIN_REBUILD_MS;
+  if (entry.stale && old.caseIds.size < SMALL_MODEL_CASES && (entry.building || mayTry))
+    return (entry.building ?? rebuild(ctx, procedureId, entry)).catch(() => old);
+  // A busy day's closings start at most one rebuild per MIN_REBUILD_MS; a model older than
+  // REFRESH_MS (longer) one at once.
+  if (!entry.building && mayTry && age >= MIN_REBUILD_MS) rebuild(ctx, procedureId, entry).catch(() => {});
+  return old;
+}
+
+/** A rebuild while a model answers: its failure is logged and remembered, the old model kept. */
+function rebuild(ctx: AppContext, procedureId: string, entry: Entry): Promise<ProcedureModels> {
+  return startBuild(ctx, procedureId, entry).then(
+    (built) => {
+      entry.failedAt = undefined;
+      return built;
+    },
+    (err: unknown) => {
+      entry.failedAt = ctx.now().getTime();
+      console.error(
+        `分诊模型重建失败，沿用旧模型 / triage models of ${procedureId} not rebuilt, the old ones answer: ${(err as Error).stack ?? String(err)}`,
+      );
+      throw err;
+    },
+  );
+}
+
+/** Waits for the procedure's rebuild in progress, if any (tests; whatever its outcome). */
+export async function modelsSettled(ctx: AppContext, procedureId: string): Promise<void> {
+  await cacheOf(ctx)
+    .get(procedureId)
+    ?.building?.catch(() => {});
 }
 
 function startBuild(ctx: AppContext, procedureId: string, entry: Entry): Promise<ProcedureModels> {
+  // A failed build leaves the entry as stale as it was (or was made meanwhile): a failed refresh of
+  // an old model is not a closing here, and is retried in the background like any refresh.
+  const wasStale = entry.stale;
   entry.stale = false;
   const building = build(ctx, procedureId).then(
     (built) => {
@@ -197,7 +240,7 @@ function startBuild(ctx: AppContext, procedureId: string, entry: Entry): Promise
       return built;
     },
     (err: unknown) => {
-      entry.stale = true;
+      entry.stale ||= wasStale;
       entry.building = undefined;
       throw err;
     },

@@ -278,6 +278,27 @@ function normOf(byDf: Map<number, number>, idf: (df: number) => number): number 
 }
 
 /**
+ * `normOf(byOrder(sums + changes))` for sums already in the order of d, without copying or sorting
+ * them: the changes (a subtracted case's features, a few hundred d) are merged in as the sums are
+ * read, so the terms are the same and added in the same order, to the last bit. Copying and
+ * sorting every class's sums on each answer about a closed case was most of its time at 100,000
+ * cases (session 13).
+ */
+function normWithChanges(sums: Map<number, number>, changes: Map<number, number>, idf: (df: number) => number): number {
+  const extra = [...changes].sort((a, b) => a[0] - b[0]);
+  let sum = 0;
+  let j = 0;
+  for (const [df, n] of sums) {
+    for (; j < extra.length && extra[j]![0] < df; j++) sum += extra[j]![1] * idf(extra[j]![0]) ** 2;
+    let count = n;
+    if (j < extra.length && extra[j]![0] === df) count += extra[j++]![1];
+    sum += count * idf(df) ** 2;
+  }
+  for (; j < extra.length; j++) sum += extra[j]![1] * idf(extra[j]![0]) ** 2;
+  return Math.sqrt(sum) || 1;
+}
+
+/**
  * The sums in the order of d: added up in this order, the same integers give the same norm
  * whatever partitions they came from (a view equals the model of its cases, to the last bit).
  */
@@ -339,11 +360,7 @@ export function predict(
   const norms = labels.map((label) => {
     const changes = delta.get(label);
     const byDf = base.sums.get(label) ?? new Map<number, number>();
-    if (changes) {
-      const changed = new Map(byDf);
-      for (const [df, n] of changes) changed.set(df, (changed.get(df) ?? 0) + n);
-      return normOf(byOrder(changed), idf);
-    }
+    if (changes) return normWithChanges(byDf, changes, idf);
     let norm = cached.get(label);
     if (norm === undefined) {
       norm = normOf(byDf, idf);

@@ -39,6 +39,7 @@ import * as directoryAdmin from './migrations/202612060400_directory_admin.ts';
 import * as inboxSkewIndexes from './migrations/202612061400_inbox_skew_indexes.ts';
 import * as statsRollupMonths from './migrations/202612061700_stats_rollup_months.ts';
 import * as dueKeyClosed from './migrations/202612061740_due_key_closed.ts';
+import * as similarCandidateIndexes from './migrations/202612071300_similar_candidate_indexes.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -80,6 +81,7 @@ const migrations: Record<string, Migration> = {
   '202612061400_inbox_skew_indexes': inboxSkewIndexes,
   '202612061700_stats_rollup_months': statsRollupMonths,
   '202612061740_due_key_closed': dueKeyClosed,
+  '202612071300_similar_candidate_indexes': similarCandidateIndexes,
 };
 
 /**
