@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
-import { submitCase } from '../src/app/submit.ts';
 import { MIN_REBUILD_MS, modelsSettled, REFRESH_MS } from '../src/app/triage-model.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
-import { complaint, startHarness, type Harness } from './support/harness.ts';
+import { startHarness, type Harness } from './support/harness.ts';
+import { closeInStore, fileCase } from './support/triage.ts';
 
 const PARCEL = [
   ['快递一直不送', '订单显示已到站五天了一直没派送，快递电话也没人接'],
@@ -41,26 +41,11 @@ describe.each(BACKENDS)('triage models refreshed in the background on $name (iss
   let service: { id: string };
   let li: { id: string; token: string };
   let zhao: { id: string; token: string };
-  const file = async (subject: string, description: string, extra: Record<string, unknown> = {}) => {
-    const made = await submitCase(
-      h.ctx,
-      complaint({ channel: 'web', orgUnit: service.id, subject, description, category: undefined, ...extra }) as never,
-      { kind: 'system', name: 'test' },
-    );
-    const row = await h.ctx.store.db
-      .selectFrom('cases')
-      .select('id')
-      .where('tracking_no', '=', made.trackingNo)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
+  const file = (subject: string, description: string, extra: Record<string, unknown> = {}) =>
+    fileCase(h, service.id, subject, description, extra);
   const closed = async (category: string, [subject, description]: string[], extra = {}) => {
     const id = await file(subject!, description!, extra);
-    await h.ctx.store.db
-      .updateTable('cases')
-      .set({ status: 'closed', category, closed_at: clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await closeInStore(h, id, category, clock.now());
     return id;
   };
   const category = async (id: string, token: string) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
-import { submitCase } from '../src/app/submit.ts';
 import { modelsSettled, procedureModels, REFRESH_MS } from '../src/app/triage-model.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
+import { closeInStore, fileCase } from './support/triage.ts';
 
 const FRIDGE = [
   ['冰箱不制冷', '上个月买的冰箱用了三周就不制冷了，冷藏室跟常温一样'],
@@ -44,27 +44,12 @@ describe.each(BACKENDS)('triage suggestions and duplicates on $name (issue 21)',
   let zhao: { id: string; token: string };
   let wang: { id: string; token: string };
   let manager: { id: string; token: string };
-  const file = async (subject: string, description: string, unit: string, extra: Record<string, unknown> = {}) => {
-    const made = await submitCase(
-      h.ctx,
-      complaint({ channel: 'web', orgUnit: unit, subject, description, category: undefined, ...extra }) as never,
-      { kind: 'system', name: 'test' },
-    );
-    const row = await h.ctx.store.db
-      .selectFrom('cases')
-      .select('id')
-      .where('tracking_no', '=', made.trackingNo)
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
+  const file = (subject: string, description: string, unit: string, extra: Record<string, unknown> = {}) =>
+    fileCase(h, unit, subject, description, extra);
   /** A case that ended in this category: the label triage learns (closed as the store holds it). */
   const closed = async (category: string, [subject, description]: string[], unit: string, extra = {}) => {
     const id = await file(subject!, description!, unit, extra);
-    await h.ctx.store.db
-      .updateTable('cases')
-      .set({ status: 'closed', category, closed_at: clock.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await closeInStore(h, id, category, clock.now());
     return id;
   };
   const suggestions = async (id: string, token: string) => {

@@ -38,8 +38,7 @@ export async function heavyRead<T extends ReadTask>(
   args: ReadArgs<T>,
 ): Promise<ReadResult<T>> {
   if (ctx.reads) return (await ctx.reads.run(ctx, task, args)) as ReadResult<T>;
-  const run = READ_TASKS[task] as (ctx: AppContext, args: ReadArgs<T>) => Promise<ReadResult<T>>;
-  return run(ctx, args);
+  return inThisThread(ctx, task, args);
 }
 
 /**
@@ -54,6 +53,10 @@ export async function lightRead<T extends ReadTask>(
 ): Promise<ReadResult<T>> {
   const elsewhere = ctx.reads?.tryRun(ctx, task, args);
   if (elsewhere !== undefined) return (await elsewhere) as ReadResult<T>;
+  return inThisThread(ctx, task, args);
+}
+
+function inThisThread<T extends ReadTask>(ctx: AppContext, task: T, args: ReadArgs<T>): Promise<ReadResult<T>> {
   const run = READ_TASKS[task] as (ctx: AppContext, args: ReadArgs<T>) => Promise<ReadResult<T>>;
   return run(ctx, args);
 }
