@@ -248,6 +248,13 @@ const serve: Command = async () => {
           log,
         )
       : async () => {};
+  // Issue 25: on PostgreSQL, what autovacuum would do for the tables it does not look after.
+  const upkeepEvery = Number(process.env.PLAINT_PG_UPKEEP_MS ?? 30_000);
+  const { upkeepPostgres, describeUpkeep } = await import('./store/pg-upkeep.ts');
+  const stopUpkeep =
+    upkeepEvery > 0 && ctx.store.dialect === 'postgres'
+      ? startPeriodic('pg-upkeep', upkeepEvery, async () => describeUpkeep(await upkeepPostgres(ctx.store)), log)
+      : async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await mailIn?.close();
@@ -258,6 +265,7 @@ const serve: Command = async () => {
     await stopPrune();
     await stopReports();
     await stopRollup();
+    await stopUpkeep();
     await stopHotspots();
     await stopDirectory();
     await app.close();
