@@ -104,13 +104,34 @@ describe('an anonymous report with messages both ways and an appeal', { timeout:
     expect(await phone.getByTestId('status').textContent()).toBe('已答复');
     await phone.getByText('经调查，未发现收受回扣的证据。').first().waitFor();
     await phone.locator('.ant-collapse-header').filter({ hasText: '申诉' }).click();
-    await phone.locator('form#appeal').getByLabel('申诉理由').fill('调查没有询问财务部门，转账记录可以证明。');
-    const filed = phone.waitForResponse((r) => r.url().endsWith('/appeal') && r.request().method() === 'POST');
+    // The reasons must be in the field when 提交 is pressed: a full run once timed out here waiting
+    // for the POST (seen once, not reproduced alone), which an empty field refused by the form's own
+    // rule would explain. What the form says is printed if the POST still does not come.
+    const reasons = phone.locator('form#appeal').getByLabel('申诉理由');
+    const text = '调查没有询问财务部门，转账记录可以证明。';
+    await expect
+      .poll(async () => {
+        if ((await reasons.inputValue()) !== text) await reasons.fill(text);
+        return reasons.inputValue();
+      })
+      .toBe(text);
+    const filed = phone.waitForResponse((r) => r.url().endsWith('/appeal') && r.request().method() === 'POST', {
+      timeout: 60_000,
+    });
     await phone
       .locator('form#appeal')
       .getByRole('button', { name: buttonName('提交') })
       .click();
-    const res = await filed;
+    const res = await filed.catch(async (err) => {
+      const form = await phone
+        .locator('form#appeal')
+        .textContent()
+        .catch(() => '(no form#appeal)');
+      throw new Error(
+        `no POST …/appeal answered; the form reads: ${form}; the field holds: ${await reasons.inputValue().catch(() => '?')}`,
+        { cause: err },
+      );
+    });
     expect(res.status()).toBe(201);
     const appealNo = (await res.json()).trackingNo as string;
     expect(appealNo).toMatch(/^SS-/);
