@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { AppContext } from '../src/app/context.ts';
-import { UPKEEP_LOCK_KEY, upkeepOf, upkeepPostgres } from '../src/store/pg-upkeep.ts';
+import { UPKEEP_LOCK_CLASS, upkeepOf, upkeepPostgres } from '../src/store/pg-upkeep.ts';
 import { openTestApp, PG_URL, postgres } from './support/backends.ts';
 
 /**
@@ -58,15 +58,16 @@ describe('PostgreSQL upkeep of the tables autovacuum does not look after (issue 
     expect(second.analyzed).not.toContain('outbox');
   });
 
-  it('gives way to another instance already at it (one advisory lock for all)', async () => {
+  it('gives way to another instance of the deployment already at it (an advisory lock per schema)', async () => {
     await churn();
     const other = new pg.Client({ connectionString: PG_URL });
     await other.connect();
     try {
-      await other.query(`select pg_advisory_lock(${UPKEEP_LOCK_KEY.toString()})`);
+      const key = [UPKEEP_LOCK_CLASS, ctx.store.pgSchema];
+      await other.query('select pg_advisory_lock($1, hashtext($2))', key);
       const busy = await upkeepPostgres(ctx.store);
       expect(busy).toMatchObject({ vacuumed: [], analyzed: [], skipped: 'busy' });
-      await other.query(`select pg_advisory_unlock(${UPKEEP_LOCK_KEY.toString()})`);
+      await other.query('select pg_advisory_unlock($1, hashtext($2))', key);
       expect((await upkeepPostgres(ctx.store)).vacuumed).toContain('outbox');
     } finally {
       await other.end();

@@ -20,8 +20,11 @@ const VACUUM_BASE = 500;
 const VACUUM_SHARE = 0.2;
 const ANALYZE_BASE = 500;
 const ANALYZE_SHARE = 0.1;
-/** The advisory lock's key: "plaint upkeep" in one 64-bit number, shared by every instance. */
-export const UPKEEP_LOCK_KEY = 0x706c61696e747570n;
+/**
+ * The advisory lock's key: this number ("PLUK") and the schema's hash, so the instances of one
+ * deployment take turns while deployments in other schemas of the same database do not wait.
+ */
+export const UPKEEP_LOCK_CLASS = 0x504c554b;
 
 export type UpkeepResult = { vacuumed: string[]; analyzed: string[]; skipped?: 'autovacuum' | 'busy' };
 
@@ -78,7 +81,7 @@ export async function upkeepPostgres(store: Store): Promise<UpkeepResult> {
     if (due.length === 0) return result;
     const locked = await sql<{
       ok: boolean;
-    }>`select pg_try_advisory_lock(${UPKEEP_LOCK_KEY.toString()}::bigint) as ok`.execute(db);
+    }>`select pg_try_advisory_lock(${UPKEEP_LOCK_CLASS}, hashtext(${schema})) as ok`.execute(db);
     if (!locked.rows[0]?.ok) return { ...result, skipped: 'busy' };
     try {
       // VACUUM cannot run inside a transaction: this connection is not in one (no `transact`).
@@ -93,7 +96,7 @@ export async function upkeepPostgres(store: Store): Promise<UpkeepResult> {
         }
       }
     } finally {
-      await sql`select pg_advisory_unlock(${UPKEEP_LOCK_KEY.toString()}::bigint)`.execute(db);
+      await sql`select pg_advisory_unlock(${UPKEEP_LOCK_CLASS}, hashtext(${schema}))`.execute(db);
     }
     return result;
   });
