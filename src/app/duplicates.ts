@@ -82,41 +82,28 @@ function recentOrOpen(db: Db, procedureId: string, since: string, s: Scope, case
  * cases, and of its latest NEWEST_WINDOW open ones when those left room.
  */
 async function textCandidates(db: Db, procedureId: string, since: string, s: Scope, caseId: string) {
-  // By text, the newest of the procedure's latest NEWEST_WINDOW cases that the reader may see:
-  // read in bounded steps, whatever share of the procedure the reader's units hold (a
-  // unit-scoped reader's scan of every case of the procedure took 100 ms at 100,000 cases).
-  const newest = await recentOrOpen(db, procedureId, since, s, caseId)
-    .where('cases.id', 'in', (eb) =>
-      eb
-        .selectFrom('cases as w')
-        .select('w.id')
-        .where('w.procedure_id', '=', procedureId)
-        .orderBy('w.id', 'desc')
-        .limit(NEWEST_WINDOW),
-    )
-    .orderBy('cases.id', 'desc')
-    .limit(TEXT_CANDIDATES)
-    .execute();
+  // The newest the reader may see among the procedure's latest NEWEST_WINDOW cases (open ones only
+  // with `openOnly`): read in bounded steps, whatever share of the procedure the reader's units hold
+  // (a unit-scoped reader's scan of every case of the procedure took 100 ms at 100,000 cases). The
+  // open ones come newest first from (procedure_id, closed_at, id), and the walk stops at the window
+  // (before, SQLite walked every case of the procedure to find them, 80 ms at 100,000 cases).
+  const windowed = (openOnly: boolean) =>
+    recentOrOpen(db, procedureId, since, s, caseId)
+      .where('cases.id', 'in', (eb) => {
+        const window = eb.selectFrom('cases as w').select('w.id').where('w.procedure_id', '=', procedureId);
+        return (openOnly ? window.where('w.closed_at', 'is', null) : window)
+          .orderBy('w.id', 'desc')
+          .limit(NEWEST_WINDOW);
+      })
+      .orderBy('cases.id', 'desc')
+      .limit(TEXT_CANDIDATES)
+      .execute();
+  const newest = await windowed(false);
   // An open case of the window is among those already, and one older than the window is older
   // than all of them: it can only count when the window left room (a small or quiet procedure).
   // (Read on every answer, they were up to 1,000 more rows of tokens, at 300,000 cases for nothing.)
   if (newest.length >= TEXT_CANDIDATES) return newest;
-  // The open ones newest first from (procedure_id, closed_at, id): the walk stops at the window
-  // (before, SQLite walked every case of the procedure to find them, 80 ms at 100,000 cases).
-  const open = await recentOrOpen(db, procedureId, since, s, caseId)
-    .where('cases.id', 'in', (eb) =>
-      eb
-        .selectFrom('cases as o')
-        .select('o.id')
-        .where('o.procedure_id', '=', procedureId)
-        .where('o.closed_at', 'is', null)
-        .orderBy('o.id', 'desc')
-        .limit(NEWEST_WINDOW),
-    )
-    .orderBy('cases.id', 'desc')
-    .limit(TEXT_CANDIDATES)
-    .execute();
-  return [...newest, ...open];
+  return [...newest, ...(await windowed(true))];
 }
 
 /**
