@@ -96,17 +96,18 @@ async function commitBatch(db: Kysely<Database>, queued: Unit[]): Promise<Unit[]
   }
   const started = performance.now();
   const done: [Unit, unknown][] = [];
-  let units = queued;
-  let left: Unit[] = [];
+  // Units from `stop` on wait for the next batch; `next` is the unit this batch runs now.
+  let stop = queued.length;
+  let next = 0;
   try {
-    for (const [i, unit] of queued.entries()) {
-      if (i > 0 && performance.now() - started >= BATCH_BUDGET_MS) {
-        units = queued.slice(0, i);
-        left = queued.slice(i);
+    for (; next < stop; next++) {
+      if (next > 0 && performance.now() - started >= BATCH_BUDGET_MS) {
+        stop = next;
         break;
       }
+      const unit = queued[next];
       // Plain statements rather than Kysely's savepoint builders: these run once per unit of work.
-      const name = `unit_${i}`;
+      const name = `unit_${next}`;
       await trx.executeQuery(CompiledQuery.raw(`savepoint ${name}`));
       try {
         const value = await unit.work(trx);
@@ -125,10 +126,10 @@ async function commitBatch(db: Kysely<Database>, queued: Unit[]): Promise<Unit[]
       .execute()
       .catch(() => {});
     done.forEach(([unit]) => unit.reject(err));
-    // Units not yet run in this batch were neither resolved nor rejected: fail them too.
-    units.slice(done.length).forEach((u) => u.reject(err));
-    return left;
+    // The unit that was running and those not yet run in this batch were neither resolved nor rejected.
+    queued.slice(next, stop).forEach((u) => u.reject(err));
+    return queued.slice(stop);
   }
   done.forEach(([unit, value]) => unit.resolve(value));
-  return left;
+  return queued.slice(stop);
 }
