@@ -11,8 +11,9 @@ import type { Store } from './db.ts';
  * So each instance looks, every PLAINT_PG_UPKEEP_MS, at the tables of its schema that autovacuum
  * leaves alone (the server's setting off, or a table's `autovacuum_enabled = false`) and does what
  * autovacuum would have done there: `VACUUM (ANALYZE)` where dead or newly inserted rows passed a
- * share of the table, `ANALYZE` where changed rows did. One instance at a time (an advisory lock):
- * two vacuums of one table only queue behind each other. Where autovacuum runs, nothing is done.
+ * share of the table, `ANALYZE` where changed rows did. One instance of a deployment at a time (an
+ * advisory lock): two vacuums of one table only queue behind each other. Where autovacuum runs,
+ * nothing is done.
  */
 
 /** Autovacuum's own defaults: a base number of rows plus a share of the live ones. */
