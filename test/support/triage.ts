@@ -1,4 +1,5 @@
 import { submitCase } from '../../src/app/submit.ts';
+import { findCaseByTrackingNo } from '../../src/store/cases.repository.ts';
 import { complaint, type Harness } from './harness.ts';
 
 /** A web complaint to `unit` with no category (what triage is asked about); returns its id. */
@@ -14,11 +15,8 @@ export async function fileCase(
     complaint({ channel: 'web', orgUnit: unit, subject, description, category: undefined, ...extra }) as never,
     { kind: 'system', name: 'test' },
   );
-  const row = await h.ctx.store.db
-    .selectFrom('cases')
-    .select('id')
-    .where('tracking_no', '=', made.trackingNo)
-    .executeTakeFirstOrThrow();
+  const row = await findCaseByTrackingNo(h.ctx.store.db, made.trackingNo);
+  if (!row) throw new Error(`filed ${made.trackingNo}, but it is not in the store`);
   return row.id;
 }
 
