@@ -250,11 +250,15 @@ const serve: Command = async () => {
       : async () => {};
   // Issue 25: on PostgreSQL, what autovacuum would do for the tables it does not look after.
   const upkeepEvery = Number(process.env.PLAINT_PG_UPKEEP_MS ?? 30_000);
-  const { upkeepPostgres, describeUpkeep } = await import('./store/pg-upkeep.ts');
-  const stopUpkeep =
-    upkeepEvery > 0 && ctx.store.dialect === 'postgres'
-      ? startPeriodic('pg-upkeep', upkeepEvery, async () => describeUpkeep(await upkeepPostgres(ctx.store)), log)
-      : async () => {};
+  const upkeep = upkeepEvery > 0 && ctx.store.dialect === 'postgres' ? await import('./store/pg-upkeep.ts') : undefined;
+  const stopUpkeep = upkeep
+    ? startPeriodic(
+        'pg-upkeep',
+        upkeepEvery,
+        async () => upkeep.describeUpkeep(await upkeep.upkeepPostgres(ctx.store)),
+        log,
+      )
+    : async () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await mailIn?.close();

@@ -11,7 +11,7 @@ import { msg } from '../domain/messages.ts';
  * and every timer, read worker's answer and newly arrived request waited that long.
  *
  * Here a turn starts requests until it has run `budgetMs`; those that arrive later wait, in arrival
- * order, and are started in the following turns, `budgetMs` of them at a time, each turn after the
+ * order, and are started in the following turns, for `budgetMs` of each, every turn after the
  * loop has seen its timers and sockets. The work is the same; it is cut into turns with everything
  * else in between. Health checks and metrics never wait. More than `maxWaiting` waiting: 503.
  */

@@ -58,9 +58,8 @@ export function groupCommit(db: Kysely<Database>): Transact {
   async function drain(): Promise<void> {
     try {
       while (queue.length > 0) {
-        const batch = queue.splice(0, MAX_UNITS_PER_COMMIT);
-        const left = await commitBatch(db, batch);
-        queue.unshift(...left);
+        // The units the batch had no time for go first into the next one.
+        queue.unshift(...(await commitBatch(db, queue.splice(0, MAX_UNITS_PER_COMMIT))));
         // Let the event loop read the requests that arrived meanwhile, so they join the next commit.
         await yieldToIo();
       }
