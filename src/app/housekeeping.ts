@@ -58,17 +58,26 @@ export type PruneCounts = {
   throttles: number;
 };
 
-const BATCH = 2000;
+/**
+ * Rows deleted per statement. Issue 25: on SQLite a statement holds the event loop, and the
+ * delivered outbox rows and idempotency keys of a busy day are hundreds of thousands a day: each
+ * batch is short and the loop runs everything else between two (see drain).
+ */
+const BATCH = 500;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Runs `step` in batches until one comes back short; each batch is its own short statement. */
+/**
+ * Runs `step` in batches until one comes back short; each batch is its own short statement, with
+ * a turn of the event loop between two (on SQLite, awaiting a statement does not yield).
+ */
 async function drain(step: (limit: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await step(BATCH);
     total += n;
     if (n < BATCH) return total;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

@@ -45,3 +45,9 @@ export function fairShare(
  * ~1/8 of a submit's CPU: room to catch up after a burst).
  */
 export const indexerPace = (): Pace => fairShare(1 / 4, 4, 40);
+
+/**
+ * A periodic job's pace (the dispatcher's deliveries): a quarter of the loop, in slices of at
+ * most 10 ms, so a request waits behind it no longer than behind one group commit.
+ */
+export const backgroundPace = (): Pace => fairShare(1 / 4, 4, 10);
