@@ -6,7 +6,10 @@ import { submitCase } from '../src/app/submit.ts';
 import { findCaseById, indexTokens, listCases, upsertTokens } from '../src/store/cases.repository.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 import { queryTokens } from '../src/store/search.ts';
-import { indexBatch, indexPending, pendingCount } from '../src/store/search-index.ts';
+import { heavyRead } from '../src/app/read-tasks.ts';
+import { startIndexer } from '../src/jobs/indexer.ts';
+import { indexerPace } from '../src/store/fair-share.ts';
+import { type ComputeTokens, indexBatch, indexPending, pendingCount } from '../src/store/search-index.ts';
 import { keyringOf, searchHash } from '../src/store/sealing.ts';
 import { BACKENDS } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
@@ -166,6 +169,55 @@ describe('search indexer in the group commit on sqlite', () => {
       await ctx.close();
       await cleanup();
     }
+  });
+});
+
+/**
+ * Issue 25: in `plaint serve` on SQLite the indexer's tokens are computed in a read worker (its own
+ * connection, off the request thread) and written by the process, in the group commit.
+ */
+describe('search indexer computing in a read worker on sqlite', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  async function app(): Promise<AppContext> {
+    const { config, cleanup } = await BACKENDS.find((b) => b.name === 'sqlite')!.config();
+    const ctx = await openApp({ ...config, readWorkers: 1 });
+    cleanups.push(cleanup, () => ctx.close());
+    return ctx;
+  }
+
+  it('the running indexer has a worker compute the tokens, and the cases become searchable', async () => {
+    const ctx = await app();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await file(ctx, { description: `第${i}号 车库积水` })).id);
+    const stop = startIndexer(ctx, 10, (m, err) => {
+      throw new Error(`${m}: ${err}`);
+    });
+    cleanups.push(stop);
+    for (let i = 0; i < 300 && (await pendingCount(ctx.store)) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await pendingCount(ctx.store)).toBe(0);
+    expect((await found(ctx.store, '车库')).sort()).toEqual([...ids].sort());
+    const byWorker = [...ctx.reads!.gauges().done].filter(([key]) => key.startsWith('indexTokens\0'));
+    expect(byWorker.reduce((n, [, count]) => n + count, 0)).toBeGreaterThan(0);
+    expect(byWorker.every(([key]) => key !== 'indexTokens\0' + 0)).toBe(true);
+  });
+
+  it('tokens computed before a de-identification are not written over its redacted ones', async () => {
+    const ctx = await app();
+    const { id } = await file(ctx, named('慕容秋水'));
+    // The worker reads the text with the name; the case is de-identified before the write.
+    const compute: ComputeTokens = async (ids) => {
+      const computed = await heavyRead(ctx, 'indexTokens', { ids });
+      expect(computed.map((c) => c.case_id)).toEqual([id]);
+      await deidentifyCase(ctx, id, 'test', false);
+      return computed;
+    };
+    expect(await indexBatch(ctx.store, 10, indexerPace(), compute)).toBe(0);
+    expect(await pendingCount(ctx.store)).toBe(0);
+    expect(await found(ctx.store, '慕容秋水')).toEqual([]);
+    expect(await found(ctx.store, '电梯')).toEqual([id]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/case.ts';
 import type { OrgUnitRow } from '../store/org.repository.ts';
+import { tokensOfQueued } from '../store/search-index.ts';
 import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
 import type { AppContext } from './context.ts';
 import { caseList } from './case-views.ts';
@@ -25,6 +26,9 @@ export const READ_TASKS = {
   // Light: a page of the inbox or of search results (lightRead below).
   caseList: (ctx: AppContext, a: { actor: Actor; query: Parameters<typeof caseList>[2] }) =>
     caseList(ctx, a.actor, a.query),
+  // The search indexer's computing (jobs/indexer.ts): no actor, it is the server's own job and
+  // answers only tokens (keyed hashes), which the main thread writes.
+  indexTokens: (ctx: AppContext, a: { ids: string[] }) => tokensOfQueued(ctx.store.db, a.ids),
 };
 
 export type ReadTask = keyof typeof READ_TASKS;

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.ts';
+import { heavyRead } from '../app/read-tasks.ts';
 import { indexerPace } from '../store/fair-share.ts';
-import { INDEX_BATCH, indexBatch } from '../store/search-index.ts';
+import { type ComputeTokens, INDEX_BATCH, indexBatch } from '../store/search-index.ts';
 
 /**
  * The search indexer inside `plaint serve` (issue 22; store/search-index.ts). While batches come
@@ -21,10 +22,11 @@ export function startIndexer(
   let running: Promise<void> = Promise.resolve();
   // Two batches in flight: one computes while the other waits for its commit (a commit round under
   // load is as long as computing a batch). They never take the same cases (search-index.ts).
+  const compute = computeIn(ctx);
   const drain = async () => {
     const pace = indexerPace();
     let full = true;
-    while (full && !stopped) full = (await indexBatch(ctx.store, INDEX_BATCH, pace)) === INDEX_BATCH;
+    while (full && !stopped) full = (await indexBatch(ctx.store, INDEX_BATCH, pace, compute)) === INDEX_BATCH;
   };
   const tick = () => {
     running = (async () => {
@@ -42,4 +44,13 @@ export function startIndexer(
     clearTimeout(timer);
     await running;
   };
+}
+
+/**
+ * Issue 25: on SQLite with read workers, a batch's tokens are computed in one (its own connection
+ * reads the committed cases), so segmenting — most of the indexer's CPU — leaves the request
+ * thread, which then only writes them. Elsewhere (undefined) here, in fair-share slices.
+ */
+function computeIn(ctx: AppContext): ComputeTokens | undefined {
+  return ctx.reads ? (ids) => heavyRead(ctx, 'indexTokens', { ids }) : undefined;
 }

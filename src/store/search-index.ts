@@ -40,16 +40,32 @@ export const INDEX_BATCH = 128;
 
 type Queued = { id: string; subject: string; description: string; tracking_no: string };
 
+export type CaseTokens = { case_id: string; tokens: string };
+
+/**
+ * Where a batch's tokens are computed from its queue ids: here, in slices (`pace`), or elsewhere —
+ * `plaint serve` on SQLite hands them to a read worker (jobs/indexer.ts), off the request thread.
+ */
+export type ComputeTokens = (ids: string[], pace: Pace) => Promise<CaseTokens[]>;
+
+/**
+ * The tokens of the queued cases `ids` (a case deleted meanwhile has none), read through `db`;
+ * without a `pace` (a read worker, which has no requests to make room for) in one go.
+ */
+export async function tokensOfQueued(db: Db, ids: string[], pace?: Pace): Promise<CaseTokens[]> {
+  return tokensOf(db, await queuedCases(db, ids), pace);
+}
+
 /** The queued cases' tokens, computed a slice at a time with a turn of the event loop between. */
-async function tokensOf(db: Db, rows: Queued[], pace: Pace): Promise<{ case_id: string; tokens: string }[]> {
+async function tokensOf(db: Db, rows: Queued[], pace?: Pace): Promise<CaseTokens[]> {
   const keyring = keyringOf(db);
   const keys = await caseKeys(
     db,
     rows.map((r) => r.id),
   );
-  const out: { case_id: string; tokens: string }[] = [];
+  const out: CaseTokens[] = [];
   for (const r of rows) {
-    if (pace.spent()) await pace.yield();
+    if (pace?.spent()) await pace.yield();
     const key = keys.get(r.id);
     const text = {
       subject: openText(keyring, key, r.subject),
@@ -71,10 +87,17 @@ const queuedCases = (db: Db, ids: string[]) =>
 
 /**
  * Indexes at most `limit` queued cases; returns how many queue rows it took. A drain passes one
- * `pace` to all its batches, so the share it was given carries over from one to the next.
+ * `pace` to all its batches, so the share it was given carries over from one to the next. On
+ * SQLite `compute` says where the tokens are computed; PostgreSQL computes them in the batch's
+ * transaction, which holds its queue rows locked meanwhile.
  */
-export async function indexBatch(store: Store, limit = INDEX_BATCH, pace = indexerPace()): Promise<number> {
-  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit, pace);
+export async function indexBatch(
+  store: Store,
+  limit = INDEX_BATCH,
+  pace = indexerPace(),
+  compute: ComputeTokens = (ids, p) => tokensOfQueued(store.db, ids, p),
+): Promise<number> {
+  if (store.dialect === 'sqlite') return indexBatchSqlite(store, limit, pace, compute);
   return store.transact(async (trx) => {
     const pending = trx
       .selectFrom('case_search_pending')
@@ -132,11 +155,11 @@ function claimQueued(store: Store, limit: number): Promise<{ ids: string[]; rele
  * own tokens, so its case is left alone here (its tokens are newer than the text read above);
  * another batch that wrote the same cases first deleted their queue rows too, so nothing is done twice.
  */
-async function indexBatchSqlite(store: Store, limit: number, pace: Pace): Promise<number> {
+async function indexBatchSqlite(store: Store, limit: number, pace: Pace, compute: ComputeTokens): Promise<number> {
   const { ids, release } = await claimQueued(store, limit);
   if (ids.length === 0) return 0;
   try {
-    const computed = await tokensOf(store.db, await queuedCases(store.db, ids), pace);
+    const computed = await compute(ids, pace);
     return await store.transact(
       async (trx) => {
         const still = new Set(
