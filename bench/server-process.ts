@@ -1,5 +1,6 @@
 /** `plaint serve` as a child process for the benchmarks (bench/run.ts, bench/cluster.ts). */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +34,11 @@ export function startServer(env: NodeJS.ProcessEnv, root = ROOT): { child: Child
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // BENCH_SERVER_LOG: a file that receives the server's whole output (e.g. with --trace-gc).
+  const log = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : null;
   const keep = (chunk: Buffer) => {
     out = (out + chunk.toString()).slice(-8000);
+    log?.write(chunk);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
