@@ -54,7 +54,7 @@ export type ServerOptions = {
   publicWriteLimit?: number;
   /**
    * How long one turn of the event loop may run requests before the others wait for the next
-   * (turns.ts; PLAINT_TURN_BUDGET_MS, default 10); 0 starts every request at once, as Node does.
+   * (turns.ts; PLAINT_TURN_BUDGET_MS, default 5); 0 starts every request at once, as Node does.
    */
   turnBudgetMs?: number;
   /** The reverse proxies to believe (PLAINT_TRUST_PROXY): a hop count or addresses/CIDRs; absent: none. */
@@ -124,7 +124,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setErrorHandler(errorHandler);
   // The API speaks JSON only; anything else is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
-  const budgetMs = options.turnBudgetMs ?? Number(process.env.PLAINT_TURN_BUDGET_MS ?? 10);
+  const budgetMs = options.turnBudgetMs ?? Number(process.env.PLAINT_TURN_BUDGET_MS ?? 5);
   const turns = budgetMs > 0 ? installTurns(app, { budgetMs, maxWaiting: 5000 }) : undefined;
   app.addHook('preValidation', rejectNul);
   installSecurityHeaders(app);

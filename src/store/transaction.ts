@@ -40,8 +40,11 @@ const MAX_UNITS_PER_COMMIT = 50;
  * Issue 25: a batch runs on the event loop from its first statement to its commit (better-sqlite3
  * is synchronous), so its length is how long every other request waits. Units join a batch until
  * it has run this long; the rest go first into the next one, after a turn of the event loop.
+ * 12 ms until session 15: two 5-minute soaks back to back (bench/README.md, "Shorter turns")
+ * measured event-loop delay p99 43–59 ms with 6 ms here and 5 ms turns, 53–69 ms with 12 and 10,
+ * at the same throughput.
  */
-const BATCH_BUDGET_MS = 12;
+const BATCH_BUDGET_MS = 6;
 
 /**
  * SQLite: group commit. A commit costs several times more than the statements of a typical
