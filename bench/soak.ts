@@ -267,6 +267,8 @@ async function main(): Promise<void> {
     row.eventLoopP99Ms = Math.round((m['nodejs_eventloop_delay_seconds{quantile="0.99"}'] ?? 0) * 1000);
     row.rssMB = Math.round((m.process_resident_memory_bytes ?? 0) / 2 ** 20);
     row.heapMB = Math.round((m.nodejs_heap_used_bytes ?? 0) / 2 ** 20);
+    row.liveHeapMB = Math.round((m.nodejs_heap_after_major_gc_bytes ?? 0) / 2 ** 20);
+    row.heapTotalMB = Math.round((m.nodejs_heap_total_bytes ?? 0) / 2 ** 20);
     row.dbMB = Math.round((m[`plaint_database_bytes{dialect="${DB}"}`] ?? 0) / 2 ** 20);
     row.cases = acknowledged.size;
     perMinute.push(row);
@@ -274,7 +276,7 @@ async function main(): Promise<void> {
     console.log(
       `min ${minute + 1}: submit ${k('submit').perSecond}/s p99 ${k('submit').p99} ms · inbox p99 ${k('inbox').p99} ms · ` +
         `search p99 ${k('search').p99} ms · action p99 ${k('action').p99} ms · loop p99 ${row.eventLoopP99Ms} ms · ` +
-        `RSS ${row.rssMB} MB · heap ${row.heapMB} MB · db ${row.dbMB} MB · cases ${row.cases}`,
+        `RSS ${row.rssMB} MB · heap ${row.heapMB}/${row.heapTotalMB} MB (live ${row.liveHeapMB}) · db ${row.dbMB} MB · cases ${row.cases}`,
     );
   };
   const ticker = setInterval(() => void report(), MINUTE_MS);
@@ -325,19 +327,34 @@ async function main(): Promise<void> {
     errors5xx,
     submitLastVsSecondMinute:
       (last.submit as { perSecond: number }).perSecond / Math.max(1, (first.submit as { perSecond: number }).perSecond),
+    // MB a minute over the second half: RSS, and the heap a full collection leaves (what is kept alive).
+    rssSlopeSecondHalf: secondHalfSlope(perMinute, 'rssMB'),
+    liveHeapSlopeSecondHalf: secondHalfSlope(perMinute, 'liveHeapMB'),
     perMinute,
     load: os.loadavg(),
     at: new Date().toISOString(),
   };
   console.log(
     `acknowledged ${acknowledged.size}, lost ${lost}, repeated keys ${repeatedKeys.asked} (mismatched ${repeatedKeys.mismatched}), 5xx ${errors5xx}, ` +
-      `last/second minute submit throughput ${(summary.submitLastVsSecondMinute * 100).toFixed(1)} %`,
+      `last/second minute submit throughput ${(summary.submitLastVsSecondMinute * 100).toFixed(1)} %, ` +
+      `second half: RSS ${summary.rssSlopeSecondHalf.toFixed(2)} MB/min, live heap ${summary.liveHeapSlopeSecondHalf.toFixed(2)} MB/min`,
   );
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   await writeFile(join(ROOT, `bench/results/latest-soak-${DB}.json`), `${JSON.stringify(summary, null, 2)}\n`);
   await rm(dataDir, { recursive: true, force: true });
   if (schema) await dropPgSchema(PG_URL, schema);
   if (lost || repeatedKeys.mismatched || errors5xx) process.exit(1);
+}
+
+/** Least-squares slope, per minute, of `key` over the second half of the minutes. */
+function secondHalfSlope(rows: Record<string, unknown>[], key: string): number {
+  const half = rows.slice(Math.floor(rows.length / 2)).map((r, i) => [i, Number(r[key] ?? 0)] as const);
+  if (half.length < 2) return 0;
+  const mx = half.reduce((a, [x]) => a + x, 0) / half.length;
+  const my = half.reduce((a, [, y]) => a + y, 0) / half.length;
+  const sxy = half.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0);
+  const sxx = half.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxy / sxx;
 }
 
 await main();

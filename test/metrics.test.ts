@@ -1,3 +1,5 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/http/server.ts';
@@ -37,6 +39,20 @@ describe.each(BACKENDS)('/metrics on $name (issue 25)', (backend) => {
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
     expect(value('plaint_http_requests_total{class="2xx"}')).toBeGreaterThanOrEqual(1);
     expect(value(`plaint_database_bytes{dialect="${backend.name}"}`)).toBeGreaterThan(10_000);
+  });
+
+  it('reports the heap a full collection leaves, once one has run', async () => {
+    // A full collection now, as V8 runs one when the old generation fills.
+    v8.setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    // The collection is reported to the observer after it, in a later task.
+    await new Promise((r) => setTimeout(r, 50));
+    const res = await h.http.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    const line = res.body.split('\n').find((l) => l.startsWith('nodejs_heap_after_major_gc_bytes '));
+    expect(res.body).toContain('# TYPE nodejs_heap_after_major_gc_bytes gauge');
+    const live = Number(line?.split(' ').pop());
+    expect(live).toBeGreaterThan(1_000_000);
+    expect(live).toBeLessThanOrEqual(v8.getHeapStatistics().total_heap_size);
   });
 
   it('answers 404 in the error shape to anyone else', async () => {

@@ -1,4 +1,5 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { databaseBytes } from '../store/size.repository.ts';
 import type { AppContext } from './context.ts';
 import type { ReadPoolGauges } from './read-pool.ts';
@@ -44,6 +45,7 @@ export function startMetrics(): Metrics {
     loop.reset();
   }, WINDOW_MS);
   rotate.unref();
+  const afterGc = heapAfterMajorGc();
   const requests = new Map<string, number>();
   let requestSeconds = 0;
   const started = Date.now();
@@ -79,6 +81,12 @@ export function startMetrics(): Metrics {
       metric('process_resident_memory_bytes', 'gauge', 'Resident set size.', [['', mem.rss]]);
       metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap in use.', [['', mem.heapUsed]]);
       metric('nodejs_heap_total_bytes', 'gauge', 'V8 heap reserved.', [['', mem.heapTotal]]);
+      metric(
+        'nodejs_heap_after_major_gc_bytes',
+        'gauge',
+        'V8 heap in use just after the last full (mark-compact) collection: what the process keeps alive.',
+        [['', afterGc.bytes()]],
+      );
       metric('nodejs_external_memory_bytes', 'gauge', 'Memory of C++ objects bound to JavaScript.', [
         ['', mem.external],
       ]);
@@ -102,8 +110,27 @@ export function startMetrics(): Metrics {
     stop() {
       clearInterval(rotate);
       loop.disable();
+      afterGc.stop();
     },
   };
+}
+
+/**
+ * Issue 25 "find what RSS is doing": the heap in use and RSS swing by hundreds of MB between two
+ * collections under load (V8 lets garbage pile up in the old generation), so a slope of either
+ * over an hour says little. What a full collection leaves is what the process keeps alive; read
+ * as soon as the collection is reported (a little of what was allocated since is counted too).
+ */
+function heapAfterMajorGc(): { bytes(): number; stop(): void } {
+  let bytes = 0;
+  const observer = new PerformanceObserver((list) => {
+    const major = list
+      .getEntries()
+      .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+    if (major) bytes = v8.getHeapStatistics().used_heap_size;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { bytes: () => bytes, stop: () => observer.disconnect() };
 }
 
 type Emit = (name: string, type: string, help: string, samples: [string, number][]) => void;
