@@ -124,4 +124,17 @@ describe.each(BACKENDS)('hotspots on $name (issue 21)', (backend) => {
     expect(notices.map((n) => n.user_id)).toEqual([manager.id]);
     expect(JSON.parse(notices[0].title)['zh-CN']).toContain('好又多超市');
   });
+
+  it('on SQLite a read worker reads and tallies the window, for the board and for the pass (issue 25)', async () => {
+    expect((await h.call('GET', '/api/v1/hotspots', { token: manager.token })).statusCode).toBe(200);
+    expect(await notifyHotspots(h.ctx)).toBe(0);
+    if (backend.name === 'postgres') {
+      // PostgreSQL's driver is asynchronous: heavy reads run in the process, there is no pool.
+      expect(h.ctx.reads).toBeUndefined();
+      return;
+    }
+    const done = [...h.ctx.reads!.gauges().done.keys()].map((k) => k.split('\0')[0]);
+    expect(done).toContain('hotspots');
+    expect(done).toContain('allHotspots');
+  });
 });

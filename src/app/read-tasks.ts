@@ -4,12 +4,13 @@ import { tokensOfQueued } from '../store/search-index.ts';
 import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
 import type { AppContext } from './context.ts';
 import { caseList } from './case-views.ts';
+import { findHotspots, hotspotsFor } from './hotspots.ts';
 import { buildReport } from './monthly-report.ts';
 import { type StatsPeriod, statsFor } from './stats.ts';
 
 /**
  * The heavy reads of issue 25 ("no request holds the event loop more than 50 ms"): statistics and
- * their workbook, case files, archive bundles and the monthly report's numbers. On SQLite each runs
+ * their workbook, case files, archive bundles, the monthly report's numbers and hotspots. On SQLite each runs
  * in a read worker (read-pool.ts) with its own connection; on PostgreSQL, whose driver is
  * asynchronous, in the process as before. Each gets the actor, never a pre-filtered result, so the
  * access policy is applied inside exactly as it is in the process.
@@ -26,6 +27,11 @@ export const READ_TASKS = {
   // Light: a page of the inbox or of search results (lightRead below).
   caseList: (ctx: AppContext, a: { actor: Actor; query: Parameters<typeof caseList>[2] }) =>
     caseList(ctx, a.actor, a.query),
+  // Hotspots (hotspots.ts): a manager's, and all of them for the pass that tells supervisors.
+  hotspots: (ctx: AppContext, a: { actor: Actor; filter: { procedureId?: string } }) =>
+    hotspotsFor(ctx, a.actor, a.filter),
+  allHotspots: (ctx: AppContext, _a: Record<string, never>) =>
+    findHotspots(ctx, { everything: true, byProcedure: [], recused: null }),
   // The search indexer's computing (jobs/indexer.ts): no actor, it is the server's own job and
   // answers only tokens (keyed hashes), which the main thread writes.
   indexTokens: (ctx: AppContext, a: { ids: string[] }) => tokensOfQueued(ctx.store.db, a.ids),
