@@ -1,9 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import type { AppContext } from '../src/app/context.ts';
+import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
+import { ensurePgSchema } from '../src/store/db.ts';
 import { UPKEEP_LOCK_CLASS, upkeepOf, upkeepPostgres } from '../src/store/pg-upkeep.ts';
-import { openTestApp, PG_URL, postgres } from './support/backends.ts';
+import { PG_URL, TEST_ENV } from './support/backends.ts';
+
+/**
+ * A database of this file's own. VACUUM removes a dead row only once no transaction of the same
+ * database could still see it: in the full run other files' transactions in the shared test
+ * database held the horizon back, the rows stayed dead and the test failed (CI, 2026-12-07).
+ * Advisory locks are per database too.
+ */
+async function ownDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `plaint_upkeep_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: PG_URL });
+      await again.connect();
+      try {
+        await again.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await again.end();
+      }
+    },
+  };
+}
 
 /**
  * Issue 25: with autovacuum off the soak's queue of cases waiting for the indexer held 30,058 dead
@@ -13,9 +49,20 @@ import { openTestApp, PG_URL, postgres } from './support/backends.ts';
  */
 describe('PostgreSQL upkeep of the tables autovacuum does not look after (issue 25)', () => {
   let ctx: AppContext;
+  let url: string;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ ctx, cleanup } = await openTestApp(postgres));
+    const db = await ownDatabase();
+    url = db.url;
+    const dir = mkdtempSync(join(tmpdir(), 'plaint-test-'));
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    await ensurePgSchema(url, schema);
+    ctx = await openApp({ ...configFromEnv(TEST_ENV), dataDir: dir, databaseUrl: url, pgSchema: schema });
+    cleanup = async () => {
+      await ctx.close();
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    };
     await sql`alter table outbox set (autovacuum_enabled = false)`.execute(ctx.store.db);
     await sql`vacuum (analyze) outbox`.execute(ctx.store.db);
   });
@@ -60,7 +107,7 @@ describe('PostgreSQL upkeep of the tables autovacuum does not look after (issue 
 
   it('gives way to another instance of the deployment already at it (an advisory lock per schema)', async () => {
     await churn();
-    const other = new pg.Client({ connectionString: PG_URL });
+    const other = new pg.Client({ connectionString: url });
     await other.connect();
     try {
       const key = [UPKEEP_LOCK_CLASS, ctx.store.pgSchema];
