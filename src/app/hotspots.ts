@@ -158,7 +158,7 @@ export async function findHotspots(
  * GET /api/v1/hotspots for a manager: their statistics scope (403 without a manager role). The
  * window's cases are read and tallied in a read worker on SQLite (read-tasks.ts `hotspots`).
  */
-export async function hotspotsOf(
+export async function hotspotsFor(
   ctx: AppContext,
   actor: Actor,
   filter: { procedureId?: string },
@@ -167,8 +167,8 @@ export async function hotspotsOf(
   return heavyRead(ctx, 'hotspots', { actor, filter });
 }
 
-/** The hotspots in a manager's statistics scope, computed here (the read task's body). */
-export async function hotspotsFor(
+/** The hotspots in a manager's statistics scope, computed in this thread (the read task's body). */
+export async function hotspotsHere(
   ctx: AppContext,
   actor: Actor,
   filter: { procedureId?: string },

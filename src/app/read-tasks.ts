@@ -4,7 +4,7 @@ import { tokensOfQueued } from '../store/search-index.ts';
 import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
 import type { AppContext } from './context.ts';
 import { caseList } from './case-views.ts';
-import { findHotspots, hotspotsFor } from './hotspots.ts';
+import { findHotspots, hotspotsHere } from './hotspots.ts';
 import { buildReport } from './monthly-report.ts';
 import { type StatsPeriod, statsFor } from './stats.ts';
 
@@ -29,7 +29,7 @@ export const READ_TASKS = {
     caseList(ctx, a.actor, a.query),
   // Hotspots (hotspots.ts): a manager's, and all of them for the pass that tells supervisors.
   hotspots: (ctx: AppContext, a: { actor: Actor; filter: { procedureId?: string } }) =>
-    hotspotsFor(ctx, a.actor, a.filter),
+    hotspotsHere(ctx, a.actor, a.filter),
   allHotspots: (ctx: AppContext, _a: Record<string, never>) =>
     findHotspots(ctx, { everything: true, byProcedure: [], recused: null }),
   // The search indexer's computing (jobs/indexer.ts): no actor, it is the server's own job and

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app/context.ts';
-import { hotspotsOf } from '../app/hotspots.ts';
+import { hotspotsFor } from '../app/hotspots.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
 
 const ZLabel = z.object({ 'zh-CN': z.string(), en: z.string().optional() });
@@ -39,7 +39,7 @@ export function hotspotsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({
-        hotspots: await hotspotsOf(ctx, staffOf(request), { procedureId: request.query.procedure }),
+        hotspots: await hotspotsFor(ctx, staffOf(request), { procedureId: request.query.procedure }),
       }),
     );
   };
