@@ -8,7 +8,6 @@ import {
   deleteThrottlesResetBefore,
 } from '../store/housekeeping.repository.ts';
 import type { Db } from '../store/cases.repository.ts';
-import { nextTurn } from '../store/fair-share.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -78,7 +77,7 @@ async function drain(step: (limit: number) => Promise<number>): Promise<number> 
     const n = await step(BATCH);
     total += n;
     if (n < BATCH) return total;
-    await nextTurn();
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

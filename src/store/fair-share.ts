@@ -7,9 +7,6 @@
  * last one, so while it has work it gets `share` of the loop whatever the load — the rate it
  * indexes at rises with the rate cases arrive.
  */
-/** Resolves after the event loop has run everything else that is ready (its check phase). */
-export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
-
 export type Pace = {
   /** True when this slice is used up and the caller should `yield` before going on. */
   spent(): boolean;
@@ -34,7 +31,7 @@ export function fairShare(
     spent: () => now() - started >= sliceMs,
     async yield() {
       const paused = now();
-      await nextTurn();
+      await new Promise<void>((resolve) => setImmediate(resolve));
       started = now();
       // The others ran (started − paused); this slice is share/(1 − share) of that.
       const others = started - paused;
