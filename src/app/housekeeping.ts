@@ -8,6 +8,7 @@ import {
   deleteThrottlesResetBefore,
 } from '../store/housekeeping.repository.ts';
 import type { Db } from '../store/cases.repository.ts';
+import { nextTurn } from '../store/fair-share.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -77,7 +78,7 @@ async function drain(step: (limit: number) => Promise<number>): Promise<number> 
     const n = await step(BATCH);
     total += n;
     if (n < BATCH) return total;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

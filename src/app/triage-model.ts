@@ -13,6 +13,7 @@ import {
 import { ERASED_TEXT } from '../store/sealing.ts';
 import { openCases, type CaseRow } from '../store/cases.repository.ts';
 import { textWords } from '../store/search.ts';
+import { nextTurn } from '../store/fair-share.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -44,8 +45,6 @@ const OPEN_AT_ONCE = 25;
  * 40–60 ms at load 7).
  */
 const SLICE_MS = 8;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Gives other work a turn when the current slice has used up SLICE_MS; returns the new slice's start. */
 async function pause(since: number): Promise<number> {

@@ -7,6 +7,10 @@
  * last one, so while it has work it gets `share` of the loop whatever the load — the rate it
  * indexes at rises with the rate cases arrive.
  */
+
+/** Resolves after the event loop has run everything else that is ready (its check phase). */
+export const nextTurn = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
 export type Pace = {
   /** True when this slice is used up and the caller should `yield` before going on. */
   spent(): boolean;
@@ -31,7 +35,7 @@ export function fairShare(
     spent: () => now() - started >= sliceMs,
     async yield() {
       const paused = now();
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
       started = now();
       // The others ran (started − paused); this slice is share/(1 − share) of that.
       const others = started - paused;

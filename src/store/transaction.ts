@@ -1,6 +1,7 @@
 import { CompiledQuery, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { deferAudit, flushAudit } from './audit.repository.ts';
+import { nextTurn } from './fair-share.ts';
 
 export type Trx = Transaction<Database>;
 
@@ -64,7 +65,7 @@ export function groupCommit(db: Kysely<Database>): Transact {
         // The units the batch had no time for go first into the next one.
         queue.unshift(...(await commitBatch(db, queue.splice(0, MAX_UNITS_PER_COMMIT))));
         // Let the event loop read the requests that arrived meanwhile, so they join the next commit.
-        await yieldToIo();
+        await nextTurn();
       }
     } finally {
       running = false;
@@ -84,8 +85,6 @@ export function groupCommit(db: Kysely<Database>): Transact {
       }
     });
 }
-
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs units in one transaction until the budget is spent; returns those it did not start. */
 async function commitBatch(db: Kysely<Database>, queued: Unit[]): Promise<Unit[]> {
