@@ -63,7 +63,7 @@ export async function holdMatching(
   let skipped = 0;
   const s = scope(actor, ctx.procedures.latestAll());
   for (let cursor: string | undefined; ; ) {
-    const { rows, hasMore } = await listCases(ctx.store.db, {
+    const { rows, hasMore, nextKey } = await listCases(ctx.store.db, {
       scope: s,
       limit: 200,
       ...(cursor ? { beforeId: cursor } : {}),
@@ -81,7 +81,8 @@ export async function holdMatching(
       held++;
     }
     if (!hasMore) return { held, skipped };
-    cursor = rows[rows.length - 1].id;
+    // A page may end short of its size (LOOKAHEAD): go on from where it stopped looking.
+    cursor = nextKey ?? rows[rows.length - 1].id;
   }
 }
 

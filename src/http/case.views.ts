@@ -132,7 +132,12 @@ export const ZCasePage = z.object({
       unread: z.boolean().describe('new from the submitter since the caller last opened it'),
     }),
   ),
-  nextCursor: z.string().nullable().describe('pass as cursor for the next page; null: the last page'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe(
+      'pass as cursor for the next page; null: the last page. A page looks at no more than 5,000 cases, so one with fewer items than asked for may still have a next page',
+    ),
 });
 
 /** The case as staff see it (getCase). */

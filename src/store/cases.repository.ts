@@ -34,6 +34,18 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 /** Candidate cases read per step of a page driven by a selective filter (listCases). */
 const DUE_CHUNK = 500;
+
+/**
+ * Issue 25: the most candidate cases one page request looks at (from a filter's index or the
+ * full-text index) before it answers. A handler whose scope is rare among the filter's matches (a
+ * small unit's search for a common word, its share of 100k `received` cases) otherwise read every
+ * match to find 51 of its own, and the cost grew with the data. Past the budget the page is
+ * answered short, with a cursor after the last case looked at: 下一页 goes on from there.
+ */
+const LOOKAHEAD = 5000;
+
+/** How far one page request looks (tests pass small ones): LOOKAHEAD candidates, DUE_CHUNK per step. */
+export type PageBudget = { lookahead: number; chunk: number };
 export type CaseRow = Selectable<CaseTable>;
 /** A new case: `due_key` follows from its clocks as they are written ('9999' until one runs; CLOSED_DUE_KEY closed). */
 export type NewCaseRow = Omit<CaseRow, 'due_key'> & { due_key?: string };
@@ -529,6 +541,7 @@ export async function findSameSubmitter(
 export async function listCases(
   db: Db,
   filter: CaseFilter,
+  budget: PageBudget = { lookahead: LOOKAHEAD, chunk: DUE_CHUNK },
 ): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
   const words = filter.text ? queryTokens(filter.text) : [];
   const fullText = words.length > 0;
@@ -542,6 +555,7 @@ export async function listCases(
   // The page's order: the id (time order), or the index's key on a full-text query — for SQLite the
   // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
   let order: 'id' | 'case_search.doc' | 'case_fts.rowid' = 'id';
+  let match: string | undefined;
   if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
     const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
@@ -553,8 +567,9 @@ export async function listCases(
     order = 'case_search.doc';
   } else if (fullText) {
     // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
-    // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope.
-    const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+    // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope — within a
+    // window of the newest matches (ftsPage).
+    match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
     query = db
       .selectFrom('case_fts')
       .innerJoin('case_search', 'case_search.doc', 'case_fts.rowid')
@@ -608,7 +623,7 @@ export async function listCases(
       filter.sort.by === 'due'
         ? dueCandidates(db, filter.status, filter.assigneeId)
         : severityCandidates(db, filter.sort.ranks ?? {}, filter.status);
-    return keyedPage(query, candidates, filter.sort.after, filter.limit);
+    return keyedPage(query, candidates, filter.sort.after, filter.limit, budget);
   }
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
   const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
@@ -655,13 +670,14 @@ export async function listCases(
   if (driver) {
     const rows: CaseListRow[] = [];
     let before = filter.beforeId;
-    for (;;) {
+    for (let examined = 0; ; ) {
       // Scoped candidates (PostgreSQL's due filters) all make the page unless another filter drops
       // them: ask for just what is missing (each extra one costs a look at ~30 clocks for a
       // handler); unscoped ones come a chunk at a time.
-      const size = filter.due && pgDue ? Math.min(DUE_CHUNK, filter.limit + 1 - rows.length) : DUE_CHUNK;
+      const size = filter.due && pgDue ? Math.min(budget.chunk, filter.limit + 1 - rows.length) : budget.chunk;
       const chunk = (await driver(before, size).execute()).map((r) => r.id);
       if (chunk.length === 0) break;
+      examined += chunk.length;
       rows.push(
         ...(await query
           .where('cases.id', 'in', [...new Set(chunk)])
@@ -671,6 +687,7 @@ export async function listCases(
       );
       if (rows.length > filter.limit || chunk.length < size) break;
       before = chunk[chunk.length - 1];
+      if (examined >= budget.lookahead) return { rows, hasMore: true, nextKey: before };
     }
     return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
   }
@@ -680,9 +697,10 @@ export async function listCases(
       eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
     );
   }
+  if (order === 'case_fts.rowid') return ftsPage(db, query, match!, filter, budget);
   let rows: CaseListRow[];
   if (order !== 'id') {
-    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseListRow>;
+    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseListRow>;
     const cursor = filter.beforeId;
     const paged = cursor
       ? byDoc.where(order, '<', (eb) =>
@@ -701,6 +719,56 @@ export async function listCases(
       .execute();
   }
   return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+}
+
+/**
+ * SQLite's full-text page (issue 25): the newest `lookahead` matches below the cursor at most. The
+ * window's edge is found in the index alone (`LIMIT 1 OFFSET 4999`: 0.25–0.45 ms at 17k matches of
+ * a word on the soak's database) and bounds the page's query, which still stops once it has 51
+ * cases in scope. Unbounded, a page read every match of a common word when fewer than 51 were in
+ * the reader's scope, and that grew with the data. (A window written as a LIMIT subquery was
+ * planned with a sort of all 5,000 on the soak's database: 85–125 ms a page; two windows, 500 then
+ * 5,000, cost twice the single query for a small unit's handler.) A page the window left short
+ * goes on below the window's last match: that match's case is the cursor.
+ */
+async function ftsPage(
+  db: Db,
+  query: SelectQueryBuilder<Database, 'cases', CaseListRow>,
+  match: string,
+  filter: CaseFilter,
+  budget: PageBudget,
+): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
+  let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseListRow>;
+  let matches = db.selectFrom('case_fts').select('case_fts.rowid').where(sql<SqlBool>`case_fts match ${match}`);
+  if (filter.beforeId) {
+    // Below the cursor case's index key.
+    const at = await db
+      .selectFrom('case_search')
+      .select('doc')
+      .where('case_id', '=', filter.beforeId)
+      .executeTakeFirst();
+    if (!at) return { rows: [], hasMore: false };
+    page = page.where('case_fts.rowid', '<', Number(at.doc));
+    matches = matches.where('case_fts.rowid', '<', Number(at.doc));
+  }
+  const edge = await matches
+    .orderBy('case_fts.rowid', 'desc')
+    .limit(1)
+    .offset(budget.lookahead - 1)
+    .executeTakeFirst();
+  if (edge) page = page.where('case_fts.rowid', '>=', Number(edge.rowid));
+  const rows = await page
+    .orderBy('case_fts.rowid', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  if (rows.length > filter.limit) return { rows: rows.slice(0, filter.limit), hasMore: true };
+  if (!edge) return { rows, hasMore: false }; // every match was looked at
+  const last = await db
+    .selectFrom('case_search')
+    .select('case_id')
+    .where('doc', '=', Number(edge.rowid))
+    .executeTakeFirst();
+  return last ? { rows, hasMore: true, nextKey: last.case_id } : { rows, hasMore: false };
 }
 
 /**
@@ -781,14 +849,17 @@ async function keyedPage(
   candidates: (after: SortCursor | undefined, size: number) => Promise<Keyed[]>,
   start: SortCursor | undefined,
   limit: number,
+  budget: PageBudget,
 ): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
   const rows: { row: CaseListRow; key: string }[] = [];
   let after = start;
+  let examined = 0;
   // The first chunk is the page itself (most handlers see most of what comes first); each further
   // one four times larger, so a narrow scope in a large organisation needs few round trips.
-  for (let size = limit + 1; ; size = Math.min(size * 4, DUE_CHUNK * 4)) {
+  for (let size = limit + 1; ; size = Math.min(size * 4, budget.chunk * 4)) {
     const chunk = await candidates(after, size);
     if (chunk.length === 0) break;
+    examined += chunk.length;
     const found = new Map(
       (
         await query
@@ -807,6 +878,9 @@ async function keyedPage(
     }
     if (rows.length > limit || chunk.length < size) break;
     after = chunk[chunk.length - 1];
+    // The budget is spent (LOOKAHEAD): a short page, and the next goes on after the last candidate.
+    if (examined >= budget.lookahead)
+      return { rows: rows.map((r) => r.row), hasMore: true, nextKey: `${after.key}|${after.id}` };
   }
   const last = rows[limit - 1];
   return {

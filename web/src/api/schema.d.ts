@@ -5311,7 +5311,7 @@ export interface operations {
                             /** @description new from the submitter since the caller last opened it */
                             unread: boolean;
                         }[];
-                        /** @description pass as cursor for the next page; null: the last page */
+                        /** @description pass as cursor for the next page; null: the last page. A page looks at no more than 5,000 cases, so one with fewer items than asked for may still have a next page */
                         nextCursor: string | null;
                     };
                 };

@@ -313,6 +313,12 @@ export function InboxPage({ me }: { me: Me }) {
           {t('inbox.next')}
         </Button>
         <span className="muted">{t('inbox.page', { n: cursors.length + 1 })}</span>
+        {/* Issue 25: a page stops after a bounded look through the cases; the next one goes on. */}
+        {list.data?.nextCursor && items.length < PAGE && (
+          <span className="muted" data-testid="partial-page">
+            {t('inbox.partial')}
+          </span>
+        )}
         {items.some((c) => c.unread) && (
           <span data-testid="unread-count">{t('inbox.unreadCount', { n: items.filter((c) => c.unread).length })}</span>
         )}
