@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context.ts';
 import { heavyRead } from '../app/read-tasks.ts';
 import { ZStatsQuery } from '../domain/stats.ts';
 import { requireStaff, staffOf } from './authenticate.ts';
-import { BINARY } from './contract.ts';
+import { BINARY, errors } from './contract.ts';
 import { ZStats } from './stats.views.ts';
 
 /** STA-1: statistics over a period, as JSON or an Excel workbook. */
@@ -25,6 +25,8 @@ export function statsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: BINARY },
               },
             },
+            // `unit` names a unit that does not exist (app/stats.ts).
+            ...errors(404),
           },
         },
       },

@@ -17062,6 +17062,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description NOT_FOUND or UNKNOWN_ACTION: no such thing visible to the caller (or a wrong receipt) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description DATABASE_UNAVAILABLE or UNAVAILABLE: retry after the Retry-After header */
             503: {
                 headers: {
