@@ -15,6 +15,8 @@ import { userActor } from '../src/app/auth.ts';
 import { scope } from '../src/domain/policy.ts';
 import { listCases } from '../src/store/cases.repository.ts';
 import type { Database as Schema } from '../src/store/schema.ts';
+import { Keyring, KeyringPlugin } from '../src/store/sealing.ts';
+import { masterKey } from '../src/store/master-key.ts';
 import type { DatasetSummary } from './dataset.ts';
 
 const [dir, qs = '', who = 'handler1', url, schema] = process.argv.slice(2);
@@ -25,8 +27,11 @@ const actor = await userActor(ctx, user);
 const params = new URLSearchParams(qs);
 let captured: CompiledQuery | undefined;
 const timings: string[] = [];
+// The instance key, as the server's store has it: a search hashes its words with it (issue 24).
+const plugins = [new KeyringPlugin(new Keyring(masterKey(dir)))];
 const db = url
   ? new Kysely<Schema>({
+      plugins,
       dialect: new PostgresDialect({
         pool: new pg.Pool({
           connectionString: url,
@@ -41,6 +46,7 @@ const db = url
       },
     })
   : new Kysely<Schema>({
+      plugins,
       dialect: new SqliteDialect({ database: new Database(join(dir, 'plaint.sqlite')) }),
       log: (e) => {
         captured ??= e.query;
