@@ -372,7 +372,6 @@ export async function caseList(
     };
   }
   const listed = await listCases(ctx.store.db, filter);
-  const { hasMore, nextKey } = listed;
   // The subject is the one sealed column the inbox shows (issue 24): opened for the page only.
   const rows = await openSubjects(ctx.store.db, listed.rows, (r) => r.id);
   const now = ctx.now();
@@ -414,7 +413,7 @@ export async function caseList(
         : null;
       return { ...summary(procedure, row), ...names(row), nextDue, unread: unread.has(row.id) };
     }),
-    nextCursor: hasMore ? (nextKey ?? rows[rows.length - 1].id) : null,
+    nextCursor: listed.nextKey ?? null,
   };
 }
 

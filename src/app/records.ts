@@ -81,8 +81,8 @@ export async function holdMatching(
       held++;
     }
     if (!hasMore) return { held, skipped };
-    // A page may end short of its size (LOOKAHEAD): go on from where it stopped looking.
-    cursor = nextKey ?? rows[rows.length - 1].id;
+    // A page may end short of its size (LOOKAHEAD): nextKey goes on from where it stopped looking.
+    cursor = nextKey;
   }
 }
 

@@ -46,6 +46,16 @@ const LOOKAHEAD = 5000;
 
 /** How far one page request looks (tests pass small ones): LOOKAHEAD candidates, DUE_CHUNK per step. */
 export type PageBudget = { lookahead: number; chunk: number };
+
+/** A page of listCases: `nextKey` is the cursor of the next page whenever there is one. */
+type CasePage = { rows: CaseListRow[]; hasMore: boolean; nextKey?: string };
+
+/** The page from `limit + 1` rows in the page's order, paged by id: the last row shown is the cursor. */
+function pageOf(rows: CaseListRow[], limit: number): CasePage {
+  return rows.length > limit
+    ? { rows: rows.slice(0, limit), hasMore: true, nextKey: rows[limit - 1].id }
+    : { rows, hasMore: false };
+}
 export type CaseRow = Selectable<CaseTable>;
 /** A new case: `due_key` follows from its clocks as they are written ('9999' until one runs; CLOSED_DUE_KEY closed). */
 export type NewCaseRow = Omit<CaseRow, 'due_key'> & { due_key?: string };
@@ -542,7 +552,7 @@ export async function listCases(
   db: Db,
   filter: CaseFilter,
   budget: PageBudget = { lookahead: LOOKAHEAD, chunk: DUE_CHUNK },
-): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
+): Promise<CasePage> {
   const words = filter.text ? queryTokens(filter.text) : [];
   const fullText = words.length > 0;
   // The index holds keyed hashes of the words and characters (issue 24): the query is hashed the
@@ -689,7 +699,7 @@ export async function listCases(
       before = chunk[chunk.length - 1];
       if (examined >= budget.lookahead) return { rows, hasMore: true, nextKey: before };
     }
-    return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+    return pageOf(rows, filter.limit);
   }
   if (filter.due) {
     const { kind, now } = filter.due;
@@ -718,7 +728,7 @@ export async function listCases(
       .limit(filter.limit + 1)
       .execute();
   }
-  return { rows: rows.slice(0, filter.limit), hasMore: rows.length > filter.limit };
+  return pageOf(rows, filter.limit);
 }
 
 /**
@@ -737,7 +747,7 @@ async function ftsPage(
   match: string,
   filter: CaseFilter,
   budget: PageBudget,
-): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
+): Promise<CasePage> {
   let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseListRow>;
   let matches = db.selectFrom('case_fts').select('case_fts.rowid').where(sql<SqlBool>`case_fts match ${match}`);
   if (filter.beforeId) {
@@ -761,7 +771,7 @@ async function ftsPage(
     .orderBy('case_fts.rowid', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  if (rows.length > filter.limit) return { rows: rows.slice(0, filter.limit), hasMore: true };
+  if (rows.length > filter.limit) return pageOf(rows, filter.limit);
   if (!edge) return { rows, hasMore: false }; // every match was looked at
   const last = await db
     .selectFrom('case_search')
@@ -850,7 +860,7 @@ async function keyedPage(
   start: SortCursor | undefined,
   limit: number,
   budget: PageBudget,
-): Promise<{ rows: CaseListRow[]; hasMore: boolean; nextKey?: string }> {
+): Promise<CasePage> {
   const rows: { row: CaseListRow; key: string }[] = [];
   let after = start;
   let examined = 0;
