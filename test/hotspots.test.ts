@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyHotspots } from '../src/app/hotspots.ts';
+import { findHotspots, notifyHotspots } from '../src/app/hotspots.ts';
+import { actorOfUser } from '../src/app/reach.ts';
+import { statsScopeOf } from '../src/app/stats.ts';
+import { findUserById } from '../src/store/users.repository.ts';
 import { dispatchOnce } from '../src/jobs/dispatcher.ts';
 import { httpReceiver } from './support/http-receiver.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { submitCase } from '../src/app/submit.ts';
-import { detectHotspots, placeOf, poissonTail } from '../src/domain/hotspots.ts';
+import { detectHotspots, HOTSPOT_DEFAULTS, placeOf, poissonTail } from '../src/domain/hotspots.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
 
@@ -138,3 +141,84 @@ describe.each(BACKENDS)('hotspots on $name (issue 21)', (backend) => {
     expect(done).toContain('allHotspots');
   });
 });
+
+describe.each(BACKENDS)(
+  'category and place hotspots on $name, counted without reading the window at once (issue 25)',
+  (backend) => {
+    let h: Harness;
+    const clock = new TestClock('2026-11-22T02:00:00.000Z');
+    let manager: { id: string; token: string };
+    let estateA: string;
+
+    beforeAll(async () => {
+      h = await startHarness(backend, clock);
+      // A property company with two estates; the manager is granted in 一区 only.
+      const company = await addOrgUnit(h.ctx, { name: '物业公司' }, 'system:test');
+      const a = await addOrgUnit(h.ctx, { name: '一区', parent: company.id }, 'system:test');
+      const b = await addOrgUnit(h.ctx, { name: '二区', parent: company.id }, 'system:test');
+      estateA = a.path;
+      manager = await h.staff('yq-manager', [{ role: 'manager', unitId: a.id }] as never);
+      const start = clock.now().getTime();
+      const file = async (unit: string, category: string, room: string, at: number) => {
+        clock.set(new Date(at).toISOString());
+        await submitCase(
+          h.ctx,
+          {
+            procedure: 'property-complaint',
+            kind: 'complaint',
+            channel: 'phone',
+            orgUnit: unit,
+            category,
+            subject: '报修无人处理',
+            description: '报修后一直没人来。',
+            anonymous: true,
+            requestedOutcome: '尽快处理',
+            fields: { room },
+          } as never,
+          { kind: 'system', name: 'test' },
+        );
+      };
+      // Steady: security at 1栋, one a day for 30 days. Rising: repairs at 3栋, one a week, then 12
+      // in two days. 二区's own spike at 9栋 is not the 一区 manager's to see.
+      for (let day = 0; day < 30; day++)
+        await file(a.id, 'security', `1栋${day + 101}室`, start + day * DAY + 3_600_000);
+      for (const day of [0, 7, 14, 21]) await file(a.id, 'repair', `3栋${day + 201}室`, start + day * DAY + 7_200_000);
+      for (let i = 0; i < 12; i++) await file(a.id, 'repair', `3栋${i + 501}室`, start + 28 * DAY + i * 3 * 3_600_000);
+      for (let i = 0; i < 12; i++) await file(b.id, 'facilities', `9栋${i + 101}室`, start + 28 * DAY + i * 3_600_000);
+      clock.set(new Date(start + 30 * DAY).toISOString());
+    }, 120_000);
+    afterAll(async () => h?.close());
+
+    it('raises the category and the building that rose, with their cases newest first, only in the manager’s estate', async () => {
+      const res = await h.call('GET', '/api/v1/hotspots?procedure=property-complaint', { token: manager.token });
+      expect(res.statusCode, res.body).toBe(200);
+      const hotspots = res.json().hotspots as {
+        dimension: string;
+        value: string;
+        recent: number;
+        caseIds: string[];
+        label: { 'zh-CN': string };
+      }[];
+      const series = hotspots.map((s) => `${s.dimension}:${s.value}:${s.recent}`).sort();
+      expect(series).toEqual(['category:repair:12', 'place:3栋:12']);
+      for (const s of hotspots) {
+        expect(s.caseIds).toHaveLength(12);
+        expect(s.caseIds).toEqual([...s.caseIds].sort().reverse());
+      }
+      expect(hotspots.find((s) => s.dimension === 'category')!.label['zh-CN']).toBe('维修服务');
+      const place = hotspots.find((s) => s.dimension === 'place')!;
+      expect(place.caseIds).toEqual(hotspots.find((s) => s.dimension === 'category')!.caseIds);
+    });
+
+    it('counts places a few cases at a time with the same result as in one step', async () => {
+      const user = (await findUserById(h.ctx.store.db, manager.id))!;
+      const actor = await actorOfUser(h.ctx.store.db, user);
+      const inOne = await findHotspots(h.ctx, statsScopeOf(h.ctx, actor), {}, HOTSPOT_DEFAULTS, 10_000);
+      // 46 cases with a place in 一区's window: 16 steps of 3, the last short.
+      const inSteps = await findHotspots(h.ctx, statsScopeOf(h.ctx, actor), {}, HOTSPOT_DEFAULTS, 3);
+      expect(inSteps).toEqual(inOne);
+      expect(inSteps.map((s) => `${s.dimension}:${s.value}`).sort()).toEqual(['category:repair', 'place:3栋']);
+      expect(inSteps.every((s) => s.unitPaths.length === 1 && s.unitPaths[0] === estateA)).toBe(true);
+    });
+  },
+);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { insertStaffNotices } from '../store/staff-notifications.repository.ts';
 import type { Actor } from '../domain/case.ts';
 import {
@@ -40,120 +41,241 @@ type Tally = {
   key: SeriesKey;
   recent: number;
   baseline: number;
-  cases: { id: string; trackingNo: string }[];
-  unitPaths: Set<string>;
+  /** Place series only (counted here, not in SQL): the newest recent cases and their units. */
+  cases?: { id: string; trackingNo: string }[];
+  unitPaths?: Set<string>;
 };
 
 /** Free-text fields that name where a matter happened, by procedure field name (property: room; market: business address). */
 const PLACE_FIELDS = ['room', 'businessAddress', 'location', 'address'];
+
+/** Cases with a place read per step of the place count: what the pass holds in memory at once. */
+const PLACE_CHUNK = 2000;
+
+type Window = { from: string; recentFrom: string; to: string };
 
 /**
  * The hotspots among the cases `scope` covers (issue 21): per procedure, counts by business
  * (respondent), category and place in the last `recentDays` against each series' own previous
  * `baselineDays`. Windows are rolling 24-hour days ending now. Recused cases are out of the scope
  * already, so a recused reader learns nothing of them here.
+ *
+ * Issue 25: categories and respondents are counted by the database (GROUP BY), and the cases
+ * behind a series are read only for the hotspots found. The place is sealed inside the form data,
+ * so only cases with a place field are read, `placeChunk` at a time, newest first. Reading the
+ * window's every case into memory at once (450k in a 30-minute soak) made RSS jump by 400 MB
+ * each time the pass ran.
  */
 export async function findHotspots(
   ctx: AppContext,
   scope: Scope,
   filter: { procedureId?: string } = {},
   settings: HotspotSettings = HOTSPOT_DEFAULTS,
+  placeChunk = PLACE_CHUNK,
 ): Promise<(HotspotView & { unitPaths: string[] })[]> {
   const now = ctx.now().getTime();
-  const recentFrom = new Date(now - settings.recentDays * DAY_MS).toISOString();
-  const from = new Date(now - (settings.recentDays + settings.baselineDays) * DAY_MS).toISOString();
-  const to = new Date(now).toISOString();
-  let cases = ctx.store.db
-    .selectFrom('cases')
-    .select(['id', 'tracking_no', 'procedure_id', 'received_at', 'category', 'data', 'org_unit_path'])
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to)
-    .where((eb) => inScope(eb, scope));
-  if (filter.procedureId) cases = cases.where('procedure_id', '=', filter.procedureId);
-  // Respondent names of the same window; only those of cases in the scope count (the cases query
-  // above is the one that applies the policy, so both agree).
-  let named = ctx.store.db
-    .selectFrom('case_respondents')
-    .select(['case_id', 'procedure_id', 'received_at', 'name'])
-    .where('received_at', '>=', from)
-    .where('received_at', '<', to);
-  if (filter.procedureId) named = named.where('procedure_id', '=', filter.procedureId);
-  const [caseRows, nameRows] = await Promise.all([cases.orderBy('id', 'desc').execute(), named.execute()]);
-  const seen = new Map(caseRows.map((r) => [r.id, r]));
-  // The form data's strings are sealed (issue 24): only the place field of a case that has one is
-  // opened, with the window's keys read 500 at a time.
-  const keyring = keyringOf(ctx.store.db);
-  const withPlace = caseRows.filter((r) => PLACE_FIELDS.some((f) => r.data.includes(`"${f}":"`)));
-  const keys = await caseKeys(
-    ctx.store.db,
-    withPlace.map((r) => r.id),
-  );
-
-  const tallies = new Map<string, Tally>();
-  const count = (
-    procedureId: string,
-    dimension: Dimension,
-    value: string,
-    row: { id: string; tracking_no: string; received_at: string; org_unit_path: string | null },
-  ) => {
-    const id = `${procedureId}\u0000${dimension}\u0000${value}`;
-    let t = tallies.get(id);
-    if (!t) {
-      t = { key: { procedureId, dimension, value }, recent: 0, baseline: 0, cases: [], unitPaths: new Set() };
-      tallies.set(id, t);
-    }
-    if (row.received_at >= recentFrom) {
-      t.recent++;
-      if (t.cases.length < CASES_SHOWN) t.cases.push({ id: row.id, trackingNo: row.tracking_no });
-      if (row.org_unit_path) t.unitPaths.add(row.org_unit_path);
-    } else t.baseline++;
+  const window: Window = {
+    from: new Date(now - (settings.recentDays + settings.baselineDays) * DAY_MS).toISOString(),
+    recentFrom: new Date(now - settings.recentDays * DAY_MS).toISOString(),
+    to: new Date(now).toISOString(),
   };
-  for (const row of caseRows) {
-    if (row.category) count(row.procedure_id, 'category', row.category, row);
-    const data = JSON.parse(row.data) as Record<string, unknown>;
-    const sealed = PLACE_FIELDS.map((f) => data[f]).find((v): v is string => typeof v === 'string');
-    const place = placeOf(sealed === undefined ? undefined : openText(keyring, keys.get(row.id), sealed, ''));
-    if (place) count(row.procedure_id, 'place', place, row);
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (procedureId: string, dimension: Dimension, value: string) => {
+    const id = seriesId({ procedureId, dimension, value });
+    const known = tallies.get(id);
+    if (known) return known;
+    const t: Tally = { key: { procedureId, dimension, value }, recent: 0, baseline: 0 };
+    tallies.set(id, t);
+    return t;
+  };
+  for (const r of await seriesCounts(ctx, scope, filter, window)) {
+    const t = tallyOf(r.procedureId, r.dimension, r.value);
+    t.recent += r.recent;
+    t.baseline += r.total - r.recent;
   }
-  for (const row of nameRows.sort((a, b) => (a.case_id < b.case_id ? 1 : -1))) {
-    const c = seen.get(row.case_id);
-    if (c) count(row.procedure_id, 'respondent', row.name, c);
-  }
+  await countPlaces(ctx, scope, filter, window, placeChunk, (row, place) => {
+    const t = tallyOf(row.procedure_id, 'place', place);
+    if (row.received_at < window.recentFrom) {
+      t.baseline++;
+      return;
+    }
+    t.recent++;
+    t.cases ??= [];
+    t.unitPaths ??= new Set();
+    t.cases.push({ id: row.id, trackingNo: row.tracking_no });
+    // The newest CASES_SHOWN by id are kept; the list is cut back whenever it doubles.
+    if (t.cases.length >= 2 * CASES_SHOWN) t.cases = newestCases(t.cases);
+    if (row.org_unit_path) t.unitPaths.add(row.org_unit_path);
+  });
 
-  const byKey = new Map(
-    [...tallies.values()].map((t) => [`${t.key.procedureId}\u0000${t.key.dimension}\u0000${t.key.value}`, t]),
-  );
   const found = detectHotspots([...tallies.values()], settings);
-  // case_respondents holds keyed hashes of the names (issue 24): a respondent hotspot is named
-  // from the respondents of one of its cases, opened.
-  const respondentNames = new Map<string, string>();
+  const keyring = keyringOf(ctx.store.db);
+  const views: (HotspotView & { unitPaths: string[] })[] = [];
   for (const h of found) {
-    if (h.dimension !== 'respondent') continue;
-    const t = byKey.get(`${h.procedureId}\u0000${h.dimension}\u0000${h.value}`)!;
-    const c = await findCaseById(ctx.store.db, t.cases[0]!.id);
-    const list = c ? (JSON.parse(c.respondents) as { name?: unknown }[]) : [];
-    const name = list.map((r) => r.name).find((n) => typeof n === 'string' && respondentHash(keyring, n) === h.value);
-    if (typeof name === 'string') respondentNames.set(h.value, name);
-  }
-  return found.map((h) => {
-    const t = byKey.get(`${h.procedureId}\u0000${h.dimension}\u0000${h.value}`)!;
+    const t = tallies.get(seriesId(h))!;
+    const behind = t.cases
+      ? { cases: newestCases(t.cases), unitPaths: [...t.unitPaths!] }
+      : await casesBehind(ctx, scope, h, window);
+    let value = h.value;
+    if (h.dimension === 'respondent') {
+      // case_respondents holds keyed hashes of the names (issue 24): a respondent hotspot is named
+      // from the respondents of one of its cases, opened.
+      const c = behind.cases[0] ? await findCaseById(ctx.store.db, behind.cases[0].id) : undefined;
+      const list = c ? (JSON.parse(c.respondents) as { name?: unknown }[]) : [];
+      const name = list.map((r) => r.name).find((n) => typeof n === 'string' && respondentHash(keyring, n) === h.value);
+      if (typeof name === 'string') value = name;
+    }
     const procedure = ctx.procedures.latest(h.procedureId);
     const category = h.dimension === 'category' ? procedure?.categories.find((c) => c.id === h.value) : undefined;
-    const value = respondentNames.get(h.value) ?? h.value;
-    return {
+    views.push({
       ...h,
       value,
       expected: Math.round(h.expected * 100) / 100,
       ratio: Math.round(h.ratio * 10) / 10,
       procedureName: procedure?.name ?? { 'zh-CN': h.procedureId },
       label: category?.label ?? { 'zh-CN': value },
-      caseIds: t.cases.map((c) => c.id),
-      cases: t.cases,
-      unitPaths: [...t.unitPaths],
-    };
-  });
+      caseIds: behind.cases.map((c) => c.id),
+      cases: behind.cases,
+      unitPaths: behind.unitPaths,
+    });
+  }
+  return views;
 }
 
+const seriesId = (k: SeriesKey) => `${k.procedureId}\u0000${k.dimension}\u0000${k.value}`;
+
+const newestCases = (cases: { id: string; trackingNo: string }[]) =>
+  [...cases].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, CASES_SHOWN);
+
+/** The window's cases in scope (and of the procedure asked for), for the counts and the lists. */
+function windowCases(ctx: AppContext, scope: Scope, filter: { procedureId?: string }, from: string, to: string) {
+  let q = ctx.store.db
+    .selectFrom('cases')
+    .where('cases.received_at', '>=', from)
+    .where('cases.received_at', '<', to)
+    .where((eb) => inScope(eb, scope));
+  if (filter.procedureId) q = q.where('cases.procedure_id', '=', filter.procedureId);
+  return q;
+}
+
+/** Recent and whole-window counts per category and per respondent, counted by the database. */
+async function seriesCounts(
+  ctx: AppContext,
+  scope: Scope,
+  filter: { procedureId?: string },
+  w: Window,
+): Promise<{ procedureId: string; dimension: Dimension; value: string; recent: number; total: number }[]> {
+  const recent = sql<number>`sum(case when received_at >= ${w.recentFrom} then 1 else 0 end)`;
+  const [categories, respondents] = await Promise.all([
+    windowCases(ctx, scope, filter, w.from, w.to)
+      .select(['procedure_id', 'category', recent.as('recent'), (eb) => eb.fn.countAll<number>().as('total')])
+      .where('category', 'is not', null)
+      .groupBy(['procedure_id', 'category'])
+      .execute(),
+    // Each respondent a case names counts once for it; the policy is the cases' (the subquery).
+    ctx.store.db
+      .selectFrom('case_respondents')
+      .select(['procedure_id', 'name', recent.as('recent'), (eb) => eb.fn.countAll<number>().as('total')])
+      .where('received_at', '>=', w.from)
+      .where('received_at', '<', w.to)
+      .where('case_id', 'in', windowCases(ctx, scope, filter, w.from, w.to).select('cases.id'))
+      .groupBy(['procedure_id', 'name'])
+      .execute(),
+  ]);
+  return [
+    ...categories.map((r) => ({
+      procedureId: r.procedure_id,
+      dimension: 'category' as const,
+      value: r.category!,
+      recent: Number(r.recent),
+      total: Number(r.total),
+    })),
+    ...respondents.map((r) => ({
+      procedureId: r.procedure_id,
+      dimension: 'respondent' as const,
+      value: r.name,
+      recent: Number(r.recent),
+      total: Number(r.total),
+    })),
+  ];
+}
+
+/**
+ * Calls `count` for each case of the window with a place, newest first, reading `chunk` cases with
+ * a place field at a time and opening only that field, with the chunk's keys.
+ */
+async function countPlaces(
+  ctx: AppContext,
+  scope: Scope,
+  filter: { procedureId?: string },
+  w: Window,
+  chunk: number,
+  count: (
+    row: { id: string; tracking_no: string; procedure_id: string; received_at: string; org_unit_path: string | null },
+    place: string,
+  ) => void,
+): Promise<void> {
+  const keyring = keyringOf(ctx.store.db);
+  // (received_at, id) keyset: the received_at index drives each step whatever the ids' order.
+  let after: { at: string; id: string } | undefined;
+  for (;;) {
+    let q = windowCases(ctx, scope, filter, w.from, w.to)
+      .select(['id', 'tracking_no', 'procedure_id', 'received_at', 'data', 'org_unit_path'])
+      .where((eb) => eb.or(PLACE_FIELDS.map((f) => eb('data', 'like', `%"${f}":"%`))));
+    if (after) {
+      const { at, id } = after;
+      q = q.where((eb) => eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', id)])]));
+    }
+    const rows = await q.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(chunk).execute();
+    const keys = await caseKeys(
+      ctx.store.db,
+      rows.map((r) => r.id),
+    );
+    for (const row of rows) {
+      // The procedure's own fields are under `fields` (a property case's room); before issue 25's
+      // test only the top level was read, so no place series was ever counted.
+      const data = JSON.parse(row.data) as { fields?: Record<string, unknown> } & Record<string, unknown>;
+      const sealed = PLACE_FIELDS.map((f) => data.fields?.[f] ?? data[f]).find(
+        (v): v is string => typeof v === 'string',
+      );
+      const place = placeOf(sealed === undefined ? undefined : openText(keyring, keys.get(row.id), sealed, ''));
+      if (place) count(row, place);
+    }
+    if (rows.length < chunk) return;
+    const last = rows[rows.length - 1]!;
+    after = { at: last.received_at, id: last.id };
+  }
+}
+
+/** The newest recent cases behind a category or respondent hotspot, and the units that hold them. */
+async function casesBehind(
+  ctx: AppContext,
+  scope: Scope,
+  h: SeriesKey,
+  w: Window,
+): Promise<{ cases: { id: string; trackingNo: string }[]; unitPaths: string[] }> {
+  const series = windowCases(ctx, scope, { procedureId: h.procedureId }, w.recentFrom, w.to).where((eb) =>
+    h.dimension === 'category'
+      ? eb('category', '=', h.value)
+      : eb(
+          'cases.id',
+          'in',
+          eb
+            .selectFrom('case_respondents')
+            .select('case_respondents.case_id')
+            .where('case_respondents.procedure_id', '=', h.procedureId)
+            .where('case_respondents.name', '=', h.value),
+        ),
+  );
+  const [rows, units] = await Promise.all([
+    series.select(['id', 'tracking_no']).orderBy('id', 'desc').limit(CASES_SHOWN).execute(),
+    series.select('org_unit_path').distinct().where('org_unit_path', 'is not', null).execute(),
+  ]);
+  return {
+    cases: rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no })),
+    unitPaths: units.map((u) => u.org_unit_path!),
+  };
+}
 /**
  * GET /api/v1/hotspots for a manager: their statistics scope (403 without a manager role). The
  * window's cases are read and tallied in a read worker on SQLite (read-tasks.ts `hotspots`).
