@@ -61,6 +61,7 @@ const { rows } = await listCases(db, {
   procedureId: params.get('procedure') ?? undefined,
   status: params.get('status')?.split(','),
   severity: params.get('severity') ?? undefined,
+  category: params.get('category') ?? undefined,
   assigneeId: params.get('assignee') === 'me' ? actor.id : undefined,
   unitPaths: params.get('unit') ? unitPaths : undefined,
   due: params.get('due') ? { kind: params.get('due') as 'soon', now: summary.now } : undefined,
