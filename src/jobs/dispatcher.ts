@@ -37,10 +37,12 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
 /**
  * Outbox rows fanned out per transaction. Issue 25: a pass once fanned out 200 in one unit of
  * SQLite's group commit, and better-sqlite3 is synchronous — a working day's soak measured that
- * unit at 130 ms on average and 206 ms at most, every 5 s, with every request waiting. 16 rows
- * take a few ms, and the group commit runs the requests' units between them.
+ * unit at 130 ms on average and 206 ms at most, every 5 s, with every request waiting. The group
+ * commit runs the requests' units between chunks. 16 rows still took 15-24 ms a unit under that
+ * load (~1 ms a row: the case, its recipients, the deliveries), the most frequent unit over 15 ms
+ * (bench/README.md "Long units"); 4 fit the commit's 6 ms budget like a request's unit.
  */
-const FAN_OUT_CHUNK = 16;
+const FAN_OUT_CHUNK = 4;
 
 /**
  * One pass of the notification dispatcher (issue 7). First each due outbox row fans out, in one
