@@ -13,6 +13,7 @@ import type { Scope } from '../domain/policy.ts';
 import type { CaseEventTable, CaseTable, Database } from './schema.ts';
 import { CLOSED_DUE_KEY, openDueKey } from './clocks.repository.ts';
 import { insertRows } from './insert.ts';
+import { pgTextPage } from './pg-text-page.ts';
 import { indexable, queryTokens, searchCharacters, searchTokens } from './search.ts';
 import {
   caseKey,
@@ -48,10 +49,10 @@ const LOOKAHEAD = 5000;
 export type PageBudget = { lookahead: number; chunk: number };
 
 /** A page of listCases: `nextKey` is the cursor of the next page whenever there is one. */
-type CasePage = { rows: CaseListRow[]; hasMore: boolean; nextKey?: string };
+export type CasePage = { rows: CaseListRow[]; hasMore: boolean; nextKey?: string };
 
 /** The page from `limit + 1` rows in the page's order, paged by id: the last row shown is the cursor. */
-function pageOf(rows: CaseListRow[], limit: number): CasePage {
+export function pageOf(rows: CaseListRow[], limit: number): CasePage {
   return rows.length > limit
     ? { rows: rows.slice(0, limit), hasMore: true, nextKey: rows[limit - 1].id }
     : { rows, hasMore: false };
@@ -566,14 +567,15 @@ export async function listCases(
   // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
   let order: 'id' | 'case_search.doc' | 'case_fts.rowid' = 'id';
   let match: string | undefined;
+  let tsquery: string | undefined;
   if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
-    const tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
+    // The match itself is added where the page's plan is chosen (pgTextPage, or the sorted inbox's).
+    tsquery = tokens.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ');
     query = db
       .selectFrom('cases')
       .innerJoin('case_search', 'case_search.case_id', 'cases.id')
-      .select(LIST_COLUMNS.map((c) => `cases.${c}` as const))
-      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`) as unknown as typeof query;
+      .select(LIST_COLUMNS.map((c) => `cases.${c}` as const)) as unknown as typeof query;
     order = 'case_search.doc';
   } else if (fullText) {
     // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
@@ -623,6 +625,7 @@ export async function listCases(
   // them, and a chunk of 500 unscoped ids cost one 500-row IN list per step (3 steps of ~3.7 ms at
   // 1M) where the join reads the same clocks once (3.9 ms for the whole page, bench/README.md).
   if (filter.sort) {
+    if (tsquery) query = query.where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`);
     if (filter.due) {
       const { kind, now } = filter.due;
       query = query.where('cases.id', 'in', (eb) =>
@@ -708,26 +711,12 @@ export async function listCases(
     );
   }
   if (order === 'case_fts.rowid') return ftsPage(db, query, match!, filter, budget);
-  let rows: CaseListRow[];
-  if (order !== 'id') {
-    const byDoc = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseListRow>;
-    const cursor = filter.beforeId;
-    const paged = cursor
-      ? byDoc.where(order, '<', (eb) =>
-          eb.selectFrom('case_search as c').select('c.doc').where('c.case_id', '=', cursor),
-        )
-      : byDoc;
-    rows = await paged
-      .orderBy(order, 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-  } else {
-    if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
-    rows = await query
-      .orderBy('id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-  }
+  if (order === 'case_search.doc') return pgTextPage(db, query, tsquery!, tokens, filter, budget);
+  if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
   return pageOf(rows, filter.limit);
 }
 
