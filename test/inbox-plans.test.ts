@@ -9,6 +9,7 @@ import type { Actor } from '../src/domain/case.ts';
 import { scope } from '../src/domain/policy.ts';
 import { type CaseFilter, listCases } from '../src/store/cases.repository.ts';
 import { CLOSED_DUE_KEY, insertClocks } from '../src/store/clocks.repository.ts';
+import { indexPending } from '../src/store/search-index.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { complaint } from './support/harness.ts';
@@ -151,6 +152,7 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
       .set({ assignee_id: me, status: 'closed', closed_at: clock.now().toISOString(), due_key: CLOSED_DUE_KEY })
       .where('id', 'in', ids.slice(3, 403))
       .execute();
+    await indexPending(ctx.store); // what the server's indexer does within a second (issue 22)
     if (ctx.store.dialect === 'postgres') await sql`analyze`.execute(ctx.store.db);
   }, 300_000);
   afterAll(async () => cleanup?.());
@@ -166,6 +168,7 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
     const out: string[] = [];
     for (const node of recorder.nodes) {
       const compiled = ctx.store.db.getExecutor().compileQuery(node, { queryId: 'plan' } as never);
+      if (/^\s*explain\b/i.test(compiled.sql)) continue; // PostgreSQL's estimate of a search's words: a plan, not a read
       const explain =
         ctx.store.dialect === 'sqlite'
           ? await ctx.store.db.executeQuery<{ detail: string }>({
@@ -219,6 +222,13 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
     ['open states of the busy unit', { status: ['accepted', 'assigned', 'investigating'], unitPaths: ['BUSY'] }],
     // ME: the busy handler, who holds 400 closed cases and one accepted.
     ['mine in a rare state', { status: ['accepted', 'investigating'], assigneeId: 'ME' }],
+    // With search: a word every case holds (冰箱), alone and with the filters above.
+    ['a common word', { text: '冰箱' }],
+    ['a common word in a rare state', { text: '冰箱', status: ['accepted'] }],
+    ['a common word, unassigned', { text: '冰箱 制冷', assigneeId: null }],
+    ['a common word in a rare category', { text: '冰箱', status: ['accepted'], category: 'product-quality' }],
+    ['a common word, most urgent first', { text: '冰箱', sort: { by: 'due' } }],
+    ['a common word in the busy unit', { text: '冰箱', unitPaths: ['BUSY'] }],
   ];
 
   for (const [name, filter] of FILTERS) {
