@@ -1,4 +1,4 @@
-import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
@@ -12,25 +12,8 @@ import { CLOSED_DUE_KEY, insertClocks } from '../src/store/clocks.repository.ts'
 import { indexPending } from '../src/store/search-index.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
+import { Recorder } from './support/recorder.ts';
 import { complaint } from './support/harness.ts';
-
-/**
- * Every statement a query builder runs through this plugin, kept to be explained afterwards, and
- * the rows they returned: a plan can be bounded statement by statement (an ordered walk under a
- * LIMIT) and still read the table whole, a chunk at a time, when what the page needs is rare.
- */
-class Recorder implements KyselyPlugin {
-  nodes: RootOperationNode[] = [];
-  rowsRead = 0;
-  transformQuery({ node }: { node: RootOperationNode }): RootOperationNode {
-    this.nodes.push(node);
-    return node;
-  }
-  async transformResult<R>({ result }: { result: R }): Promise<R> {
-    this.rowsRead += (result as { rows?: unknown[] }).rows?.length ?? 0;
-    return result;
-  }
-}
 
 const SKEW_RECEIVED = 600;
 /** What filling one page may read: the page and a chunk of look-ahead, far below SKEW_RECEIVED. */

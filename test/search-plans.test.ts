@@ -1,4 +1,4 @@
-import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
@@ -9,19 +9,8 @@ import { scope } from '../src/domain/policy.ts';
 import { type CaseFilter, listCases, type PageBudget } from '../src/store/cases.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
+import { Recorder } from './support/recorder.ts';
 import { complaint } from './support/harness.ts';
-
-/** Every statement a page runs, to be explained (with ANALYZE on PostgreSQL) afterwards. */
-class Recorder implements KyselyPlugin {
-  nodes: RootOperationNode[] = [];
-  transformQuery({ node }: { node: RootOperationNode }): RootOperationNode {
-    this.nodes.push(node);
-    return node;
-  }
-  async transformResult<R>({ result }: { result: R }): Promise<R> {
-    return result;
-  }
-}
 
 type PgPlan = {
   'Node Type': string;

@@ -1,4 +1,4 @@
-import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
@@ -9,19 +9,8 @@ import type { Actor } from '../src/domain/case.ts';
 import { CLOSED_DUE_KEY } from '../src/store/clocks.repository.ts';
 import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
+import { Recorder } from './support/recorder.ts';
 import { complaint } from './support/harness.ts';
-
-/** Every statement run through this plugin, kept to be explained afterwards. */
-class Recorder implements KyselyPlugin {
-  nodes: RootOperationNode[] = [];
-  transformQuery({ node }: { node: RootOperationNode }): RootOperationNode {
-    this.nodes.push(node);
-    return node;
-  }
-  async transformResult<R>({ result }: { result: R }): Promise<R> {
-    return result;
-  }
-}
 
 const DAY_MS = 86_400_000;
 const CALLER = { name: '刘女士', phone: '13700001234' };

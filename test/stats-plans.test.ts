@@ -1,22 +1,10 @@
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../src/app/context.ts';
 import { submitCase } from '../src/app/submit.ts';
 import { recusedCases, respondentSamples } from '../src/store/stats.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
+import { Recorder } from './support/recorder.ts';
 import { complaint } from './support/harness.ts';
-
-/** Every statement a call runs, to be explained afterwards. */
-class Recorder implements KyselyPlugin {
-  nodes: RootOperationNode[] = [];
-  transformQuery({ node }: { node: RootOperationNode }): RootOperationNode {
-    this.nodes.push(node);
-    return node;
-  }
-  async transformResult<R>({ result }: { result: R }): Promise<R> {
-    return result;
-  }
-}
 
 /**
  * Issue 25: the year's statistics at 1M cases, as a unit manager, took 870 ms where the target is

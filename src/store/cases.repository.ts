@@ -720,6 +720,11 @@ export async function listCases(
   return pageOf(rows, filter.limit);
 }
 
+/** A full-text page's cursor: the index key (`doc`) of the case the last page ended on, if it is indexed. */
+export function indexKeyOf(db: Db, caseId: string) {
+  return db.selectFrom('case_search').select('doc').where('case_id', '=', caseId).executeTakeFirst();
+}
+
 /**
  * SQLite's full-text page (issue 25): the newest `lookahead` matches below the cursor at most. The
  * window's edge is found in the index alone (`LIMIT 1 OFFSET 4999`: 0.25–0.45 ms at 17k matches of
@@ -741,11 +746,7 @@ async function ftsPage(
   let matches = db.selectFrom('case_fts').select('case_fts.rowid').where(sql<SqlBool>`case_fts match ${match}`);
   if (filter.beforeId) {
     // Below the cursor case's index key.
-    const at = await db
-      .selectFrom('case_search')
-      .select('doc')
-      .where('case_id', '=', filter.beforeId)
-      .executeTakeFirst();
+    const at = await indexKeyOf(db, filter.beforeId);
     if (!at) return { rows: [], hasMore: false };
     page = page.where('case_fts.rowid', '<', Number(at.doc));
     matches = matches.where('case_fts.rowid', '<', Number(at.doc));

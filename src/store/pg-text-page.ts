@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { type CaseListRow, type CasePage, type Db, type PageBudget, pageOf } from './cases.repository.ts';
+import { type CaseListRow, type CasePage, type Db, indexKeyOf, type PageBudget, pageOf } from './cases.repository.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -32,11 +32,7 @@ export async function pgTextPage(
   let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseListRow>;
   let window = db.selectFrom('case_search').select(['doc', 'case_id']);
   if (filter.beforeId) {
-    const at = await db
-      .selectFrom('case_search')
-      .select('doc')
-      .where('case_id', '=', filter.beforeId)
-      .executeTakeFirst();
+    const at = await indexKeyOf(db, filter.beforeId);
     if (!at) return { rows: [], hasMore: false };
     page = page.where('case_search.doc', '<', at.doc);
     window = window.where('doc', '<', at.doc);
