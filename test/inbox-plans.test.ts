@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { perform } from '../src/app/perform.ts';
@@ -10,9 +9,9 @@ import { scope } from '../src/domain/policy.ts';
 import { type CaseFilter, listCases } from '../src/store/cases.repository.ts';
 import { CLOSED_DUE_KEY, insertClocks } from '../src/store/clocks.repository.ts';
 import { indexPending } from '../src/store/search-index.ts';
-import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { Recorder } from './support/recorder.ts';
+import { staffMember } from './support/staff.ts';
 import { complaint } from './support/harness.ts';
 
 const SKEW_RECEIVED = 600;
@@ -41,34 +40,17 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
     ({ ctx, cleanup } = await openTestApp(backend, clock));
     const company = await addOrgUnit(ctx, { name: '总公司' }, 'system:test');
     ({ id: busy, path: busyPath } = await addOrgUnit(ctx, { name: '客服部', parent: company.id }, 'system:test'));
-    await addUser(
-      ctx,
-      {
-        username: 'kefu',
-        password: 'correct horse battery',
-        roles: [{ role: 'customer-service', unitId: busy }],
-        isAdmin: false,
-        displayName: '客服',
-      },
-      'system:test',
-    );
-    handler = await userActor(ctx, (await findUserByUsername(ctx.store.db, 'kefu'))!);
+    handler = await staffMember(ctx, 'kefu', [{ role: 'customer-service', unitId: busy }], '客服');
     // A manager over two procedures in the company's subtree: the scope is an OR of procedures.
-    await addUser(
+    manager = await staffMember(
       ctx,
-      {
-        username: 'jingli',
-        password: 'correct horse battery',
-        roles: [
-          { role: 'customer-service-manager', unitId: company.id },
-          { role: 'service-centre', unitId: company.id },
-        ],
-        isAdmin: false,
-        displayName: '经理',
-      },
-      'system:test',
+      'jingli',
+      [
+        { role: 'customer-service-manager', unitId: company.id },
+        { role: 'service-centre', unitId: company.id },
+      ],
+      '经理',
     );
-    manager = await userActor(ctx, (await findUserByUsername(ctx.store.db, 'jingli'))!);
     // Two taken by phone, before the web's 600, about delivery: a rare category among overdue clocks (below).
     const phoned: string[] = [];
     for (let i = 0; i < 2; i++)

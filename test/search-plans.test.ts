@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { submitCase } from '../src/app/submit.ts';
 import type { Actor } from '../src/domain/case.ts';
 import { scope } from '../src/domain/policy.ts';
 import { type CaseFilter, listCases, type PageBudget } from '../src/store/cases.repository.ts';
-import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { Recorder } from './support/recorder.ts';
+import { staffMember } from './support/staff.ts';
 import { complaint } from './support/harness.ts';
 
 type PgPlan = {
@@ -70,22 +69,8 @@ describe.each(BACKENDS)('full-text pages on common words, $name (issue 25)', (ba
     const company = await addOrgUnit(ctx, { name: '总公司' }, 'system:test');
     const service = await addOrgUnit(ctx, { name: '客服部', parent: company.id }, 'system:test');
     const afterSales = await addOrgUnit(ctx, { name: '售后部', parent: company.id }, 'system:test');
-    const grant = async (username: string, role: string, unitId: string) => {
-      await addUser(
-        ctx,
-        {
-          username,
-          password: 'correct horse battery',
-          roles: [{ role, unitId }],
-          isAdmin: false,
-          displayName: username,
-        },
-        'system:test',
-      );
-      return userActor(ctx, (await findUserByUsername(ctx.store.db, username))!);
-    };
-    handler = await grant('kefu', 'customer-service', service.id);
-    supervisor = await grant('jingli', 'customer-service-manager', company.id);
+    handler = await staffMember(ctx, 'kefu', [{ role: 'customer-service', unitId: service.id }]);
+    supervisor = await staffMember(ctx, 'jingli', [{ role: 'customer-service-manager', unitId: company.id }]);
     const system = { kind: 'system', name: 'test' } as const;
     for (let i = 0; i < 600; i++) {
       const together = i % 4 === 0;

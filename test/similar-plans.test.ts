@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, userActor } from '../src/app/auth.ts';
 import type { AppContext } from '../src/app/context.ts';
 import { similarCases } from '../src/app/duplicates.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { submitCase } from '../src/app/submit.ts';
 import type { Actor } from '../src/domain/case.ts';
 import { CLOSED_DUE_KEY } from '../src/store/clocks.repository.ts';
-import { findUserByUsername } from '../src/store/users.repository.ts';
 import { BACKENDS, openTestApp, TestClock } from './support/backends.ts';
 import { Recorder } from './support/recorder.ts';
+import { staffMember } from './support/staff.ts';
 import { complaint } from './support/harness.ts';
 
 const DAY_MS = 86_400_000;
@@ -40,23 +39,8 @@ describe.each(BACKENDS)('similar cases read a bounded number of rows, $name (iss
     const company = await addOrgUnit(ctx, { name: '总公司' }, 'system:test');
     const service = await addOrgUnit(ctx, { name: '客服部', parent: company.id }, 'system:test');
     const sales = await addOrgUnit(ctx, { name: '销售部', parent: company.id }, 'system:test');
-    for (const [username, role, unitId] of [
-      ['kefu', 'customer-service', service.id],
-      ['jingli', 'customer-service-manager', company.id],
-    ] as const)
-      await addUser(
-        ctx,
-        {
-          username,
-          password: 'correct horse battery',
-          roles: [{ role, unitId }],
-          isAdmin: false,
-          displayName: username,
-        },
-        'system:test',
-      );
-    handler = await userActor(ctx, (await findUserByUsername(ctx.store.db, 'kefu'))!);
-    manager = await userActor(ctx, (await findUserByUsername(ctx.store.db, 'jingli'))!);
+    handler = await staffMember(ctx, 'kefu', [{ role: 'customer-service', unitId: service.id }]);
+    manager = await staffMember(ctx, 'jingli', [{ role: 'customer-service-manager', unitId: company.id }]);
     const file = async (subject: string, unit: string, extra: Record<string, unknown> = {}) =>
       (
         await submitCase(ctx, complaint({ channel: 'web', subject, orgUnit: unit, ...extra }) as never, {
