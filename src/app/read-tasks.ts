@@ -7,6 +7,7 @@ import { caseList } from './case-views.ts';
 import { findHotspots, hotspotsHere } from './hotspots.ts';
 import { buildReport } from './monthly-report.ts';
 import { type StatsPeriod, statsFor } from './stats.ts';
+import { countDaySnapshot, foldSnapshot } from './stats-rollup.ts';
 
 /**
  * The heavy reads of issue 25 ("no request holds the event loop more than 50 ms"): statistics and
@@ -35,6 +36,10 @@ export const READ_TASKS = {
   // The search indexer's computing (jobs/indexer.ts): no actor, it is the server's own job and
   // answers only tokens (keyed hashes), which the main thread writes.
   indexTokens: (ctx: AppContext, a: { ids: string[] }) => tokensOfQueued(ctx.store.db, a.ids),
+  // The statistics' rollup (stats-rollup.ts): a day counted, a month folded, in one snapshot each;
+  // the main thread writes them.
+  rollupDay: (ctx: AppContext, a: { day: string }) => countDaySnapshot(ctx, a.day),
+  rollupMonth: (ctx: AppContext, a: { month: string }) => foldSnapshot(ctx, a.month),
 };
 
 export type ReadTask = keyof typeof READ_TASKS;

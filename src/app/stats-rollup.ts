@@ -15,6 +15,14 @@ import type { Scope } from '../domain/policy.ts';
 import type { Db } from '../store/cases.repository.ts';
 import {
   changedInstants,
+  clearDay,
+  clearMonth,
+  dayRows,
+  forgetChanges,
+  insertDayRows,
+  insertMonthRows,
+  lastChange,
+  markFolded,
   closedSpans,
   foldedMonths,
   hasChanges,
@@ -46,6 +54,7 @@ import {
   type StatsFilter,
 } from '../store/stats.repository.ts';
 import type { AppContext } from './context.ts';
+import { heavyRead } from './read-tasks.ts';
 
 /**
  * Issue 25: statistics from rollups, as facts (domain/stats-facts.ts). Three levels:
@@ -63,32 +72,35 @@ import type { AppContext } from './context.ts';
  */
 
 const LOG_BATCH = 500;
+/** Rows written per unit of the group commit when a counted day or folded month is written (SQLite). */
+const WRITE_CHUNK = 500;
 
 /**
- * Recounts up to `maxDays` dirty days (earliest first) in one transaction; returns how many.
- * On PostgreSQL one instance works at a time (an advisory lock per schema; others skip the tick)
- * and in a repeatable-read snapshot, so the day's cases and the log entries it removes agree.
+ * Recounts up to `maxDays` dirty days (earliest first) and folds the months they leave clean;
+ * returns how many days and months.
  *
  * Only days before today (local) are recounted: today is being written, so a recount of it was
  * stale at the next submit, and it cost a scan of all of today's cases every tick — seconds of a
  * synchronous SQLite connection once a busy day reached tens of thousands of cases (bench:soak's
  * event loop stalled 3–8 s from its fifth minute). Statistics count today live until tomorrow.
+ *
+ * On SQLite with read workers the counting runs there (`refreshInWorker`); on PostgreSQL one
+ * instance works at a time (an advisory lock per schema; others skip the tick) in a
+ * repeatable-read snapshot, so the day's cases and the log entries it removes agree.
  */
 export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<number> {
-  const today = ctx.calendar.startOfDay(ctx.calendar.localDate(ctx.now())).toISOString();
+  if (ctx.store.dialect === 'sqlite' && ctx.reads) return serially(ctx, () => refreshInWorker(ctx, maxDays));
+  const today = todayStart(ctx);
   const run = async (db: Db) => {
-    const changes = await oldestChanges(db, LOG_BATCH, today);
-    const days = [...new Set(changes.map((i) => ctx.calendar.localDate(new Date(i))))];
-    const picked = days.slice(0, maxDays);
+    const picked = await dirtyDays(ctx, db, today, maxDays);
     for (const day of picked) await replaceDay(db, await countDay(ctx, db, day));
     // A month folds once all its days are clean; one folded with an older calendar is folded again.
     const stale = await staleMonths(db, ctx.calendar.version, 1);
     let refolded = 0;
     for (const month of new Set([...picked.map((d) => d.slice(0, 7)), ...stale])) {
-      const from = ctx.calendar.startOfDay(`${month}-01`).toISOString();
-      const to = ctx.calendar.startOfDay(nextMonthDay(month)).toISOString();
-      if (await hasChanges(db, from, to)) continue; // today's writes wait for tomorrow, and so does their month
-      await foldMonth(ctx, db, month);
+      const rows = await monthRowsIfClean(ctx, db, month);
+      if (!rows) continue; // today's writes wait for tomorrow, and so does their month
+      await replaceMonth(db, month, ctx.calendar.version, rows);
       if (stale.includes(month)) refolded++;
     }
     return picked.length + refolded;
@@ -109,6 +121,31 @@ export async function refreshStatsRollup(ctx: AppContext, maxDays = 1): Promise<
   });
 }
 
+/**
+ * The same on SQLite, with the counting in a read worker (#25: no request holds the event loop
+ * more than 50 ms). Counting a day in the process held the synchronous connection, and with it
+ * every request, for the whole day: ~150 ms for a day of 900 cases at 1M, seconds for a busy day.
+ * The worker counts a day in one read snapshot and names the last change-log entry of the day it
+ * saw (`seen`); this thread writes the rows in short units of the group commit and then forgets
+ * the day's entries up to `seen` only. A write after the snapshot logs an entry above `seen` (the
+ * log's ids only grow while `seen` itself is kept: only this refresher deletes entries, and last),
+ * so its day stays dirty and is counted live until the next recount: what the single transaction
+ * guaranteed. Until the last unit the day is dirty, so no reader sums its half-written rows.
+ */
+async function refreshInWorker(ctx: AppContext, maxDays: number): Promise<number> {
+  const picked = await dirtyDays(ctx, ctx.store.db, todayStart(ctx), maxDays);
+  for (const day of picked) await writeDay(ctx, await heavyRead(ctx, 'rollupDay', { day }));
+  const stale = await staleMonths(ctx.store.db, ctx.calendar.version, 1);
+  let refolded = 0;
+  for (const month of new Set([...picked.map((d) => d.slice(0, 7)), ...stale])) {
+    const rows = await heavyRead(ctx, 'rollupMonth', { month });
+    if (!rows) continue;
+    await writeMonth(ctx, month, rows);
+    if (stale.includes(month)) refolded++;
+  }
+  return picked.length + refolded;
+}
+
 /** Recounts until no day is dirty and every month is folded (tests, the benchmark, after an import); returns the steps. */
 export async function refreshAllStatsRollup(ctx: AppContext, daysPerStep = 7): Promise<number> {
   let total = 0;
@@ -117,6 +154,75 @@ export async function refreshAllStatsRollup(ctx: AppContext, daysPerStep = 7): P
     if (n === 0) return total;
     total += n;
   }
+}
+
+/** A day counted in one snapshot, with the greatest change-log id of the day that snapshot saw. */
+export type CountedDay = RollupDay & { seen: number };
+
+/** Read task `rollupDay` (read-tasks.ts): one day counted in one read transaction. */
+export function countDaySnapshot(ctx: AppContext, day: string): Promise<CountedDay> {
+  return ctx.store.db.transaction().execute(async (db) => {
+    const from = ctx.calendar.startOfDay(day).toISOString();
+    const to = ctx.calendar.startOfDay(addDays(day, 1)).toISOString();
+    return { ...(await countDay(ctx, db, day)), seen: await lastChange(db, from, to) };
+  });
+}
+
+/** Read task `rollupMonth`: a month's rows folded in one read transaction, or null while a day of it is dirty. */
+export function foldSnapshot(ctx: AppContext, month: string): Promise<MonthFact[] | null> {
+  return ctx.store.db.transaction().execute((db) => monthRowsIfClean(ctx, db, month));
+}
+
+/**
+ * Writes a counted day (see refreshInWorker): its old rows go in the first unit, the new ones
+ * follow in units of WRITE_CHUNK, and its change-log entries up to `seen` go in the last.
+ */
+export async function writeDay(ctx: AppContext, d: CountedDay): Promise<void> {
+  await ctx.store.transact((db) => clearDay(db, d.day));
+  const rows = dayRows(d);
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK)
+    await ctx.store.transact((db) => insertDayRows(db, rows.slice(i, i + WRITE_CHUNK)));
+  await ctx.store.transact((db) => forgetChanges(db, d.from, d.to, d.seen));
+}
+
+/**
+ * Writes a folded month: the old rows and the folded mark go first, the new rows follow in units,
+ * the mark (with this calendar) last, so no reader sums a half-written month.
+ */
+async function writeMonth(ctx: AppContext, month: string, rows: MonthFact[]): Promise<void> {
+  await ctx.store.transact((db) => clearMonth(db, month));
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK)
+    await ctx.store.transact((db) => insertMonthRows(db, month, rows.slice(i, i + WRITE_CHUNK)));
+  await ctx.store.transact((db) => markFolded(db, month, ctx.calendar.version));
+}
+
+/** One refresh at a time per context: the chunked writes of two would interleave. */
+const running = new WeakMap<AppContext, Promise<unknown>>();
+function serially<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
+  const next = (running.get(ctx) ?? Promise.resolve()).then(work, work);
+  running.set(
+    ctx,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
+function todayStart(ctx: AppContext): string {
+  return ctx.calendar.startOfDay(ctx.calendar.localDate(ctx.now())).toISOString();
+}
+
+/** The earliest dirty local days before today, at most `maxDays`. */
+async function dirtyDays(ctx: AppContext, db: Db, today: string, maxDays: number): Promise<string[]> {
+  const changes = await oldestChanges(db, LOG_BATCH, today);
+  return [...new Set(changes.map((i) => ctx.calendar.localDate(new Date(i))))].slice(0, maxDays);
+}
+
+/** A month's rows folded from its day rows, or null when a day of it is dirty (it waits to be recounted). */
+async function monthRowsIfClean(ctx: AppContext, db: Db, month: string): Promise<MonthFact[] | null> {
+  const from = ctx.calendar.startOfDay(`${month}-01`).toISOString();
+  const to = ctx.calendar.startOfDay(nextMonthDay(month)).toISOString();
+  if (await hasChanges(db, from, to)) return null;
+  return foldMonth(ctx, db, month);
 }
 
 async function countDay(ctx: AppContext, db: Db, day: string): Promise<RollupDay> {
@@ -158,7 +264,7 @@ async function countDay(ctx: AppContext, db: Db, day: string): Promise<RollupDay
 }
 
 /** A month's rows from its day rows: every fact under each unit subtree of its case's unit. */
-async function foldMonth(ctx: AppContext, db: Db, month: string): Promise<void> {
+async function foldMonth(ctx: AppContext, db: Db, month: string): Promise<MonthFact[]> {
   const { dims, spans, facts } = await monthDays(db, month);
   const rows = new Map<string, MonthFact>();
   const add = (procedure_id: string, path: string | null, dim: FactDim, value: string, n: number) => {
@@ -185,12 +291,7 @@ async function foldMonth(ctx: AppContext, db: Db, month: string): Promise<void> 
   for (const g of groups.values())
     for (const [days, n] of workingDayHistogram(ctx.calendar, g.pairs))
       add(g.procedure_id, g.path, 'handling', String(days), n);
-  await replaceMonth(
-    db,
-    month,
-    ctx.calendar.version,
-    [...rows.values()].filter((r) => r.n !== 0),
-  );
+  return [...rows.values()].filter((r) => r.n !== 0);
 }
 
 /**

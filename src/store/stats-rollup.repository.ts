@@ -144,30 +144,59 @@ export type DayFact = { procedure_id: string; org_unit_path: string | null; dim:
  * sees (an entry committed after its snapshot stays, so the day stays dirty).
  */
 export async function replaceDay(db: Db, d: RollupDay): Promise<void> {
-  await db.deleteFrom('stats_rollup').where('day', '=', d.day).execute();
-  await db.deleteFrom('stats_rollup_spans').where('day', '=', d.day).execute();
-  await db.deleteFrom('stats_rollup_day_facts').where('day', '=', d.day).execute();
-  // The month's rows no longer match its days: it is read from the days until folded again.
-  await db.deleteFrom('stats_rollup_folded').where('month', '=', d.day.slice(0, 7)).execute();
-  for (let i = 0; i < d.facts.length; i += CHUNK)
-    await insertRows(
-      db,
-      'stats_rollup_day_facts',
-      d.facts.slice(i, i + CHUNK).map((r) => ({ ...r, day: d.day })),
-    );
-  if (d.dims.length)
-    await insertRows(
-      db,
-      'stats_rollup',
-      d.dims.map((r) => ({ ...r, day: d.day, rating: r.rating === null ? null : String(r.rating) })),
-    );
-  if (d.spans.length)
-    await insertRows(
-      db,
-      'stats_rollup_spans',
-      d.spans.map((r) => ({ ...r, day: d.day })),
-    );
-  await db.deleteFrom('stats_changes').where('received_at', '>=', d.from).where('received_at', '<', d.to).execute();
+  await clearDay(db, d.day);
+  const rows = dayRows(d);
+  for (let i = 0; i < rows.length; i += CHUNK) await insertDayRows(db, rows.slice(i, i + CHUNK));
+  await forgetChanges(db, d.from, d.to);
+}
+
+/** A day's rows as written: the table and the row. */
+export type DayRow = readonly [DayTable, Record<string, unknown>];
+type DayTable = 'stats_rollup' | 'stats_rollup_spans' | 'stats_rollup_day_facts';
+
+/** A day's rows as written, for the refresher that writes a counted day in several units. */
+export function dayRows(d: RollupDay): DayRow[] {
+  return [
+    ...d.facts.map((r) => ['stats_rollup_day_facts', { ...r, day: d.day }] as const),
+    ...d.dims.map(
+      (r) => ['stats_rollup', { ...r, day: d.day, rating: r.rating === null ? null : String(r.rating) }] as const,
+    ),
+    ...d.spans.map((r) => ['stats_rollup_spans', { ...r, day: d.day }] as const),
+  ];
+}
+
+/** Deletes a day's rows, and its month's folded mark: the month no longer matches its days. */
+export async function clearDay(db: Db, day: string): Promise<void> {
+  await db.deleteFrom('stats_rollup').where('day', '=', day).execute();
+  await db.deleteFrom('stats_rollup_spans').where('day', '=', day).execute();
+  await db.deleteFrom('stats_rollup_day_facts').where('day', '=', day).execute();
+  await db.deleteFrom('stats_rollup_folded').where('month', '=', day.slice(0, 7)).execute();
+}
+
+/** Inserts day rows (of any of the three tables), a statement per table. */
+export async function insertDayRows(db: Db, rows: readonly DayRow[]): Promise<void> {
+  for (const table of ['stats_rollup_day_facts', 'stats_rollup', 'stats_rollup_spans'] as const) {
+    const of = rows.filter((r) => r[0] === table).map((r) => r[1]);
+    if (of.length) await insertRows(db, table, of as never);
+  }
+}
+
+/** The greatest change-log id of receipt instants in [from, to) (0 when none). */
+export async function lastChange(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('stats_changes')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('received_at', '>=', from)
+    .where('received_at', '<', to)
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** Forgets the change-log entries of [from, to), those up to id `upTo` when given. */
+export async function forgetChanges(db: Db, from: string, to: string, upTo?: number): Promise<void> {
+  let q = db.deleteFrom('stats_changes').where('received_at', '>=', from).where('received_at', '<', to);
+  if (upTo !== undefined) q = q.where('id', '<=', upTo);
+  await q.execute();
 }
 
 /** Row counts of the rollup and the change log (the benchmark reports them). */
@@ -325,13 +354,28 @@ export type MonthFact = { procedure_id: string; unit_path: string; dim: FactDim;
 
 /** Replaces a month's rows and marks it folded with this calendar. */
 export async function replaceMonth(db: Db, month: string, calendar: string, rows: MonthFact[]): Promise<void> {
+  await clearMonth(db, month);
+  for (let i = 0; i < rows.length; i += CHUNK) await insertMonthRows(db, month, rows.slice(i, i + CHUNK));
+  await markFolded(db, month, calendar);
+}
+
+/** Deletes a month's rows and its folded mark. */
+export async function clearMonth(db: Db, month: string): Promise<void> {
+  await db.deleteFrom('stats_rollup_folded').where('month', '=', month).execute();
   await db.deleteFrom('stats_rollup_facts').where('month', '=', month).execute();
-  for (let i = 0; i < rows.length; i += CHUNK)
+}
+
+export async function insertMonthRows(db: Db, month: string, rows: MonthFact[]): Promise<void> {
+  if (rows.length)
     await insertRows(
       db,
       'stats_rollup_facts',
-      rows.slice(i, i + CHUNK).map((r) => ({ ...r, month })),
+      rows.map((r) => ({ ...r, month })),
     );
+}
+
+/** Marks a month folded with this calendar: from now on a statistic reads its rows. */
+export async function markFolded(db: Db, month: string, calendar: string): Promise<void> {
   await db.deleteFrom('stats_rollup_folded').where('month', '=', month).execute();
   await db.insertInto('stats_rollup_folded').values({ month, calendar }).execute();
 }
