@@ -270,13 +270,14 @@ async function main(): Promise<void> {
     row.liveHeapMB = Math.round((m.nodejs_heap_after_major_gc_bytes ?? 0) / 2 ** 20);
     row.heapTotalMB = Math.round((m.nodejs_heap_total_bytes ?? 0) / 2 ** 20);
     row.dbMB = Math.round((m[`plaint_database_bytes{dialect="${DB}"}`] ?? 0) / 2 ** 20);
+    if (DB === 'sqlite') row.walMB = Math.round((m.plaint_sqlite_wal_bytes ?? 0) / 2 ** 20);
     row.cases = acknowledged.size;
     perMinute.push(row);
     const k = (kind: Kind) => row[kind] as { perSecond: number; p99: number };
     console.log(
       `min ${minute + 1}: submit ${k('submit').perSecond}/s p99 ${k('submit').p99} ms · inbox p99 ${k('inbox').p99} ms · ` +
         `search p99 ${k('search').p99} ms · action p99 ${k('action').p99} ms · loop p99 ${row.eventLoopP99Ms} ms · ` +
-        `RSS ${row.rssMB} MB · heap ${row.heapMB}/${row.heapTotalMB} MB (live ${row.liveHeapMB}) · db ${row.dbMB} MB · cases ${row.cases}`,
+        `RSS ${row.rssMB} MB · heap ${row.heapMB}/${row.heapTotalMB} MB (live ${row.liveHeapMB}) · db ${row.dbMB} MB${row.walMB === undefined ? '' : ` (WAL ${row.walMB} MB)`} · cases ${row.cases}`,
     );
   };
   const ticker = setInterval(() => void report(), MINUTE_MS);

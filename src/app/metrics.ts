@@ -1,6 +1,6 @@
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { databaseBytes } from '../store/size.repository.ts';
+import { databaseBytes, walBytes } from '../store/size.repository.ts';
 import type { AppContext } from './context.ts';
 import type { ReadPoolGauges } from './read-pool.ts';
 
@@ -117,6 +117,13 @@ export function startMetrics(): Metrics {
       metric('plaint_database_bytes', 'gauge', 'Bytes of the database (SQLite pages; PostgreSQL relations).', [
         [`{dialect="${ctx.store.dialect}"}`, await databaseBytes(ctx.store)],
       ]);
+      if (ctx.store.dialect === 'sqlite')
+        metric(
+          'plaint_sqlite_wal_bytes',
+          'gauge',
+          'Bytes of the SQLite write-ahead log: a log that cannot wrap (readers always in it) grows, and every page read searches it.',
+          [['', walBytes(ctx.store.location)]],
+        );
       if (ctx.reads) readPoolMetrics(ctx.reads.gauges(), metric);
       if (turns) turnMetrics(turns, metric);
       return `${lines.join('\n')}\n`;

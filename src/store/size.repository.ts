@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Store } from './db.ts';
 
@@ -14,4 +15,13 @@ export async function databaseBytes(store: Store): Promise<number> {
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = ${store.pgSchema ?? 'public'} and c.relkind in ('r', 'm')`.execute(store.db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Bytes of a SQLite database's write-ahead log file (0 when there is none). */
+export function walBytes(file: string): number {
+  try {
+    return statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
 }
