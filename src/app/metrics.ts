@@ -121,7 +121,7 @@ export function startMetrics(): Metrics {
         metric(
           'plaint_sqlite_wal_bytes',
           'gauge',
-          'Bytes of the SQLite write-ahead log: a log that cannot wrap (readers always in it) grows, and every page read searches it.',
+          'Bytes of the SQLite write-ahead log file: it starts over only when a checkpoint has copied all of it and no reader is in it.',
           [['', walBytes(ctx.store.location)]],
         );
       if (ctx.reads) readPoolMetrics(ctx.reads.gauges(), metric);
