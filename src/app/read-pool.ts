@@ -40,6 +40,8 @@ export type ReadPoolOptions = {
 
 export type ReadPoolGauges = {
   workers: number;
+  /** Workers loaded and answering (a new one takes a second or two). */
+  ready: number;
   busy: number;
   queued: number;
   restarts: number;
@@ -118,6 +120,7 @@ export class ReadPool {
   gauges(): ReadPoolGauges {
     return {
       workers: this.slots.length,
+      ready: this.slots.filter((s) => s.ready).length,
       busy: this.slots.filter((s) => s.job).length,
       queued: this.queue.length,
       restarts: this.restarts,
