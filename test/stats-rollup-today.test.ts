@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
-import { actorOfUser } from '../src/app/reach.ts';
-import { computeStats, statsScopeOf } from '../src/app/stats.ts';
 import { refreshStatsRollup } from '../src/app/stats-rollup.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
+import { rolledUpStats } from './support/stats.ts';
 
 /**
  * Issue 25: the rollup's refresher leaves today (local) to the live count. Recounting the day being
@@ -31,15 +30,7 @@ describe.each(BACKENDS)('the statistics rollup and today, $name', (backend) => {
   afterAll(async () => h?.close());
 
   async function sameAsDirect(): Promise<void> {
-    const user = await h.ctx.store.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', manager)
-      .executeTakeFirstOrThrow();
-    const scope = statsScopeOf(h.ctx, await actorOfUser(h.ctx.store.db, user));
-    const period = { from: '2026-12-01', to: '2026-12-02' };
-    const rolled = await computeStats(h.ctx, scope, period);
-    expect(rolled).toEqual(await computeStats(h.ctx, scope, period, { direct: true }));
+    const rolled = await rolledUpStats(h, manager, { from: '2026-12-01', to: '2026-12-02' });
     expect(JSON.stringify(rolled)).toContain('"total":3');
   }
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrgUnit } from '../src/app/org.ts';
-import { actorOfUser } from '../src/app/reach.ts';
-import { computeStats, statsScopeOf } from '../src/app/stats.ts';
 import { countDaySnapshot, refreshStatsRollup, writeDay } from '../src/app/stats-rollup.ts';
 import { rollupSizes } from '../src/store/stats-rollup.repository.ts';
 import { BACKENDS, TestClock } from './support/backends.ts';
 import { complaint, startHarness, type Harness } from './support/harness.ts';
+import { rolledUpStats } from './support/stats.ts';
 
 /**
  * Issue 25: on SQLite the rollup's recount of a day ran on the request thread, in one synchronous
@@ -37,18 +36,7 @@ describe('the statistics rollup counts in a read worker on SQLite', () => {
   }, 60_000);
   afterAll(async () => h?.close());
 
-  async function sameAsDirect(): Promise<unknown> {
-    const user = await h.ctx.store.db
-      .selectFrom('users')
-      .selectAll()
-      .where('username', '=', manager)
-      .executeTakeFirstOrThrow();
-    const scope = statsScopeOf(h.ctx, await actorOfUser(h.ctx.store.db, user));
-    const period = { from: '2026-12-01', to: '2026-12-31' };
-    const rolled = await computeStats(h.ctx, scope, period);
-    expect(rolled).toEqual(await computeStats(h.ctx, scope, period, { direct: true }));
-    return rolled;
-  }
+  const sameAsDirect = () => rolledUpStats(h, manager, { from: '2026-12-01', to: '2026-12-31' });
 
   it('a past day is counted, and its month folded, by a worker thread', async () => {
     clock.advance(86_400_000);
