@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createToken } from '../src/app/auth.ts';
 import { configFromEnv, openApp } from '../src/app/context.ts';
@@ -128,23 +129,29 @@ async function main(): Promise<void> {
     // by which kind of request (a run at 300,000 saw 159 s in all, not attributable before).
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    // A new histogram per window: one enabled again records the time since its last tick before
-    // it was disabled (Node keeps the previous tick across disable/enable), so a reused histogram
-    // counted the seconds between one procedure's first suggestion and the next as one delay.
+    // One histogram that stays enabled, read and reset around each request: a request that holds
+    // the loop delays the monitor's next tick until after it returns, so the reading waits a tick.
+    // (Windows with histograms of their own saw neither: one enabled again counts the time since
+    // its last tick before it was disabled — seconds between two procedures' first suggestions —
+    // and a new one has no tick inside a request that holds the loop throughout.)
+    const phase = monitorEventLoopDelay({ resolution: 5 });
+    phase.enable();
     const held = new Map<string, number>();
     const during = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
-      const h = monitorEventLoopDelay({ resolution: 5 });
-      h.enable();
+      await sleep(12);
+      phase.reset();
       try {
         return await work();
       } finally {
-        h.disable();
-        if (h.count > 0) held.set(kind, Math.max(held.get(kind) ?? 0, h.max));
+        await sleep(12);
+        held.set(kind, Math.max(held.get(kind) ?? 0, phase.max));
       }
     };
     for (const [name, token] of Object.entries(who)) {
       const headers = { authorization: `Bearer ${token}` };
-      const page = await app.inject({ method: 'GET', url: `/api/v1/cases?limit=${CASES}`, headers });
+      const page = await during('inbox page', () =>
+        app.inject({ method: 'GET', url: `/api/v1/cases?limit=${CASES}`, headers }),
+      );
       const items = page.json().items as { id: string; procedure: { id: string } }[];
       const built = new Set<string>();
       const first: string[] = [];
@@ -159,14 +166,14 @@ async function main(): Promise<void> {
         procedure: { id: procedure },
       } of items) {
         for (const what of ['suggestions', 'similar'] as const) {
-          const t = performance.now();
-          const cpu = process.cpuUsage();
           const kind = what === 'suggestions' && !built.has(procedure) ? 'first suggestions (builds)' : what;
-          const res = await during(kind, () =>
-            app.inject({ method: 'GET', url: `/api/v1/cases/${id}/${what}`, headers }),
-          );
-          const dt = performance.now() - t;
-          const used = cpuMs(cpu);
+          // Timed inside the window, without its waits for the monitor's tick.
+          const { res, dt, used } = await during(kind, async () => {
+            const t = performance.now();
+            const cpu = process.cpuUsage();
+            const answer = await app.inject({ method: 'GET', url: `/api/v1/cases/${id}/${what}`, headers });
+            return { res: answer, dt: performance.now() - t, used: cpuMs(cpu) };
+          });
           if (res.statusCode !== 200) throw new Error(`${what} ${id}: ${res.statusCode} ${res.body}`);
           if (what === 'suggestions' && !built.has(procedure)) {
             built.add(procedure);
