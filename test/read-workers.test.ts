@@ -173,6 +173,19 @@ describe.each(BACKENDS)('heavy reads in read workers on $name', (backend) => {
     expect(seen).toEqual({ svcA: 2, svcB: 2, mgrA: 2, sup: 4 });
   });
 
+  it('possible duplicates from an idle worker are those of the request thread, scoped to each reader', async () => {
+    // The four cases share their text: 甲部's staff are shown A2 alone, the company's manager all three others.
+    const found: Record<string, number> = {};
+    for (const who of ['svcA', 'mgrA', 'sup', 'svcB'] as const) {
+      const url = `/api/v1/cases/${seeded.cases.A1}/similar`;
+      const { worker, inProcess } = await both(url, seeded.users[who].token);
+      expect(worker.body, who).toBe(inProcess.body);
+      found[who] = worker.statusCode === 200 ? worker.json().similar.length : -worker.statusCode;
+    }
+    // 乙部's handler may not see A1 at all: the same 404 from the worker as from the request thread.
+    expect(found).toEqual({ svcA: 1, mgrA: 1, sup: 3, svcB: -404 });
+  });
+
   it("a unit's monthly report stores the numbers the request thread computes", async () => {
     const [made] = await generateMonthlyReports(h.ctx, '2026-10', { unitId: seeded.org.deptA, by: 'system:test' });
     expect(made.created).toBe(true);
@@ -196,7 +209,7 @@ describe.each(BACKENDS)('heavy reads in read workers on $name', (backend) => {
       return;
     }
     expect(new Set(ran.map((m) => m[1]))).toEqual(
-      new Set(['stats', 'statsWorkbook', 'caseFile', 'archiveBundle', 'monthlyReport', 'caseList']),
+      new Set(['stats', 'statsWorkbook', 'caseFile', 'archiveBundle', 'monthlyReport', 'caseList', 'similar']),
     );
     // Thread 0 is the main thread: a worker's id is never 0.
     expect(ran.every((m) => Number(m[2]) > 0)).toBe(true);

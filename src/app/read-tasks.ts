@@ -4,6 +4,7 @@ import { tokensOfQueued } from '../store/search-index.ts';
 import { archiveBundle, type BundleFilter, caseFile } from './archive.ts';
 import type { AppContext } from './context.ts';
 import { caseList } from './case-views.ts';
+import { similarCases } from './duplicates.ts';
 import { findHotspots, hotspotsHere } from './hotspots.ts';
 import { buildReport } from './monthly-report.ts';
 import { type StatsPeriod, statsFor } from './stats.ts';
@@ -28,6 +29,8 @@ export const READ_TASKS = {
   // Light: a page of the inbox or of search results (lightRead below).
   caseList: (ctx: AppContext, a: { actor: Actor; query: Parameters<typeof caseList>[2] }) =>
     caseList(ctx, a.actor, a.query),
+  // Possible duplicates of a case (duplicates.ts, issue 21): light, like a page.
+  similar: (ctx: AppContext, a: { actor: Actor; caseId: string }) => similarCases(ctx, a.caseId, a.actor),
   // Hotspots (hotspots.ts): a manager's, and all of them for the pass that tells supervisors.
   hotspots: (ctx: AppContext, a: { actor: Actor; filter: { procedureId?: string } }) =>
     hotspotsHere(ctx, a.actor, a.filter),
