@@ -26,7 +26,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +33,7 @@ import { sql } from 'kysely';
 import { configFromEnv, openApp, type AppContext } from '../src/app/context.ts';
 import { createToken } from '../src/app/auth.ts';
 import { buildServer } from '../src/http/server.ts';
+import { warmLikeServe } from './warm.ts';
 import { databaseBytes } from '../src/store/size.repository.ts';
 import { type DatasetProfile, ensureDataset, ensurePgDatabase, parseProfile } from './dataset.ts';
 import { scaleQueries } from './scale-queries.ts';
@@ -124,10 +124,9 @@ async function measureSize(db: 'sqlite' | 'postgres', profile: DatasetProfile, n
     // cached dataset made before this change still holds them — they are dropped, so the bench plans
     // as a user's server does (issue 25).
     if (db === 'sqlite') await sql`drop table if exists sqlite_stat1`.execute(ctx.store.db);
-    // As `plaint serve` does at start: the read workers load before the first page, not during the
-    // first query's runs (it was always *all (supervisor)* that missed on SQLite, timed while they loaded).
-    ctx.reads?.warm();
-    while (ctx.reads && ctx.reads.gauges().ready < ctx.config.readWorkers) await sleep(50);
+    // As `plaint serve` at start: the read workers load before the first page, not during the first
+    // query's runs (it was always *all (supervisor)* that missed on SQLite, timed while they loaded).
+    await warmLikeServe(ctx);
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const loadavgBefore = os.loadavg();
     const results: Measured[] = [];

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createToken } from '../src/app/auth.ts';
 import { configFromEnv, openApp } from '../src/app/context.ts';
 import { buildServer } from '../src/http/server.ts';
+import { warmLikeServe } from './warm.ts';
 import { ensureDataset } from './dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
   const now = new Date(summary.now);
   const ctx = await openApp({ ...configFromEnv({}), dataDir: dir, databaseUrl: undefined }, { now: () => now });
   const app = await buildServer(ctx);
+  // As `plaint serve`: read workers loaded, jieba's dictionary too (one build held the loop 251 ms without).
+  await warmLikeServe(ctx);
   try {
     const handler = summary.users.find((u) => u.username === 'handler1')!;
     const who = {
@@ -129,8 +132,8 @@ async function main(): Promise<void> {
     // by which kind of request (a run at 300,000 saw 159 s in all, not attributable before).
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
-    // One histogram that stays enabled, read and reset around each request: a request that holds
-    // the loop delays the monitor's next tick until after it returns, so the reading waits a tick.
+    // One histogram that stays enabled, reset before each request and read a tick after it: a
+    // request that holds the loop delays the monitor's next tick until after it returns.
     // (Windows with histograms of their own saw neither: one enabled again counts the time since
     // its last tick before it was disabled — seconds between two procedures' first suggestions —
     // and a new one has no tick inside a request that holds the loop throughout.)
@@ -139,7 +142,10 @@ async function main(): Promise<void> {
     const held = new Map<string, number>();
     const during = async <T>(kind: string, work: () => Promise<T>): Promise<T> => {
       await sleep(12);
+      // reset() forgets the last tick too: one more tick before the request, or a request that
+      // holds the loop from its first line would be measured from its end.
       phase.reset();
+      await sleep(8);
       try {
         return await work();
       } finally {

@@ -283,6 +283,8 @@ const serve: Command = async () => {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Issue 25: jieba's dictionary loads before the first request, not inside it (200–250 ms).
+  (await import('./store/search.ts')).loadSegmenter();
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `Plaint on ${ctx.store.dialect} (${ctx.store.location}), procedures: ${ctx.procedures

@@ -12,9 +12,18 @@ import { dict } from '@node-rs/jieba/dict.js';
  */
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
-  // The dictionary takes ~200 ms to load: on first use, not at import.
+  // The dictionary takes ~200 ms to load: on first use, not at import (commands that never segment
+  // skip it); `plaint serve` loads it before it listens (loadSegmenter).
   jieba ??= Jieba.withDict(dict);
   return jieba;
+}
+
+/**
+ * Loads the dictionary now. On first use it held the event loop 200–250 ms inside the first
+ * request that segments (a submit, a search, a model build: bench/triage-scale.ts, #25).
+ */
+export function loadSegmenter(): void {
+  segmenter();
 }
 
 /** Letters and digits only: punctuation and spaces are separators. */
