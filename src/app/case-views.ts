@@ -374,9 +374,9 @@ export async function caseList(
   const listed = await listCases(ctx.store.db, filter);
   const ids = listed.rows.map((r) => r.id);
   const now = ctx.now();
-  // What the page shows besides its rows, asked at once: on PostgreSQL each is a round trip on a
-  // connection of its own, so the page waits for the slowest rather than their sum (#25's
-  // supervisor inbox on PostgreSQL was ~7 round trips in a row). On SQLite they queue as before.
+  // What the page shows besides its rows, asked at once: none needs another's answer, and on
+  // PostgreSQL each is a round trip that can go on a connection of its own (at 1M cases the gain
+  // measured within the noise: bench/README.md, session 19). On SQLite they queue as before.
   const [rows, clocks, names, unread] = await Promise.all([
     // The subject is the one sealed column the inbox shows (issue 24): opened for the page only.
     openSubjects(ctx.store.db, listed.rows, (r) => r.id),
