@@ -632,6 +632,8 @@ export async function listCases(
         eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
       );
     }
+    if (filter.sort.by === 'due' && !sqlite && !filter.status?.length)
+      return pgDuePage(db, query, filter.assigneeId, filter.sort.after, filter.limit, budget);
     const candidates =
       filter.sort.by === 'due'
         ? dueCandidates(db, filter.status, filter.assigneeId)
@@ -888,6 +890,59 @@ async function keyedPage(
     hasMore: rows.length > limit,
     nextKey: rows.length > limit ? `${last.key}|${last.row.id}` : undefined,
   };
+}
+
+/**
+ * PostgreSQL, most urgent first with no state filter (issue 25): the page in one statement. The
+ * (due_key, id) index is walked in the page's order, at most `lookahead` entries, and each case is
+ * checked against scope and filters as it comes, until the page is full. keyedPage's chunks of
+ * ids (51, 204, 816 …) cost a handler who sees 1 case in 8 three round trips, the last checking 816
+ * cases to keep a few dozen: 11 / 24 ms p50 / p95 at 1M skewed cases (bench:scale, 100 runs) against
+ * 5–6 ms for the unsorted inbox. The walk stops at the page's 51st case, so the supervisor reads
+ * 51 rows and the handler about as many as his share of them takes. A page the look-ahead left
+ * short goes on after its last candidate, as keyedPage's does. With a state filter the candidates
+ * are a merge of per-state walks, which one statement cannot express: keyedPage.
+ */
+async function pgDuePage(
+  db: Db,
+  query: SelectQueryBuilder<Database, 'cases', CaseListRow>,
+  assigneeId: string | null | undefined,
+  after: SortCursor | undefined,
+  limit: number,
+  budget: PageBudget,
+): Promise<CasePage> {
+  let walk = db.selectFrom('cases').select(['cases.id as walk_id', 'cases.due_key as walk_key']);
+  if (assigneeId === null) walk = walk.where('cases.assignee_id', 'is', null);
+  else if (assigneeId !== undefined) walk = walk.where('cases.assignee_id', '=', assigneeId);
+  if (after)
+    walk = walk.where((eb) =>
+      eb.or([
+        eb('cases.due_key', '>', after.key),
+        eb.and([eb('cases.due_key', '=', after.key), eb('cases.id', '<', after.id)]),
+      ]),
+    );
+  walk = walk.orderBy('cases.due_key', 'asc').orderBy('cases.id', 'desc');
+  // LATERAL, fenced by OFFSET 0 so that it is not flattened into a join the planner may hash
+  // (all of a busy unit's cases, then sorted): each entry of the walk is checked as it comes.
+  const rows = (await db
+    .selectFrom(walk.limit(budget.lookahead).as('walk'))
+    .innerJoinLateral(query.where(sql<SqlBool>`cases.id = walk.walk_id`).offset(0).as('c'), (join) => join.onTrue())
+    .selectAll('c')
+    .select('walk.walk_key')
+    .orderBy('walk.walk_key', 'asc')
+    .orderBy('walk.walk_id', 'desc')
+    .limit(limit + 1)
+    .execute()) as (CaseListRow & { walk_key?: string })[];
+  const lastKey = rows.length > limit ? rows[limit - 1]!.walk_key : undefined;
+  for (const r of rows) delete r.walk_key; // the page's rows are the list's columns only
+  if (rows.length > limit)
+    return { rows: rows.slice(0, limit), hasMore: true, nextKey: `${lastKey}|${rows[limit - 1]!.id}` };
+  // Short: the walk ended, or its look-ahead did (then the next page starts after its last entry).
+  const edge = await walk
+    .offset(budget.lookahead - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return edge ? { rows, hasMore: true, nextKey: `${edge.walk_key}|${edge.walk_id}` } : { rows, hasMore: false };
 }
 
 const byKeyThenNewest = (a: Keyed, b: Keyed) =>
