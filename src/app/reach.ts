@@ -36,12 +36,13 @@ export async function rootRef(db: Db): Promise<UnitRef | null> {
 
 /** The unit an admin named for a procedure's new cases (客服部 for customer complaints). */
 export async function procedureIntakeUnit(db: Db, procedureId: string): Promise<OrgUnitRow | undefined> {
-  const row = await db
+  // One statement: every submit asks it, twice (issue 22).
+  return db
     .selectFrom('procedure_intake_units')
-    .select('org_unit_id')
-    .where('procedure_id', '=', procedureId)
+    .innerJoin('org_units', 'org_units.id', 'procedure_intake_units.org_unit_id')
+    .selectAll('org_units')
+    .where('procedure_intake_units.procedure_id', '=', procedureId)
     .executeTakeFirst();
-  return row ? findOrgUnit(db, row.org_unit_id) : undefined;
 }
 
 /** Admin: sets (or clears, with null) the intake unit of a procedure; audited. */
