@@ -263,6 +263,20 @@ describe.each(BACKENDS)('inbox plans on skewed data, $name (issue 25)', (backend
       expect(rowsRead, ps.join('\n---\n')).toBe(51); // the page and the row that says there is more
       expect(ps, ps.join('\n---\n')).toHaveLength(1);
     });
+  // A later page's walk starts at its cursor: the cursor's OR (a later key, or the same key and an
+  // older case) is no bound for an index, so without `due_key >= key` the walk read from the index's
+  // start and dropped every entry before the cursor (15,001 of them on a page at 1M, PostgreSQL).
+  it('most urgent first, a page deep in the order: the walk starts at the cursor', async () => {
+    const after = { key: '2026-12-01T02:00:00.000Z', id: receivedIds[300]! };
+    const { rows, plans: ps } = await plans({ sort: { by: 'due', after } });
+    expect(rows).toBeGreaterThan(0);
+    const walks = ps.filter((p) => p.includes('cases_due_key'));
+    expect(walks.length, ps.join('\n---\n')).toBeGreaterThan(0);
+    for (const walk of walks)
+      expect(walk).toMatch(
+        ctx.store.dialect === 'sqlite' ? /INDEX cases_due_key \(due_key>\?\)/ : /Index Cond: \(+due_key >= /,
+      );
+  });
   // Last: it closes one of the received cases. Closing through perform stops the clock and closes
   // the case in one transaction; whichever it writes last, the case leaves the running order.
   it('a closed case sorts after every open one, most urgent first', async () => {

@@ -915,12 +915,14 @@ async function pgDuePage(
   if (assigneeId === null) walk = walk.where('cases.assignee_id', 'is', null);
   else if (assigneeId !== undefined) walk = walk.where('cases.assignee_id', '=', assigneeId);
   if (after)
-    walk = walk.where((eb) =>
-      eb.or([
-        eb('cases.due_key', '>', after.key),
-        eb.and([eb('cases.due_key', '=', after.key), eb('cases.id', '<', after.id)]),
-      ]),
-    );
+    walk = walk
+      .where('cases.due_key', '>=', after.key) // where the index walk starts (the OR alone is a filter)
+      .where((eb) =>
+        eb.or([
+          eb('cases.due_key', '>', after.key),
+          eb.and([eb('cases.due_key', '=', after.key), eb('cases.id', '<', after.id)]),
+        ]),
+      );
   walk = walk.orderBy('cases.due_key', 'asc').orderBy('cases.id', 'desc');
   // LATERAL, fenced by OFFSET 0 so that it is not flattened into a join the planner may hash
   // (all of a busy unit's cases, then sorted): each entry of the walk is checked as it comes.
@@ -960,9 +962,11 @@ function dueCandidates(db: Db, states: string[] | undefined, assigneeId: string 
       else if (assigneeId === null) q = q.where('assignee_id', 'is', null);
       else if (assigneeId !== undefined) q = q.where('assignee_id', '=', assigneeId);
       if (after)
-        q = q.where((eb) =>
-          eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
-        );
+        q = q
+          .where('due_key', '>=', after.key) // where the index walk starts (the OR alone is a filter)
+          .where((eb) =>
+            eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
+          );
       return q.orderBy('due_key', 'asc').orderBy('id', 'desc').limit(size).execute();
     };
     if (!states?.length) return read();
