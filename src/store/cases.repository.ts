@@ -911,28 +911,16 @@ async function pgDuePage(
   limit: number,
   budget: PageBudget,
 ): Promise<CasePage> {
-  let walk = db.selectFrom('cases').select(['cases.id as walk_id', 'cases.due_key as walk_key']);
-  if (assigneeId === null) walk = walk.where('cases.assignee_id', 'is', null);
-  else if (assigneeId !== undefined) walk = walk.where('cases.assignee_id', '=', assigneeId);
-  if (after)
-    walk = walk
-      .where('cases.due_key', '>=', after.key) // where the index walk starts (the OR alone is a filter)
-      .where((eb) =>
-        eb.or([
-          eb('cases.due_key', '>', after.key),
-          eb.and([eb('cases.due_key', '=', after.key), eb('cases.id', '<', after.id)]),
-        ]),
-      );
-  walk = walk.orderBy('cases.due_key', 'asc').orderBy('cases.id', 'desc');
+  const walk = dueWalk(db, after, { assigneeId });
   // LATERAL, fenced by OFFSET 0 so that it is not flattened into a join the planner may hash
   // (all of a busy unit's cases, then sorted): each entry of the walk is checked as it comes.
   const rows = (await db
     .selectFrom(walk.limit(budget.lookahead).as('walk'))
-    .innerJoinLateral(query.where(sql<SqlBool>`cases.id = walk.walk_id`).offset(0).as('c'), (join) => join.onTrue())
+    .innerJoinLateral(query.where(sql<SqlBool>`cases.id = walk.id`).offset(0).as('c'), (join) => join.onTrue())
     .selectAll('c')
-    .select('walk.walk_key')
-    .orderBy('walk.walk_key', 'asc')
-    .orderBy('walk.walk_id', 'desc')
+    .select('walk.key as walk_key')
+    .orderBy('walk.key', 'asc')
+    .orderBy('walk.id', 'desc')
     .limit(limit + 1)
     .execute()) as (CaseListRow & { walk_key?: string })[];
   const lastKey = rows.length > limit ? rows[limit - 1]!.walk_key : undefined;
@@ -944,11 +932,32 @@ async function pgDuePage(
     .offset(budget.lookahead - 1)
     .limit(1)
     .executeTakeFirst();
-  return edge ? { rows, hasMore: true, nextKey: `${edge.walk_key}|${edge.walk_id}` } : { rows, hasMore: false };
+  return edge ? { rows, hasMore: true, nextKey: `${edge.key}|${edge.id}` } : { rows, hasMore: false };
 }
 
 const byKeyThenNewest = (a: Keyed, b: Keyed) =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+
+/**
+ * Cases in the due order after the cursor: (due_key, id), or (status, due_key, id) for one state,
+ * or (assignee_id, due_key, id) for someone's cases or the unassigned.
+ */
+function dueWalk(db: Db, after: SortCursor | undefined, only: { state?: string; assigneeId?: string | null }) {
+  let q = db.selectFrom('cases').select(['cases.id as id', 'cases.due_key as key']);
+  if (only.state) q = q.where('cases.status', '=', only.state);
+  else if (only.assigneeId === null) q = q.where('cases.assignee_id', 'is', null);
+  else if (only.assigneeId !== undefined) q = q.where('cases.assignee_id', '=', only.assigneeId);
+  if (after)
+    q = q
+      .where('cases.due_key', '>=', after.key) // where the index walk starts (the OR alone is a filter)
+      .where((eb) =>
+        eb.or([
+          eb('cases.due_key', '>', after.key),
+          eb.and([eb('cases.due_key', '=', after.key), eb('cases.id', '<', after.id)]),
+        ]),
+      );
+  return q.orderBy('cases.due_key', 'asc').orderBy('cases.id', 'desc');
+}
 
 /**
  * Most urgent first: the (due_key, id) index, or (status, due_key, id) per state, merged; with an
@@ -956,19 +965,10 @@ const byKeyThenNewest = (a: Keyed, b: Keyed) =>
  */
 function dueCandidates(db: Db, states: string[] | undefined, assigneeId: string | null | undefined) {
   return async (after: SortCursor | undefined, size: number): Promise<Keyed[]> => {
-    const read = async (state?: string) => {
-      let q = db.selectFrom('cases').select(['id', 'due_key as key']);
-      if (state) q = q.where('status', '=', state);
-      else if (assigneeId === null) q = q.where('assignee_id', 'is', null);
-      else if (assigneeId !== undefined) q = q.where('assignee_id', '=', assigneeId);
-      if (after)
-        q = q
-          .where('due_key', '>=', after.key) // where the index walk starts (the OR alone is a filter)
-          .where((eb) =>
-            eb.or([eb('due_key', '>', after.key), eb.and([eb('due_key', '=', after.key), eb('id', '<', after.id)])]),
-          );
-      return q.orderBy('due_key', 'asc').orderBy('id', 'desc').limit(size).execute();
-    };
+    const read = (state?: string) =>
+      dueWalk(db, after, state ? { state } : { assigneeId })
+        .limit(size)
+        .execute();
     if (!states?.length) return read();
     const lists = await Promise.all([...new Set(states)].map(read));
     return lists.flat().sort(byKeyThenNewest).slice(0, size);
