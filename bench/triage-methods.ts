@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/triage-methods.ts [corpus.json]` (issue 21): compares classification methods for
+ * `npx tsx bench/triage-methods.ts [corpus.json …]` (issue 21): compares classification methods for
  * the category suggestion offline, on the same seeded 70/30 splits as bench/triage.ts (seeds 21, 1,
  * 2, 3, 4), with no database: the features are worked out as the app does (jieba words of subject
  * and description, character n-grams). Every method here is a function of per-class feature counts
@@ -9,15 +9,15 @@
  * check of the choice of hyperparameters: for each seed, the setting of each family that is best
  * on the other four, scored on that seed.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textWords } from '../src/store/search.ts';
 import { centroid as centroidOf, type Classifier, linear, neighbours } from './triage-classifiers.ts';
+import { type CorpusItem, readCorpus } from './corpus.ts';
 import { seeded, splitCorpus } from './seeded.ts';
 import { sharpnessFor } from '../src/domain/triage.ts';
 
-type Item = { procedure: string; category: string; severity?: string; subject: string; description: string };
+type Item = CorpusItem;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = [21, 1, 2, 3, 4];
 
@@ -352,8 +352,8 @@ function calibrate(items: Item[], feats: Map<string, string[][]>): void {
 }
 
 function main(): void {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(ROOT, 'bench/triage-corpus-large.json');
-  const { items } = JSON.parse(readFileSync(file, 'utf8')) as { items: Item[] };
+  const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const items = readCorpus(named.length > 0 ? named : [join(ROOT, 'bench/triage-corpus-large.json')]);
   const kinds = items.map(kindsOf);
   const feats = new Map(Object.entries(SETS).map(([name, f]) => [name, kinds.map(f)]));
   const procedures = [...new Set(items.map((i) => i.procedure))];
@@ -370,6 +370,10 @@ function main(): void {
     validate(items);
     return;
   }
+  if (process.argv.includes('--curve')) {
+    learningCurve(items, named.length > 1 ? readCorpus(named.slice(0, 1)).length : items.length);
+    return;
+  }
   if (process.argv.includes('--calibrate')) {
     calibrate(items, feats);
     return;
@@ -384,7 +388,9 @@ function main(): void {
   const objective = (bySeed: Result[], seeds: number[]) =>
     procedures.reduce((a, p) => a + mean(bySeed, p, 'top1', seeds), 0) / procedures.length;
 
-  console.log(`corpus ${file}, seeds ${SEEDS.join(', ')}; mean top-1 / top-3 per procedure`);
+  console.log(
+    `corpus ${named.join(' + ') || 'bench/triage-corpus-large.json'}, seeds ${SEEDS.join(', ')}; mean top-1 / top-3 per procedure`,
+  );
   console.log(['family', 'setting', ...procedures.map((p) => `${p} top-1 / top-3`), 'mean top-1'].join(' | '));
   for (const { m, bySeed } of rows)
     console.log(
@@ -564,6 +570,77 @@ function validate(items: Item[]): void {
   }
   console.log(`\nconfusions of ${families[0]} on the test splits (true → predicted), all seeds:`);
   for (const [k, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${n}  ${k}`);
+}
+
+/**
+ * `--curve`: top-1 and top-3 of the app's classifier (centroid + subject) as its training part
+ * grows, on the same test splits: per seed, a seeded 25, 50, 75 and 100 % of each procedure's
+ * training 70 %. Says whether more labelled cases would do more than another classifier. With
+ * several corpus files, top-1 is also given on the first file's test items alone (the items before
+ * `firstFile`): whether more cases help on the old items too, not only on the new ones.
+ */
+function learningCurve(items: Item[], firstFile: number): void {
+  const feats = items.map(validationFeatures);
+  const make = centroidOf({ kinds: subjectAt(1) });
+  const procedures = [...new Set(items.map((i) => i.procedure))];
+  const fractions = [0.25, 0.5, 0.75, 1];
+  const several = firstFile < items.length;
+  console.log(
+    ['procedure', 'share of training', 'cases per class', 'top-1 (mean; min–max)', 'top-3']
+      .concat(several ? ['top-1 on the first file'] : [])
+      .join(' | '),
+  );
+  for (const p of procedures) {
+    for (const f of fractions) {
+      const top1: number[] = [];
+      const top3: number[] = [];
+      const firstTop1: number[] = [];
+      let perClass = 0;
+      for (const seed of SEEDS) {
+        const { train, test } = splitCorpus(items, seed);
+        const random = seeded(seed + 2000);
+        const mine = train
+          .filter((i) => items[i]!.procedure === p)
+          .map((i) => ({ i, r: random() }))
+          .sort((a, b) => a.r - b.r)
+          .map((x) => x.i);
+        const tr = mine.slice(0, Math.round(mine.length * f));
+        const labels = [...new Set(tr.map((i) => items[i]!.category))].sort();
+        perClass += tr.length / labels.length / SEEDS.length;
+        const score = make(
+          tr.map((i) => ({ features: feats[i]!, label: items[i]!.category })),
+          labels,
+        );
+        const mineTest = test.filter((i) => items[i]!.procedure === p);
+        let one = 0;
+        let three = 0;
+        let firstOne = 0;
+        for (const i of mineTest) {
+          const s = score(feats[i]!);
+          const order = labels.map((l, j) => ({ l, s: s[j]! })).sort((a, b) => b.s - a.s);
+          if (order[0]!.l === items[i]!.category) {
+            one++;
+            if (i < firstFile) firstOne++;
+          }
+          if (order.slice(0, 3).some((o) => o.l === items[i]!.category)) three++;
+        }
+        top1.push((100 * one) / mineTest.length);
+        top3.push((100 * three) / mineTest.length);
+        firstTop1.push((100 * firstOne) / Math.max(1, mineTest.filter((i) => i < firstFile).length));
+      }
+      const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+      console.log(
+        [
+          p,
+          `${f * 100} %`,
+          perClass.toFixed(1),
+          `${mean(top1).toFixed(1)} (${Math.min(...top1).toFixed(1)}–${Math.max(...top1).toFixed(1)})`,
+          mean(top3).toFixed(1),
+          ...(several ? [mean(firstTop1).toFixed(1)] : []),
+        ].join(' | '),
+      );
+    }
+  }
 }
 
 const BETAS = [15, 20, 25, 30, 40, 50, 60, 80, 100];

@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/triage.ts [corpus.json] [--seed N]` (issue 21): how well triage suggests and finds duplicates
+ * `npx tsx bench/triage.ts [corpus.json …] [--seed N]` (issue 21): how well triage suggests and finds duplicates
  * on a labelled corpus (`{items:[{procedure, category, severity?, subject, description, dupOf?}]}`,
  * default bench/triage-corpus.json).
  *
@@ -11,7 +11,6 @@
  * the time per suggestion. Duplicates: every case's similar cases against the corpus' `dupOf` pairs
  * (precision and recall over pairs), text only: the corpus names no submitters.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -25,16 +24,8 @@ import type { Actor } from '../src/domain/case.ts';
 import { TRIAGE_SETTINGS } from '../src/domain/triage.ts';
 import { openSubjects } from '../src/store/cases.repository.ts';
 import { importCases } from '../src/transfer/import.ts';
+import { readCorpus } from './corpus.ts';
 import { splitCorpus } from './seeded.ts';
-
-type Item = {
-  procedure: string;
-  category: string;
-  severity?: string;
-  subject: string;
-  description: string;
-  dupOf?: number;
-};
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -57,8 +48,8 @@ function macroF1(pairs: { truth: string; guess: string | undefined }[]): number 
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)} %`);
 
 async function main(): Promise<void> {
-  const file = args[0] ?? join(ROOT, 'bench/triage-corpus.json');
-  const { items } = JSON.parse(readFileSync(file, 'utf8')) as { items: Item[] };
+  const files = args.length > 0 ? args : [join(ROOT, 'bench/triage-corpus.json')];
+  const items = readCorpus(files);
   const dir = await mkdtemp(join(os.tmpdir(), 'plaint-triage-'));
   const ctx = await openApp({
     ...configFromEnv({ PLAINT_2FA_REQUIRED: 'none' }),
@@ -129,7 +120,7 @@ async function main(): Promise<void> {
     }
 
     console.log(
-      `corpus ${file}: ${items.length} items, ${train.length} closed (import), ${test.length} new (seed ${SEED})`,
+      `corpus ${files.join(' + ')}: ${items.length} items, ${train.length} closed (import), ${test.length} new (seed ${SEED})`,
     );
     console.log(`floor ${TRIAGE_SETTINGS.floor}, at least ${TRIAGE_SETTINGS.minPerClass} closed cases per class\n`);
     const floors = [0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
@@ -203,6 +194,15 @@ async function main(): Promise<void> {
     console.log(
       `duplicates: precision ${pct(hit, found.size)} (${hit}/${found.size}), recall ${pct(hit, truePairs.size)} (${hit}/${truePairs.size}); p95 ${dupTimes[Math.floor(0.95 * dupTimes.length)]!.toFixed(1)} ms`,
     );
+    // What it got wrong, to be read: a threshold is judged by its errors, not only by their count.
+    const itemOf = new Map([...caseOf].map(([i, id]) => [id, items[i]!]));
+    const said = (p: string) =>
+      p
+        .split('|')
+        .map((id) => `${itemOf.get(id)!.subject}：${itemOf.get(id)!.description.slice(0, 40)}`)
+        .join('  ⟷  ');
+    for (const p of [...found].filter((p) => !truePairs.has(p))) console.log(`  false pair: ${said(p)}`);
+    for (const p of [...truePairs].filter((p) => !found.has(p))) console.log(`  missed: ${said(p)}`);
 
     // What a case page's similar-cases card costs with a full candidate window (1,000 newest):
     // the corpus submitted again until the procedure has more open cases than that.
