@@ -25,6 +25,9 @@ export const COLUMNS = [
   ['requestedOutcome', '诉求'],
   ['thirdParty', '转办机构'],
   ['thirdPartyReference', '转办编号'],
+  // The unit that handled the case (its name, or its id where names repeat). Empty: the
+  // procedure's intake unit, as a new case from the portal, else the top unit.
+  ['orgUnit', '承办单位'],
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number][0];
 
@@ -162,6 +165,7 @@ export function rowSchema(offsetMinutes: number) {
     requestedOutcome: optional(2000),
     thirdParty: optional(200),
     thirdPartyReference: optional(100),
+    orgUnit: optional(200),
   });
 }
 export type ImportRow = z.output<ReturnType<typeof rowSchema>>;

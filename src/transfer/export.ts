@@ -4,6 +4,7 @@ import { openCases } from '../store/cases.repository.ts';
 import { submitterOf } from '../notify/recipients.ts';
 import { COLUMNS, headerCell, type ColumnKey } from './columns.ts';
 import { offsetMinutes } from './import.ts';
+import { orgUnitCells } from './units.ts';
 
 /**
  * Cases as rows in the import format (issue 7). Submitter identities are decrypted only with
@@ -19,6 +20,7 @@ export async function exportCases(
   const offset = offsetMinutes(ctx.config.timeZone, ctx.now());
   const local = (iso: string | null) =>
     iso ? new Date(Date.parse(iso) + offset * 60_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+  const units = await orgUnitCells(ctx.store.db);
   const out: string[][] = [COLUMNS.map(([k]) => headerCell(k))];
   for (const r of rows) {
     const s = opts.withIdentity ? submitterOf(r) : null;
@@ -45,6 +47,7 @@ export async function exportCases(
       requestedOutcome: data.requestedOutcome ?? '',
       thirdParty: data.thirdParty?.name ?? '',
       thirdPartyReference: data.thirdParty?.reference ?? '',
+      orgUnit: units.write(r.org_unit_id),
     };
     out.push(COLUMNS.map(([k]) => value[k]));
   }

@@ -9,6 +9,8 @@ import { analyzeTables } from '../store/analyze.ts';
 import { insertCases, insertEvents, type NewCaseRow } from '../store/cases.repository.ts';
 import type { CaseEventTable } from '../store/schema.ts';
 import { COLUMNS, readHeader, rowSchema, type ColumnKey, type ImportRow } from './columns.ts';
+import { orgUnitCells, type PlacedUnit } from './units.ts';
+import { resolveIntakeUnit } from '../app/reach.ts';
 import { msg } from '../domain/messages.ts';
 
 export type RowProblem = { row: number; column: string; problem: string };
@@ -48,7 +50,12 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   if (problems.length) return { rows: body.length, valid: 0, imported: 0, problems, dryRun: Boolean(opts.dryRun) };
 
   const schema = rowSchema(offsetMinutes(ctx.config.timeZone, ctx.now()));
-  const good: { line: number; row: ImportRow }[] = [];
+  // Where a case goes: the unit its row names, else where the portal puts a new case of the
+  // procedure (its intake unit, else the top unit). Before, imported cases had no unit, so only
+  // staff with organisation-wide grants saw them, and triage learnt nothing for a unit's desk.
+  const units = await orgUnitCells(ctx.store.db);
+  const placed = await resolveIntakeUnit(ctx, procedure, undefined, { kind: 'system', name: ACTOR });
+  const good: { line: number; row: ImportRow; unit: PlacedUnit | null }[] = [];
   const seen = new Map<string, number>();
   body.forEach((cells, i) => {
     const line = i + 2;
@@ -63,6 +70,12 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
       : parsed.error.issues.map((iss) => ({ row: line, column: String(iss.path[0] ?? ''), problem: iss.message }));
     if (parsed.success)
       rowProblems.push(...checkAgainstProcedure(procedure, parsed.data).map((p) => ({ row: line, ...p })));
+    let unit = placed;
+    if (parsed.success && parsed.data.orgUnit) {
+      const found = units.read(parsed.data.orgUnit);
+      if ('problem' in found) rowProblems.push({ row: line, column: 'orgUnit', problem: found.problem });
+      else unit = found;
+    }
     if (parsed.success && parsed.data.trackingNo) {
       const first = seen.get(parsed.data.trackingNo);
       if (first)
@@ -70,7 +83,7 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
       else seen.set(parsed.data.trackingNo, line);
     }
     if (rowProblems.length) problems.push(...rowProblems);
-    else good.push({ line, row: (parsed as { data: ImportRow }).data });
+    else good.push({ line, row: (parsed as { data: ImportRow }).data, unit });
     if (line % 5000 === 0) opts.progress?.('check', line - 1, body.length);
   });
   // Tracking numbers already in the database.
@@ -107,10 +120,11 @@ export async function importCases(ctx: AppContext, table: string[][], opts: Impo
   const events: CaseEventTable[] = [];
   const ids = createHash('sha256');
   const used = new Set(seen.keys());
-  for (const { row } of good) {
-    const c = caseRow(ctx, procedure, row, at);
+  for (const { row, unit } of good) {
+    const c = caseRow(ctx, procedure, row, at, unit);
     // Numbers drawn for one day collide now and then when thousands share the day: draw again.
-    while (!row.trackingNo && used.has(c.tracking_no)) c.tracking_no = caseRow(ctx, procedure, row, at).tracking_no;
+    while (!row.trackingNo && used.has(c.tracking_no))
+      c.tracking_no = caseRow(ctx, procedure, row, at, unit).tracking_no;
     used.add(c.tracking_no);
     ids.update(c.id);
     cases.push(c);
@@ -234,7 +248,7 @@ function checkAgainstProcedure(p: TProcedure, r: ImportRow): { column: ColumnKey
 /** Not hex: matches no receipt. */
 export const NO_RECEIPT = 'imported:no-receipt';
 
-function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): NewCaseRow {
+function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string, unit: PlacedUnit | null): NewCaseRow {
   const received = new Date(r.receivedAt);
   const state = r.status
     ? p.states.find((s) => s.id === r.status || s.label['zh-CN'] === r.status)!
@@ -283,8 +297,8 @@ function caseRow(ctx: AppContext, p: TProcedure, r: ImportRow, at: string): NewC
     created_at: at,
     updated_at: at,
     closed_at: r.closedAt ?? (state.terminal ? at : null),
-    org_unit_id: null,
-    org_unit_path: null,
+    org_unit_id: unit?.id ?? null,
+    org_unit_path: unit?.path ?? null,
     escalated_at: null,
     hold_reason: null,
     held_at: null,
