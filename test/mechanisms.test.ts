@@ -222,6 +222,8 @@ describe.each(BACKENDS)('procedure mechanisms on $name', (backend) => {
     expect(c.data.repeatOf).toEqual([first.trackingNo]);
     expect(c.links).toMatchObject([{ kind: 'repeat', direction: 'from', trackingNo: first.trackingNo }]);
     expect(c.timeline[0].input).toMatchObject({ repeatOf: [first.trackingNo], severityRaisedTo: 'major' });
+    // The timeline names the raised severity by its label, not its id (session 21's user check).
+    expect(c.timeline[0].valueLabels.severityRaisedTo).toEqual({ 'zh-CN': '重大' });
     // Another submitter about the same respondent is a repeat too.
     const third = await submit({ anonymous: true, respondents: [{ name: '幸福物业', type: 'business' }] });
     expect((await detail(third.id)).data.repeatOf).toEqual(

@@ -94,7 +94,13 @@ function inputCell(
     .map(([k, v]) => {
       const name = label(e.inputLabels?.[k] ?? k);
       if (isItems(v)) return `${esc(name)}：${itemsTable(fieldOf(procedure, e.action, k), v, names)}`;
-      const shown = e.valueLabels?.[k] ? label(e.valueLabels[k]) : typeof v === 'string' ? v : JSON.stringify(v);
+      const shown = e.valueLabels?.[k]
+        ? label(e.valueLabels[k])
+        : typeof v === 'string'
+          ? v
+          : Array.isArray(v) && v.every((x) => typeof x === 'string')
+            ? v.join('、')
+            : JSON.stringify(v);
       return esc(`${name}：${shown}`);
     })
     .join('；');

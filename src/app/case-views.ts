@@ -83,6 +83,17 @@ function valueLabels(procedure: TProcedure, actionId: string, input: Record<stri
     const label = options?.find((o) => o.id === input[f.name])?.label;
     if (label) out[f.name] = label;
   }
+  // Intake's own keys (a submission has no action fields): the category given, and the severity
+  // a repeat complaint raised the case to, by their labels rather than `major`.
+  const builtIn = [
+    ['category', procedure.categories],
+    ['severity', procedure.severities],
+    ['severityRaisedTo', procedure.severities],
+  ] as const;
+  for (const [key, options] of builtIn) {
+    const label = out[key] ? undefined : options.find((o) => o.id === input[key])?.label;
+    if (label) out[key] = label;
+  }
   return out;
 }
 

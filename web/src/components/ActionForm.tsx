@@ -56,8 +56,11 @@ export function ActionForm({
   );
   const suggestions = useSuggestions(caseId && suggestible.length > 0 ? caseId : undefined);
   const initialValues = Object.fromEntries(
-    (action.input as { name: string; sets?: string }[]).flatMap((f) => {
+    (action.input as { name: string; sets?: string; options?: { id: string }[] }[]).flatMap((f) => {
       const v = f.sets === 'category' || f.sets === 'severity' ? current?.[f.sets] : undefined;
+      // A choice starts at the case's value only when it is one of the choices: a case a repeat
+      // made 重大 is not "major" in a list of 轻微/重要 (that step has an action of its own).
+      if (v && f.options && !f.options.some((o) => o.id === v)) return [];
       return v ? [[f.name, v]] : [];
     }),
   );

@@ -44,5 +44,8 @@ export function fieldValue(
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatTime(value);
   if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
+  // A list of plain values (the tracking numbers a repeat complaint repeats) reads as a list.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value.join('、');
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
