@@ -7,6 +7,7 @@ import { submitCase } from '../src/app/submit.ts';
 import { suggestionsFor } from '../src/app/triage.ts';
 import type { Actor } from '../src/domain/case.ts';
 import { findCaseByTrackingNo } from '../src/store/cases.repository.ts';
+import { up as placeUnitless } from '../src/store/migrations/202612072100_imported_cases_units.ts';
 import { exportCases } from '../src/transfer/export.ts';
 import { importCases } from '../src/transfer/import.ts';
 import { BACKENDS, openTestApp } from './support/backends.ts';
@@ -139,5 +140,21 @@ describe.each(BACKENDS)('imported cases are placed in units on $name (issue 7, i
     expect(cell('HIS-F-0000')).toBe('客服部');
     expect(cell('HIS-S-0001')).toBe('售后部');
     expect(cell('HIS-S-0002')).toBe(units.淮海路店);
+  });
+
+  it('moves the cases an older import left without a unit to the intake unit (migration 202612072100)', async () => {
+    const before = (await listed(desk)).length;
+    await ctx.store.db
+      .updateTable('cases')
+      .set({ org_unit_id: null, org_unit_path: null })
+      .where('tracking_no', 'in', ['HIS-F-0001', 'HIS-S-0001'])
+      .execute();
+    expect(await listed(desk)).toHaveLength(before - 1);
+    await placeUnitless(ctx.store.db as never);
+    // The migration cannot know 售后部 handled HIS-S-0001: it goes where the procedure's cases go.
+    expect(await listed(desk)).toEqual(expect.arrayContaining(['HIS-F-0001', 'HIS-S-0001']));
+    expect(await listed(desk)).toHaveLength(before + 1);
+    const left = await ctx.store.db.selectFrom('cases').select('id').where('org_unit_id', 'is', null).execute();
+    expect(left).toEqual([]);
   });
 });

@@ -41,6 +41,7 @@ import * as statsRollupMonths from './migrations/202612061700_stats_rollup_month
 import * as dueKeyClosed from './migrations/202612061740_due_key_closed.ts';
 import * as similarCandidateIndexes from './migrations/202612071300_similar_candidate_indexes.ts';
 import * as inboxCorrelatedStatistics from './migrations/202612071500_inbox_correlated_statistics.ts';
+import * as importedCasesUnits from './migrations/202612072100_imported_cases_units.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '202612061740_due_key_closed': dueKeyClosed,
   '202612071300_similar_candidate_indexes': similarCandidateIndexes,
   '202612071500_inbox_correlated_statistics': inboxCorrelatedStatistics,
+  '202612072100_imported_cases_units': importedCasesUnits,
 };
 
 /**
