@@ -18,12 +18,12 @@ export async function orgUnitCells(db: Db): Promise<{
   for (const u of units) byName.set(u.name, [...(byName.get(u.name) ?? []), u]);
   return {
     read(cell) {
-      const named = byId.get(cell) ?? byName.get(cell);
-      if (!named || (Array.isArray(named) && named.length === 0)) return { problem: '没有这个单位 / no such org unit' };
-      if (Array.isArray(named) && named.length > 1)
+      // An id names one unit; a name may name several.
+      const found = byId.has(cell) ? [byId.get(cell)!] : (byName.get(cell) ?? []);
+      if (found.length === 0) return { problem: '没有这个单位 / no such org unit' };
+      if (found.length > 1)
         return { problem: '有多个同名单位，请填单位编号 / several units have this name: give its id' };
-      const u = Array.isArray(named) ? named[0]! : named;
-      return { id: u.id, path: u.path };
+      return { id: found[0]!.id, path: found[0]!.path };
     },
     write(unitId) {
       const u = unitId ? byId.get(unitId) : undefined;
