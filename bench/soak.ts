@@ -12,7 +12,8 @@
  * handlers filter for stay rare among a mass of `received` cases.
  *
  * Environment: SOAK_MINUTES (10), SOAK_CLIENTS (40), SOAK_DB (sqlite | postgres; postgres uses
- * TEST_DATABASE_URL or the local `test` database, in a schema of its own). Prints a table per
+ * TEST_DATABASE_URL or the local `test` database, in a schema of its own), SOAK_MINUTE_MS (60000:
+ * shorter rows), SOAK_KEEP=1 (keep the data and schema to look at afterwards). Prints a table per
  * minute and writes bench/results/latest-soak-<db>.json. At the end every acknowledged submission
  * is looked up in the database: the run fails (exit 1) on a lost one, a repeated key answered with
  * two tracking numbers, or any 5xx.
@@ -26,6 +27,7 @@ import { addUser, createToken } from '../src/app/auth.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { dropPgSchema, ensurePgSchema } from '../src/store/db.ts';
 import { freePort, ROOT, startServer, stopServer, waitForHealth } from './server-process.ts';
+import { cpuMeter, type PgMinute, pgMeter } from './soak-probes.ts';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 40);
@@ -131,6 +133,11 @@ async function main(): Promise<void> {
     ...(schema ? { DATABASE_URL: PG_URL, PLAINT_PG_SCHEMA: schema } : { DATABASE_URL: '' }),
   });
   await waitForHealth(base, child, output);
+  const cpu = cpuMeter(child.pid!);
+  const pgStats = schema ? await pgMeter(PG_URL, schema) : null;
+  if (pgStats && !pgStats.statements) {
+    console.log('soak: pg_stat_statements is not preloaded on this server; statements are not broken down');
+  }
 
   const samples: Sample[] = [];
   const acknowledged = new Map<string, string>(); // idempotency key → tracking number
@@ -272,6 +279,8 @@ async function main(): Promise<void> {
     row.dbMB = Math.round((m[`plaint_database_bytes{dialect="${DB}"}`] ?? 0) / 2 ** 20);
     if (DB === 'sqlite') row.walMB = Math.round((m.plaint_sqlite_wal_bytes ?? 0) / 2 ** 20);
     row.cases = acknowledged.size;
+    row.cpuSeconds = cpu();
+    if (pgStats) row.pg = await pgStats.minute().catch((e: Error) => ({ error: e.message }));
     perMinute.push(row);
     const k = (kind: Kind) => row[kind] as { perSecond: number; p99: number };
     console.log(
@@ -279,6 +288,14 @@ async function main(): Promise<void> {
         `search p99 ${k('search').p99} ms · action p99 ${k('action').p99} ms · loop p99 ${row.eventLoopP99Ms} ms · ` +
         `RSS ${row.rssMB} MB · heap ${row.heapMB}/${row.heapTotalMB} MB (live ${row.liveHeapMB}) · db ${row.dbMB} MB${row.walMB === undefined ? '' : ` (WAL ${row.walMB} MB)`} · cases ${row.cases}`,
     );
+    console.log(`  CPU-seconds ${JSON.stringify(row.cpuSeconds)}`);
+    const pgRow = row.pg as PgMinute | undefined;
+    if (pgRow?.statementsSeconds !== undefined) {
+      console.log(`  PostgreSQL statements ${pgRow.statementsSeconds} s; costliest:`);
+      for (const s of pgRow.top?.slice(0, 4) ?? []) {
+        console.log(`    ${s.totalMs} ms = ${s.calls} × ${s.msPerCall} ms (${s.blocksPerCall} buffers): ${s.query.slice(0, 100)}`);
+      }
+    }
   };
   const ticker = setInterval(() => void report(), MINUTE_MS);
 
@@ -297,6 +314,7 @@ async function main(): Promise<void> {
   clearInterval(ticker);
   while (reported < MINUTES) await report();
   await stopServer(child);
+  await pgStats?.close();
 
   // Every acknowledged submission is in the database, once.
   const check = await openApp(config);
@@ -342,8 +360,13 @@ async function main(): Promise<void> {
   );
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   await writeFile(join(ROOT, `bench/results/latest-soak-${DB}.json`), `${JSON.stringify(summary, null, 2)}\n`);
-  await rm(dataDir, { recursive: true, force: true });
-  if (schema) await dropPgSchema(PG_URL, schema);
+  if (process.env.SOAK_KEEP === '1') {
+    // To look at the data afterwards (plans, sizes): `PLAINT_DATA_DIR=… PLAINT_PG_SCHEMA=…` opens it.
+    console.log(`kept: data ${dataDir}${schema ? `, schema ${schema} in ${PG_URL}` : ''}`);
+  } else {
+    await rm(dataDir, { recursive: true, force: true });
+    if (schema) await dropPgSchema(PG_URL, schema);
+  }
   if (lost || repeatedKeys.mismatched || errors5xx) process.exit(1);
 }
 
