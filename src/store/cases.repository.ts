@@ -512,7 +512,7 @@ export function inScope(
           opts.walkIds && scope.byProcedure.length > 1
             ? eb(sql<string>`+${sql.ref('cases.procedure_id')}`, '=', s.procedureId)
             : eb('procedure_id', '=', s.procedureId),
-          s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('org_unit_path', 'like', `${path}%`))),
+          s.all ? eb.lit(true) : eb.or(s.unitPaths.map((path) => eb('cases.org_unit_path', 'like', `${path}%`))),
         ]),
       ),
       ...invited,

@@ -42,6 +42,7 @@ import * as dueKeyClosed from './migrations/202612061740_due_key_closed.ts';
 import * as similarCandidateIndexes from './migrations/202612071300_similar_candidate_indexes.ts';
 import * as inboxCorrelatedStatistics from './migrations/202612071500_inbox_correlated_statistics.ts';
 import * as importedCasesUnits from './migrations/202612072100_imported_cases_units.ts';
+import * as searchUnitPath from './migrations/202612072300_search_unit_path.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -86,6 +87,7 @@ const migrations: Record<string, Migration> = {
   '202612071300_similar_candidate_indexes': similarCandidateIndexes,
   '202612071500_inbox_correlated_statistics': inboxCorrelatedStatistics,
   '202612072100_imported_cases_units': importedCasesUnits,
+  '202612072300_search_unit_path': searchUnitPath,
 };
 
 /**

@@ -1,4 +1,5 @@
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { type Expression, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../domain/policy.ts';
 import { type CaseListRow, type CasePage, type Db, indexKeyOf, type PageBudget, pageOf } from './cases.repository.ts';
 import type { Database } from './schema.ts';
 
@@ -15,7 +16,7 @@ import type { Database } from './schema.ts';
  * - some word is rare (at most `lookahead` matches expected): the matches are at most that many,
  *   whatever the other words are; the page is the GIN index's, unbounded by position;
  * - every word is common: the page looks only at the newest `lookahead` indexed cases below the
- *   cursor (a window on `doc`, its edge found in the doc index alone). Whichever way PostgreSQL
+ *   cursor (a window on `doc`, its edge found from the docs' numbering). Whichever way PostgreSQL
  *   then goes — the GIN matches with the window as a filter, which drops a match on its `doc`
  *   before its tsvector is read, or the doc index newest first — it reads at most `lookahead`
  *   tsvectors. A page the window left short goes on below the window, as SQLite's does: the
@@ -26,16 +27,18 @@ export async function pgTextPage(
   query: SelectQueryBuilder<Database, 'cases', CaseListRow>,
   tsquery: string,
   tokens: string[],
-  filter: { beforeId?: string; limit: number },
+  filter: { beforeId?: string; limit: number; scope: Scope },
   budget: PageBudget,
 ): Promise<CasePage> {
   let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseListRow>;
-  let window = db.selectFrom('case_search').select(['doc', 'case_id']);
+  const units = unitsOf(filter.scope);
+  if (units) page = page.where(units);
+  let top: number | undefined;
   if (filter.beforeId) {
     const at = await indexKeyOf(db, filter.beforeId);
     if (!at) return { rows: [], hasMore: false };
+    top = Number(at.doc);
     page = page.where('case_search.doc', '<', at.doc);
-    window = window.where('doc', '<', at.doc);
   }
   const common = (await matchEstimates(db, tokens)).every((n) => n > budget.lookahead);
   if (!common) {
@@ -46,12 +49,7 @@ export async function pgTextPage(
       .execute();
     return pageOf(rows, filter.limit);
   }
-  // The window's edge from the doc index alone (an index-only walk of `lookahead` entries).
-  const edge = await window
-    .orderBy('doc', 'desc')
-    .limit(1)
-    .offset(budget.lookahead - 1)
-    .executeTakeFirst();
+  const edge = await windowEdge(db, top, budget.lookahead);
   if (edge) page = page.where('case_search.doc', '>=', edge.doc);
   const rows = await page
     .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
@@ -62,8 +60,79 @@ export async function pgTextPage(
   return { rows, hasMore: true, nextKey: edge.case_id };
 }
 
-/** How long a word's estimate is kept: statistics change with ANALYZE, not from one search to the next. */
-const ESTIMATE_MS = 5 * 60_000;
+/**
+ * The oldest indexed case of the window: the newest `lookahead` docs below `top` (the cursor's doc;
+ * without one, above the newest). Docs are numbered in the order cases are indexed, with gaps where
+ * a case was erased or a number went unused, so the docs from `top − lookahead` on are at most
+ * `lookahead` cases: two steps down the doc index. Counting `lookahead` entries down the index
+ * instead read each new entry's heap row as well (the newest cases are not yet all-visible): 3.5–3.9
+ * ms and ~1,080 buffers a search in the soak (bench/README.md, session 22). No edge: the window
+ * reaches the first case, and the page is the last.
+ */
+async function windowEdge(
+  db: Db,
+  top: number | undefined,
+  lookahead: number,
+): Promise<{ doc: number; case_id: string } | undefined> {
+  const ceiling =
+    top ??
+    Number(
+      (
+        await db
+          .selectFrom('case_search')
+          .select((eb) => eb.fn.max('doc').as('doc'))
+          .executeTakeFirst()
+      )?.doc ?? 0,
+    ) + 1;
+  const floor = ceiling - lookahead;
+  if (floor <= 1) return undefined;
+  const edge = await db
+    .selectFrom('case_search')
+    .select(['doc', 'case_id'])
+    .where('doc', '>=', floor)
+    .orderBy('doc', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+  // The window is empty only if every doc in it was erased; then it ends at the next case below.
+  if (edge && Number(edge.doc) < ceiling) return edge;
+  return db
+    .selectFrom('case_search')
+    .select(['doc', 'case_id'])
+    .where('doc', '<', ceiling)
+    .orderBy('doc', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * The index rows a reader's scope reaches, by the unit path each row keeps of its case (migration
+ * 202612072300): the page then joins only its matches in scope to their cases, where each is
+ * checked again, scope and all. For a handler of a small unit the window's matches were each joined
+ * to learn their unit, or the unit's cases all read. Nothing where the scope is not by unit.
+ */
+function unitsOf(scope: Scope): Expression<SqlBool> | undefined {
+  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
+  const paths = [...new Set(scope.byProcedure.flatMap((s) => s.unitPaths))];
+  const invited = scope.invitedCaseIds ?? [];
+  return sql<SqlBool>`(${sql.join(
+    [
+      ...paths.map((path) => sql`case_search.org_unit_path like ${`${path}%`}`),
+      ...(invited.length ? [sql`case_search.case_id in (${sql.join(invited)})`] : []),
+      sql`false`,
+    ],
+    sql` or `,
+  )})`;
+}
+
+/**
+ * How long a word's estimate is kept. The planner scales a word's frequency (from ANALYZE) by the
+ * table's size now, so the estimate grows with the table between two ANALYZEs. Kept five minutes,
+ * an estimate made just under `lookahead` sent a growing word's searches down the unbounded path
+ * long after it was common: in the soak, 10,000 new cases a minute, the page went from 5 to 18 ms
+ * and 5,700 buffers before the estimate was renewed (bench/README.md, session 22). Half a minute
+ * costs one plan (no rows read) per word searched in it.
+ */
+const ESTIMATE_MS = 30_000;
 const ESTIMATES_KEPT = 10_000;
 /** By hashed word: the hashes are keyed per database (issue 24), so two databases do not share one. */
 const estimates = new Map<string, { rows: number; at: number }>();

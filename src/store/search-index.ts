@@ -86,7 +86,8 @@ const queuedCases = (db: Db, ids: string[]) =>
     .execute();
 
 /**
- * Indexes at most `limit` queued cases; returns how many queue rows it took. A drain passes one
+ * Indexes at most `limit` queued cases; returns how many it did (on PostgreSQL a case locked by a
+ * change in progress waits for a later batch). A drain passes one
  * `pace` to all its batches, so the share it was given carries over from one to the next. On
  * SQLite `compute` says where the tokens are computed; PostgreSQL computes them in the batch's
  * transaction, which holds its queue rows locked meanwhile.
@@ -108,10 +109,34 @@ export async function indexBatch(
       .skipLocked();
     const ids = (await pending.execute()).map((r) => r.case_id);
     if (ids.length === 0) return 0;
-    // A queued case deleted meanwhile has no row: its queue row just goes.
-    await upsertTokens(trx, await tokensOf(trx, await queuedCases(trx, ids), pace));
-    await trx.deleteFrom('case_search_pending').where('case_id', 'in', ids).execute();
-    return ids.length;
+    const computed = await tokensOf(trx, await queuedCases(trx, ids), pace);
+    // Each index row keeps its case's unit path (migration 202612072300), copied as it is written.
+    // The cases are held FOR SHARE from here to the commit, so a transfer committing meanwhile waits
+    // and then moves the row written here; a case being changed right now is left queued for the
+    // next batch rather than waited for (its change may be waiting for this batch's queue rows).
+    const held = new Set(
+      (
+        await trx
+          .selectFrom('cases')
+          .select('id')
+          .where('id', 'in', ids)
+          .orderBy('id')
+          .forShare()
+          .skipLocked()
+          .execute()
+      ).map((r) => r.id),
+    );
+    const present = new Set(
+      (await trx.selectFrom('cases').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+    );
+    await upsertTokens(
+      trx,
+      computed.filter((c) => held.has(c.case_id)),
+    );
+    // Done: the cases indexed, and queue rows whose case was deleted meanwhile (they just go).
+    const done = ids.filter((id) => held.has(id) || !present.has(id));
+    if (done.length > 0) await trx.deleteFrom('case_search_pending').where('case_id', 'in', done).execute();
+    return done.length;
   });
 }
 
