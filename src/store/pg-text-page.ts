@@ -1,6 +1,7 @@
 import { type Expression, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
 import { type CaseListRow, type CasePage, type Db, indexKeyOf, type PageBudget, pageOf } from './cases.repository.ts';
+import { keyringOf } from './sealing.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -49,52 +50,78 @@ export async function pgTextPage(
       .execute();
     return pageOf(rows, filter.limit);
   }
-  const edge = await windowEdge(db, top, budget.lookahead);
-  if (edge) page = page.where('case_search.doc', '>=', edge.doc);
-  const rows = await page
+  // The window: docs from `floor` on (below the cursor, if any). Docs are numbered in indexing
+  // order, so the newest `lookahead` are those from the newest's number less `lookahead` — fewer
+  // where a case was erased or a number went unused. Its oldest case, the cursor of a page the
+  // window leaves short, comes back with the rows (evaluated once, an InitPlan): with the newest
+  // doc kept a second, a search is one statement, like an inbox page. Each extra round trip waited
+  // its turn on a saturated server: search's median grew 193 → 237 ms over a soak while the
+  // statements took 5 ms (bench/README.md, session 22).
+  const ceiling = top ?? (await newestDoc(db)) + 1;
+  const floor = ceiling - budget.lookahead;
+  if (floor <= 1) {
+    const rows = await page
+      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
+      .orderBy('case_search.doc', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+    return pageOf(rows, filter.limit);
+  }
+  const found = (await page
+    .where('case_search.doc', '>=', floor)
     .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
+    .select(
+      sql<
+        string | null
+      >`(select e.case_id from case_search e where e.doc >= ${floor} and e.doc < ${ceiling} order by e.doc limit 1)`.as(
+        'window_edge',
+      ),
+    )
     .orderBy('case_search.doc', 'desc')
     .limit(filter.limit + 1)
-    .execute();
-  if (rows.length > filter.limit || !edge) return pageOf(rows, filter.limit);
-  return { rows, hasMore: true, nextKey: edge.case_id };
+    .execute()) as (CaseListRow & { window_edge?: string | null })[];
+  const edgeId = found[0]?.window_edge;
+  const rows = found.map(({ window_edge: _, ...row }) => row as CaseListRow);
+  if (rows.length > filter.limit) return pageOf(rows, filter.limit);
+  const edge = edgeId ?? (await windowEdge(db, ceiling, budget.lookahead))?.case_id;
+  return edge ? { rows, hasMore: true, nextKey: edge } : { rows, hasMore: false };
+}
+
+/** How long the newest doc is kept: a window from an older one only reaches further back. */
+const NEWEST_MS = 1000;
+/** By the database's keyring (one per database, as for the estimates below). */
+const newestDocs = new WeakMap<object, { doc: number; at: number }>();
+
+/** The newest doc's number, asked at most once a second per database. */
+async function newestDoc(db: Db): Promise<number> {
+  const key = keyringOf(db);
+  const kept = newestDocs.get(key);
+  const now = Date.now();
+  if (kept && now - kept.at < NEWEST_MS) return kept.doc;
+  const row = await db
+    .selectFrom('case_search')
+    .select((eb) => eb.fn.max('doc').as('doc'))
+    .executeTakeFirst();
+  const doc = Number(row?.doc ?? 0);
+  newestDocs.set(key, { doc, at: now });
+  return doc;
 }
 
 /**
- * The oldest indexed case of the window: the newest `lookahead` docs below `top` (the cursor's doc;
- * without one, above the newest). Docs are numbered in the order cases are indexed, with gaps where
- * a case was erased or a number went unused, so the docs from `top − lookahead` on are at most
- * `lookahead` cases: two steps down the doc index. Counting `lookahead` entries down the index
- * instead read each new entry's heap row as well (the newest cases are not yet all-visible): 3.5–3.9
- * ms and ~1,080 buffers a search in the soak (bench/README.md, session 22). No edge: the window
- * reaches the first case, and the page is the last.
+ * The oldest indexed case of the window below `ceiling`, asked apart when the page found nothing to
+ * carry it: the first doc from `ceiling − lookahead` on, or if every doc in the window was erased,
+ * the next case below it. None: nothing lies below, and the page is the last.
  */
-async function windowEdge(
-  db: Db,
-  top: number | undefined,
-  lookahead: number,
-): Promise<{ doc: number; case_id: string } | undefined> {
-  const ceiling =
-    top ??
-    Number(
-      (
-        await db
-          .selectFrom('case_search')
-          .select((eb) => eb.fn.max('doc').as('doc'))
-          .executeTakeFirst()
-      )?.doc ?? 0,
-    ) + 1;
-  const floor = ceiling - lookahead;
-  if (floor <= 1) return undefined;
+async function windowEdge(db: Db, ceiling: number, lookahead: number): Promise<{ case_id: string } | undefined> {
   const edge = await db
     .selectFrom('case_search')
     .select(['doc', 'case_id'])
-    .where('doc', '>=', floor)
+    .where('doc', '>=', ceiling - lookahead)
+    .where('doc', '<', ceiling)
     .orderBy('doc', 'asc')
     .limit(1)
     .executeTakeFirst();
-  // The window is empty only if every doc in it was erased; then it ends at the next case below.
-  if (edge && Number(edge.doc) < ceiling) return edge;
+  if (edge) return edge;
   return db
     .selectFrom('case_search')
     .select(['doc', 'case_id'])
