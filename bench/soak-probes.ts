@@ -102,7 +102,12 @@ export async function pgMeter(url: string, schema: string) {
     .then((r) => r.rowCount === 1)
     .catch(() => false);
   // Readable only with the extension preloaded; without it the view exists and fails on use.
-  const statements = has && (await pool.query('select 1 from pg_stat_statements limit 1').then(() => true, () => false));
+  const statements =
+    has &&
+    (await pool.query('select 1 from pg_stat_statements limit 1').then(
+      () => true,
+      () => false,
+    ));
   const statementsNow = async () => {
     if (!statements) return new Map<string, StatementRow>();
     const r = await pool.query<StatementRow>(

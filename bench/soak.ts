@@ -293,7 +293,9 @@ async function main(): Promise<void> {
     if (pgRow?.statementsSeconds !== undefined) {
       console.log(`  PostgreSQL statements ${pgRow.statementsSeconds} s; costliest:`);
       for (const s of pgRow.top?.slice(0, 4) ?? []) {
-        console.log(`    ${s.totalMs} ms = ${s.calls} × ${s.msPerCall} ms (${s.blocksPerCall} buffers): ${s.query.slice(0, 100)}`);
+        console.log(
+          `    ${s.totalMs} ms = ${s.calls} × ${s.msPerCall} ms (${s.blocksPerCall} buffers): ${s.query.slice(0, 100)}`,
+        );
       }
     }
   };
