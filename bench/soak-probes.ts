@@ -5,7 +5,8 @@
  *
  * - Where the CPU went: CPU-seconds from /proc, summed by who spent them — the server (the child
  *   process and its descendants), PostgreSQL's processes, the load generator (this process) and
- *   everything else. On two cores 120 are available a minute. Linux only; elsewhere nothing.
+ *   everything else — and what sat idle or the host took (steal). On two cores 120 are available a
+ *   minute. Linux only; elsewhere nothing.
  * - On PostgreSQL, what its statements cost: `pg_stat_statements` when the server preloads it
  *   (`shared_preload_libraries`), the most expensive statements of the minute with their calls,
  *   milliseconds a call and buffers a call; and per table of the soak's schema, its sequential
@@ -38,11 +39,24 @@ function processes(): Proc[] {
   return out;
 }
 
-export type CpuSplit = { server: number; postgres: number; load: number; other: number };
+export type CpuSplit = { server: number; postgres: number; load: number; other: number; idle: number; steal: number };
 
-/** CPU-seconds by who spent them since the last call; the first call starts the count. */
+/** The machine's idle and stolen time so far (a virtual machine's host running others), in ticks. */
+function machineTicks(): { idle: number; steal: number } {
+  if (os.platform() !== 'linux') return { idle: 0, steal: 0 };
+  // cpu  user nice system idle iowait irq softirq steal …
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { idle: (f[3] ?? 0) + (f[4] ?? 0), steal: f[7] ?? 0 };
+}
+
+/**
+ * CPU-seconds by who spent them since the last call, and the seconds the cores sat idle or were
+ * taken by the host (steal: a minute that is slow with less CPU spent is the machine's, not ours);
+ * the first call starts the count.
+ */
 export function cpuMeter(serverPid: number): () => CpuSplit {
   let before = new Map<number, number>();
+  let machineBefore = machineTicks();
   const take = () => {
     const procs = processes();
     const children = new Map<number, number[]>();
@@ -54,7 +68,16 @@ export function cpuMeter(serverPid: number): () => CpuSplit {
       server.add(pid);
       stack.push(...(children.get(pid) ?? []));
     }
-    const split: CpuSplit = { server: 0, postgres: 0, load: 0, other: 0 };
+    const machine = machineTicks();
+    const split: CpuSplit = {
+      server: 0,
+      postgres: 0,
+      load: 0,
+      other: 0,
+      idle: (machine.idle - machineBefore.idle) / TICKS,
+      steal: (machine.steal - machineBefore.steal) / TICKS,
+    };
+    machineBefore = machine;
     const now = new Map<number, number>();
     for (const p of procs) {
       now.set(p.pid, p.ticks);
@@ -79,6 +102,8 @@ export function cpuMeter(serverPid: number): () => CpuSplit {
       postgres: round1(s.postgres),
       load: round1(s.load),
       other: round1(s.other),
+      idle: round1(s.idle),
+      steal: round1(s.steal),
     };
   };
 }
