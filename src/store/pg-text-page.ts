@@ -41,15 +41,18 @@ export async function pgTextPage(
     top = Number(at.doc);
     page = page.where('case_search.doc', '<', at.doc);
   }
+  // The matches below the cursor, newest first, with no window.
+  const whole = async () =>
+    pageOf(
+      await page
+        .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
+        .orderBy('case_search.doc', 'desc')
+        .limit(filter.limit + 1)
+        .execute(),
+      filter.limit,
+    );
   const common = (await matchEstimates(db, tokens)).every((n) => n > budget.lookahead);
-  if (!common) {
-    const rows = await page
-      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
-      .orderBy('case_search.doc', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return pageOf(rows, filter.limit);
-  }
+  if (!common) return whole();
   // The window: docs from `floor` on (below the cursor, if any). Docs are numbered in indexing
   // order, so the newest `lookahead` are those from the newest's number less `lookahead` — fewer
   // where a case was erased or a number went unused. Its oldest case, the cursor of a page the
@@ -59,14 +62,7 @@ export async function pgTextPage(
   // statements took 5 ms (bench/README.md, session 22).
   const ceiling = top ?? (await newestDoc(db)) + 1;
   const floor = ceiling - budget.lookahead;
-  if (floor <= 1) {
-    const rows = await page
-      .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
-      .orderBy('case_search.doc', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return pageOf(rows, filter.limit);
-  }
+  if (floor <= 1) return whole(); // the window would reach the first doc
   const found = (await page
     .where('case_search.doc', '>=', floor)
     .where(sql<SqlBool>`case_search.tsv @@ ${tsquery}::tsquery`)
