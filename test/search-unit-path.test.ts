@@ -44,17 +44,12 @@ describe.each(BACKENDS)('search follows a case to its new unit, $name (issue 25)
       (r) => r.id,
     );
 
+  /** A complaint a customer makes at the shop's counter, registered by its clerk. */
+  const walkIn = (subject: string, description: string) =>
+    submitCase(ctx, complaint({ channel: 'walk-in', subject, description, orgUnit: shopId }) as never, clerk);
+
   it('a case forwarded from the shop to 客服部 is found by 客服部 and no longer by the shop', async () => {
-    const { id } = await submitCase(
-      ctx,
-      complaint({
-        channel: 'walk-in',
-        subject: '冰箱门封条脱落',
-        description: '买了两个月的冰箱门封条脱落',
-        orgUnit: shopId,
-      }) as never,
-      clerk,
-    );
+    const { id } = await walkIn('冰箱门封条脱落', '买了两个月的冰箱门封条脱落');
     await indexPending(ctx.store);
     expect(await search(clerk, '冰箱')).toEqual([id]);
     expect(await search(service, '冰箱')).toEqual([]);
@@ -73,16 +68,7 @@ describe.each(BACKENDS)('search follows a case to its new unit, $name (issue 25)
   // PostgreSQL alone has writers that run at once (SQLite has one, and no copy of the path).
   if (backend.name === 'postgres')
     it('a case moved while the indexer writes it: the batch leaves it queued, the next writes where it went', async () => {
-      const { id } = await submitCase(
-        ctx,
-        complaint({
-          channel: 'walk-in',
-          subject: '空调不制冷',
-          description: '安装第二天空调就不制冷',
-          orgUnit: shopId,
-        }) as never,
-        clerk,
-      );
+      const { id } = await walkIn('空调不制冷', '安装第二天空调就不制冷');
       // Another connection holds the case as a transfer does between its update and its commit.
       const other = openStore(ctx.config);
       try {

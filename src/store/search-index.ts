@@ -126,9 +126,11 @@ export async function indexBatch(
           .execute()
       ).map((r) => r.id),
     );
-    const present = new Set(
-      (await trx.selectFrom('cases').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
-    );
+    // Asked only when some were not held: which of those are still there (locked) or gone (erased).
+    const present =
+      held.size === ids.length
+        ? held
+        : new Set((await trx.selectFrom('cases').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
     await upsertTokens(
       trx,
       computed.filter((c) => held.has(c.case_id)),
