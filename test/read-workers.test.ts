@@ -270,6 +270,41 @@ describe('a read worker held or lost, on sqlite', () => {
     expect((await answer.json()).total).toBe(4);
   });
 
+  it('issue 25: inbox pages wait for a worker busy with another page, two per worker; the next is read on the request thread', async () => {
+    const ranInWorkers = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return [...text.matchAll(/^plaint_read_tasks_total\{task="caseList",thread="\d+"\} (\d+)$/gm)].reduce(
+        (sum, m) => sum + Number(m[1]),
+        0,
+      );
+    };
+    const workedBefore = await ranInWorkers();
+    set(0);
+    const before = Atomics.load(latch, 1);
+    const held = get('/api/v1/cases');
+    await reached(before + 1);
+    const answered: string[] = [];
+    const waiting = ['second', 'third'].map((name) =>
+      get('/api/v1/cases').then(async (r) => {
+        answered.push(name);
+        return r;
+      }),
+    );
+    // The queue is full: this page is read here, and answered while the worker is still held.
+    const here = await get('/api/v1/cases');
+    expect(here.status).toBe(200);
+    expect((await here.json()).items.length).toBe(4);
+    expect(answered).toEqual([]);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^plaint_read_queue_length 2$/m);
+    set(1);
+    for (const page of [held, ...waiting]) {
+      const r = await page;
+      expect(r.status).toBe(200);
+      expect((await r.json()).items.length).toBe(4);
+    }
+    expect(await ranInWorkers()).toBe(workedBefore + 3);
+  });
+
   it('a worker that dies fails its request with a 503 to retry, in the error shape, and a new worker answers the next', async () => {
     set(0);
     const before = Atomics.load(latch, 1);

@@ -160,7 +160,12 @@ type Emit = (name: string, type: string, help: string, samples: [string, number]
 function readPoolMetrics(g: ReadPoolGauges, metric: Emit): void {
   metric('plaint_read_workers', 'gauge', 'Read worker threads running (SQLite).', [['', g.workers]]);
   metric('plaint_read_workers_busy', 'gauge', 'Read workers running a task.', [['', g.busy]]);
-  metric('plaint_read_queue_length', 'gauge', 'Heavy reads waiting for a free read worker.', [['', g.queued]]);
+  metric(
+    'plaint_read_queue_length',
+    'gauge',
+    'Reads waiting for a free read worker: heavy ones, and light ones behind a light read.',
+    [['', g.queued]],
+  );
   metric('plaint_read_worker_restarts_total', 'counter', 'Read workers replaced after they died.', [['', g.restarts]]);
   metric(
     'plaint_read_tasks_total',

@@ -26,7 +26,15 @@ export type ReadAnswer =
 export type SentError = { name: string; message: string; code?: unknown; said?: unknown; details?: unknown };
 
 type Job = ReadEnvelope & { resolve(value: unknown): void; reject(err: Error): void };
-type Slot = { worker: Worker; job: Job | null; ready: boolean; stopping: boolean };
+type Slot = { worker: Worker; job: Job | null; light: boolean; ready: boolean; stopping: boolean };
+
+/**
+ * Light reads that may wait for a worker finishing another light read, per worker loaded. Issue 25:
+ * run on the request thread instead, the inbox and search pages that found the worker busy took
+ * half of that thread's SQLite time in a soak (bench/README.md, session 23), so the submits it
+ * could take fell as the pages' cost grew with the data; a page waits a few ms behind another.
+ */
+const LIGHT_WAITING_PER_WORKER = 2;
 
 export type ReadPoolOptions = {
   size: number;
@@ -60,6 +68,8 @@ export type ReadPoolGauges = {
 export class ReadPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Light reads waiting for a worker now running a light read (tryRun); they go before `queue`. */
+  private readonly lightQueue: Job[] = [];
   private nextId = 1;
   private restarts = 0;
   private closed = false;
@@ -87,15 +97,20 @@ export class ReadPool {
   }
 
   /**
-   * A light read (an inbox or search page, a few ms): on a worker that is loaded and idle now, else
-   * undefined and the caller reads in its own thread. It never waits behind a heavy read nor for a
-   * worker to load, and starts none: a server warms its pool, a command or a test reads in process.
+   * A light read (an inbox or search page, a few ms): on a worker that is loaded and idle now, or
+   * queued for one that is running another light read while few wait; else undefined and the caller
+   * reads in its own thread. It never waits behind a heavy read nor for a worker to load, and starts
+   * none: a server warms its pool, a command or a test reads in process.
    */
   tryRun<T extends ReadTask>(ctx: AppContext, task: T, args: ReadArgs<T>): Promise<unknown> | undefined {
     if (this.closed || this.queue.length > 0) return undefined;
-    const slot = this.slots.find((s) => s.ready && !s.job && !s.stopping);
-    if (!slot) return undefined;
-    return new Promise((resolve, reject) => this.send(slot, this.job(ctx, task, args, resolve, reject)));
+    const loaded = this.slots.filter((s) => s.ready && !s.stopping);
+    const idle = loaded.find((s) => !s.job);
+    if (idle)
+      return new Promise((resolve, reject) => this.send(idle, this.job(ctx, task, args, resolve, reject), true));
+    const lightRunning = loaded.some((s) => s.light);
+    if (!lightRunning || this.lightQueue.length >= LIGHT_WAITING_PER_WORKER * loaded.length) return undefined;
+    return new Promise((resolve, reject) => this.lightQueue.push(this.job(ctx, task, args, resolve, reject)));
   }
 
   private job(
@@ -122,7 +137,7 @@ export class ReadPool {
       workers: this.slots.length,
       ready: this.slots.filter((s) => s.ready).length,
       busy: this.slots.filter((s) => s.job).length,
-      queued: this.queue.length,
+      queued: this.queue.length + this.lightQueue.length,
       restarts: this.restarts,
       done: new Map(this.done),
     };
@@ -131,7 +146,7 @@ export class ReadPool {
   /** Waits for the queued and running tasks, then stops every worker and waits for it to end. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.queue.length > 0 || this.slots.some((s) => s.job))
+    if (this.queue.length > 0 || this.lightQueue.length > 0 || this.slots.some((s) => s.job))
       await new Promise<void>((resolve) => (this.drained = resolve));
     await Promise.all(
       this.slots.map(
@@ -153,11 +168,13 @@ export class ReadPool {
     });
     // An idle worker does not keep the process alive; one with a task does (see dispatch).
     worker.unref();
-    const slot: Slot = { worker, job: null, ready: false, stopping: false };
+    const slot: Slot = { worker, job: null, light: false, ready: false, stopping: false };
     this.slots.push(slot);
     worker.on('message', (m: 'ready' | ReadAnswer) => {
       if (m === 'ready') {
         slot.ready = true;
+        // Light reads queued before a worker died wait for a loaded one (dispatch).
+        this.dispatch();
         return;
       }
       this.settle(slot, m);
@@ -171,15 +188,19 @@ export class ReadPool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.job || slot.stopping) continue;
-      const job = this.queue.shift();
+      // A waiting light read goes first only to a loaded worker: it must not wait for one to load.
+      const light = slot.ready ? this.lightQueue.shift() : undefined;
+      const job = light ?? this.queue.shift();
       if (!job) break;
-      this.send(slot, job);
+      this.send(slot, job, light !== undefined);
     }
-    if (this.drained && this.queue.length === 0 && !this.slots.some((s) => s.job)) this.drained();
+    const idle = this.queue.length === 0 && this.lightQueue.length === 0 && !this.slots.some((s) => s.job);
+    if (this.drained && idle) this.drained();
   }
 
-  private send(slot: Slot, job: Job): void {
+  private send(slot: Slot, job: Job, light = false): void {
     slot.job = job;
+    slot.light = light;
     slot.worker.ref();
     const { resolve: _resolve, reject: _reject, ...envelope } = job;
     slot.worker.postMessage(envelope satisfies ReadEnvelope);
@@ -188,6 +209,7 @@ export class ReadPool {
   private settle(slot: Slot, answer: ReadAnswer): void {
     const job = slot.job;
     slot.job = null;
+    slot.light = false;
     slot.worker.unref();
     if (job && job.id === answer.id) {
       if (answer.ok) {
@@ -210,7 +232,7 @@ export class ReadPool {
     slot.job = null;
     if (!slot.ready) {
       // It never started (a broken install): fail what waits rather than start it again and again.
-      for (const job of this.queue.splice(0)) job.reject(reason);
+      for (const job of [...this.lightQueue.splice(0), ...this.queue.splice(0)]) job.reject(reason);
     } else if (!this.closed) {
       this.restarts++;
       this.spawn();
