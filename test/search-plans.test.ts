@@ -151,7 +151,13 @@ describe.each(BACKENDS)('full-text pages on common words, $name (issue 25)', (ba
         // Only the matches in the handler's unit are joined to their cases (one in eight of the
         // window's 12 or so), by the unit path each index row keeps (migration 202612072300).
         expect(p.casesRead, p.plans.join('\n---\n')).toBeLessThanOrEqual(p.rows.length + 1);
-      } else expect(p.plans.filter((x) => /USE TEMP B-TREE|SCAN cases\b(?! USING)/.test(x))).toEqual([]);
+      } else {
+        expect(p.plans.filter((x) => /USE TEMP B-TREE|SCAN cases\b(?! USING)/.test(x))).toEqual([]);
+        // The window is a LIMIT on the FTS scan, never a lower bound on its rowid (`>` in the plan):
+        // FTS5 walks the word's whole doclist past such a bound before it stops, which a page the
+        // window leaves short paid in full (bench/README.md, session 23).
+        expect(p.plans.filter((x) => /case_fts VIRTUAL TABLE INDEX \d+:\S*>/.test(x))).toEqual([]);
+      }
       seen.push(...p.rows.map((r) => r.id));
       if (!p.hasMore) break;
       expect(p.nextKey).toBeDefined();

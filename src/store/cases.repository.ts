@@ -565,8 +565,9 @@ export async function listCases(
   let query: SelectQueryBuilder<Database, 'cases', CaseListRow>;
   // The page's order: the id (time order), or the index's key on a full-text query — for SQLite the
   // FTS table's own rowid, which FTS5 hands out in descending order without sorting the matches.
-  let order: 'id' | 'case_search.doc' | 'case_fts.rowid' = 'id';
+  let order: 'id' | 'case_search.doc' | 'm.doc' = 'id';
   let match: string | undefined;
+  let below: number | undefined; // SQLite full text: the cursor's doc
   let tsquery: string | undefined;
   if (fullText && db.getExecutor().adapter instanceof PostgresAdapter) {
     // Each lexeme quoted for tsquery ('' escapes a quote), all required.
@@ -578,17 +579,37 @@ export async function listCases(
       .select(LIST_COLUMNS.map((c) => `cases.${c}` as const)) as unknown as typeof query;
     order = 'case_search.doc';
   } else if (fullText) {
-    // FTS5: each token a quoted string ("" escapes a quote), all required. The FTS table drives
+    // FTS5: each token a quoted string ("" escapes a quote), all required. The newest matches drive
     // the join in rowid (= doc) order, so a page stops after 51 matching cases in scope — within a
-    // window of the newest matches (ftsPage).
+    // window of the newest `lookahead` matches below the cursor (ftsWindow); a sorted page (keyedPage)
+    // checks its candidates against every match.
     match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
-    query = db
-      .selectFrom('case_fts')
-      .innerJoin('case_search', 'case_search.doc', 'case_fts.rowid')
-      .innerJoin('cases', 'cases.id', 'case_search.case_id')
-      .select(LIST_COLUMNS.map((c) => `cases.${c}` as const))
-      .where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
-    order = 'case_fts.rowid';
+    if (filter.sort) {
+      // keyedPage checks chunks of candidates by id: SQLite starts from them.
+      query = db
+        .selectFrom('case_fts')
+        .innerJoin('case_search', 'case_search.doc', 'case_fts.rowid')
+        .innerJoin('cases', 'cases.id', 'case_search.case_id')
+        .select(LIST_COLUMNS.map((c) => `cases.${c}` as const))
+        .where(sql<SqlBool>`case_fts match ${match}`) as unknown as typeof query;
+    } else {
+      if (filter.beforeId) {
+        const at = await indexKeyOf(db, filter.beforeId);
+        if (!at) return { rows: [], hasMore: false };
+        below = Number(at.doc);
+      }
+      // CROSS JOIN: SQLite keeps the tables in this order, the window outermost, so the page is read
+      // in the window's order and stops at 51 rows (let free, it may start from the scope's index
+      // and sort every match in the window).
+      query = db
+        .selectFrom(ftsWindow(db, match, below, budget.lookahead).as('m'))
+        .crossJoin('case_search')
+        .crossJoin('cases')
+        .whereRef('case_search.doc', '=', 'm.doc')
+        .whereRef('cases.id', '=', 'case_search.case_id')
+        .select(LIST_COLUMNS.map((c) => `cases.${c}` as const)) as unknown as typeof query;
+      order = 'm.doc';
+    }
   } else {
     query = db.selectFrom('cases').select(LIST_COLUMNS);
   }
@@ -712,7 +733,7 @@ export async function listCases(
       eb.selectFrom('clocks').select('clocks.case_id').where(dueCondition(kind, now)),
     );
   }
-  if (order === 'case_fts.rowid') return ftsPage(db, query, match!, filter, budget);
+  if (order === 'm.doc') return ftsPage(db, query, match!, below, filter.limit, budget);
   if (order === 'case_search.doc') return pgTextPage(db, query, tsquery!, tokens, filter, budget);
   if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
   const rows = await query
@@ -728,49 +749,50 @@ export function indexKeyOf(db: Db, caseId: string) {
 }
 
 /**
- * SQLite's full-text page (issue 25): the newest `lookahead` matches below the cursor at most. The
- * window's edge is found in the index alone (`LIMIT 1 OFFSET 4999`: 0.25–0.45 ms at 17k matches of
- * a word on the soak's database) and bounds the page's query, which still stops once it has 51
- * cases in scope. Unbounded, a page read every match of a common word when fewer than 51 were in
- * the reader's scope, and that grew with the data. (A window written as a LIMIT subquery was
- * planned with a sort of all 5,000 on the soak's database: 85–125 ms a page; two windows, 500 then
- * 5,000, cost twice the single query for a small unit's handler.) A page the window left short
- * goes on below the window's last match: that match's case is the cursor.
+ * SQLite: the matches of `match` below doc `below`, newest first; with `lookahead`, the newest that
+ * many only. The window is a LIMIT, not a bound on the rowid: FTS5 walks a word's whole doclist past
+ * a lower rowid bound before it stops, so a page the window left short (fewer than 51 of the window's
+ * matches in the reader's scope) cost every match of the word: 2.7 ms against 0.5 ms at 221,000
+ * cases for a word in a quarter of them, growing with the data (bench/README.md, session 23).
+ */
+function ftsWindow(db: Db, match: string, below: number | undefined, lookahead: number | undefined) {
+  let matches = db.selectFrom('case_fts').select('case_fts.rowid as doc').where(sql<SqlBool>`case_fts match ${match}`);
+  if (below !== undefined) matches = matches.where('case_fts.rowid', '<', below);
+  return lookahead === undefined ? matches : matches.orderBy('case_fts.rowid', 'desc').limit(lookahead);
+}
+
+/**
+ * SQLite's full-text page (issue 25): the newest `lookahead` matches below the cursor at most
+ * (ftsWindow), read in their order until 51 cases in scope. A page the window left short goes on
+ * below the window's last match: that match's case is the cursor, asked only then.
  */
 async function ftsPage(
   db: Db,
   query: SelectQueryBuilder<Database, 'cases', CaseListRow>,
   match: string,
-  filter: CaseFilter,
+  below: number | undefined,
+  limit: number,
   budget: PageBudget,
 ): Promise<CasePage> {
-  let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search' | 'case_fts', CaseListRow>;
-  let matches = db.selectFrom('case_fts').select('case_fts.rowid').where(sql<SqlBool>`case_fts match ${match}`);
-  if (filter.beforeId) {
-    // Below the cursor case's index key.
-    const at = await indexKeyOf(db, filter.beforeId);
-    if (!at) return { rows: [], hasMore: false };
-    page = page.where('case_fts.rowid', '<', Number(at.doc));
-    matches = matches.where('case_fts.rowid', '<', Number(at.doc));
-  }
-  const edge = await matches
-    .orderBy('case_fts.rowid', 'desc')
-    .limit(1)
-    .offset(budget.lookahead - 1)
-    .executeTakeFirst();
-  if (edge) page = page.where('case_fts.rowid', '>=', Number(edge.rowid));
-  const rows = await page
-    .orderBy('case_fts.rowid', 'desc')
-    .limit(filter.limit + 1)
+  const rows = await query
+    .orderBy(sql.ref('m.doc'), 'desc')
+    .limit(limit + 1)
     .execute();
-  if (rows.length > filter.limit) return pageOf(rows, filter.limit);
-  if (!edge) return { rows, hasMore: false }; // every match was looked at
-  const last = await db
+  if (rows.length > limit) return pageOf(rows, limit);
+  const edge = await db
     .selectFrom('case_search')
     .select('case_id')
-    .where('doc', '=', Number(edge.rowid))
+    .where(
+      'doc',
+      '=',
+      ftsWindow(db, match, below, undefined)
+        .orderBy('case_fts.rowid', 'desc')
+        .limit(1)
+        .offset(budget.lookahead - 1),
+    )
     .executeTakeFirst();
-  return last ? { rows, hasMore: true, nextKey: last.case_id } : { rows, hasMore: false };
+  // No window's worth of matches: every match was looked at.
+  return edge ? { rows, hasMore: true, nextKey: edge.case_id } : { rows, hasMore: false };
 }
 
 /**
