@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Recorder } from './support/recorder.ts';
 import { addOrgUnit } from '../src/app/org.ts';
 import { actorOfUser } from '../src/app/reach.ts';
 import { scope } from '../src/domain/policy.ts';
@@ -22,6 +23,8 @@ describe.each(BACKENDS)('inbox pages look a bounded way ahead on $name', (backen
   const budget: PageBudget = { lookahead: 10, chunk: 5 };
   let h: Harness;
   let small: string[] = [];
+  const busyCases: string[] = [];
+  let intakeToken: string;
   let handlerScope: CaseFilter['scope'];
 
   beforeAll(async () => {
@@ -46,7 +49,8 @@ describe.each(BACKENDS)('inbox pages look a bounded way ahead on $name', (backen
       return res.json().id as string;
     };
     for (let n = 0; n < 3; n++) small.push(await submit(after.id, n));
-    for (let n = 0; n < 24; n++) await submit(busy.id, n);
+    for (let n = 0; n < 24; n++) busyCases.push(await submit(busy.id, n));
+    intakeToken = intake.token;
     small = small.reverse(); // newest first, as pages list them
     await indexPending(h.ctx.store);
     const user = (await findUserById(h.ctx.store.db, handler.id))!;
@@ -97,5 +101,39 @@ describe.each(BACKENDS)('inbox pages look a bounded way ahead on $name', (backen
     const seen = await pages({ text: '冰箱' });
     expect(seen.flat()).toEqual(small);
     if (backend.name === 'sqlite') expect(seen[0]).toEqual([]);
+  });
+
+  it("issue 25, session 23: two states, interleaved, give each case once, newest first; on SQLite only the reader's cases are read whole", async () => {
+    // The handler's middle case and every other case of the busy unit are accepted: the states
+    // interleave, and every accepted case but one is the busy unit's.
+    for (const id of [small[1], ...busyCases.filter((_, i) => i % 2 === 0)]) {
+      const { version } = (await h.call('GET', `/api/v1/cases/${id}`, { token: intakeToken })).json();
+      const res = await h.call('POST', `/api/v1/cases/${id}/actions/accept`, {
+        token: intakeToken,
+        body: { input: { category: 'product-quality' }, expectedVersion: version },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const recorder = new Recorder();
+    const db = h.ctx.store.db.withPlugin(recorder);
+    const seen: string[] = [];
+    let beforeId: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const filter = { status: ['accepted', 'received'], beforeId, scope: handlerScope, limit: 2 };
+      const page = await listCases(db, filter, budget);
+      seen.push(...page.rows.map((r) => r.id));
+      if (!page.hasMore) break;
+      beforeId = page.nextKey ?? page.rows[page.rows.length - 1].id;
+    }
+    expect(seen).toEqual(small);
+    if (backend.name !== 'sqlite') return;
+    // The statements that read cases whole by id were asked for the handler's cases only; before,
+    // each chunk of the state index was, the busy unit's cases and all (migration 202612080200).
+    const asked = recorder.nodes
+      .map((node) => h.ctx.store.db.getExecutor().compileQuery(node, { queryId: 'plan' } as never))
+      .filter((q) => q.sql.includes('"cases"."id" in ('))
+      .flatMap((q) => q.parameters.filter((p) => small.includes(p as string) || busyCases.includes(p as string)));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((id) => busyCases.includes(id as string))).toEqual([]);
   });
 });

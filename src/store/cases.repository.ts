@@ -4,6 +4,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
+  type RawBuilder,
   type Selectable,
   type SelectQueryBuilder,
   type SqlBool,
@@ -661,6 +662,12 @@ export async function listCases(
         : severityCandidates(db, filter.sort.ranks ?? {}, filter.status);
     return keyedPage(query, candidates, filter.sort.after, filter.limit, budget);
   }
+  // SQLite, states asked by a reader of some units: the state index tells which cases are theirs.
+  const units =
+    sqlite && order === 'id' && !filter.due && typeof filter.assigneeId !== 'string' && filter.status?.length
+      ? unitHint(filter.scope)
+      : undefined;
+  if (units) return scopedStatePage(db, query, filter.status!, units, filter.beforeId, filter.limit, budget);
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
   const driver: ((before: string | undefined, size: number) => { execute(): Promise<{ id: string }[]> }) | undefined =
     order !== 'id'
@@ -793,6 +800,79 @@ async function ftsPage(
     .executeTakeFirst();
   // No window's worth of matches: every match was looked at.
   return edge ? { rows, hasMore: true, nextKey: edge.case_id } : { rows, hasMore: false };
+}
+
+/**
+ * Which cases a reader of some units may see, from columns the state index holds (procedure, unit
+ * path, id): a superset of `inScope` (recusal is left to the page's query). None for a reader of
+ * every unit, who has no cases to skip.
+ */
+function unitHint(scope: Scope): RawBuilder<SqlBool> | undefined {
+  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
+  const parts = scope.byProcedure.map((s) =>
+    s.unitPaths.length === 0
+      ? sql`0`
+      : sql`(procedure_id = ${s.procedureId} and (${sql.join(
+          s.unitPaths.map((path) => sql`org_unit_path like ${`${path}%`}`),
+          sql` or `,
+        )}))`,
+  );
+  if (scope.invitedCaseIds?.length) parts.push(sql`id in (${sql.join(scope.invitedCaseIds)})`);
+  return parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : undefined;
+}
+
+/**
+ * SQLite: the newest `size` cases in `state` below `before`, walked in the (status, id, procedure,
+ * unit path) index alone: how many, the last, and those `hint` keeps. One row back, not `size`.
+ */
+async function walkState(db: Db, state: string, before: string | undefined, size: number, hint: RawBuilder<SqlBool>) {
+  const { rows } = await sql<{ n: number; last: string | null; hits: string | null }>`
+    select count(*) as n, min(id) as last, group_concat(case when ${hint} then id end) as hits
+    from (select id, procedure_id, org_unit_path from cases
+          where status = ${state} ${before ? sql`and id < ${before}` : sql``}
+          order by id desc limit ${size})`.execute(db);
+  const walked = rows[0];
+  return { n: Number(walked.n), last: walked.last ?? '', hits: walked.hits ? walked.hits.split(',') : [] };
+}
+
+/**
+ * SQLite, a state filter for a reader of some units (issue 25, migration 202612080200): each state's
+ * newest cases are walked a chunk at a time in the index, and only those in the reader's units are
+ * read and checked by the page's query (scope, recusal, the other filters). Before, every case of a
+ * chunk was read whole to learn its unit: a small unit's handler asking for the open states, all of
+ * them in the busy unit, waited 13 ms for an empty page at 221,000 cases. A step covers every state
+ * down to the least advanced of the full walks; what the others walked below it is walked again
+ * next step. The look-ahead counts steps of `chunk`, as for the other filters.
+ */
+async function scopedStatePage(
+  db: Db,
+  query: SelectQueryBuilder<Database, 'cases', CaseListRow>,
+  states: string[],
+  hint: RawBuilder<SqlBool>,
+  beforeId: string | undefined,
+  limit: number,
+  budget: PageBudget,
+): Promise<CasePage> {
+  const rows: CaseListRow[] = [];
+  let before = beforeId;
+  for (let examined = 0; ; examined += budget.chunk) {
+    const walks = await Promise.all([...new Set(states)].map((s) => walkState(db, s, before, budget.chunk, hint)));
+    const full = walks.filter((w) => w.n === budget.chunk).map((w) => w.last);
+    const frontier = full.length > 0 ? full.reduce((a, b) => (a > b ? a : b)) : undefined;
+    const hits = walks.flatMap((w) => w.hits).filter((id) => frontier === undefined || id >= frontier);
+    if (hits.length > 0)
+      rows.push(
+        ...(await query
+          .where('cases.id', 'in', hits)
+          .orderBy('id', 'desc')
+          .limit(limit + 1 - rows.length)
+          .execute()),
+      );
+    if (rows.length > limit || frontier === undefined) break;
+    before = frontier;
+    if (examined + budget.chunk >= budget.lookahead) return { rows, hasMore: true, nextKey: before };
+  }
+  return pageOf(rows, limit);
 }
 
 /**

@@ -43,6 +43,7 @@ import * as similarCandidateIndexes from './migrations/202612071300_similar_cand
 import * as inboxCorrelatedStatistics from './migrations/202612071500_inbox_correlated_statistics.ts';
 import * as importedCasesUnits from './migrations/202612072100_imported_cases_units.ts';
 import * as searchUnitPath from './migrations/202612072300_search_unit_path.ts';
+import * as stateWalkScope from './migrations/202612080200_state_walk_scope.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -88,6 +89,7 @@ const migrations: Record<string, Migration> = {
   '202612071500_inbox_correlated_statistics': inboxCorrelatedStatistics,
   '202612072100_imported_cases_units': importedCasesUnits,
   '202612072300_search_unit_path': searchUnitPath,
+  '202612080200_state_walk_scope': stateWalkScope,
 };
 
 /**
