@@ -15,8 +15,8 @@ import { complaint } from './support/harness.ts';
 import { staffMember } from './support/staff.ts';
 
 /**
- * Issue 25, session 22: on PostgreSQL each search index row keeps its case's unit path, so a page
- * joins only its matches in scope to their cases (migration 202612072300). A copy must follow the
+ * Issue 25, sessions 22 and 23: each search index row keeps its case's unit path, so a page joins
+ * only its matches in scope to their cases (migrations 202612072300, PostgreSQL; 202612080300, SQLite). A copy must follow the
  * case: here a company as real ones are — 客服部 the intake unit, a shop whose clerk registers what
  * customers say at the counter and forwards it — and a case searched for before and after it moves.
  */
@@ -57,15 +57,26 @@ describe.each(BACKENDS)('search follows a case to its new unit, $name (issue 25)
     await perform(ctx, id, 'forward', { note: '顾客到门店反映' }, clerk);
     expect(await search(service, '冰箱')).toEqual([id]);
     expect(await search(clerk, '冰箱')).toEqual([]);
-    if (ctx.store.dialect === 'postgres') {
-      const { rows } = await sql<{ copy: string; path: string }>`
-        select s.org_unit_path as copy, c.org_unit_path as path
-          from case_search s join cases c on c.id = s.case_id where c.id = ${id}`.execute(ctx.store.db);
-      expect(rows[0]!.copy).toBe(rows[0]!.path);
-    }
+    const { rows } = await sql<{ copy: string; path: string }>`
+      select s.org_unit_path as copy, c.org_unit_path as path
+        from case_search s join cases c on c.id = s.case_id where c.id = ${id}`.execute(ctx.store.db);
+    expect(rows[0]!.copy).toBe(rows[0]!.path);
   });
 
-  // PostgreSQL alone has writers that run at once (SQLite has one, and no copy of the path).
+  it("session 23: the page narrows its matches by the index row's copy before it looks at their cases", async () => {
+    const { id } = await walkIn('洗衣机漏水', '洗衣机底部漏水');
+    await indexPending(ctx.store);
+    expect(await search(clerk, '洗衣机')).toEqual([id]);
+    // A copy that named another unit would hide the case from the shop: the case's own unit is
+    // checked only for the matches the copy lets through (SQLite since migration 202612080300).
+    await sql`update case_search set org_unit_path = '/elsewhere/' where case_id = ${id}`.execute(ctx.store.db);
+    expect(await search(clerk, '洗衣机')).toEqual([]);
+    await sql`update case_search set org_unit_path = (select c.org_unit_path from cases c where c.id = case_search.case_id)
+                where case_id = ${id}`.execute(ctx.store.db);
+    expect(await search(clerk, '洗衣机')).toEqual([id]);
+  });
+
+  // PostgreSQL alone has writers that run at once (SQLite has one).
   if (backend.name === 'postgres')
     it('a case moved while the indexer writes it: the batch leaves it queued, the next writes where it went', async () => {
       const { id } = await walkIn('空调不制冷', '安装第二天空调就不制冷');

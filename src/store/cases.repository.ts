@@ -609,6 +609,9 @@ export async function listCases(
         .whereRef('case_search.doc', '=', 'm.doc')
         .whereRef('cases.id', '=', 'case_search.case_id')
         .select(LIST_COLUMNS.map((c) => `cases.${c}` as const)) as unknown as typeof query;
+      // Checked on the index row, before its case is looked up (migration 202612080300).
+      const units = indexRowsInScope(filter.scope);
+      if (units) query = query.where(units);
       order = 'm.doc';
     }
   } else {
@@ -753,6 +756,26 @@ export async function listCases(
 /** A full-text page's cursor: the index key (`doc`) of the case the last page ended on, if it is indexed. */
 export function indexKeyOf(db: Db, caseId: string) {
   return db.selectFrom('case_search').select('doc').where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/**
+ * The index rows a reader's scope reaches, by the unit path each row keeps of its case (migrations
+ * 202612072300 and 202612080300): a search page then joins only its matches in scope to their cases,
+ * where each is checked again, scope and all. For a handler of a small unit the window's matches
+ * were each joined to learn their unit. Nothing where the scope is not by unit.
+ */
+export function indexRowsInScope(scope: Scope): Expression<SqlBool> | undefined {
+  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
+  const paths = [...new Set(scope.byProcedure.flatMap((s) => s.unitPaths))];
+  const invited = scope.invitedCaseIds ?? [];
+  return sql<SqlBool>`(${sql.join(
+    [
+      ...paths.map((path) => sql`case_search.org_unit_path like ${`${path}%`}`),
+      ...(invited.length ? [sql`case_search.case_id in (${sql.join(invited)})`] : []),
+      sql`false`,
+    ],
+    sql` or `,
+  )})`;
 }
 
 /**

@@ -44,6 +44,7 @@ import * as inboxCorrelatedStatistics from './migrations/202612071500_inbox_corr
 import * as importedCasesUnits from './migrations/202612072100_imported_cases_units.ts';
 import * as searchUnitPath from './migrations/202612072300_search_unit_path.ts';
 import * as stateWalkScope from './migrations/202612080200_state_walk_scope.ts';
+import * as searchUnitPathSqlite from './migrations/202612080300_search_unit_path_sqlite.ts';
 import * as accounts from './migrations/202612051700_accounts.ts';
 import * as housekeeping from './migrations/202612051800_housekeeping.ts';
 import * as searchNfkc from './migrations/202612051900_search_nfkc.ts';
@@ -90,6 +91,7 @@ const migrations: Record<string, Migration> = {
   '202612072100_imported_cases_units': importedCasesUnits,
   '202612072300_search_unit_path': searchUnitPath,
   '202612080200_state_walk_scope': stateWalkScope,
+  '202612080300_search_unit_path_sqlite': searchUnitPathSqlite,
 };
 
 /**

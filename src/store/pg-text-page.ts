@@ -1,6 +1,14 @@
-import { type Expression, sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../domain/policy.ts';
-import { type CaseListRow, type CasePage, type Db, indexKeyOf, type PageBudget, pageOf } from './cases.repository.ts';
+import {
+  type CaseListRow,
+  type CasePage,
+  type Db,
+  indexKeyOf,
+  indexRowsInScope,
+  type PageBudget,
+  pageOf,
+} from './cases.repository.ts';
 import { keyringOf } from './sealing.ts';
 import type { Database } from './schema.ts';
 
@@ -32,7 +40,7 @@ export async function pgTextPage(
   budget: PageBudget,
 ): Promise<CasePage> {
   let page = query as unknown as SelectQueryBuilder<Database, 'cases' | 'case_search', CaseListRow>;
-  const units = unitsOf(filter.scope);
+  const units = indexRowsInScope(filter.scope);
   if (units) page = page.where(units);
   let top: number | undefined;
   if (filter.beforeId) {
@@ -125,26 +133,6 @@ async function windowEdge(db: Db, ceiling: number, lookahead: number): Promise<{
     .orderBy('doc', 'desc')
     .limit(1)
     .executeTakeFirst();
-}
-
-/**
- * The index rows a reader's scope reaches, by the unit path each row keeps of its case (migration
- * 202612072300): the page then joins only its matches in scope to their cases, where each is
- * checked again, scope and all. For a handler of a small unit the window's matches were each joined
- * to learn their unit, or the unit's cases all read. Nothing where the scope is not by unit.
- */
-function unitsOf(scope: Scope): Expression<SqlBool> | undefined {
-  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
-  const paths = [...new Set(scope.byProcedure.flatMap((s) => s.unitPaths))];
-  const invited = scope.invitedCaseIds ?? [];
-  return sql<SqlBool>`(${sql.join(
-    [
-      ...paths.map((path) => sql`case_search.org_unit_path like ${`${path}%`}`),
-      ...(invited.length ? [sql`case_search.case_id in (${sql.join(invited)})`] : []),
-      sql`false`,
-    ],
-    sql` or `,
-  )})`;
 }
 
 /**

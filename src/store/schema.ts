@@ -577,6 +577,8 @@ export type CaseSearchTable = {
   doc: Generated<number>;
   case_id: string;
   tokens: string;
+  /** Its case's unit path, kept by triggers (migrations 202612072300, 202612080300). */
+  org_unit_path: Generated<string | null>;
 };
 
 /** A case written but not yet in `case_search` (issue 22): the indexer's queue. */
