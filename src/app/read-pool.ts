@@ -191,7 +191,7 @@ export class ReadPool {
       // A waiting light read goes first only to a loaded worker: it must not wait for one to load.
       const light = slot.ready ? this.lightQueue.shift() : undefined;
       const job = light ?? this.queue.shift();
-      if (!job) break;
+      if (!job) continue; // another slot may be loaded
       this.send(slot, job, light !== undefined);
     }
     const idle = this.queue.length === 0 && this.lightQueue.length === 0 && !this.slots.some((s) => s.job);
