@@ -668,7 +668,7 @@ export async function listCases(
   // SQLite, states asked by a reader of some units: the state index tells which cases are theirs.
   const units =
     sqlite && order === 'id' && !filter.due && typeof filter.assigneeId !== 'string' && filter.status?.length
-      ? unitHint(filter.scope)
+      ? inReadersUnits(filter.scope, { path: 'org_unit_path', id: 'id', procedure: 'procedure_id' })
       : undefined;
   if (units) return scopedStatePage(db, query, filter.status!, units, filter.beforeId, filter.limit, budget);
   const pgDue = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -759,23 +759,36 @@ export function indexKeyOf(db: Db, caseId: string) {
 }
 
 /**
+ * Which rows a reader of some units may see, from a unit path column (and the procedure's, where
+ * the table has one): a superset of `inScope`, which still checks each row that passes (recusal
+ * and all). None for a reader of every unit, who has nothing to skip.
+ */
+function inReadersUnits(
+  scope: Scope,
+  columns: { path: string; id: string; procedure?: string },
+): RawBuilder<SqlBool> | undefined {
+  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
+  const under = (paths: string[]) => paths.map((path) => sql`${sql.ref(columns.path)} like ${`${path}%`}`);
+  const procedure = columns.procedure;
+  const parts = procedure
+    ? scope.byProcedure.map(
+        (s) =>
+          sql`(${sql.ref(procedure)} = ${s.procedureId} and (${sql.join([...under(s.unitPaths), sql`false`], sql` or `)}))`,
+      )
+    : under([...new Set(scope.byProcedure.flatMap((s) => s.unitPaths))]);
+  const invited = scope.invitedCaseIds ?? [];
+  if (invited.length > 0) parts.push(sql`${sql.ref(columns.id)} in (${sql.join(invited)})`);
+  return sql<SqlBool>`(${sql.join([...parts, sql`false`], sql` or `)})`;
+}
+
+/**
  * The index rows a reader's scope reaches, by the unit path each row keeps of its case (migrations
  * 202612072300 and 202612080300): a search page then joins only its matches in scope to their cases,
  * where each is checked again, scope and all. For a handler of a small unit the window's matches
- * were each joined to learn their unit. Nothing where the scope is not by unit.
+ * were each joined to learn their unit.
  */
-export function indexRowsInScope(scope: Scope): Expression<SqlBool> | undefined {
-  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
-  const paths = [...new Set(scope.byProcedure.flatMap((s) => s.unitPaths))];
-  const invited = scope.invitedCaseIds ?? [];
-  return sql<SqlBool>`(${sql.join(
-    [
-      ...paths.map((path) => sql`case_search.org_unit_path like ${`${path}%`}`),
-      ...(invited.length ? [sql`case_search.case_id in (${sql.join(invited)})`] : []),
-      sql`false`,
-    ],
-    sql` or `,
-  )})`;
+export function indexRowsInScope(scope: Scope): RawBuilder<SqlBool> | undefined {
+  return inReadersUnits(scope, { path: 'case_search.org_unit_path', id: 'case_search.case_id' });
 }
 
 /**
@@ -823,25 +836,6 @@ async function ftsPage(
     .executeTakeFirst();
   // No window's worth of matches: every match was looked at.
   return edge ? { rows, hasMore: true, nextKey: edge.case_id } : { rows, hasMore: false };
-}
-
-/**
- * Which cases a reader of some units may see, from columns the state index holds (procedure, unit
- * path, id): a superset of `inScope` (recusal is left to the page's query). None for a reader of
- * every unit, who has no cases to skip.
- */
-function unitHint(scope: Scope): RawBuilder<SqlBool> | undefined {
-  if (scope.everything || scope.byProcedure.some((s) => s.all)) return undefined;
-  const parts = scope.byProcedure.map((s) =>
-    s.unitPaths.length === 0
-      ? sql`0`
-      : sql`(procedure_id = ${s.procedureId} and (${sql.join(
-          s.unitPaths.map((path) => sql`org_unit_path like ${`${path}%`}`),
-          sql` or `,
-        )}))`,
-  );
-  if (scope.invitedCaseIds?.length) parts.push(sql`id in (${sql.join(scope.invitedCaseIds)})`);
-  return parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` or `)})` : undefined;
 }
 
 /**
